@@ -1,0 +1,23 @@
+// Command memlint finds memory anti-patterns in Go code and fixes them.
+//
+// Usage:
+//
+//	memlint [flags] packages
+//	go vet -vettool=$(command -v memlint) packages
+//
+// Run "memlint help" for the list of passes and their flags.
+package main
+
+import (
+	"flag"
+
+	"golang.org/x/tools/go/analysis/multichecker"
+
+	"github.com/memlint/memlint/internal/suite"
+	"github.com/memlint/memlint/internal/suppress"
+)
+
+func main() {
+	flag.BoolVar(&suppress.IncludeTests, "include-tests", false, "report findings in _test.go files too (by default they are loaded but not reported)")
+	multichecker.Main(suite.Analyzers...)
+}

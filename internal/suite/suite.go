@@ -1,0 +1,11 @@
+// Package suite lists memlint's passes, in the order their names are
+// documented, for every driver (the memlint command, the golangci-lint
+// plugin, the language server) to run the same set.
+package suite
+
+import (
+	"golang.org/x/tools/go/analysis"
+)
+
+// Analyzers are memlint's passes.
+var Analyzers = []*analysis.Analyzer{}
