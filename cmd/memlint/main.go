@@ -4,20 +4,26 @@
 //
 //	memlint [flags] packages
 //	go vet -vettool=$(command -v memlint) packages
+//	memlint lsp   # a language server for editors, on stdio
 //
 // Run "memlint help" for the list of passes and their flags.
 package main
 
 import (
 	"flag"
+	"os"
 
 	"golang.org/x/tools/go/analysis/multichecker"
 
+	"github.com/memlint/memlint/internal/lsp"
 	"github.com/memlint/memlint/internal/suite"
 	"github.com/memlint/memlint/internal/suppress"
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "lsp" {
+		os.Exit(lsp.Main(os.Args[2:], suite.Analyzers))
+	}
 	flag.BoolVar(&suppress.IncludeTests, "include-tests", false, "report findings in _test.go files too (by default they are loaded but not reported)")
 	multichecker.Main(suite.Analyzers...)
 }

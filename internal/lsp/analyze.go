@@ -1,0 +1,336 @@
+package lsp
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"go/token"
+	"log"
+	"maps"
+	"os"
+	"slices"
+
+	"go.lsp.dev/protocol"
+	"go.lsp.dev/uri"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/checker"
+	"golang.org/x/tools/go/packages"
+)
+
+// loadMode loads the syntax and types of the analyzed package only; its
+// dependencies come from export data, since memlint's passes use no facts.
+const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
+	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
+
+// A snapshot is the state of the editor an analysis works from.
+type snapshot struct {
+	docs           map[string]*document
+	edits          int // of the package, when the snapshot was taken
+	utf8           bool
+	versionedEdits bool
+}
+
+func (s *server) snapshot(dir string) *snapshot {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return &snapshot{
+		docs:           maps.Clone(s.docs),
+		edits:          s.edits[dir],
+		utf8:           s.utf8,
+		versionedEdits: s.versionedEdits,
+	}
+}
+
+// analyze runs the passes on the package in dir as the editor shows it and
+// publishes their findings, unless an edit made them stale meanwhile.
+func (s *server) analyze(ctx context.Context, dir string) {
+	snap := s.snapshot(dir)
+	files, findings, err := snap.analyze(ctx, s.analyzers, dir)
+	if err != nil {
+		if ctx.Err() == nil {
+			log.Printf("memlint lsp: %s: %v", dir, err)
+		}
+		return
+	}
+
+	s.mu.Lock()
+	if s.edits[dir] != snap.edits || s.shutdown {
+		s.mu.Unlock()
+		return
+	}
+	// Clear the files that no longer belong to the package, too.
+	for _, path := range s.pkgFiles[dir] {
+		if !slices.Contains(files, path) {
+			files = append(files, path)
+		}
+	}
+	var publish []protocol.PublishDiagnosticsParams
+	for _, path := range files {
+		found := findings[path]
+		if found == nil {
+			found = &fileFindings{version: snap.version(path), diags: []protocol.Diagnostic{}}
+		}
+		s.findings[path] = found
+		p := protocol.PublishDiagnosticsParams{URI: snap.uri(path), Diagnostics: found.diags}
+		if found.version > 0 {
+			p.Version = uint32(found.version)
+		}
+		publish = append(publish, p)
+	}
+	s.pkgFiles[dir] = files
+	s.mu.Unlock()
+
+	// Never write to the editor holding s.mu: a client that blocks writing
+	// to us until we read would deadlock with our handler.
+	for _, p := range publish {
+		if err := s.conn.Notify(context.Background(), protocol.MethodTextDocumentPublishDiagnostics, p); err != nil {
+			log.Printf("memlint lsp: publishing diagnostics: %v", err)
+		}
+	}
+}
+
+// version returns the version of the open document at path, or -1 if the
+// file is not open and was read from disk.
+func (snap *snapshot) version(path string) int32 {
+	if doc := snap.docs[path]; doc != nil {
+		return doc.version
+	}
+	return -1
+}
+
+// uri returns the URI of the file at path, spelled as the editor spelled it
+// if it is open.
+func (snap *snapshot) uri(path string) protocol.DocumentURI {
+	if doc := snap.docs[path]; doc != nil {
+		return doc.uri
+	}
+	return uri.File(path)
+}
+
+// analyze loads the package in dir with the open documents overlaid, runs
+// the analyzers and returns its files and the findings in each.
+func (snap *snapshot) analyze(ctx context.Context, analyzers []*analysis.Analyzer, dir string) ([]string, map[string]*fileFindings, error) {
+	overlay := make(map[string][]byte, len(snap.docs))
+	for path, doc := range snap.docs {
+		overlay[path] = doc.text
+	}
+	mode := loadMode
+	if needFacts(analyzers) {
+		mode |= packages.NeedDeps
+	}
+	cfg := &packages.Config{Mode: mode, Context: ctx, Dir: dir, Overlay: overlay}
+	pkgs, err := packages.Load(cfg, ".")
+	if err != nil {
+		return nil, nil, err
+	}
+	guarded := make([]*analysis.Analyzer, len(analyzers))
+	for i, a := range analyzers {
+		guarded[i] = guard(a)
+	}
+	graph, err := checker.Analyze(guarded, pkgs, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	var files []string
+	for _, pkg := range pkgs {
+		files = append(files, pkg.GoFiles...)
+	}
+	conv := &converter{snap: snap, overlay: overlay, mappers: make(map[string]*mapper)}
+	findings := make(map[string]*fileFindings)
+	for act := range graph.All() {
+		if !act.IsRoot {
+			continue
+		}
+		if act.Err != nil && !act.Package.IllTyped {
+			log.Printf("memlint lsp: %s: %v", act, act.Err)
+		}
+		for _, d := range act.Diagnostics {
+			path, diag, fixes, ok := conv.finding(act.Package.Fset, act.Analyzer, d)
+			if !ok {
+				continue
+			}
+			found := findings[path]
+			if found == nil {
+				found = &fileFindings{version: snap.version(path)}
+				findings[path] = found
+				if !slices.Contains(files, path) {
+					files = append(files, path)
+				}
+			}
+			found.diags = append(found.diags, diag)
+			found.fixes = append(found.fixes, fixes)
+		}
+	}
+	for _, found := range findings {
+		found.sort()
+	}
+	return files, findings, nil
+}
+
+// sort orders the findings by position, for output that does not depend
+// on the order the passes ran in.
+func (f *fileFindings) sort() {
+	order := make([]int, len(f.diags))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(i, j int) int {
+		a, b := f.diags[i], f.diags[j]
+		return cmp.Or(
+			cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
+			cmp.Compare(a.Range.Start.Character, b.Range.Start.Character),
+			cmp.Compare(a.Code.(string), b.Code.(string)),
+		)
+	})
+	diags, fixes := make([]protocol.Diagnostic, len(order)), make([][]protocol.CodeAction, len(order))
+	for k, i := range order {
+		diags[k], fixes[k] = f.diags[i], f.fixes[i]
+	}
+	f.diags, f.fixes = diags, fixes
+}
+
+func needFacts(analyzers []*analysis.Analyzer) bool {
+	for _, a := range analyzers {
+		if len(a.FactTypes) > 0 || needFacts(a.Requires) {
+			return true
+		}
+	}
+	return false
+}
+
+// guard returns a copy of a whose panics become errors, so that a bug in
+// one pass costs its findings in one package rather than the server.
+func guard(a *analysis.Analyzer) *analysis.Analyzer {
+	g := *a
+	g.Run = func(pass *analysis.Pass) (result any, err error) {
+		defer func() {
+			if r := recover(); r != nil {
+				err = fmt.Errorf("panic: %v", r)
+			}
+		}()
+		return a.Run(pass)
+	}
+	return &g
+}
+
+// A converter turns analysis diagnostics, positioned in a file set, into
+// protocol diagnostics and code actions, positioned in the documents.
+type converter struct {
+	snap    *snapshot
+	overlay map[string][]byte
+	mappers map[string]*mapper // by path; nil if the file changed on disk since it was loaded
+}
+
+// finding converts d, reported by the analyzer a, into a diagnostic of the
+// file at path and a quick fix for each of its suggested fixes. A fix that
+// cannot be placed in the documents is left out.
+func (c *converter) finding(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) (path string, diag protocol.Diagnostic, fixes []protocol.CodeAction, ok bool) {
+	path, rng, ok := c.place(fset, d.Pos, d.End)
+	if !ok {
+		return "", diag, nil, false
+	}
+	url := cmp.Or(d.URL, a.URL)
+	diag = protocol.Diagnostic{
+		Range:    rng,
+		Severity: protocol.DiagnosticSeverityWarning,
+		Code:     a.Name,
+		Source:   "memlint",
+		Message:  d.Message,
+	}
+	if url != "" {
+		diag.CodeDescription = &protocol.CodeDescription{Href: uri.URI(url)}
+	}
+	for _, rel := range d.Related {
+		if relPath, relRange, ok := c.place(fset, rel.Pos, rel.End); ok {
+			diag.RelatedInformation = append(diag.RelatedInformation, protocol.DiagnosticRelatedInformation{
+				Location: protocol.Location{URI: c.snap.uri(relPath), Range: relRange},
+				Message:  rel.Message,
+			})
+		}
+	}
+	for _, fix := range d.SuggestedFixes {
+		if edit, ok := c.workspaceEdit(fset, fix.TextEdits); ok {
+			fixes = append(fixes, protocol.CodeAction{
+				Title:       cmp.Or(fix.Message, "Apply memlint's fix"),
+				Kind:        protocol.QuickFix,
+				Diagnostics: []protocol.Diagnostic{diag},
+				IsPreferred: len(d.SuggestedFixes) == 1,
+				Edit:        edit,
+			})
+		}
+	}
+	return path, diag, fixes, true
+}
+
+func (c *converter) workspaceEdit(fset *token.FileSet, edits []analysis.TextEdit) (*protocol.WorkspaceEdit, bool) {
+	byFile := make(map[string][]protocol.TextEdit)
+	var files []string // in order of appearance, for deterministic output
+	for _, e := range edits {
+		path, rng, ok := c.place(fset, e.Pos, e.End)
+		if !ok {
+			return nil, false
+		}
+		if _, seen := byFile[path]; !seen {
+			files = append(files, path)
+		}
+		byFile[path] = append(byFile[path], protocol.TextEdit{Range: rng, NewText: string(e.NewText)})
+	}
+	edit := new(protocol.WorkspaceEdit)
+	for _, path := range files {
+		u := c.snap.uri(path)
+		if !c.snap.versionedEdits {
+			if edit.Changes == nil {
+				edit.Changes = make(map[protocol.DocumentURI][]protocol.TextEdit)
+			}
+			edit.Changes[u] = byFile[path]
+			continue
+		}
+		// A version lets the client refuse edits made for an older text;
+		// null means the file on disk.
+		id := protocol.OptionalVersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}}
+		if doc := c.snap.docs[path]; doc != nil {
+			id.Version = &doc.version
+		}
+		edit.DocumentChanges = append(edit.DocumentChanges, protocol.TextDocumentEdit{TextDocument: id, Edits: byFile[path]})
+	}
+	return edit, true
+}
+
+// place returns the file and range of the positions start and end (NoPos
+// for end means start).
+func (c *converter) place(fset *token.FileSet, start, end token.Pos) (string, protocol.Range, bool) {
+	tf := fset.File(start)
+	if tf == nil {
+		return "", protocol.Range{}, false
+	}
+	if !end.IsValid() {
+		end = start
+	}
+	if end < start || int(end) > tf.Base()+tf.Size() {
+		return "", protocol.Range{}, false
+	}
+	path := tf.Name()
+	m := c.mapper(path, tf.Size())
+	if m == nil {
+		return "", protocol.Range{}, false
+	}
+	return path, protocol.Range{Start: m.position(tf.Offset(start)), End: m.position(tf.Offset(end))}, true
+}
+
+// mapper returns the mapper of the file at path, whose loaded content had
+// size bytes, or nil if its content is no longer what was analyzed.
+func (c *converter) mapper(path string, size int) *mapper {
+	m, seen := c.mappers[path]
+	if !seen {
+		content, open := c.overlay[path]
+		if !open {
+			content, _ = os.ReadFile(path)
+		}
+		if len(content) == size {
+			m = newMapper(content, c.snap.utf8)
+		}
+		c.mappers[path] = m
+	}
+	return m
+}
