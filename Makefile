@@ -5,7 +5,7 @@ GO      ?= go
 BIN     := bin/memlint
 GOFILES  = $(shell git ls-files '*.go' | grep -v '^testdata/')
 
-.PHONY: all build test gofmt-check std-smoke lint bench install
+.PHONY: all build test tools gofmt-check std-smoke lint bench install
 
 all: build
 
@@ -15,9 +15,17 @@ build:
 # test: unit and fixture tests, the end-to-end tests of the real binaries
 # (standalone, go vet -vettool, go fix -fixtool), a formatting check, and a
 # smoke run on the standard library that fails on any panic or internal error.
-test: gofmt-check build
-	$(GO) test ./...
+test: tools gofmt-check build
+	MEMLINT_REQUIRE_NVIM=1 $(GO) test ./...
 	$(MAKE) std-smoke
+
+# tools: what the tests need besides Go: Neovim, the editor the language
+# server's end-to-end test drives. Installed with apt-get when missing, if we
+# are root; otherwise install it yourself (package neovim).
+tools:
+	@command -v nvim >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq neovim >/dev/null; } || \
+		{ echo "nvim not found: install Neovim (apt-get install neovim) for the editor test"; exit 1; }
 
 gofmt-check:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "not gofmt'd:"; echo "$$out"; exit 1; fi
