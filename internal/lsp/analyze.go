@@ -17,12 +17,6 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// loadMode loads the syntax and types of the analyzed package only; its
-// dependencies come from export data, since memlint's passes use no facts.
-const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-	packages.NeedImports | packages.NeedTypes | packages.NeedTypesSizes |
-	packages.NeedSyntax | packages.NeedTypesInfo | packages.NeedModule
-
 // A snapshot is the state of the editor an analysis works from.
 type snapshot struct {
 	docs           map[string]*document
@@ -115,15 +109,11 @@ func (snap *snapshot) analyze(ctx context.Context, analyzers []*analysis.Analyze
 	for path, doc := range snap.docs {
 		overlay[path] = doc.text
 	}
-	mode := loadMode
-	if needFacts(analyzers) {
-		mode |= packages.NeedDeps
-	}
-	cfg := &packages.Config{Mode: mode, Context: ctx, Dir: dir, Overlay: overlay}
-	pkgs, err := packages.Load(cfg, ".")
+	pkg, err := load(ctx, dir, overlay)
 	if err != nil {
 		return nil, nil, err
 	}
+	pkgs := []*packages.Package{pkg}
 	guarded := make([]*analysis.Analyzer, len(analyzers))
 	for i, a := range analyzers {
 		guarded[i] = guard(a)
@@ -188,15 +178,6 @@ func (f *fileFindings) sort() {
 		diags[k], fixes[k] = f.diags[i], f.fixes[i]
 	}
 	f.diags, f.fixes = diags, fixes
-}
-
-func needFacts(analyzers []*analysis.Analyzer) bool {
-	for _, a := range analyzers {
-		if len(a.FactTypes) > 0 || needFacts(a.Requires) {
-			return true
-		}
-	}
-	return false
 }
 
 // guard returns a copy of a whose panics become errors, so that a bug in

@@ -40,7 +40,13 @@ const debounce = 200 * time.Millisecond
 // Serve runs the server on the connection rwc (the editor's end of stdio)
 // until the editor sends "exit", and reports the passes' findings. It
 // returns nil if the editor asked it to shut down first.
+//
+// The analyzers must not use facts: the server loads only the changed
+// package from source, and its dependencies from export data.
 func Serve(ctx context.Context, rwc io.ReadWriteCloser, analyzers []*analysis.Analyzer) error {
+	if a := factUser(analyzers); a != nil {
+		return fmt.Errorf("analyzer %s uses facts, which memlint lsp does not compute", a.Name)
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	s := &server{
@@ -71,6 +77,20 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, analyzers []*analysis.An
 		return ctx.Err()
 	}
 	return fmt.Errorf("connection lost: %v", s.conn.Err())
+}
+
+// factUser returns an analyzer that uses facts, among analyzers and those
+// they require, or nil.
+func factUser(analyzers []*analysis.Analyzer) *analysis.Analyzer {
+	for _, a := range analyzers {
+		if len(a.FactTypes) > 0 {
+			return a
+		}
+		if a := factUser(a.Requires); a != nil {
+			return a
+		}
+	}
+	return nil
 }
 
 type server struct {

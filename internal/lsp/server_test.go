@@ -41,6 +41,14 @@ const ß = "😀"; type T struct {
 var Ts = make([]T, 1000)
 `
 
+// other is a second file of the package, which the editor does not open.
+const other = `package m
+
+import "strings"
+
+func names(ts []T) string { return strings.Repeat("T", len(ts)) }
+`
+
 // unpadded is the file as it is on disk, without the finding: the server
 // must analyze what the editor shows, not what is saved.
 const unpadded = `package m
@@ -195,7 +203,7 @@ func TestProtocol(t *testing.T) {
 	for _, enc := range []string{"", "utf-16", "utf-8"} {
 		t.Run("encoding="+enc, func(t *testing.T) {
 			utf8 := enc == "utf-8"
-			dir := writeModule(t, map[string]string{"m.go": unpadded})
+			dir := writeModule(t, map[string]string{"m.go": unpadded, "other.go": other})
 			u := uri.File(filepath.Join(dir, "m.go"))
 			c := startServer(t, analyzers)
 
