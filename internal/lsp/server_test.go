@@ -276,11 +276,23 @@ func TestProtocol(t *testing.T) {
 			}
 
 			// Type a little, then fix: only the final text matters.
-			for v, text := range []string{padded + "\n", padded + "\n\n", fixed} {
+			for v, text := range []string{"\n" + padded, "\n\n" + padded, fixed} {
 				c.notify(t, protocol.MethodTextDocumentDidChange, protocol.DidChangeTextDocumentParams{
 					TextDocument:   protocol.VersionedTextDocumentIdentifier{TextDocumentIdentifier: protocol.TextDocumentIdentifier{URI: u}, Version: int32(v + 2)},
 					ContentChanges: []protocol.TextDocumentContentChangeEvent{{Text: text}},
 				})
+				if v == 0 {
+					// The findings are for version 1 until the edits
+					// pause: their fixes would land a line too high.
+					var stale []protocol.CodeAction
+					c.call(t, protocol.MethodTextDocumentCodeAction, protocol.CodeActionParams{
+						TextDocument: protocol.TextDocumentIdentifier{URI: u},
+						Range:        cursor,
+					}, &stale)
+					if len(stale) > 0 {
+						t.Errorf("code actions for an edited document: %+v", stale)
+					}
+				}
 			}
 			if diags := c.waitDiagnostics(t, u, 4); len(diags) != 0 {
 				t.Errorf("after the fix, got diagnostics %+v", diags)
