@@ -14,23 +14,26 @@ import (
 	"golang.org/x/tools/go/packages"
 )
 
-// metadataMode asks go list, run with the open buffers overlaid, for the
-// package's files and the export data of its dependencies, which the go
-// command compiles with the overlay applied.
+// Modes of the two go list runs of a load: the package's files and
+// imports, then the export data of its dependencies, which the go command
+// compiles with the overlay applied. The package itself is never compiled:
+// that would take seconds for a large one, on every edit.
 //
 // The package is then parsed and type-checked here rather than by
 // go/packages (NeedSyntax, NeedTypes): with any overlay, go/packages
 // distrusts export data and type-checks every dependency from source,
-// which takes seconds for a package importing net/http.
-const metadataMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
-	packages.NeedImports | packages.NeedDeps | packages.NeedExportFile |
-	packages.NeedTypesSizes | packages.NeedModule
+// which also takes seconds.
+const (
+	packageMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
+		packages.NeedImports | packages.NeedTypesSizes | packages.NeedModule
+	depsMode = packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedExportFile
+)
 
 // load loads the package in dir as the editor shows it, with the syntax
 // and types the analyzers need; overlay maps file paths to the contents of
 // their unsaved buffers.
 func load(ctx context.Context, dir string, overlay map[string][]byte) (*packages.Package, error) {
-	cfg := &packages.Config{Mode: metadataMode, Context: ctx, Dir: dir, Overlay: overlay}
+	cfg := &packages.Config{Mode: packageMode, Context: ctx, Dir: dir, Overlay: overlay}
 	pkgs, err := packages.Load(cfg, ".")
 	if err != nil {
 		return nil, err
@@ -39,9 +42,25 @@ func load(ctx context.Context, dir string, overlay map[string][]byte) (*packages
 		return nil, fmt.Errorf("%d packages in one directory", len(pkgs))
 	}
 	pkg := pkgs[0]
-	if ctx.Err() != nil {
-		return nil, ctx.Err()
+	var imports []string
+	for _, imp := range pkg.Imports {
+		imports = append(imports, imp.ID)
 	}
+	deps := make(map[string]*packages.Package) // by ID
+	if len(imports) > 0 {
+		cfg.Mode = depsMode
+		roots, err := packages.Load(cfg, imports...)
+		if err != nil {
+			return nil, err
+		}
+		packages.Visit(roots, nil, func(dep *packages.Package) { deps[dep.ID] = dep })
+	}
+	for path, imp := range pkg.Imports {
+		if dep := deps[imp.ID]; dep != nil {
+			pkg.Imports[path] = dep
+		}
+	}
+
 	pkg.Fset = token.NewFileSet()
 	for _, name := range pkg.CompiledGoFiles {
 		var src any // the file on disk, unless it has an unsaved buffer
