@@ -3,6 +3,7 @@ package lsp_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -309,5 +310,41 @@ func TestProtocol(t *testing.T) {
 				t.Fatal("the server did not exit")
 			}
 		})
+	}
+}
+
+// TestBrokenCode checks that the server survives what editors send while
+// code is being typed, and answers with the findings it can prove.
+func TestBrokenCode(t *testing.T) {
+	dir := writeModule(t, map[string]string{"m.go": unpadded, "other.go": other})
+	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	c := startServer(t, analyzers)
+	c.call(t, protocol.MethodInitialize, map[string]any{"processId": nil, "capabilities": map[string]any{}}, nil)
+	for i, text := range []string{
+		"package m\n\nfunc f() {\n\tx :=\n}\n",           // syntax error
+		"package m\n\nvar x int = \"s\"\n" + padded[10:], // type error
+		"package m\n\nimport \"example.com/nosuch\"\n",   // missing import
+		"",
+	} {
+		u := uri.File(filepath.Join(dir, fmt.Sprintf("broken%d.go", i)))
+		c.notify(t, protocol.MethodTextDocumentDidOpen, protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+			URI: u, LanguageID: "go", Version: 1, Text: text,
+		}})
+		c.waitDiagnostics(t, u, 1)
+		c.notify(t, protocol.MethodTextDocumentDidClose, protocol.DidCloseTextDocumentParams{TextDocument: protocol.TextDocumentIdentifier{URI: u}})
+	}
+	// A file outside any package's directory, and a non-file buffer.
+	c.notify(t, protocol.MethodTextDocumentDidOpen, protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: uri.File(filepath.Join(dir, "empty", "new.go")), LanguageID: "go", Version: 1, Text: "package empty\n",
+	}})
+	c.notify(t, protocol.MethodTextDocumentDidOpen, protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: "untitled:Untitled-1", LanguageID: "go", Version: 1, Text: padded,
+	}})
+	c.call(t, protocol.MethodShutdown, nil, nil)
+	c.notify(t, protocol.MethodExit, nil)
+	if err := <-c.done; err != nil {
+		t.Errorf("Serve: %v", err)
 	}
 }
