@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"go/ast"
 	"go/token"
 	"log"
 	"maps"
@@ -116,7 +117,7 @@ func (snap *snapshot) analyze(ctx context.Context, analyzers []*analysis.Analyze
 	pkgs := []*packages.Package{pkg}
 	guarded := make([]*analysis.Analyzer, len(analyzers))
 	for i, a := range analyzers {
-		guarded[i] = guard(a)
+		guarded[i] = adapt(a, overlay)
 	}
 	graph, err := checker.Analyze(guarded, pkgs, nil)
 	if err != nil {
@@ -180,9 +181,12 @@ func (f *fileFindings) sort() {
 	f.diags, f.fixes = diags, fixes
 }
 
-// guard returns a copy of a whose panics become errors, so that a bug in
-// one pass costs its findings in one package rather than the server.
-func guard(a *analysis.Analyzer) *analysis.Analyzer {
+// adapt returns a copy of a fit to run in the server: its pass reads the
+// files the editor has open from their buffers, as the parser did (the
+// checker's pass.ReadFile reads the disk), and its panics become errors,
+// so that a bug in one pass costs its findings in one package rather than
+// the server.
+func adapt(a *analysis.Analyzer, overlay map[string][]byte) *analysis.Analyzer {
 	g := *a
 	g.Run = func(pass *analysis.Pass) (result any, err error) {
 		defer func() {
@@ -190,6 +194,15 @@ func guard(a *analysis.Analyzer) *analysis.Analyzer {
 				err = fmt.Errorf("panic: %v", r)
 			}
 		}()
+		readFile := pass.ReadFile
+		pass.ReadFile = func(name string) ([]byte, error) {
+			if text, open := overlay[name]; open && slices.ContainsFunc(pass.Files, func(f *ast.File) bool {
+				return pass.Fset.File(f.FileStart).Name() == name
+			}) {
+				return text, nil
+			}
+			return readFile(name)
+		}
 		return a.Run(pass)
 	}
 	return &g
