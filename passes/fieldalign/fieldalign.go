@@ -26,6 +26,9 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/fieldalign",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:      run,
+	// suppress drops findings in packages with type errors; running anyway
+	// lets the driver report those errors once instead of once per pass.
+	RunDespiteErrors: true,
 }
 
 // scan enables the reports about pointer bytes, which cost only GC time.
