@@ -7,25 +7,12 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
-
-	"github.com/memlint/memlint/internal/lsp"
 )
 
-// serverEnv makes the test binary run as the language server, with the
-// test's analyzers, when Neovim starts it.
-const serverEnv = "MEMLINT_LSP_TEST_SERVER"
-
-func TestMain(m *testing.M) {
-	if os.Getenv(serverEnv) == "1" {
-		os.Exit(lsp.Main(nil, analyzers))
-	}
-	os.Exit(m.Run())
-}
-
-// TestNeovim has headless Neovim open a file with a finding, wait for
-// memlint's diagnostic, apply its quick fix from the code action menu and
-// save the file (see testdata/nvim.lua); the file on disk must then hold
-// the fixed code.
+// TestNeovim has headless Neovim start "memlint lsp", open a file with a
+// finding, wait for memlint's diagnostic, apply its quick fix from the code
+// action menu and save the file (see testdata/nvim.lua); the file on disk
+// must then hold the fixed code.
 //
 // Without nvim the test is skipped, unless MEMLINT_REQUIRE_NVIM is set, as
 // "make test" does after installing Neovim.
@@ -41,9 +28,13 @@ func TestNeovim(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	home := t.TempDir() // for Neovim's state and logs, and memlint
+	memlint := filepath.Join(home, "memlint")
+	if out, err := exec.Command("go", "build", "-o", memlint, "github.com/memlint/memlint/cmd/memlint").CombinedOutput(); err != nil {
+		t.Fatalf("building memlint: %v\n%s", err, out)
+	}
 	_, _, want := reference(t, padded)
 	dir := writeModule(t, map[string]string{"m.go": padded})
-	home := t.TempDir() // for Neovim's state and logs
 
 	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
 	defer cancel()
@@ -51,7 +42,7 @@ func TestNeovim(t *testing.T) {
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(),
 		"HOME="+home, "XDG_CONFIG_HOME="+home, "XDG_DATA_HOME="+home, "XDG_STATE_HOME="+home, "XDG_CACHE_HOME="+home,
-		"MEMLINT_LSP_CMD="+os.Args[0], serverEnv+"=1")
+		"MEMLINT_LSP_CMD="+memlint+" lsp")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		log, _ := os.ReadFile(filepath.Join(home, "nvim", "lsp.log"))
