@@ -64,10 +64,10 @@ func (s *server) analyze(ctx context.Context, dir string) {
 	for _, path := range files {
 		found := findings[path]
 		if found == nil {
-			found = &fileFindings{version: snap.version(path), diags: []protocol.Diagnostic{}}
+			found = &fileFindings{version: snap.version(path)}
 		}
 		s.findings[path] = found
-		p := protocol.PublishDiagnosticsParams{URI: snap.uri(path), Diagnostics: found.diags}
+		p := protocol.PublishDiagnosticsParams{URI: snap.uri(path), Diagnostics: found.diagnostics()}
 		if found.version > 0 {
 			p.Version = uint32(found.version)
 		}
@@ -114,19 +114,15 @@ func (snap *snapshot) analyze(ctx context.Context, analyzers []*analysis.Analyze
 	if err != nil {
 		return nil, nil, err
 	}
-	pkgs := []*packages.Package{pkg}
-	guarded := make([]*analysis.Analyzer, len(analyzers))
+	adapted := make([]*analysis.Analyzer, len(analyzers))
 	for i, a := range analyzers {
-		guarded[i] = adapt(a, overlay)
+		adapted[i] = adapt(a, overlay)
 	}
-	graph, err := checker.Analyze(guarded, pkgs, nil)
+	graph, err := checker.Analyze(adapted, []*packages.Package{pkg}, nil)
 	if err != nil {
 		return nil, nil, err
 	}
-	var files []string
-	for _, pkg := range pkgs {
-		files = append(files, pkg.GoFiles...)
-	}
+	files := slices.Clone(pkg.GoFiles)
 	conv := &converter{snap: snap, overlay: overlay, mappers: make(map[string]*mapper)}
 	findings := make(map[string]*fileFindings)
 	for act := range graph.All() {
@@ -137,7 +133,7 @@ func (snap *snapshot) analyze(ctx context.Context, analyzers []*analysis.Analyze
 			log.Printf("memlint lsp: %s: %v", act, act.Err)
 		}
 		for _, d := range act.Diagnostics {
-			path, diag, fixes, ok := conv.finding(act.Package.Fset, act.Analyzer, d)
+			path, fd, ok := conv.finding(act.Package.Fset, act.Analyzer, d)
 			if !ok {
 				continue
 			}
@@ -149,36 +145,20 @@ func (snap *snapshot) analyze(ctx context.Context, analyzers []*analysis.Analyze
 					files = append(files, path)
 				}
 			}
-			found.diags = append(found.diags, diag)
-			found.fixes = append(found.fixes, fixes)
+			found.findings = append(found.findings, fd)
 		}
 	}
+	// Order by position, for output that does not depend on the order the
+	// passes ran in.
 	for _, found := range findings {
-		found.sort()
+		slices.SortStableFunc(found.findings, func(a, b finding) int {
+			return cmp.Or(
+				cmp.Compare(a.diag.Range.Start.Line, b.diag.Range.Start.Line),
+				cmp.Compare(a.diag.Range.Start.Character, b.diag.Range.Start.Character),
+			)
+		})
 	}
 	return files, findings, nil
-}
-
-// sort orders the findings by position, for output that does not depend
-// on the order the passes ran in.
-func (f *fileFindings) sort() {
-	order := make([]int, len(f.diags))
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortStableFunc(order, func(i, j int) int {
-		a, b := f.diags[i], f.diags[j]
-		return cmp.Or(
-			cmp.Compare(a.Range.Start.Line, b.Range.Start.Line),
-			cmp.Compare(a.Range.Start.Character, b.Range.Start.Character),
-			cmp.Compare(a.Code.(string), b.Code.(string)),
-		)
-	})
-	diags, fixes := make([]protocol.Diagnostic, len(order)), make([][]protocol.CodeAction, len(order))
-	for k, i := range order {
-		diags[k], fixes[k] = f.diags[i], f.fixes[i]
-	}
-	f.diags, f.fixes = diags, fixes
 }
 
 // adapt returns a copy of a fit to run in the server: its pass reads the
@@ -216,23 +196,22 @@ type converter struct {
 	mappers map[string]*mapper // by path; nil if the file changed on disk since it was loaded
 }
 
-// finding converts d, reported by the analyzer a, into a diagnostic of the
-// file at path and a quick fix for each of its suggested fixes. A fix that
-// cannot be placed in the documents is left out.
-func (c *converter) finding(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) (path string, diag protocol.Diagnostic, fixes []protocol.CodeAction, ok bool) {
+// finding converts d, reported by the analyzer a, into a finding in the
+// file whose path it returns. A fix that cannot be placed in the documents
+// is left out.
+func (c *converter) finding(fset *token.FileSet, a *analysis.Analyzer, d analysis.Diagnostic) (string, finding, bool) {
 	path, rng, ok := c.place(fset, d.Pos, d.End)
 	if !ok {
-		return "", diag, nil, false
+		return "", finding{}, false
 	}
-	url := cmp.Or(d.URL, a.URL)
-	diag = protocol.Diagnostic{
+	diag := protocol.Diagnostic{
 		Range:    rng,
 		Severity: protocol.DiagnosticSeverityWarning,
 		Code:     a.Name,
 		Source:   "memlint",
 		Message:  d.Message,
 	}
-	if url != "" {
+	if url := cmp.Or(d.URL, a.URL); url != "" {
 		diag.CodeDescription = &protocol.CodeDescription{Href: uri.URI(url)}
 	}
 	for _, rel := range d.Related {
@@ -243,9 +222,10 @@ func (c *converter) finding(fset *token.FileSet, a *analysis.Analyzer, d analysi
 			})
 		}
 	}
+	fd := finding{diag: diag}
 	for _, fix := range d.SuggestedFixes {
 		if edit, ok := c.workspaceEdit(fset, fix.TextEdits); ok {
-			fixes = append(fixes, protocol.CodeAction{
+			fd.fixes = append(fd.fixes, protocol.CodeAction{
 				Title:       cmp.Or(fix.Message, "Apply memlint's fix"),
 				Kind:        protocol.QuickFix,
 				Diagnostics: []protocol.Diagnostic{diag},
@@ -254,7 +234,7 @@ func (c *converter) finding(fset *token.FileSet, a *analysis.Analyzer, d analysi
 			})
 		}
 	}
-	return path, diag, fixes, true
+	return path, fd, true
 }
 
 func (c *converter) workspaceEdit(fset *token.FileSet, edits []analysis.TextEdit) (*protocol.WorkspaceEdit, bool) {

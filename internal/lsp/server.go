@@ -37,8 +37,8 @@ import (
 // short enough that findings follow a pause in typing.
 const debounce = 200 * time.Millisecond
 
-// Serve runs the server on the connection rwc (the editor's end of stdio)
-// until the editor sends "exit", and reports the passes' findings. It
+// Serve answers the editor on the connection rwc (its end of stdio) and
+// publishes the analyzers' findings until the editor sends "exit". It
 // returns nil if the editor asked it to shut down first.
 //
 // The analyzers must not use facts: the server loads only the changed
@@ -117,12 +117,27 @@ type document struct {
 	text    []byte
 }
 
-// fileFindings are the diagnostics of one file and their quick fixes, as
-// computed for one version of it.
+// fileFindings are the findings in one file, as computed for one version
+// of it.
 type fileFindings struct {
-	version int32 // of the document analyzed; -1 if it was read from disk
-	diags   []protocol.Diagnostic
-	fixes   [][]protocol.CodeAction // parallel to diags
+	version  int32 // of the document analyzed; -1 if it was read from disk
+	findings []finding
+}
+
+// A finding is a diagnostic and a quick fix for each of its suggested fixes.
+type finding struct {
+	diag  protocol.Diagnostic
+	fixes []protocol.CodeAction
+}
+
+// diagnostics returns the diagnostics to publish: never null, which would
+// not clear the file's old ones.
+func (f *fileFindings) diagnostics() []protocol.Diagnostic {
+	diags := []protocol.Diagnostic{}
+	for _, fd := range f.findings {
+		diags = append(diags, fd.diag)
+	}
+	return diags
 }
 
 func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
@@ -325,9 +340,9 @@ func (s *server) codeActions(p protocol.CodeActionParams) []protocol.CodeAction 
 		return nil
 	}
 	actions := []protocol.CodeAction{}
-	for i, d := range found.diags {
-		if overlap(d.Range, p.Range) {
-			actions = append(actions, found.fixes[i]...)
+	for _, fd := range found.findings {
+		if overlap(fd.diag.Range, p.Range) {
+			actions = append(actions, fd.fixes...)
 		}
 	}
 	return actions
