@@ -15,8 +15,10 @@ build:
 # test: unit and fixture tests, the end-to-end tests of the real binaries
 # (standalone, go vet -vettool, go fix -fixtool), a formatting check, and a
 # smoke run on the standard library that fails on any panic or internal error.
+# The golangci-lint plugin test builds golangci-lint (minutes when not cached),
+# hence the timeout; go test -short skips it.
 test: gofmt-check build
-	$(GO) test ./...
+	$(GO) test -timeout 30m ./...
 	$(MAKE) std-smoke
 
 gofmt-check:
