@@ -29,8 +29,9 @@ func (a addedLines) has(filename string, line int) bool {
 // that were only moved or re-indented count as added, as in git's own diff.
 func linesAddedSince(root, rev string) (addedLines, error) {
 	// Fix the output format, whatever the user's git configuration says:
-	// no color, no external diff tool, a/ b/ prefixes, no context lines.
-	patch, err := git(root, "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false",
+	// no color, no external diff tool, a/ b/ prefixes, unquoted non-ASCII
+	// file names, no context lines.
+	patch, err := git(root, "-c", "diff.noprefix=false", "-c", "diff.mnemonicPrefix=false", "-c", "core.quotePath=false",
 		"diff", "--no-color", "--no-ext-diff", "--src-prefix=a/", "--dst-prefix=b/", "-U0", rev, "--")
 	if err != nil {
 		return nil, err

@@ -133,7 +133,7 @@ func buildGolangci(t *testing.T) (string, error) {
 	if _, err := goCmd(t, dir, "mod", "tidy"); err != nil {
 		return "", err
 	}
-	if _, err := goCmd(t, dir, "build", "-o", "golangci-lint", "."); err != nil {
+	if _, err := goCmd(t, dir, "build", "-ldflags=-s -w", "-o", "golangci-lint", "."); err != nil {
 		return "", err
 	}
 	t.Logf("built golangci-lint %s with memlint in %s", golangciVersion, time.Since(start).Round(time.Second))
