@@ -311,6 +311,7 @@ func TestGateExitCodes(t *testing.T) {
 	}{
 		{"findings", nil, []string{"-sarif", sarif, "./..."}, 3},
 		{"clean", nil, []string{"-sarif", sarif, "-fieldalign=false", "./..."}, 0},
+		{"only fieldalign", nil, []string{"-format=github", "-fieldalign", "./..."}, 3},
 		{"type error", map[string]string{"bad/bad.go": "package bad\n\nvar x int = \"s\"\n"}, []string{"-format=github", "./bad"}, 1},
 		{"no such package", nil, []string{"-format=github", "./nosuch"}, 1},
 		{"unwritable SARIF", nil, []string{"-sarif", filepath.Join(dir, "no", "dir", "x.sarif"), "-fieldalign=false", "./..."}, 1},

@@ -91,26 +91,23 @@ func Main(analyzers []*analysis.Analyzer) int {
 // that tells, after parsing, which analyzers to run: those set true if any,
 // otherwise all but those set false.
 func passFlags(fs *flag.FlagSet, analyzers []*analysis.Analyzer) func() []*analysis.Analyzer {
+	enabled := make(map[string]*bool)
 	for _, a := range analyzers {
-		fs.Bool(a.Name, false, "enable only the "+a.Name+" pass (or =false to disable it): "+firstLine(a.Doc))
+		enabled[a.Name] = fs.Bool(a.Name, false, "enable only the "+a.Name+" pass (or =false to disable it): "+firstLine(a.Doc))
 		a.Flags.VisitAll(func(f *flag.Flag) {
 			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
 		})
 	}
 	return func() []*analysis.Analyzer {
-		set := make(map[string]bool)
-		fs.Visit(func(f *flag.Flag) {
-			if on, ok := f.Value.(flag.Getter).Get().(bool); ok {
-				set[f.Name] = on
-			}
-		})
+		set := make(map[string]bool) // pass flags given on the command line
+		fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
 		var only, all []*analysis.Analyzer
 		for _, a := range analyzers {
-			on, ok := set[a.Name]
-			if ok && on {
+			on := *enabled[a.Name]
+			if set[a.Name] && on {
 				only = append(only, a)
 			}
-			if !ok || on {
+			if !set[a.Name] || on {
 				all = append(all, a)
 			}
 		}
