@@ -144,7 +144,7 @@ func setOptions(a *analysis.Analyzer, options map[string]any) error {
 			return fmt.Errorf("options: %s.%s: want a string, number or boolean, not %T", a.Name, name, value)
 		}
 		if err := f.Value.Set(fmt.Sprint(value)); err != nil {
-			return fmt.Errorf("options: %s.%s: %v", a.Name, name, err)
+			return fmt.Errorf("options: %s.%s: invalid value %v: %v", a.Name, name, value, err)
 		}
 	}
 	return nil
