@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -18,9 +19,35 @@ import (
 	"github.com/memlint/memlint/internal/suite"
 )
 
-// fieldalignFinding matches fieldalign's message on the padded struct T
+// gatePadded has a padded struct, T, at line 3, of which many values exist.
+const gatePadded = `package e2e
+
+type T struct {
+	a bool
+	b int64
+	c bool
+}
+
+var Ts = make([]T, 1000)
+`
+
+// gateMore, appended to gatePadded, adds a padded struct U at line 11.
+const gateMore = `
+type U struct {
+	a bool
+	b int64
+	c bool
+}
+
+var Us = make([]U, 1000)
+`
+
+// fieldalignFinding matches fieldalign's message on the padded structs
 // (24 bytes, 16 when sorted) without depending on its exact wording.
 var fieldalignFinding = regexp.MustCompile(`24.*16`)
+
+// annotation matches a GitHub annotation, capturing file, line and column.
+var annotation = regexp.MustCompile(`^::warning file=([^,]*),line=(\d+),col=(\d+),title=memlint fieldalign::`)
 
 // repository makes a git repository whose module lives in its subdirectory
 // "mod", so that repository-relative and module-relative paths differ, and
@@ -31,7 +58,7 @@ func repository(t *testing.T) (repo, mod string) {
 	mod = filepath.Join(repo, "mod")
 	writeFiles(t, mod, map[string]string{
 		"go.mod": "module example.com/e2e\n\ngo 1.26\n",
-		"t.go":   padded,
+		"t.go":   gatePadded,
 	})
 	git(t, repo, "init", "-q")
 	git(t, repo, "add", "-A")
@@ -152,9 +179,10 @@ func validateSARIF(t *testing.T, data []byte) {
 func TestSARIF(t *testing.T) {
 	repo, mod := repository(t)
 	sarifFile := filepath.Join(t.TempDir(), "memlint.sarif")
-	out, code := run(t, mod, memlint, "-sarif", sarifFile, "./...")
-	if code != 3 || !fieldalignFinding.MatchString(out) {
-		t.Fatalf("memlint -sarif: exit %d, output:\n%s\nwant exit 3 and the fieldalign finding", code, out)
+	out, code := run(t, mod, memlint, "-sarif", sarifFile, "-format=github", "./...")
+	m := annotation.FindStringSubmatch(out)
+	if code != 3 || m == nil || !fieldalignFinding.MatchString(out) {
+		t.Fatalf("memlint -sarif -format=github: exit %d, output:\n%s\nwant exit 3 and the fieldalign finding", code, out)
 	}
 	data := []byte(readFile(t, sarifFile))
 	validateSARIF(t, data)
@@ -189,8 +217,8 @@ func TestSARIF(t *testing.T) {
 	if res.RuleID != "fieldalign" || r.Tool.Driver.Rules[res.RuleIndex].ID != "fieldalign" ||
 		!fieldalignFinding.MatchString(res.Message.Text) ||
 		loc.ArtifactLocation != (artifactLocation{URI: "mod/t.go", URIBaseID: "%SRCROOT%"}) ||
-		loc.Region.StartLine != 4 || loc.Region.StartColumn != 8 {
-		t.Errorf("result = %+v, want fieldalign at mod/t.go:4:8 relative to %%SRCROOT%%", res)
+		loc.Region.StartLine != 3 || strconv.Itoa(loc.Region.StartColumn) != m[3] {
+		t.Errorf("result = %+v, want fieldalign at mod/t.go:3:%s relative to %%SRCROOT%%", res, m[3])
 	}
 
 	// Applying the SARIF fix must give code that builds and is clean.
@@ -201,7 +229,7 @@ func TestSARIF(t *testing.T) {
 	if change.ArtifactLocation.URI != "mod/t.go" {
 		t.Fatalf("fix changes %q, want mod/t.go", change.ArtifactLocation.URI)
 	}
-	src := []byte(padded)
+	src := []byte(gatePadded)
 	reps := slices.Clone(change.Replacements)
 	slices.SortFunc(reps, func(a, b replacement) int { // back to front, so offsets stay valid
 		return b.DeletedRegion.ByteOffset - a.DeletedRegion.ByteOffset
@@ -233,9 +261,9 @@ func TestGitHubAnnotations(t *testing.T) {
 	_, mod := repository(t)
 	out, code := run(t, mod, memlint, "-format=github", "./...")
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	prefix := "::warning file=mod/t.go,line=4,col=8,title=memlint fieldalign::"
-	if code != 3 || len(lines) != 1 || !strings.HasPrefix(lines[0], prefix) || !fieldalignFinding.MatchString(lines[0]) {
-		t.Errorf("memlint -format=github: exit %d, output:\n%s\nwant exit 3 and one line starting %q", code, out, prefix)
+	m := annotation.FindStringSubmatch(lines[0])
+	if code != 3 || len(lines) != 1 || m == nil || m[1] != "mod/t.go" || m[2] != "3" || !fieldalignFinding.MatchString(lines[0]) {
+		t.Errorf("memlint -format=github: exit %d, output:\n%s\nwant exit 3 and one fieldalign annotation of mod/t.go line 3", code, out)
 	}
 }
 
@@ -249,11 +277,12 @@ func TestNewFromRev(t *testing.T) {
 
 	// U is added to the tracked file, V comes in an untracked file.
 	writeFiles(t, mod, map[string]string{
-		"t.go": padded + "\ntype U struct {\n\ta bool\n\tb int64\n\tc bool\n}\n\nvar Us = make([]U, 1000)\n",
-		"v.go": "package e2e\n\ntype V struct {\n\ta bool\n\tb int64\n\tc bool\n}\n\nvar Vs = make([]V, 1000)\n",
+		"t.go": gatePadded + gateMore,
+		"v.go": "package e2e\n" + strings.ReplaceAll(gateMore, "U", "V"), // V at line 3, in a new file
+
 	})
 	out, code := run(t, mod, memlint, "-new-from-rev=HEAD", "./...")
-	want := []string{"t.go:12:8: ", "v.go:3:8: "}
+	want := []string{"t.go:11:", "v.go:3:"}
 	if code != 3 || !reportsExactly(out, want) {
 		t.Errorf("memlint -new-from-rev=HEAD: exit %d, output:\n%s\nwant exit 3 and findings at %q only", code, out, want)
 	}
@@ -273,13 +302,13 @@ func TestNewFromRev(t *testing.T) {
 func TestNewFromPatch(t *testing.T) {
 	repo, mod := repository(t)
 	writeFiles(t, mod, map[string]string{
-		"t.go": padded + "\ntype U struct {\n\ta bool\n\tb int64\n\tc bool\n}\n\nvar Us = make([]U, 1000)\n",
+		"t.go": gatePadded + gateMore,
 	})
 	patch := filepath.Join(t.TempDir(), "change.patch")
 	writeFiles(t, filepath.Dir(patch), map[string]string{filepath.Base(patch): git(t, repo, "diff", "HEAD")})
 	out, code := run(t, mod, memlint, "-new-from-patch", patch, "-format=github", "./...")
-	if code != 3 || !reportsExactly(out, []string{"file=mod/t.go,line=12,col=8,"}) {
-		t.Errorf("memlint -new-from-patch: exit %d, output:\n%s\nwant exit 3 and only U's finding (line 12)", code, out)
+	if code != 3 || !reportsExactly(out, []string{"file=mod/t.go,line=11,"}) {
+		t.Errorf("memlint -new-from-patch: exit %d, output:\n%s\nwant exit 3 and only U's finding (line 11)", code, out)
 	}
 }
 
@@ -301,7 +330,7 @@ func reportsExactly(out string, want []string) bool {
 // TestGateExitCodes checks the exit-code contract of the gate driver:
 // 0 clean, 3 findings, 1 failure, 2 bad command line.
 func TestGateExitCodes(t *testing.T) {
-	dir := module(t)
+	_, dir := repository(t)
 	sarif := filepath.Join(t.TempDir(), "out.sarif")
 	for _, tc := range []struct {
 		name  string

@@ -48,7 +48,7 @@ type T struct {
 var Ts = make([]T, 1000)
 `
 
-// silenced has padded structs whose findings directives silence.
+// silenced has a padded struct whose finding a //nolint directive silences.
 const silenced = `package fixture
 
 type N struct { //nolint:%s // layout shared with C
@@ -58,6 +58,28 @@ type N struct { //nolint:%s // layout shared with C
 }
 
 var Ns = make([]N, 1000)
+`
+
+// ignored has a padded struct whose finding a //memlint:ignore directive
+// silences, and one that fieldalign reports only with -fieldalign.scan
+// (its pointer field could come first, for the garbage collector).
+const ignored = `package fixture
+
+//memlint:ignore fieldalign layout shared with C
+type I struct {
+	a bool
+	b int64
+	c bool
+}
+
+var Is = make([]I, 1000)
+
+type P struct {
+	n int64
+	p *int
+}
+
+var Ps = make([]P, 1000)
 `
 
 var (
@@ -207,6 +229,7 @@ func fixture(t *testing.T, files map[string]string) string {
 	dir := t.TempDir()
 	files["go.mod"] = "module example.com/fixture\n\ngo 1.26\n"
 	files["t.go"] = padded
+	files["i.go"] = ignored
 	for name, content := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
 			t.Fatal(err)
@@ -272,9 +295,9 @@ func TestFindingsAndNolint(t *testing.T) {
 	})
 	out, code := golangciRun(t, dir, "./...")
 	got := issues(out)
-	if code != 1 || len(got) != 1 || !strings.HasPrefix(got[0], "t.go:3:8: fieldalign: ") ||
+	if code != 1 || len(got) != 1 || !regexp.MustCompile(`^t\.go:3:\d+: fieldalign: `).MatchString(got[0]) ||
 		!strings.HasSuffix(got[0], "(memlint)") || !fieldalignFinding.MatchString(got[0]) {
-		t.Errorf("golangci-lint run: exit %d, output:\n%s\nwant exit 1 and one fieldalign issue at t.go:3:8 from memlint (n.go's is //nolint'd)", code, out)
+		t.Errorf("golangci-lint run: exit %d, output:\n%s\nwant exit 1 and one fieldalign issue at t.go:3 from memlint (n.go's is //nolint'd, i.go's //memlint:ignore'd)", code, out)
 	}
 }
 
@@ -285,8 +308,8 @@ func TestPerPassLinter(t *testing.T) {
 	})
 	out, code := golangciRun(t, dir, "./...")
 	got := issues(out)
-	if code != 1 || len(got) != 1 || !strings.HasPrefix(got[0], "t.go:3:8: ") || !strings.HasSuffix(got[0], "(memlint-fieldalign)") {
-		t.Errorf("golangci-lint run: exit %d, output:\n%s\nwant exit 1 and one issue at t.go:3:8 from memlint-fieldalign (n.go's is //nolint'd)", code, out)
+	if code != 1 || len(got) != 1 || !strings.HasPrefix(got[0], "t.go:3:") || !strings.HasSuffix(got[0], "(memlint-fieldalign)") {
+		t.Errorf("golangci-lint run: exit %d, output:\n%s\nwant exit 1 and one issue at t.go:3 from memlint-fieldalign (n.go's is //nolint'd, i.go's //memlint:ignore'd)", code, out)
 	}
 }
 
@@ -295,10 +318,13 @@ func TestSettings(t *testing.T) {
 		name     string
 		linter   string
 		settings []string
-		want     string // an error naming the mistake, or "" for no issues
+		want     string // an issue, or an error naming the mistake, or "" for no issues
 	}{
 		{"pass disabled", "memlint", []string{"disable: [fieldalign]"}, ""},
-		{"pass enabled", "memlint", []string{"enable: [fieldalign]", "include-tests: true"}, "t.go:3:8: fieldalign: "},
+		{"pass enabled", "memlint", []string{"enable: [fieldalign]", "include-tests: true"}, "t.go:3:"},
+		{"option", "memlint", []string{"options: {fieldalign: {scan: true}}"}, "i.go:12:"},
+		{"per-pass option", "memlint-fieldalign", []string{"options: {scan: true}"}, "i.go:12:"},
+		{"bad option value", "memlint", []string{"options: {fieldalign: {scan: maybe}}"}, "fieldalign.scan: invalid value maybe"},
 		{"unknown key", "memlint", []string{"bogus: 1"}, `unknown field "bogus"`},
 		{"unknown pass", "memlint", []string{"disable: [nosuchpass]"}, `unknown pass "nosuchpass"`},
 		{"enable and disable", "memlint", []string{"enable: [fieldalign]", "disable: [fieldalign]"}, "not both"},
