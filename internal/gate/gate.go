@@ -29,6 +29,7 @@ import (
 const (
 	exitClean    = 0
 	exitFailed   = 1
+	exitUsage    = 2 // what package flag exits with, too
 	exitFindings = 3
 )
 
@@ -73,15 +74,15 @@ func Main(analyzers []*analysis.Analyzer) int {
 	fs.Parse(os.Args[1:]) // exits 2 on a bad command line, as multichecker does
 	if opts.format != "text" && opts.format != "github" {
 		fmt.Fprintf(os.Stderr, "memlint: -format %q: want text or github\n", opts.format)
-		return 2
+		return exitUsage
 	}
 	if opts.newFromRev != "" && opts.newFromPatch != "" {
 		fmt.Fprintln(os.Stderr, "memlint: -new-from-rev and -new-from-patch exclude each other")
-		return 2
+		return exitUsage
 	}
 	if fs.NArg() == 0 {
 		fmt.Fprintln(os.Stderr, "memlint: no packages named; try ./...")
-		return 2
+		return exitUsage
 	}
 	return run(opts, selected(), fs.Args())
 }
