@@ -33,7 +33,7 @@ func TestMain(m *testing.M) {
 
 const padded = `package e2e
 
-// T wastes 14 bytes of padding; many of them live in Ts.
+// T is a record; many of them live in Ts.
 type T struct {
 	a bool // first flag
 	b int64
@@ -45,7 +45,7 @@ var Ts = make([]T, 1000)
 
 const packed = `package e2e
 
-// T wastes 14 bytes of padding; many of them live in Ts.
+// T is a record; many of them live in Ts.
 type T struct {
 	b int64
 	a bool // first flag
@@ -55,7 +55,7 @@ type T struct {
 var Ts = make([]T, 1000)
 `
 
-const finding = "struct of 24 bytes could be 16 (saves 8 bytes per value; size class 24 -> 16)"
+const finding = "struct T of 24 bytes could be 16 (saves 8 bytes per value; size class 24 -> 16)"
 
 // module writes a module holding padded code and returns its directory.
 func module(t *testing.T) string {
@@ -100,7 +100,7 @@ func readFile(t *testing.T, name string) string {
 func TestStandalone(t *testing.T) {
 	dir := module(t)
 	out, code := run(t, dir, memlint, "./...")
-	if code != 3 || !strings.Contains(out, "t.go:4:8: "+finding) {
+	if code != 3 || !strings.Contains(out, "t.go:4:6: "+finding) {
 		t.Errorf("memlint ./...: exit %d, output:\n%s\nwant exit 3 and %q", code, out, finding)
 	}
 
@@ -123,8 +123,8 @@ func TestJSON(t *testing.T) {
 		t.Fatalf("memlint -json output is not x/tools JSON: %v\n%s", err, out)
 	}
 	diags := tree["example.com/e2e"]["fieldalign"]
-	if len(diags) != 1 || diags[0].Message != finding || !strings.HasSuffix(diags[0].Posn, "t.go:4:8") {
-		t.Errorf("memlint -json: got %+v, want one fieldalign finding %q at t.go:4:8", diags, finding)
+	if len(diags) != 1 || !strings.Contains(diags[0].Message, finding) || !strings.HasSuffix(diags[0].Posn, "t.go:4:6") {
+		t.Errorf("memlint -json: got %+v, want one fieldalign finding %q at t.go:4:6", diags, finding)
 	}
 }
 
@@ -151,7 +151,7 @@ func TestFix(t *testing.T) {
 
 func TestVetTool(t *testing.T) {
 	out, code := run(t, module(t), "go", "vet", "-vettool="+memlint, "./...")
-	if code == 0 || !strings.Contains(out, "t.go:4:8: "+finding) {
+	if code == 0 || !strings.Contains(out, "t.go:4:6: "+finding) {
 		t.Errorf("go vet -vettool: exit %d, output:\n%s\nwant a failure reporting %q", code, out, finding)
 	}
 }

@@ -7,6 +7,11 @@
 //     see [ast.IsGenerated]) and vendored files are never reported: nobody
 //     edits them by hand.
 //
+//   - Packages with type errors are not reported: what a pass sees of code
+//     that does not compile cannot be trusted, nor can a fix to it be
+//     checked. The passes still run on them (RunDespiteErrors), so that the
+//     driver reports the package's errors once, rather than once per pass.
+//
 //   - Test files (_test.go) are not reported unless [IncludeTests] is set:
 //     maintainers reject findings in test code almost always.
 //
@@ -73,7 +78,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if tf == nil {
 			continue
 		}
-		if isSkippedFile(f, tf.Name()) {
+		if len(pass.TypeErrors) > 0 || isSkippedFile(f, tf.Name()) {
 			res.skipped[tf] = true
 			continue
 		}

@@ -1,0 +1,97 @@
+// Package fieldalign defines an Analyzer that reports structs whose fields
+// can be reordered into a smaller size.
+//
+// # Analyzer fieldalign
+//
+// fieldalign: report structs that waste memory on padding
+//
+// The compiler lays out struct fields in declaration order, aligning each.
+// A struct like
+//
+//	type Span struct {
+//		open  bool
+//		start int64
+//		done  bool
+//		end   int64
+//	}
+//
+// takes 32 bytes on amd64, but 24 with the two bools last. fieldalign
+// reports such structs with the size they have, the size they could have,
+// the bytes saved per value, and the runtime size class before and after
+// (the size a heap allocation of one value really takes; above 32 KiB,
+// whole 8 KiB pages):
+//
+//	struct Span of 32 bytes could be 24 (saves 8 bytes per value; size class 32 -> 24); many values: []Span at span.go:40; reorder the fields
+//
+// Sizes come from the target platform (GOARCH), so a struct can be
+// reported on 386 and not on amd64, or the other way round.
+//
+// # When it reports
+//
+// Padding only matters when many values exist, so a struct is reported
+// only when the package shows that they do:
+//
+//   - values stored inline in a slice, a map (as key or value), a channel,
+//     an array of at least 16 elements, or in a struct that is itself stored
+//     that way: any saving counts;
+//   - values allocated one by one, as elements of []*T, map[K]*T or
+//     chan *T, by &T{} or new(T) in a loop, or in a sync.Pool's New
+//     function: only a smaller size class counts, because a heap object of
+//     40 bytes takes 48 anyway.
+//
+// Singletons (configurations, servers, options) are never reported.
+//
+// It never reports a struct whose layout is fixed on purpose or from
+// outside: one with a blank (_) field, such as cache-line padding; one with
+// a structs.HostLayout field; one with struct tags (the field order is the
+// order of the encoding/json or encoding/xml output); one whose values go
+// through encoding/binary, encoding/asn1, encoding/json or encoding/xml
+// (directly or inside another type), or are reinterpreted through
+// unsafe.Pointer; one used with unsafe.Offsetof, unsafe.Sizeof or
+// unsafe.Alignof (size assertions would break); one with a field accessed by
+// sync/atomic functions (their 64-bit alignment on 32-bit platforms depends
+// on the field order); one whose offsets the package's assembly uses
+// (go_asm.h names like T_field); one whose comments talk about alignment,
+// layout, offsets, padding, cache lines, atomics or field order; one
+// declared in a file that imports "C"; and one whose size depends on a type
+// parameter. Test and generated files are not reported (see
+// internal/suppress); a //memlint:ignore fieldalign <reason> directive
+// silences a report.
+//
+// # The fix
+//
+// The suggested fix reorders the field list: zero-sized fields first (a
+// trailing one is padded), then by alignment, largest first; fields of the
+// same alignment keep their order. Every field moves with its doc and line
+// comments, and a group like "a, b int" stays together. Nothing outside the
+// braces changes.
+//
+// The finding comes without a fix, and says why, when the package (tests
+// included) builds the type with a positional literal such as T{1, true},
+// which a reorder would break or, with fields of the same type, silently
+// change; or when the field list has comments that belong to no field.
+// Positional literals in other packages of an exported type are not seen;
+// go vet's composites check already asks for keyed fields there.
+//
+// Reordering does change the output of %v formatting and of reflection
+// that walks fields by index; fieldalign does not track these.
+//
+// # Flags
+//
+// With -fieldalign.scan, fieldalign also reports structs of many values
+// whose pointer fields could come first, so that the garbage collector
+// scans a shorter prefix of each value, and the fix orders fields that way.
+// This costs only GC time, so it is off by default.
+package fieldalign
+
+// Doc is the documentation of [Analyzer].
+const Doc = `report structs that waste memory on padding
+
+fieldalign reports struct types whose fields can be reordered into a
+smaller size, when many values of the type exist (slices, maps, channels,
+long arrays, allocation in loops or sync.Pool) and the layout is not fixed
+on purpose (blank padding fields, structs.HostLayout, tags, encoding/binary,
+unsafe, sync/atomic, assembly, cgo). The message gives the size, the
+optimal size, the bytes saved per value and the size class before and
+after. The fix reorders the fields, keeping their comments. With
+-fieldalign.scan it also reports pointer bytes the GC could skip.`

@@ -1,0 +1,228 @@
+package fieldalign
+
+import (
+	"bytes"
+	"go/ast"
+	"go/format"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// noFixReason says why reordering the fields would not be safe to apply
+// blind, or returns "".
+func noFixReason(pass *analysis.Pass, u *uses, c *candidate) string {
+	if pos, ok := u.positional[c.obj]; ok {
+		return "positional literals at " + where(pass, pos) + " would break"
+	}
+	if at := positionalInUnseenTests(pass, c.obj.Name()); at != "" {
+		return "positional literals at " + at + " would break"
+	}
+	if freeComments(c, pass.Fset.File(c.file.FileStart)) {
+		return "the field list has comments that belong to no field"
+	}
+	return ""
+}
+
+// positionalInUnseenTests looks for positional literals of the named type in
+// the _test.go files of the package's directory when the pass does not see
+// them (it analyzes the package without its tests): a fix must keep them
+// compiling too. Without type information, any positional literal whose type,
+// or whose enclosing literal's type, mentions the name counts.
+func positionalInUnseenTests(pass *analysis.Pass, name string) string {
+	var dir string
+	for _, f := range pass.Files {
+		filename := pass.Fset.File(f.FileStart).Name()
+		if strings.HasSuffix(filename, "_test.go") {
+			return "" // the tests are part of this pass: findUses saw them
+		}
+		dir = filepath.Dir(filename)
+	}
+	if dir == "" {
+		return ""
+	}
+	tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+	for _, filename := range tests {
+		src, err := os.ReadFile(filename)
+		if err != nil || !bytes.Contains(src, []byte(name)) {
+			continue
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, filename, src, parser.SkipObjectResolution)
+		if err != nil {
+			continue
+		}
+		if pos := positionalLiteralNaming(f, name); pos.IsValid() {
+			p := fset.Position(pos)
+			return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
+		}
+	}
+	return ""
+}
+
+// positionalLiteralNaming returns the position of a positional composite
+// literal in f whose type expression, or the nearest enclosing literal's
+// (for elided types, as in []T{{1, 2}}), mentions name.
+func positionalLiteralNaming(f *ast.File, name string) token.Pos {
+	var found token.Pos
+	var typeExprs []ast.Expr // of the enclosing literals
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return !found.IsValid()
+		}
+		typ := lit.Type
+		if typ == nil && len(typeExprs) > 0 {
+			typ = typeExprs[len(typeExprs)-1]
+		}
+		if len(lit.Elts) > 0 && typ != nil && mentions(typ, name) {
+			if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); !keyed {
+				found = lit.Pos()
+				return false
+			}
+		}
+		typeExprs = append(typeExprs, typ)
+		for _, e := range lit.Elts {
+			ast.Inspect(e, visit)
+		}
+		typeExprs = typeExprs[:len(typeExprs)-1]
+		return false
+	}
+	ast.Inspect(f, visit)
+	return found
+}
+
+func mentions(expr ast.Expr, name string) bool {
+	found := false
+	ast.Inspect(expr, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == name {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// freeComments reports whether the field list holds comments that are not
+// the doc or line comment of a field, other than one after the opening
+// brace: a reorder could not keep them in place.
+func freeComments(c *candidate, tf *token.File) bool {
+	owned := make(map[*ast.CommentGroup]bool)
+	for _, f := range c.st.Fields.List {
+		owned[f.Doc] = true
+		owned[f.Comment] = true
+	}
+	openingLine := tf.Line(c.st.Fields.Opening)
+	for _, g := range c.file.Comments {
+		if g.Pos() > c.st.Fields.Opening && g.End() < c.st.Fields.Closing && !owned[g] && tf.Line(g.Pos()) != openingLine {
+			return true
+		}
+	}
+	return false
+}
+
+// usedByAssembly reports whether the package's assembly files use the
+// offsets that go_asm.h defines for the type (TypeName_field, TypeName__size).
+func usedByAssembly(pass *analysis.Pass, name string) bool {
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `_`)
+	for _, filename := range pass.OtherFiles {
+		if !strings.HasSuffix(filename, ".s") {
+			continue
+		}
+		if src, err := pass.ReadFile(filename); err == nil && re.Match(src) {
+			return true
+		}
+	}
+	return false
+}
+
+// reorderFix rewrites the field list in the candidate's order. Every field
+// moves with its doc comment, line comment, tag and names; nothing outside
+// the fields changes (a comment after the opening brace stays), and the new
+// list is formatted as gofmt would.
+func reorderFix(pass *analysis.Pass, c *candidate) (analysis.SuggestedFix, bool) {
+	tf := pass.Fset.File(c.file.FileStart)
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil {
+		return analysis.SuggestedFix{}, false
+	}
+	offset := tf.Offset
+
+	var body bytes.Buffer
+	for _, f := range c.order {
+		body.Write(src[offset(fieldStart(f)):offset(fieldEnd(f))])
+		body.WriteByte('\n')
+	}
+	if bytes.ContainsRune(body.Bytes(), '`') {
+		return analysis.SuggestedFix{}, false // re-indenting could change a raw string
+	}
+	const head = "package p\n\ntype _ struct {\n"
+	formatted, err := format.Source([]byte(head + body.String() + "}\n"))
+	if err != nil {
+		return analysis.SuggestedFix{}, false
+	}
+	// The fields, one tab deep, each line ending in a newline.
+	fields := formatted[len(head) : bytes.LastIndex(formatted, []byte("\n}"))+1]
+
+	list := c.st.Fields.List
+	start, end := fieldStart(list[0]), fieldEnd(list[len(list)-1])
+	indent := src[bytes.LastIndexByte(src[:offset(start)], '\n')+1 : offset(start)]
+	var text bytes.Buffer
+	if len(bytes.TrimLeft(indent, " \t")) == 0 {
+		// Replace the first to last field; the first line keeps its indent.
+		for i, line := range slices.Collect(bytes.Lines(fields)) {
+			line = bytes.TrimPrefix(line, []byte("\t"))
+			if i > 0 && len(bytes.TrimSpace(line)) > 0 {
+				text.Write(indent)
+			}
+			text.Write(line)
+		}
+		text.Truncate(text.Len() - 1)
+	} else {
+		// The fields share the line of a brace, as in "struct{ a, b int }":
+		// rewrite all between the braces, one level deeper than the line
+		// of the opening brace.
+		start, end = c.st.Fields.Opening+1, c.st.Fields.Closing
+		outer := src[bytes.LastIndexByte(src[:offset(start)], '\n')+1:]
+		outer = outer[:len(outer)-len(bytes.TrimLeft(outer, " \t"))]
+		text.WriteByte('\n')
+		for line := range bytes.Lines(fields) {
+			if len(bytes.TrimSpace(line)) > 0 {
+				text.Write(outer)
+			}
+			text.Write(line)
+		}
+		text.Write(outer)
+	}
+	return analysis.SuggestedFix{
+		Message: "Reorder the fields of " + c.obj.Name() + " to remove padding",
+		TextEdits: []analysis.TextEdit{{
+			Pos:     start,
+			End:     end,
+			NewText: text.Bytes(),
+		}},
+	}, true
+}
+
+// fieldStart and fieldEnd bound a field with its doc and line comments.
+func fieldStart(f *ast.Field) token.Pos {
+	if f.Doc != nil {
+		return f.Doc.Pos()
+	}
+	return f.Pos()
+}
+
+func fieldEnd(f *ast.Field) token.Pos {
+	if f.Comment != nil {
+		return f.Comment.End()
+	}
+	return f.End()
+}

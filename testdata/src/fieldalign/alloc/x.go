@@ -1,0 +1,82 @@
+// Package alloc has structs allocated one by one: reported only when the
+// allocation's size class shrinks.
+package alloc
+
+import "sync"
+
+// Item is allocated in a loop; 40 -> 32 bytes changes the class 48 -> 32.
+type Item struct { // want `struct Item of 40 bytes could be 32 \(saves 8 bytes per value; size class 48 -> 32\); allocated one by one: &Item\{\} in a loop at x.go:\d+`
+	a    bool
+	b, c int64
+	d    bool
+	e    int64
+}
+
+func items(n int) (last *Item) {
+	for i := 0; i < n; i++ {
+		last = &Item{b: int64(i)}
+	}
+	return last
+}
+
+// Same is allocated in a loop, but 48 -> 40 bytes stays in class 48.
+type Same struct {
+	a       bool
+	b, c, d int64
+	e       bool
+	f       int64
+}
+
+func sames(xs []int) (last *Same) {
+	for range xs {
+		last = new(Same)
+	}
+	return last
+}
+
+// Pooled is allocated by a sync.Pool.
+type Pooled struct { // want `struct Pooled of 40 bytes could be 32 .*allocated one by one: new\(Pooled\) in sync.Pool.New at`
+	a    bool
+	b, c int64
+	d    bool
+	e    int64
+}
+
+var pool = sync.Pool{New: func() any { return new(Pooled) }}
+
+// Ptr is held by pointer in a map.
+type Ptr struct { // want `struct Ptr of 40 bytes could be 32 .*allocated one by one: map\[string\]\*Ptr at`
+	a    bool
+	b, c int64
+	d    bool
+	e    int64
+}
+
+var ptrs map[string]*Ptr
+
+// Once is allocated once: not reported.
+type Once struct {
+	a    bool
+	b, c int64
+	d    bool
+	e    int64
+}
+
+var once = &Once{}
+
+// Closure is allocated in a function literal inside a loop, which runs
+// once per call of the literal, not per iteration: not reported.
+type Closure struct {
+	a    bool
+	b, c int64
+	d    bool
+	e    int64
+}
+
+func closure(xs []int) func() *Closure {
+	var f func() *Closure
+	for range xs {
+		f = func() *Closure { return &Closure{} }
+	}
+	return f
+}

@@ -1,0 +1,137 @@
+// Package basic holds structs that are stored in numbers, so that their
+// padding costs memory per value.
+package basic
+
+// Span is stored in a slice: reorder it.
+type Span struct { // want `struct Span of 32 bytes could be 24 \(saves 8 bytes per value; size class 32 -> 24\); many values: \[\]Span at x.go:\d+; reorder the fields`
+	// open tells whether the span is open.
+	open bool
+	start int64 // first byte
+	done bool   // line comment stays
+	end  int64
+}
+
+var spans []Span
+
+// Grouped keeps "a, b" together, and its embedded field.
+type Grouped struct { // want `struct Grouped of 48 bytes could be 40`
+	a, b bool
+	Inner
+	c, d int64
+	e    bool
+}
+
+type Inner struct {
+	x int64
+	y int32
+}
+
+var byName map[string]Grouped
+
+// Key is a map key.
+type Key struct { // want `struct Key of 24 bytes could be 16 .*many values: map\[Key\]int at`
+	a bool
+	b int64
+	c bool
+}
+
+var counts map[Key]int
+
+// Event travels through a channel.
+type Event struct { // want `struct Event of 24 bytes could be 16 .*many values: chan Event at`
+	kind byte
+	at   int64
+	ok   bool
+}
+
+func run(ch chan Event) {}
+
+// Cell is held in a long array.
+type Cell struct { // want `struct Cell of 24 bytes could be 16 .*many values: \[64\]Cell at`
+	a bool
+	b float64
+	c bool
+}
+
+var board [64]Cell
+
+// Pair is held in a short array only: a bounded table, not reported.
+type Pair struct {
+	a bool
+	b float64
+	c bool
+}
+
+var pairs [4]Pair
+
+// Part is a field of Whole, which is stored in a slice: Part is as many.
+type Part struct { // want `struct Part of 24 bytes could be 16 .*many values: field p of Whole, which is held in \[\]Whole at`
+	a bool
+	b uint64
+	c bool
+}
+
+type Whole struct {
+	p Part
+	n int
+}
+
+func wholes(n int) []Whole { return make([]Whole, n) }
+
+// Config is a singleton: never reported.
+type Config struct {
+	verbose bool
+	limit   int64
+	debug   bool
+}
+
+var config Config
+
+// Tidy is already optimal.
+type Tidy struct {
+	b int64
+	a bool
+	c bool
+}
+
+var tidies []Tidy
+
+// Tail has a trailing zero-sized field, which gets padded.
+type Tail struct { // want `struct Tail of 16 bytes could be 8`
+	n   int64
+	end struct{}
+}
+
+var tails []Tail
+
+func local() {
+	// Row is declared in a function.
+	type Row struct { // want `struct Row of 24 bytes could be 16`
+		a bool
+		b int64
+		c bool
+	}
+	rows := make([]Row, 10)
+	_ = rows
+}
+
+// Nested has a multi-line field.
+type Nested struct { // want `struct Nested of 32 bytes could be 24`
+	flag bool
+	meta struct {
+		n int64
+		m int64
+	}
+	done bool
+}
+
+var nested []*Nested // allocated one by one; 32 -> 24 is a smaller size class
+
+// Exported fields and an exported struct.
+type Point struct { // want `struct Point of 24 bytes could be 16`
+	Valid bool
+	X     float64
+	Y     float32
+}
+
+func Points() []Point { return nil }

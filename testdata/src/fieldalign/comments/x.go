@@ -1,0 +1,20 @@
+// Package comments has comments that belong to no field: reported without
+// a fix.
+package comments
+
+// Grouped has a section comment.
+type Grouped struct { // want `struct Grouped of 24 bytes could be 16 .*no fix: the field list has comments that belong to no field`
+	a bool
+
+	// Section two.
+
+	b int64
+	c bool
+}
+
+var all []Grouped
+
+// Inline is declared on one line.
+type Inline struct{ a bool; b int64; c bool } // want `struct Inline of 24 bytes could be 16`
+
+var inlines []Inline

@@ -1,0 +1,21 @@
+// Package scan has structs whose pointers could come first; the scan
+// report is behind -fieldalign.scan and tested with the flag set.
+package scan
+
+// Mixed has its pointer last: the GC scans all 24 bytes, not 8.
+type Mixed struct { // want `struct Mixed of 24 bytes has 24 pointer bytes, could have 8 \(the GC scans 16 fewer bytes per value\)`
+	a, b int64
+	p    *int
+}
+
+var mixed []Mixed
+
+// Both shrinks and scans less.
+type Both struct { // want `struct Both of 32 bytes could be 24 \(saves 8 bytes per value; size class 32 -> 24\) and its pointer bytes 24 -> 8`
+	a bool
+	n int64
+	p *int
+	c bool
+}
+
+var both []Both
