@@ -15,8 +15,11 @@ build:
 # test: unit and fixture tests, the end-to-end tests of the real binaries
 # (standalone, go vet -vettool, go fix -fixtool), a formatting check, and a
 # smoke run on the standard library that fails on any panic or internal error.
+# The golangci-lint plugin test builds golangci-lint (minutes when not cached),
+# hence the timeout; go test -short skips it. The editor test needs Neovim
+# (see tools) and fails rather than skips without it.
 test: tools gofmt-check build
-	MEMLINT_REQUIRE_NVIM=1 $(GO) test ./...
+	MEMLINT_REQUIRE_NVIM=1 $(GO) test -timeout 30m ./...
 	$(MAKE) std-smoke
 
 # tools: what the tests need besides Go: Neovim, the editor the language

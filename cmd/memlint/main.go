@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/multichecker"
 
+	"github.com/memlint/memlint/internal/gate"
 	"github.com/memlint/memlint/internal/lsp"
 	"github.com/memlint/memlint/internal/suite"
 	"github.com/memlint/memlint/internal/suppress"
@@ -25,5 +26,8 @@ func main() {
 		os.Exit(lsp.Main(os.Args[2:], suite.Analyzers))
 	}
 	flag.BoolVar(&suppress.IncludeTests, "include-tests", false, "report findings in _test.go files too (by default they are loaded but not reported)")
+	if gate.Requested(os.Args[1:]) { // -sarif, -format, -new-from-rev, -new-from-patch
+		os.Exit(gate.Main(suite.Analyzers))
+	}
 	multichecker.Main(suite.Analyzers...)
 }
