@@ -80,3 +80,20 @@ func closure(xs []int) func() *Closure {
 	}
 	return f
 }
+
+// Found is returned from within a loop: made once per call, not reported.
+type Found struct {
+	a    bool
+	b, c int64
+	d    bool
+	e    int64
+}
+
+func find(xs []int64) *Found {
+	for _, x := range xs {
+		if x > 0 {
+			return &Found{b: x}
+		}
+	}
+	return nil
+}
