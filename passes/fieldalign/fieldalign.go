@@ -702,15 +702,16 @@ func diagnose(pass *analysis.Pass, u *uses, c *candidate) (analysis.Diagnostic, 
 	}
 	many, isMany := u.many[c.obj]
 	allocated, isAllocated := u.allocated[c.obj]
-	shrinks := worthIt(c.size, c.opt)
-	classShrinks := worthIt(allocSize(c.size), allocSize(c.opt))
+	shrinks := c.opt < c.size
+	shrinksEnough := worthIt(c.size, c.opt)
+	classShrinks := allocSize(c.opt) < allocSize(c.size)
 	scanShrinks := scan && c.optPtr < c.ptr
 
 	var msg, evidence string
 	switch {
-	case shrinks && isMany:
+	case shrinksEnough && isMany:
 		evidence = "many values: " + many
-	case classShrinks && isAllocated:
+	case shrinksEnough && classShrinks && isAllocated:
 		evidence = "allocated one by one: " + allocated
 	case scanShrinks && (isMany || isAllocated):
 		evidence = cmp.Or(many, allocated)
