@@ -117,7 +117,7 @@ func candidateOf(pass *analysis.Pass, file *ast.File, spec *ast.TypeSpec) *candi
 		return nil
 	}
 	tstruct, ok := obj.Type().Underlying().(*types.Struct)
-	if !ok || hasFixedLayout(tstruct) || mentionsLayout(file, spec, st) {
+	if !ok || hasFixedLayout(tstruct) || isPublicAPI(obj, tstruct) {
 		return nil
 	}
 	units, ok := unitsOf(pass, st, tstruct)
@@ -132,7 +132,7 @@ func candidateOf(pass *analysis.Pass, file *ast.File, spec *ast.TypeSpec) *candi
 	reordered := structOf(order)
 	c.opt = sizes.Sizeof(reordered)
 	c.optPtr = ptrBytes(sizes, reordered)
-	if c.opt >= c.size && !(scan && c.optPtr < c.ptr) {
+	if c.opt >= c.size && !(scan && c.optPtr < c.ptr) || mentionsLayout(file, spec, st) {
 		return nil
 	}
 	for _, u := range order {
@@ -148,6 +148,21 @@ func hasFixedLayout(s *types.Struct) bool {
 	for i := range s.NumFields() {
 		f := s.Field(i)
 		if f.Name() == "_" || s.Tag(i) != "" || isNamed(f.Type(), "structs", "HostLayout") {
+			return true
+		}
+	}
+	return false
+}
+
+// isPublicAPI reports whether the struct is an exported type with exported
+// fields: their order is part of its documentation, and other packages may
+// build it with positional literals that no pass of this package sees.
+func isPublicAPI(obj *types.TypeName, s *types.Struct) bool {
+	if !obj.Exported() || obj.Parent() != obj.Pkg().Scope() {
+		return false
+	}
+	for f := range s.Fields() {
+		if f.Exported() {
 			return true
 		}
 	}
@@ -217,30 +232,36 @@ func unitsOf(pass *analysis.Pass, st *ast.StructType, s *types.Struct) ([]unit, 
 }
 
 // hasKnownSize reports whether t's size is known: it holds no invalid type
-// and no type parameter by value.
+// and no type parameter by value. Only what is held by value is visited
+// (an instance's fields, not its type arguments: atomic.Pointer[T] holds a
+// pointer), and each named type once, so that no type loops.
 func hasKnownSize(t types.Type) bool {
-	switch t := types.Unalias(t).(type) {
-	case *types.TypeParam:
-		return false
-	case *types.Basic:
-		return t.Kind() != types.Invalid
-	case *types.Array:
-		return hasKnownSize(t.Elem())
-	case *types.Named:
-		for ta := range t.TypeArgs().Types() {
-			if !hasKnownSize(ta) {
-				return false
+	seen := make(map[types.Type]bool)
+	var known func(t types.Type) bool
+	known = func(t types.Type) bool {
+		switch t := types.Unalias(t).(type) {
+		case *types.TypeParam:
+			return false
+		case *types.Basic:
+			return t.Kind() != types.Invalid
+		case *types.Array:
+			return known(t.Elem())
+		case *types.Named:
+			if seen[t] {
+				return true
+			}
+			seen[t] = true
+			return known(t.Underlying())
+		case *types.Struct:
+			for f := range t.Fields() {
+				if !known(f.Type()) {
+					return false
+				}
 			}
 		}
-		return hasKnownSize(t.Underlying())
-	case *types.Struct:
-		for f := range t.Fields() {
-			if !hasKnownSize(f.Type()) {
-				return false
-			}
-		}
+		return true
 	}
-	return true
+	return known(t)
 }
 
 // optimalOrder sorts the units into a smallest layout: zero-sized fields
@@ -427,7 +448,11 @@ func setOnce[V any](m map[*types.TypeName]V, k *types.TypeName, v V) {
 }
 
 func (u *uses) noteLiteral(pass *analysis.Pass, lit *ast.CompositeLit, stack []ast.Node, production bool) {
-	tn := local(pass, pass.TypesInfo.TypeOf(lit))
+	t := pass.TypesInfo.TypeOf(lit)
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem() // an elided &T{...}, as in []*T{{...}}
+	}
+	tn := local(pass, t)
 	if tn == nil {
 		return
 	}
@@ -451,16 +476,20 @@ func (u *uses) noteLiteral(pass *analysis.Pass, lit *ast.CompositeLit, stack []a
 }
 
 // repeated says how the node at the top of stack runs many times: "in a
-// loop", or "in sync.Pool.New"; or "" if it does not.
+// loop", or "in sync.Pool.New"; or "" if it does not. A value returned from
+// within a loop is made once per call.
 func repeated(pass *analysis.Pass, stack []ast.Node) string {
+	returned := false
 	for i := len(stack) - 2; i >= 0; i-- {
 		switch n := stack[i].(type) {
+		case *ast.ReturnStmt:
+			returned = true
 		case *ast.ForStmt:
-			if stack[i+1] == n.Body {
+			if stack[i+1] == n.Body && !returned {
 				return "in a loop"
 			}
 		case *ast.RangeStmt:
-			if stack[i+1] == n.Body {
+			if stack[i+1] == n.Body && !returned {
 				return "in a loop"
 			}
 		case *ast.FuncLit:
@@ -660,6 +689,15 @@ func (u *uses) propagateMany(pass *analysis.Pass) {
 	}
 }
 
+// minSavingRatio is the share of a value's memory that a reorder must save
+// to be reported: a few bytes off a large struct, which usually also points
+// to much more memory, are not worth reordering a declaration for.
+const minSavingRatio = 5 // save at least a fifth
+
+func worthIt(before, after int64) bool {
+	return after < before && (before-after)*minSavingRatio >= before
+}
+
 // diagnose decides whether the candidate is worth a report, and builds it.
 func diagnose(pass *analysis.Pass, u *uses, c *candidate) (analysis.Diagnostic, bool) {
 	if _, ok := u.pinned[c.obj]; ok || usedByAssembly(pass, c.obj.Name()) {
@@ -668,14 +706,15 @@ func diagnose(pass *analysis.Pass, u *uses, c *candidate) (analysis.Diagnostic, 
 	many, isMany := u.many[c.obj]
 	allocated, isAllocated := u.allocated[c.obj]
 	shrinks := c.opt < c.size
+	shrinksEnough := worthIt(c.size, c.opt)
 	classShrinks := allocSize(c.opt) < allocSize(c.size)
 	scanShrinks := scan && c.optPtr < c.ptr
 
 	var msg, evidence string
 	switch {
-	case shrinks && isMany:
+	case shrinksEnough && isMany:
 		evidence = "many values: " + many
-	case classShrinks && isAllocated:
+	case shrinksEnough && classShrinks && isAllocated:
 		evidence = "allocated one by one: " + allocated
 	case scanShrinks && (isMany || isAllocated):
 		evidence = cmp.Or(many, allocated)

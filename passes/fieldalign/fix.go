@@ -68,47 +68,70 @@ func positionalInUnseenTests(pass *analysis.Pass, name string) string {
 }
 
 // positionalLiteralNaming returns the position of a positional composite
-// literal in f whose type expression, or the nearest enclosing literal's
-// (for elided types, as in []T{{1, 2}}), mentions name.
+// literal in f of the named type: written as name{...}, pkg.name{...} or
+// name[T]{...}, or elided as an element or key of a literal whose element
+// or key type is written so (as in []name{{1, 2}} or []*name{{1, 2}}).
 func positionalLiteralNaming(f *ast.File, name string) token.Pos {
 	var found token.Pos
-	var typeExprs []ast.Expr // of the enclosing literals
-	var visit func(n ast.Node) bool
-	visit = func(n ast.Node) bool {
+	var visit func(n ast.Node, elided []ast.Expr) bool
+	visit = func(n ast.Node, elided []ast.Expr) bool {
 		lit, ok := n.(*ast.CompositeLit)
 		if !ok {
-			return !found.IsValid()
+			return true
 		}
-		typ := lit.Type
-		if typ == nil && len(typeExprs) > 0 {
-			typ = typeExprs[len(typeExprs)-1]
+		typeExprs := elided
+		if lit.Type != nil {
+			typeExprs = []ast.Expr{lit.Type}
 		}
-		if len(lit.Elts) > 0 && typ != nil && mentions(typ, name) {
+		if len(lit.Elts) > 0 && slices.ContainsFunc(typeExprs, func(t ast.Expr) bool { return names(t, name) }) {
 			if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); !keyed {
 				found = lit.Pos()
-				return false
 			}
 		}
-		typeExprs = append(typeExprs, typ)
+		inner := elementTypes(typeExprs)
 		for _, e := range lit.Elts {
-			ast.Inspect(e, visit)
+			ast.Inspect(e, func(n ast.Node) bool { return !found.IsValid() && visit(n, inner) })
 		}
-		typeExprs = typeExprs[:len(typeExprs)-1]
 		return false
 	}
-	ast.Inspect(f, visit)
+	ast.Inspect(f, func(n ast.Node) bool { return !found.IsValid() && visit(n, nil) })
 	return found
 }
 
-func mentions(expr ast.Expr, name string) bool {
-	found := false
-	ast.Inspect(expr, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && id.Name == name {
-			found = true
+// elementTypes returns the type expressions that elided literals inside a
+// literal of the given types have: element and key types, pointers removed.
+func elementTypes(typeExprs []ast.Expr) []ast.Expr {
+	var elems []ast.Expr
+	for _, t := range typeExprs {
+		switch t := ast.Unparen(t).(type) {
+		case *ast.ArrayType:
+			elems = append(elems, t.Elt)
+		case *ast.MapType:
+			elems = append(elems, t.Key, t.Value)
 		}
-		return !found
-	})
-	return found
+	}
+	for i, e := range elems {
+		if star, ok := ast.Unparen(e).(*ast.StarExpr); ok {
+			elems[i] = star.X
+		}
+	}
+	return elems
+}
+
+// names reports whether the type expression is name, pkg.name, or an
+// instance of either.
+func names(t ast.Expr, name string) bool {
+	switch t := ast.Unparen(t).(type) {
+	case *ast.Ident:
+		return t.Name == name
+	case *ast.SelectorExpr:
+		return t.Sel.Name == name
+	case *ast.IndexExpr:
+		return names(t.X, name)
+	case *ast.IndexListExpr:
+		return names(t.X, name)
+	}
+	return false
 }
 
 // freeComments reports whether the field list holds comments that are not

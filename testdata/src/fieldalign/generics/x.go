@@ -2,6 +2,8 @@
 // parameter are skipped; the others are measured like any struct.
 package generics
 
+import "sync/atomic"
+
 // Box holds a T by value: its size depends on T.
 type Box[T any] struct {
 	ok  bool
@@ -28,3 +30,13 @@ type Holder[P any] struct {
 }
 
 var holders []Holder[string]
+
+// List refers to itself through a type argument (a pointer): measured
+// without looping.
+type List struct { // want `struct List of 24 bytes could be 16`
+	ok   bool
+	next atomic.Pointer[List]
+	end  bool
+}
+
+var lists []List

@@ -31,3 +31,12 @@ type Keyed struct { // want `struct Keyed of 24 bytes could be 16 .*; reorder th
 }
 
 var keyed = []Keyed{{ok: true, n: 1}, {}}
+
+// Pointed is built positionally as the elided element of a []*Pointed.
+type Pointed struct { // want `struct Pointed of 24 bytes could be 16 .*no fix: positional literals at x.go:\d+ would break`
+	ok   bool
+	n    int64
+	more bool
+}
+
+var pointed = []*Pointed{{true, 1, false}}

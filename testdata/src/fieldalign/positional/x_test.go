@@ -8,3 +8,9 @@ func TestElsewhere(t *testing.T) {
 		t.Fatal("not ok")
 	}
 }
+
+func TestKeyed(t *testing.T) {
+	// Positional literals of other types that mention Keyed do not count.
+	ks := []*Keyed{new(Keyed), {n: 1}}
+	_ = map[string]*Keyed{"a": ks[0]}
+}
