@@ -15,8 +15,9 @@ import (
 )
 
 // Modes of the two go list runs of a load: the package's files and
-// imports, then the export data of its dependencies, which the go command
-// compiles with the overlay applied. The package itself is never compiled:
+// imports, then the export data of the imported packages, which the go
+// command compiles with the overlay applied. (Export data covers what the
+// package can reach through its imports: their dependencies need none.) The package itself is never compiled:
 // that would take seconds for a large one, on every edit.
 //
 // The package is then parsed and type-checked here rather than by
@@ -26,7 +27,7 @@ import (
 const (
 	packageMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 		packages.NeedImports | packages.NeedTypesSizes | packages.NeedModule
-	depsMode = packages.NeedName | packages.NeedImports | packages.NeedDeps | packages.NeedExportFile
+	depsMode = packages.NeedName | packages.NeedExportFile
 )
 
 // load loads the package in dir as the editor shows it, with the syntax
@@ -46,18 +47,20 @@ func load(ctx context.Context, dir string, overlay map[string][]byte) (*packages
 	for _, imp := range pkg.Imports {
 		imports = append(imports, imp.ID)
 	}
-	deps := make(map[string]*packages.Package) // by ID
 	if len(imports) > 0 {
 		cfg.Mode = depsMode
-		roots, err := packages.Load(cfg, imports...)
+		deps, err := packages.Load(cfg, imports...)
 		if err != nil {
 			return nil, err
 		}
-		packages.Visit(roots, nil, func(dep *packages.Package) { deps[dep.ID] = dep })
-	}
-	for path, imp := range pkg.Imports {
-		if dep := deps[imp.ID]; dep != nil {
-			pkg.Imports[path] = dep
+		byID := make(map[string]*packages.Package, len(deps))
+		for _, dep := range deps {
+			byID[dep.ID] = dep
+		}
+		for path, imp := range pkg.Imports {
+			if dep := byID[imp.ID]; dep != nil {
+				pkg.Imports[path] = dep
+			}
 		}
 	}
 
