@@ -725,8 +725,10 @@ func diagnose(pass *analysis.Pass, u *uses, c *candidate) (analysis.Diagnostic, 
 		evidence = "many values: " + many
 	case shrinksEnough && classShrinks && isAllocated:
 		evidence = "allocated one by one: " + allocated
-	case scanShrinks && (isMany || isAllocated):
-		evidence = cmp.Or(many, allocated)
+	case scanShrinks && isMany:
+		evidence = "many values: " + many
+	case scanShrinks && isAllocated:
+		evidence = "allocated one by one: " + allocated
 	default:
 		return analysis.Diagnostic{}, false
 	}
