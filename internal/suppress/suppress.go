@@ -6,8 +6,10 @@
 //   - Generated files (those with a "Code generated ... DO NOT EDIT." header,
 //     see [ast.IsGenerated]) and vendored files are never reported: nobody
 //     edits them by hand.
+//
 //   - Test files (_test.go) are not reported unless [IncludeTests] is set:
 //     maintainers reject findings in test code almost always.
+//
 //   - A //memlint:ignore directive on the line of a finding, or on the line
 //     above it, silences the passes it names:
 //
