@@ -10,21 +10,42 @@ import (
 )
 
 // A count is a loop's trip count, as a Go expression that can be evaluated
-// once, without side effects, before the loop.
+// once, without side effects, before the loop: base + offset.
 type count struct {
-	text   string
-	nonNeg bool         // else the fix writes max(text, 0)
-	vars   []*types.Var // the local variables it reads
-	idents []*ast.Ident // every name it uses, to check they mean the same where the fix puts it
-	impure bool         // it reads through a pointer or a package variable
+	base      string
+	baseIsLen bool // base is a call of len or cap, so it is not negative
+	offset    int64
+	vars      []*types.Var // the local variables it reads
+	idents    []*ast.Ident // every name it uses, to check they mean the same where the fix puts it
+	impure    bool         // it reads through a pointer or a package variable
 }
 
-// capacity is the expression the fix passes as capacity.
-func (n count) capacity() string {
-	if n.nonNeg {
-		return n.text
+func (n count) String() string {
+	switch {
+	case n.offset > 0:
+		return n.base + " + " + strconv.FormatInt(n.offset, 10)
+	case n.offset < 0:
+		return n.base + " - " + strconv.FormatInt(-n.offset, 10)
 	}
-	return "max(" + n.text + ", 0)"
+	return n.base
+}
+
+func (n count) plus(k int64) count {
+	n.offset += k
+	return n
+}
+
+func (n count) mayBeNegative() bool {
+	return !n.baseIsLen || n.offset < 0
+}
+
+// capacity is the expression the fix passes as capacity: the count, or
+// max(count, 0) if it may be negative (make and slices.Grow panic then).
+func (n count) capacity() string {
+	if n.mayBeNegative() {
+		return "max(" + n.String() + ", 0)"
+	}
+	return n.String()
 }
 
 // tripCount returns the number of iterations of loop, if it is known when
@@ -51,17 +72,17 @@ func (c *checker) rangeCount(loop *ast.RangeStmt, fn ast.Node) (count, bool) {
 	src := c.text(loop.X)
 	switch tv.Type.Underlying().(type) {
 	case *types.Slice:
-		n.text, n.nonNeg = "len("+src+")", true
+		n.base, n.baseIsLen = "len("+src+")", true
 	case *types.Map:
 		if c.mayChangeMaps(loop.Body) {
 			return count{}, false
 		}
-		n.text, n.nonNeg = "len("+src+")", true
+		n.base, n.baseIsLen = "len("+src+")", true
 	case *types.Basic:
 		if !types.Identical(tv.Type, types.Typ[types.Int]) {
 			return count{}, false
 		}
-		n.text, n.nonNeg = src, c.isLen(loop.X)
+		n.base, n.baseIsLen = src, c.isLen(loop.X)
 	default: // strings, channels, functions, arrays (constant length)
 		return count{}, false
 	}
@@ -139,13 +160,7 @@ func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
 			base, offset = bin.X, offset+k
 		}
 	}
-	n.text, n.nonNeg = c.text(base), c.isLen(base) && offset >= 0
-	switch {
-	case offset > 0:
-		n.text += " + " + strconv.FormatInt(offset, 10)
-	case offset < 0:
-		n.text += " - " + strconv.FormatInt(-offset, 10)
-	}
+	n.base, n.baseIsLen, n.offset = c.text(base), c.isLen(base), offset
 	return n, true
 }
 
@@ -230,7 +245,7 @@ func (c *checker) simple(e ast.Expr) (count, bool) {
 			if sel.Kind() != types.FieldVal {
 				return false
 			}
-			if _, isPtr := info.TypeOf(e.X).Underlying().(*types.Pointer); isPtr || sel.Indirect() {
+			if t := info.TypeOf(e.X); t == nil || isPointer(t) || sel.Indirect() {
 				n.impure = true
 			}
 			return visit(e.X)
@@ -249,6 +264,11 @@ func (c *checker) simple(e ast.Expr) (count, bool) {
 		return false
 	}
 	return n, visit(e)
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }
 
 func isChan(t types.Type) bool {

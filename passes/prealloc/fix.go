@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"go/version"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -19,6 +20,7 @@ type emptyInit struct {
 	value ast.Expr   // the initial value; nil in var x []T
 	isNil bool
 	isMap bool
+	elems int64 // the number of elements of a slice literal
 	// alone is set if the statement sets only this variable, so that its
 	// value can be rewritten in place.
 	alone bool
@@ -83,13 +85,20 @@ func (c *checker) classify(init emptyInit, value ast.Expr) (emptyInit, bool) {
 		init.isNil = info.Types[value].IsNil()
 		return init, init.isNil && !init.isMap
 	case *ast.CompositeLit:
-		return init, len(value.Elts) == 0 && value.Type != nil && (init.isMap || isSlice(t))
+		if value.Type == nil || !init.isMap && !isSlice(t) {
+			return emptyInit{}, false
+		}
+		// A slice literal with elements can still be grown before the loop,
+		// unless its elements have indexes.
+		init.elems = int64(len(value.Elts))
+		keyed := slices.ContainsFunc(value.Elts, func(e ast.Expr) bool { _, ok := e.(*ast.KeyValueExpr); return ok })
+		return init, init.elems == 0 || !init.isMap && !keyed
 	case *ast.CallExpr:
 		if tv := info.Types[value.Fun]; tv.IsType() {
 			init.isNil = len(value.Args) == 1 && info.Types[value.Args[0]].IsNil()
 			return init, init.isNil && !init.isMap
 		}
-		if !c.isBuiltin(value.Fun, "make") {
+		if !c.isBuiltin(value.Fun, "make") || len(value.Args) == 0 {
 			return emptyInit{}, false
 		}
 		if init.isMap {
@@ -105,7 +114,7 @@ func (c *checker) classify(init emptyInit, value ast.Expr) (emptyInit, bool) {
 // is made empty: the count must mean the same there and not change until
 // the loop starts.
 func (c *checker) canSetAtInit(init emptyInit, n count, between []ast.Stmt, fn ast.Node) bool {
-	if !init.alone || n.impure && len(between) > 0 {
+	if !init.alone || init.elems > 0 || n.impure && len(between) > 0 {
 		return false
 	}
 	for _, stmt := range between {
@@ -114,7 +123,7 @@ func (c *checker) canSetAtInit(init emptyInit, n count, between []ast.Stmt, fn a
 		}
 	}
 	pos := init.value.Pos()
-	return c.meansSame(n, pos) && c.isUniverse("make", pos) && (n.nonNeg || c.canUseMax(pos))
+	return c.meansSame(n, pos) && c.isUniverse("make", pos) && (!n.mayBeNegative() || c.canUseMax(pos))
 }
 
 // meansSame reports whether the names in n refer at pos to what they refer
@@ -187,7 +196,7 @@ func (c *checker) growFix(d finding) (*analysis.SuggestedFix, string) {
 		}
 		return nil, "the fix needs slices.Grow or max, from go1.21"
 	}
-	if !c.meansSame(d.count, pos) || !d.count.nonNeg && !c.isUniverse("max", pos) {
+	if !c.meansSame(d.count, pos) || d.count.mayBeNegative() && !c.isUniverse("max", pos) {
 		return nil, "a name in the capacity is shadowed before the loop"
 	}
 	pkg, edits, ok := c.importSlices(pos)
@@ -198,7 +207,7 @@ func (c *checker) growFix(d finding) (*analysis.SuggestedFix, string) {
 	stmt := fmt.Sprintf("%s = %s.Grow(%s, %s)\n%s", name, pkg, name, d.count.capacity(), c.indent(pos))
 	edits = append(edits, analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(stmt)})
 	return &analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Grow %s by %s before the loop", name, d.count.text),
+		Message:   fmt.Sprintf("Grow %s by %s before the loop", name, d.count),
 		TextEdits: edits,
 	}, ""
 }
@@ -282,5 +291,5 @@ func (c *checker) message(d finding) string {
 	if d.acc.isMap {
 		cost = "the map grows ~log2(n) times, rehashing its entries each time"
 	}
-	return fmt.Sprintf("%s can be preallocated with capacity %s (%s)", d.init.name.Name, d.count.text, cost)
+	return fmt.Sprintf("%s can be preallocated with capacity %s (%s)", d.init.name.Name, d.count.plus(d.init.elems), cost)
 }

@@ -35,6 +35,9 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)
+	if isTestHarness(pass.Pkg.Path()) {
+		return nil, nil
+	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for fileCur := range in.Root().Children() {
 		file, ok := fileCur.Node().(*ast.File)
@@ -47,6 +50,15 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// isTestHarness reports whether path is a package of test helpers, such
+// as testing/fstest or internal/testenv: test code, where maintainers
+// reject allocation findings.
+func isTestHarness(path string) bool {
+	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool {
+		return strings.HasPrefix(elem, "test") || strings.HasSuffix(elem, "test")
+	})
 }
 
 // checker holds what is computed at most once per file.
@@ -78,7 +90,7 @@ func (c *checker) checkLoop(loopCur inspector.Cursor) {
 		return
 	}
 	n, ok := c.tripCount(loopCur.Node(), fn)
-	if !ok || leavesEarly(body) || c.allocatesPerIteration(body) {
+	if !ok || leavesEarly(body) || c.allocatesPerIteration(body, accs) {
 		return
 	}
 
@@ -145,8 +157,8 @@ func (c *checker) asAccumulation(stmt ast.Stmt) (accumulation, bool) {
 	}
 	if index, ok := assign.Lhs[0].(*ast.IndexExpr); ok {
 		v := c.localVar(index.X)
-		if v == nil || !isMap(v.Type()) {
-			return accumulation{}, false
+		if v == nil || !isMap(v.Type()) || c.mentions(index.Index, v) || c.mentions(assign.Rhs[0], v) {
+			return accumulation{}, false // m[k] = append(m[k], v) groups: the map gets fewer keys
 		}
 		return accumulation{v: v, stmt: stmt, isMap: true}, true
 	}
@@ -297,32 +309,53 @@ var allocatingCalls = map[string][]string{
 // allocatesPerIteration reports whether body visibly allocates on every
 // iteration. Then the few reallocations that a capacity would save are a
 // small share of the loop's allocations, and maintainers reject the change.
-func (c *checker) allocatesPerIteration(body *ast.BlockStmt) bool {
+func (c *checker) allocatesPerIteration(body *ast.BlockStmt, accs []accumulation) bool {
 	info := c.pass.TypesInfo
+	accumulated := func(e ast.Expr) bool {
+		v := c.localVar(e)
+		return slices.ContainsFunc(accs, func(a accumulation) bool { return a.v == v })
+	}
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			found = true // a closure, and who knows what it does
 		case *ast.CompositeLit:
-			switch info.TypeOf(n).Underlying().(type) {
-			case *types.Slice, *types.Map:
-				found = true
+			if t := info.TypeOf(n); t != nil {
+				found = isSlice(t) || isMap(t)
 			}
 		case *ast.UnaryExpr:
-			if _, isLit := ast.Unparen(n.X).(*ast.CompositeLit); isLit && n.Op == token.AND {
-				found = true
+			// &T{} allocates, and so does &v for a v declared in the loop.
+			if n.Op == token.AND {
+				_, isLit := ast.Unparen(n.X).(*ast.CompositeLit)
+				v := c.localVar(n.X)
+				found = isLit || v != nil && body.Pos() <= v.Pos() && v.Pos() < body.End()
 			}
 		case *ast.BinaryExpr:
 			if tv, ok := info.Types[n]; ok && tv.Value == nil && n.Op == token.ADD && isString(tv.Type) {
 				found = true
 			}
+		case *ast.ValueSpec:
+			found = isBuffer(info.TypeOf(n.Type))
 		case *ast.CallExpr:
-			found = c.isBuiltin(n.Fun, "make") || c.isBuiltin(n.Fun, "new") || c.isStringConversion(n) || c.isAllocatingCall(n)
+			found = c.isBuiltin(n.Fun, "make") || c.isBuiltin(n.Fun, "new") ||
+				c.isBuiltin(n.Fun, "append") && len(n.Args) > 0 && !accumulated(n.Args[0]) ||
+				c.isStringConversion(n) || c.isAllocatingCall(n)
 		}
 		return !found
 	})
 	return found
+}
+
+// isBuffer reports whether t is a strings.Builder or bytes.Buffer, which
+// grow their own storage.
+func isBuffer(t types.Type) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	name := named.Obj().Pkg().Path() + "." + named.Obj().Name()
+	return name == "strings.Builder" || name == "bytes.Buffer"
 }
 
 func isString(t types.Type) bool {
@@ -363,6 +396,22 @@ func (c *checker) mentions(n ast.Node, v *types.Var) bool {
 	return found
 }
 
+// mentionsDirectly is like mentions but ignores function literals, which
+// can only read a variable that has not escaped.
+func (c *checker) mentionsDirectly(n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if _, isLit := n.(*ast.FuncLit); isLit {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok && (c.pass.TypesInfo.Uses[id] == v || c.pass.TypesInfo.Defs[id] == v) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 func (c *checker) checkAccumulation(acc accumulation, n count, fn ast.Node, list []ast.Stmt, idx int) {
 	loop := list[idx]
 	if c.escapedVars(fn)[acc.v] || c.mentionedOutside(loop, acc) {
@@ -370,7 +419,7 @@ func (c *checker) checkAccumulation(acc accumulation, n count, fn ast.Node, list
 	}
 	declIdx := -1
 	for j := idx - 1; j >= 0; j-- {
-		if c.mentions(list[j], acc.v) {
+		if c.mentionsDirectly(list[j], acc.v) {
 			declIdx = j
 			break
 		}
@@ -415,7 +464,7 @@ func (c *checker) mentionedOutside(loop ast.Stmt, acc accumulation) bool {
 }
 
 // escapedVars returns the local variables of fn whose address is taken, or
-// that a function literal refers to although they are declared outside it:
+// that a function literal assigns although they are declared outside it:
 // calls may change those at any time.
 func (c *checker) escapedVars(fn ast.Node) map[*types.Var]bool {
 	if vars, ok := c.escaped[fn]; ok {
@@ -436,11 +485,9 @@ func (c *checker) escapedVars(fn ast.Node) map[*types.Var]bool {
 			}
 		case *ast.SelectorExpr:
 			// x.M() with a pointer receiver takes x's address.
-			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal {
-				if _, ptrRecv := sel.Obj().Type().(*types.Signature).Recv().Type().(*types.Pointer); ptrRecv && !sel.Indirect() {
-					if v := c.root(n.X); v != nil {
-						vars[v] = true
-					}
+			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal && !sel.Indirect() && hasPointerReceiver(sel.Obj()) {
+				if v := c.root(n.X); v != nil {
+					vars[v] = true
 				}
 			}
 		}
@@ -448,8 +495,19 @@ func (c *checker) escapedVars(fn ast.Node) map[*types.Var]bool {
 	})
 	for _, lit := range lits {
 		ast.Inspect(lit.Body, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
+			var written []ast.Expr
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				written = n.Lhs
+			case *ast.IncDecStmt:
+				written = []ast.Expr{n.X}
+			case *ast.RangeStmt:
+				if n.Tok == token.ASSIGN {
+					written = []ast.Expr{n.Key, n.Value}
+				}
+			}
+			for _, e := range written {
+				if v := c.root(e); v != nil && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
 					vars[v] = true
 				}
 			}
@@ -458,6 +516,15 @@ func (c *checker) escapedVars(fn ast.Node) map[*types.Var]bool {
 	}
 	c.escaped[fn] = vars
 	return vars
+}
+
+func hasPointerReceiver(method types.Object) bool {
+	sig, ok := method.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	_, isPtr := sig.Recv().Type().(*types.Pointer)
+	return isPtr
 }
 
 // root returns the local variable at the root of a chain of field

@@ -141,3 +141,20 @@ func MapLiteral(xs []int, m map[int]string, n int) any {
 	}
 	return inv
 }
+
+func WithElements(xs []int, m map[int]string, n int) any {
+	out := []int{9, 8} // want `out can be preallocated`
+	get := func(i int) int { return out[i-1] }
+	for i := 1; i < n; i++ {
+		out = append(out, get(i))
+	}
+	return out
+}
+
+func WithElementsFromSlice(xs []int, m map[int]string, n int) any {
+	out := []int{9} // want `out can be preallocated`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}

@@ -167,7 +167,7 @@ func innerBreakIsFine(xs [][]int) []int {
 }
 
 func twoSlices(xs []int) ([]int, []int) {
-	var a []int // want `a can be preallocated with capacity len\(xs\)`
+	var a []int  // want `a can be preallocated with capacity len\(xs\)`
 	b := []int{} // want `b can be preallocated with capacity len\(xs\)`
 	for _, x := range xs {
 		a = append(a, x)
@@ -205,6 +205,25 @@ func lockedEmpty(b *box) []int {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	for _, x := range b.items {
+		out = append(out, x)
+	}
+	return out
+}
+
+// The slice starts with one element and a closure reads it: it can still be
+// grown before the loop.
+func wrap(words []string) []int {
+	f := []int{0} // want `f can be preallocated with capacity len\(words\) `
+	g := func(i int) int { return f[i] + len(words[i]) }
+	for m := 1; m < len(words); m++ {
+		f = append(f, g(m-1))
+	}
+	return f
+}
+
+func hasElements(xs []int) []int {
+	out := []int{0} // want `out can be preallocated with capacity len\(xs\) \+ 1`
+	for _, x := range xs {
 		out = append(out, x)
 	}
 	return out

@@ -154,14 +154,6 @@ func hasCapacity(xs []int) []int {
 	return out
 }
 
-func hasElements(xs []int) []int {
-	out := []int{0}
-	for _, x := range xs {
-		out = append(out, x)
-	}
-	return out
-}
-
 func usedBetween(xs []int) []int {
 	var out []int
 	out = append(out, 0)
@@ -394,6 +386,46 @@ func mentionedInHeader(xs []int) []int {
 	var out []int
 	for i := 0; i < len(xs)+len(out); i++ {
 		out = append(out, i)
+	}
+	return out
+}
+
+// The map gets one key per group, not one per element.
+func grouping(xs []user) map[string][]user {
+	groups := make(map[string][]user)
+	for _, x := range xs {
+		groups[x.name] = append(groups[x.name], x)
+	}
+	return groups
+}
+
+func builderInBody(rows [][]string) []string {
+	var lines []string
+	for _, row := range rows {
+		var b strings.Builder
+		for _, cell := range row {
+			b.WriteString(cell)
+		}
+		lines = append(lines, b.String())
+	}
+	return lines
+}
+
+func otherAppendInBody(xs []int) []int {
+	var out []int
+	var log []int
+	for _, x := range xs {
+		log = append(log, x, x)
+		out = append(out, x)
+	}
+	return append(out, log...)
+}
+
+func addressOfLocal(xs []user) []*user {
+	var out []*user
+	for _, x := range xs {
+		u := x
+		out = append(out, &u)
 	}
 	return out
 }
