@@ -1,6 +1,7 @@
 package prealloc
 
 import (
+	"bytes"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -196,8 +197,11 @@ func (c *checker) growFix(d finding) (*analysis.SuggestedFix, string) {
 		}
 		return nil, "the fix needs slices.Grow or max, from go1.21"
 	}
-	if !c.meansSame(d.count, pos) || d.count.mayBeNegative() && !c.isUniverse("max", pos) {
+	if !c.meansSame(d.count, pos) {
 		return nil, "a name in the capacity is shadowed before the loop"
+	}
+	if d.count.mayBeNegative() && !c.isUniverse("max", pos) {
+		return nil, "the count may be negative, and max does not name the builtin here"
 	}
 	pkg, edits, ok := c.importSlices(pos)
 	if !ok {
@@ -249,15 +253,27 @@ func (c *checker) importEdit() analysis.TextEdit {
 		spec := first.Specs[0]
 		return analysis.TextEdit{Pos: spec.Pos(), End: spec.End(), NewText: []byte("(\n\t\"slices\"\n\t" + c.text(spec) + "\n)")}
 	}
-	at := first.Lparen + 1
+	var last ast.Spec
 	for _, spec := range first.Specs {
 		path, _ := strconv.Unquote(spec.(*ast.ImportSpec).Path.Value)
 		if strings.Contains(strings.Split(path, "/")[0], ".") {
 			break // the standard library comes first
 		}
-		at = spec.End()
+		last = spec
 	}
-	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\n\t\"slices\"")}
+	if last == nil {
+		return analysis.TextEdit{Pos: first.Lparen + 1, End: first.Lparen + 1, NewText: []byte("\n\t\"slices\"")}
+	}
+	// Insert on a line of its own after the spec's line, so that the
+	// comment at its end stays with it.
+	tf := c.pass.Fset.File(last.End())
+	end := tf.Offset(last.End())
+	newline := bytes.IndexByte(c.src[end:], '\n')
+	if newline < 0 || tf.Line(tf.Pos(end+newline)) != tf.Line(last.End()) {
+		return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte("; \"slices\"")}
+	}
+	at := tf.Pos(end + newline + 1)
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\t\"slices\"\n")}
 }
 
 // indent returns the white space that starts the line of pos.

@@ -90,7 +90,7 @@ func (c *checker) checkLoop(loopCur inspector.Cursor) {
 		return
 	}
 	n, ok := c.tripCount(loopCur.Node(), fn)
-	if !ok || leavesEarly(body) || c.allocatesPerIteration(body, accs) {
+	if !ok || leavesEarly(body) || c.allocatesPerIteration(body) {
 		return
 	}
 
@@ -309,12 +309,8 @@ var allocatingCalls = map[string][]string{
 // allocatesPerIteration reports whether body visibly allocates on every
 // iteration. Then the few reallocations that a capacity would save are a
 // small share of the loop's allocations, and maintainers reject the change.
-func (c *checker) allocatesPerIteration(body *ast.BlockStmt, accs []accumulation) bool {
+func (c *checker) allocatesPerIteration(body *ast.BlockStmt) bool {
 	info := c.pass.TypesInfo
-	accumulated := func(e ast.Expr) bool {
-		v := c.localVar(e)
-		return slices.ContainsFunc(accs, func(a accumulation) bool { return a.v == v })
-	}
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -338,9 +334,7 @@ func (c *checker) allocatesPerIteration(body *ast.BlockStmt, accs []accumulation
 		case *ast.ValueSpec:
 			found = isBuffer(info.TypeOf(n.Type))
 		case *ast.CallExpr:
-			found = c.isBuiltin(n.Fun, "make") || c.isBuiltin(n.Fun, "new") ||
-				c.isBuiltin(n.Fun, "append") && len(n.Args) > 0 && !accumulated(n.Args[0]) ||
-				c.isStringConversion(n) || c.isAllocatingCall(n)
+			found = c.isBuiltin(n.Fun, "make") || c.isBuiltin(n.Fun, "new") || c.isStringConversion(n) || c.isAllocatingCall(n)
 		}
 		return !found
 	})

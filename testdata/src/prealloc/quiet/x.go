@@ -411,16 +411,6 @@ func builderInBody(rows [][]string) []string {
 	return lines
 }
 
-func otherAppendInBody(xs []int) []int {
-	var out []int
-	var log []int
-	for _, x := range xs {
-		log = append(log, x, x)
-		out = append(out, x)
-	}
-	return append(out, log...)
-}
-
 func addressOfLocal(xs []user) []*user {
 	var out []*user
 	for _, x := range xs {
