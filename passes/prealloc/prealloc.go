@@ -221,7 +221,7 @@ func isColdPath(cur inspector.Cursor) bool {
 			return true
 		}
 		lower := strings.ToLower(name)
-		return strings.HasPrefix(lower, "debug") || strings.HasPrefix(lower, "dump")
+		return strings.Contains(lower, "debug") || strings.Contains(lower, "dump")
 	}
 	return false
 }
@@ -303,7 +303,7 @@ func leavesEarly(body *ast.BlockStmt) bool {
 var allocatingCalls = map[string][]string{
 	"fmt":     {"Sprint", "Sprintf", "Sprintln", "Errorf"},
 	"errors":  {"New"},
-	"strings": {"Join", "Repeat", "Split", "Fields"},
+	"strings": {"Join", "Repeat", "Split", "SplitN", "SplitAfter", "Fields", "FieldsFunc"},
 }
 
 // allocatesPerIteration reports whether body visibly allocates on every

@@ -419,3 +419,20 @@ func addressOfLocal(xs []user) []*user {
 	}
 	return out
 }
+
+func cmdDebugString(env []string) map[string]string {
+	m := make(map[string]string)
+	for _, kv := range env {
+		m[kv] = kv
+	}
+	return m
+}
+
+func splitsEach(env []string) map[string]string {
+	m := make(map[string]string)
+	for _, kv := range env {
+		kv := strings.SplitN(kv, "=", 2)
+		m[kv[0]] = kv[1]
+	}
+	return m
+}
