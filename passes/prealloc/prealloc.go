@@ -214,7 +214,7 @@ func outermostFunc(cur inspector.Cursor) ast.Node {
 // isColdPath reports whether the loop is in code that runs to build
 // diagnostics or debug output, where a few extra allocations do not matter.
 func isColdPath(cur inspector.Cursor) bool {
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil)) { // at most one
 		decl := f.Node().(*ast.FuncDecl)
 		name := decl.Name.Name
 		if decl.Recv != nil && slices.Contains([]string{"Error", "String", "GoString", "Format"}, name) {
