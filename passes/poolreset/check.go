@@ -1,0 +1,532 @@
+package poolreset
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// check returns the package's diagnostics, sorted by position.
+func (a *checker) check() []analysis.Diagnostic {
+	var diags []analysis.Diagnostic
+	add := func(d *analysis.Diagnostic) {
+		if d != nil && d.Pos.IsValid() && !slices.ContainsFunc(diags, func(e analysis.Diagnostic) bool { return e.Pos == d.Pos && e.Message == d.Message }) {
+			diags = append(diags, *d)
+		}
+	}
+	for _, p := range a.puts {
+		if p.putter == nil {
+			add(a.checkNonPointer(p))
+			add(a.checkUseAfterPut(p))
+		}
+		add(a.checkDirty(p))
+		if maxCap {
+			add(a.checkCapacity(p))
+		}
+	}
+	slices.SortFunc(diags, func(x, y analysis.Diagnostic) int {
+		return cmp.Or(cmp.Compare(x.Pos, y.Pos), cmp.Compare(x.Message, y.Message))
+	})
+	return diags
+}
+
+// origin returns the get site of the object put back at p, in p's
+// function, and the Put of the pool itself (p, or the Put in the putter
+// helper that p calls).
+func (a *checker) origin(p *putSite) (*getSite, *putSite) {
+	g := a.getOf[p.x]
+	if g == nil || g.pool != p.pool {
+		return nil, nil
+	}
+	put := p
+	if p.putter != nil {
+		put = p.putter
+	}
+	return g, put
+}
+
+// checkDirty reports p if the object it puts back can carry its state into
+// the next Get of a pool whose Gets do not reset.
+func (a *checker) checkDirty(p *putSite) *analysis.Diagnostic {
+	g, put := a.origin(p)
+	if g == nil || !a.putsDirty(g.x, p.call) || !a.poolDirty(p.pool) {
+		return nil
+	}
+	if p.putter != nil && !a.putsDirty(put.x, put.call) {
+		return nil
+	}
+	reset, ok := a.resetIdiom(put.x.Type(), g.x, put.x)
+	if !ok {
+		return nil
+	}
+	call := a.c.putCall[put.call.Common().Pos()]
+	if call == nil {
+		return nil
+	}
+	name := exprString(call.Args[0])
+	d := &analysis.Diagnostic{
+		Pos: call.Pos(),
+		End: call.End(),
+		Message: fmt.Sprintf("%s is put back into %s without a reset on some path (the next Get sees its old contents); call %s before Put",
+			name, poolName(call), reset(name)),
+	}
+	if _, deferred := put.call.(*ssa.Defer); deferred {
+		d.Message += " (no automatic fix: the Put is deferred; reset in a deferred func that calls Put)"
+		return d
+	}
+	d.SuggestedFixes = a.insertBefore(call, reset(name), "Reset "+name+" before putting it back")
+	return d
+}
+
+// putsDirty reports whether x, in its function, can reach the put call
+// with state: on some path from its Get (or entry) or from a later use of
+// it, no reset runs before the Put (or, if the Put is deferred, before the
+// function returns).
+func (a *checker) putsDirty(x ssa.Value, call ssa.CallInstruction) bool {
+	fn := call.Parent()
+	resets := a.resets(x)
+	def, ok := x.(ssa.Instruction)
+	if !ok && !isParam(x) {
+		return false
+	}
+	froms := append([]ssa.Instruction{def}, a.uses(x, resets)...) // a nil def is the entry
+	if _, deferred := call.(*ssa.Defer); deferred {
+		for r := range resets {
+			if _, ok := r.(*ssa.Defer); ok {
+				return false // it may run before the Put: too close to call
+			}
+		}
+		return slices.ContainsFunc(froms, func(from ssa.Instruction) bool { return reaches(fn, from, nil, resets) })
+	}
+	return slices.ContainsFunc(froms, func(from ssa.Instruction) bool { return reaches(fn, from, call, resets) })
+}
+
+// uses returns the instructions that use x, other than resets, pointer
+// comparisons and putting it back.
+func (a *checker) uses(x ssa.Value, resets map[ssa.Instruction]bool) []ssa.Instruction {
+	var uses []ssa.Instruction
+	for _, ref := range *x.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.DebugRef:
+			continue
+		case *ssa.BinOp:
+			if r.Op == token.EQL || r.Op == token.NEQ {
+				continue
+			}
+		case *ssa.MakeInterface:
+			if slices.ContainsFunc(*r.Referrers(), a.isPut) {
+				continue
+			}
+		}
+		if !resets[ref] && !a.isPut(ref) {
+			uses = append(uses, ref)
+		}
+	}
+	return uses
+}
+
+// isPut reports whether instr calls Put or a putter helper.
+func (a *checker) isPut(instr ssa.Instruction) bool {
+	call, ok := instr.(ssa.CallInstruction)
+	return ok && (poolMethod(call.Common()) == "Put" || a.putters[call.Common().StaticCallee()] != nil)
+}
+
+// poolDirty reports whether some Get of the pool uses the object without
+// resetting it. If every Get resets, a dirty Put does no harm.
+func (a *checker) poolDirty(pool poolKey) bool {
+	return slices.ContainsFunc(a.gets[pool], a.getDirty)
+}
+
+// getDirty reports whether the object got at g can be used before it is
+// reset, in g's function (after a getter helper that does not reset it).
+// Objects that are stored, returned, merged with others or captured may be
+// reset elsewhere: they are not counted as dirty.
+func (a *checker) getDirty(g *getSite) bool {
+	for _, inner := range a.getters[g.getter] {
+		if len(a.resets(inner.x)) > 0 {
+			return false
+		}
+	}
+	for _, ref := range *g.x.Referrers() {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r.Val == g.x {
+				return false
+			}
+		case *ssa.Return, *ssa.Phi, *ssa.MakeClosure:
+			return false
+		}
+	}
+	def, ok := g.x.(ssa.Instruction)
+	if !ok {
+		return false
+	}
+	resets := a.resets(g.x)
+	return slices.ContainsFunc(a.uses(g.x, resets), func(u ssa.Instruction) bool {
+		return reaches(g.x.Parent(), def, u, resets)
+	})
+}
+
+// resetIdiom returns how to reset a value of type t, if it has anything to
+// reset: its Reset (or reset) method, or emptying a pointed-to slice that
+// some value in vals appended to.
+func (a *checker) resetIdiom(t types.Type, vals ...ssa.Value) (func(name string) string, bool) {
+	for _, m := range []string{"Reset", "reset"} {
+		obj, _, _ := types.LookupFieldOrMethod(t, true, typePkg(t), m)
+		fn, ok := obj.(*types.Func)
+		if !ok || (!fn.Exported() && fn.Pkg() != a.pass.Pkg) {
+			continue
+		}
+		switch params := fn.Signature().Params(); {
+		case params.Len() == 0:
+			return func(x string) string { return x + "." + m + "()" }, true
+		case params.Len() == 1 && isBufio(t):
+			return func(x string) string { return x + "." + m + "(nil)" }, true
+		}
+		return nil, false // resetting needs arguments only the code knows
+	}
+	if ptr, ok := t.Underlying().(*types.Pointer); ok && isSlice(ptr.Elem()) && slices.ContainsFunc(vals, appendedTo) {
+		return func(x string) string { return "*" + x + " = (*" + x + ")[:0]" }, true
+	}
+	return nil, false
+}
+
+// appendedTo reports whether p, a pointer to a slice, is assigned the
+// result of append.
+func appendedTo(p ssa.Value) bool {
+	for _, ref := range *p.Referrers() {
+		if st, ok := ref.(*ssa.Store); ok && st.Addr == p && isAppend(st.Val, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAppend(v ssa.Value, depth int) bool {
+	switch v := v.(type) {
+	case *ssa.Call:
+		b, ok := v.Call.Value.(*ssa.Builtin)
+		return ok && b.Name() == "append"
+	case *ssa.Phi:
+		return depth < 3 && slices.ContainsFunc(v.Edges, func(e ssa.Value) bool { return isAppend(e, depth+1) })
+	}
+	return false
+}
+
+// checkUseAfterPut reports the first use of the object put back at p, or
+// of memory it owns, that can run after the Put, and a deferred Put of an
+// object whose memory the function returns.
+func (a *checker) checkUseAfterPut(p *putSite) *analysis.Diagnostic {
+	call := a.c.putCall[p.call.Common().Pos()]
+	if call == nil || a.getOf[p.x] == nil {
+		return nil
+	}
+	name := exprString(call.Args[0])
+	fn := p.call.Parent()
+	_, deferred := p.call.(*ssa.Defer)
+	var first ssa.Instruction
+	var what string
+	for d, desc := range ownedBy(p.x, name) {
+		avoid := map[ssa.Instruction]bool{}
+		// A use after a redefinition belongs to a new object: in a loop,
+		// the next iteration's. A deferred Put runs after every definition.
+		for _, v := range []ssa.Value{p.x, d} {
+			if def, ok := v.(ssa.Instruction); ok && (v == p.x || !deferred) {
+				avoid[def] = true
+			}
+		}
+		for _, u := range *d.Referrers() {
+			if !isUse(u, p) || (deferred && !returns(u)) || !u.Pos().IsValid() && !returns(u) {
+				continue
+			}
+			if reaches(fn, p.call, u, avoid) && (first == nil || cmp.Or(cmp.Compare(usePos(u, fn), usePos(first, fn)), cmp.Compare(desc, what)) < 0) {
+				first, what = u, desc
+			}
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	if deferred {
+		return &analysis.Diagnostic{
+			Pos:     call.Pos(),
+			End:     call.End(),
+			Message: fmt.Sprintf("%s is returned, but the deferred Put gives %s back to %s when the function returns (another goroutine may own it while the caller uses it); copy it, or do not defer the Put", what, name, poolName(call)),
+		}
+	}
+	return &analysis.Diagnostic{
+		Pos:     usePos(first, fn),
+		Message: fmt.Sprintf("%s is used after %s was put back into %s (another goroutine may own it now); move the Put after the last use", what, name, poolName(call)),
+	}
+}
+
+// ownedBy returns x and the values that share x's memory: the results of
+// Bytes and AvailableBuffer, what a pointer to a slice points to, and
+// slices of those, each with a description for messages.
+func ownedBy(x ssa.Value, name string) map[ssa.Value]string {
+	owned := map[ssa.Value]string{x: name}
+	work := []ssa.Value{x}
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, ref := range *v.Referrers() {
+			var desc string
+			switch r := ref.(type) {
+			case *ssa.Call:
+				if m := r.Call.StaticCallee(); v == x && m != nil && m.Signature.Recv() != nil && len(r.Call.Args) > 0 && r.Call.Args[0] == x &&
+					(m.Name() == "Bytes" || m.Name() == "AvailableBuffer") {
+					desc = "the result of " + name + "." + m.Name() + "()"
+				}
+			case *ssa.UnOp:
+				if v == x && r.Op == token.MUL && isSlice(r.Type()) {
+					desc = "*" + name
+				}
+			case *ssa.Slice:
+				if v != x {
+					desc = "a slice of " + owned[v]
+				}
+			}
+			if desc != "" {
+				if _, ok := owned[ref.(ssa.Value)]; !ok {
+					owned[ref.(ssa.Value)] = desc
+					work = append(work, ref.(ssa.Value))
+				}
+			}
+		}
+	}
+	return owned
+}
+
+// isUse reports whether instruction u reads or writes the object put back
+// at p. Comparisons only look at the pointer; phis are followed by nothing.
+func isUse(u ssa.Instruction, p *putSite) bool {
+	switch u := u.(type) {
+	case *ssa.DebugRef, *ssa.Phi:
+		return false
+	case *ssa.BinOp:
+		return u.Op != token.EQL && u.Op != token.NEQ
+	case *ssa.MakeInterface:
+		return u != p.arg
+	case *ssa.ChangeInterface:
+		return u != p.arg
+	}
+	return u != p.call
+}
+
+// returns reports whether u returns a value: it is a return, or (in a
+// function with defers) a store to a result slot that a return reloads.
+func returns(u ssa.Instruction) bool {
+	switch u := u.(type) {
+	case *ssa.Return:
+		return true
+	case *ssa.Store:
+		slot, ok := u.Addr.(*ssa.Alloc)
+		if !ok {
+			return false
+		}
+		for _, load := range *slot.Referrers() {
+			if v, ok := load.(*ssa.UnOp); ok && slices.ContainsFunc(*v.Referrers(), func(r ssa.Instruction) bool { _, ok := r.(*ssa.Return); return ok }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isParam(v ssa.Value) bool {
+	_, ok := v.(*ssa.Parameter)
+	return ok
+}
+
+// usePos returns the position of u; a return has the position of its
+// return statement, or failing that the end of the function.
+func usePos(u ssa.Instruction, fn *ssa.Function) token.Pos {
+	if pos := u.Pos(); pos.IsValid() {
+		return pos
+	}
+	if syn := fn.Syntax(); syn != nil {
+		return syn.End() - 1
+	}
+	return token.NoPos
+}
+
+// checkNonPointer reports a Put of a value that must be copied to the heap
+// to be stored in an interface.
+func (a *checker) checkNonPointer(p *putSite) *analysis.Diagnostic {
+	mi, ok := p.arg.(*ssa.MakeInterface)
+	if !ok {
+		return nil
+	}
+	if _, isConst := mi.X.(*ssa.Const); isConst {
+		return nil // boxed once, statically
+	}
+	t := mi.X.Type()
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Struct, *types.Array:
+	case *types.Basic:
+		if !isString(t) {
+			return nil
+		}
+	default:
+		return nil
+	}
+	size := a.pass.TypesSizes.Sizeof(t)
+	if size == 0 || pointerShaped(t) {
+		return nil
+	}
+	call := a.c.putCall[p.call.Common().Pos()]
+	if call == nil {
+		return nil
+	}
+	ts := types.TypeString(t, types.RelativeTo(a.pass.Pkg))
+	return &analysis.Diagnostic{
+		Pos: call.Args[0].Pos(),
+		End: call.Args[0].End(),
+		Message: fmt.Sprintf("putting a %s (not a pointer) into a sync.Pool allocates a %d-byte interface on every Put; store a *%s (no automatic fix: every Get's type assertion changes too)",
+			ts, size, ts),
+	}
+}
+
+// pointerShaped reports whether values of t are stored in an interface
+// directly, without allocation.
+func pointerShaped(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Chan, *types.Signature:
+		return true
+	case *types.Basic:
+		return u.Kind() == types.UnsafePointer
+	case *types.Struct:
+		return u.NumFields() == 1 && pointerShaped(u.Field(0).Type())
+	case *types.Array:
+		return u.Len() == 1 && pointerShaped(u.Elem())
+	}
+	return false
+}
+
+// checkCapacity reports a growable buffer put back with no capacity check
+// in the functions that put it back.
+func (a *checker) checkCapacity(p *putSite) *analysis.Diagnostic {
+	g, put := a.origin(p)
+	if g == nil || !growable(put.x.Type(), g.x, put.x) || checksCapacity(p.call.Parent()) || checksCapacity(put.call.Parent()) {
+		return nil
+	}
+	call := a.c.putCall[put.call.Common().Pos()]
+	if call == nil {
+		return nil
+	}
+	name := exprString(call.Args[0])
+	return &analysis.Diagnostic{
+		Pos: call.Pos(),
+		End: call.End(),
+		Message: fmt.Sprintf("%s is put back into %s without a capacity check: one huge use pins that much memory in the pool; drop it instead when its capacity exceeds a bound (fmt and log drop buffers above 64 KiB)",
+			name, poolName(call)),
+	}
+}
+
+// growable reports whether t is a buffer that grows with what is written
+// to it: a *bytes.Buffer, or a pointer to a slice that is appended to.
+func growable(t types.Type, vals ...ssa.Value) bool {
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		if named, ok := ptr.Elem().(*types.Named); ok && named.Obj().Pkg() != nil &&
+			named.Obj().Pkg().Path() == "bytes" && named.Obj().Name() == "Buffer" {
+			return true
+		}
+		return isSlice(ptr.Elem()) && slices.ContainsFunc(vals, appendedTo)
+	}
+	return false
+}
+
+// checksCapacity reports whether fn calls cap or a Cap method anywhere.
+func checksCapacity(fn *ssa.Function) bool {
+	found := false
+	forEachCall(fn, func(call ssa.CallInstruction) {
+		c := call.Common()
+		if b, ok := c.Value.(*ssa.Builtin); ok && b.Name() == "cap" {
+			found = true
+		} else if callee := c.StaticCallee(); callee != nil && callee.Name() == "Cap" {
+			found = true
+		} else if c.IsInvoke() && c.Method.Name() == "Cap" {
+			found = true
+		}
+	})
+	return found
+}
+
+// insertBefore returns a fix that inserts stmt on its own line before the
+// statement holding call, if that statement is in a statement list.
+func (a *checker) insertBefore(call *ast.CallExpr, stmt, message string) []analysis.SuggestedFix {
+	s := a.c.putStmt[call.Lparen]
+	if s == nil || !a.c.inList[s] {
+		return nil
+	}
+	if _, ok := ast.Unparen(call.Args[0]).(*ast.Ident); !ok {
+		return nil // resetting a more complex expression could evaluate it twice
+	}
+	indent, ok := a.indentation(s.Pos())
+	if !ok {
+		return nil
+	}
+	return []analysis.SuggestedFix{{
+		Message:   message,
+		TextEdits: []analysis.TextEdit{{Pos: s.Pos(), End: s.Pos(), NewText: []byte(stmt + "\n" + indent)}},
+	}}
+}
+
+// indentation returns the white space that starts the line of pos, which
+// must be the first token on its line.
+func (a *checker) indentation(pos token.Pos) (string, bool) {
+	tf := a.pass.Fset.File(pos)
+	if tf == nil || a.pass.ReadFile == nil {
+		return "", false
+	}
+	src, err := a.pass.ReadFile(tf.Name())
+	if err != nil || tf.Size() != len(src) {
+		return "", false
+	}
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := tf.Offset(pos)
+	for _, c := range src[start:end] {
+		if c != ' ' && c != '\t' {
+			return "", false
+		}
+	}
+	return string(src[start:end]), true
+}
+
+// poolName returns the pool expression of a Put call, as written.
+func poolName(call *ast.CallExpr) string {
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		return exprString(sel.X)
+	}
+	return "the pool"
+}
+
+func exprString(e ast.Expr) string {
+	return types.ExprString(e)
+}
+
+func typePkg(t types.Type) *types.Package {
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	if named, ok := types.Unalias(t).(*types.Named); ok {
+		return named.Obj().Pkg()
+	}
+	return nil
+}
+
+func isBufio(t types.Type) bool {
+	pkg := typePkg(t)
+	return pkg != nil && pkg.Path() == "bufio"
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}

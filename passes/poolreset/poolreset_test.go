@@ -1,0 +1,67 @@
+package poolreset_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/memlint/memlint/passes/poolreset"
+)
+
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// packages are the fixtures run with the default flags.
+var packages = []string{
+	"poolreset/dirty",
+	"poolreset/helpers",
+	"poolreset/resetonget",
+	"poolreset/useafterput",
+	"poolreset/nonpointer",
+}
+
+func TestAnalyzer(t *testing.T) {
+	dir := testdata(t)
+	results := analysistest.RunWithSuggestedFixes(t, dir, poolreset.Analyzer, packages...)
+
+	// analysistest compares golden files only for files with fixes; the
+	// others must have a golden file identical to the source, so that a
+	// fix appearing where none is safe fails the test.
+	fixed := make(map[string]bool)
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			for _, f := range d.SuggestedFixes {
+				for _, e := range f.TextEdits {
+					fixed[r.Pass.Fset.File(e.Pos).Name()] = true
+				}
+			}
+		}
+	}
+	for _, pkg := range packages {
+		src := filepath.Join(dir, "src", pkg, "x.go")
+		if fixed[src] {
+			continue
+		}
+		orig, err1 := os.ReadFile(src)
+		golden, err2 := os.ReadFile(src + ".golden")
+		if err1 != nil || err2 != nil || !bytes.Equal(orig, golden) {
+			t.Errorf("%s has no fixes, so %s.golden must exist and equal it (%v, %v)", src, src, err1, err2)
+		}
+	}
+}
+
+func TestMaxCap(t *testing.T) {
+	if err := poolreset.Analyzer.Flags.Set("maxcap", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer poolreset.Analyzer.Flags.Set("maxcap", "false")
+	analysistest.Run(t, testdata(t), poolreset.Analyzer, "poolreset/maxcap")
+}

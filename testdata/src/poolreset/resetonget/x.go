@@ -1,0 +1,97 @@
+package resetonget
+
+import (
+	"bytes"
+	"fmt"
+	"sync"
+)
+
+// The encoding/json idiom: every Get resets, in the getter, so Puts need not.
+type encodeState struct {
+	bytes.Buffer
+	depth int
+}
+
+var encodeStatePool sync.Pool
+
+func newEncodeState() *encodeState {
+	if v := encodeStatePool.Get(); v != nil {
+		e := v.(*encodeState)
+		e.Reset()
+		e.depth = 0
+		return e
+	}
+	return new(encodeState)
+}
+
+func marshal(v any) []byte {
+	e := newEncodeState()
+	defer encodeStatePool.Put(e)
+	fmt.Fprint(e, v)
+	return append([]byte(nil), e.Bytes()...)
+}
+
+// Every Get resets directly.
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func direct(v any) string {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	fmt.Fprint(buf, v)
+	s := buf.String()
+	bufPool.Put(buf)
+	return s
+}
+
+func direct2(v any) string {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufPool.Put(buf)
+	fmt.Fprint(buf, v)
+	return buf.String()
+}
+
+// The log idiom for a pointer to a slice: the getter empties it.
+var slicePool = sync.Pool{New: func() any { return new([]byte) }}
+
+func getSlice() *[]byte {
+	p := slicePool.Get().(*[]byte)
+	*p = (*p)[:0]
+	return p
+}
+
+func putSlice(p *[]byte) {
+	if cap(*p) > 64<<10 {
+		*p = nil
+	}
+	slicePool.Put(p)
+}
+
+func output(s string) int {
+	p := getSlice()
+	*p = append(*p, s...)
+	n := len(*p)
+	putSlice(p)
+	return n
+}
+
+// One Get resets, another does not: the pool is dirty.
+var mixedPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func mixedClean(v any) string {
+	buf := mixedPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	fmt.Fprint(buf, v)
+	s := buf.String()
+	mixedPool.Put(buf) // want `buf is put back into mixedPool without a reset`
+	return s
+}
+
+func mixedDirty(v any) string {
+	buf := mixedPool.Get().(*bytes.Buffer)
+	fmt.Fprint(buf, v)
+	s := buf.String()
+	buf.Reset()
+	mixedPool.Put(buf)
+	return s
+}
