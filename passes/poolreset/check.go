@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"os"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -21,6 +22,16 @@ func (a *checker) check() []analysis.Diagnostic {
 		}
 	}
 	for _, p := range a.puts {
+		if os.Getenv("POOLRESET_DEBUG") != "" {
+			g, put := a.origin(p)
+			pos := a.pass.Fset.Position(p.call.Pos())
+			if g == nil {
+				fmt.Fprintf(os.Stderr, "DBG %s: put %T no origin\n", pos, p.x)
+			} else {
+				_, ok := a.resetIdiom(put.x.Type(), g.x, put.x)
+				fmt.Fprintf(os.Stderr, "DBG %s: put dirtypath=%v pooldirty=%v resettable=%v helper=%v\n", pos, a.putsDirty(g.x, p.call), a.poolDirty(p.pool), ok, p.putter != nil)
+			}
+		}
 		if p.putter == nil {
 			add(a.checkNonPointer(p))
 			add(a.checkUseAfterPut(p))

@@ -130,10 +130,35 @@ func (a *checker) addGets(get *ssa.Call) {
 				continue
 			}
 		}
-		g := &getSite{x: x, pool: pool}
-		a.gets[pool] = append(a.gets[pool], g)
-		a.getOf[x] = g
+		a.addGet(&getSite{x: x, pool: pool})
+		// "x, ok := pool.Get().(*T); if !ok { x = new(T) }": the object
+		// used from then on is the merge.
+		for _, r := range *x.Referrers() {
+			if phi, ok := r.(*ssa.Phi); ok && slices.ContainsFunc(phi.Edges, isFresh) && !slices.ContainsFunc(phi.Edges, func(e ssa.Value) bool { return e != x && !isFresh(e) }) {
+				a.addGet(&getSite{x: phi, pool: pool})
+			}
+		}
 	}
+}
+
+func (a *checker) addGet(g *getSite) {
+	a.gets[g.pool] = append(a.gets[g.pool], g)
+	a.getOf[g.x] = g
+}
+
+// isFresh reports whether v is a newly allocated object: new(T), &T{...},
+// make, or the result of a constructor named new... or New....
+func isFresh(v ssa.Value) bool {
+	switch v := v.(type) {
+	case *ssa.Alloc, *ssa.MakeSlice, *ssa.MakeMap, *ssa.MakeChan:
+		return true
+	case *ssa.MakeInterface:
+		return isFresh(v.X)
+	case *ssa.Call:
+		callee := v.Call.StaticCallee()
+		return callee != nil && strings.HasPrefix(strings.ToLower(callee.Name()), "new")
+	}
+	return false
 }
 
 // addGetter records fn as a getter helper if every value it returns is a
@@ -153,7 +178,7 @@ func (a *checker) addGetter(fn *ssa.Function) {
 			returned = append(returned, g)
 			continue
 		}
-		if _, fresh := v.(*ssa.Alloc); !fresh {
+		if !isFresh(v) {
 			return
 		}
 	}
@@ -188,9 +213,7 @@ func (a *checker) collectHelperCalls() {
 			}
 			if gets := a.getters[callee]; gets != nil {
 				if v, ok := call.(*ssa.Call); ok {
-					g := &getSite{x: v, pool: gets[0].pool, getter: callee}
-					a.gets[g.pool] = append(a.gets[g.pool], g)
-					a.getOf[v] = g
+					a.addGet(&getSite{x: v, pool: gets[0].pool, getter: callee})
 				}
 			}
 			for i, puts := range a.putters[callee] {

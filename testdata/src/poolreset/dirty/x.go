@@ -92,7 +92,7 @@ type parser struct {
 	states sync.Pool
 }
 
-// Not followed through the nil check (the object is a phi): silent.
+// Followed through the nil check that makes a new object.
 func (p *parser) parse(in []int) int {
 	s, _ := p.states.Get().(*state)
 	if s == nil {
@@ -102,7 +102,7 @@ func (p *parser) parse(in []int) int {
 		s.stack = append(s.stack, v)
 	}
 	n := len(s.stack)
-	p.states.Put(s)
+	p.states.Put(s) // want `s is put back into p.states without a reset`
 	return n
 }
 
@@ -178,7 +178,7 @@ func local(words []string) []string {
 		}
 		b.WriteString(w)
 		out = append(out, b.String())
-		pool.Put(b)
+		pool.Put(b) // want `b is put back into pool without a reset`
 	}
 	return out
 }
