@@ -96,17 +96,16 @@ func (a *checker) checkDirty(p *putSite) *analysis.Diagnostic {
 }
 
 // putsDirty reports whether x, in its function, can reach the put call
-// with state: on some path from its Get (or entry) or from a later use of
-// it, no reset runs before the Put (or, if the Put is deferred, before the
-// function returns).
+// with state: on some path from a use of x (or from the entry, for a
+// parameter), no reset runs before the Put (or, if the Put is deferred,
+// before the function returns). An object put back unused adds no state.
 func (a *checker) putsDirty(x ssa.Value, call ssa.CallInstruction) bool {
 	fn := call.Parent()
 	resets := a.resets(x)
-	def, ok := x.(ssa.Instruction)
-	if !ok && !isParam(x) {
-		return false
+	froms := a.uses(x, resets)
+	if isParam(x) {
+		froms = append(froms, nil) // the entry
 	}
-	froms := append([]ssa.Instruction{def}, a.uses(x, resets)...) // a nil def is the entry
 	if _, deferred := call.(*ssa.Defer); deferred {
 		for r := range resets {
 			if _, ok := r.(*ssa.Defer); ok {
@@ -122,7 +121,7 @@ func (a *checker) putsDirty(x ssa.Value, call ssa.CallInstruction) bool {
 // comparisons and putting it back.
 func (a *checker) uses(x ssa.Value, resets map[ssa.Instruction]bool) []ssa.Instruction {
 	var uses []ssa.Instruction
-	for _, ref := range *x.Referrers() {
+	for _, ref := range referrers(x) {
 		switch r := ref.(type) {
 		case *ssa.DebugRef:
 			continue
@@ -131,7 +130,7 @@ func (a *checker) uses(x ssa.Value, resets map[ssa.Instruction]bool) []ssa.Instr
 				continue
 			}
 		case *ssa.MakeInterface:
-			if slices.ContainsFunc(*r.Referrers(), a.isPut) {
+			if slices.ContainsFunc(referrers(r), a.isPut) {
 				continue
 			}
 		}
@@ -164,7 +163,7 @@ func (a *checker) getDirty(g *getSite) bool {
 			return false
 		}
 	}
-	for _, ref := range *g.x.Referrers() {
+	for _, ref := range referrers(g.x) {
 		switch r := ref.(type) {
 		case *ssa.Store:
 			if r.Val == g.x {
@@ -211,7 +210,7 @@ func (a *checker) resetIdiom(t types.Type, vals ...ssa.Value) (func(name string)
 // appendedTo reports whether p, a pointer to a slice, is assigned the
 // result of append.
 func appendedTo(p ssa.Value) bool {
-	for _, ref := range *p.Referrers() {
+	for _, ref := range referrers(p) {
 		if st, ok := ref.(*ssa.Store); ok && st.Addr == p && isAppend(st.Val, 0) {
 			return true
 		}
@@ -252,7 +251,7 @@ func (a *checker) checkUseAfterPut(p *putSite) *analysis.Diagnostic {
 				avoid[def] = true
 			}
 		}
-		for _, u := range *d.Referrers() {
+		for _, u := range referrers(d) {
 			if !isUse(u, p) || (deferred && !returns(u)) || !u.Pos().IsValid() && !returns(u) {
 				continue
 			}
@@ -286,7 +285,7 @@ func ownedBy(x ssa.Value, name string) map[ssa.Value]string {
 	for len(work) > 0 {
 		v := work[len(work)-1]
 		work = work[:len(work)-1]
-		for _, ref := range *v.Referrers() {
+		for _, ref := range referrers(v) {
 			var desc string
 			switch r := ref.(type) {
 			case *ssa.Call:
@@ -341,8 +340,8 @@ func returns(u ssa.Instruction) bool {
 		if !ok {
 			return false
 		}
-		for _, load := range *slot.Referrers() {
-			if v, ok := load.(*ssa.UnOp); ok && slices.ContainsFunc(*v.Referrers(), func(r ssa.Instruction) bool { _, ok := r.(*ssa.Return); return ok }) {
+		for _, load := range referrers(slot) {
+			if v, ok := load.(*ssa.UnOp); ok && slices.ContainsFunc(referrers(v), func(r ssa.Instruction) bool { _, ok := r.(*ssa.Return); return ok }) {
 				return true
 			}
 		}

@@ -7,7 +7,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 )
 
-// resets returns the instructions of x's function that reset x, or may:
+// resets returns the instructions of x's function that reset x, or may,
+// following x through conversions and merges:
 // calls of reset-like methods (Reset, reset, Clear, init...) on x or on a
 // part of it, Truncate(0), clear, stores of a zero value or of an emptied
 // slice into x or its fields, calls of functions of this package that
@@ -26,14 +27,14 @@ func (a *checker) resets(x ssa.Value) map[ssa.Instruction]bool {
 	for len(work) > 0 {
 		v := work[len(work)-1]
 		work = work[:len(work)-1]
-		refs := v.Referrers()
-		if refs == nil {
-			continue
-		}
-		for _, ref := range *refs {
+		for _, ref := range referrers(v) {
 			switch r := ref.(type) {
-			case *ssa.Phi:
-				follow(r)
+			case *ssa.Phi, *ssa.TypeAssert, *ssa.ChangeType, *ssa.ChangeInterface, *ssa.MakeInterface:
+				follow(r.(ssa.Value))
+			case *ssa.Extract: // of a comma-ok type assertion
+				if r.Index == 0 {
+					follow(r)
+				}
 			case *ssa.FieldAddr:
 				follow(r)
 			case *ssa.UnOp: // *p of a pointer to a slice: reslicing it to [:0] resets
@@ -191,4 +192,13 @@ func reaches(fn *ssa.Function, from, to ssa.Instruction, avoid map[ssa.Instructi
 		}
 	}
 	return false
+}
+
+// referrers returns the instructions that use v; none for constants,
+// globals and functions, which are not tracked.
+func referrers(v ssa.Value) []ssa.Instruction {
+	if refs := v.Referrers(); refs != nil {
+		return *refs
+	}
+	return nil
 }

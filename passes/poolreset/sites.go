@@ -113,7 +113,7 @@ func (a *checker) addGets(get *ssa.Call) {
 	if !ok {
 		return
 	}
-	for _, ref := range *get.Referrers() {
+	for _, ref := range referrers(get) {
 		ta, ok := ref.(*ssa.TypeAssert)
 		if !ok {
 			continue
@@ -121,7 +121,7 @@ func (a *checker) addGets(get *ssa.Call) {
 		var x ssa.Value = ta
 		if ta.CommaOk {
 			x = nil
-			for _, r := range *ta.Referrers() {
+			for _, r := range referrers(ta) {
 				if e, ok := r.(*ssa.Extract); ok && e.Index == 0 {
 					x = e
 				}
@@ -133,7 +133,7 @@ func (a *checker) addGets(get *ssa.Call) {
 		a.addGet(&getSite{x: x, pool: pool})
 		// "x, ok := pool.Get().(*T); if !ok { x = new(T) }": the object
 		// used from then on is the merge.
-		for _, r := range *x.Referrers() {
+		for _, r := range referrers(x) {
 			if phi, ok := r.(*ssa.Phi); ok && slices.ContainsFunc(phi.Edges, isFresh) && !slices.ContainsFunc(phi.Edges, func(e ssa.Value) bool { return e != x && !isFresh(e) }) {
 				a.addGet(&getSite{x: phi, pool: pool})
 			}

@@ -202,3 +202,14 @@ func ignored(s string) {
 	//memlint:ignore poolreset the next user truncates it
 	bufPool.Put(buf)
 }
+
+// Put back unused: this function adds no state.
+func putUnused(ok bool) *bytes.Buffer {
+	buf := bufPool.Get().(*bytes.Buffer)
+	if !ok {
+		bufPool.Put(buf)
+		return nil
+	}
+	buf.Reset()
+	return buf
+}

@@ -95,3 +95,37 @@ func mixedDirty(v any) string {
 	mixedPool.Put(buf)
 	return s
 }
+
+// Resetting through an interface assertion, as archive/zip does with
+// flate.Resetter, is a reset on Get.
+type resetter interface{ Reset(s string) }
+
+type reader struct{ s string }
+
+func (r *reader) Reset(s string) { r.s = s }
+func (r *reader) Read() string   { return r.s }
+
+var readerPool sync.Pool
+
+func read(s string) string {
+	var r any = readerPool.Get()
+	if r == nil {
+		r = new(reader)
+	}
+	r.(resetter).Reset(s)
+	out := r.(*reader).Read()
+	readerPool.Put(r)
+	return out
+}
+
+func read2(s string) string {
+	rd, ok := readerPool.Get().(*reader)
+	if !ok {
+		rd = new(reader)
+	}
+	var rs resetter = rd
+	rs.Reset(s)
+	out := rd.Read()
+	readerPool.Put(rd)
+	return out
+}
