@@ -150,26 +150,25 @@ func (a *checker) isPut(instr ssa.Instruction) bool {
 // poolDirty reports whether some Get of the pool uses the object without
 // resetting it. If every Get resets, a dirty Put does no harm.
 func (a *checker) poolDirty(pool poolKey) bool {
+	if os.Getenv("POOLRESET_DEBUG") != "" {
+		for _, g := range a.gets[pool] {
+			if a.getDirty(g) {
+				fmt.Fprintf(os.Stderr, "DBG dirty get %s %s\n", a.pass.Fset.Position(g.x.Pos()), g.x)
+			}
+		}
+	}
 	return slices.ContainsFunc(a.gets[pool], a.getDirty)
 }
 
 // getDirty reports whether the object got at g can be used before it is
-// reset, in g's function (after a getter helper that does not reset it).
-// Objects that are stored, returned, merged with others or captured may be
-// reset elsewhere: they are not counted as dirty.
+// reset, in g's function (after a getter helper that does not reset it):
+// whether a call is given it, or its old contents are appended to, before
+// any reset or reinitialization. Objects
+// that are stored, returned, merged with others or captured may be reset
+// elsewhere: they are not counted as dirty.
 func (a *checker) getDirty(g *getSite) bool {
 	for _, inner := range a.getters[g.getter] {
-		if len(a.resets(inner.x)) > 0 {
-			return false
-		}
-	}
-	for _, ref := range referrers(g.x) {
-		switch r := ref.(type) {
-		case *ssa.Store:
-			if r.Val == g.x {
-				return false
-			}
-		case *ssa.Return, *ssa.Phi, *ssa.MakeClosure:
+		if len(a.reinits(inner.x)) > 0 {
 			return false
 		}
 	}
@@ -177,10 +176,90 @@ func (a *checker) getDirty(g *getSite) bool {
 	if !ok {
 		return false
 	}
-	resets := a.resets(g.x)
-	return slices.ContainsFunc(a.uses(g.x, resets), func(u ssa.Instruction) bool {
-		return reaches(g.x.Parent(), def, u, resets)
+	reinits := a.reinits(g.x)
+	var uses []ssa.Instruction
+	for _, ref := range referrers(g.x) {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r.Val == g.x {
+				return false
+			}
+			if r.Addr == g.x && readsOld(r.Val, g.x, 0) {
+				uses = append(uses, r)
+			}
+		case *ssa.FieldAddr:
+			for _, st := range referrers(r) {
+				if st, ok := st.(*ssa.Store); ok && st.Addr == r && readsOld(st.Val, g.x, 0) {
+					uses = append(uses, st)
+				}
+			}
+		case *ssa.Return, *ssa.Phi, *ssa.MakeClosure:
+			return false
+		case ssa.CallInstruction:
+			if !reinits[r] && !a.isPut(r) {
+				uses = append(uses, r)
+			}
+		case *ssa.MakeInterface:
+			if slices.ContainsFunc(referrers(r), func(c ssa.Instruction) bool {
+				_, call := c.(ssa.CallInstruction)
+				return call && !reinits[c] && !a.isPut(c)
+			}) {
+				uses = append(uses, r)
+			}
+		}
+	}
+	return slices.ContainsFunc(uses, func(u ssa.Instruction) bool {
+		return reaches(g.x.Parent(), def, u, reinits)
 	})
+}
+
+// reinits returns the resets of x and the stores into x and its fields
+// of values that do not build on the old ones: after a Get, setting the
+// fields is how many types start over, but appending to one or
+// incrementing it uses the old state.
+func (a *checker) reinits(x ssa.Value) map[ssa.Instruction]bool {
+	ops := a.resets(x)
+	for _, ref := range referrers(x) {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r.Addr == x && !readsOld(r.Val, x, 0) {
+				ops[r] = true
+			}
+		case *ssa.FieldAddr:
+			for _, st := range referrers(r) {
+				if st, ok := st.(*ssa.Store); ok && st.Addr == r && !readsOld(st.Val, x, 0) {
+					ops[st] = true
+				}
+			}
+		}
+	}
+	return ops
+}
+
+// readsOld reports whether v is computed from what x, or a field of x,
+// holds: an append to it, or arithmetic on it.
+func readsOld(v, x ssa.Value, depth int) bool {
+	if depth > 4 {
+		return false
+	}
+	switch v := v.(type) {
+	case *ssa.UnOp:
+		if v.Op != token.MUL {
+			return readsOld(v.X, x, depth+1)
+		}
+		fa, ok := v.X.(*ssa.FieldAddr)
+		return v.X == x || ok && fa.X == x
+	case *ssa.Call:
+		b, ok := v.Call.Value.(*ssa.Builtin)
+		return ok && b.Name() == "append" && readsOld(v.Call.Args[0], x, depth+1)
+	case *ssa.BinOp:
+		return readsOld(v.X, x, depth+1) || readsOld(v.Y, x, depth+1)
+	case *ssa.Convert:
+		return readsOld(v.X, x, depth+1)
+	case *ssa.ChangeType:
+		return readsOld(v.X, x, depth+1)
+	}
+	return false
 }
 
 // resetIdiom returns how to reset a value of type t, if it has anything to

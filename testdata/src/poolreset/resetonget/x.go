@@ -3,6 +3,7 @@ package resetonget
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"sync"
 )
 
@@ -128,4 +129,47 @@ func read2(s string) string {
 	out := rd.Read()
 	readerPool.Put(rd)
 	return out
+}
+
+// The getter reinitializes every field, as net/http's newTextprotoReader
+// does: no Put needs to reset.
+type lineReader struct {
+	r     io.Reader
+	lines int
+}
+
+func (l *lineReader) Reset()        { *l = lineReader{} }
+func (l *lineReader) Read(p []byte) { l.r.Read(p); l.lines++ }
+
+var lineReaderPool sync.Pool
+
+func newLineReader(r io.Reader) *lineReader {
+	if v := lineReaderPool.Get(); v != nil {
+		l := v.(*lineReader)
+		l.r = r
+		l.lines = 0
+		return l
+	}
+	return &lineReader{r: r}
+}
+
+func readLine(r io.Reader, p []byte) int {
+	l := newLineReader(r)
+	l.Read(p)
+	n := l.lines
+	lineReaderPool.Put(l)
+	return n
+}
+
+// Counting on from the old state is a dirty Get.
+var counterPool = sync.Pool{New: func() any { return new(lineReader) }}
+
+func count(r io.Reader, p []byte) int {
+	l := counterPool.Get().(*lineReader)
+	l.lines++
+	l.r = r
+	l.Read(p)
+	n := l.lines
+	counterPool.Put(l) // want `l is put back into counterPool without a reset`
+	return n
 }
