@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"os"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
@@ -22,16 +21,6 @@ func (a *checker) check() []analysis.Diagnostic {
 		}
 	}
 	for _, p := range a.puts {
-		if os.Getenv("POOLRESET_DEBUG") != "" {
-			g, put := a.origin(p)
-			pos := a.pass.Fset.Position(p.call.Pos())
-			if g == nil {
-				fmt.Fprintf(os.Stderr, "DBG %s: put %T no origin\n", pos, p.x)
-			} else {
-				_, ok := a.resetIdiom(put.x.Type(), g.x, put.x)
-				fmt.Fprintf(os.Stderr, "DBG %s: put dirtypath=%v pooldirty=%v resettable=%v helper=%v\n", pos, a.putsDirty(g.x, p.call), a.poolDirty(p.pool), ok, p.putter != nil)
-			}
-		}
 		if p.putter == nil {
 			add(a.checkNonPointer(p))
 			add(a.checkUseAfterPut(p))
@@ -150,13 +139,6 @@ func (a *checker) isPut(instr ssa.Instruction) bool {
 // poolDirty reports whether some Get of the pool uses the object without
 // resetting it. If every Get resets, a dirty Put does no harm.
 func (a *checker) poolDirty(pool poolKey) bool {
-	if os.Getenv("POOLRESET_DEBUG") != "" {
-		for _, g := range a.gets[pool] {
-			if a.getDirty(g) {
-				fmt.Fprintf(os.Stderr, "DBG dirty get %s %s\n", a.pass.Fset.Position(g.x.Pos()), g.x)
-			}
-		}
-	}
 	return slices.ContainsFunc(a.gets[pool], a.getDirty)
 }
 
