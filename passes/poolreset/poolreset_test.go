@@ -3,7 +3,9 @@ package poolreset_test
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -64,4 +66,40 @@ func TestMaxCap(t *testing.T) {
 	}
 	defer poolreset.Analyzer.Flags.Set("maxcap", "false")
 	analysistest.Run(t, testdata(t), poolreset.Analyzer, "poolreset/maxcap")
+}
+
+// TestFixedFixturesBuild builds every fixture's golden file, as the code
+// after "memlint -fix": a fix that does not compile fails here.
+func TestFixedFixturesBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	src := filepath.Join(testdata(t), "src")
+	mod := t.TempDir()
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module fixed\n\ngo 1.26\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	goldens, err := filepath.Glob(filepath.Join(src, "poolreset", "*", "*.go.golden"))
+	if err != nil || len(goldens) == 0 {
+		t.Fatalf("no golden files (%v)", err)
+	}
+	for _, golden := range goldens {
+		rel, _ := filepath.Rel(src, strings.TrimSuffix(golden, ".golden"))
+		data, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := filepath.Join(mod, rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command("go", "vet", "./...")
+	cmd.Dir = mod
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("fixed fixtures do not build: %v\n%s", err, out)
+	}
 }
