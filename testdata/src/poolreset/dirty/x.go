@@ -213,3 +213,27 @@ func putUnused(ok bool) *bytes.Buffer {
 	buf.Reset()
 	return buf
 }
+
+// Generic pool wrappers are not followed into their instantiations (a
+// known false negative), and must not crash the pass.
+type Pool[T any] struct{ p sync.Pool }
+
+func (p *Pool[T]) Get() T  { return p.p.Get().(T) }
+func (p *Pool[T]) Put(v T) { p.p.Put(v) }
+
+func useGeneric(p *Pool[*bytes.Buffer], s string) {
+	b := p.Get()
+	b.WriteString(s)
+	p.Put(b)
+}
+
+type resettable interface {
+	*bytes.Buffer
+	Reset()
+}
+
+func genericReset[T resettable](pool *sync.Pool, s string) {
+	v := pool.Get().(T)
+	v.Reset()
+	pool.Put(v)
+}
