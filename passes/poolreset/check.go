@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -77,11 +78,108 @@ func (a *checker) checkDirty(p *putSite) *analysis.Diagnostic {
 			name, poolName(call), reset(name)),
 	}
 	if _, deferred := put.call.(*ssa.Defer); deferred {
-		d.Message += " (no automatic fix: the Put is deferred; reset in a deferred func that calls Put)"
+		d.Message = strings.Replace(d.Message, "before Put", "in the deferred call, before Put", 1)
+		d.SuggestedFixes = a.resetInDefer(call, put.call.Parent().Syntax(), reset(name), "Reset "+name+" in the deferred call before putting it back")
+		if d.SuggestedFixes == nil {
+			d.Message += " (no automatic fix: a variable of the deferred call is assigned after it, or it is not a plain defer statement)"
+		}
 		return d
 	}
 	d.SuggestedFixes = a.insertBefore(call, reset(name), "Reset "+name+" before putting it back")
 	return d
+}
+
+// resetInDefer returns a fix that turns "defer pool.Put(x)" into a
+// deferred func that resets x and then puts it back. The deferred call
+// then reads x and the pool when the function returns, not at the defer
+// statement: it is offered only if no variable that they name is assigned
+// anywhere in the function, other than where it is declared.
+func (a *checker) resetInDefer(call *ast.CallExpr, fn ast.Node, stmt, message string) []analysis.SuggestedFix {
+	ds, ok := a.c.putStmt[call.Lparen].(*ast.DeferStmt)
+	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !isSel || fn == nil || !a.c.inList[ds] {
+		return nil
+	}
+	var vars []*types.Var
+	for _, e := range []ast.Expr{sel.X, call.Args[0]} {
+		v, ok := a.rootVar(e)
+		if !ok {
+			return nil
+		}
+		if v != nil {
+			vars = append(vars, v)
+		}
+	}
+	if a.assignedIn(fn, vars) {
+		return nil
+	}
+	indent, ok := a.indentation(ds.Pos())
+	src, err := a.pass.ReadFile(a.pass.Fset.File(call.Pos()).Name())
+	if !ok || err != nil {
+		return nil
+	}
+	tf := a.pass.Fset.File(call.Pos())
+	put := string(src[tf.Offset(call.Pos()):tf.Offset(call.End())])
+	text := "defer func() {\n" + indent + "\t" + stmt + "\n" + indent + "\t" + put + "\n" + indent + "}()"
+	return []analysis.SuggestedFix{{
+		Message:   message,
+		TextEdits: []analysis.TextEdit{{Pos: ds.Pos(), End: ds.End(), NewText: []byte(text)}},
+	}}
+}
+
+// rootVar returns the local variable at the root of e, an identifier or a
+// chain of field selections, or nil if the root is a package-level
+// sync.Pool (which cannot be reassigned without copying a lock).
+func (a *checker) rootVar(e ast.Expr) (*types.Var, bool) {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			if sel := a.pass.TypesInfo.Selections[x]; sel == nil || sel.Kind() != types.FieldVal {
+				return nil, false
+			}
+			e = x.X
+		case *ast.Ident:
+			v, ok := a.pass.TypesInfo.Uses[x].(*types.Var)
+			if !ok {
+				return nil, false
+			}
+			if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+				named, ok := v.Type().(*types.Named)
+				return nil, ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "sync" && named.Obj().Name() == "Pool"
+			}
+			return v, true
+		default:
+			return nil, false
+		}
+	}
+}
+
+// assignedIn reports whether fn assigns to, increments or takes the
+// address of one of vars, other than by declaring it.
+func (a *checker) assignedIn(fn ast.Node, vars []*types.Var) bool {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := a.pass.TypesInfo.Uses[id].(*types.Var)
+		return ok && slices.Contains(vars, v)
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			found = found || slices.ContainsFunc(n.Lhs, is)
+		case *ast.IncDecStmt:
+			found = found || is(n.X)
+		case *ast.RangeStmt:
+			found = found || n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value)
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && is(n.X)
+		}
+		return !found
+	})
+	return found
 }
 
 // putsDirty reports whether x, in its function, can reach the put call

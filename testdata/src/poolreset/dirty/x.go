@@ -34,8 +34,20 @@ func neverReset(s string) int {
 
 func deferredPut(s string) string {
 	buf := bufPool.Get().(*bytes.Buffer)
-	defer bufPool.Put(buf) // want `buf is put back into bufPool without a reset on some path .*no automatic fix: the Put is deferred`
+	defer bufPool.Put(buf) // want `buf is put back into bufPool without a reset on some path \(the next Get sees its old contents\); call buf.Reset\(\) in the deferred call, before Put$`
 	buf.WriteString(s)
+	return buf.String()
+}
+
+// buf is assigned after the defer statement: a deferred func would reset
+// and put back the other buffer.
+func deferredPutReassigned(s string) string {
+	buf := bufPool.Get().(*bytes.Buffer)
+	defer bufPool.Put(buf) // want `call buf.Reset\(\) in the deferred call, before Put \(no automatic fix: a variable of the deferred call is assigned after it`
+	buf.WriteString(s)
+	out := buf.String()
+	buf = new(bytes.Buffer)
+	buf.WriteString(out)
 	return buf.String()
 }
 
