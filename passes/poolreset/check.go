@@ -77,6 +77,10 @@ func (a *checker) checkDirty(p *putSite) *analysis.Diagnostic {
 		Message: fmt.Sprintf("%s is put back into %s without a reset on some path (the next Get sees its old contents); call %s before Put",
 			name, poolName(call), reset(name)),
 	}
+	if a.usedAfterPut(put) {
+		d.Message += " (no automatic fix: it is used after the Put, and a reset would change what that use sees)"
+		return d
+	}
 	if _, deferred := put.call.(*ssa.Defer); deferred {
 		d.Message = strings.Replace(d.Message, "before Put", "in the deferred call, before Put", 1)
 		d.SuggestedFixes = a.resetInDefer(call, put.call.Parent().Syntax(), reset(name), "Reset "+name+" in the deferred call before putting it back")
@@ -397,6 +401,31 @@ func (a *checker) checkUseAfterPut(p *putSite) *analysis.Diagnostic {
 		return nil
 	}
 	name := exprString(call.Args[0])
+	first, what := useAfterPut(p, name)
+	if first == nil {
+		return nil
+	}
+	if _, deferred := p.call.(*ssa.Defer); deferred {
+		return &analysis.Diagnostic{
+			Pos:     call.Pos(),
+			End:     call.End(),
+			Message: fmt.Sprintf("%s is returned, but the deferred Put gives %s back to %s when the function returns (another goroutine may own it while the caller uses it); copy it, or do not defer the Put", what, name, poolName(call)),
+		}
+	}
+	owner := name
+	if what == name {
+		owner = "it"
+	}
+	return &analysis.Diagnostic{
+		Pos:     usePos(first, p.call.Parent()),
+		Message: fmt.Sprintf("%s is used after %s was put back into %s (another goroutine may own it now); move the Put after the last use", what, owner, poolName(call)),
+	}
+}
+
+// useAfterPut returns the first use of the object put back at p, or of
+// memory it owns, that can run after the Put (for a deferred Put, a
+// return of it), and a description of what is used.
+func useAfterPut(p *putSite, name string) (ssa.Instruction, string) {
 	fn := p.call.Parent()
 	_, deferred := p.call.(*ssa.Defer)
 	var first ssa.Instruction
@@ -419,20 +448,20 @@ func (a *checker) checkUseAfterPut(p *putSite) *analysis.Diagnostic {
 			}
 		}
 	}
-	if first == nil {
-		return nil
+	return first, what
+}
+
+// usedAfterPut reports whether the object put back at put, the Put of a
+// pool, is used after it: there, or, if put is in a putter helper, after
+// any call of the helper. A reset would then change what that use sees.
+func (a *checker) usedAfterPut(put *putSite) bool {
+	if u, _ := useAfterPut(put, ""); u != nil {
+		return true
 	}
-	if deferred {
-		return &analysis.Diagnostic{
-			Pos:     call.Pos(),
-			End:     call.End(),
-			Message: fmt.Sprintf("%s is returned, but the deferred Put gives %s back to %s when the function returns (another goroutine may own it while the caller uses it); copy it, or do not defer the Put", what, name, poolName(call)),
-		}
-	}
-	return &analysis.Diagnostic{
-		Pos:     usePos(first, fn),
-		Message: fmt.Sprintf("%s is used after %s was put back into %s (another goroutine may own it now); move the Put after the last use", what, name, poolName(call)),
-	}
+	return slices.ContainsFunc(a.puts, func(q *putSite) bool {
+		u, _ := useAfterPut(q, "")
+		return q.putter == put && u != nil
+	})
 }
 
 // ownedBy returns x and the values that share x's memory: the results of

@@ -16,7 +16,11 @@
 // resetting it first. The next user then sees, and usually appends to, the
 // old contents. Pools that reset on Get (every Get followed by a reset,
 // directly or in a getter helper, as encoding/json does) are never reported.
-// The suggested fix inserts x.Reset() (or *p = (*p)[:0]) just before the Put.
+// The suggested fix inserts x.Reset() (or *p = (*p)[:0]) just before the
+// Put; a deferred Put becomes a deferred func that resets, then puts back.
+// There is no fix when the object is used after the Put (the reset would
+// change what that use sees), when the reset needs arguments, or when a
+// variable of a deferred Put is assigned after the defer statement.
 //
 //	buf := bufPool.Get().(*bytes.Buffer)
 //	buf.WriteString(s)

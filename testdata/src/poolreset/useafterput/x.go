@@ -13,7 +13,7 @@ func lenAfterPut(s string) int {
 	buf.Reset()
 	buf.WriteString(s)
 	bufPool.Put(buf)
-	return buf.Len() // want `buf is used after buf was put back into bufPool \(another goroutine may own it now\); move the Put after the last use`
+	return buf.Len() // want `buf is used after it was put back into bufPool \(another goroutine may own it now\); move the Put after the last use`
 }
 
 func bytesAfterPut(w io.Writer, s string) error {
@@ -59,7 +59,7 @@ func loopReuse(w io.Writer, lines []string) {
 	buf := bufPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	for _, l := range lines {
-		buf.WriteString(l) // want `buf is used after buf was put back into bufPool`
+		buf.WriteString(l) // want `buf is used after it was put back into bufPool`
 		w.Write(buf.Bytes())
 		buf.Reset()
 		bufPool.Put(buf)
@@ -91,4 +91,15 @@ func sliceAfterPut(r io.Reader) (byte, error) {
 	_, err := io.ReadFull(r, b[:1])
 	slicePool.Put(bp)
 	return b[0], err // want `\*bp is used after bp was put back into slicePool`
+}
+
+// A dirty Put whose object is used after it gets no fix: the reset would
+// change what the use sees.
+var dirtyPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func dirtyAndUsedAfter(s string) []byte {
+	buf := dirtyPool.Get().(*bytes.Buffer)
+	buf.WriteString(s)
+	dirtyPool.Put(buf) // want `buf is put back into dirtyPool without a reset on some path .*\(no automatic fix: it is used after the Put, and a reset would change what that use sees\)`
+	return buf.Bytes() // want `buf is used after it was put back into dirtyPool`
 }
