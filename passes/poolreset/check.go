@@ -241,7 +241,12 @@ func (a *checker) isPut(instr ssa.Instruction) bool {
 // poolDirty reports whether some Get of the pool uses the object without
 // resetting it. If every Get resets, a dirty Put does no harm.
 func (a *checker) poolDirty(pool poolKey) bool {
-	return slices.ContainsFunc(a.gets[pool], a.getDirty)
+	dirty, ok := a.dirtyPools[pool]
+	if !ok {
+		dirty = slices.ContainsFunc(a.gets[pool], a.getDirty)
+		a.dirtyPools[pool] = dirty
+	}
+	return dirty
 }
 
 // getDirty reports whether the object got at g can be used before it is

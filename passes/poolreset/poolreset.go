@@ -78,7 +78,6 @@ type candidates struct {
 	putCall  map[token.Pos]*ast.CallExpr   // Put calls by Lparen
 	putStmt  map[token.Pos]ast.Stmt        // Put call's Lparen -> the ExprStmt or DeferStmt holding it, if it is one
 	inList   map[ast.Stmt]bool             // statements directly in a statement list
-	files    map[*token.File]*ast.File     // for reading indentation
 }
 
 // findCandidates selects the functions that call (*sync.Pool).Get or Put,
@@ -89,7 +88,6 @@ func findCandidates(pass *analysis.Pass, rep *suppress.Reporter) *candidates {
 		putCall:  make(map[token.Pos]*ast.CallExpr),
 		putStmt:  make(map[token.Pos]ast.Stmt),
 		inList:   make(map[ast.Stmt]bool),
-		files:    make(map[*token.File]*ast.File),
 	}
 	skipped := make(map[*ast.File]bool)
 	for _, f := range pass.Files {
@@ -97,7 +95,6 @@ func findCandidates(pass *analysis.Pass, rep *suppress.Reporter) *candidates {
 			skipped[f] = true
 			continue
 		}
-		c.files[pass.Fset.File(f.FileStart)] = f
 		for _, d := range f.Decls {
 			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
 				if obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {

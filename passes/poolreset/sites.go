@@ -39,26 +39,28 @@ type putSite struct {
 
 // checker holds what one package's pool analysis needs.
 type checker struct {
-	pass      *analysis.Pass
-	c         *candidates
-	funcs     []*ssa.Function // built, with their closures, in source order
-	gets      map[poolKey][]*getSite
-	getOf     map[ssa.Value]*getSite
-	getters   map[*ssa.Function][]*getSite // helper -> the gets it returns
-	puts      []*putSite                   // Put calls and putter helper calls
-	putters   map[*ssa.Function]map[int][]*putSite
-	mayResets map[*ast.FuncDecl]bool
+	pass       *analysis.Pass
+	c          *candidates
+	funcs      []*ssa.Function // built, with their closures, in source order
+	gets       map[poolKey][]*getSite
+	getOf      map[ssa.Value]*getSite
+	getters    map[*ssa.Function][]*getSite // helper -> the gets it returns
+	puts       []*putSite                   // Put calls and putter helper calls
+	putters    map[*ssa.Function]map[int][]*putSite
+	mayResets  map[*ast.FuncDecl]bool
+	dirtyPools map[poolKey]bool
 }
 
 func newChecker(pass *analysis.Pass, c *candidates, built map[*ast.FuncDecl]*ssa.Function) *checker {
 	a := &checker{
-		pass:      pass,
-		c:         c,
-		gets:      make(map[poolKey][]*getSite),
-		getOf:     make(map[ssa.Value]*getSite),
-		getters:   make(map[*ssa.Function][]*getSite),
-		putters:   make(map[*ssa.Function]map[int][]*putSite),
-		mayResets: make(map[*ast.FuncDecl]bool),
+		pass:       pass,
+		c:          c,
+		gets:       make(map[poolKey][]*getSite),
+		getOf:      make(map[ssa.Value]*getSite),
+		getters:    make(map[*ssa.Function][]*getSite),
+		putters:    make(map[*ssa.Function]map[int][]*putSite),
+		mayResets:  make(map[*ast.FuncDecl]bool),
+		dirtyPools: make(map[poolKey]bool),
 	}
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {
