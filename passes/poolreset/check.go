@@ -378,21 +378,29 @@ func (a *checker) resetIdiom(t types.Type, vals ...ssa.Value) (func(name string)
 // appendedTo reports whether p, a pointer to a slice, is assigned the
 // result of append.
 func appendedTo(p ssa.Value) bool {
-	for _, ref := range referrers(p) {
-		if st, ok := ref.(*ssa.Store); ok && st.Addr == p && isAppend(st.Val, 0) {
-			return true
-		}
-	}
-	return false
+	return appendedToWithout(func(ssa.Value) bool { return false })(p)
 }
 
-func isAppend(v ssa.Value, depth int) bool {
+// appendedToWithout is appendedTo, not counting appends of arguments
+// that skip reports true for.
+func appendedToWithout(skip func(ssa.Value) bool) func(p ssa.Value) bool {
+	return func(p ssa.Value) bool {
+		for _, ref := range referrers(p) {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == p && isAppend(st.Val, skip, 0) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func isAppend(v ssa.Value, skip func(ssa.Value) bool, depth int) bool {
 	switch v := v.(type) {
 	case *ssa.Call:
 		b, ok := v.Call.Value.(*ssa.Builtin)
-		return ok && b.Name() == "append"
+		return ok && b.Name() == "append" && len(v.Call.Args) == 2 && !skip(v.Call.Args[1])
 	case *ssa.Phi:
-		return depth < 3 && slices.ContainsFunc(v.Edges, func(e ssa.Value) bool { return isAppend(e, depth+1) })
+		return depth < 3 && slices.ContainsFunc(v.Edges, func(e ssa.Value) bool { return isAppend(e, skip, depth+1) })
 	}
 	return false
 }
@@ -640,9 +648,20 @@ func growable(t types.Type, vals ...ssa.Value) bool {
 			named.Obj().Pkg().Path() == "bytes" && named.Obj().Name() == "Buffer" {
 			return true
 		}
-		return isSlice(ptr.Elem()) && slices.ContainsFunc(vals, appendedTo)
+		return isSlice(ptr.Elem()) && slices.ContainsFunc(vals, appendedToWithout(bound))
 	}
 	return false
+}
+
+// bound reports whether v, an argument of append, adds a fixed number of
+// elements: "append(b, 'x', 'y')" passes them in a varargs array.
+func bound(v ssa.Value) bool {
+	s, ok := v.(*ssa.Slice)
+	if !ok {
+		return false
+	}
+	alloc, ok := s.X.(*ssa.Alloc)
+	return ok && alloc.Comment == "varargs"
 }
 
 // checksCapacity reports whether fn calls cap or a Cap method anywhere.

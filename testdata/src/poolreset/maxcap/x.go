@@ -2,6 +2,7 @@ package maxcap
 
 import (
 	"bytes"
+	"strconv"
 	"sync"
 )
 
@@ -53,4 +54,26 @@ func scratch() byte {
 	b := (*p)[0]
 	scratchPool.Put(p)
 	return b
+}
+
+// Appending a few elements at a time cannot grow without bound
+// (prometheus/common's float formatting).
+var numPool = sync.Pool{New: func() any { b := make([]byte, 0, 24); return &b }}
+
+func formatFloat(f float64) string {
+	bp := numPool.Get().(*[]byte)
+	*bp = strconv.AppendFloat((*bp)[:0], f, 'g', -1, 64)
+	*bp = append(*bp, '.', '0')
+	s := string(*bp)
+	numPool.Put(bp)
+	return s
+}
+
+// Appending data that comes in can.
+func appendData(data []byte) string {
+	bp := numPool.Get().(*[]byte)
+	*bp = append((*bp)[:0], data...)
+	s := string(*bp)
+	numPool.Put(bp) // want `bp is put back into numPool without a capacity check`
+	return s
 }
