@@ -297,11 +297,14 @@ func unwrapAny(v ssa.Value) ssa.Value {
 	return v
 }
 
-// isResetName reports whether a method or function of that name plausibly
-// resets (or reinitializes) what it is given.
+// resetPrefixes start the names of methods and functions that plausibly
+// reset (or reinitialize) what they are given. Too many only make the pass
+// quieter.
+var resetPrefixes = []string{"reset", "clear", "init", "reinit", "renew", "reuse", "recycle", "prepare", "setup"}
+
 func isResetName(name string) bool {
 	name = strings.ToLower(name)
-	return strings.HasPrefix(name, "reset") || strings.HasPrefix(name, "clear") || strings.HasPrefix(name, "init")
+	return slices.ContainsFunc(resetPrefixes, func(p string) bool { return strings.HasPrefix(name, p) })
 }
 
 func isConstZero(v ssa.Value) bool {
