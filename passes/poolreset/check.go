@@ -90,6 +90,9 @@ func (a *checker) checkDirty(p *putSite) *analysis.Diagnostic {
 		return d
 	}
 	d.SuggestedFixes = a.insertBefore(call, reset(name), "Reset "+name+" before putting it back")
+	if d.SuggestedFixes == nil {
+		d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
+	}
 	return d
 }
 

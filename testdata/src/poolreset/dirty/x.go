@@ -249,3 +249,10 @@ func genericReset[T resettable](pool *sync.Pool, s string) {
 	v.Reset()
 	pool.Put(v)
 }
+
+// A Put in a go statement: no fix.
+func putInGo(s string) {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.WriteString(s)
+	go bufPool.Put(buf) // want `call buf.Reset\(\) before Put \(no automatic fix: the Put is not a statement of its own putting back a variable\)`
+}
