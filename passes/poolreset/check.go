@@ -81,6 +81,10 @@ func (a *checker) checkDirty(p *putSite) *analysis.Diagnostic {
 		d.Message += " (no automatic fix: it is used after the Put, and a reset would change what that use sees)"
 		return d
 	}
+	if strings.HasPrefix(reset(name), "*") && a.lengthUsed(p.pool) {
+		d.Message += " (no automatic fix: another Get of the pool uses the slice at its length, which emptying it would break)"
+		return d
+	}
 	if _, deferred := put.call.(*ssa.Defer); deferred {
 		d.Message = strings.Replace(d.Message, "before Put", "in the deferred call, before Put", 1)
 		d.SuggestedFixes = a.resetInDefer(call, put.call.Parent().Syntax(), reset(name), "Reset "+name+" in the deferred call before putting it back")
@@ -376,6 +380,33 @@ func (a *checker) resetIdiom(t types.Type, vals ...ssa.Value) (func(name string)
 		return func(x string) string { return "*" + x + " = (*" + x + ")[:0]" }, true
 	}
 	return nil, false
+}
+
+// lengthUsed reports whether some Get of the pool, a pool of pointers to
+// slices, may depend on the length of the slice it gets: it does more with
+// it than reslice it, append to it, or take its len or cap. A scratch
+// buffer given to io.CopyBuffer is one.
+func (a *checker) lengthUsed(pool poolKey) bool {
+	for _, g := range a.gets[pool] {
+		for _, ref := range referrers(g.x) {
+			load, ok := ref.(*ssa.UnOp)
+			if !ok || load.Op != token.MUL {
+				continue
+			}
+			for _, u := range referrers(load) {
+				if _, ok := u.(*ssa.Slice); ok {
+					continue
+				}
+				if call, ok := u.(ssa.CallInstruction); ok {
+					if b, ok := call.Common().Value.(*ssa.Builtin); ok && slices.Contains([]string{"append", "len", "cap"}, b.Name()) {
+						continue
+					}
+				}
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // appendedTo reports whether p, a pointer to a slice, is assigned the

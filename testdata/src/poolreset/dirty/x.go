@@ -256,3 +256,23 @@ func putInGo(s string) {
 	buf.WriteString(s)
 	go bufPool.Put(buf) // want `call buf.Reset\(\) before Put \(no automatic fix: the Put is not a statement of its own putting back a variable\)`
 }
+
+// One user appends, another reads into the buffer at its length: emptying
+// the slice before Put would make io.ReadFull read nothing. No fix.
+var mixedPool = sync.Pool{New: func() any { b := make([]byte, 512); return &b }}
+
+func appendMixed(s string) int {
+	bp := mixedPool.Get().(*[]byte)
+	*bp = append(*bp, s...)
+	n := len(*bp)
+	mixedPool.Put(bp) // want `call \*bp = \(\*bp\)\[:0\] before Put \(no automatic fix: another Get of the pool uses the slice at its length, which emptying it would break\)`
+	return n
+}
+
+func readMixed(r io.Reader) (byte, error) {
+	bp := mixedPool.Get().(*[]byte)
+	_, err := io.ReadFull(r, *bp)
+	b := (*bp)[0]
+	mixedPool.Put(bp)
+	return b, err
+}
