@@ -268,6 +268,9 @@ func (a *checker) getDirty(g *getSite) bool {
 			return false
 		}
 	}
+	if g.merged != nil && len(a.reinits(g.merged)) > 0 {
+		return false // "if ok { x.Reset() } else { x = new(T) }"
+	}
 	def, ok := g.x.(ssa.Instruction)
 	if !ok {
 		return false

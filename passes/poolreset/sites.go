@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 	"strings"
 
@@ -25,6 +26,7 @@ type getSite struct {
 	x      ssa.Value // the object
 	pool   poolKey
 	getter *ssa.Function // the helper called, if any
+	merged ssa.Value     // for a merge with a fresh object, the object got
 }
 
 // A putSite is where an object goes back into a pool: a Put call, or a
@@ -137,7 +139,7 @@ func (a *checker) addGets(get *ssa.Call) {
 		// used from then on is the merge.
 		for _, r := range referrers(x) {
 			if phi, ok := r.(*ssa.Phi); ok && slices.ContainsFunc(phi.Edges, isFresh) && !slices.ContainsFunc(phi.Edges, func(e ssa.Value) bool { return e != x && !isFresh(e) }) {
-				a.addGet(&getSite{x: phi, pool: pool})
+				a.addGet(&getSite{x: phi, pool: pool, merged: x})
 			}
 		}
 	}
@@ -171,6 +173,9 @@ func (a *checker) addGetter(fn *ssa.Function) {
 	}
 	var returned []*getSite
 	for _, b := range fn.Blocks {
+		if len(b.Instrs) == 0 {
+			continue
+		}
 		ret, ok := b.Instrs[len(b.Instrs)-1].(*ssa.Return)
 		if !ok {
 			continue
@@ -218,8 +223,8 @@ func (a *checker) collectHelperCalls() {
 					a.addGet(&getSite{x: v, pool: gets[0].pool, getter: callee})
 				}
 			}
-			for i, puts := range a.putters[callee] {
-				for _, p := range puts {
+			for _, i := range slices.Sorted(maps.Keys(a.putters[callee])) {
+				for _, p := range a.putters[callee][i] {
 					arg := call.Common().Args[i]
 					a.puts = append(a.puts, &putSite{x: arg, pool: p.pool, call: call, putter: p, arg: arg})
 				}

@@ -173,3 +173,19 @@ func count(r io.Reader, p []byte) int {
 	counterPool.Put(l) // want `l is put back into counterPool without a reset`
 	return n
 }
+
+// Reset in the branch where the Get found an object; fresh otherwise.
+var branchPool sync.Pool
+
+func branchReset(v any) string {
+	buf, ok := branchPool.Get().(*bytes.Buffer)
+	if ok {
+		buf.Reset()
+	} else {
+		buf = new(bytes.Buffer)
+	}
+	fmt.Fprint(buf, v)
+	s := buf.String()
+	branchPool.Put(buf)
+	return s
+}
