@@ -263,13 +263,8 @@ func (a *checker) poolDirty(pool poolKey) bool {
 // that are stored, returned, merged with others or captured may be reset
 // elsewhere: they are not counted as dirty.
 func (a *checker) getDirty(g *getSite) bool {
-	for _, inner := range a.getters[g.getter] {
-		if len(a.reinits(inner.x)) > 0 {
-			return false
-		}
-	}
-	if g.merged != nil && len(a.reinits(g.merged)) > 0 {
-		return false // "if ok { x.Reset() } else { x = new(T) }"
+	if slices.ContainsFunc(a.getters[g.getter], a.reinitsSome) || g.merged != nil && len(a.reinits(g.merged)) > 0 {
+		return false // reset by the getter, or where Get found it
 	}
 	def, ok := g.x.(ssa.Instruction)
 	if !ok {
@@ -310,6 +305,13 @@ func (a *checker) getDirty(g *getSite) bool {
 	return slices.ContainsFunc(uses, func(u ssa.Instruction) bool {
 		return reaches(g.x.Parent(), def, u, reinits)
 	})
+}
+
+// reinitsSome reports whether the object got at g is reset or
+// reinitialized anywhere in its function, or in the branch where Get
+// found it ("if ok { x.Reset() } else { x = new(T) }").
+func (a *checker) reinitsSome(g *getSite) bool {
+	return len(a.reinits(g.x)) > 0 || g.merged != nil && len(a.reinits(g.merged)) > 0
 }
 
 // reinits returns the resets of x and the stores into x and its fields

@@ -189,3 +189,24 @@ func branchReset(v any) string {
 	branchPool.Put(buf)
 	return s
 }
+
+// The same in a getter helper.
+var branchGetterPool sync.Pool
+
+func getBranch() *bytes.Buffer {
+	buf, ok := branchGetterPool.Get().(*bytes.Buffer)
+	if ok {
+		buf.Reset()
+	} else {
+		buf = new(bytes.Buffer)
+	}
+	return buf
+}
+
+func branchGetter(v any) string {
+	buf := getBranch()
+	fmt.Fprint(buf, v)
+	s := buf.String()
+	branchGetterPool.Put(buf)
+	return s
+}
