@@ -69,7 +69,8 @@ func TestMaxCap(t *testing.T) {
 }
 
 // TestFixedFixturesBuild builds every fixture's golden file, as the code
-// after "memlint -fix": a fix that does not compile fails here.
+// after "memlint -fix": a fix that does not compile fails here, and runs
+// the fixed dirty functions.
 func TestFixedFixturesBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the go command")
@@ -97,9 +98,52 @@ func TestFixedFixturesBuild(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	cmd := exec.Command("go", "vet", "./...")
-	cmd.Dir = mod
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Errorf("fixed fixtures do not build: %v\n%s", err, out)
+	// The fixed functions return what the originals return on a first
+	// call, and keep doing so on later calls, whose originals see the
+	// previous call's contents.
+	run := filepath.Join(mod, "poolreset", "dirty", "run_test.go")
+	if err := os.WriteFile(run, []byte(runDirty), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"vet", "./..."}, {"test", "./poolreset/dirty"}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = mod
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("go %s on the fixed fixtures: %v\n%s", strings.Join(args, " "), err, out)
+		}
 	}
 }
+
+const runDirty = `package dirty
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestFixedAgain(t *testing.T) {
+	var p parser
+	p.states.New = func() any { return new(state) }
+	for range 3 {
+		if n := neverReset("abc"); n != 3 {
+			t.Errorf("neverReset = %d, want 3", n)
+		}
+		resetOnOneBranch("a", true)
+		if s, _ := resetOnOneBranch("b", false); s != "b" {
+			t.Errorf("resetOnOneBranch = %q, want %q", s, "b")
+		}
+		if n := appendTo("ab"); n != 2 {
+			t.Errorf("appendTo = %d, want 2", n)
+		}
+		if n := p.parseDirty([]int{1, 2}); n != 2 {
+			t.Errorf("parseDirty = %d, want 2", n)
+		}
+		if out := localNoNilCheck([]string{"x", "y"}); !slices.Equal(out, []string{"x", "y"}) {
+			t.Errorf("localNoNilCheck = %q, want [x y]", out)
+		}
+		if s := deferredPut("q"); s != "q" {
+			t.Errorf("deferredPut = %q, want q", s)
+		}
+	}
+}
+`
