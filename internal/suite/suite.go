@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/memlint/memlint/passes/fieldalign"
+	"github.com/memlint/memlint/passes/poolreset"
 	"github.com/memlint/memlint/passes/prealloc"
 )
 
@@ -14,4 +15,5 @@ import (
 var Analyzers = []*analysis.Analyzer{
 	fieldalign.Analyzer,
 	prealloc.Analyzer,
+	poolreset.Analyzer,
 }
