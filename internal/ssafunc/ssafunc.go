@@ -51,7 +51,12 @@ func Build(pass *analysis.Pass, decls []*ast.FuncDecl) map[*ast.FuncDecl]*ssa.Fu
 	}
 
 	prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics)
-	createImports(prog, pass.Pkg.Imports(), make(map[*types.Package]bool))
+	// Only direct imports need packages, as in buildssa: code can name
+	// functions of those alone, and the builder makes the methods of other
+	// packages' types on demand.
+	for _, imp := range pass.Pkg.Imports() {
+		prog.CreatePackage(imp, nil, nil, true)
+	}
 	pkg := prog.CreatePackage(pass.Pkg, files, &info, false)
 	pkg.Build()
 
@@ -66,17 +71,4 @@ func Build(pass *analysis.Pass, decls []*ast.FuncDecl) map[*ast.FuncDecl]*ssa.Fu
 		}
 	}
 	return funcs
-}
-
-// createImports creates the (bodiless) SSA packages of the transitive
-// imports, which the builder needs to resolve calls and method sets.
-func createImports(prog *ssa.Program, imports []*types.Package, seen map[*types.Package]bool) {
-	for _, p := range imports {
-		if seen[p] {
-			continue
-		}
-		seen[p] = true
-		prog.CreatePackage(p, nil, nil, true)
-		createImports(prog, p.Imports(), seen)
-	}
 }

@@ -7,9 +7,13 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/memlint/memlint/passes/fieldalign"
+	"github.com/memlint/memlint/passes/poolreset"
+	"github.com/memlint/memlint/passes/prealloc"
 )
 
 // Analyzers are memlint's passes.
 var Analyzers = []*analysis.Analyzer{
 	fieldalign.Analyzer,
+	prealloc.Analyzer,
+	poolreset.Analyzer,
 }

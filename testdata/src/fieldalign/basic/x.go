@@ -5,10 +5,10 @@ package basic
 // Span is stored in a slice: reorder it.
 type Span struct { // want `struct Span of 32 bytes could be 24 \(saves 8 bytes per value; size class 32 -> 24\); many values: \[\]Span at x.go:\d+; reorder the fields`
 	// open tells whether the span is open.
-	open bool
+	open  bool
 	start int64 // first byte
-	done bool   // line comment stays
-	end  int64
+	done  bool  // line comment stays
+	end   int64
 }
 
 var spans []Span
@@ -17,8 +17,8 @@ var spans []Span
 type grouped struct { // want `struct grouped of 40 bytes could be 32`
 	a, b bool
 	Inner
-	c    int64
-	e    bool
+	c int64
+	e bool
 }
 
 type Inner struct {

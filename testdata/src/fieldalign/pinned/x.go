@@ -150,7 +150,16 @@ type LineCommented struct {
 	c bool
 }
 
+// Mirror is declared twice, in two packages.
+// This must match ../other/x.go:/Mirror.
+type Mirror struct {
+	a bool
+	b int64
+	c bool
+}
+
 var (
+	mirrors    []Mirror
 	hosts      []Host
 	padded     []Padded
 	tagged     []Tagged

@@ -1,0 +1,48 @@
+// Package poolreset defines an Analyzer that reports sync.Pool objects put
+// back with the state of their last use, objects used after they were put
+// back, and values that allocate every time they are put into a pool.
+//
+// # Analyzer poolreset
+//
+// poolreset: report sync.Pool objects put back dirty, used after Put, or boxed on every Put
+//
+// An object taken from a sync.Pool is shared with whichever goroutine calls
+// Get next. The pass reports three mistakes:
+//
+// Dirty Put. An object with something to reset (a Reset or reset method, as
+// *bytes.Buffer, *strings.Builder, *bufio.Writer and hash.Hash have, or a
+// pointer to a slice that was appended to) is put back on some path from its
+// Get without a reset, and some Get of the same pool uses the object without
+// resetting it first. The next user then sees, and usually appends to, the
+// old contents. Pools that reset on Get (every Get followed by a reset,
+// directly or in a getter helper, as encoding/json does) are never reported.
+// The suggested fix inserts x.Reset() (or *p = (*p)[:0]) just before the
+// Put; a deferred Put becomes a deferred func that resets, then puts back.
+// There is no fix when the object is used after the Put (the reset would
+// change what that use sees), when the reset needs arguments, or when a
+// variable of a deferred Put is assigned after the defer statement.
+//
+//	buf := bufPool.Get().(*bytes.Buffer)
+//	buf.WriteString(s)
+//	if err != nil {
+//		bufPool.Put(buf) // reported: buf still holds s
+//		return err
+//	}
+//
+// Use after Put. The object, or memory that belongs to it such as the
+// result of buf.Bytes(), is used after Put: another goroutine may already
+// own it. There is no automatic fix; move the Put after the last use.
+//
+// Non-pointer Put. A slice, string, struct or array put into a pool is
+// copied into a new heap object on every Put (staticcheck's SA6002). There
+// is no automatic fix, because every Get's type assertion must change too.
+//
+// With -poolreset.maxcap, the pass also reports growable buffers put back
+// without a capacity check: one huge request then pins a huge buffer in the
+// pool. The fmt and log packages drop buffers above 64 KiB instead.
+//
+// Objects are followed through type assertions, local variables, and
+// getter and putter helpers of the same package (a function returning the
+// result of Get, or putting back its parameter). Pools are package-level
+// variables, arrays of them, struct fields and local variables.
+package poolreset

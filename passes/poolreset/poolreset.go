@@ -1,0 +1,190 @@
+package poolreset
+
+import (
+	_ "embed"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/memlint/memlint/internal/ssafunc"
+	"github.com/memlint/memlint/internal/suppress"
+)
+
+//go:embed doc.go
+var docFile string
+
+// Analyzer reports sync.Pool objects put back dirty, used after Put, or
+// boxed on every Put.
+var Analyzer = &analysis.Analyzer{
+	Name:     "poolreset",
+	Doc:      analyzerDoc(docFile, "poolreset"),
+	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/poolreset",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
+	Run:      run,
+}
+
+// maxCap enables the report of growable buffers put back without a
+// capacity check. It is off by default: a bounded workload never needs it.
+var maxCap bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&maxCap, "maxcap", false, "also report growable buffers put back into a sync.Pool without a capacity check")
+}
+
+// analyzerDoc returns the text of the package comment of doc.go from its
+// "# Analyzer name" heading on, the form the analysis drivers print.
+func analyzerDoc(src, name string) string {
+	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.PackageClauseOnly|parser.ParseComments)
+	if err != nil || f.Doc == nil {
+		panic("poolreset: bad doc.go")
+	}
+	_, doc, ok := strings.Cut(f.Doc.Text(), "# Analyzer "+name+"\n")
+	if !ok {
+		panic("poolreset: doc.go has no analyzer heading")
+	}
+	return strings.TrimSpace(doc)
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == "sync" }) {
+		return nil, nil // no pool can be named without importing sync
+	}
+	rep := suppress.NewReporter(pass)
+	c := findCandidates(pass, rep)
+	if len(c.decls) == 0 {
+		return nil, nil
+	}
+	funcs := ssafunc.Build(pass, c.decls)
+	a := newChecker(pass, c, funcs)
+	for _, d := range a.check() {
+		rep.Report(d)
+	}
+	return nil, nil
+}
+
+// candidates are the functions worth building SSA for, and the syntax the
+// fixes need.
+type candidates struct {
+	decls    []*ast.FuncDecl               // in source order
+	funcDecl map[*types.Func]*ast.FuncDecl // every function declared in the package
+	putCall  map[token.Pos]*ast.CallExpr   // Put calls by Lparen
+	putStmt  map[token.Pos]ast.Stmt        // Put call's Lparen -> the ExprStmt or DeferStmt holding it, if it is one
+	inList   map[ast.Stmt]bool             // statements directly in a statement list
+}
+
+// findCandidates selects the functions that call (*sync.Pool).Get or Put,
+// and the functions that call those (which may be getter or putter helpers).
+func findCandidates(pass *analysis.Pass, rep *suppress.Reporter) *candidates {
+	c := &candidates{
+		funcDecl: make(map[*types.Func]*ast.FuncDecl),
+		putCall:  make(map[token.Pos]*ast.CallExpr),
+		putStmt:  make(map[token.Pos]ast.Stmt),
+		inList:   make(map[ast.Stmt]bool),
+	}
+	skipped := make(map[*ast.File]bool)
+	for _, f := range pass.Files {
+		if rep.Skips(f) {
+			skipped[f] = true
+			continue
+		}
+		for _, d := range f.Decls {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+				if obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+					c.funcDecl[obj] = fd
+				}
+			}
+		}
+	}
+
+	usesPool := make(map[*ast.FuncDecl]bool)
+	calls := make(map[*ast.FuncDecl][]*types.Func) // same-package callees
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
+		if !push || len(stack) < 3 || skipped[stack[0].(*ast.File)] {
+			return true
+		}
+		fd, ok := stack[1].(*ast.FuncDecl)
+		if !ok {
+			return true
+		}
+		call := n.(*ast.CallExpr)
+		fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+		if !ok {
+			return true
+		}
+		switch name := poolMethodName(fn); {
+		case name == "Get":
+			usesPool[fd] = true
+		case name == "Put":
+			usesPool[fd] = true
+			c.notePutSyntax(call, stack)
+		case fn.Pkg() == pass.Pkg:
+			calls[fd] = append(calls[fd], fn)
+		}
+		return true
+	})
+	if len(usesPool) == 0 {
+		return c
+	}
+
+	helper := make(map[*types.Func]bool)
+	for obj, fd := range c.funcDecl {
+		if usesPool[fd] {
+			helper[obj] = true
+		}
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if ok && (usesPool[fd] || slices.ContainsFunc(calls[fd], func(fn *types.Func) bool { return helper[fn] })) {
+				c.decls = append(c.decls, fd)
+			}
+		}
+	}
+	return c
+}
+
+// notePutSyntax records the statement that holds a Put call, for the fix.
+func (c *candidates) notePutSyntax(call *ast.CallExpr, stack []ast.Node) {
+	c.putCall[call.Lparen] = call
+	parent := stack[len(stack)-2]
+	var stmt ast.Stmt
+	switch p := parent.(type) {
+	case *ast.ExprStmt:
+		stmt = p
+	case *ast.DeferStmt:
+		stmt = p
+	default:
+		return
+	}
+	c.putStmt[call.Lparen] = stmt
+	switch stack[len(stack)-3].(type) {
+	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+		c.inList[stmt] = true
+	}
+}
+
+// poolMethodName returns "Get" or "Put" if fn is that method of sync.Pool.
+func poolMethodName(fn *types.Func) string {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "sync" || (fn.Name() != "Get" && fn.Name() != "Put") {
+		return ""
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return ""
+	}
+	if ptr, ok := recv.Type().(*types.Pointer); ok {
+		if named, ok := ptr.Elem().(*types.Named); ok && named.Obj().Name() == "Pool" {
+			return fn.Name()
+		}
+	}
+	return ""
+}

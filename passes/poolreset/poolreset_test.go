@@ -1,0 +1,149 @@
+package poolreset_test
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/memlint/memlint/passes/poolreset"
+)
+
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// packages are the fixtures run with the default flags.
+var packages = []string{
+	"poolreset/dirty",
+	"poolreset/helpers",
+	"poolreset/resetonget",
+	"poolreset/useafterput",
+	"poolreset/nonpointer",
+}
+
+func TestAnalyzer(t *testing.T) {
+	dir := testdata(t)
+	results := analysistest.RunWithSuggestedFixes(t, dir, poolreset.Analyzer, packages...)
+
+	// analysistest compares golden files only for files with fixes; the
+	// others must have a golden file identical to the source, so that a
+	// fix appearing where none is safe fails the test.
+	fixed := make(map[string]bool)
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			for _, f := range d.SuggestedFixes {
+				for _, e := range f.TextEdits {
+					fixed[r.Pass.Fset.File(e.Pos).Name()] = true
+				}
+			}
+		}
+	}
+	for _, pkg := range packages {
+		src := filepath.Join(dir, "src", pkg, "x.go")
+		if fixed[src] {
+			continue
+		}
+		orig, err1 := os.ReadFile(src)
+		golden, err2 := os.ReadFile(src + ".golden")
+		if err1 != nil || err2 != nil || !bytes.Equal(orig, golden) {
+			t.Errorf("%s has no fixes, so %s.golden must exist and equal it (%v, %v)", src, src, err1, err2)
+		}
+	}
+}
+
+func TestMaxCap(t *testing.T) {
+	if err := poolreset.Analyzer.Flags.Set("maxcap", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer poolreset.Analyzer.Flags.Set("maxcap", "false")
+	analysistest.Run(t, testdata(t), poolreset.Analyzer, "poolreset/maxcap")
+}
+
+// TestFixedFixturesBuild builds every fixture's golden file, as the code
+// after "memlint -fix": a fix that does not compile fails here, and runs
+// the fixed dirty functions.
+func TestFixedFixturesBuild(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	src := filepath.Join(testdata(t), "src")
+	mod := t.TempDir()
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module fixed\n\ngo 1.26\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	goldens, err := filepath.Glob(filepath.Join(src, "poolreset", "*", "*.go.golden"))
+	if err != nil || len(goldens) == 0 {
+		t.Fatalf("no golden files (%v)", err)
+	}
+	for _, golden := range goldens {
+		rel, _ := filepath.Rel(src, strings.TrimSuffix(golden, ".golden"))
+		data, err := os.ReadFile(golden)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dst := filepath.Join(mod, rel)
+		if err := os.MkdirAll(filepath.Dir(dst), 0o777); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(dst, data, 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// The fixed functions return what the originals return on a first
+	// call, and keep doing so on later calls, whose originals see the
+	// previous call's contents.
+	run := filepath.Join(mod, "poolreset", "dirty", "run_test.go")
+	if err := os.WriteFile(run, []byte(runDirty), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"vet", "./..."}, {"test", "./poolreset/dirty"}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir = mod
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("go %s on the fixed fixtures: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+}
+
+const runDirty = `package dirty
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestFixedAgain(t *testing.T) {
+	var p parser
+	p.states.New = func() any { return new(state) }
+	for range 3 {
+		if n := neverReset("abc"); n != 3 {
+			t.Errorf("neverReset = %d, want 3", n)
+		}
+		resetOnOneBranch("a", true)
+		if s, _ := resetOnOneBranch("b", false); s != "b" {
+			t.Errorf("resetOnOneBranch = %q, want %q", s, "b")
+		}
+		if n := appendTo("ab"); n != 2 {
+			t.Errorf("appendTo = %d, want 2", n)
+		}
+		if n := p.parseDirty([]int{1, 2}); n != 2 {
+			t.Errorf("parseDirty = %d, want 2", n)
+		}
+		if out := localNoNilCheck([]string{"x", "y"}); !slices.Equal(out, []string{"x", "y"}) {
+			t.Errorf("localNoNilCheck = %q, want [x y]", out)
+		}
+		if s := deferredPut("q"); s != "q" {
+			t.Errorf("deferredPut = %q, want q", s)
+		}
+	}
+}
+`

@@ -1,0 +1,204 @@
+package poolreset
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ssa"
+)
+
+// resets returns the instructions of x's function that reset x, or may,
+// following x through conversions and merges:
+// calls of reset-like methods (Reset, reset, Clear, init...) on x or on a
+// part of it, Truncate(0), clear, stores of a zero value or of an emptied
+// slice into x or its fields, calls of functions of this package that
+// contain a reset and are given x, and closures given x that reset it.
+// Counting too much here only makes the pass quieter.
+func (a *checker) resets(x ssa.Value) map[ssa.Instruction]bool {
+	ops := make(map[ssa.Instruction]bool)
+	seen := map[ssa.Value]bool{x: true}
+	work := []ssa.Value{x}
+	follow := func(v ssa.Value) {
+		if !seen[v] {
+			seen[v] = true
+			work = append(work, v)
+		}
+	}
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, ref := range referrers(v) {
+			switch r := ref.(type) {
+			case *ssa.Phi, *ssa.TypeAssert, *ssa.ChangeType, *ssa.ChangeInterface, *ssa.MakeInterface:
+				follow(r.(ssa.Value))
+			case *ssa.Extract: // of a comma-ok type assertion
+				if r.Index == 0 {
+					follow(r)
+				}
+			case *ssa.FieldAddr:
+				follow(r)
+			case *ssa.UnOp: // *p of a pointer to a slice: reslicing it to [:0] resets
+				if isSlice(r.Type()) {
+					follow(r)
+				}
+			case *ssa.Slice:
+				if isConstZero(r.High) {
+					ops[r] = true
+				}
+			case *ssa.Store:
+				if r.Addr == v && (isConstZero(r.Val) || isEmptied(r.Val)) {
+					ops[r] = true
+				}
+			case ssa.CallInstruction:
+				if a.callResets(r.Common(), v) {
+					ops[r] = true
+				}
+			case *ssa.MakeClosure:
+				if a.closureResets(r, v) {
+					ops[r] = true
+				}
+			}
+		}
+	}
+	return ops
+}
+
+// callResets reports whether the call may reset v, one of its operands.
+func (a *checker) callResets(c *ssa.CallCommon, v ssa.Value) bool {
+	if c.IsInvoke() {
+		return c.Value == v && isResetName(c.Method.Name())
+	}
+	if b, ok := c.Value.(*ssa.Builtin); ok {
+		return b.Name() == "clear"
+	}
+	fn := c.StaticCallee()
+	if fn == nil {
+		return false
+	}
+	if fn.Signature.Recv() != nil && len(c.Args) > 0 && c.Args[0] == v {
+		if isResetName(fn.Name()) {
+			return true
+		}
+		if fn.Name() == "Truncate" && len(c.Args) == 2 && isConstZero(c.Args[1]) {
+			return true
+		}
+	}
+	obj, ok := fn.Object().(*types.Func)
+	return ok && obj.Pkg() == a.pass.Pkg && a.mayReset(obj)
+}
+
+// closureResets reports whether the closure made by mc resets the
+// variable v bound to it.
+func (a *checker) closureResets(mc *ssa.MakeClosure, v ssa.Value) bool {
+	fn, ok := mc.Fn.(*ssa.Function)
+	if !ok {
+		return false
+	}
+	for i, b := range mc.Bindings {
+		if b == v && i < len(fn.FreeVars) && len(a.resets(fn.FreeVars[i])) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// mayReset reports whether the body of fn, a function of this package,
+// contains anything that looks like a reset. Being given a pooled object,
+// such a function may well reset it.
+func (a *checker) mayReset(fn *types.Func) bool {
+	decl := a.c.funcDecl[fn]
+	if decl == nil {
+		return false
+	}
+	if r, ok := a.mayResets[decl]; ok {
+		return r
+	}
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			switch f := ast.Unparen(n.Fun).(type) {
+			case *ast.Ident:
+				found = found || isResetName(f.Name)
+			case *ast.SelectorExpr:
+				found = found || isResetName(f.Sel.Name) || f.Sel.Name == "Truncate"
+			}
+		case *ast.SliceExpr:
+			if lit, ok := n.High.(*ast.BasicLit); ok && lit.Value == "0" {
+				found = true
+			}
+		}
+		return !found
+	})
+	a.mayResets[decl] = found
+	return found
+}
+
+// isEmptied reports whether v is s[:0] for some s.
+func isEmptied(v ssa.Value) bool {
+	s, ok := v.(*ssa.Slice)
+	return ok && isConstZero(s.High)
+}
+
+func isSlice(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
+}
+
+// reaches reports whether control can flow from just after the
+// instruction from to the instruction to (or, if to is nil, to a return)
+// without executing any instruction in avoid. A nil from means the entry of
+// fn.
+func reaches(fn *ssa.Function, from, to ssa.Instruction, avoid map[ssa.Instruction]bool) bool {
+	type pos struct {
+		b *ssa.BasicBlock
+		i int
+	}
+	if len(fn.Blocks) == 0 {
+		return false
+	}
+	start := pos{fn.Blocks[0], 0}
+	if from != nil {
+		start = pos{b: from.Block()}
+		for i, instr := range start.b.Instrs {
+			if instr == from {
+				start.i = i + 1
+			}
+		}
+	}
+	seen := make(map[*ssa.BasicBlock]bool)
+	work := []pos{start}
+	for len(work) > 0 {
+		p := work[len(work)-1]
+		work = work[:len(work)-1]
+		blocked := false
+		for _, instr := range p.b.Instrs[p.i:] {
+			if _, ret := instr.(*ssa.Return); instr == to || to == nil && ret {
+				return true
+			}
+			if avoid[instr] {
+				blocked = true
+				break
+			}
+		}
+		if blocked {
+			continue
+		}
+		for _, s := range p.b.Succs {
+			if !seen[s] {
+				seen[s] = true
+				work = append(work, pos{s, 0})
+			}
+		}
+	}
+	return false
+}
+
+// referrers returns the instructions that use v; none for constants,
+// globals and functions, which are not tracked.
+func referrers(v ssa.Value) []ssa.Instruction {
+	if refs := v.Referrers(); refs != nil {
+		return *refs
+	}
+	return nil
+}

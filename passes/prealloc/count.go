@@ -1,0 +1,440 @@
+package prealloc
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+)
+
+// A count is a loop's trip count, as a Go expression that can be evaluated
+// once, without side effects, before the loop: base + offset.
+type count struct {
+	base      string
+	baseIsLen bool // base is a call of len or cap, so it is not negative
+	offset    int64
+	vars      []*types.Var // the local variables it reads
+	idents    []*ast.Ident // every name it uses, to check they mean the same where the fix puts it
+	impure    bool         // it reads through a pointer or a package variable
+}
+
+func (n count) String() string {
+	switch {
+	case n.offset > 0:
+		return n.base + " + " + strconv.FormatInt(n.offset, 10)
+	case n.offset < 0:
+		return n.base + " - " + strconv.FormatInt(-n.offset, 10)
+	}
+	return n.base
+}
+
+func (n count) plus(k int64) count {
+	n.offset += k
+	return n
+}
+
+func (n count) mayBeNegative() bool {
+	return !n.baseIsLen || n.offset < 0
+}
+
+// capacity is the expression the fix passes as capacity: the count, or
+// max(count, 0) if it may be negative (make and slices.Grow panic then).
+func (n count) capacity() string {
+	if n.mayBeNegative() {
+		return "max(" + n.String() + ", 0)"
+	}
+	return n.String()
+}
+
+// tripCount returns the number of iterations of loop, if it is known when
+// the loop starts and depends on data.
+func (c *checker) tripCount(loop ast.Node, fn ast.Node) (count, bool) {
+	switch loop := loop.(type) {
+	case *ast.RangeStmt:
+		return c.rangeCount(loop, fn)
+	case *ast.ForStmt:
+		return c.forCount(loop, fn)
+	}
+	return count{}, false
+}
+
+func (c *checker) rangeCount(loop *ast.RangeStmt, fn ast.Node) (count, bool) {
+	tv, ok := c.pass.TypesInfo.Types[loop.X]
+	if !ok || tv.Value != nil || tv.Type == nil || c.isFixedList(loop.X, fn) {
+		return count{}, false
+	}
+	n, ok := c.simple(loop.X)
+	if !ok {
+		return count{}, false
+	}
+	src := c.text(loop.X)
+	switch tv.Type.Underlying().(type) {
+	case *types.Slice:
+		n.base, n.baseIsLen = "len("+src+")", true
+	case *types.Map:
+		if c.mayChangeMaps(loop.Body) {
+			return count{}, false
+		}
+		n.base, n.baseIsLen = "len("+src+")", true
+	case *types.Basic:
+		if !types.Identical(tv.Type, types.Typ[types.Int]) {
+			return count{}, false
+		}
+		n.base, n.baseIsLen = src, c.isLen(loop.X)
+	default: // strings, channels, functions, arrays (constant length)
+		return count{}, false
+	}
+	return n, true
+}
+
+// forCount handles "for i := lo; i < hi; i++" and "for i := hi; i >= lo; i--"
+// with a constant lo, and the < <= > >= variants.
+func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
+	info := c.pass.TypesInfo
+	init, ok := loop.Init.(*ast.AssignStmt)
+	if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 || (init.Tok != token.DEFINE && init.Tok != token.ASSIGN) {
+		return count{}, false
+	}
+	id, ok := init.Lhs[0].(*ast.Ident)
+	if !ok {
+		return count{}, false
+	}
+	i, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || !types.Identical(i.Type(), types.Typ[types.Int]) {
+		return count{}, false
+	}
+	post, ok := loop.Post.(*ast.IncDecStmt)
+	if !ok || info.ObjectOf(identOf(post.X)) != i {
+		return count{}, false
+	}
+	cond, ok := loop.Cond.(*ast.BinaryExpr)
+	if !ok {
+		return count{}, false
+	}
+	op, other := cond.Op, cond.Y
+	if info.ObjectOf(identOf(cond.Y)) == i {
+		op, other = mirror(op), cond.X
+	} else if info.ObjectOf(identOf(cond.X)) != i {
+		return count{}, false
+	}
+
+	// The count is base - low, plus one if the bound is inclusive.
+	var base, low ast.Expr
+	var inclusive bool
+	switch {
+	case post.Tok == token.INC && (op == token.LSS || op == token.LEQ):
+		base, low, inclusive = other, init.Rhs[0], op == token.LEQ
+	case post.Tok == token.DEC && (op == token.GTR || op == token.GEQ):
+		base, low, inclusive = init.Rhs[0], other, op == token.GEQ
+	default:
+		return count{}, false
+	}
+	lowVal, ok := intConst(info, low)
+	if !ok || c.mentions(base, i) || c.escapedVars(fn)[i] || c.modifies(loop.Body, []*types.Var{i}) {
+		return count{}, false
+	}
+	if tv, ok := info.Types[base]; !ok || tv.Value != nil || !types.Identical(tv.Type, types.Typ[types.Int]) {
+		return count{}, false
+	}
+	n, ok := c.simple(base)
+	if !ok {
+		return count{}, false
+	}
+	// An upward loop re-reads its bound on every iteration; a downward one
+	// reads its start once.
+	if post.Tok == token.INC && !c.stable(loop.Body, n, fn) {
+		return count{}, false
+	}
+	offset := -lowVal
+	if inclusive {
+		offset++
+	}
+	// Fold "len(xs) - 1" into the offset, so that the count reads len(xs).
+	if bin, ok := ast.Unparen(base).(*ast.BinaryExpr); ok && (bin.Op == token.ADD || bin.Op == token.SUB) {
+		if k, ok := intConst(info, bin.Y); ok {
+			if bin.Op == token.SUB {
+				k = -k
+			}
+			base, offset = bin.X, offset+k
+		}
+	}
+	n.base, n.baseIsLen, n.offset = c.text(base), c.isLen(base), offset
+	return n, true
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// mirror returns op with its operands swapped: a < b is b > a.
+func mirror(op token.Token) token.Token {
+	switch op {
+	case token.LSS:
+		return token.GTR
+	case token.GTR:
+		return token.LSS
+	case token.LEQ:
+		return token.GEQ
+	case token.GEQ:
+		return token.LEQ
+	}
+	return op
+}
+
+func intConst(info *types.Info, e ast.Expr) (int64, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil {
+		return 0, false
+	}
+	return constant.Int64Val(constant.ToInt(tv.Value))
+}
+
+func (c *checker) isLen(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && (c.isBuiltin(call.Fun, "len") || c.isBuiltin(call.Fun, "cap"))
+}
+
+// simple checks that e can be evaluated again without side effects: it is
+// made of names of variables and constants, field selections, len, cap,
+// integer literals and + - *. It returns what e reads.
+func (c *checker) simple(e ast.Expr) (count, bool) {
+	info := c.pass.TypesInfo
+	var n count
+	var visit func(e ast.Expr) bool
+	visit = func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.BasicLit:
+			return e.Kind == token.INT
+		case *ast.Ident:
+			switch obj := info.Uses[e].(type) {
+			case *types.Const:
+			case *types.Var:
+				if obj.IsField() {
+					return false
+				}
+				if obj.Parent() == c.pass.Pkg.Scope() {
+					n.impure = true
+				} else {
+					n.vars = append(n.vars, obj)
+				}
+			default:
+				return false
+			}
+			n.idents = append(n.idents, e)
+			return true
+		case *ast.SelectorExpr:
+			sel := info.Selections[e]
+			if sel == nil { // a qualified name
+				pkg, ok := e.X.(*ast.Ident)
+				if !ok {
+					return false
+				}
+				switch info.Uses[e.Sel].(type) {
+				case *types.Const:
+				case *types.Var:
+					n.impure = true
+				default:
+					return false
+				}
+				n.idents = append(n.idents, pkg)
+				return true
+			}
+			if sel.Kind() != types.FieldVal {
+				return false
+			}
+			if t := info.TypeOf(e.X); t == nil || isPointer(t) || sel.Indirect() {
+				n.impure = true
+			}
+			return visit(e.X)
+		case *ast.CallExpr:
+			if len(e.Args) != 1 || !c.isLen(e) {
+				return false
+			}
+			if t := info.TypeOf(e.Args[0]); t == nil || isChan(t) {
+				return false // a channel's length changes under our feet
+			}
+			n.idents = append(n.idents, ast.Unparen(e.Fun).(*ast.Ident))
+			return visit(e.Args[0])
+		case *ast.BinaryExpr:
+			return (e.Op == token.ADD || e.Op == token.SUB || e.Op == token.MUL) && visit(e.X) && visit(e.Y)
+		}
+		return false
+	}
+	return n, visit(e)
+}
+
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
+}
+
+func isChan(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Chan)
+	return ok
+}
+
+// stable reports whether running node leaves the value of n unchanged.
+func (c *checker) stable(node ast.Node, n count, fn ast.Node) bool {
+	if c.modifies(node, n.vars) {
+		return false
+	}
+	escaped := c.escapedVars(fn)
+	if c.hasCalls(node) && (n.impure || slices.ContainsFunc(n.vars, func(v *types.Var) bool { return escaped[v] })) {
+		return false
+	}
+	return !n.impure || !writesMemory(node)
+}
+
+// modifies reports whether node assigns to vars, or to parts of them, or
+// takes their address.
+func (c *checker) modifies(node ast.Node, vars []*types.Var) bool {
+	if len(vars) == 0 {
+		return false
+	}
+	hit := func(e ast.Expr) bool { return e != nil && slices.Contains(vars, c.root(e)) }
+	found := false
+	ast.Inspect(node, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			found = slices.ContainsFunc(n.Lhs, hit)
+		case *ast.IncDecStmt:
+			found = hit(n.X)
+		case *ast.RangeStmt:
+			found = n.Tok == token.ASSIGN && (hit(n.Key) || hit(n.Value))
+		case *ast.UnaryExpr:
+			found = n.Op == token.AND && hit(n.X)
+		}
+		return !found
+	})
+	return found
+}
+
+// hasCalls reports whether node calls a function (not a builtin, nor a
+// conversion), which might change any memory it can reach.
+func (c *checker) hasCalls(node ast.Node) bool {
+	found := false
+	ast.Inspect(node, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			tv := c.pass.TypesInfo.Types[call.Fun]
+			_, builtin := c.pass.TypesInfo.Uses[identOf(call.Fun)].(*types.Builtin)
+			found = !tv.IsType() && !builtin
+		}
+		return !found
+	})
+	return found
+}
+
+// writesMemory reports whether node stores anywhere but in a variable.
+func writesMemory(node ast.Node) bool {
+	found := false
+	ast.Inspect(node, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			found = n.Tok != token.DEFINE && slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool { return identOf(e) == nil })
+		case *ast.IncDecStmt:
+			found = identOf(n.X) == nil
+		}
+		return !found
+	})
+	return found
+}
+
+// mayChangeMaps reports whether body may add or delete entries of a map
+// being ranged over: it calls functions, deletes, or stores into a map
+// other than a fresh one it is filling.
+func (c *checker) mayChangeMaps(body *ast.BlockStmt) bool {
+	if c.hasCalls(body) {
+		return true
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			found = c.isBuiltin(n.Fun, "delete") || c.isBuiltin(n.Fun, "clear")
+		case *ast.AssignStmt:
+			found = slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool {
+				index, ok := ast.Unparen(e).(*ast.IndexExpr)
+				return ok && isMap(c.pass.TypesInfo.TypeOf(index.X)) && c.localVar(index.X) == nil
+			})
+		}
+		return !found
+	})
+	return found
+}
+
+// isFixedList reports whether x names a list written out as a literal: a
+// local variable never reassigned, or a package variable, initialized with
+// a composite literal. Such loops are short and their length is constant.
+func (c *checker) isFixedList(x ast.Expr, fn ast.Node) bool {
+	id := identOf(x)
+	if id == nil {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	if v.Parent() == c.pass.Pkg.Scope() {
+		return c.packageTables()[v]
+	}
+	isLit := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if value := c.initialValue(n, v); value != nil {
+			_, isLit = ast.Unparen(value).(*ast.CompositeLit)
+		}
+		return !isLit
+	})
+	return isLit && !c.modifies(fn, []*types.Var{v})
+}
+
+// initialValue returns the value n gives v if n declares v with one.
+func (c *checker) initialValue(n ast.Node, v *types.Var) ast.Expr {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+			for i, lhs := range n.Lhs {
+				if id := identOf(lhs); id != nil && c.pass.TypesInfo.Defs[id] == v {
+					return n.Rhs[i]
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		if len(n.Names) == len(n.Values) {
+			for i, name := range n.Names {
+				if c.pass.TypesInfo.Defs[name] == v {
+					return n.Values[i]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (c *checker) packageTables() map[*types.Var]bool {
+	if c.tables != nil {
+		return c.tables
+	}
+	c.tables = make(map[*types.Var]bool)
+	for _, f := range c.pass.Files {
+		for _, decl := range f.Decls {
+			gen, ok := decl.(*ast.GenDecl)
+			if !ok || gen.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gen.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for _, name := range vs.Names {
+					if v, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok {
+						if _, isLit := ast.Unparen(c.initialValue(vs, v)).(*ast.CompositeLit); isLit {
+							c.tables[v] = true
+						}
+					}
+				}
+			}
+		}
+	}
+	return c.tables
+}

@@ -1,0 +1,311 @@
+package prealloc
+
+import (
+	"bytes"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"go/version"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// An emptyInit is the statement that leaves a variable empty before the
+// loop: var x []T, x := []T{}, x = nil, m := make(map[K]V), ...
+type emptyInit struct {
+	name  *ast.Ident // the variable, where the finding is reported
+	value ast.Expr   // the initial value; nil in var x []T
+	isNil bool
+	isMap bool
+	elems int64 // the number of elements of a slice literal
+	// alone is set if the statement sets only this variable, so that its
+	// value can be rewritten in place.
+	alone bool
+}
+
+// A finding is an accumulation in a loop of known length, into a variable
+// left empty just before.
+type finding struct {
+	acc   accumulation
+	count count
+	init  emptyInit
+	loop  ast.Stmt
+}
+
+func (c *checker) emptyInit(stmt ast.Stmt, v *types.Var) (emptyInit, bool) {
+	info := c.pass.TypesInfo
+	switch stmt := stmt.(type) {
+	case *ast.DeclStmt:
+		gen, ok := stmt.Decl.(*ast.GenDecl)
+		if !ok || gen.Tok != token.VAR {
+			return emptyInit{}, false
+		}
+		for _, spec := range gen.Specs {
+			vs := spec.(*ast.ValueSpec)
+			for i, name := range vs.Names {
+				if info.Defs[name] != v {
+					continue
+				}
+				init := emptyInit{name: name, alone: len(gen.Specs) == 1 && len(vs.Names) == 1}
+				switch len(vs.Values) {
+				case 0:
+					init.isNil = true
+					return init, isSlice(v.Type())
+				case len(vs.Names):
+					return c.classify(init, vs.Values[i])
+				}
+			}
+		}
+	case *ast.AssignStmt:
+		if (stmt.Tok != token.DEFINE && stmt.Tok != token.ASSIGN) || len(stmt.Lhs) != 1 || len(stmt.Rhs) != 1 {
+			return emptyInit{}, false
+		}
+		if id := identOf(stmt.Lhs[0]); id != nil && info.ObjectOf(id) == v {
+			return c.classify(emptyInit{name: id, alone: true}, stmt.Rhs[0])
+		}
+	}
+	return emptyInit{}, false
+}
+
+// classify recognizes the empty values: nil, []T(nil), []T{}, make([]T, 0),
+// map[K]V{} and make(map[K]V).
+func (c *checker) classify(init emptyInit, value ast.Expr) (emptyInit, bool) {
+	info := c.pass.TypesInfo
+	init.value = value
+	t := info.TypeOf(value)
+	if t == nil {
+		return emptyInit{}, false
+	}
+	init.isMap = isMap(t)
+	switch value := ast.Unparen(value).(type) {
+	case *ast.Ident:
+		init.isNil = info.Types[value].IsNil()
+		return init, init.isNil && !init.isMap
+	case *ast.CompositeLit:
+		if value.Type == nil || !init.isMap && !isSlice(t) {
+			return emptyInit{}, false
+		}
+		// A slice literal with elements can still be grown before the loop,
+		// unless its elements have indexes.
+		init.elems = int64(len(value.Elts))
+		keyed := slices.ContainsFunc(value.Elts, func(e ast.Expr) bool { _, ok := e.(*ast.KeyValueExpr); return ok })
+		return init, init.elems == 0 || !init.isMap && !keyed
+	case *ast.CallExpr:
+		if tv := info.Types[value.Fun]; tv.IsType() {
+			init.isNil = len(value.Args) == 1 && info.Types[value.Args[0]].IsNil()
+			return init, init.isNil && !init.isMap
+		}
+		if !c.isBuiltin(value.Fun, "make") || len(value.Args) == 0 {
+			return emptyInit{}, false
+		}
+		if init.isMap {
+			return init, len(value.Args) == 1
+		}
+		zero, ok := intConst(info, value.Args[len(value.Args)-1])
+		return init, len(value.Args) == 2 && ok && zero == 0
+	}
+	return emptyInit{}, false
+}
+
+// canSetAtInit reports whether the capacity can be given where the variable
+// is made empty: the count must mean the same there and not change until
+// the loop starts.
+func (c *checker) canSetAtInit(init emptyInit, n count, between []ast.Stmt, fn ast.Node) bool {
+	if !init.alone || init.elems > 0 || n.impure && len(between) > 0 {
+		return false
+	}
+	for _, stmt := range between {
+		if !c.stable(stmt, n, fn) {
+			return false
+		}
+	}
+	pos := init.value.Pos()
+	return c.meansSame(n, pos) && c.isUniverse("make", pos) && (!n.mayBeNegative() || c.canUseMax(pos))
+}
+
+// meansSame reports whether the names in n refer at pos to what they refer
+// to where n was found.
+func (c *checker) meansSame(n count, pos token.Pos) bool {
+	for _, id := range n.idents {
+		if c.lookup(id.Name, pos) != c.pass.TypesInfo.Uses[id] {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *checker) lookup(name string, pos token.Pos) types.Object {
+	scope := c.pass.Pkg.Scope().Innermost(pos)
+	if scope == nil {
+		return nil
+	}
+	_, obj := scope.LookupParent(name, pos)
+	return obj
+}
+
+func (c *checker) isUniverse(name string, pos token.Pos) bool {
+	return c.lookup(name, pos) == types.Universe.Lookup(name)
+}
+
+func (c *checker) canUseMax(pos token.Pos) bool {
+	return c.atLeastGo121() && c.isUniverse("max", pos)
+}
+
+// atLeastGo121 reports whether the file may use the slices package and the
+// max builtin.
+func (c *checker) atLeastGo121() bool {
+	v := c.pass.TypesInfo.FileVersions[c.file]
+	if v == "" {
+		v = c.pass.Pkg.GoVersion()
+	}
+	return v == "" || version.Compare(v, "go1.21") >= 0
+}
+
+// makeFix gives the capacity in the expression that makes the variable.
+func (c *checker) makeFix(d finding) analysis.SuggestedFix {
+	capacity := d.count.capacity()
+	var edit analysis.TextEdit
+	switch value := ast.Unparen(d.init.value).(type) {
+	case *ast.CompositeLit:
+		args := c.text(value.Type) + ", 0, " + capacity
+		if d.init.isMap {
+			args = c.text(value.Type) + ", " + capacity
+		}
+		edit = analysis.TextEdit{Pos: value.Pos(), End: value.End(), NewText: []byte("make(" + args + ")")}
+	case *ast.CallExpr: // make([]T, 0) or make(map[K]V)
+		last := value.Args[len(value.Args)-1]
+		edit = analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + capacity)}
+	}
+	return analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Make %s with capacity %s", d.init.name.Name, capacity),
+		TextEdits: []analysis.TextEdit{edit},
+	}
+}
+
+// growFix grows the slice just before the loop with slices.Grow, which
+// leaves a nil slice nil when the count is zero. It returns why not if it
+// cannot.
+func (c *checker) growFix(d finding) (*analysis.SuggestedFix, string) {
+	pos := d.loop.Pos()
+	if !c.atLeastGo121() {
+		if d.init.isNil {
+			return nil, "keeping it nil when the loop does not run needs slices.Grow, from go1.21"
+		}
+		return nil, "the fix needs slices.Grow or max, from go1.21"
+	}
+	if !c.meansSame(d.count, pos) {
+		return nil, "a name in the capacity is shadowed before the loop"
+	}
+	if d.count.mayBeNegative() && !c.isUniverse("max", pos) {
+		return nil, "the count may be negative, and max does not name the builtin here"
+	}
+	pkg, edits, ok := c.importSlices(pos)
+	if !ok {
+		return nil, `the name "slices" is taken in this file`
+	}
+	name := d.init.name.Name
+	stmt := fmt.Sprintf("%s = %s.Grow(%s, %s)\n%s", name, pkg, name, d.count.capacity(), c.indent(pos))
+	edits = append(edits, analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(stmt)})
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Grow %s by %s before the loop", name, d.count),
+		TextEdits: edits,
+	}, ""
+}
+
+// importSlices returns the name of the slices package at pos, and the edits
+// that import it if the file does not yet.
+func (c *checker) importSlices(pos token.Pos) (string, []analysis.TextEdit, bool) {
+	for _, spec := range c.file.Imports {
+		if path, _ := strconv.Unquote(spec.Path.Value); path != "slices" {
+			continue
+		}
+		name := "slices"
+		if spec.Name != nil {
+			name = spec.Name.Name
+		}
+		_, isPkg := c.lookup(name, pos).(*types.PkgName)
+		return name, nil, isPkg
+	}
+	if c.lookup("slices", pos) != nil {
+		return "", nil, false
+	}
+	return "slices", []analysis.TextEdit{c.importEdit()}, true
+}
+
+// importEdit adds import "slices" next to the file's other standard
+// library imports; formatting sorts it into place.
+func (c *checker) importEdit() analysis.TextEdit {
+	var first *ast.GenDecl
+	for _, decl := range c.file.Decls {
+		if gen, ok := decl.(*ast.GenDecl); ok && gen.Tok == token.IMPORT {
+			first = gen
+			break
+		}
+	}
+	switch {
+	case first == nil:
+		return analysis.TextEdit{Pos: c.file.Name.End(), End: c.file.Name.End(), NewText: []byte("\n\nimport \"slices\"")}
+	case !first.Lparen.IsValid(): // import "x" becomes a group
+		spec := first.Specs[0]
+		return analysis.TextEdit{Pos: spec.Pos(), End: spec.End(), NewText: []byte("(\n\t\"slices\"\n\t" + c.text(spec) + "\n)")}
+	}
+	var last ast.Spec
+	for _, spec := range first.Specs {
+		path, _ := strconv.Unquote(spec.(*ast.ImportSpec).Path.Value)
+		if strings.Contains(strings.Split(path, "/")[0], ".") {
+			break // the standard library comes first
+		}
+		last = spec
+	}
+	if last == nil {
+		return analysis.TextEdit{Pos: first.Lparen + 1, End: first.Lparen + 1, NewText: []byte("\n\t\"slices\"")}
+	}
+	// Insert on a line of its own after the spec's line, so that the
+	// comment at its end stays with it.
+	tf := c.pass.Fset.File(last.End())
+	end := tf.Offset(last.End())
+	newline := bytes.IndexByte(c.src[end:], '\n')
+	if newline < 0 || tf.Line(tf.Pos(end+newline)) != tf.Line(last.End()) {
+		return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte("; \"slices\"")}
+	}
+	at := tf.Pos(end + newline + 1)
+	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\t\"slices\"\n")}
+}
+
+// indent returns the white space that starts the line of pos.
+func (c *checker) indent(pos token.Pos) string {
+	tf := c.pass.Fset.File(pos)
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := start
+	for end < len(c.src) && (c.src[end] == '\t' || c.src[end] == ' ') {
+		end++
+	}
+	return string(c.src[start:end])
+}
+
+// text returns the source of n.
+func (c *checker) text(n ast.Node) string {
+	tf := c.pass.Fset.File(n.Pos())
+	return string(c.src[tf.Offset(n.Pos()):tf.Offset(n.End())])
+}
+
+// report reports d, with fix if it is not nil.
+func (c *checker) report(d finding, message string, fix *analysis.SuggestedFix) {
+	diag := analysis.Diagnostic{Pos: d.init.name.Pos(), End: d.init.name.End(), Message: message}
+	if fix != nil {
+		diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	c.rep.Report(diag)
+}
+
+func (c *checker) message(d finding) string {
+	cost := "append grows it ~log2(n) times, copying the elements each time"
+	if d.acc.isMap {
+		cost = "the map grows ~log2(n) times, rehashing its entries each time"
+	}
+	return fmt.Sprintf("%s can be preallocated with capacity %s (%s)", d.init.name.Name, d.count.plus(d.init.elems), cost)
+}

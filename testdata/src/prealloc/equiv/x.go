@@ -1,0 +1,160 @@
+// Package equiv holds one function per kind of fix, all with the same
+// signature, so that a test can run each before and after its fix on the
+// same inputs and compare results, nil-ness included.
+package equiv
+
+func NilVar(xs []int, m map[int]string, n int) any {
+	var out []int // want `out can be preallocated`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}
+
+func NilConversion(xs []int, m map[int]string, n int) any {
+	out := []int(nil) // want `out can be preallocated`
+	for i := range xs {
+		out = append(out, i)
+	}
+	return out
+}
+
+func ResetToNil(xs []int, m map[int]string, n int) any {
+	out := []int{7}
+	_ = out
+	out = nil // want `out can be preallocated`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}
+
+func EmptyLiteral(xs []int, m map[int]string, n int) any {
+	out := []int{} // want `out can be preallocated`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}
+
+func EmptyMake(xs []int, m map[int]string, n int) any {
+	out := make([]int, 0) // want `out can be preallocated`
+	for _, x := range xs {
+		out = append(out, -x)
+	}
+	return out
+}
+
+func MapKeysNil(xs []int, m map[int]string, n int) any {
+	var keys []int // want `keys can be preallocated`
+	for k := range m {
+		keys = append(keys, k)
+	}
+	return len(keys) // map order is random
+}
+
+func MapKeysNilness(xs []int, m map[int]string, n int) any {
+	var keys []int // want `keys can be preallocated`
+	for k := range m {
+		keys = append(keys, k)
+	}
+	return keys == nil
+}
+
+func RangeIntNil(xs []int, m map[int]string, n int) any {
+	var out []int // want `out can be preallocated`
+	for i := range n {
+		out = append(out, i)
+	}
+	return out
+}
+
+func RangeIntEmpty(xs []int, m map[int]string, n int) any {
+	out := []int{} // want `out can be preallocated`
+	for i := range n {
+		out = append(out, i)
+	}
+	return out
+}
+
+func CountUpNil(xs []int, m map[int]string, n int) any {
+	var out []int // want `out can be preallocated`
+	for i := 0; i < n; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func CountUpFromOne(xs []int, m map[int]string, n int) any {
+	out := make([]int, 0) // want `out can be preallocated`
+	for i := 1; i < n; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func CountUpInclusive(xs []int, m map[int]string, n int) any {
+	out := []int{} // want `out can be preallocated`
+	for i := 0; i <= n; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func CountDown(xs []int, m map[int]string, n int) any {
+	var out []int // want `out can be preallocated`
+	for i := len(xs) - 1; i >= 0; i-- {
+		out = append(out, xs[i])
+	}
+	return out
+}
+
+func CountDownExclusive(xs []int, m map[int]string, n int) any {
+	out := []int{} // want `out can be preallocated`
+	for i := n; i > 0; i-- {
+		out = append(out, i)
+	}
+	return out
+}
+
+func GrowAfterBound(xs []int, m map[int]string, n int) any {
+	out := []int{} // want `out can be preallocated`
+	ys := xs[:len(xs)/2]
+	for _, y := range ys {
+		out = append(out, y)
+	}
+	return out
+}
+
+func MapFromSlice(xs []int, m map[int]string, n int) any {
+	set := make(map[int]bool) // want `set can be preallocated`
+	for _, x := range xs {
+		set[x] = true
+	}
+	return set
+}
+
+func MapLiteral(xs []int, m map[int]string, n int) any {
+	inv := map[string]int{} // want `inv can be preallocated`
+	for k, v := range m {
+		inv[v] = k
+	}
+	return inv
+}
+
+func WithElements(xs []int, m map[int]string, n int) any {
+	out := []int{9, 8} // want `out can be preallocated`
+	get := func(i int) int { return out[i-1] }
+	for i := 1; i < n; i++ {
+		out = append(out, get(i))
+	}
+	return out
+}
+
+func WithElementsFromSlice(xs []int, m map[int]string, n int) any {
+	out := []int{9} // want `out can be preallocated`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}

@@ -1,0 +1,230 @@
+// Package flagged holds accumulations that prealloc reports.
+package flagged
+
+import (
+	"sort"
+	"strings"
+	"sync"
+)
+
+type user struct{ name string }
+
+func nilVar(users []user) []string {
+	var names []string // want `names can be preallocated with capacity len\(users\) \(append grows it ~log2\(n\) times, copying the elements each time\)`
+	for _, u := range users {
+		names = append(names, u.name)
+	}
+	return names
+}
+
+func emptyLiteral(users []user) []string {
+	names := []string{} // want `names can be preallocated with capacity len\(users\)`
+	for _, u := range users {
+		names = append(names, u.name)
+	}
+	return names
+}
+
+func emptyMake(xs []int) []int {
+	out := make([]int, 0) // want `out can be preallocated with capacity len\(xs\)`
+	for i := range xs {
+		out = append(out, xs[i]*2)
+	}
+	return out
+}
+
+func nilConversion(xs []int) []int {
+	out := []int(nil) // want `out can be preallocated with capacity len\(xs\)`
+	for _, x := range xs {
+		out = append(out, x+1)
+	}
+	return out
+}
+
+// The bound is declared after the slice: the capacity cannot be given
+// where the slice is made, so it is grown before the loop.
+func boundAfterMake(s string) []string {
+	out := []string{} // want `out can be preallocated with capacity len\(words\)`
+	words := strings.Fields(s)
+	for _, w := range words {
+		out = append(out, strings.TrimSpace(w))
+	}
+	return out
+}
+
+func mapKeys(m map[string]int) []string {
+	var keys []string // want `keys can be preallocated with capacity len\(m\)`
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func rangeInt(n int) []int {
+	var out []int // want `out can be preallocated with capacity n`
+	for i := range n {
+		out = append(out, i*i)
+	}
+	return out
+}
+
+func countingLoop(xs []int) []int {
+	var out []int // want `out can be preallocated with capacity len\(xs\)`
+	for i := 0; i < len(xs); i++ {
+		out = append(out, xs[i])
+	}
+	return out
+}
+
+func countingLoopSwapped(n int) []int {
+	out := make([]int, 0) // want `out can be preallocated with capacity n - 1`
+	for i := 1; n > i; i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func inclusiveLoop(xs []int) []int {
+	out := []int{} // want `out can be preallocated with capacity len\(xs\)`
+	for i := 0; i <= len(xs)-1; i++ {
+		out = append(out, xs[i])
+	}
+	return out
+}
+
+func downwardLoop(xs []int) []int {
+	var out []int // want `out can be preallocated with capacity len\(xs\)`
+	for i := len(xs) - 1; i >= 0; i-- {
+		out = append(out, xs[i])
+	}
+	return out
+}
+
+type table struct{ rows [][]string }
+
+func fieldOfParam(t *table) []int {
+	widths := []int{} // want `widths can be preallocated with capacity len\(t.rows\)`
+	for _, r := range t.rows {
+		widths = append(widths, len(r))
+	}
+	return widths
+}
+
+func resetToNil(xs []int) []int {
+	out := []int{1}
+	_ = out
+	out = nil // want `out can be preallocated with capacity len\(xs\)`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}
+
+func mapFromSlice(users []user) map[string]bool {
+	seen := make(map[string]bool) // want `seen can be preallocated with capacity len\(users\) \(the map grows ~log2\(n\) times, rehashing its entries each time\)`
+	for _, u := range users {
+		seen[u.name] = true
+	}
+	return seen
+}
+
+func mapLiteral(xs []int) map[int]int {
+	index := map[int]int{} // want `index can be preallocated with capacity len\(xs\)`
+	for i, x := range xs {
+		index[x] = i
+	}
+	return index
+}
+
+func inSwitch(kind int, xs []int) []int {
+	switch kind {
+	case 1:
+		var out []int // want `out can be preallocated with capacity len\(xs\)`
+		for _, x := range xs {
+			out = append(out, x)
+		}
+		return out
+	}
+	return nil
+}
+
+func innerBreakIsFine(xs [][]int) []int {
+	firsts := []int{} // want `firsts can be preallocated with capacity len\(xs\)`
+	for _, row := range xs {
+		first := -1
+		for _, v := range row {
+			first = v
+			break
+		}
+		switch {
+		case first > 10:
+			break
+		}
+		firsts = append(firsts, first)
+	}
+	return firsts
+}
+
+func twoSlices(xs []int) ([]int, []int) {
+	var a []int  // want `a can be preallocated with capacity len\(xs\)`
+	b := []int{} // want `b can be preallocated with capacity len\(xs\)`
+	for _, x := range xs {
+		a = append(a, x)
+		b = append(b, -x)
+	}
+	return a, b
+}
+
+func varWithValue(xs []string) []string {
+	var out = []string{} // want `out can be preallocated with capacity len\(xs\)`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}
+
+type box struct {
+	mu    sync.Mutex
+	items []int
+}
+
+// The capacity is read after the lock is taken, where the loop reads it.
+func lockedNil(b *box) []int {
+	var out []int // want `out can be preallocated with capacity len\(b.items\)`
+	b.mu.Lock()
+	for _, x := range b.items {
+		out = append(out, x)
+	}
+	b.mu.Unlock()
+	return out
+}
+
+func lockedEmpty(b *box) []int {
+	out := []int{} // want `out can be preallocated with capacity len\(b.items\)`
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, x := range b.items {
+		out = append(out, x)
+	}
+	return out
+}
+
+// The slice starts with one element and a closure reads it: it can still be
+// grown before the loop.
+func wrap(words []string) []int {
+	f := []int{0} // want `f can be preallocated with capacity len\(words\) `
+	g := func(i int) int { return f[i] + len(words[i]) }
+	for m := 1; m < len(words); m++ {
+		f = append(f, g(m-1))
+	}
+	return f
+}
+
+func hasElements(xs []int) []int {
+	out := []int{0} // want `out can be preallocated with capacity len\(xs\) \+ 1`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}

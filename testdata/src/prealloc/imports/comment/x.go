@@ -1,0 +1,18 @@
+package comment
+
+import (
+	"strconv"
+	_ "unsafe" // for linkname
+
+	"errors"
+)
+
+var _ = errors.New
+
+func ids(xs []int) []string {
+	var out []string // want `out can be preallocated with capacity len\(xs\)`
+	for _, x := range xs {
+		out = append(out, strconv.Itoa(x))
+	}
+	return out
+}

@@ -1,0 +1,438 @@
+// Package quiet holds loops that prealloc must not report.
+package quiet
+
+import (
+	"fmt"
+	"strings"
+	"sync"
+)
+
+type user struct {
+	name string
+	ok   bool
+}
+
+func conditional(users []user) []string {
+	var names []string
+	for _, u := range users {
+		if u.ok {
+			names = append(names, u.name)
+		}
+	}
+	return names
+}
+
+func inSwitch(users []user) []string {
+	var names []string
+	for _, u := range users {
+		switch {
+		case u.ok:
+			names = append(names, u.name)
+		}
+	}
+	return names
+}
+
+func breaks(xs []int) []int {
+	var out []int
+	for _, x := range xs {
+		if x < 0 {
+			break
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func continues(xs []int) []int {
+	var out []int
+	for _, x := range xs {
+		if x < 0 {
+			continue
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func returns(xs []int) ([]int, error) {
+	var out []int
+	for _, x := range xs {
+		out = append(out, x)
+		if x < 0 {
+			return nil, fmt.Errorf("negative")
+		}
+	}
+	return out, nil
+}
+
+func panics(xs []int) []int {
+	var out []int
+	for _, x := range xs {
+		if x < 0 {
+			panic("negative")
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func gotos(xs []int) []int {
+	var out []int
+	for _, x := range xs {
+		if x < 0 {
+			goto done
+		}
+		out = append(out, x)
+	}
+done:
+	return out
+}
+
+func labeledContinue(xs [][]int) []int {
+	var sums []int
+outer:
+	for _, row := range xs {
+		s := 0
+		for _, v := range row {
+			if v < 0 {
+				continue outer
+			}
+			s += v
+		}
+		sums = append(sums, s)
+	}
+	return sums
+}
+
+func spread(xs [][]int) []int {
+	var out []int
+	for _, x := range xs {
+		out = append(out, x...)
+	}
+	return out
+}
+
+func twoAppends(xs []int) []int {
+	var out []int
+	for _, x := range xs {
+		out = append(out, x)
+		out = append(out, -x)
+	}
+	return out
+}
+
+func runes(s string) []rune {
+	var out []rune
+	for _, r := range s {
+		out = append(out, r)
+	}
+	return out
+}
+
+func channel(ch chan int) []int {
+	var out []int
+	for x := range ch {
+		out = append(out, x)
+	}
+	return out
+}
+
+func iterator(seq func(func(int) bool)) []int {
+	var out []int
+	for x := range seq {
+		out = append(out, x)
+	}
+	return out
+}
+
+func hasCapacity(xs []int) []int {
+	out := make([]int, 0, 8)
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}
+
+func usedBetween(xs []int) []int {
+	var out []int
+	out = append(out, 0)
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}
+
+func declaredOutside(xs []int, out []int) []int {
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}
+
+func constantArray() []int {
+	var arr [4]int
+	var out []int
+	for _, x := range arr {
+		out = append(out, x)
+	}
+	return out
+}
+
+func constantCount() []int {
+	var out []int
+	for i := 0; i < 4; i++ {
+		out = append(out, i)
+	}
+	for i := range 10 {
+		out = append(out, i)
+	}
+	return out
+}
+
+func literalList() []string {
+	names := []string{"a", "b", "c"}
+	var out []string
+	for _, n := range names {
+		out = append(out, strings.ToUpper(n))
+	}
+	return out
+}
+
+var table = []string{"x", "y"}
+
+func packageTable() []string {
+	var out []string
+	for _, n := range table {
+		out = append(out, n)
+	}
+	return out
+}
+
+func boundChanges(xs []int) []int {
+	var out []int
+	n := len(xs)
+	for i := 0; i < n; i++ {
+		out = append(out, i)
+		n--
+	}
+	return out
+}
+
+func indexChanges(xs []int) []int {
+	var out []int
+	for i := 0; i < len(xs); i++ {
+		out = append(out, xs[i])
+		i++
+	}
+	return out
+}
+
+func stepTwo(xs []int) []int {
+	var out []int
+	for i := 0; i < len(xs); i += 2 {
+		out = append(out, xs[i])
+	}
+	return out
+}
+
+type box struct {
+	mu    sync.Mutex
+	items []int
+}
+
+// The bound is read through a pointer and the body calls a function that
+// could change it.
+func (b *box) pointerBoundWithCalls(f func(int) int) []int {
+	var out []int
+	for i := 0; i < len(b.items); i++ {
+		out = append(out, f(b.items[i]))
+	}
+	return out
+}
+
+func callBound(xs []int) []int {
+	var out []int
+	for i := 0; i < count(xs); i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+func count(xs []int) int { return len(xs) }
+
+func rangeCall(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(s) {
+		out = append(out, w)
+	}
+	return out
+}
+
+func mapChanged(m map[int]int) []int {
+	var out []int
+	for k := range m {
+		out = append(out, k)
+		delete(m, k+1)
+	}
+	return out
+}
+
+func mapWithCalls(m map[int]int, f func(int) int) []int {
+	var out []int
+	for k := range m {
+		out = append(out, f(k))
+	}
+	return out
+}
+
+func allocatesAnyway(xs []int) []*user {
+	var out []*user
+	for _, x := range xs {
+		out = append(out, &user{name: fmt.Sprint(x)})
+	}
+	return out
+}
+
+func formats(xs []int) []string {
+	var out []string
+	for _, x := range xs {
+		out = append(out, fmt.Sprintf("%d", x))
+	}
+	return out
+}
+
+func concatenates(xs []string) []string {
+	var out []string
+	for _, x := range xs {
+		out = append(out, "<"+x+">")
+	}
+	return out
+}
+
+func closures(xs []int) []func() int {
+	var out []func() int
+	for _, x := range xs {
+		out = append(out, func() int { return x })
+	}
+	return out
+}
+
+type list []string
+
+func (l list) String() string {
+	var parts []string
+	for _, s := range l {
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ",")
+}
+
+func captured(xs []int) []int {
+	var out []int
+	add := func(x int) { out = append(out, x) }
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	add(0)
+	return out
+}
+
+func addressTaken(xs []int) []int {
+	var out []int
+	p := &out
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return *p
+}
+
+func nilMap(xs []int) map[int]bool {
+	var m map[int]bool
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+func sizedMap(xs []int) map[int]bool {
+	m := make(map[int]bool, 4)
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+// The map cannot be sized where it is made: its count is declared later.
+func mapBoundAfter(s string) map[string]bool {
+	m := map[string]bool{}
+	words := strings.Fields(s)
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
+}
+
+func ignored(xs []int) []int {
+	//memlint:ignore prealloc the list is usually empty
+	var out []int
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}
+
+func mentionedInHeader(xs []int) []int {
+	var out []int
+	for i := 0; i < len(xs)+len(out); i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// The map gets one key per group, not one per element.
+func grouping(xs []user) map[string][]user {
+	groups := make(map[string][]user)
+	for _, x := range xs {
+		groups[x.name] = append(groups[x.name], x)
+	}
+	return groups
+}
+
+func builderInBody(rows [][]string) []string {
+	var lines []string
+	for _, row := range rows {
+		var b strings.Builder
+		for _, cell := range row {
+			b.WriteString(cell)
+		}
+		lines = append(lines, b.String())
+	}
+	return lines
+}
+
+func addressOfLocal(xs []user) []*user {
+	var out []*user
+	for _, x := range xs {
+		u := x
+		out = append(out, &u)
+	}
+	return out
+}
+
+func cmdDebugString(env []string) map[string]string {
+	m := make(map[string]string)
+	for _, kv := range env {
+		m[kv] = kv
+	}
+	return m
+}
+
+func splitsEach(env []string) map[string]string {
+	m := make(map[string]string)
+	for _, kv := range env {
+		kv := strings.SplitN(kv, "=", 2)
+		m[kv[0]] = kv[1]
+	}
+	return m
+}
