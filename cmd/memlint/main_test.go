@@ -166,6 +166,21 @@ func TestFixTool(t *testing.T) {
 	}
 }
 
+// TestTypeErrors checks that a package that does not compile gets its errors
+// reported once, by the driver, rather than once per pass, and no findings.
+func TestTypeErrors(t *testing.T) {
+	dir := module(t)
+	broken := padded + "\nvar x int = \"not an int\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "t.go"), []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code := run(t, dir, memlint, "./...")
+	if code != 1 || !strings.Contains(out, "cannot use") || strings.Contains(out, "skipped") ||
+		strings.Contains(out, "could be") || strings.Contains(out, "goroutine") {
+		t.Errorf("memlint on a package with a type error: exit %d, output:\n%s\nwant exit 1 and only the type error", code, out)
+	}
+}
+
 func TestLoadErrors(t *testing.T) {
 	dir := module(t)
 	for _, pattern := range []string{"./nonexistent", "./nonexistent/...", "no/such/pkg"} {

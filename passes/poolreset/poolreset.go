@@ -29,6 +29,9 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/poolreset",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:      run,
+	// suppress drops findings in packages with type errors; running anyway
+	// lets the driver report those errors once instead of once per pass.
+	RunDespiteErrors: true,
 }
 
 // maxCap enables the report of growable buffers put back without a

@@ -31,6 +31,9 @@ var Analyzer = &analysis.Analyzer{
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/prealloc",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:      run,
+	// suppress drops findings in packages with type errors; running anyway
+	// lets the driver report those errors once instead of once per pass.
+	RunDespiteErrors: true,
 }
 
 func run(pass *analysis.Pass) (any, error) {
