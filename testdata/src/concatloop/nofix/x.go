@@ -1,0 +1,131 @@
+// Package nofix holds loops that concatloop reports but cannot fix safely.
+package nofix
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+type record struct{ text string }
+
+// Field accumulates into a struct field that callees could read.
+func (r *record) Field(xs []string) {
+	for _, x := range xs {
+		r.text += strings.TrimSpace(x) + "\n" // want `r.text grows by \+= .*\(no automatic fix: r.text is a struct field, which other code can read while the loop runs\)$`
+	}
+}
+
+var global string
+
+// Global accumulates into a package variable.
+func Global(xs []string) {
+	for _, x := range xs {
+		global += strings.TrimSpace(x) // want `global grows by \+= .*\(no automatic fix: global is not local to this function`
+	}
+}
+
+// Captured is read by a closure that the loop calls.
+func Captured(xs []string) string {
+	s := ""
+	show := func() int { return strings.Count(s, ",") }
+	for _, x := range xs {
+		if show() > 3 {
+			break
+		}
+		s += x + "," // want `\(no automatic fix: s is captured by a closure`
+	}
+	return s
+}
+
+// Address takes the string's address.
+func Address(xs []string) string {
+	s := ""
+	p := &s
+	for _, x := range xs {
+		s += strconv.Quote(x) + ";" // want `\(no automatic fix: s's address is taken`
+	}
+	return *p
+}
+
+// Read passes the partial string to a call inside the loop.
+func Read(xs []string) []string {
+	var out []string
+	s := ""
+	for _, x := range xs {
+		s += x + "/" // want `\(no automatic fix: s is read inside the loop\)$`
+		out = append(out, s)
+	}
+	return out
+}
+
+// Goto leaves the loop by goto.
+func Goto(xs []string) string {
+	s := ""
+	for _, x := range xs {
+		if x == "" {
+			goto done
+		}
+		s += x + "." // want `\(no automatic fix: the loop contains a goto\)$`
+	}
+done:
+	return s
+}
+
+// Two grows two strings in one loop.
+func Two(xs []string) (string, string) {
+	a, b := "", ""
+	for _, x := range xs {
+		a += x + "a" // want `a grows by \+= .*\(no automatic fix: another string also grows in this loop\)$`
+		b += x + "b"
+	}
+	return a, b
+}
+
+// LeadingSep puts the separator before every element, the first too:
+// strings.Join is the remedy, but not a drop-in replacement.
+func LeadingSep(parts []string) string {
+	path := ""
+	for _, p := range parts {
+		path += "/" + p // want `path grows by \+= .*; use strings.Join\(parts, "/"\) \(no automatic fix: the loop's separators differ from strings.Join's`
+	}
+	return path
+}
+
+// Pad repeats a string up to a count that may be negative.
+func Pad(s string, width int) string {
+	for i := len(s); i < width; i++ {
+		s += " " // want `s grows by \+= in a loop while i < width: .*; use strings.Repeat \(no automatic fix: the count for strings.Repeat depends on the loop's condition\)$`
+	}
+	return s
+}
+
+// Deferred accumulates into a result while a deferred call could recover
+// a panic and return it.
+func Deferred(xs []fmt.Stringer) (s string) {
+	defer func() { recover() }()
+	for _, x := range xs {
+		s += x.String() // want `\(no automatic fix: s is a result and the function defers a call`
+	}
+	return s
+}
+
+// Commented has a comment inside the statement.
+func Commented(xs []string) string {
+	s := "-"
+	for _, x := range xs {
+		s += strings.ToUpper(x) + /* keep */ ";" // want `\(no automatic fix: a comment inside the statement would be lost\)$`
+	}
+	return s
+}
+
+// OnlyInside reads the string only inside the loop.
+func OnlyInside(xs []string) int {
+	s := ""
+	n := 0
+	for _, x := range xs {
+		s += x + "," // want `\(no automatic fix: s is only read inside the loop\)$`
+		n += len(s)
+	}
+	return n
+}
