@@ -73,9 +73,10 @@ func Nested(rows [][]string) string {
 // must be assigned back on those ways out too.
 func Labeled(rows [][]string) []string {
 	var out []string
+	line := ""
 outer:
 	for _, row := range rows {
-		line := ">"
+		line = ">"
 		for _, cell := range row {
 			if cell == "skip" {
 				continue outer
@@ -90,7 +91,7 @@ outer:
 		}
 		out = append(out, line)
 	}
-	return out
+	return append(out, "last:"+line)
 }
 
 // Returns leaves the loop by returns that read the string.
