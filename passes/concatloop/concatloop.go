@@ -308,7 +308,7 @@ func (c *checker) tripCount(loop ast.Node) string {
 	switch l := loop.(type) {
 	case *ast.RangeStmt:
 		x := c.short(l.X)
-		switch u := c.info.TypeOf(l.X).Underlying().(type) {
+		switch u := c.underlying(l.X).(type) {
 		case *types.Chan:
 			return "in a loop over every value received from " + x
 		case *types.Signature:
@@ -346,7 +346,7 @@ func (c *checker) constantTripCount(loop ast.Node) bool {
 		if _, ok := x.(*ast.CompositeLit); ok || c.info.Types[x].Value != nil {
 			return true
 		}
-		switch t := c.info.TypeOf(x).Underlying().(type) {
+		switch t := c.underlying(x).(type) {
 		case *types.Array:
 			return true
 		case *types.Pointer:
@@ -775,4 +775,13 @@ func (c *checker) source(tf *token.File) []byte {
 		c.src[tf] = src
 	}
 	return src
+}
+
+// underlying returns the underlying type of e, or nil if it has no type
+// (the package has errors).
+func (c *checker) underlying(e ast.Expr) types.Type {
+	if t := c.info.TypeOf(e); t != nil {
+		return t.Underlying()
+	}
+	return nil
 }

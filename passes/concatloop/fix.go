@@ -445,7 +445,7 @@ func (c *checker) growSize(g *group, x exitInfo, empty bool) string {
 	if !ok || x.hasBranches || !isSideEffectFree(rng.X) {
 		return ""
 	}
-	switch c.info.TypeOf(rng.X).Underlying().(type) {
+	switch c.underlying(rng.X).(type) {
 	case *types.Slice, *types.Map:
 	default:
 		return ""
@@ -666,7 +666,7 @@ func (c *checker) repeatFix(file *ast.File, g *group) (*analysis.SuggestedFix, s
 	if !ok {
 		return nil, "the count for strings.Repeat depends on the loop's condition"
 	}
-	switch c.info.TypeOf(rng.X).Underlying().(type) {
+	switch c.underlying(rng.X).(type) {
 	case *types.Slice, *types.Map:
 	default:
 		return nil, "the count for strings.Repeat is not len(" + c.short(rng.X) + ")"

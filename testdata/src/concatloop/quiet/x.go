@@ -249,3 +249,12 @@ func flagString(f uint, names []flagName) string {
 
 // Flags is a caller of flagString.
 func Flags(f uint) string { return flagString(f, flagNames) }
+
+// Generic accumulates a type parameter: not a string type by go/types.
+func Generic[S ~string](xs []S) S {
+	var s S
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
