@@ -75,6 +75,9 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	if isTestHarness(pass.Pkg) {
+		return nil, nil
+	}
 	c := &checker{
 		pass:  pass,
 		info:  pass.TypesInfo,
@@ -93,6 +96,13 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// isTestHarness reports whether pkg exists to support tests (httptest,
+// packagestest, testutil, testenv, ...): maintainers do not tune those.
+func isTestHarness(pkg *types.Package) bool {
+	name := pkg.Name()
+	return strings.HasSuffix(name, "test") || strings.HasPrefix(name, "test") || strings.Contains(name, "testutil")
 }
 
 // groups finds the accumulations of a file and groups them by the loop they
@@ -269,7 +279,7 @@ func (c *checker) reassignedIn(loop inspector.Cursor, t target) bool {
 
 // check reports a group unless a maintainer would not take the change.
 func (c *checker) check(file *ast.File, g *group) {
-	if c.constantTripCount(g.loop.Node()) || c.cold(g) {
+	if c.constantTripCount(g.loop.Node()) || c.padding(g) || c.cold(g) {
 		return
 	}
 	first := g.accums[0].stmt
@@ -358,6 +368,23 @@ func (c *checker) constantTripCount(loop ast.Node) bool {
 		return c.boundedByConstant(l.Cond, l.Post)
 	}
 	return false
+}
+
+// padding reports whether a for loop (not a range) appends only constants:
+// padding to a width or lengthening a fence until it is unique, which stops
+// at a few dozen bytes rather than growing with the input.
+func (c *checker) padding(g *group) bool {
+	if _, ok := g.loop.Node().(*ast.ForStmt); !ok {
+		return false
+	}
+	for _, acc := range g.accums {
+		for _, op := range acc.operands {
+			if c.info.Types[op].Value == nil {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // boundedByConstant reports whether cond compares a counter stepped by post

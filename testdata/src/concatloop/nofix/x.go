@@ -92,14 +92,6 @@ func LeadingSep(parts []string) string {
 	return path
 }
 
-// Pad repeats a string up to a count that may be negative.
-func Pad(s string, width int) string {
-	for i := len(s); i < width; i++ {
-		s += " " // want `s grows by \+= in a loop while i < width: .*; use strings.Repeat \(no automatic fix: the count for strings.Repeat depends on the loop's condition\)$`
-	}
-	return s
-}
-
 // Deferred accumulates into a result while a deferred call could recover
 // a panic and return it.
 func Deferred(xs []fmt.Stringer) (s string) {

@@ -250,6 +250,24 @@ func flagString(f uint, names []flagName) string {
 // Flags is a caller of flagString.
 func Flags(f uint) string { return flagString(f, flagNames) }
 
+// Pad pads to a width: constant pieces in a for loop stop at a small size.
+func Pad(s string, width int) string {
+	for i := len(s); i < width; i++ {
+		s += " "
+	}
+	return s
+}
+
+// Fence lengthens a fence until the text does not contain it.
+func Fence(text string) (string, string) {
+	open, close := "`", "`"
+	for strings.Contains(text, close) {
+		open += "`"
+		close += "`"
+	}
+	return open, close
+}
+
 // Generic accumulates a type parameter: not a string type by go/types.
 func Generic[S ~string](xs []S) S {
 	var s S
