@@ -333,9 +333,27 @@ func (c *checker) tripCount(loop ast.Node) string {
 		if l.Cond == nil {
 			return "in a loop that runs until it exits"
 		}
+		if n := c.countTo(l); n != nil {
+			return "in a loop of " + c.short(n) + " iterations"
+		}
 		return "in a loop while " + c.short(l.Cond)
 	}
 	return "in a loop"
+}
+
+// countTo returns n for a loop for i := 0; i < n; i++, which runs n times.
+func (c *checker) countTo(l *ast.ForStmt) ast.Expr {
+	init, ok := l.Init.(*ast.AssignStmt)
+	post, ok2 := l.Post.(*ast.IncDecStmt)
+	cond, ok3 := ast.Unparen(l.Cond).(*ast.BinaryExpr)
+	if !ok || !ok2 || !ok3 || len(init.Lhs) != 1 || len(init.Rhs) != 1 || post.Tok != token.INC ||
+		cond.Op != token.LSS || !c.isCounter(cond.X, post) || !c.isCounter(init.Lhs[0], post) {
+		return nil
+	}
+	if tv := c.info.Types[init.Rhs[0]]; tv.Value == nil || tv.Value.ExactString() != "0" {
+		return nil
+	}
+	return cond.Y
 }
 
 // short returns the source of e, elided when it is too long for a message.

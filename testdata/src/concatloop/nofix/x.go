@@ -121,3 +121,10 @@ func OnlyInside(xs []string) int {
 	}
 	return n
 }
+
+// Indexed counts from 0 to a length, n iterations.
+func (r *record) Indexed(xs []string) {
+	for i := 0; i < len(xs); i++ {
+		r.text += strings.ToUpper(xs[i]) // want `r.text grows by \+= in a loop of len\(xs\) iterations: `
+	}
+}
