@@ -46,6 +46,7 @@ type target struct {
 // An accumulation is one statement s += x or s = s + x + ..., with the
 // operands it appends, in order.
 type accumulation struct {
+	cur      inspector.Cursor // of stmt; zero when not needed
 	stmt     *ast.AssignStmt
 	target   target
 	operands []ast.Expr
@@ -115,6 +116,7 @@ func (c *checker) groups(fileCur inspector.Cursor) []*group {
 		if acc == nil {
 			continue
 		}
+		acc.cur = cur
 		loop, fn, ok := c.growthLoop(cur, acc.target)
 		if !ok {
 			continue

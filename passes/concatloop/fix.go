@@ -41,10 +41,13 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 		if c.hasComment(file, acc.stmt) {
 			return nil, "a comment inside the statement would be lost"
 		}
+		if _, ok := stmtList(acc.cur.Parent().Node()); !ok {
+			return nil, "a statement that grows " + name + " is not in a statement list"
+		}
 	}
 	typ, ok := c.typeName(v.Type())
-	if !ok {
-		return nil, name + "'s type is declared in another package"
+	if !ok || typ != "" && !c.visibleAt(file, typ, types.Unalias(v.Type()).(*types.Named).Obj(), g.loop.Node().Pos()) {
+		return nil, name + "'s type cannot be named here"
 	}
 	needImport, ok := c.stringsImport(file, g)
 	if !ok {
@@ -58,6 +61,11 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 	exits, why := c.exits(g)
 	if why != "" {
 		return nil, why
+	}
+	for _, exit := range exits.leaving {
+		if !c.visibleAt(file, v.Name(), v, exit.Pos()) {
+			return nil, name + " is shadowed where the loop is left"
+		}
 	}
 	empty := c.emptyBefore(siblings, outer.Node(), v)
 	if isPlainLocal(g.fn.Node(), v) && u.readsAfterFix == 0 && empty {
@@ -521,6 +529,12 @@ func (c *checker) stringsImport(file *ast.File, g *group) (need, ok bool) {
 		return false, obj.Imported().Path() == "strings"
 	}
 	return false, false
+}
+
+// visibleAt reports whether name denotes obj at pos.
+func (c *checker) visibleAt(file *ast.File, name string, obj types.Object, pos token.Pos) bool {
+	_, found := c.scopeAt(file, pos).LookupParent(name, pos)
+	return found == obj
 }
 
 func (c *checker) scopeAt(file *ast.File, pos token.Pos) *types.Scope {

@@ -128,3 +128,33 @@ func (r *record) Indexed(xs []string) {
 		r.text += strings.ToUpper(xs[i]) // want `r.text grows by \+= in a loop of len\(xs\) iterations: `
 	}
 }
+
+// PostStmt grows the string in the loop's post statement, where two
+// writes would not fit.
+func PostStmt(xs []string) string {
+	s := ""
+	for i := 0; i < len(xs); s += "," + strings.TrimSpace(xs[i-1]) { // want `\(no automatic fix: a statement that grows s is not in a statement list\)$`
+		i++
+	}
+	return s
+}
+
+// Shadowed leaves the loop for an outer one where another s hides it.
+func Shadowed(rows [][]string) []string {
+	var out []string
+	var s string
+outer:
+	for _, row := range rows {
+		s = ""
+		for _, x := range row {
+			if x == "" {
+				s := 0
+				_ = s
+				continue outer
+			}
+			s += strings.ToUpper(x) + ";" // want `\(no automatic fix: s is shadowed where the loop is left\)$`
+		}
+		out = append(out, s)
+	}
+	return out
+}
