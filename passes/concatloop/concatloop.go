@@ -727,7 +727,7 @@ func (c *checker) guardedByDebugFlag(loop inspector.Cursor) bool {
 // loop, in a panic, an error or a log message.
 func (c *checker) endsInDiagnostic(g *group) bool {
 	for cur := range g.fn.Preorder((*ast.Ident)(nil)) {
-		if contains(g.loop.Node(), cur.Node().Pos()) || c.info.Uses[cur.Node().(*ast.Ident)] != g.target.obj {
+		if cur.Node().Pos() < g.loop.Node().End() || c.info.Uses[cur.Node().(*ast.Ident)] != g.target.obj {
 			continue
 		}
 		for call := range cur.Enclosing((*ast.CallExpr)(nil)) {
