@@ -27,6 +27,15 @@ they are the better remedy. The fix declares a builder before the loop,
 writes to it in the loop and assigns its String() back on every way out; it
 is withheld, with the reason in the message, when it could change behaviour.`
 
+// nonLocal makes the pass report strings that are struct fields or package
+// variables too. Their fix is never safe to apply blind, and maintainers
+// declined every such finding in the code we read, so they are off by default.
+var nonLocal bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&nonLocal, "nonlocal", false, "also report strings that are struct fields or package variables (never fixed)")
+}
+
 // Analyzer reports strings built by concatenation across loop iterations.
 var Analyzer = &analysis.Analyzer{
 	Name:     "concatloop",
@@ -281,7 +290,7 @@ func (c *checker) reassignedIn(loop inspector.Cursor, t target) bool {
 
 // check reports a group unless a maintainer would not take the change.
 func (c *checker) check(file *ast.File, g *group) {
-	if c.constantTripCount(g.loop.Node()) || c.padding(g) || c.cold(g) {
+	if !nonLocal && !c.isLocal(g) || c.constantTripCount(g.loop.Node()) || c.padding(g) || c.cold(g) {
 		return
 	}
 	first := g.accums[0].stmt
@@ -313,6 +322,12 @@ func (c *checker) check(file *ast.File, g *group) {
 		d.Message += " (no automatic fix: " + why + ")"
 	}
 	c.rep.Report(d)
+}
+
+// isLocal reports whether the string is a variable (or parameter or
+// result) of the loop's function, which only that function can read.
+func (c *checker) isLocal(g *group) bool {
+	return g.target.path == "" && contains(g.fn.Node(), g.target.obj.Pos())
 }
 
 // tripCount describes how many times the loop runs, for the message.

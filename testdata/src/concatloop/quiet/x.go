@@ -276,3 +276,12 @@ func Generic[S ~string](xs []S) S {
 	}
 	return s
 }
+
+type buffer struct{ text string }
+
+// Field accumulates into a struct field: reported only with -concatloop.nonlocal.
+func (b *buffer) Field(xs []string) {
+	for _, x := range xs {
+		b.text += strings.TrimSpace(x) + "\n"
+	}
+}
