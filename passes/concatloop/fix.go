@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -37,6 +38,9 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 	if !ok {
 		return nil, "the loop is not in a statement list"
 	}
+	if ls, ok := outer.Node().(*ast.LabeledStmt); ok && c.isGotoTarget(g.fn, ls) {
+		return nil, "a goto to the loop's label would skip the builder's declaration"
+	}
 	for _, acc := range g.accums {
 		if c.hasComment(file, acc.stmt) {
 			return nil, "a comment inside the statement would be lost"
@@ -67,7 +71,15 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 			return nil, name + " is shadowed where the loop is left"
 		}
 	}
-	empty := c.emptyBefore(siblings, outer.Node(), v)
+	// A goto could re-enter the code before the loop with the string
+	// grown, so only without one do the statements before the loop tell its value.
+	empty := !c.hasGoto(g.fn) && c.emptyBefore(siblings, outer.Node(), v)
+	if !empty && !c.hasGoto(g.fn) && outer.Parent().Node() == funcBody(g.fn.Node()) && c.isResult(g.fn.Node(), v) {
+		// A result no earlier statement of the body sets still holds "".
+		empty = !slices.ContainsFunc(siblings[:slices.Index(siblings, outer.Node().(ast.Stmt))], func(s ast.Stmt) bool {
+			return c.mentions(s, g.target)
+		})
+	}
 	if isPlainLocal(g.fn.Node(), v) && u.readsAfterFix == 0 && empty {
 		return nil, name + " is only read inside the loop"
 	}
@@ -376,6 +388,16 @@ func (c *checker) exits(g *group) (exitInfo, string) {
 	return x, ""
 }
 
+func funcBody(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
 func (c *checker) isResult(fn ast.Node, v *types.Var) bool {
 	var ftype *ast.FuncType
 	switch fn := fn.(type) {
@@ -385,6 +407,25 @@ func (c *checker) isResult(fn ast.Node, v *types.Var) bool {
 		ftype = fn.Type
 	}
 	return ftype.Results != nil && contains(ftype.Results, v.Pos())
+}
+
+func (c *checker) isGotoTarget(fn inspector.Cursor, ls *ast.LabeledStmt) bool {
+	label := c.info.Defs[ls.Label]
+	for cur := range fn.Preorder((*ast.BranchStmt)(nil)) {
+		if br := cur.Node().(*ast.BranchStmt); br.Tok == token.GOTO && br.Label != nil && c.info.Uses[br.Label] == label {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) hasGoto(fn inspector.Cursor) bool {
+	for cur := range fn.Preorder((*ast.BranchStmt)(nil)) {
+		if cur.Node().(*ast.BranchStmt).Tok == token.GOTO {
+			return true
+		}
+	}
+	return false
 }
 
 func (c *checker) hasDefer(fn inspector.Cursor) bool {

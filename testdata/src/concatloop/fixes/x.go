@@ -241,3 +241,19 @@ func Fixed() string { return join([]string{"a", "b"}, "+") }
 
 // Input calls join with its input.
 func Input(xs []string) string { return join(xs, ",") }
+
+// Again re-enters the code before its loop by goto: the builder is
+// declared and seeded again, not assumed empty.
+func Again(xs []string) string {
+	s := ""
+	round := 0
+again:
+	s += "|"
+	for _, x := range xs {
+		s += strings.ToUpper(x) + "." // want `s grows by \+=`
+	}
+	if round++; round < 2 {
+		goto again
+	}
+	return s
+}
