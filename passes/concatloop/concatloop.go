@@ -78,7 +78,7 @@ type checker struct {
 	insp  *inspector.Inspector
 	rep   *suppress.Reporter
 	src   map[*token.File][]byte
-	names map[*ast.FuncDecl]map[string]bool // identifiers of a function, plus builders already chosen
+	names map[ast.Node]map[string]bool // identifiers of a top-level function, plus builders already chosen
 	// listInits maps package variables initialized by a composite literal
 	// to it, built on first use.
 	listInits map[*types.Var]bool
@@ -94,7 +94,7 @@ func run(pass *analysis.Pass) (any, error) {
 		insp:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 		rep:   suppress.NewReporter(pass),
 		src:   make(map[*token.File][]byte),
-		names: make(map[*ast.FuncDecl]map[string]bool),
+		names: make(map[ast.Node]map[string]bool),
 	}
 	for fileCur := range c.insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)

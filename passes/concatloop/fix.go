@@ -594,14 +594,12 @@ func (c *checker) scopeAt(file *ast.File, pos token.Pos) *types.Scope {
 // shadowed at a use nor clash with a declaration; names chosen for earlier
 // fixes in the same function are avoided too.
 func (c *checker) builderName(g *group, at ast.Node) string {
-	decl := c.outerDecl(g.fn)
-	var key *ast.FuncDecl
-	var root ast.Node = g.fn.Node()
-	if decl != nil {
-		key, root = decl, decl
+	var root ast.Node = g.fn.Node() // the outermost function, so closures share the names
+	for anc := range g.fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		root = anc.Node()
 	}
-	names := c.names[key]
-	if names == nil || key == nil {
+	names := c.names[root]
+	if names == nil {
 		names = make(map[string]bool)
 		ast.Inspect(root, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok {
@@ -609,9 +607,7 @@ func (c *checker) builderName(g *group, at ast.Node) string {
 			}
 			return true
 		})
-		if key != nil {
-			c.names[key] = names
-		}
+		c.names[root] = names
 	}
 	file := c.fileOf(at.Pos())
 	scope := c.scopeAt(file, at.Pos())

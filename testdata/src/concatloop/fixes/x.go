@@ -257,3 +257,17 @@ again:
 	}
 	return s
 }
+
+// TwoLoops is a function literal with two loops: their builders get
+// different names.
+var TwoLoops = func(xs []string) (string, string) {
+	a := ""
+	for _, x := range xs {
+		a += strings.ToUpper(x) // want `a grows by \+=`
+	}
+	b := ""
+	for _, x := range xs {
+		b += strings.ToLower(x) // want `b grows by \+=`
+	}
+	return a, b
+}
