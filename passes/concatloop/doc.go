@@ -12,21 +12,32 @@
 // once.
 //
 // The pass reports a loop when a string variable that lives across its
-// iterations (a local declared before the loop, a parameter, a result, a
-// struct field or a package variable) grows by s += x or s = s + x + ... in
-// it. Each loop is reported once, at its first accumulating statement.
+// iterations (a local declared before the loop, a parameter or a result)
+// grows by s += x or s = s + x + ... in it. Each loop is reported once, at its
+// first accumulating statement; nested loops count as the outermost loop the
+// string grows across. Struct fields and package variables are reported only
+// with -concatloop.nonlocal: other code may read them during the loop, so no
+// fix is safe, and maintainers declined every such finding we read.
 //
 // It stays silent where maintainers do not take the change:
 //
-//   - loops whose trip count is a constant or a fixed list (ranges over
-//     arrays and composite literals, counters bounded by a constant);
-//   - variables reassigned inside the loop (the string does not grow with
-//     the whole loop) or declared in it;
+//   - loops whose trip count is fixed by the code: ranges over arrays,
+//     constants, composite literals and package-level tables (also when
+//     passed as the argument of every call of an unexported helper), and
+//     counters bounded by a constant;
+//   - for loops that append only constants: padding to a width or
+//     lengthening a fence stops at a few bytes;
+//   - variables declared in the loop or reassigned in it: the string does
+//     not grow with the whole loop;
 //   - cold code: Error and GoString methods, functions whose names say
 //     debug or dump, loops guarded by a debug/verbose/trace flag, strings
-//     that end up in panic, errors.New, fmt.Errorf or a log call, and
-//     unexported helpers whose every call feeds such a diagnostic;
-//   - prepending (s = x + s), which a builder does not fix.
+//     used after the loop in panic, errors.New, fmt.Errorf, a log call or a
+//     helper named like errorf or trace, unexported helpers whose every call
+//     feeds such a diagnostic, and fields of error values;
+//   - pieces made by fmt.Sprintf and friends, which cost more per iteration
+//     than the copying saves on the short strings such loops build;
+//   - test-harness packages (names ending or starting in "test", testutil);
+//   - prepending (s = x + s) and doubling (s += s), which a builder does not fix.
 //
 // When the loop joins the elements of a []string with a separator, the
 // message names strings.Join, and the fix uses it when it is exactly
