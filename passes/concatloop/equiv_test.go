@@ -80,6 +80,7 @@ func TestFixesKeepResults(t *testing.T) {
 			if !strings.Contains(string(out), want) {
 				t.Fatalf("want %q in the output, got:\n%s", want, out)
 			}
+			t.Log(strings.TrimSpace(string(out)))
 		})
 	}
 }
