@@ -3,8 +3,10 @@ package concatloop
 import (
 	"fmt"
 	"go/ast"
+	"go/build"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -55,7 +57,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 	}
 	needImport, ok := c.stringsImport(file, g)
 	if !ok {
-		return nil, `"strings" is shadowed here`
+		return nil, `"strings" cannot be imported or is shadowed here`
 	}
 
 	u, why := c.classifyUses(g)
@@ -565,7 +567,7 @@ func (c *checker) stringsImport(file *ast.File, g *group) (need, ok bool) {
 	_, obj := c.scopeAt(file, g.loop.Node().Pos()).LookupParent("strings", token.NoPos)
 	switch obj := obj.(type) {
 	case nil:
-		return true, true
+		return true, c.mayImportStrings(file)
 	case *types.PkgName:
 		return false, obj.Imported().Path() == "strings"
 	}
@@ -576,6 +578,32 @@ func (c *checker) stringsImport(file *ast.File, g *group) (need, ok bool) {
 func (c *checker) visibleAt(file *ast.File, name string, obj types.Object, pos token.Pos) bool {
 	_, found := c.scopeAt(file, pos).LookupParent(name, pos)
 	return found == obj
+}
+
+// mayImportStrings reports whether importing "strings" cannot create an
+// import cycle: the package is outside the standard library (which never
+// imports other code), or already depends on strings. Packages that strings
+// itself depends on (runtime, unicode/utf8, ...) and strings are out.
+func (c *checker) mayImportStrings(file *ast.File) bool {
+	if c.pass.Pkg.Path() == "strings" {
+		return false
+	}
+	goroot := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	if tf := c.pass.Fset.File(file.FileStart); tf == nil || !strings.HasPrefix(tf.Name(), goroot) {
+		return true
+	}
+	seen := make(map[*types.Package]bool)
+	var dependsOnStrings func(p *types.Package) bool
+	dependsOnStrings = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		return slices.ContainsFunc(p.Imports(), func(q *types.Package) bool {
+			return q.Path() == "strings" || dependsOnStrings(q)
+		})
+	}
+	return dependsOnStrings(c.pass.Pkg)
 }
 
 func (c *checker) scopeAt(file *ast.File, pos token.Pos) *types.Scope {
@@ -764,7 +792,7 @@ func (c *checker) replaceLoop(file *ast.File, g *group, call string) (*analysis.
 	}
 	needImport, ok := c.stringsImport(file, g)
 	if !ok {
-		return nil, `"strings" is shadowed here`
+		return nil, `"strings" cannot be imported or is shadowed here`
 	}
 	// The loop's comments are kept, above the statement that replaces it.
 	var text strings.Builder
