@@ -6,6 +6,7 @@ package suite
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/memlint/memlint/passes/concatloop"
 	"github.com/memlint/memlint/passes/fieldalign"
 	"github.com/memlint/memlint/passes/poolreset"
 	"github.com/memlint/memlint/passes/prealloc"
@@ -14,6 +15,7 @@ import (
 // Analyzers are memlint's passes.
 var Analyzers = []*analysis.Analyzer{
 	fieldalign.Analyzer,
+	concatloop.Analyzer,
 	prealloc.Analyzer,
 	poolreset.Analyzer,
 }

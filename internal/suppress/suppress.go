@@ -12,7 +12,8 @@
 //     checked. The passes still run on them (RunDespiteErrors), so that the
 //     driver reports the package's errors once, rather than once per pass.
 //
-//   - Test files (_test.go) are not reported unless [IncludeTests] is set:
+//   - Test files (_test.go) and test-harness packages (httptest, fstest,
+//     testenv, testutil, ...) are not reported unless [IncludeTests] is set:
 //     maintainers reject findings in test code almost always.
 //
 //   - A //memlint:ignore directive on the line of a finding, or on the line
@@ -78,7 +79,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if tf == nil {
 			continue
 		}
-		if len(pass.TypeErrors) > 0 || isSkippedFile(f, tf.Name()) {
+		if len(pass.TypeErrors) > 0 || isSkippedFile(f, tf.Name()) || !IncludeTests && isTestHarness(pass.Pkg.Path()) {
 			res.skipped[tf] = true
 			continue
 		}
@@ -113,6 +114,18 @@ func isSkippedFile(f *ast.File, name string) bool {
 func isVendored(name string) bool {
 	return slices.Contains(strings.Split(filepath.ToSlash(name), "/"), "vendor")
 }
+
+// isTestHarness reports whether path is a package of test helpers: one of
+// its elements starts or ends with "test", as in testing/fstest,
+// internal/testenv or net/http/httptest, but is not an ordinary word.
+func isTestHarness(path string) bool {
+	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool {
+		return strings.HasPrefix(elem, "test") ||
+			strings.HasSuffix(elem, "test") && !slices.Contains(wordsEndingInTest, elem)
+	})
+}
+
+var wordsEndingInTest = []string{"attest", "contest", "fastest", "latest", "protest"}
 
 // parseDirective parses "//memlint:ignore pass[,pass] reason".
 // Unknown pass names are kept so that the directive can be reported.

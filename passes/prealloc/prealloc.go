@@ -38,9 +38,6 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)
-	if isTestHarness(pass.Pkg.Path()) {
-		return nil, nil
-	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for fileCur := range in.Root().Children() {
 		file, ok := fileCur.Node().(*ast.File)
@@ -53,15 +50,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
-}
-
-// isTestHarness reports whether path is a package of test helpers, such
-// as testing/fstest or internal/testenv: test code, where maintainers
-// reject allocation findings.
-func isTestHarness(path string) bool {
-	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool {
-		return strings.HasPrefix(elem, "test") || strings.HasSuffix(elem, "test")
-	})
 }
 
 // checker holds what is computed at most once per file.

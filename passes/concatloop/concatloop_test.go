@@ -1,0 +1,35 @@
+package concatloop_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/memlint/memlint/passes/concatloop"
+)
+
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), concatloop.Analyzer,
+		"concatloop/fixes", "concatloop/nofix", "concatloop/quiet", "concatloop/addimport",
+		"concatloop/noimports", "concatloop/harnesstest")
+}
+
+// TestNonLocal checks that fields and package variables are reported, never
+// fixed, under -nonlocal (the quiet fixture's field is checked silent by
+// TestAnalyzer).
+func TestNonLocal(t *testing.T) {
+	if err := concatloop.Analyzer.Flags.Set("nonlocal", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer concatloop.Analyzer.Flags.Set("nonlocal", "false")
+	analysistest.RunWithSuggestedFixes(t, testdata(t), concatloop.Analyzer, "concatloop/nonlocal")
+}

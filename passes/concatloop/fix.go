@@ -1,0 +1,813 @@
+package concatloop
+
+import (
+	"fmt"
+	"go/ast"
+	"go/build"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// builderFix rewrites the loop to write into a strings.Builder, or says why
+// that could change what the program does.
+func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, string) {
+	name := c.text(g.accums[0].stmt.Lhs[0])
+	v := g.target.obj
+	switch {
+	case g.others:
+		return nil, "another string also grows in this loop"
+	case g.target.path != "":
+		return nil, name + " is a struct field, which other code can read while the loop runs"
+	case !contains(g.fn.Node(), v.Pos()):
+		return nil, name + " is not local to this function, so other code can read it while the loop runs"
+	}
+	tf := c.pass.Fset.File(g.loop.Node().Pos())
+	if c.source(tf) == nil {
+		return nil, "the source file cannot be read"
+	}
+	outer := g.loop // the statement to put the builder before: the loop, or its label
+	if _, ok := outer.Parent().Node().(*ast.LabeledStmt); ok {
+		outer = outer.Parent()
+	}
+	siblings, ok := stmtList(outer.Parent().Node())
+	if !ok {
+		return nil, "the loop is not in a statement list"
+	}
+	if ls, ok := outer.Node().(*ast.LabeledStmt); ok && c.isGotoTarget(g.fn, ls) {
+		return nil, "a goto to the loop's label would skip the builder's declaration"
+	}
+	for _, acc := range g.accums {
+		if c.hasComment(file, acc.stmt) {
+			return nil, "a comment inside the statement would be lost"
+		}
+		if _, ok := stmtList(acc.cur.Parent().Node()); !ok {
+			return nil, "a statement that grows " + name + " is not in a statement list"
+		}
+	}
+	typ, ok := c.typeName(v.Type())
+	if !ok || typ != "" && !c.visibleAt(file, typ, types.Unalias(v.Type()).(*types.Named).Obj(), g.loop.Node().Pos()) {
+		return nil, name + "'s type cannot be named here"
+	}
+	needImport, ok := c.stringsImport(file, g)
+	if !ok {
+		return nil, `"strings" cannot be imported or is shadowed here`
+	}
+
+	u, why := c.classifyUses(g)
+	if why != "" {
+		return nil, why
+	}
+	exits, why := c.exits(g)
+	if why != "" {
+		return nil, why
+	}
+	for _, exit := range exits.leaving {
+		if !c.visibleAt(file, v.Name(), v, exit.Pos()) {
+			return nil, name + " is shadowed where the loop is left"
+		}
+	}
+	// A goto could re-enter the code before the loop with the string
+	// grown, so only without one do the statements before the loop tell its value.
+	empty := !c.hasGoto(g.fn) && c.emptyBefore(siblings, outer.Node(), v)
+	if !empty && !c.hasGoto(g.fn) && outer.Parent().Node() == funcBody(g.fn.Node()) && c.isResult(g.fn.Node(), v) {
+		// A result no earlier statement of the body sets still holds "".
+		empty = !slices.ContainsFunc(siblings[:slices.Index(siblings, outer.Node().(ast.Stmt))], func(s ast.Stmt) bool {
+			return c.mentions(s, g.target)
+		})
+	}
+	if isPlainLocal(g.fn.Node(), v) && u.readsAfterFix == 0 && empty {
+		return nil, name + " is only read inside the loop"
+	}
+
+	sb := c.builderName(g, outer.Node())
+	conv := func(e string) string { // builder text -> value of v's type
+		if typ == "" {
+			return e
+		}
+		return typ + "(" + e + ")"
+	}
+	ind := c.indent(outer.Node().Pos())
+	var edits []analysis.TextEdit
+
+	head := "var " + sb + " strings.Builder\n" + ind
+	if grow := c.growSize(g, exits, empty); grow != "" {
+		head += sb + ".Grow(" + grow + ")\n" + ind
+	}
+	if !empty {
+		head += sb + ".WriteString(" + stringOf(v.Name(), typ) + ")\n" + ind
+	}
+	edits = append(edits, insert(outer.Node().Pos(), head))
+
+	for _, acc := range g.accums {
+		var writes []string
+		for _, op := range acc.operands {
+			writes = append(writes, c.write(sb, op))
+		}
+		edits = append(edits, replace(acc.stmt, strings.Join(writes, "\n"+c.indent(acc.stmt.Pos()))))
+	}
+	for _, e := range u.lens {
+		edits = append(edits, replace(e, sb+".Len()"))
+	}
+	for _, e := range u.emptyTests {
+		edits = append(edits, replace(e, sb+".Len() "+e.Op.String()+" 0"))
+	}
+	assign := v.Name() + " = " + conv(sb+".String()")
+	for _, exit := range exits.leaving {
+		edits = append(edits, insert(exit.Pos(), assign+"\n"+c.indent(exit.Pos())))
+	}
+	if exits.reachesEnd {
+		edits = append(edits, insert(outer.Node().End(), "\n"+ind+assign))
+	}
+	if needImport {
+		edits = append(edits, importStrings(file))
+	}
+	return &analysis.SuggestedFix{
+		Message:   "Build " + name + " with a strings.Builder",
+		TextEdits: edits,
+	}, ""
+}
+
+func insert(pos token.Pos, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(text)}
+}
+
+func replace(n ast.Node, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: n.Pos(), End: n.End(), NewText: []byte(text)}
+}
+
+func stmtList(n ast.Node) ([]ast.Stmt, bool) {
+	switch n := n.(type) {
+	case *ast.BlockStmt:
+		return n.List, true
+	case *ast.CaseClause:
+		return n.Body, true
+	case *ast.CommClause:
+		return n.Body, true
+	}
+	return nil, false
+}
+
+// isPlainLocal reports whether v is a local variable of fn rather than one
+// of its parameters or results, which the compiler never reports unused.
+func isPlainLocal(fn ast.Node, v *types.Var) bool {
+	var ftype *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ftype = fn.Type
+	case *ast.FuncLit:
+		ftype = fn.Type
+	}
+	return !contains(ftype, v.Pos())
+}
+
+// typeName returns how to convert a string to t in this package: "" for
+// string itself, the type's name for a named string type of this package.
+func (c *checker) typeName(t types.Type) (string, bool) {
+	if types.Identical(t, types.Typ[types.String]) {
+		return "", true
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() != c.pass.Pkg || named.TypeArgs() != nil {
+		return "", false
+	}
+	return named.Obj().Name(), true
+}
+
+func stringOf(e, typ string) string {
+	if typ == "" {
+		return e
+	}
+	return "string(" + e + ")"
+}
+
+// write returns the builder call that appends op.
+func (c *checker) write(sb string, op ast.Expr) string {
+	op = ast.Unparen(op)
+	if lit, ok := op.(*ast.BasicLit); ok && lit.Kind == token.STRING {
+		if s, err := strconv.Unquote(lit.Value); err == nil && len(s) == 1 {
+			return sb + ".WriteByte(" + byteLit(lit.Value, s[0]) + ")"
+		}
+	}
+	if call, ok := op.(*ast.CallExpr); ok && len(call.Args) == 1 && c.info.Types[call.Fun].IsType() &&
+		types.Identical(c.info.TypeOf(call.Fun), types.Typ[types.String]) &&
+		types.Identical(c.info.TypeOf(call.Args[0]), types.Typ[types.Rune]) {
+		return sb + ".WriteRune(" + c.text(call.Args[0]) + ")" // string(r) and WriteRune both map invalid runes to U+FFFD
+	}
+	text := c.text(op)
+	if t := c.info.TypeOf(op); !types.Identical(t, types.Typ[types.String]) && !types.Identical(t, types.Typ[types.UntypedString]) {
+		text = "string(" + text + ")"
+	}
+	return sb + ".WriteString(" + text + ")"
+}
+
+// byteLit returns a character literal for the one-byte string literal lit,
+// spelled as in lit where it can be ("\n" becomes '\n').
+func byteLit(lit string, b byte) string {
+	if lit[0] == '"' {
+		switch inner := lit[1 : len(lit)-1]; inner {
+		case `\"`:
+			return `'"'`
+		case "'":
+			return `'\''`
+		default:
+			return "'" + inner + "'"
+		}
+	}
+	switch {
+	case b == '\'' || b == '\\':
+		return `'\` + string(rune(b)) + `'`
+	case b >= 0x20 && b < 0x7f:
+		return "'" + string(rune(b)) + "'"
+	}
+	return fmt.Sprintf(`'\x%02x'`, b)
+}
+
+// uses is what the fix must rewrite among the loop's reads of the target.
+type uses struct {
+	lens          []*ast.CallExpr   // len(s)
+	emptyTests    []*ast.BinaryExpr // s == "", s != ""
+	readsAfterFix int               // reads left after the fix, outside the loop or in its returns
+}
+
+// classifyUses checks every use of the target in its function: the fix is
+// safe only if no closure or pointer can observe the string while it lives
+// in the builder, and the loop reads it only through len or a test for "".
+func (c *checker) classifyUses(g *group) (uses, string) {
+	var u uses
+	v := g.target.obj
+	name := v.Name()
+	owned := make(map[ast.Node]bool) // the target's identifiers that the accumulations replace
+	for _, acc := range g.accums {
+		owned[ast.Unparen(acc.stmt.Lhs[0])] = true
+		if acc.stmt.Tok == token.ASSIGN {
+			owned[ast.Unparen(c.flattenConcat(acc.stmt.Rhs[0])[0])] = true
+		}
+	}
+	loop := g.loop.Node()
+	for cur := range g.fn.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if c.info.Uses[id] != v {
+			continue
+		}
+		if c.innermostFunc(cur) != g.fn.Node() {
+			return u, name + " is captured by a closure, which could read it while the loop runs"
+		}
+		parent := cur.Parent().Node()
+		if un, ok := parent.(*ast.UnaryExpr); ok && un.Op == token.AND {
+			return u, name + "'s address is taken, so other code could read it while the loop runs"
+		}
+		if !contains(loop, id.Pos()) {
+			if as, ok := parent.(*ast.AssignStmt); !ok || !isLHS(as, id) {
+				u.readsAfterFix++
+			}
+			continue
+		}
+		switch {
+		case owned[id]:
+		case c.isLenOf(parent, id):
+			u.lens = append(u.lens, parent.(*ast.CallExpr))
+		case c.isEmptyTest(parent, id):
+			u.emptyTests = append(u.emptyTests, parent.(*ast.BinaryExpr))
+		case c.inReturn(cur, loop):
+			u.readsAfterFix++
+		default:
+			return u, name + " is read inside the loop"
+		}
+	}
+	return u, ""
+}
+
+func isLHS(as *ast.AssignStmt, id *ast.Ident) bool {
+	for _, lhs := range as.Lhs {
+		if lhs == id {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) innermostFunc(cur inspector.Cursor) ast.Node {
+	for anc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return anc.Node()
+	}
+	return nil
+}
+
+func (c *checker) isLenOf(parent ast.Node, id *ast.Ident) bool {
+	call, ok := parent.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || call.Args[0] != id {
+		return false
+	}
+	fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := c.info.Uses[fun].(*types.Builtin)
+	return ok && b.Name() == "len"
+}
+
+func (c *checker) isEmptyTest(parent ast.Node, id *ast.Ident) bool {
+	bin, ok := parent.(*ast.BinaryExpr)
+	if !ok || bin.Op != token.EQL && bin.Op != token.NEQ {
+		return false
+	}
+	other := bin.Y
+	if bin.Y == id {
+		other = bin.X
+	}
+	tv := c.info.Types[other]
+	return tv.Value != nil && tv.Value.ExactString() == `""`
+}
+
+// inReturn reports whether cur is in a return statement of the loop (not of
+// a closure in it): the fix assigns the string before such returns.
+func (c *checker) inReturn(cur inspector.Cursor, loop ast.Node) bool {
+	for anc := range cur.Enclosing((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)) {
+		_, ok := anc.Node().(*ast.ReturnStmt)
+		return ok && contains(loop, anc.Node().Pos())
+	}
+	return false
+}
+
+// exitInfo is how control leaves the loop.
+type exitInfo struct {
+	leaving     []ast.Stmt // returns reading the string, and branches to outer labels
+	reachesEnd  bool       // control can reach the statement after the loop
+	hasBranches bool       // the loop has any break, continue or return
+}
+
+// exits finds the statements by which control leaves the loop other than at
+// its end, where the string must be assigned before leaving.
+func (c *checker) exits(g *group) (exitInfo, string) {
+	loop := g.loop.Node()
+	v := g.target.obj
+	x := exitInfo{reachesEnd: true}
+	if f, ok := loop.(*ast.ForStmt); ok && f.Cond == nil {
+		x.reachesEnd = false // only a break can end it
+	}
+	var ownLabel types.Object
+	if ls, ok := g.loop.Parent().Node().(*ast.LabeledStmt); ok {
+		ownLabel = c.info.Defs[ls.Label]
+	}
+	namedResult := !isPlainLocal(g.fn.Node(), v) && c.isResult(g.fn.Node(), v)
+	for cur := range g.loop.Preorder((*ast.BranchStmt)(nil), (*ast.ReturnStmt)(nil)) {
+		if c.innermostFunc(cur) != g.fn.Node() {
+			continue
+		}
+		switch n := cur.Node().(type) {
+		case *ast.ReturnStmt:
+			x.hasBranches = true
+			if c.mentions(n, g.target) || len(n.Results) == 0 && namedResult {
+				x.leaving = append(x.leaving, n)
+			}
+		case *ast.BranchStmt:
+			x.hasBranches = true
+			switch {
+			case n.Tok == token.GOTO:
+				return x, "the loop contains a goto"
+			case n.Label != nil:
+				lbl := c.info.Uses[n.Label]
+				if lbl == ownLabel {
+					x.reachesEnd = x.reachesEnd || n.Tok == token.BREAK
+				} else if lbl == nil || !contains(loop, lbl.Pos()) {
+					x.leaving = append(x.leaving, n)
+				}
+			case n.Tok == token.BREAK && c.breakTarget(cur) == loop:
+				x.reachesEnd = true
+			}
+		}
+	}
+	if namedResult && c.hasDefer(g.fn) {
+		return x, v.Name() + " is a result and the function defers a call, which could return it after a panic in the loop"
+	}
+	return x, ""
+}
+
+func funcBody(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
+func (c *checker) isResult(fn ast.Node, v *types.Var) bool {
+	var ftype *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ftype = fn.Type
+	case *ast.FuncLit:
+		ftype = fn.Type
+	}
+	return ftype.Results != nil && contains(ftype.Results, v.Pos())
+}
+
+func (c *checker) isGotoTarget(fn inspector.Cursor, ls *ast.LabeledStmt) bool {
+	label := c.info.Defs[ls.Label]
+	for cur := range fn.Preorder((*ast.BranchStmt)(nil)) {
+		if br := cur.Node().(*ast.BranchStmt); br.Tok == token.GOTO && br.Label != nil && c.info.Uses[br.Label] == label {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) hasGoto(fn inspector.Cursor) bool {
+	for cur := range fn.Preorder((*ast.BranchStmt)(nil)) {
+		if cur.Node().(*ast.BranchStmt).Tok == token.GOTO {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) hasDefer(fn inspector.Cursor) bool {
+	for range fn.Preorder((*ast.DeferStmt)(nil)) {
+		return true
+	}
+	return false
+}
+
+// breakTarget returns the statement an unlabeled break leaves.
+func (c *checker) breakTarget(cur inspector.Cursor) ast.Node {
+	for anc := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.SwitchStmt)(nil), (*ast.TypeSwitchStmt)(nil), (*ast.SelectStmt)(nil)) {
+		return anc.Node()
+	}
+	return nil
+}
+
+// emptyBefore reports whether v is certainly "" when the statement before
+// stmt in list has run: the closest earlier statement that mentions v sets
+// it to "", and no label in between lets a goto skip that.
+func (c *checker) emptyBefore(list []ast.Stmt, stmt ast.Node, v *types.Var) bool {
+	t := target{obj: v}
+	i := 0
+	for i < len(list) && list[i] != stmt {
+		i++
+	}
+	for i--; i >= 0; i-- {
+		s := list[i]
+		if _, ok := s.(*ast.LabeledStmt); ok {
+			return false
+		}
+		if !c.mentions(s, t) {
+			continue
+		}
+		switch s := s.(type) {
+		case *ast.DeclStmt:
+			gd := s.Decl.(*ast.GenDecl)
+			if len(gd.Specs) != 1 {
+				return false
+			}
+			spec, ok := gd.Specs[0].(*ast.ValueSpec)
+			return ok && len(spec.Names) == 1 && c.info.Defs[spec.Names[0]] == v &&
+				(len(spec.Values) == 0 || c.isEmptyString(spec.Values[0]))
+		case *ast.AssignStmt:
+			if len(s.Lhs) != 1 || len(s.Rhs) != 1 || s.Tok != token.DEFINE && s.Tok != token.ASSIGN {
+				return false
+			}
+			id, ok := s.Lhs[0].(*ast.Ident)
+			return ok && c.info.ObjectOf(id) == v && c.isEmptyString(s.Rhs[0])
+		}
+		return false
+	}
+	return false
+}
+
+func (c *checker) isEmptyString(e ast.Expr) bool {
+	tv := c.info.Types[e]
+	return tv.Value != nil && tv.Value.ExactString() == `""`
+}
+
+// growSize returns the builder's final length when it is known before the
+// loop: a range over a slice or map whose every iteration appends the same
+// constant strings, with no way to skip one.
+func (c *checker) growSize(g *group, x exitInfo, empty bool) string {
+	rng, ok := g.loop.Node().(*ast.RangeStmt)
+	if !ok || x.hasBranches || !isSideEffectFree(rng.X) {
+		return ""
+	}
+	switch c.underlying(rng.X).(type) {
+	case *types.Slice, *types.Map:
+	default:
+		return ""
+	}
+	per := 0
+	for _, acc := range g.accums {
+		if !isDirectChild(rng.Body, acc.stmt) {
+			return ""
+		}
+		for _, op := range acc.operands {
+			tv := c.info.Types[op]
+			if tv.Value == nil {
+				return ""
+			}
+			s, _ := strconv.Unquote(tv.Value.ExactString())
+			per += len(s)
+		}
+	}
+	n := "len(" + c.text(rng.X) + ")"
+	if per != 1 {
+		n = strconv.Itoa(per) + "*" + n
+	}
+	if !empty {
+		n = "len(" + g.target.obj.Name() + ") + " + n
+	}
+	return n
+}
+
+func isDirectChild(body *ast.BlockStmt, s ast.Stmt) bool {
+	for _, b := range body.List {
+		if b == s {
+			return true
+		}
+	}
+	return false
+}
+
+// isSideEffectFree reports whether e is a variable or a field path, which
+// can be evaluated once more without effect.
+func isSideEffectFree(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return isSideEffectFree(e.X)
+	}
+	return false
+}
+
+func (c *checker) hasComment(file *ast.File, n ast.Node) bool {
+	for _, cg := range file.Comments {
+		if cg.Pos() >= n.Pos() && cg.End() <= n.End() {
+			return true
+		}
+	}
+	return false
+}
+
+// stringsImport reports whether the fix needs to import "strings", and
+// whether the name strings refers to that package everywhere it would be used.
+func (c *checker) stringsImport(file *ast.File, g *group) (need, ok bool) {
+	for cur := range g.fn.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		if id.Name == "strings" && c.info.Defs[id] != nil {
+			return false, false
+		}
+	}
+	_, obj := c.scopeAt(file, g.loop.Node().Pos()).LookupParent("strings", token.NoPos)
+	switch obj := obj.(type) {
+	case nil:
+		return true, c.mayImportStrings(file)
+	case *types.PkgName:
+		return false, obj.Imported().Path() == "strings"
+	}
+	return false, false
+}
+
+// visibleAt reports whether name denotes obj at pos.
+func (c *checker) visibleAt(file *ast.File, name string, obj types.Object, pos token.Pos) bool {
+	_, found := c.scopeAt(file, pos).LookupParent(name, pos)
+	return found == obj
+}
+
+// mayImportStrings reports whether importing "strings" cannot create an
+// import cycle: the package is outside the standard library (which never
+// imports other code), or already depends on strings. Packages that strings
+// itself depends on (runtime, unicode/utf8, ...) and strings are out.
+func (c *checker) mayImportStrings(file *ast.File) bool {
+	if c.pass.Pkg.Path() == "strings" {
+		return false
+	}
+	goroot := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
+	if tf := c.pass.Fset.File(file.FileStart); tf == nil || !strings.HasPrefix(tf.Name(), goroot) {
+		return true
+	}
+	seen := make(map[*types.Package]bool)
+	var dependsOnStrings func(p *types.Package) bool
+	dependsOnStrings = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		return slices.ContainsFunc(p.Imports(), func(q *types.Package) bool {
+			return q.Path() == "strings" || dependsOnStrings(q)
+		})
+	}
+	return dependsOnStrings(c.pass.Pkg)
+}
+
+func (c *checker) scopeAt(file *ast.File, pos token.Pos) *types.Scope {
+	fileScope := c.info.Scopes[file]
+	if fileScope == nil {
+		return c.pass.Pkg.Scope()
+	}
+	if s := fileScope.Innermost(pos); s != nil {
+		return s
+	}
+	return fileScope
+}
+
+// builderName picks a name for the builder that no identifier of the
+// function uses and no enclosing scope declares, so it can neither be
+// shadowed at a use nor clash with a declaration; names chosen for earlier
+// fixes in the same function are avoided too.
+func (c *checker) builderName(g *group, at ast.Node) string {
+	var root ast.Node = g.fn.Node() // the outermost function, so closures share the names
+	for anc := range g.fn.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		root = anc.Node()
+	}
+	names := c.names[root]
+	if names == nil {
+		names = make(map[string]bool)
+		ast.Inspect(root, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				names[id.Name] = true
+			}
+			return true
+		})
+		c.names[root] = names
+	}
+	file := c.fileOf(at.Pos())
+	scope := c.scopeAt(file, at.Pos())
+	for i := 1; ; i++ {
+		name := "sb"
+		if i > 1 {
+			name += strconv.Itoa(i)
+		}
+		if _, obj := scope.LookupParent(name, token.NoPos); names[name] || obj != nil {
+			continue
+		}
+		names[name] = true
+		return name
+	}
+}
+
+func (c *checker) fileOf(pos token.Pos) *ast.File {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// indent returns the white space that starts the line of pos.
+func (c *checker) indent(pos token.Pos) string {
+	tf := c.pass.Fset.File(pos)
+	src := c.source(tf)
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := start
+	for end < len(src) && (src[end] == '\t' || src[end] == ' ') {
+		end++
+	}
+	return string(src[start:end])
+}
+
+// importStrings adds import "strings" to the file: into its first import
+// group, where gofmt sorts it, or as a declaration of its own. Every fix in
+// a file makes the same edit, and identical edits are applied once.
+func importStrings(file *ast.File) analysis.TextEdit {
+	var last *ast.GenDecl
+	for _, d := range file.Decls {
+		gd, ok := d.(*ast.GenDecl)
+		if !ok || gd.Tok != token.IMPORT {
+			break
+		}
+		if gd.Lparen.IsValid() && len(gd.Specs) > 0 {
+			return insert(gd.Specs[0].Pos(), "\"strings\"\n\t")
+		}
+		last = gd
+	}
+	if last != nil {
+		return insert(last.End(), "\nimport \"strings\"")
+	}
+	return insert(file.Name.End(), "\n\nimport \"strings\"")
+}
+
+// joinFix replaces the loop by strings.Join when that is exactly what it
+// computes: for i, x := range xs { if i > 0 { s += sep }; s += x }.
+func (c *checker) joinFix(file *ast.File, g *group, sep ast.Expr) (*analysis.SuggestedFix, string) {
+	const why = "the loop's separators differ from strings.Join's, at the ends or around empty elements"
+	rng := g.loop.Node().(*ast.RangeStmt)
+	key, _ := rng.Key.(*ast.Ident)
+	if key == nil || len(rng.Body.List) != 2 || len(g.accums) != 2 {
+		return nil, why
+	}
+	guard, ok := rng.Body.List[0].(*ast.IfStmt)
+	if !ok || guard.Init != nil || guard.Else != nil || len(guard.Body.List) != 1 ||
+		guard.Body.List[0] != g.accums[0].stmt || rng.Body.List[1] != g.accums[1].stmt ||
+		len(g.accums[0].operands) != 1 || g.accums[0].operands[0] != sep || !c.isNotFirst(guard.Cond, key) {
+		return nil, why
+	}
+	if !types.AssignableTo(c.info.TypeOf(rng.X), types.NewSlice(types.Typ[types.String])) {
+		return nil, "strings.Join takes a []string"
+	}
+	return c.replaceLoop(file, g, "strings.Join("+c.text(rng.X)+", "+c.text(sep)+")")
+}
+
+// isNotFirst reports whether cond is i > 0, i != 0 or 0 < i for the key i.
+func (c *checker) isNotFirst(cond ast.Expr, key *ast.Ident) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	isKey := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && c.info.ObjectOf(id) == c.info.ObjectOf(key)
+	}
+	isZero := func(e ast.Expr) bool {
+		tv := c.info.Types[e]
+		return tv.Value != nil && tv.Value.ExactString() == "0"
+	}
+	switch bin.Op {
+	case token.GTR, token.NEQ:
+		return isKey(bin.X) && isZero(bin.Y) || bin.Op == token.NEQ && isZero(bin.X) && isKey(bin.Y)
+	case token.LSS:
+		return isZero(bin.X) && isKey(bin.Y)
+	}
+	return false
+}
+
+// repeatFix replaces a loop over a slice or map whose only statements
+// append the same strings every time with strings.Repeat.
+func (c *checker) repeatFix(file *ast.File, g *group) (*analysis.SuggestedFix, string) {
+	rng, ok := g.loop.Node().(*ast.RangeStmt)
+	if !ok {
+		return nil, "the count for strings.Repeat depends on the loop's condition"
+	}
+	switch c.underlying(rng.X).(type) {
+	case *types.Slice, *types.Map:
+	default:
+		return nil, "the count for strings.Repeat is not len(" + c.short(rng.X) + ")"
+	}
+	if !isBlank(rng.Key) || !isBlank(rng.Value) || len(rng.Body.List) != len(g.accums) {
+		return nil, "the loop does more than append"
+	}
+	var pieces []string
+	for i, acc := range g.accums {
+		if rng.Body.List[i] != acc.stmt {
+			return nil, "the loop does more than append"
+		}
+		for _, op := range acc.operands {
+			if t := c.info.TypeOf(op); !types.Identical(t, types.Typ[types.String]) && !types.Identical(t, types.Typ[types.UntypedString]) {
+				return nil, "strings.Repeat takes a string"
+			}
+			pieces = append(pieces, c.text(op))
+		}
+	}
+	return c.replaceLoop(file, g, "strings.Repeat("+strings.Join(pieces, " + ")+", len("+c.text(rng.X)+"))")
+}
+
+func isBlank(e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	return e == nil || ok && id.Name == "_"
+}
+
+// replaceLoop replaces the whole loop with s += call, when nothing but the
+// loop's own statements could see the difference.
+func (c *checker) replaceLoop(file *ast.File, g *group, call string) (*analysis.SuggestedFix, string) {
+	name := c.text(g.accums[0].stmt.Lhs[0])
+	switch {
+	case g.others:
+		return nil, "another string also grows in this loop"
+	case g.target.path != "":
+		return nil, name + " is a struct field"
+	case !types.Identical(g.target.obj.Type(), types.Typ[types.String]):
+		return nil, name + " is not of type string"
+	case c.source(c.pass.Fset.File(g.loop.Node().Pos())) == nil:
+		return nil, "the source file cannot be read"
+	}
+	if _, ok := g.loop.Parent().Node().(*ast.LabeledStmt); ok {
+		return nil, "the loop is labeled"
+	}
+	needImport, ok := c.stringsImport(file, g)
+	if !ok {
+		return nil, `"strings" cannot be imported or is shadowed here`
+	}
+	// The loop's comments are kept, above the statement that replaces it.
+	var text strings.Builder
+	ind := c.indent(g.loop.Node().Pos())
+	for _, cg := range file.Comments {
+		if contains(g.loop.Node(), cg.Pos()) {
+			for _, cm := range cg.List {
+				text.WriteString(cm.Text + "\n" + ind)
+			}
+		}
+	}
+	text.WriteString(name + " += " + call)
+	edits := []analysis.TextEdit{replace(g.loop.Node(), text.String())}
+	if needImport {
+		edits = append(edits, importStrings(file))
+	}
+	return &analysis.SuggestedFix{Message: "Replace the loop with " + strings.SplitN(call, "(", 2)[0], TextEdits: edits}, ""
+}

@@ -1,0 +1,151 @@
+// Package nofix holds loops that concatloop reports but cannot fix safely.
+package nofix
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Captured is read by a closure that the loop calls.
+func Captured(xs []string) string {
+	s := ""
+	show := func() int { return strings.Count(s, ",") }
+	for _, x := range xs {
+		if show() > 3 {
+			break
+		}
+		s += x + "," // want `\(no automatic fix: s is captured by a closure`
+	}
+	return s
+}
+
+// Address takes the string's address.
+func Address(xs []string) string {
+	s := ""
+	p := &s
+	for _, x := range xs {
+		s += strconv.Quote(x) + ";" // want `\(no automatic fix: s's address is taken`
+	}
+	return *p
+}
+
+// Read passes the partial string to a call inside the loop.
+func Read(xs []string) []string {
+	var out []string
+	s := ""
+	for _, x := range xs {
+		s += x + "/" // want `\(no automatic fix: s is read inside the loop\)$`
+		out = append(out, s)
+	}
+	return out
+}
+
+// Goto leaves the loop by goto.
+func Goto(xs []string) string {
+	s := ""
+	for _, x := range xs {
+		if x == "" {
+			goto done
+		}
+		s += x + "." // want `\(no automatic fix: the loop contains a goto\)$`
+	}
+done:
+	return s
+}
+
+// Two grows two strings in one loop.
+func Two(xs []string) (string, string) {
+	a, b := "", ""
+	for _, x := range xs {
+		a += x + "a" // want `a grows by \+= .*\(no automatic fix: another string also grows in this loop\)$`
+		b += x + "b"
+	}
+	return a, b
+}
+
+// LeadingSep puts the separator before every element, the first too:
+// strings.Join is the remedy, but not a drop-in replacement.
+func LeadingSep(parts []string) string {
+	path := ""
+	for _, p := range parts {
+		path += "/" + p // want `path grows by \+= .*; use strings.Join\(parts, "/"\) \(no automatic fix: the loop's separators differ from strings.Join's`
+	}
+	return path
+}
+
+// Deferred accumulates into a result while a deferred call could recover
+// a panic and return it.
+func Deferred(xs []fmt.Stringer) (s string) {
+	defer func() { recover() }()
+	for _, x := range xs {
+		s += x.String() // want `\(no automatic fix: s is a result and the function defers a call`
+	}
+	return s
+}
+
+// Commented has a comment inside the statement.
+func Commented(xs []string) string {
+	s := "-"
+	for _, x := range xs {
+		s += strings.ToUpper(x) + /* keep */ ";" // want `\(no automatic fix: a comment inside the statement would be lost\)$`
+	}
+	return s
+}
+
+// OnlyInside reads the string only inside the loop.
+func OnlyInside(xs []string) int {
+	s := ""
+	n := 0
+	for _, x := range xs {
+		s += x + "," // want `\(no automatic fix: s is only read inside the loop\)$`
+		n += len(s)
+	}
+	return n
+}
+
+// PostStmt grows the string in the loop's post statement, where two
+// writes would not fit.
+func PostStmt(xs []string) string {
+	s := ""
+	for i := 0; i < len(xs); s += "," + strings.TrimSpace(xs[i-1]) { // want `\(no automatic fix: a statement that grows s is not in a statement list\)$`
+		i++
+	}
+	return s
+}
+
+// Shadowed leaves the loop for an outer one where another s hides it.
+func Shadowed(rows [][]string) []string {
+	var out []string
+	var s string
+outer:
+	for _, row := range rows {
+		s = ""
+		for _, x := range row {
+			if x == "" {
+				s := 0
+				_ = s
+				continue outer
+			}
+			s += strings.ToUpper(x) + ";" // want `\(no automatic fix: s is shadowed where the loop is left\)$`
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// GotoLoop jumps back to the loop's own label, past where a builder would
+// be declared.
+func GotoLoop(xs []string) string {
+	s := ""
+	round := 0
+again:
+	for _, x := range xs {
+		s += strings.ToUpper(x) + "." // want `\(no automatic fix: a goto to the loop's label would skip the builder's declaration\)$`
+	}
+	s += "|"
+	if round++; round < 2 {
+		goto again
+	}
+	return s
+}
