@@ -5,7 +5,11 @@ package suite
 
 import (
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/memlint/memlint/passes/subsliceleak"
 )
 
 // Analyzers are memlint's passes.
-var Analyzers = []*analysis.Analyzer{}
+var Analyzers = []*analysis.Analyzer{
+	subsliceleak.Analyzer,
+}
