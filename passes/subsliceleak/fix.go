@@ -25,7 +25,7 @@ var (
 // cloneFix returns the fix that clones the piece at s, and the function it
 // calls, or why there is no fix.
 func cloneFix(pass *analysis.Pass, s site) (fix *analysis.SuggestedFix, fn, why string) {
-	c, why := clonerFor(pass.TypesInfo.TypeOf(s.expr))
+	c, why := clonerFor(pass.TypesInfo.TypeOf(s.expr), types.RelativeTo(pass.Pkg))
 	if why != "" {
 		return nil, "", why
 	}
@@ -57,13 +57,13 @@ func cloneFix(pass *analysis.Pass, s site) (fix *analysis.SuggestedFix, fn, why 
 
 // clonerFor returns the function that clones a value of type t, keeping
 // its type.
-func clonerFor(t types.Type) (cloner, string) {
+func clonerFor(t types.Type, qual types.Qualifier) (cloner, string) {
 	switch t.Underlying().(type) {
 	case *types.Basic:
 		if types.Identical(t, types.Typ[types.String]) {
 			return stringsClone, ""
 		}
-		return cloner{}, "strings.Clone would drop the named type " + t.String()
+		return cloner{}, "strings.Clone would drop the named type " + types.TypeString(t, qual)
 	case *types.Slice:
 		if types.Identical(t, types.NewSlice(types.Typ[types.Byte])) {
 			return bytesClone, ""

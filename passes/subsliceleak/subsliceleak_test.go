@@ -9,10 +9,24 @@ import (
 	"github.com/memlint/memlint/passes/subsliceleak"
 )
 
-func TestAnalyzer(t *testing.T) {
-	testdata, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
+func testdata(t *testing.T) string {
+	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	analysistest.RunWithSuggestedFixes(t, testdata, subsliceleak.Analyzer, "subsliceleak/...")
+	return dir
+}
+
+func TestAnalyzer(t *testing.T) {
+	analysistest.RunWithSuggestedFixes(t, testdata(t), subsliceleak.Analyzer,
+		"subsliceleak/sources", "subsliceleak/escapes", "subsliceleak/exceptions",
+		"subsliceleak/fixes/...", "subsliceleak/behaviour")
+}
+
+// TestOldGoVersion checks that no fix calls a Clone function newer than the
+// module's Go version. It is a module of its own: in GOPATH mode, and in
+// files that set a version with //go:build, the version is at least go1.21.
+func TestOldGoVersion(t *testing.T) {
+	dir := filepath.Join(testdata(t), "src", "subsliceleak", "oldgo")
+	analysistest.RunWithSuggestedFixes(t, dir, subsliceleak.Analyzer, "./...")
 }
