@@ -41,7 +41,7 @@ func shadowed(name string) []byte {
 
 func commented(name string) []byte {
 	data, _ := os.ReadFile(name)
-	return data[ /* magic */ :4] // want `is returned`
+	return data[: /* magic */ 4] // want `is returned`
 }
 
 func twoInOneFile(name string) ([]byte, []byte) {
