@@ -558,16 +558,26 @@ func isByteSlice(t types.Type) bool {
 // writtenAfter reports whether buf may be written after piece is taken, by
 // a path that does not make buf anew: the piece then sees writes its clone
 // would not.
-func (a *funcAnalysis) writtenAfter(buf *buffer, piece *ssa.Slice, reported map[*ssa.Slice]bool) bool {
+func writtenAfter(buf *buffer, piece *ssa.Slice) bool {
+	writes, unknown := writesOf(buf, piece)
+	return unknown || reachesAgain(buf, piece, func(instr ssa.Instruction) bool { return writes[instr] })
+}
+
+// takenRepeatedly reports whether piece may be taken again from the same
+// buffer, as when a loop splits one buffer into pieces: they may cover all
+// of it, and then keeping them wastes nothing.
+func takenRepeatedly(buf *buffer, piece *ssa.Slice) bool {
+	return reachesAgain(buf, piece, func(instr ssa.Instruction) bool { return instr == piece })
+}
+
+// reachesAgain reports whether an instruction matching target can run after
+// piece, on a path that does not make buf anew. A buffer made in another
+// function (the piece is in a closure) may be reached by any path.
+func reachesAgain(buf *buffer, piece *ssa.Slice, target func(ssa.Instruction) bool) bool {
 	def, ok := buf.value.(ssa.Instruction)
 	if !ok || def.Parent() != piece.Parent() {
 		return true
 	}
-	writes, unknown := writesOf(buf, piece)
-	if unknown {
-		return true
-	}
-	// Scan forward from the piece; entering def ends a path.
 	visited := make(map[*ssa.BasicBlock]bool)
 	type pos struct {
 		blk   *ssa.BasicBlock
@@ -579,7 +589,7 @@ func (a *funcAnalysis) writtenAfter(buf *buffer, piece *ssa.Slice, reported map[
 		stack = stack[:len(stack)-1]
 		ended := false
 		for _, instr := range p.blk.Instrs[p.start:] {
-			if writes[instr] {
+			if target(instr) {
 				return true
 			}
 			if instr == def {

@@ -292,21 +292,16 @@ func analyzeFunc(pass *analysis.Pass, fn *ssa.Function, sites map[token.Pos]site
 		var cands []finding
 		reported := make(map[*ssa.Slice]bool)
 		for _, p := range byBuffer[buf] {
-			if f, ok := a.judge(buf, p.slice); ok {
-				f.slice = p.slice
-				f.site = p.site
-				cands = append(cands, f)
-				reported[p.slice] = true
-			}
-		}
-		if len(cands) == 0 || a.stillNeeded(buf, reported) {
-			continue
-		}
-		for _, f := range cands {
-			if buf.mutable() && a.writtenAfter(buf, f.slice, reported) {
+			f, ok := a.judge(buf, p.slice)
+			if !ok || takenRepeatedly(buf, p.slice) || buf.mutable() && writtenAfter(buf, p.slice) {
 				continue
 			}
-			found = append(found, f)
+			f.slice, f.site = p.slice, p.site
+			cands = append(cands, f)
+			reported[p.slice] = true
+		}
+		if len(cands) > 0 && !a.stillNeeded(buf, reported) {
+			found = append(found, cands...)
 		}
 	}
 	return found

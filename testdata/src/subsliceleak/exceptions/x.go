@@ -7,15 +7,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 )
 
 // The caller owns parameters and receivers.
 func param(b []byte) []byte { return b[:4] }
 
 type reader struct {
-	buf  []byte
-	raw  []byte
-	rest []byte
+	buf   []byte
+	raw   []byte
+	rest  []byte
+	parts []string
 }
 
 func (r *reader) head() []byte { return r.buf[:4] }
@@ -178,4 +180,27 @@ func calledClosure(name string, use func([]byte)) {
 func deferred(name string, use func([]byte)) {
 	data, _ := os.ReadFile(name)
 	defer use(data[:8])
+}
+
+// Pieces taken in a loop from one buffer may cover all of it.
+func (r *reader) split(parts []int) {
+	var sb strings.Builder
+	for _, n := range parts {
+		sb.WriteString(strings.Repeat("x", n))
+	}
+	all := sb.String()
+	off := 0
+	for _, n := range parts {
+		r.parts = append(r.parts, all[off:off+n])
+		off += n
+	}
+}
+
+// Fixed-size records split from one buffer in a loop.
+func records(r io.Reader, out map[int][]byte) {
+	buf := make([]byte, 4096)
+	io.ReadFull(r, buf)
+	for i := 0; i < len(buf); i += 16 {
+		out[i] = buf[i : i+16]
+	}
 }
