@@ -44,13 +44,24 @@
 //     of a buffer of known size, or at most minsize/16 bytes of a buffer of
 //     unknown size. A piece of unknown length is reported only when it is
 //     stored in a map, a package variable or memory owned by the caller,
-//     and only if it is not a suffix (data[i:]) or a prefix that ends at a
-//     distance from the end (data[:len(data)-k]): such pieces usually are
-//     most of the buffer, and keeping them costs nothing extra. Empty
+//     only of a whole stream or file (not of a make, whose pieces of unknown
+//     length are usually what a read filled, kept with the spare capacity
+//     on purpose, nor of a line, which is short), and only if it is not a
+//     suffix (data[i:]) or a prefix that ends at a distance from the end
+//     (data[:len(data)-k]): such pieces usually are most of the buffer, and
+//     keeping them costs nothing extra. Empty
 //     pieces (buf[:0]) hand the capacity of a buffer over for appending and
 //     are never reported.
 //   - The rest of the buffer is no longer needed: neither the buffer nor any
-//     other piece of it that is not reported outlives the call.
+//     other piece of it that is not reported outlives the call, and the
+//     buffer is not given to a function of the analyzed package, a function
+//     outside the standard library, or a closure, any of which may keep it.
+//   - The piece is taken once per buffer: a loop that splits one buffer
+//     into pieces may keep all of it, and then nothing is wasted.
+//   - The buffer is not written after the piece is taken (by a call that
+//     gets it, a copy or append into it, or an element store), on a path
+//     that does not make it anew: the piece would see the write, and its
+//     clone would not.
 //
 // A three-index slice expression (b[:4:4]) is reported too: limiting the
 // capacity does not limit what stays alive.

@@ -636,7 +636,11 @@ func writesOf(buf *buffer, piece *ssa.Slice) (writes map[ssa.Instruction]bool, u
 			continue
 		}
 		seen[v] = true
-		for _, instr := range *v.Referrers() {
+		refs := v.Referrers()
+		if refs == nil {
+			return nil, true
+		}
+		for _, instr := range *refs {
 			switch instr := instr.(type) {
 			case *ssa.Phi, *ssa.ChangeType, *ssa.Slice, *ssa.SliceToArrayPointer, *ssa.MakeInterface:
 				aliases = append(aliases, instr.(ssa.Value))
