@@ -93,8 +93,8 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // candidates returns, in source order, the functions that both slice a
-// slice or string and call a source, and their slice expressions by the
-// position of their '['. Only these functions are built in SSA form.
+// local slice or string and call a source, and those slice expressions by
+// the position of their '['. Only these functions are built in SSA form.
 func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, map[token.Pos]site) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	var (
@@ -124,7 +124,7 @@ func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, m
 			}
 			decl = nil
 		case *ast.SliceExpr:
-			if decl != nil && slicesBuffer(pass.TypesInfo, n) {
+			if decl != nil && slicesLocal(pass.TypesInfo, decl, n) {
 				exprs = append(exprs, n)
 			}
 		case *ast.CallExpr:
@@ -137,19 +137,30 @@ func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, m
 	return decls, sites
 }
 
-// slicesBuffer reports whether e slices a slice or a string (not an array,
-// whose pieces are not our concern).
-func slicesBuffer(info *types.Info, e *ast.SliceExpr) bool {
-	switch t := info.TypeOf(e.X).(type) {
-	case nil:
+// slicesLocal reports whether e may slice a buffer that decl made: a slice
+// or string held in a variable declared in decl's body, or the result of a
+// call or conversion. Parameters, receivers, fields and elements hold
+// memory that belongs to someone else, and arrays are not buffers.
+func slicesLocal(info *types.Info, decl *ast.FuncDecl, e *ast.SliceExpr) bool {
+	if t := info.TypeOf(e.X); t == nil || !isSliceOrString(t) {
 		return false
-	default:
-		switch u := t.Underlying().(type) {
-		case *types.Slice:
-			return true
-		case *types.Basic:
-			return u.Info()&types.IsString != 0
-		}
+	}
+	switch x := ast.Unparen(e.X).(type) {
+	case *ast.CallExpr:
+		return true
+	case *ast.Ident:
+		v, ok := info.Uses[x].(*types.Var)
+		return ok && decl.Body.Pos() < v.Pos() && v.Pos() < decl.Body.End()
+	}
+	return false
+}
+
+func isSliceOrString(t types.Type) bool {
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return true
+	case *types.Basic:
+		return u.Info()&types.IsString != 0
 	}
 	return false
 }
