@@ -113,8 +113,11 @@ func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, m
 			return !rep.Skips(n)
 		case *ast.FuncDecl:
 			if push {
+				if n.Body == nil {
+					return false // assembly; pop is not called
+				}
 				decl, exprs, hasSource = n, nil, false
-				return n.Body != nil
+				return true
 			}
 			if hasSource && len(exprs) > 0 {
 				decls = append(decls, n)

@@ -204,3 +204,12 @@ func records(r io.Reader, out map[int][]byte) {
 		out[i] = buf[i : i+16]
 	}
 }
+
+// A function without a body (implemented in assembly) is followed by
+// package-level slice expressions, outside any function.
+func asm(b []byte) int
+
+var (
+	table  = string(make([]byte, 8192))
+	prefix = table[:4]
+)
