@@ -159,13 +159,8 @@ func slicesLocal(info *types.Info, decl *ast.FuncDecl, e *ast.SliceExpr) bool {
 }
 
 func isSliceOrString(t types.Type) bool {
-	switch u := t.Underlying().(type) {
-	case *types.Slice:
-		return true
-	case *types.Basic:
-		return u.Info()&types.IsString != 0
-	}
-	return false
+	_, ok := t.Underlying().(*types.Slice)
+	return ok || isString(t)
 }
 
 func isSourceCall(pass *analysis.Pass, call *ast.CallExpr) bool {
