@@ -92,20 +92,22 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// candidates returns, in source order, the functions that both slice a
-// local slice or string and call a source, and those slice expressions by
-// the position of their '['. Only these functions are built in SSA form.
+// candidates returns, in source order, the functions that slice a value
+// that comes from a source by syntax (a source call, a local variable
+// assigned one, a conversion or reslicing of these), and those slice
+// expressions by the position of their '['. Only these functions are built
+// in SSA form, which then decides.
 func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, map[token.Pos]site) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	var (
 		decls     []*ast.FuncDecl
 		sites     = make(map[token.Pos]site)
 		file      *ast.File
-		decl      *ast.FuncDecl
-		exprs     []*ast.SliceExpr
+		fs        *funcSyntax
 		hasSource bool
 	)
-	filter := []ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.SliceExpr)(nil), (*ast.CallExpr)(nil)}
+	filter := []ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.SliceExpr)(nil),
+		(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)}
 	insp.Nodes(filter, func(n ast.Node, push bool) bool {
 		switch n := n.(type) {
 		case *ast.File:
@@ -116,23 +118,37 @@ func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, m
 				if n.Body == nil {
 					return false // assembly; pop is not called
 				}
-				decl, exprs, hasSource = n, nil, false
+				fs, hasSource = &funcSyntax{pass: pass, decl: n}, false
 				return true
 			}
-			if hasSource && len(exprs) > 0 {
-				decls = append(decls, n)
-				for _, e := range exprs {
-					sites[e.Lbrack] = site{e, file}
+			if hasSource && len(fs.slices) > 0 {
+				if exprs := fs.fromSources(); len(exprs) > 0 {
+					decls = append(decls, n)
+					for _, e := range exprs {
+						sites[e.Lbrack] = site{e, file}
+					}
 				}
 			}
-			decl = nil
+			fs = nil
 		case *ast.SliceExpr:
-			if decl != nil && slicesLocal(pass.TypesInfo, decl, n) {
-				exprs = append(exprs, n)
+			if fs != nil && isSliceOrString(pass.TypesInfo.TypeOf(n.X)) {
+				fs.slices = append(fs.slices, n)
 			}
 		case *ast.CallExpr:
-			if decl != nil && !hasSource {
+			if fs != nil && !hasSource {
 				hasSource = isSourceCall(pass, n)
+			}
+		case *ast.AssignStmt:
+			if fs != nil {
+				fs.addAssigns(n.Lhs, n.Rhs)
+			}
+		case *ast.ValueSpec:
+			if fs != nil {
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, name := range n.Names {
+					lhs[i] = name
+				}
+				fs.addAssigns(lhs, n.Values)
 			}
 		}
 		return true
@@ -140,25 +156,86 @@ func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, m
 	return decls, sites
 }
 
-// slicesLocal reports whether e may slice a buffer that decl made: a slice
-// or string held in a variable declared in decl's body, or the result of a
-// call or conversion. Parameters, receivers, fields and elements hold
-// memory that belongs to someone else, and arrays are not buffers.
-func slicesLocal(info *types.Info, decl *ast.FuncDecl, e *ast.SliceExpr) bool {
-	if t := info.TypeOf(e.X); t == nil || !isSliceOrString(t) {
-		return false
+// funcSyntax is what candidates gathers about one function declaration.
+type funcSyntax struct {
+	pass    *analysis.Pass
+	decl    *ast.FuncDecl
+	slices  []*ast.SliceExpr
+	assigns []assignment
+	sourced map[types.Object]bool // local variables assigned a source
+}
+
+type assignment struct {
+	lhs *ast.Ident
+	rhs ast.Expr
+}
+
+func (fs *funcSyntax) addAssigns(lhs, rhs []ast.Expr) {
+	switch {
+	case len(lhs) == len(rhs):
+		for i := range lhs {
+			if id, ok := lhs[i].(*ast.Ident); ok {
+				fs.assigns = append(fs.assigns, assignment{id, rhs[i]})
+			}
+		}
+	case len(rhs) == 1 && len(lhs) > 1:
+		// data, err := os.ReadFile(name): the buffer is the first result.
+		if id, ok := lhs[0].(*ast.Ident); ok {
+			fs.assigns = append(fs.assigns, assignment{id, rhs[0]})
+		}
 	}
-	switch x := ast.Unparen(e.X).(type) {
-	case *ast.CallExpr:
-		return true
+}
+
+// fromSources returns the slice expressions whose operand comes from a
+// source, after finding the local variables that are assigned one.
+func (fs *funcSyntax) fromSources() []*ast.SliceExpr {
+	fs.sourced = make(map[types.Object]bool)
+	for changed := true; changed; {
+		changed = false
+		for _, a := range fs.assigns {
+			obj := fs.pass.TypesInfo.ObjectOf(a.lhs)
+			if obj == nil || fs.sourced[obj] || !fs.isLocal(obj) || !fs.fromSource(a.rhs) {
+				continue
+			}
+			fs.sourced[obj] = true
+			changed = true
+		}
+	}
+	var exprs []*ast.SliceExpr
+	for _, e := range fs.slices {
+		if fs.fromSource(e.X) {
+			exprs = append(exprs, e)
+		}
+	}
+	return exprs
+}
+
+func (fs *funcSyntax) fromSource(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
-		v, ok := info.Uses[x].(*types.Var)
-		return ok && decl.Body.Pos() < v.Pos() && v.Pos() < decl.Body.End()
+		return fs.sourced[fs.pass.TypesInfo.Uses[e]]
+	case *ast.SliceExpr:
+		return fs.fromSource(e.X)
+	case *ast.CallExpr:
+		if tv, ok := fs.pass.TypesInfo.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return fs.fromSource(e.Args[0]) // a conversion
+		}
+		return isSourceCall(fs.pass, e)
 	}
 	return false
 }
 
+// isLocal reports whether obj is a variable declared in the function's body
+// (not a parameter, receiver or package variable).
+func (fs *funcSyntax) isLocal(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	return ok && fs.decl.Body.Pos() < v.Pos() && v.Pos() < fs.decl.Body.End()
+}
+
 func isSliceOrString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
 	_, ok := t.Underlying().(*types.Slice)
 	return ok || isString(t)
 }
