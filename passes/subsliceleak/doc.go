@@ -42,7 +42,9 @@
 //     closure, directly or inside a value that does (&msg{id: data[:8]}).
 //   - The piece is small. Its length must be a constant of at most a quarter
 //     of a buffer of known size, or at most minsize/16 bytes of a buffer of
-//     unknown size. A piece of unknown length is reported only when it is
+//     unknown size. A piece of a line (ReadBytes, ReadString) is reported
+//     only when it is stored in a map, a package variable or memory owned by
+//     the caller: one pinned line costs little, many add up. A piece of unknown length is reported only when it is
 //     stored in a map, a package variable or memory owned by the caller,
 //     only of a whole stream or file (not of a make, whose pieces of unknown
 //     length are usually what a read filled, kept with the spare capacity

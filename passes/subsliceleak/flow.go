@@ -188,7 +188,9 @@ func (a *funcAnalysis) judge(buf *buffer, s *ssa.Slice) (finding, bool) {
 		return finding{}, false
 	}
 	switch n := pieceLength(buf, s); {
-	case n > 0 && buf.small(n*elem):
+	case n > 0 && buf.small(n*elem) && (!buf.line || how.longLived()):
+		// One pinned line costs little; lines kept in a map or a
+		// long-lived structure add up.
 		return finding{buf: buf, how: how, length: n * elem}, true
 	case n == unknownLength && buf.size == 0 && !buf.line && how.longLived():
 		return finding{buf: buf, how: how, length: -1}, true

@@ -39,10 +39,13 @@ func CaseKey() map[string]int {
 	return m
 }
 
-func CaseLine() string {
+var codes = map[string]int{}
+
+func CaseLine() map[string]int {
 	r := bufio.NewReader(strings.NewReader(text))
 	line, _ := r.ReadString('\n')
-	return line[:6] // want `is returned`
+	codes[line[:6]] = len(line) // want `is stored in a map`
+	return codes
 }
 
 func CaseBufferBytes() []byte {

@@ -213,3 +213,9 @@ var (
 	table  = string(make([]byte, 8192))
 	prefix = table[:4]
 )
+
+// One returned line piece pins one short line.
+func lineCode(br *bufio.Reader) string {
+	line, _ := br.ReadString('\n')
+	return line[:4]
+}

@@ -33,14 +33,14 @@ func readFileOld(name string) []byte {
 	return body[:16] // want `keeps the whole ioutil.ReadFile result alive`
 }
 
-func readBytes(r *bufio.Reader) []byte {
+func readBytes(r *bufio.Reader, codes map[int][]byte) {
 	line, _ := r.ReadBytes('\n')
-	return line[:2] // want `keeps the whole bufio.Reader.ReadBytes result alive`
+	codes[len(codes)] = line[:2] // want `keeps the whole bufio.Reader.ReadBytes result alive`
 }
 
-func readString(r *bufio.Reader) string {
+func readString(r *bufio.Reader, codes map[string]bool) {
 	line, _ := r.ReadString('\n')
-	return line[:2] // want `line\[:2\] \(2 bytes\) is returned but keeps the whole bufio.Reader.ReadString result alive; clone it with strings.Clone`
+	codes[line[:2]] = true // want `line\[:2\] \(2 bytes\) is stored in a map but keeps the whole bufio.Reader.ReadString result alive; clone it with strings.Clone`
 }
 
 func bufferString(r io.Reader) string {
