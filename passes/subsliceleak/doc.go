@@ -62,8 +62,9 @@
 //     into pieces may keep all of it, and then nothing is wasted.
 //   - The buffer is not written after the piece is taken (by a call that
 //     gets it, a copy or append into it, or an element store), on a path
-//     that does not make it anew: the piece would see the write, and its
-//     clone would not.
+//     that does not make it anew, and the piece is not written while the
+//     buffer is used after it: the piece and the buffer would see each
+//     other's writes, and a clone would not.
 //
 // A three-index slice expression (b[:4:4]) is reported too: limiting the
 // capacity does not limit what stays alive.

@@ -557,12 +557,22 @@ func isByteSlice(t types.Type) bool {
 	return ok && b.Kind() == types.Byte
 }
 
-// writtenAfter reports whether buf may be written after piece is taken, by
-// a path that does not make buf anew: the piece then sees writes its clone
-// would not.
-func writtenAfter(buf *buffer, piece *ssa.Slice) bool {
-	writes, unknown := writesOf(buf, piece)
-	return unknown || reachesAgain(buf, piece, func(instr ssa.Instruction) bool { return writes[instr] })
+// sharesWrites reports whether, after piece is taken, the piece and the
+// rest of buf could see each other's writes, which a clone would not: buf
+// is written on a path that does not make it anew, or the piece is written
+// and buf is used after it.
+func sharesWrites(buf *buffer, piece *ssa.Slice) bool {
+	roots := []ssa.Value{buf.value}
+	if buf.owner != nil {
+		roots = append(roots, buf.owner)
+	}
+	uses, writes, unknown := accesses(roots, piece, true)
+	if unknown || reachesAgain(buf, piece, func(instr ssa.Instruction) bool { return writes[instr] }) {
+		return true
+	}
+	// Stores of the piece are where it escapes to, not writes into it.
+	_, pieceWrites, _ := accesses([]ssa.Value{piece}, nil, false)
+	return len(pieceWrites) > 0 && reachesAgain(buf, piece, func(instr ssa.Instruction) bool { return uses[instr] })
 }
 
 // takenRepeatedly reports whether piece may be taken again from the same
@@ -621,28 +631,28 @@ func indexOf(instr ssa.Instruction) int {
 	return -1
 }
 
-// writesOf returns the instructions that may write to buf's array, other
-// than through piece. unknown reports a use that could write at any time
-// (a closure capturing it, or a store of it elsewhere).
-func writesOf(buf *buffer, piece *ssa.Slice) (writes map[ssa.Instruction]bool, unknown bool) {
+// accesses returns the instructions that use, and those that may write,
+// the array of roots or of their aliases, other than through exclude.
+// unknown reports, in strict mode, a use that could write at any time (a
+// closure capturing an alias, or a store of it elsewhere).
+func accesses(roots []ssa.Value, exclude *ssa.Slice, strict bool) (uses, writes map[ssa.Instruction]bool, unknown bool) {
+	uses = make(map[ssa.Instruction]bool)
 	writes = make(map[ssa.Instruction]bool)
-	aliases := []ssa.Value{buf.value}
-	if buf.owner != nil {
-		aliases = append(aliases, buf.owner)
-	}
+	aliases := roots
 	seen := make(map[ssa.Value]bool)
 	for len(aliases) > 0 {
 		v := aliases[len(aliases)-1]
 		aliases = aliases[:len(aliases)-1]
-		if seen[v] || v == piece {
+		if seen[v] || v == exclude {
 			continue
 		}
 		seen[v] = true
 		refs := v.Referrers()
 		if refs == nil {
-			return nil, true
+			return nil, nil, true
 		}
 		for _, instr := range *refs {
+			uses[instr] = true
 			switch instr := instr.(type) {
 			case *ssa.Phi, *ssa.ChangeType, *ssa.Slice, *ssa.SliceToArrayPointer, *ssa.MakeInterface:
 				aliases = append(aliases, instr.(ssa.Value))
@@ -655,11 +665,13 @@ func writesOf(buf *buffer, piece *ssa.Slice) (writes map[ssa.Instruction]bool, u
 					writes[instr] = true
 				}
 			case *ssa.Store, *ssa.MapUpdate, *ssa.Send, *ssa.MakeClosure:
-				return nil, true
+				if strict {
+					return nil, nil, true
+				}
 			}
 		}
 	}
-	return writes, false
+	return uses, writes, false
 }
 
 func onlyLoaded(addr *ssa.IndexAddr) bool {

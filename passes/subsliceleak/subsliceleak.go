@@ -379,7 +379,7 @@ func analyzeFunc(pass *analysis.Pass, fn *ssa.Function, sites map[token.Pos]site
 		reported := make(map[*ssa.Slice]bool)
 		for _, p := range byBuffer[buf] {
 			f, ok := a.judge(buf, p.slice)
-			if !ok || takenRepeatedly(buf, p.slice) || buf.mutable() && writtenAfter(buf, p.slice) {
+			if !ok || takenRepeatedly(buf, p.slice) || buf.mutable() && sharesWrites(buf, p.slice) {
 				continue
 			}
 			f.slice, f.site = p.slice, p.site

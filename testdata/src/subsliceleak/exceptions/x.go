@@ -219,3 +219,11 @@ func lineCode(br *bufio.Reader) string {
 	line, _ := br.ReadString('\n')
 	return line[:4]
 }
+
+// A write through the piece shows in the buffer, which is used after it.
+func writtenThroughPiece(name string) ([]byte, bool) {
+	data, _ := os.ReadFile(name)
+	hdr := data[:8]
+	hdr[0] = '#'
+	return hdr, data[0] == '#'
+}
