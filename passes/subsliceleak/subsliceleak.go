@@ -257,12 +257,11 @@ func constMakeBytes(pass *analysis.Pass, call *ast.CallExpr) int64 {
 	if len(call.Args) < 2 {
 		return 0
 	}
-	s, ok := types.Unalias(pass.TypesInfo.TypeOf(call.Args[0])).(*types.Slice)
-	if !ok {
-		if t := pass.TypesInfo.TypeOf(call.Args[0]); t != nil {
-			s, ok = t.Underlying().(*types.Slice)
-		}
+	t := pass.TypesInfo.TypeOf(call.Args[0])
+	if t == nil {
+		return 0
 	}
+	s, ok := t.Underlying().(*types.Slice)
 	if !ok || !sizeKnowable(s.Elem()) {
 		return 0
 	}
