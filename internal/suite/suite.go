@@ -10,6 +10,7 @@ import (
 	"github.com/memlint/memlint/passes/fieldalign"
 	"github.com/memlint/memlint/passes/poolreset"
 	"github.com/memlint/memlint/passes/prealloc"
+	"github.com/memlint/memlint/passes/subsliceleak"
 )
 
 // Analyzers are memlint's passes.
@@ -17,5 +18,6 @@ var Analyzers = []*analysis.Analyzer{
 	fieldalign.Analyzer,
 	concatloop.Analyzer,
 	prealloc.Analyzer,
+	subsliceleak.Analyzer,
 	poolreset.Analyzer,
 }

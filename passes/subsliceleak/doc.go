@@ -1,0 +1,93 @@
+// Package subsliceleak defines an Analyzer that reports small subslices and
+// substrings that keep a large buffer alive after the function that made the
+// buffer is done with it.
+//
+// # Analyzer subsliceleak
+//
+// subsliceleak: report small subslices that pin large buffers
+//
+// A slice expression shares the backing array of the value it slices: as
+// long as data[:8] is reachable, so is every byte of data. When data is a
+// whole file, a response body or a 64 KiB scratch buffer, and only eight of
+// its bytes outlive the call, the rest is memory the garbage collector can
+// never reclaim:
+//
+//	func readMagic(name string) ([]byte, error) {
+//		data, err := os.ReadFile(name)
+//		if err != nil {
+//			return nil, err
+//		}
+//		return data[:8], nil // keeps the whole file in memory
+//	}
+//
+// The fix is to copy the piece: bytes.Clone(data[:8]).
+//
+// # What is reported
+//
+// A slice expression b[i:j], b[i:j:k] or s[i:j] is reported when all of
+// these hold:
+//
+//   - Its operand is a buffer the function made itself: the result of
+//     io.ReadAll, os.ReadFile (or their io/ioutil forms),
+//     (*bufio.Reader).ReadBytes or ReadString, (*bytes.Buffer).String,
+//     (*bytes.Buffer).Bytes or (*strings.Builder).String of a local buffer
+//     or builder, string(b) of any of these, or make with a constant
+//     capacity of at least -subsliceleak.minsize bytes (default 4096). The
+//     value is followed through local variables, phis and reslicing with
+//     go/ssa. Parameters, receivers and fields are never sources: their
+//     memory belongs to someone else.
+//   - The piece outlives the call: it is returned, stored in a field, map,
+//     slice element or package variable of memory the function did not
+//     make, sent on a channel, or captured by a goroutine or returned
+//     closure, directly or inside a value that does (&msg{id: data[:8]}).
+//   - The piece is small. Its length must be a constant of at most a quarter
+//     of a buffer of known size, or at most minsize/16 bytes of a buffer of
+//     unknown size. A piece of a line (ReadBytes, ReadString) is reported
+//     only when it is stored in a map, a package variable or memory owned by
+//     the caller: one pinned line costs little, many add up. A piece of unknown length is reported only when it is
+//     stored in a map, a package variable or memory owned by the caller,
+//     only of a whole stream or file (not of a make, whose pieces of unknown
+//     length are usually what a read filled, kept with the spare capacity
+//     on purpose, nor of a line, which is short), and only if it is not a
+//     suffix (data[i:]) or a prefix that ends at a distance from the end
+//     (data[:len(data)-k]): such pieces usually are most of the buffer, and
+//     keeping them costs nothing extra. Empty
+//     pieces (buf[:0]) hand the capacity of a buffer over for appending and
+//     are never reported.
+//   - The rest of the buffer is no longer needed: neither the buffer nor any
+//     other piece of it that is not reported outlives the call, and the
+//     buffer is not given to a function of the analyzed package, a function
+//     outside the standard library, or a closure, any of which may keep it.
+//   - The piece is taken once per buffer: a loop that splits one buffer
+//     into pieces may keep all of it, and then nothing is wasted.
+//   - The buffer is not written after the piece is taken (by a call that
+//     gets it, a copy or append into it, or an element store), on a path
+//     that does not make it anew, and the piece is not written while the
+//     buffer is used after it: the piece and the buffer would see each
+//     other's writes, and a clone would not.
+//
+// A three-index slice expression (b[:4:4]) is reported too: limiting the
+// capacity does not limit what stays alive.
+//
+// Pieces that are copied (copy, bytes.Clone, slices.Clone, strings.Clone,
+// append([]byte(nil), b[i:j]...), string(b[i:j])) and pieces that never leave
+// the function are not reported. Calls are not followed: a piece passed to
+// another function is assumed not to be kept by it.
+//
+// # Suggested fix
+//
+// The slice expression is wrapped in bytes.Clone for []byte, slices.Clone
+// for other slice types (including named []byte types, whose type
+// slices.Clone keeps) and strings.Clone for string; a three-index
+// expression is cloned in its two-index form. The import is added when the
+// file lacks it. No fix is offered when the file's Go version predates the
+// function (strings.Clone 1.18, bytes.Clone 1.20, slices.Clone 1.21), when
+// the package name is shadowed where the fix would go, or for named string
+// types and type parameters, which the Clone functions would change.
+//
+// The fix keeps nil-ness: a slice expression is nil only when its operand is
+// nil, and bytes.Clone and slices.Clone return nil exactly for nil input
+// and a non-nil slice otherwise, even when it is empty. The clone has no
+// spare capacity beyond its length (up to the allocator's size class), so
+// appending to it no longer writes into the old buffer.
+package subsliceleak

@@ -1,0 +1,405 @@
+package subsliceleak
+
+import (
+	"cmp"
+	"fmt"
+	"go/ast"
+	"go/printer"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/memlint/memlint/internal/ssafunc"
+	"github.com/memlint/memlint/internal/suppress"
+)
+
+const doc = `report small subslices and substrings that pin large buffers
+
+A slice expression shares its operand's backing array: while data[:8] is
+reachable, so is all of data. subsliceleak reports a small piece of a buffer
+the function made itself (io.ReadAll, os.ReadFile, bufio ReadBytes or
+ReadString, bytes.Buffer, strings.Builder, string(b) of these, or make with a
+constant size of at least -subsliceleak.minsize bytes) that outlives the call
+(returned, stored, sent, or captured by a goroutine) when the rest of the
+buffer is no longer needed, and suggests cloning the piece with bytes.Clone,
+slices.Clone or strings.Clone.`
+
+// Analyzer reports subslices and substrings that keep large buffers alive.
+var Analyzer = &analysis.Analyzer{
+	Name:     "subsliceleak",
+	Doc:      doc,
+	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/subsliceleak",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
+	Run:      run,
+	// suppress drops findings in packages with type errors; running anyway
+	// lets the driver report those errors once instead of once per pass.
+	RunDespiteErrors: true,
+}
+
+// minSize is the smallest make, in bytes, whose pieces are worth cloning.
+var minSize int64 = 4096
+
+func init() {
+	Analyzer.Flags.Int64Var(&minSize, "minsize", minSize, "smallest constant-size make, in bytes, whose small pieces are reported")
+}
+
+// freshSources are the functions whose result is a newly allocated buffer
+// of unbounded size, with how messages name that result.
+var freshSources = map[string]string{
+	"io.ReadAll":                 "io.ReadAll result",
+	"io/ioutil.ReadAll":          "ioutil.ReadAll result",
+	"os.ReadFile":                "os.ReadFile result",
+	"io/ioutil.ReadFile":         "ioutil.ReadFile result",
+	"(*bufio.Reader).ReadBytes":  "bufio.Reader.ReadBytes result",
+	"(*bufio.Reader).ReadString": "bufio.Reader.ReadString result",
+	"(*bytes.Buffer).String":     "bytes.Buffer.String result",
+}
+
+// ownedSources return the array of their receiver, which is a source only
+// when the receiver is a local variable that does not outlive the call.
+var ownedSources = map[string]string{
+	"(*bytes.Buffer).Bytes":     "bytes.Buffer's array",
+	"(*strings.Builder).String": "strings.Builder's array",
+}
+
+// A site is a slice expression in a candidate function.
+type site struct {
+	expr *ast.SliceExpr
+	file *ast.File
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	rep := suppress.NewReporter(pass)
+	decls, sites := candidates(pass, rep)
+	if len(decls) == 0 {
+		return nil, nil
+	}
+	funcs := ssafunc.Build(pass, decls)
+	var found []finding
+	for _, decl := range decls {
+		if fn := funcs[decl]; fn != nil {
+			found = append(found, analyzeFunc(pass, fn, sites)...)
+		}
+	}
+	slices.SortFunc(found, func(a, b finding) int { return cmp.Compare(a.site.expr.Pos(), b.site.expr.Pos()) })
+	for _, f := range found {
+		rep.Report(f.diagnostic(pass))
+	}
+	return nil, nil
+}
+
+// candidates returns, in source order, the functions that slice a value
+// that comes from a source by syntax (a source call, a local variable
+// assigned one, a conversion or reslicing of these), and those slice
+// expressions by the position of their '['. Only these functions are built
+// in SSA form, which then decides.
+func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, map[token.Pos]site) {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	var (
+		decls     []*ast.FuncDecl
+		sites     = make(map[token.Pos]site)
+		file      *ast.File
+		fs        *funcSyntax
+		hasSource bool
+	)
+	filter := []ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.SliceExpr)(nil),
+		(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)}
+	insp.Nodes(filter, func(n ast.Node, push bool) bool {
+		switch n := n.(type) {
+		case *ast.File:
+			file = n
+			return !rep.Skips(n)
+		case *ast.FuncDecl:
+			if push {
+				if n.Body == nil {
+					return false // assembly; pop is not called
+				}
+				fs, hasSource = &funcSyntax{pass: pass, decl: n}, false
+				return true
+			}
+			if hasSource && len(fs.slices) > 0 {
+				if exprs := fs.fromSources(); len(exprs) > 0 {
+					decls = append(decls, n)
+					for _, e := range exprs {
+						sites[e.Lbrack] = site{e, file}
+					}
+				}
+			}
+			fs = nil
+		case *ast.SliceExpr:
+			if fs != nil && isSliceOrString(pass.TypesInfo.TypeOf(n.X)) {
+				fs.slices = append(fs.slices, n)
+			}
+		case *ast.CallExpr:
+			if fs != nil && !hasSource {
+				hasSource = isSourceCall(pass, n)
+			}
+		case *ast.AssignStmt:
+			if fs != nil {
+				fs.addAssigns(n.Lhs, n.Rhs)
+			}
+		case *ast.ValueSpec:
+			if fs != nil {
+				lhs := make([]ast.Expr, len(n.Names))
+				for i, name := range n.Names {
+					lhs[i] = name
+				}
+				fs.addAssigns(lhs, n.Values)
+			}
+		}
+		return true
+	})
+	return decls, sites
+}
+
+// funcSyntax is what candidates gathers about one function declaration.
+type funcSyntax struct {
+	pass    *analysis.Pass
+	decl    *ast.FuncDecl
+	slices  []*ast.SliceExpr
+	assigns []assignment
+	sourced map[types.Object]bool // local variables assigned a source
+}
+
+type assignment struct {
+	lhs *ast.Ident
+	rhs ast.Expr
+}
+
+func (fs *funcSyntax) addAssigns(lhs, rhs []ast.Expr) {
+	switch {
+	case len(lhs) == len(rhs):
+		for i := range lhs {
+			if id, ok := lhs[i].(*ast.Ident); ok {
+				fs.assigns = append(fs.assigns, assignment{id, rhs[i]})
+			}
+		}
+	case len(rhs) == 1 && len(lhs) > 1:
+		// data, err := os.ReadFile(name): the buffer is the first result.
+		if id, ok := lhs[0].(*ast.Ident); ok {
+			fs.assigns = append(fs.assigns, assignment{id, rhs[0]})
+		}
+	}
+}
+
+// fromSources returns the slice expressions whose operand comes from a
+// source, after finding the local variables that are assigned one.
+func (fs *funcSyntax) fromSources() []*ast.SliceExpr {
+	fs.sourced = make(map[types.Object]bool)
+	for changed := true; changed; {
+		changed = false
+		for _, a := range fs.assigns {
+			obj := fs.pass.TypesInfo.ObjectOf(a.lhs)
+			if obj == nil || fs.sourced[obj] || !fs.isLocal(obj) || !fs.fromSource(a.rhs) {
+				continue
+			}
+			fs.sourced[obj] = true
+			changed = true
+		}
+	}
+	var exprs []*ast.SliceExpr
+	for _, e := range fs.slices {
+		if fs.fromSource(e.X) {
+			exprs = append(exprs, e)
+		}
+	}
+	return exprs
+}
+
+func (fs *funcSyntax) fromSource(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return fs.sourced[fs.pass.TypesInfo.Uses[e]]
+	case *ast.SliceExpr:
+		return fs.fromSource(e.X)
+	case *ast.CallExpr:
+		if tv, ok := fs.pass.TypesInfo.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
+			return fs.fromSource(e.Args[0]) // a conversion
+		}
+		return isSourceCall(fs.pass, e)
+	}
+	return false
+}
+
+// isLocal reports whether obj is a variable declared in the function's body
+// (not a parameter, receiver or package variable).
+func (fs *funcSyntax) isLocal(obj types.Object) bool {
+	v, ok := obj.(*types.Var)
+	return ok && fs.decl.Body.Pos() < v.Pos() && v.Pos() < fs.decl.Body.End()
+}
+
+func isSliceOrString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Slice)
+	return ok || isString(t)
+}
+
+func isSourceCall(pass *analysis.Pass, call *ast.CallExpr) bool {
+	switch obj := typeutil.Callee(pass.TypesInfo, call).(type) {
+	case *types.Builtin:
+		return obj.Name() == "make" && constMakeBytes(pass, call) >= minSize
+	case *types.Func:
+		name := obj.FullName()
+		return freshSources[name] != "" || ownedSources[name] != ""
+	}
+	return false
+}
+
+// constMakeBytes returns the capacity in bytes of a make of a slice with a
+// constant capacity, or 0.
+func constMakeBytes(pass *analysis.Pass, call *ast.CallExpr) int64 {
+	if len(call.Args) < 2 {
+		return 0
+	}
+	t := pass.TypesInfo.TypeOf(call.Args[0])
+	if t == nil {
+		return 0
+	}
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok || !sizeKnowable(s.Elem()) {
+		return 0
+	}
+	tv := pass.TypesInfo.Types[call.Args[len(call.Args)-1]]
+	n, ok := intConstant(tv.Value)
+	if !ok {
+		return 0
+	}
+	return n * pass.TypesSizes.Sizeof(s.Elem())
+}
+
+// sizeKnowable reports whether types.Sizes can size t: it panics on type
+// parameters.
+func sizeKnowable(t types.Type) bool {
+	switch t := types.Unalias(t).(type) {
+	case *types.TypeParam:
+		return false
+	case *types.Named:
+		return t.TypeArgs().Len() == 0 && sizeKnowable(t.Underlying())
+	case *types.Array:
+		return sizeKnowable(t.Elem())
+	case *types.Struct:
+		for f := range t.Fields() {
+			if !sizeKnowable(f.Type()) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// A finding is a piece to report.
+type finding struct {
+	slice  *ssa.Slice
+	site   site
+	buf    *buffer
+	how    escape
+	length int64 // bytes, or -1 when unknown
+}
+
+func (f finding) diagnostic(pass *analysis.Pass) analysis.Diagnostic {
+	e := f.site.expr
+	var b strings.Builder
+	printer.Fprint(&b, pass.Fset, e)
+	if f.length >= 0 {
+		fmt.Fprintf(&b, " (%s)", byteCount(f.length))
+	}
+	fmt.Fprintf(&b, " %s but keeps the whole %s alive", f.how, f.buf.what)
+	if e.Slice3 {
+		b.WriteString(" (a three-index slice limits capacity, not what stays alive)")
+	}
+	fix, fn, why := cloneFix(pass, f.site)
+	if fix != nil {
+		fmt.Fprintf(&b, "; clone it with %s", fn)
+	} else {
+		fmt.Fprintf(&b, "; clone it (no automatic fix: %s)", why)
+	}
+	d := analysis.Diagnostic{Pos: e.Pos(), End: e.End(), Message: b.String()}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	return d
+}
+
+func byteCount(n int64) string {
+	switch {
+	case n == 1:
+		return "1 byte"
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// analyzeFunc finds the pieces of fn and its closures to report.
+func analyzeFunc(pass *analysis.Pass, fn *ssa.Function, sites map[token.Pos]site) []finding {
+	a := &funcAnalysis{pass: pass, buffers: make(map[ssa.Value]*buffer)}
+	// Group the pieces by the buffer they slice: whether one piece is worth
+	// reporting depends on what else keeps that buffer alive.
+	type piece struct {
+		slice *ssa.Slice
+		site  site
+	}
+	byBuffer := make(map[*buffer][]piece)
+	var order []*buffer
+	for _, f := range append([]*ssa.Function{fn}, allAnonFuncs(fn)...) {
+		for _, blk := range f.Blocks {
+			for _, instr := range blk.Instrs {
+				s, ok := instr.(*ssa.Slice)
+				if !ok {
+					continue
+				}
+				st, ok := sites[s.Pos()]
+				if !ok {
+					continue
+				}
+				buf := a.bufferOf(s.X)
+				if buf == nil {
+					continue
+				}
+				if byBuffer[buf] == nil {
+					order = append(order, buf)
+				}
+				byBuffer[buf] = append(byBuffer[buf], piece{s, st})
+			}
+		}
+	}
+
+	var found []finding
+	for _, buf := range order {
+		var cands []finding
+		reported := make(map[*ssa.Slice]bool)
+		for _, p := range byBuffer[buf] {
+			f, ok := a.judge(buf, p.slice)
+			if !ok || takenRepeatedly(buf, p.slice) || buf.mutable() && sharesWrites(buf, p.slice) {
+				continue
+			}
+			f.slice, f.site = p.slice, p.site
+			cands = append(cands, f)
+			reported[p.slice] = true
+		}
+		if len(cands) > 0 && !a.stillNeeded(buf, reported) {
+			found = append(found, cands...)
+		}
+	}
+	return found
+}
+
+func allAnonFuncs(fn *ssa.Function) []*ssa.Function {
+	var all []*ssa.Function
+	for _, anon := range fn.AnonFuncs {
+		all = append(all, anon)
+		all = append(all, allAnonFuncs(anon)...)
+	}
+	return all
+}
