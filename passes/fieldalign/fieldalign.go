@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/suppress"
+	"github.com/memlint/memlint/internal/typesize"
 )
 
 // Analyzer reports structs whose fields can be reordered into less memory.
@@ -231,7 +232,7 @@ func unitsOf(pass *analysis.Pass, st *ast.StructType, s *types.Struct) ([]unit, 
 			i++
 		}
 		t := u.vars[0].Type()
-		if !hasKnownSize(t) {
+		if !typesize.Known(t) {
 			return nil, false
 		}
 		u.size = sizes.Sizeof(t) * int64(len(u.vars))
@@ -240,39 +241,6 @@ func unitsOf(pass *analysis.Pass, st *ast.StructType, s *types.Struct) ([]unit, 
 		units = append(units, u)
 	}
 	return units, i == s.NumFields()
-}
-
-// hasKnownSize reports whether t's size is known: it holds no invalid type
-// and no type parameter by value. Only what is held by value is visited
-// (an instance's fields, not its type arguments: atomic.Pointer[T] holds a
-// pointer), and each named type once, so that no type loops.
-func hasKnownSize(t types.Type) bool {
-	seen := make(map[types.Type]bool)
-	var known func(t types.Type) bool
-	known = func(t types.Type) bool {
-		switch t := types.Unalias(t).(type) {
-		case *types.TypeParam:
-			return false
-		case *types.Basic:
-			return t.Kind() != types.Invalid
-		case *types.Array:
-			return known(t.Elem())
-		case *types.Named:
-			if seen[t] {
-				return true
-			}
-			seen[t] = true
-			return known(t.Underlying())
-		case *types.Struct:
-			for f := range t.Fields() {
-				if !known(f.Type()) {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	return known(t)
 }
 
 // optimalOrder sorts the units into a smallest layout: zero-sized fields

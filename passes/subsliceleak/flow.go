@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/memlint/memlint/internal/typesize"
 )
 
 // A buffer is a backing array that the analyzed function allocated.
@@ -108,7 +110,7 @@ func isMakeSlice(s *ssa.Slice) bool {
 
 func (a *funcAnalysis) makeBuffer(s *ssa.Slice) *buffer {
 	arr, ok := s.X.Type().Underlying().(*types.Pointer).Elem().Underlying().(*types.Array)
-	if !ok || !sizeKnowable(arr.Elem()) {
+	if !ok || !typesize.Known(arr.Elem()) {
 		return nil
 	}
 	size := arr.Len() * a.pass.TypesSizes.Sizeof(arr.Elem())
@@ -205,7 +207,7 @@ func (a *funcAnalysis) elemSize(t types.Type) int64 {
 	case *types.Basic:
 		return 1
 	case *types.Slice:
-		if sizeKnowable(u.Elem()) {
+		if typesize.Known(u.Elem()) {
 			return a.pass.TypesSizes.Sizeof(u.Elem())
 		}
 	}

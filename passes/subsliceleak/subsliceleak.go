@@ -18,6 +18,7 @@ import (
 
 	"github.com/memlint/memlint/internal/ssafunc"
 	"github.com/memlint/memlint/internal/suppress"
+	"github.com/memlint/memlint/internal/typesize"
 )
 
 const doc = `report small subslices and substrings that pin large buffers
@@ -265,7 +266,7 @@ func constMakeBytes(pass *analysis.Pass, call *ast.CallExpr) int64 {
 		return 0
 	}
 	s, ok := t.Underlying().(*types.Slice)
-	if !ok || !sizeKnowable(s.Elem()) {
+	if !ok || !typesize.Known(s.Elem()) {
 		return 0
 	}
 	tv := pass.TypesInfo.Types[call.Args[len(call.Args)-1]]
@@ -274,26 +275,6 @@ func constMakeBytes(pass *analysis.Pass, call *ast.CallExpr) int64 {
 		return 0
 	}
 	return n * pass.TypesSizes.Sizeof(s.Elem())
-}
-
-// sizeKnowable reports whether types.Sizes can size t: it panics on type
-// parameters.
-func sizeKnowable(t types.Type) bool {
-	switch t := types.Unalias(t).(type) {
-	case *types.TypeParam:
-		return false
-	case *types.Named:
-		return t.TypeArgs().Len() == 0 && sizeKnowable(t.Underlying())
-	case *types.Array:
-		return sizeKnowable(t.Elem())
-	case *types.Struct:
-		for f := range t.Fields() {
-			if !sizeKnowable(f.Type()) {
-				return false
-			}
-		}
-	}
-	return true
 }
 
 // A finding is a piece to report.
