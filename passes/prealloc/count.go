@@ -62,7 +62,7 @@ func (c *checker) tripCount(loop ast.Node, fn ast.Node) (count, bool) {
 
 func (c *checker) rangeCount(loop *ast.RangeStmt, fn ast.Node) (count, bool) {
 	tv, ok := c.pass.TypesInfo.Types[loop.X]
-	if !ok || tv.Value != nil || tv.Type == nil || c.isFixedList(loop.X, fn) {
+	if !ok || tv.Value != nil || tv.Type == nil || c.isFixedList(loop.X, fn) || c.isShortInPractice(loop.X, fn) {
 		return count{}, false
 	}
 	n, ok := c.simple(loop.X)

@@ -214,6 +214,9 @@ func outermostFunc(cur inspector.Cursor) ast.Node {
 // isColdPath reports whether the loop is in code that runs to build
 // diagnostics or debug output, where a few extra allocations do not matter.
 func isColdPath(cur inspector.Cursor) bool {
+	if underVerboseFlag(cur) {
+		return true
+	}
 	for f := range cur.Enclosing((*ast.FuncDecl)(nil)) { // at most one
 		decl := f.Node().(*ast.FuncDecl)
 		name := decl.Name.Name
@@ -222,6 +225,29 @@ func isColdPath(cur inspector.Cursor) bool {
 		}
 		lower := strings.ToLower(name)
 		return strings.Contains(lower, "debug") || strings.Contains(lower, "dump")
+	}
+	return false
+}
+
+// underVerboseFlag reports whether the loop runs only when an if statement
+// tests a verbose or debug flag (if Verbose { ... }): verbose-only output.
+func underVerboseFlag(cur inspector.Cursor) bool {
+	for ifCur := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		stmt := ifCur.Node().(*ast.IfStmt)
+		if n := cur.Node(); n.Pos() < stmt.Body.Pos() || n.End() > stmt.Body.End() {
+			continue // in the else branch or the condition
+		}
+		flag := false
+		ast.Inspect(stmt.Cond, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				lower := strings.ToLower(id.Name)
+				flag = flag || strings.Contains(lower, "verbose") || strings.Contains(lower, "debug")
+			}
+			return !flag
+		})
+		if flag {
+			return true
+		}
 	}
 	return false
 }

@@ -1,0 +1,114 @@
+// Package short holds loops over lists whose length comes from data but
+// that are short in practice: prealloc must not report them.
+package short
+
+import (
+	"reflect"
+	"strings"
+)
+
+type signature struct {
+	params  []string
+	Results []int
+	Types   []reflect.Type
+}
+
+type block struct {
+	Preds []*block
+}
+
+// The parameters of one signature: a handful.
+func paramNames(sig *signature) []string {
+	var names []string
+	for _, p := range sig.params {
+		names = append(names, strings.ToUpper(p))
+	}
+	return names
+}
+
+// The results of one function.
+func resultValues(sig *signature) []int {
+	var vals []int
+	for _, r := range sig.Results {
+		vals = append(vals, r*2)
+	}
+	return vals
+}
+
+// The argument types of one fuzz target.
+func zeroValues(sig *signature) []reflect.Value {
+	var vals []reflect.Value
+	for _, t := range sig.Types {
+		vals = append(vals, reflect.Zero(t))
+	}
+	return vals
+}
+
+// The predecessors of one basic block.
+func edges(b *block, v int) []int {
+	var out []int
+	for range b.Preds {
+		out = append(out, v)
+	}
+	return out
+}
+
+type directive struct{ text string }
+
+func (d directive) ParseArgs() ([]string, error) { return strings.Fields(d.text), nil }
+
+// The arguments of one directive, from a method named for them.
+func patterns(d directive) ([]string, error) {
+	args, err := d.ParseArgs()
+	if err != nil {
+		return nil, err
+	}
+	var list []string
+	for _, a := range args {
+		list = append(list, strings.TrimSpace(a))
+	}
+	return list, nil
+}
+
+type curve struct{ points []int }
+
+func (c *curve) Examples(window, n int) []int { return c.points[:min(n, len(c.points))] }
+
+// At most 10 examples: the call's constant argument limits the list.
+func worst(c *curve, window int) []int {
+	examples := c.Examples(window, 10)
+	var links []int
+	for _, e := range examples {
+		links = append(links, e+window)
+	}
+	return links
+}
+
+type EventSpec struct{ Name string }
+
+var specs = [...]EventSpec{{Name: "a"}, {Name: "b"}}
+
+func Specs() []EventSpec { return specs[:] }
+
+// Specs come from the package's literal table: built once, fixed size.
+func EventNames(specs []EventSpec) map[string]int {
+	nameToType := make(map[string]int)
+	for i, spec := range specs {
+		nameToType[spec.Name] = i
+	}
+	return nameToType
+}
+
+var Verbose bool
+
+// Verbose-only output is a cold path.
+func report(pkgs map[string]bool) []string {
+	if Verbose {
+		var list []string
+		for pkg := range pkgs {
+			list = append(list, pkg)
+		}
+		return list
+	}
+	return nil
+}
