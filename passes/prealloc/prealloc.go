@@ -339,6 +339,9 @@ func (c *checker) allocatesPerIteration(body *ast.BlockStmt) bool {
 	info := c.pass.TypesInfo
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false // keep the answer: siblings are still visited
+		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			found = true // a closure, and who knows what it does
@@ -434,7 +437,7 @@ func (c *checker) mentionsDirectly(n ast.Node, v *types.Var) bool {
 
 func (c *checker) checkAccumulation(acc accumulation, n count, fn ast.Node, list []ast.Stmt, idx int) {
 	loop := list[idx]
-	if c.escapedVars(fn)[acc.v] || c.mentionedOutside(loop, acc) {
+	if c.escapedVars(fn)[acc.v] || c.mentionedOutside(loop, acc) || c.growsElsewhere(fn, loop, acc) || holdsFuncs(acc.v.Type()) {
 		return
 	}
 	declIdx := -1
@@ -481,6 +484,56 @@ func (c *checker) mentionedOutside(loop ast.Stmt, acc accumulation) bool {
 		return !found
 	})
 	return found
+}
+
+// growsElsewhere reports whether fn appends to the accumulated slice
+// outside the loop too, as when a second loop appends more. The loop's
+// count is then only part of the final length: the first append past it
+// copies everything into a new array again, and the right capacity would be
+// a sum nobody wants to read. (A map sized too small is different: since
+// Go 1.24 it grows one table of at most 1024 slots at a time, so the size
+// hint still saves what it covers.)
+func (c *checker) growsElsewhere(fn ast.Node, loop ast.Stmt, acc accumulation) bool {
+	if acc.isMap {
+		return false
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if n == loop || found {
+			return false
+		}
+		if assign, ok := n.(*ast.AssignStmt); ok && c.appendsTo(assign, acc.v) {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// holdsFuncs reports whether t is a slice or map of functions: listeners,
+// hooks, handlers. Code registers those, one by one, so there are few.
+func holdsFuncs(t types.Type) bool {
+	var elem types.Type
+	switch t := t.Underlying().(type) {
+	case *types.Slice:
+		elem = t.Elem()
+	case *types.Map:
+		elem = t.Elem()
+	default:
+		return false
+	}
+	_, isFunc := elem.Underlying().(*types.Signature)
+	return isFunc
+}
+
+// appendsTo reports whether assign is v = append(v, ...), with any
+// arguments.
+func (c *checker) appendsTo(assign *ast.AssignStmt, v *types.Var) bool {
+	if len(assign.Lhs) != 1 || len(assign.Rhs) != 1 || c.localVar(assign.Lhs[0]) != v {
+		return false
+	}
+	call, ok := ast.Unparen(assign.Rhs[0]).(*ast.CallExpr)
+	return ok && c.isBuiltin(call.Fun, "append") && len(call.Args) > 0 && c.localVar(call.Args[0]) == v
 }
 
 // escapedVars returns the local variables of fn whose address is taken, or

@@ -112,3 +112,34 @@ func report(pkgs map[string]bool) []string {
 	}
 	return nil
 }
+
+// The second loop appends more: len(ys) is only part of the final length.
+// The map is still reported: a size hint too small still saves what it covers.
+func union(ys, ns []uint64) []uint64 {
+	var all []uint64
+	seen := make(map[uint64]bool) // want `seen can be preallocated with capacity len\(ys\)`
+	for _, y := range ys {
+		seen[y] = true
+		all = append(all, y)
+	}
+	for _, n := range ns {
+		if !seen[n] {
+			seen[n] = true
+			all = append(all, n)
+		}
+	}
+	return all
+}
+
+type listener func(string)
+
+type cache struct{ listeners map[int]listener }
+
+// Listeners are registered by code, one by one: few.
+func (c *cache) snapshot() []listener {
+	var ls []listener
+	for _, l := range c.listeners {
+		ls = append(ls, l)
+	}
+	return ls
+}
