@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/suppress"
 )
@@ -86,7 +87,7 @@ func (c *checker) checkLoop(loopCur inspector.Cursor) {
 		return
 	}
 	fn := outermostFunc(loopCur)
-	if fn == nil || isColdPath(loopCur) || !c.loadSource() {
+	if fn == nil || c.isColdPath(loopCur) || !c.loadSource() {
 		return
 	}
 	n, ok := c.tripCount(loopCur.Node(), fn)
@@ -213,20 +214,47 @@ func outermostFunc(cur inspector.Cursor) ast.Node {
 
 // isColdPath reports whether the loop is in code that runs to build
 // diagnostics or debug output, where a few extra allocations do not matter.
-func isColdPath(cur inspector.Cursor) bool {
+func (c *checker) isColdPath(cur inspector.Cursor) bool {
 	if underVerboseFlag(cur) {
 		return true
 	}
 	for f := range cur.Enclosing((*ast.FuncDecl)(nil)) { // at most one
 		decl := f.Node().(*ast.FuncDecl)
 		name := decl.Name.Name
-		if decl.Recv != nil && slices.Contains([]string{"Error", "String", "GoString", "Format"}, name) {
+		if decl.Recv != nil && slices.Contains([]string{"Error", "String", "GoString", "Format"}, name) || c.printsText(decl) {
 			return true
 		}
 		lower := strings.ToLower(name)
 		return strings.Contains(lower, "debug") || strings.Contains(lower, "dump")
 	}
 	return false
+}
+
+// printsText reports whether decl is a text printer like String: it is
+// given a writer (io.Writer, *bytes.Buffer, *strings.Builder) and formats
+// text into it with fmt.Fprint*. Such summaries are for people to read.
+func (c *checker) printsText(decl *ast.FuncDecl) bool {
+	if decl.Body == nil || !slices.ContainsFunc(decl.Type.Params.List, func(f *ast.Field) bool { return isWriter(c.pass.TypesInfo.TypeOf(f.Type)) }) {
+		return false
+	}
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
+			found = fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && strings.HasPrefix(fn.Name(), "Fprint")
+		}
+		return !found
+	})
+	return found
+}
+
+// isWriter reports whether t is io.Writer, *bytes.Buffer or *strings.Builder.
+func isWriter(t types.Type) bool {
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		return isBuffer(ptr.Elem())
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "io" && named.Obj().Name() == "Writer"
 }
 
 // underVerboseFlag reports whether the loop runs only when an if statement

@@ -3,7 +3,11 @@
 package short
 
 import (
+	"bytes"
+	"fmt"
+	"io"
 	"reflect"
+	"sort"
 	"strings"
 )
 
@@ -142,4 +146,33 @@ func (c *cache) snapshot() []listener {
 		ls = append(ls, l)
 	}
 	return ls
+}
+
+type pkg struct{ members map[string]int }
+
+// A text printer, like String: it formats a summary for people to read.
+func writePackage(buf *bytes.Buffer, p *pkg) {
+	fmt.Fprintf(buf, "package:\n")
+	var names []string
+	for name := range p.members {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		fmt.Fprintf(buf, "\t%s %d\n", name, p.members[name])
+	}
+}
+
+// A binary writer is not a text printer: reported.
+func writeBlobs(w io.Writer, xs [][]byte) error {
+	blobs := make([][]byte, 0) // want `blobs can be preallocated with capacity len\(xs\)`
+	for _, x := range xs {
+		blobs = append(blobs, x[:1])
+	}
+	for _, b := range blobs {
+		if _, err := w.Write(b); err != nil {
+			return err
+		}
+	}
+	return nil
 }
