@@ -465,7 +465,7 @@ func (c *checker) mentionsDirectly(n ast.Node, v *types.Var) bool {
 
 func (c *checker) checkAccumulation(acc accumulation, n count, fn ast.Node, list []ast.Stmt, idx int) {
 	loop := list[idx]
-	if c.escapedVars(fn)[acc.v] || c.mentionedOutside(loop, acc) || c.growsElsewhere(fn, loop, acc) || holdsFuncs(acc.v.Type()) {
+	if c.escapedVars(fn)[acc.v] || c.mentionedOutside(loop, acc) || c.growsElsewhere(fn, loop, acc) || holdsFuncs(acc.v.Type()) || c.boxes(acc) {
 		return
 	}
 	declIdx := -1
@@ -536,6 +536,36 @@ func (c *checker) growsElsewhere(fn ast.Node, loop ast.Stmt, acc accumulation) b
 		return true
 	})
 	return found
+}
+
+// boxes reports whether the accumulation stores a concrete value into an
+// interface element: each such conversion allocates a copy of the value,
+// so the loop already allocates once per iteration (PRECISION.md, reason
+// 12). Pointer-shaped values and constants convert without allocating.
+func (c *checker) boxes(acc accumulation) bool {
+	assign := acc.stmt.(*ast.AssignStmt)
+	value := assign.Rhs[0]
+	if !acc.isMap {
+		value = ast.Unparen(value).(*ast.CallExpr).Args[1]
+	}
+	var elem types.Type
+	switch t := acc.v.Type().Underlying().(type) {
+	case *types.Slice:
+		elem = t.Elem()
+	case *types.Map:
+		elem = t.Elem()
+	}
+	tv, ok := c.pass.TypesInfo.Types[value]
+	if !ok || tv.Value != nil || tv.Type == nil || elem == nil || !types.IsInterface(elem) || types.IsInterface(tv.Type) {
+		return false
+	}
+	switch t := tv.Type.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Chan, *types.Signature:
+		return false
+	case *types.Basic:
+		return t.Kind() != types.UnsafePointer && t.Kind() != types.UntypedNil
+	}
+	return c.pass.TypesSizes == nil || c.pass.TypesSizes.Sizeof(tv.Type) > 0
 }
 
 // holdsFuncs reports whether t is a slice or map of functions: listeners,

@@ -176,3 +176,24 @@ func writeBlobs(w io.Writer, xs [][]byte) error {
 	}
 	return nil
 }
+
+type edge struct{ from, to string }
+
+// Each struct stored in an interface is copied to the heap: the loop
+// allocates per element anyway.
+func boxed(path []edge) []any {
+	var edges []any
+	for _, e := range path {
+		edges = append(edges, edge{e.to, e.from})
+	}
+	return edges
+}
+
+// Pointers convert to interfaces without allocating: reported.
+func pointers(path []*edge) []any {
+	edges := make([]any, 0) // want `edges can be preallocated with capacity len\(path\)`
+	for _, e := range path {
+		edges = append(edges, e)
+	}
+	return edges
+}
