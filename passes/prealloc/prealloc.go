@@ -221,13 +221,34 @@ func (c *checker) isColdPath(cur inspector.Cursor) bool {
 	for f := range cur.Enclosing((*ast.FuncDecl)(nil)) { // at most one
 		decl := f.Node().(*ast.FuncDecl)
 		name := decl.Name.Name
-		if decl.Recv != nil && slices.Contains([]string{"Error", "String", "GoString", "Format"}, name) || c.printsText(decl) {
+		if decl.Recv != nil && slices.Contains([]string{"Error", "String", "GoString", "Format"}, name) ||
+			c.printsText(decl) || c.formatsString(decl) || c.runsOncePerProcess(decl) {
 			return true
 		}
 		lower := strings.ToLower(name)
 		return strings.Contains(lower, "debug") || strings.Contains(lower, "dump")
 	}
 	return false
+}
+
+// runsOncePerProcess reports whether decl is an init function or the main
+// function of a command: whatever its loops save is saved once per run.
+func (c *checker) runsOncePerProcess(decl *ast.FuncDecl) bool {
+	if decl.Recv != nil {
+		return false
+	}
+	return decl.Name.Name == "init" || decl.Name.Name == "main" && c.pass.Pkg.Name() == "main"
+}
+
+// formatsString reports whether decl is a formatter like String: its name
+// begins with format and it returns one string.
+func (c *checker) formatsString(decl *ast.FuncDecl) bool {
+	results := decl.Type.Results
+	if !strings.HasPrefix(strings.ToLower(decl.Name.Name), "format") || results == nil || results.NumFields() != 1 {
+		return false
+	}
+	t := c.pass.TypesInfo.TypeOf(results.List[0].Type)
+	return t != nil && isString(t)
 }
 
 // printsText reports whether decl is a text printer like String: it is

@@ -8,6 +8,7 @@ import (
 	"io"
 	"reflect"
 	"sort"
+	"strconv"
 	"strings"
 )
 
@@ -196,4 +197,26 @@ func pointers(path []*edge) []any {
 		edges = append(edges, e)
 	}
 	return edges
+}
+
+var registry []string
+
+// An init function runs once per process.
+func init() {
+	var upper []string
+	for _, name := range registry {
+		upper = append(upper, strings.ToUpper(name))
+	}
+	registry = upper
+}
+
+type node struct{ subs []int }
+
+// A formatter like String: output for people to read.
+func formatNode(n *node) string {
+	var parts []string
+	for _, s := range n.subs {
+		parts = append(parts, strconv.Itoa(s))
+	}
+	return strings.Join(parts, ",")
 }
