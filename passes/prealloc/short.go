@@ -29,12 +29,15 @@ func (c *checker) isShortInPractice(x ast.Expr, fn ast.Node) bool {
 	return c.namesParts(x, fn) || c.isShortByLimit(x, fn) || c.isTableType(x)
 }
 
-// namesParts reports whether x is a field named for the parts of one
+// namesParts reports whether x is a slice field named for the parts of one
 // declaration, call or block (f.Params, b.Preds, opts.Types), or a local
 // that a method so named returned (args, err := dir.ParseArgs()). A local
 // so named is not enough: a variable called results may hold the results
 // of a query, not of a function.
 func (c *checker) namesParts(x ast.Expr, fn ast.Node) bool {
+	if t := c.pass.TypesInfo.TypeOf(x); t == nil || !isSlice(t) {
+		return false // a map such as types.Info.Types can be large
+	}
 	var name string
 	switch x := ast.Unparen(x).(type) {
 	case *ast.SelectorExpr:

@@ -220,3 +220,14 @@ func formatNode(n *node) string {
 	}
 	return strings.Join(parts, ",")
 }
+
+type info struct{ Types map[string]int }
+
+// A map named Types, like types.Info.Types, can be large: reported.
+func typeNames(in *info) map[string]bool {
+	names := make(map[string]bool) // want `names can be preallocated with capacity len\(in.Types\)`
+	for name := range in.Types {
+		names[name] = true
+	}
+	return names
+}
