@@ -46,7 +46,7 @@
 //
 // Nor does it report lists that are short in practice although their
 // length comes from data: fields that hold the parts of one declaration,
-// call or block (their name ends in args, params, results, preds, succs,
+// call or block (slices whose name ends in args, params, results, preds, succs,
 // bindings, terms, related or types, as in f.Params or b.Preds), and locals
 // that a method so named returned (dir.ParseArgs()); lists that a call
 // returned when given a small positive constant, their limit
