@@ -62,7 +62,7 @@ func (c *checker) tripCount(loop ast.Node, fn ast.Node) (count, bool) {
 
 func (c *checker) rangeCount(loop *ast.RangeStmt, fn ast.Node) (count, bool) {
 	tv, ok := c.pass.TypesInfo.Types[loop.X]
-	if !ok || tv.Value != nil || tv.Type == nil || c.isFixedList(loop.X, fn) {
+	if !ok || tv.Value != nil || tv.Type == nil || c.isFixedList(loop.X, fn) || c.isShortInPractice(loop.X, fn) {
 		return count{}, false
 	}
 	n, ok := c.simple(loop.X)
@@ -297,6 +297,9 @@ func (c *checker) modifies(node ast.Node, vars []*types.Var) bool {
 	hit := func(e ast.Expr) bool { return e != nil && slices.Contains(vars, c.root(e)) }
 	found := false
 	ast.Inspect(node, func(n ast.Node) bool {
+		if found {
+			return false // keep the answer: siblings are still visited
+		}
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			found = slices.ContainsFunc(n.Lhs, hit)
@@ -317,6 +320,9 @@ func (c *checker) modifies(node ast.Node, vars []*types.Var) bool {
 func (c *checker) hasCalls(node ast.Node) bool {
 	found := false
 	ast.Inspect(node, func(n ast.Node) bool {
+		if found {
+			return false // keep the answer: siblings are still visited
+		}
 		if call, ok := n.(*ast.CallExpr); ok {
 			tv := c.pass.TypesInfo.Types[call.Fun]
 			_, builtin := c.pass.TypesInfo.Uses[identOf(call.Fun)].(*types.Builtin)
@@ -331,6 +337,9 @@ func (c *checker) hasCalls(node ast.Node) bool {
 func writesMemory(node ast.Node) bool {
 	found := false
 	ast.Inspect(node, func(n ast.Node) bool {
+		if found {
+			return false // keep the answer: siblings are still visited
+		}
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			found = n.Tok != token.DEFINE && slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool { return identOf(e) == nil })
@@ -351,6 +360,9 @@ func (c *checker) mayChangeMaps(body *ast.BlockStmt) bool {
 	}
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false // keep the answer: siblings are still visited
+		}
 		switch n := n.(type) {
 		case *ast.CallExpr:
 			found = c.isBuiltin(n.Fun, "delete") || c.isBuiltin(n.Fun, "clear")

@@ -36,6 +36,20 @@
 // appends of xs..., ranges over strings, channels and functions, loops
 // with a constant trip count or over a fixed literal list, slices touched
 // between their declaration and the loop, loop bodies that already
-// allocate on every iteration (the growth saved would be a small share),
-// and cold paths (Error, String, GoString and Format methods).
+// allocate on every iteration (the growth saved would be a small share;
+// storing a struct or string into an interface element counts), slices
+// appended to again after the loop (the count is only part of the final
+// length), slices and maps of functions (listeners, hooks), and cold paths
+// (Error, String, GoString and Format methods, format* functions returning
+// a string, text printers that fmt.Fprint into a writer parameter, debug
+// and dump helpers, code under "if verbose", init and a command's main).
+//
+// Nor does it report lists that are short in practice although their
+// length comes from data: fields that hold the parts of one declaration,
+// call or block (slices whose name ends in args, params, results, preds, succs,
+// bindings, terms, related or types, as in f.Params or b.Preds), and locals
+// that a method so named returned (dir.ParseArgs()); lists that a call
+// returned when given a small positive constant, their limit
+// (c.Examples(w, 10)); and slices of a type that the package keeps in a
+// package-level literal table, which are copies or parts of that table.
 package prealloc

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/suppress"
 )
@@ -77,7 +78,7 @@ func (c *checker) checkLoop(loopCur inspector.Cursor) {
 		return
 	}
 	fn := outermostFunc(loopCur)
-	if fn == nil || isColdPath(loopCur) || !c.loadSource() {
+	if fn == nil || c.isColdPath(loopCur) || !c.loadSource() {
 		return
 	}
 	n, ok := c.tripCount(loopCur.Node(), fn)
@@ -204,15 +205,89 @@ func outermostFunc(cur inspector.Cursor) ast.Node {
 
 // isColdPath reports whether the loop is in code that runs to build
 // diagnostics or debug output, where a few extra allocations do not matter.
-func isColdPath(cur inspector.Cursor) bool {
+func (c *checker) isColdPath(cur inspector.Cursor) bool {
+	if underVerboseFlag(cur) {
+		return true
+	}
 	for f := range cur.Enclosing((*ast.FuncDecl)(nil)) { // at most one
 		decl := f.Node().(*ast.FuncDecl)
 		name := decl.Name.Name
-		if decl.Recv != nil && slices.Contains([]string{"Error", "String", "GoString", "Format"}, name) {
+		if decl.Recv != nil && slices.Contains([]string{"Error", "String", "GoString", "Format"}, name) ||
+			c.printsText(decl) || c.formatsString(decl) || c.runsOncePerProcess(decl) {
 			return true
 		}
 		lower := strings.ToLower(name)
 		return strings.Contains(lower, "debug") || strings.Contains(lower, "dump")
+	}
+	return false
+}
+
+// runsOncePerProcess reports whether decl is an init function or the main
+// function of a command: whatever its loops save is saved once per run.
+func (c *checker) runsOncePerProcess(decl *ast.FuncDecl) bool {
+	if decl.Recv != nil {
+		return false
+	}
+	return decl.Name.Name == "init" || decl.Name.Name == "main" && c.pass.Pkg.Name() == "main"
+}
+
+// formatsString reports whether decl is a formatter like String: its name
+// begins with format and it returns one string.
+func (c *checker) formatsString(decl *ast.FuncDecl) bool {
+	results := decl.Type.Results
+	if !strings.HasPrefix(strings.ToLower(decl.Name.Name), "format") || results == nil || results.NumFields() != 1 {
+		return false
+	}
+	t := c.pass.TypesInfo.TypeOf(results.List[0].Type)
+	return t != nil && isString(t)
+}
+
+// printsText reports whether decl is a text printer like String: it is
+// given a writer (io.Writer, *bytes.Buffer, *strings.Builder) and formats
+// text into it with fmt.Fprint*. Such summaries are for people to read.
+func (c *checker) printsText(decl *ast.FuncDecl) bool {
+	if decl.Body == nil || !slices.ContainsFunc(decl.Type.Params.List, func(f *ast.Field) bool { return isWriter(c.pass.TypesInfo.TypeOf(f.Type)) }) {
+		return false
+	}
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
+			found = fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && strings.HasPrefix(fn.Name(), "Fprint")
+		}
+		return !found
+	})
+	return found
+}
+
+// isWriter reports whether t is io.Writer, *bytes.Buffer or *strings.Builder.
+func isWriter(t types.Type) bool {
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		return isBuffer(ptr.Elem())
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "io" && named.Obj().Name() == "Writer"
+}
+
+// underVerboseFlag reports whether the loop runs only when an if statement
+// tests a verbose or debug flag (if Verbose { ... }): verbose-only output.
+func underVerboseFlag(cur inspector.Cursor) bool {
+	for ifCur := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		stmt := ifCur.Node().(*ast.IfStmt)
+		if n := cur.Node(); n.Pos() < stmt.Body.Pos() || n.End() > stmt.Body.End() {
+			continue // in the else branch or the condition
+		}
+		flag := false
+		ast.Inspect(stmt.Cond, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				lower := strings.ToLower(id.Name)
+				flag = flag || strings.Contains(lower, "verbose") || strings.Contains(lower, "debug")
+			}
+			return !flag
+		})
+		if flag {
+			return true
+		}
 	}
 	return false
 }
@@ -304,6 +379,9 @@ func (c *checker) allocatesPerIteration(body *ast.BlockStmt) bool {
 	info := c.pass.TypesInfo
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
+		if found {
+			return false // keep the answer: siblings are still visited
+		}
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			found = true // a closure, and who knows what it does
@@ -399,7 +477,7 @@ func (c *checker) mentionsDirectly(n ast.Node, v *types.Var) bool {
 
 func (c *checker) checkAccumulation(acc accumulation, n count, fn ast.Node, list []ast.Stmt, idx int) {
 	loop := list[idx]
-	if c.escapedVars(fn)[acc.v] || c.mentionedOutside(loop, acc) {
+	if c.escapedVars(fn)[acc.v] || c.mentionedOutside(loop, acc) || c.growsElsewhere(fn, loop, acc) || holdsFuncs(acc.v.Type()) || c.boxes(acc) {
 		return
 	}
 	declIdx := -1
@@ -446,6 +524,86 @@ func (c *checker) mentionedOutside(loop ast.Stmt, acc accumulation) bool {
 		return !found
 	})
 	return found
+}
+
+// growsElsewhere reports whether fn appends to the accumulated slice
+// outside the loop too, as when a second loop appends more. The loop's
+// count is then only part of the final length: the first append past it
+// copies everything into a new array again, and the right capacity would be
+// a sum nobody wants to read. (A map sized too small is different: since
+// Go 1.24 it grows one table of at most 1024 slots at a time, so the size
+// hint still saves what it covers.)
+func (c *checker) growsElsewhere(fn ast.Node, loop ast.Stmt, acc accumulation) bool {
+	if acc.isMap {
+		return false
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if n == loop || found {
+			return false
+		}
+		if assign, ok := n.(*ast.AssignStmt); ok && c.appendsTo(assign, acc.v) {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+// boxes reports whether the accumulation stores a concrete value into an
+// interface element: each such conversion allocates a copy of the value,
+// so the loop already allocates once per iteration (PRECISION.md, reason
+// 12). Pointer-shaped values and constants convert without allocating.
+func (c *checker) boxes(acc accumulation) bool {
+	assign := acc.stmt.(*ast.AssignStmt)
+	value := assign.Rhs[0]
+	if !acc.isMap {
+		value = ast.Unparen(value).(*ast.CallExpr).Args[1]
+	}
+	var elem types.Type
+	switch t := acc.v.Type().Underlying().(type) {
+	case *types.Slice:
+		elem = t.Elem()
+	case *types.Map:
+		elem = t.Elem()
+	}
+	tv, ok := c.pass.TypesInfo.Types[value]
+	if !ok || tv.Value != nil || tv.Type == nil || elem == nil || !types.IsInterface(elem) || types.IsInterface(tv.Type) {
+		return false
+	}
+	switch t := tv.Type.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Chan, *types.Signature:
+		return false
+	case *types.Basic:
+		return t.Kind() != types.UnsafePointer && t.Kind() != types.UntypedNil
+	}
+	return c.pass.TypesSizes == nil || c.pass.TypesSizes.Sizeof(tv.Type) > 0
+}
+
+// holdsFuncs reports whether t is a slice or map of functions: listeners,
+// hooks, handlers. Code registers those, one by one, so there are few.
+func holdsFuncs(t types.Type) bool {
+	var elem types.Type
+	switch t := t.Underlying().(type) {
+	case *types.Slice:
+		elem = t.Elem()
+	case *types.Map:
+		elem = t.Elem()
+	default:
+		return false
+	}
+	_, isFunc := elem.Underlying().(*types.Signature)
+	return isFunc
+}
+
+// appendsTo reports whether assign is v = append(v, ...), with any
+// arguments.
+func (c *checker) appendsTo(assign *ast.AssignStmt, v *types.Var) bool {
+	if len(assign.Lhs) != 1 || len(assign.Rhs) != 1 || c.localVar(assign.Lhs[0]) != v {
+		return false
+	}
+	call, ok := ast.Unparen(assign.Rhs[0]).(*ast.CallExpr)
+	return ok && c.isBuiltin(call.Fun, "append") && len(call.Args) > 0 && c.localVar(call.Args[0]) == v
 }
 
 // escapedVars returns the local variables of fn whose address is taken, or

@@ -436,3 +436,26 @@ func splitsEach(env []string) map[string]string {
 	}
 	return m
 }
+
+// The bound changes in a statement followed by others: the search for
+// changes must not forget it.
+func boundChangesThenMore(n int) []int {
+	var out []int
+	k := 0
+	for i := 0; i < n; i++ {
+		out = append(out, i)
+		n = n - 1
+		k = 2
+	}
+	return append(out, k)
+}
+
+// A slice literal followed by a struct literal still allocates per iteration.
+func allocatesThenLiteral(xs []int) []user {
+	var out []user
+	for _, x := range xs {
+		parts := []int{x, x}
+		out = append(out, user{name: "u", ok: len(parts) > x})
+	}
+	return out
+}

@@ -1,0 +1,154 @@
+package prealloc
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// Lists that are short in practice although their length comes from data.
+// Maintainers reject capacity changes for them (PRECISION.md, reason 6):
+// the one or two reallocations saved are not worth a line.
+
+// partWords name the parts of one declaration, call or block: its
+// parameters, results, arguments, type-set terms, CFG predecessors and
+// successors, closure bindings, related notes, and the types of a
+// signature or type set. Their number is bounded by what one piece of
+// syntax holds, a handful in practice.
+var partWords = []string{"args", "params", "results", "preds", "succs", "bindings", "terms", "related", "types"}
+
+// maxLimit is the largest constant argument that isShortByLimit takes for
+// the limit of the list a call returns.
+const maxLimit = 64
+
+// isShortInPractice reports whether x, the operand of a range loop in fn,
+// is a list that is short in practice.
+func (c *checker) isShortInPractice(x ast.Expr, fn ast.Node) bool {
+	return c.namesParts(x, fn) || c.isShortByLimit(x, fn) || c.isTableType(x)
+}
+
+// namesParts reports whether x is a slice field named for the parts of one
+// declaration, call or block (f.Params, b.Preds, opts.Types), or a local
+// that a method so named returned (args, err := dir.ParseArgs()). A local
+// so named is not enough: a variable called results may hold the results
+// of a query, not of a function.
+func (c *checker) namesParts(x ast.Expr, fn ast.Node) bool {
+	if t := c.pass.TypesInfo.TypeOf(x); t == nil || !isSlice(t) {
+		return false // a map such as types.Info.Types can be large
+	}
+	var name string
+	switch x := ast.Unparen(x).(type) {
+	case *ast.SelectorExpr:
+		if sel := c.pass.TypesInfo.Selections[x]; sel == nil || sel.Kind() != types.FieldVal {
+			return false
+		}
+		name = x.Sel.Name
+	case *ast.Ident:
+		call := c.definingCall(x, fn)
+		if call == nil {
+			return false
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		name = sel.Sel.Name
+	default:
+		return false
+	}
+	lower := strings.ToLower(name)
+	for _, w := range partWords {
+		if strings.HasSuffix(lower, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isShortByLimit reports whether x is a local that a call returned when
+// given a small positive constant, the limit of the list it returns:
+// worst := curve.Examples(window, 10).
+func (c *checker) isShortByLimit(x ast.Expr, fn ast.Node) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	call := c.definingCall(id, fn)
+	if call == nil {
+		return false
+	}
+	for _, arg := range call.Args {
+		tv, ok := c.pass.TypesInfo.Types[arg]
+		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+			continue
+		}
+		if n, exact := constant.Int64Val(tv.Value); exact && n > 0 && n <= maxLimit {
+			return true
+		}
+	}
+	return false
+}
+
+// definingCall returns the call, not a conversion or a builtin, whose
+// result initializes the local variable id names, if the variable is never
+// assigned again in fn.
+func (c *checker) definingCall(id *ast.Ident, fn ast.Node) *ast.CallExpr {
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+		return nil
+	}
+	var call *ast.CallExpr
+	ast.Inspect(fn, func(n ast.Node) bool {
+		assign, ok := n.(*ast.AssignStmt)
+		if !ok || assign.Tok != token.DEFINE || len(assign.Rhs) != 1 {
+			return call == nil
+		}
+		for _, lhs := range assign.Lhs {
+			if id := identOf(lhs); id != nil && c.pass.TypesInfo.Defs[id] == v {
+				call, _ = ast.Unparen(assign.Rhs[0]).(*ast.CallExpr)
+			}
+		}
+		return call == nil
+	})
+	if call == nil || c.modifies(fn, []*types.Var{v}) {
+		return nil
+	}
+	if tv, ok := c.pass.TypesInfo.Types[call.Fun]; !ok || tv.IsType() || tv.IsBuiltin() {
+		return nil
+	}
+	return call
+}
+
+// isTableType reports whether x is a slice of a named type of this package
+// that the package keeps in a package-level literal table, such as
+// []EventSpec next to var specs = [...]EventSpec{...}. Lists of such a type
+// are copies or parts of the table: built once, of a fixed size.
+func (c *checker) isTableType(x ast.Expr) bool {
+	elem := elemType(c.pass.TypesInfo.TypeOf(x))
+	named, ok := types.Unalias(elem).(*types.Named)
+	if !ok || named.Obj().Pkg() != c.pass.Pkg {
+		return false
+	}
+	for table := range c.packageTables() {
+		if types.Identical(elemType(table.Type()), named) {
+			return true
+		}
+	}
+	return false
+}
+
+// elemType returns the element type of a slice or array type, or nil.
+func elemType(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	switch t := t.Underlying().(type) {
+	case *types.Slice:
+		return t.Elem()
+	case *types.Array:
+		return t.Elem()
+	}
+	return nil
+}
