@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/suppress"
+	"github.com/memlint/memlint/internal/tables"
 )
 
 const doc = `report strings accumulated with += in loops, and fix them with a strings.Builder
@@ -458,28 +459,7 @@ func (c *checker) isFixedList(e ast.Expr) bool {
 		return false
 	}
 	if c.listInits == nil {
-		c.listInits = make(map[*types.Var]bool)
-		for _, f := range c.pass.Files {
-			for _, decl := range f.Decls {
-				gd, ok := decl.(*ast.GenDecl)
-				if !ok || gd.Tok != token.VAR {
-					continue
-				}
-				for _, spec := range gd.Specs {
-					vs := spec.(*ast.ValueSpec)
-					for i, name := range vs.Names {
-						if i >= len(vs.Values) {
-							break
-						}
-						if _, ok := ast.Unparen(vs.Values[i]).(*ast.CompositeLit); ok {
-							if v, ok := c.info.Defs[name].(*types.Var); ok {
-								c.listInits[v] = true
-							}
-						}
-					}
-				}
-			}
-		}
+		c.listInits = tables.Of(c.pass)
 	}
 	return c.listInits[t.obj]
 }

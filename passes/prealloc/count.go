@@ -390,7 +390,7 @@ func (c *checker) isFixedList(x ast.Expr, fn ast.Node) bool {
 		return false
 	}
 	if v.Parent() == c.pass.Pkg.Scope() {
-		return c.packageTables()[v]
+		return c.tables[v]
 	}
 	isLit := false
 	ast.Inspect(fn, func(n ast.Node) bool {
@@ -423,30 +423,4 @@ func (c *checker) initialValue(n ast.Node, v *types.Var) ast.Expr {
 		}
 	}
 	return nil
-}
-
-func (c *checker) packageTables() map[*types.Var]bool {
-	if c.tables != nil {
-		return c.tables
-	}
-	c.tables = make(map[*types.Var]bool)
-	for _, f := range c.pass.Files {
-		for _, decl := range f.Decls {
-			gen, ok := decl.(*ast.GenDecl)
-			if !ok || gen.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gen.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for _, name := range vs.Names {
-					if v, ok := c.pass.TypesInfo.Defs[name].(*types.Var); ok {
-						if _, isLit := ast.Unparen(c.initialValue(vs, v)).(*ast.CompositeLit); isLit {
-							c.tables[v] = true
-						}
-					}
-				}
-			}
-		}
-	}
-	return c.tables
 }

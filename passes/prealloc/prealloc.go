@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/suppress"
+	"github.com/memlint/memlint/internal/tables"
 )
 
 const doc = `report slices and maps grown one element per loop iteration when the loop's length is known up front
@@ -39,13 +40,14 @@ var Analyzer = &analysis.Analyzer{
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)
+	packageTables := tables.Of(pass)
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for fileCur := range in.Root().Children() {
 		file, ok := fileCur.Node().(*ast.File)
 		if !ok || rep.Skips(file) {
 			continue
 		}
-		c := &checker{pass: pass, rep: rep, file: file, escaped: make(map[ast.Node]map[*types.Var]bool)}
+		c := &checker{pass: pass, rep: rep, file: file, escaped: make(map[ast.Node]map[*types.Var]bool), tables: packageTables}
 		for loop := range fileCur.Preorder((*ast.RangeStmt)(nil), (*ast.ForStmt)(nil)) {
 			c.checkLoop(loop)
 		}

@@ -131,7 +131,7 @@ func (c *checker) isTableType(x ast.Expr) bool {
 	if !ok || named.Obj().Pkg() != c.pass.Pkg {
 		return false
 	}
-	for table := range c.packageTables() {
+	for table := range c.tables {
 		if types.Identical(elemType(table.Type()), named) {
 			return true
 		}
