@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"go/types"
 	"os"
+	"slices"
 
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
@@ -44,6 +45,7 @@ func load(ctx context.Context, dir string, overlay map[string][]byte) (*packages
 	}
 	pkg := pkgs[0]
 	var imports []string
+	imports = slices.Grow(imports, len(pkg.Imports))
 	for _, imp := range pkg.Imports {
 		imports = append(imports, imp.ID)
 	}

@@ -133,7 +133,7 @@ type finding struct {
 // diagnostics returns the diagnostics to publish: never null, which would
 // not clear the file's old ones.
 func (f *fileFindings) diagnostics() []protocol.Diagnostic {
-	diags := []protocol.Diagnostic{}
+	diags := make([]protocol.Diagnostic, 0, len(f.findings))
 	for _, fd := range f.findings {
 		diags = append(diags, fd.diag)
 	}

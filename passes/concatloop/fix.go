@@ -107,6 +107,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 
 	for _, acc := range g.accums {
 		var writes []string
+		writes = slices.Grow(writes, len(acc.operands))
 		for _, op := range acc.operands {
 			writes = append(writes, c.write(sb, op))
 		}

@@ -160,6 +160,7 @@ func lookupPass(name string) *analysis.Analyzer {
 
 func passNames() string {
 	var names []string
+	names = slices.Grow(names, len(suite.Analyzers))
 	for _, a := range suite.Analyzers {
 		names = append(names, a.Name)
 	}
