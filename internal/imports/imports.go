@@ -108,8 +108,8 @@ func mayImport(pass *analysis.Pass, file *ast.File, path string) bool {
 // first import declaration other than one with import "C" (whose doc
 // comment is the cgo preamble), next to the standard library's imports, in
 // sorted order, on a line of its own so that the comments at the ends of
-// lines stay with their imports. A single import "x" becomes a group, and a
-// file without imports gets a declaration after its package clause. Every
+// lines stay with their imports. After a single import "x", and in a file
+// without imports, it gets a declaration of its own. Every
 // fix that adds the same import to a file makes the same edit, and
 // identical edits are applied once.
 func Add(fset *token.FileSet, file *ast.File, path string) analysis.TextEdit {
@@ -120,7 +120,9 @@ func Add(fset *token.FileSet, file *ast.File, path string) analysis.TextEdit {
 	case decl == nil:
 		return insert(afterLine(tf, file.Name.End(), file), "\n\nimport "+quoted)
 	case !decl.Lparen.IsValid():
-		return single(decl.Specs[0].(*ast.ImportSpec), quoted)
+		// A declaration of its own: rewriting import "x" into a group
+		// would conflict with a fix adding another import to the file.
+		return insert(lineEnd(decl.Specs[0].(*ast.ImportSpec)), "\n\nimport "+quoted)
 	}
 	run := stdRun(tf, decl)
 	if len(run) == 0 { // no standard imports: they get a group of their own first
@@ -205,25 +207,6 @@ func stdRun(tf *token.File, decl *ast.GenDecl) []*ast.ImportSpec {
 func isStd(spec *ast.ImportSpec) bool {
 	path, err := strconv.Unquote(spec.Path.Value)
 	return err == nil && !strings.Contains(strings.Split(path, "/")[0], ".")
-}
-
-// single turns import "x" into a group holding "x" and quoted, in order,
-// keeping the comment at the end of its line.
-func single(spec *ast.ImportSpec, quoted string) analysis.TextEdit {
-	old := spec.Path.Value
-	if spec.Name != nil {
-		old = spec.Name.Name + " " + old
-	}
-	if spec.Comment != nil {
-		for _, c := range spec.Comment.List {
-			old += " " + c.Text
-		}
-	}
-	lines := []string{quoted, old}
-	if spec.Path.Value < quoted {
-		lines = []string{old, quoted}
-	}
-	return analysis.TextEdit{Pos: spec.Pos(), End: lineEnd(spec), NewText: []byte("(\n\t" + strings.Join(lines, "\n\t") + "\n)")}
 }
 
 // lineEnd returns where spec ends, with the comment after it on its line.
