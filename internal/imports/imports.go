@@ -109,9 +109,9 @@ func mayImport(pass *analysis.Pass, file *ast.File, path string) bool {
 // comment is the cgo preamble), next to the standard library's imports, in
 // sorted order, on a line of its own so that the comments at the ends of
 // lines stay with their imports. After a single import "x", and in a file
-// without imports, it gets a declaration of its own. Every
-// fix that adds the same import to a file makes the same edit, and
-// identical edits are applied once.
+// without imports, it gets a declaration of its own. Every fix that adds
+// the same import to a file makes the same edit, and identical edits are
+// applied once.
 func Add(fset *token.FileSet, file *ast.File, path string) analysis.TextEdit {
 	quoted := strconv.Quote(path)
 	tf := fset.File(file.FileStart)
@@ -124,35 +124,29 @@ func Add(fset *token.FileSet, file *ast.File, path string) analysis.TextEdit {
 		// would conflict with a fix adding another import to the file.
 		return insert(lineEnd(decl.Specs[0].(*ast.ImportSpec)), "\n\nimport "+quoted)
 	}
-	run := stdRun(tf, decl)
-	if len(run) == 0 { // no standard imports: they get a group of their own first
+	first, last := stdBlock(tf, decl)
+	if first < 0 { // no standard imports: they get a block of their own first
 		return insert(decl.Lparen+1, "\n\t"+quoted+"\n")
 	}
-	for i, spec := range run {
+	for i := first; i <= last; i++ {
+		spec := decl.Specs[i].(*ast.ImportSpec)
 		if spec.Path.Value <= quoted {
 			continue
 		}
-		start := spec.Pos()
-		if spec.Doc != nil {
-			start = spec.Doc.Pos()
-		}
 		prevEnd := decl.Lparen
 		if i > 0 {
-			prevEnd = lineEnd(run[i-1])
-		} else if j := indexOf(decl.Specs, spec); j > 0 {
-			prevEnd = lineEnd(decl.Specs[j-1].(*ast.ImportSpec))
+			prevEnd = lineEnd(decl.Specs[i-1].(*ast.ImportSpec))
 		}
-		if tf.Line(prevEnd) == tf.Line(start) {
-			return insert(spec.Pos(), quoted+"; ")
+		if start := specStart(spec); tf.Line(prevEnd) != tf.Line(start) {
+			return insert(tf.LineStart(tf.Line(start)), "\t"+quoted+"\n")
 		}
-		return insert(tf.LineStart(tf.Line(start)), "\t"+quoted+"\n")
+		return insert(spec.Pos(), quoted+"; ")
 	}
-	last := run[len(run)-1]
-	end := lineEnd(last)
+	end := lineEnd(decl.Specs[last].(*ast.ImportSpec))
 	if line := tf.Line(end); line != tf.Line(decl.Rparen) && line < tf.LineCount() {
 		return insert(tf.LineStart(line+1), "\t"+quoted+"\n")
 	}
-	return insert(last.End(), "; "+quoted)
+	return insert(decl.Specs[last].End(), "; "+quoted)
 }
 
 // firstImportDecl returns the file's first import declaration that does
@@ -179,27 +173,30 @@ func importsC(gd *ast.GenDecl) bool {
 	return false
 }
 
-// stdRun returns the block of the group's specs, between blank lines, that
-// holds its last standard library import before any other import.
-func stdRun(tf *token.File, decl *ast.GenDecl) []*ast.ImportSpec {
-	var run []*ast.ImportSpec
-	var best []*ast.ImportSpec
+// stdBlock returns the indexes of the first and last of the group's specs
+// in the block, between blank lines, that holds its last standard library
+// import before any other import; -1 if there is none.
+func stdBlock(tf *token.File, decl *ast.GenDecl) (first, last int) {
+	first, last = -1, -1
 	for i, s := range decl.Specs {
 		spec := s.(*ast.ImportSpec)
 		if !isStd(spec) {
 			break
 		}
-		start := spec.Pos()
-		if spec.Doc != nil {
-			start = spec.Doc.Pos()
+		if i == 0 || tf.Line(specStart(spec)) > tf.Line(lineEnd(decl.Specs[i-1].(*ast.ImportSpec)))+1 {
+			first = i // a blank line starts a new block
 		}
-		if i > 0 && tf.Line(start) > tf.Line(lineEnd(decl.Specs[i-1].(*ast.ImportSpec)))+1 {
-			run = nil // a blank line starts a new block
-		}
-		run = append(run, spec)
-		best = run
+		last = i
 	}
-	return best
+	return first, last
+}
+
+// specStart returns where spec starts, with its doc comment.
+func specStart(spec *ast.ImportSpec) token.Pos {
+	if spec.Doc != nil {
+		return spec.Doc.Pos()
+	}
+	return spec.Pos()
 }
 
 // isStd reports whether spec imports a standard package: one whose path's
@@ -231,15 +228,6 @@ func afterLine(tf *token.File, pos token.Pos, file *ast.File) token.Pos {
 		return pos // a block comment running on: stay before it
 	}
 	return end
-}
-
-func indexOf(specs []ast.Spec, spec *ast.ImportSpec) int {
-	for i, s := range specs {
-		if s == spec {
-			return i
-		}
-	}
-	return -1
 }
 
 func insert(pos token.Pos, text string) analysis.TextEdit {
