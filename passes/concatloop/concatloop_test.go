@@ -20,7 +20,7 @@ func testdata(t *testing.T) string {
 func TestAnalyzer(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, testdata(t), concatloop.Analyzer,
 		"concatloop/fixes", "concatloop/nofix", "concatloop/quiet", "concatloop/addimport",
-		"concatloop/noimports", "concatloop/harnesstest")
+		"concatloop/noimports", "concatloop/aliasimport", "concatloop/harnesstest")
 }
 
 // TestNonLocal checks that fields and package variables are reported, never

@@ -38,7 +38,7 @@ func TestFixesKeepResults(t *testing.T) {
 	if err != nil {
 		t.Fatal("the go command is needed to run the fixed fixtures: ", err)
 	}
-	for _, pkg := range []string{"fixes", "addimport", "noimports"} {
+	for _, pkg := range []string{"fixes", "addimport", "noimports", "aliasimport"} {
 		t.Run(pkg, func(t *testing.T) {
 			dir := filepath.Join("..", "..", "testdata", "src", "concatloop", pkg)
 			orig, err := os.ReadFile(filepath.Join(dir, "x.go"))

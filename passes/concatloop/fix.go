@@ -3,14 +3,13 @@ package concatloop
 import (
 	"fmt"
 	"go/ast"
-	"go/build"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/memlint/memlint/internal/imports"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -55,7 +54,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 	if !ok || typ != "" && !c.visibleAt(file, typ, types.Unalias(v.Type()).(*types.Named).Obj(), g.loop.Node().Pos()) {
 		return nil, name + "'s type cannot be named here"
 	}
-	needImport, ok := c.stringsImport(file, g)
+	pkg, needImport, ok := c.stringsImport(file, g)
 	if !ok {
 		return nil, `"strings" cannot be imported or is shadowed here`
 	}
@@ -96,7 +95,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 	ind := c.indent(outer.Node().Pos())
 	var edits []analysis.TextEdit
 
-	head := "var " + sb + " strings.Builder\n" + ind
+	head := "var " + sb + " " + pkg + ".Builder\n" + ind
 	if grow := c.growSize(g, exits, empty); grow != "" {
 		head += sb + ".Grow(" + grow + ")\n" + ind
 	}
@@ -127,7 +126,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 		edits = append(edits, insert(outer.Node().End(), "\n"+ind+assign))
 	}
 	if needImport {
-		edits = append(edits, importStrings(file))
+		edits = append(edits, imports.Add(c.pass.Fset, file, "strings"))
 	}
 	return &analysis.SuggestedFix{
 		Message:   "Build " + name + " with a strings.Builder",
@@ -556,55 +555,28 @@ func (c *checker) hasComment(file *ast.File, n ast.Node) bool {
 	return false
 }
 
-// stringsImport reports whether the fix needs to import "strings", and
-// whether the name strings refers to that package everywhere it would be used.
-func (c *checker) stringsImport(file *ast.File, g *group) (need, ok bool) {
+// stringsImport returns the name of the strings package where the fix
+// uses it and whether the fix must import it, or false if no name refers to
+// it everywhere it would be used: the fix spans the loop and the code after
+// it, so the name may be defined nowhere in the function.
+func (c *checker) stringsImport(file *ast.File, g *group) (pkg string, need, ok bool) {
+	pkg, need, why := imports.Name(c.pass, file, g.loop.Node().Pos(), "strings")
+	if why != "" {
+		return "", false, false
+	}
 	for cur := range g.fn.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
-		if id.Name == "strings" && c.info.Defs[id] != nil {
-			return false, false
+		if id.Name == pkg && c.info.Defs[id] != nil {
+			return "", false, false
 		}
 	}
-	_, obj := c.scopeAt(file, g.loop.Node().Pos()).LookupParent("strings", token.NoPos)
-	switch obj := obj.(type) {
-	case nil:
-		return true, c.mayImportStrings(file)
-	case *types.PkgName:
-		return false, obj.Imported().Path() == "strings"
-	}
-	return false, false
+	return pkg, need, true
 }
 
 // visibleAt reports whether name denotes obj at pos.
 func (c *checker) visibleAt(file *ast.File, name string, obj types.Object, pos token.Pos) bool {
 	_, found := c.scopeAt(file, pos).LookupParent(name, pos)
 	return found == obj
-}
-
-// mayImportStrings reports whether importing "strings" cannot create an
-// import cycle: the package is outside the standard library (which never
-// imports other code), or already depends on strings. Packages that strings
-// itself depends on (runtime, unicode/utf8, ...) and strings are out.
-func (c *checker) mayImportStrings(file *ast.File) bool {
-	if c.pass.Pkg.Path() == "strings" {
-		return false
-	}
-	goroot := filepath.Join(build.Default.GOROOT, "src") + string(filepath.Separator)
-	if tf := c.pass.Fset.File(file.FileStart); tf == nil || !strings.HasPrefix(tf.Name(), goroot) {
-		return true
-	}
-	seen := make(map[*types.Package]bool)
-	var dependsOnStrings func(p *types.Package) bool
-	dependsOnStrings = func(p *types.Package) bool {
-		if seen[p] {
-			return false
-		}
-		seen[p] = true
-		return slices.ContainsFunc(p.Imports(), func(q *types.Package) bool {
-			return q.Path() == "strings" || dependsOnStrings(q)
-		})
-	}
-	return dependsOnStrings(c.pass.Pkg)
 }
 
 func (c *checker) scopeAt(file *ast.File, pos token.Pos) *types.Scope {
@@ -674,27 +646,6 @@ func (c *checker) indent(pos token.Pos) string {
 	return string(src[start:end])
 }
 
-// importStrings adds import "strings" to the file: into its first import
-// group, where gofmt sorts it, or as a declaration of its own. Every fix in
-// a file makes the same edit, and identical edits are applied once.
-func importStrings(file *ast.File) analysis.TextEdit {
-	var last *ast.GenDecl
-	for _, d := range file.Decls {
-		gd, ok := d.(*ast.GenDecl)
-		if !ok || gd.Tok != token.IMPORT {
-			break
-		}
-		if gd.Lparen.IsValid() && len(gd.Specs) > 0 {
-			return insert(gd.Specs[0].Pos(), "\"strings\"\n\t")
-		}
-		last = gd
-	}
-	if last != nil {
-		return insert(last.End(), "\nimport \"strings\"")
-	}
-	return insert(file.Name.End(), "\n\nimport \"strings\"")
-}
-
 // joinFix replaces the loop by strings.Join when that is exactly what it
 // computes: for i, x := range xs { if i > 0 { s += sep }; s += x }.
 func (c *checker) joinFix(file *ast.File, g *group, sep ast.Expr) (*analysis.SuggestedFix, string) {
@@ -713,7 +664,7 @@ func (c *checker) joinFix(file *ast.File, g *group, sep ast.Expr) (*analysis.Sug
 	if !types.AssignableTo(c.info.TypeOf(rng.X), types.NewSlice(types.Typ[types.String])) {
 		return nil, "strings.Join takes a []string"
 	}
-	return c.replaceLoop(file, g, "strings.Join("+c.text(rng.X)+", "+c.text(sep)+")")
+	return c.replaceLoop(file, g, "Join", c.text(rng.X)+", "+c.text(sep))
 }
 
 // isNotFirst reports whether cond is i > 0, i != 0 or 0 < i for the key i.
@@ -766,7 +717,7 @@ func (c *checker) repeatFix(file *ast.File, g *group) (*analysis.SuggestedFix, s
 			pieces = append(pieces, c.text(op))
 		}
 	}
-	return c.replaceLoop(file, g, "strings.Repeat("+strings.Join(pieces, " + ")+", len("+c.text(rng.X)+"))")
+	return c.replaceLoop(file, g, "Repeat", strings.Join(pieces, " + ")+", len("+c.text(rng.X)+")")
 }
 
 func isBlank(e ast.Expr) bool {
@@ -774,9 +725,9 @@ func isBlank(e ast.Expr) bool {
 	return e == nil || ok && id.Name == "_"
 }
 
-// replaceLoop replaces the whole loop with s += call, when nothing but the
-// loop's own statements could see the difference.
-func (c *checker) replaceLoop(file *ast.File, g *group, call string) (*analysis.SuggestedFix, string) {
+// replaceLoop replaces the whole loop with s += strings.fn(args), when
+// nothing but the loop's own statements could see the difference.
+func (c *checker) replaceLoop(file *ast.File, g *group, fn, args string) (*analysis.SuggestedFix, string) {
 	name := c.text(g.accums[0].stmt.Lhs[0])
 	switch {
 	case g.others:
@@ -791,7 +742,7 @@ func (c *checker) replaceLoop(file *ast.File, g *group, call string) (*analysis.
 	if _, ok := g.loop.Parent().Node().(*ast.LabeledStmt); ok {
 		return nil, "the loop is labeled"
 	}
-	needImport, ok := c.stringsImport(file, g)
+	pkg, needImport, ok := c.stringsImport(file, g)
 	if !ok {
 		return nil, `"strings" cannot be imported or is shadowed here`
 	}
@@ -805,10 +756,10 @@ func (c *checker) replaceLoop(file *ast.File, g *group, call string) (*analysis.
 			}
 		}
 	}
-	text.WriteString(name + " += " + call)
+	text.WriteString(name + " += " + pkg + "." + fn + "(" + args + ")")
 	edits := []analysis.TextEdit{replace(g.loop.Node(), text.String())}
 	if needImport {
-		edits = append(edits, importStrings(file))
+		edits = append(edits, imports.Add(c.pass.Fset, file, "strings"))
 	}
-	return &analysis.SuggestedFix{Message: "Replace the loop with " + strings.SplitN(call, "(", 2)[0], TextEdits: edits}, ""
+	return &analysis.SuggestedFix{Message: "Replace the loop with " + pkg + "." + fn, TextEdits: edits}, ""
 }

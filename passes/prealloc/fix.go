@@ -1,16 +1,14 @@
 package prealloc
 
 import (
-	"bytes"
 	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
 	"go/version"
 	"slices"
-	"strconv"
-	"strings"
 
+	"github.com/memlint/memlint/internal/imports"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -203,9 +201,16 @@ func (c *checker) growFix(d finding) (*analysis.SuggestedFix, string) {
 	if d.count.mayBeNegative() && !c.isUniverse("max", pos) {
 		return nil, "the count may be negative, and max does not name the builtin here"
 	}
-	pkg, edits, ok := c.importSlices(pos)
-	if !ok {
+	pkg, needImport, why := imports.Name(c.pass, c.file, pos, "slices")
+	switch {
+	case why != "" && needImport:
+		return nil, why
+	case why != "":
 		return nil, `the name "slices" is taken in this file`
+	}
+	var edits []analysis.TextEdit
+	if needImport {
+		edits = append(edits, imports.Add(c.pass.Fset, c.file, "slices"))
 	}
 	name := d.init.name.Name
 	stmt := fmt.Sprintf("%s = %s.Grow(%s, %s)\n%s", name, pkg, name, d.count.capacity(), c.indent(pos))
@@ -214,66 +219,6 @@ func (c *checker) growFix(d finding) (*analysis.SuggestedFix, string) {
 		Message:   fmt.Sprintf("Grow %s by %s before the loop", name, d.count),
 		TextEdits: edits,
 	}, ""
-}
-
-// importSlices returns the name of the slices package at pos, and the edits
-// that import it if the file does not yet.
-func (c *checker) importSlices(pos token.Pos) (string, []analysis.TextEdit, bool) {
-	for _, spec := range c.file.Imports {
-		if path, _ := strconv.Unquote(spec.Path.Value); path != "slices" {
-			continue
-		}
-		name := "slices"
-		if spec.Name != nil {
-			name = spec.Name.Name
-		}
-		_, isPkg := c.lookup(name, pos).(*types.PkgName)
-		return name, nil, isPkg
-	}
-	if c.lookup("slices", pos) != nil {
-		return "", nil, false
-	}
-	return "slices", []analysis.TextEdit{c.importEdit()}, true
-}
-
-// importEdit adds import "slices" next to the file's other standard
-// library imports; formatting sorts it into place.
-func (c *checker) importEdit() analysis.TextEdit {
-	var first *ast.GenDecl
-	for _, decl := range c.file.Decls {
-		if gen, ok := decl.(*ast.GenDecl); ok && gen.Tok == token.IMPORT {
-			first = gen
-			break
-		}
-	}
-	switch {
-	case first == nil:
-		return analysis.TextEdit{Pos: c.file.Name.End(), End: c.file.Name.End(), NewText: []byte("\n\nimport \"slices\"")}
-	case !first.Lparen.IsValid(): // import "x" becomes a group
-		spec := first.Specs[0]
-		return analysis.TextEdit{Pos: spec.Pos(), End: spec.End(), NewText: []byte("(\n\t\"slices\"\n\t" + c.text(spec) + "\n)")}
-	}
-	var last ast.Spec
-	for _, spec := range first.Specs {
-		path, _ := strconv.Unquote(spec.(*ast.ImportSpec).Path.Value)
-		if strings.Contains(strings.Split(path, "/")[0], ".") {
-			break // the standard library comes first
-		}
-		last = spec
-	}
-	if last == nil {
-		return analysis.TextEdit{Pos: first.Lparen + 1, End: first.Lparen + 1, NewText: []byte("\n\t\"slices\"")}
-	}
-	// Insert on a line of its own after the spec's line, so that the
-	// comment at its end stays with it.
-	tf := c.pass.Fset.File(last.End())
-	end := tf.Offset(last.End())
-	newline := bytes.IndexByte(c.src[end:], '\n')
-	if newline < 0 || tf.Line(tf.Pos(end+newline)) != tf.Line(last.End()) {
-		return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte("; \"slices\"")}
-	}
-	at := tf.Pos(end + newline + 1)
-	return analysis.TextEdit{Pos: at, End: at, NewText: []byte("\t\"slices\"\n")}
 }
 
 // indent returns the white space that starts the line of pos.

@@ -1,13 +1,10 @@
 package subsliceleak
 
 import (
-	"go/ast"
-	"go/token"
 	"go/types"
 	"go/version"
-	"strconv"
-	"strings"
 
+	"github.com/memlint/memlint/internal/imports"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -36,7 +33,7 @@ func cloneFix(pass *analysis.Pass, s site) (fix *analysis.SuggestedFix, fn, why 
 	if v != "" && version.Compare(v, c.since) < 0 {
 		return nil, "", c.path + ".Clone needs " + c.since + ", the file is " + v
 	}
-	name, imported, why := importName(pass, s, c.path)
+	name, needImport, why := imports.Name(pass, s.file, s.expr.Pos(), c.path)
 	if why != "" {
 		return nil, "", why
 	}
@@ -49,8 +46,8 @@ func cloneFix(pass *analysis.Pass, s site) (fix *analysis.SuggestedFix, fn, why 
 		edits = append(edits, analysis.TextEdit{Pos: e.High.End(), End: e.Max.End()})
 	}
 	edits = append(edits, analysis.TextEdit{Pos: e.End(), End: e.End(), NewText: []byte(")")})
-	if !imported {
-		edits = append(edits, importEdit(s.file, c.path))
+	if needImport {
+		edits = append(edits, imports.Add(pass.Fset, s.file, c.path))
 	}
 	return &analysis.SuggestedFix{Message: "Clone with " + fn, TextEdits: edits}, fn, ""
 }
@@ -71,69 +68,4 @@ func clonerFor(t types.Type, qual types.Qualifier) (cloner, string) {
 		return slicesClone, ""
 	}
 	return cloner{}, "the piece's type is a type parameter"
-}
-
-// importName returns the name under which the file refers to the package
-// at path where s is, and whether the file imports it already, or why the
-// name cannot be used there.
-func importName(pass *analysis.Pass, s site, path string) (name string, imported bool, why string) {
-	name = path
-	for _, spec := range s.file.Imports {
-		p, err := strconv.Unquote(spec.Path.Value)
-		if err != nil || p != path {
-			continue
-		}
-		if spec.Name != nil {
-			if spec.Name.Name == "_" || spec.Name.Name == "." {
-				continue
-			}
-			name = spec.Name.Name
-		}
-		imported = true
-		break
-	}
-	scope := pass.Pkg.Scope().Innermost(s.expr.Pos())
-	if scope == nil {
-		return "", false, "no scope found"
-	}
-	_, obj := scope.LookupParent(name, s.expr.Pos())
-	if imported {
-		if pn, ok := obj.(*types.PkgName); !ok || pn.Imported().Path() != path {
-			return "", false, name + " is shadowed here"
-		}
-	} else if obj != nil {
-		return "", false, name + " is declared here and would shadow the import"
-	}
-	return name, imported, ""
-}
-
-// importEdit adds an import of path to file, in order among the first
-// import declaration's specs when it has parentheses.
-func importEdit(file *ast.File, path string) analysis.TextEdit {
-	quoted := strconv.Quote(path)
-	var decl *ast.GenDecl
-	for _, d := range file.Decls {
-		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT && !importsOnlyC(g) {
-			decl = g
-			break
-		}
-	}
-	switch {
-	case decl == nil:
-		return analysis.TextEdit{Pos: file.Name.End(), End: file.Name.End(), NewText: []byte("\n\nimport " + quoted)}
-	case !decl.Lparen.IsValid():
-		return analysis.TextEdit{Pos: decl.End(), End: decl.End(), NewText: []byte("\n\nimport " + quoted)}
-	}
-	for _, spec := range decl.Specs {
-		if is := spec.(*ast.ImportSpec); strings.Compare(is.Path.Value, quoted) > 0 {
-			return analysis.TextEdit{Pos: spec.Pos(), End: spec.Pos(), NewText: []byte(quoted + "\n\t")}
-		}
-	}
-	return analysis.TextEdit{Pos: decl.Rparen, End: decl.Rparen, NewText: []byte("\t" + quoted + "\n")}
-}
-
-// importsOnlyC reports whether g is import "C", whose doc comment is the
-// cgo preamble: nothing may be added to it.
-func importsOnlyC(g *ast.GenDecl) bool {
-	return len(g.Specs) == 1 && g.Specs[0].(*ast.ImportSpec).Path.Value == `"C"`
 }
