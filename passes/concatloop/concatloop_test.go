@@ -1,24 +1,16 @@
 package concatloop_test
 
 import (
-	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/memlint/memlint/internal/fixture"
 	"github.com/memlint/memlint/passes/concatloop"
 )
 
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 func TestAnalyzer(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), concatloop.Analyzer,
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), concatloop.Analyzer,
 		"concatloop/fixes", "concatloop/nofix", "concatloop/quiet", "concatloop/addimport",
 		"concatloop/noimports", "concatloop/aliasimport", "concatloop/harnesstest")
 }
@@ -31,5 +23,5 @@ func TestNonLocal(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer concatloop.Analyzer.Flags.Set("nonlocal", "false")
-	analysistest.RunWithSuggestedFixes(t, testdata(t), concatloop.Analyzer, "concatloop/nonlocal")
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), concatloop.Analyzer, "concatloop/nonlocal")
 }

@@ -13,6 +13,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/memlint/memlint/internal/fixture"
 	"github.com/memlint/memlint/passes/fieldalign"
 )
 
@@ -31,24 +32,16 @@ var amd64Fixtures = []string{
 	"fieldalign/positional",
 }
 
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 func TestAnalyzer(t *testing.T) {
 	t.Setenv("GOARCH", "amd64")
-	analysistest.RunWithSuggestedFixes(t, testdata(t), fieldalign.Analyzer, amd64Fixtures...)
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), fieldalign.Analyzer, amd64Fixtures...)
 }
 
 // Test386 checks that sizes come from the target: the twin of
 // fieldalign/onamd64 has different findings on 386.
 func Test386(t *testing.T) {
 	t.Setenv("GOARCH", "386")
-	results := analysistest.RunWithSuggestedFixes(t, testdata(t), fieldalign.Analyzer, "fieldalign/on386")
+	results := analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), fieldalign.Analyzer, "fieldalign/on386")
 	if len(results) == 0 || results[0].Pass.TypesSizes.Sizeof(types.Typ[types.Uintptr]) != 4 {
 		t.Fatalf("the fixture was not analyzed with 386 sizes")
 	}
@@ -57,14 +50,14 @@ func Test386(t *testing.T) {
 func TestScanFlag(t *testing.T) {
 	t.Setenv("GOARCH", "amd64")
 	setScan(t, true)
-	analysistest.RunWithSuggestedFixes(t, testdata(t), fieldalign.Analyzer, "fieldalign/scan")
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), fieldalign.Analyzer, "fieldalign/scan")
 }
 
 // TestScanOffByDefault checks that without the flag a struct whose size
 // cannot shrink is not reported for its pointer bytes.
 func TestScanOffByDefault(t *testing.T) {
 	t.Setenv("GOARCH", "amd64")
-	results := analysistest.Run(&testing.T{}, testdata(t), fieldalign.Analyzer, "fieldalign/scan")
+	results := analysistest.Run(&testing.T{}, fixture.Dir(t), fieldalign.Analyzer, "fieldalign/scan")
 	var msgs []string
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -91,7 +84,7 @@ func setScan(t *testing.T, on bool) {
 // no gofmt. (A one-line struct is not gofmt'd to begin with.)
 func TestFixesAreFormatted(t *testing.T) {
 	t.Setenv("GOARCH", "amd64")
-	results := analysistest.Run(&testing.T{}, testdata(t), fieldalign.Analyzer, amd64Fixtures...)
+	results := analysistest.Run(&testing.T{}, fixture.Dir(t), fieldalign.Analyzer, amd64Fixtures...)
 	checked := 0
 	for _, r := range results {
 		edits := make(map[string][]edit)
@@ -152,7 +145,7 @@ func TestGoldenFilesCompile(t *testing.T) {
 		t.Skip("runs the go command")
 	}
 	gopath := t.TempDir()
-	src := filepath.Join(testdata(t), "src")
+	src := filepath.Join(fixture.Dir(t), "src")
 	var pkgs []string
 	for _, pkg := range append(amd64Fixtures, "fieldalign/on386", "fieldalign/scan") {
 		dir := filepath.Join(src, pkg)

@@ -10,16 +10,9 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/memlint/memlint/internal/fixture"
 	"github.com/memlint/memlint/passes/poolreset"
 )
-
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // packages are the fixtures run with the default flags.
 var packages = []string{
@@ -31,7 +24,7 @@ var packages = []string{
 }
 
 func TestAnalyzer(t *testing.T) {
-	dir := testdata(t)
+	dir := fixture.Dir(t)
 	results := analysistest.RunWithSuggestedFixes(t, dir, poolreset.Analyzer, packages...)
 
 	// analysistest compares golden files only for files with fixes; the
@@ -65,7 +58,7 @@ func TestMaxCap(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer poolreset.Analyzer.Flags.Set("maxcap", "false")
-	analysistest.Run(t, testdata(t), poolreset.Analyzer, "poolreset/maxcap")
+	analysistest.Run(t, fixture.Dir(t), poolreset.Analyzer, "poolreset/maxcap")
 }
 
 // TestFixedFixturesBuild builds every fixture's golden file, as the code
@@ -75,7 +68,7 @@ func TestFixedFixturesBuild(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the go command")
 	}
-	src := filepath.Join(testdata(t), "src")
+	src := filepath.Join(fixture.Dir(t), "src")
 	mod := t.TempDir()
 	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module fixed\n\ngo 1.26\n"), 0o666); err != nil {
 		t.Fatal(err)

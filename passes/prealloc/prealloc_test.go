@@ -13,25 +13,18 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
+	"github.com/memlint/memlint/internal/fixture"
 	"github.com/memlint/memlint/passes/prealloc"
 )
 
-func testdata(t *testing.T) string {
-	dir, err := filepath.Abs(filepath.Join("..", "..", "testdata"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
-
 func TestAnalyzer(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, testdata(t), prealloc.Analyzer, "prealloc/...")
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/...")
 }
 
 // TestOldGo checks that a module for go1.20, which has neither slices.Grow
 // nor max, gets no fix that needs them.
 func TestOldGo(t *testing.T) {
-	dir := filepath.Join(testdata(t), "src", "prealloc", "_oldgo")
+	dir := filepath.Join(fixture.Dir(t), "src", "prealloc", "_oldgo")
 	analysistest.RunWithSuggestedFixes(t, dir, prealloc.Analyzer, "./...")
 }
 
@@ -39,7 +32,7 @@ func TestOldGo(t *testing.T) {
 // and after their fixes into one program, and checks that they return the
 // same results, nil-ness included, on the same inputs.
 func TestFixesKeepBehaviour(t *testing.T) {
-	fixture := filepath.Join(testdata(t), "src", "prealloc", "equiv", "x.go")
+	fixture := filepath.Join(fixture.Dir(t), "src", "prealloc", "equiv", "x.go")
 	original, err := os.ReadFile(fixture)
 	if err != nil {
 		t.Fatal(err)

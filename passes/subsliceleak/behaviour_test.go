@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/memlint/memlint/internal/fixture"
 )
 
 // TestFixesKeepBehaviour runs the Case functions of the behaviour fixture
@@ -21,7 +23,7 @@ func TestFixesKeepBehaviour(t *testing.T) {
 	if err != nil {
 		t.Skip("no go command")
 	}
-	dir := filepath.Join(testdata(t), "src", "subsliceleak", "behaviour")
+	dir := filepath.Join(fixture.Dir(t), "src", "subsliceleak", "behaviour")
 	orig := run(t, goCmd, filepath.Join(dir, "x.go"))
 	fixed := run(t, goCmd, filepath.Join(dir, "x.go.golden"))
 	if orig != fixed {
