@@ -26,7 +26,11 @@ func (a *checker) check() []analysis.Diagnostic {
 			add(a.checkNonPointer(p))
 			add(a.checkUseAfterPut(p))
 		}
-		add(a.checkDirty(p))
+		dirty := a.checkDirty(p)
+		add(dirty)
+		if dirty == nil && p.putter == nil {
+			add(a.checkPinned(p))
+		}
 		if maxCap {
 			add(a.checkCapacity(p))
 		}
@@ -87,13 +91,13 @@ func (a *checker) checkDirty(p *putSite) *analysis.Diagnostic {
 	}
 	if _, deferred := put.call.(*ssa.Defer); deferred {
 		d.Message = strings.Replace(d.Message, "before Put", "in the deferred call, before Put", 1)
-		d.SuggestedFixes = a.resetInDefer(call, put.call.Parent().Syntax(), reset(name), "Reset "+name+" in the deferred call before putting it back")
+		d.SuggestedFixes = a.resetInDefer(call, put.call.Parent().Syntax(), []string{reset(name)}, "Reset "+name+" in the deferred call before putting it back")
 		if d.SuggestedFixes == nil {
 			d.Message += " (no automatic fix: a variable of the deferred call is assigned after it, or it is not a plain defer statement)"
 		}
 		return d
 	}
-	d.SuggestedFixes = a.insertBefore(call, reset(name), "Reset "+name+" before putting it back")
+	d.SuggestedFixes = a.insertBefore(call, []string{reset(name)}, "Reset "+name+" before putting it back")
 	if d.SuggestedFixes == nil {
 		d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
 	}
@@ -101,11 +105,11 @@ func (a *checker) checkDirty(p *putSite) *analysis.Diagnostic {
 }
 
 // resetInDefer returns a fix that turns "defer pool.Put(x)" into a
-// deferred func that resets x and then puts it back. The deferred call
+// deferred func that runs stmts (which reset x) and then puts it back. The deferred call
 // then reads x and the pool when the function returns, not at the defer
 // statement: it is offered only if no variable that they name is assigned
 // anywhere in the function, other than where it is declared.
-func (a *checker) resetInDefer(call *ast.CallExpr, fn ast.Node, stmt, message string) []analysis.SuggestedFix {
+func (a *checker) resetInDefer(call *ast.CallExpr, fn ast.Node, stmts []string, message string) []analysis.SuggestedFix {
 	ds, ok := a.c.putStmt[call.Lparen].(*ast.DeferStmt)
 	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || !isSel || fn == nil || !a.c.inList[ds] {
@@ -131,10 +135,15 @@ func (a *checker) resetInDefer(call *ast.CallExpr, fn ast.Node, stmt, message st
 	}
 	tf := a.pass.Fset.File(call.Pos())
 	put := string(src[tf.Offset(call.Pos()):tf.Offset(call.End())])
-	text := "defer func() {\n" + indent + "\t" + stmt + "\n" + indent + "\t" + put + "\n" + indent + "}()"
+	var text strings.Builder
+	text.WriteString("defer func() {\n")
+	for _, s := range append(stmts, put) {
+		text.WriteString(indent + "\t" + s + "\n")
+	}
+	text.WriteString(indent + "}()")
 	return []analysis.SuggestedFix{{
 		Message:   message,
-		TextEdits: []analysis.TextEdit{{Pos: ds.Pos(), End: ds.End(), NewText: []byte(text)}},
+		TextEdits: []analysis.TextEdit{{Pos: ds.Pos(), End: ds.End(), NewText: []byte(text.String())}},
 	}}
 }
 
@@ -719,9 +728,10 @@ func checksCapacity(fn *ssa.Function) bool {
 	return found
 }
 
-// insertBefore returns a fix that inserts stmt on its own line before the
-// statement holding call, if that statement is in a statement list.
-func (a *checker) insertBefore(call *ast.CallExpr, stmt, message string) []analysis.SuggestedFix {
+// insertBefore returns a fix that inserts stmts, each on its own line,
+// before the statement holding call, if that statement is in a statement
+// list.
+func (a *checker) insertBefore(call *ast.CallExpr, stmts []string, message string) []analysis.SuggestedFix {
 	s := a.c.putStmt[call.Lparen]
 	if s == nil || !a.c.inList[s] {
 		return nil
@@ -735,7 +745,7 @@ func (a *checker) insertBefore(call *ast.CallExpr, stmt, message string) []analy
 	}
 	return []analysis.SuggestedFix{{
 		Message:   message,
-		TextEdits: []analysis.TextEdit{{Pos: s.Pos(), End: s.Pos(), NewText: []byte(stmt + "\n" + indent)}},
+		TextEdits: []analysis.TextEdit{{Pos: s.Pos(), End: s.Pos(), NewText: []byte(strings.Join(stmts, "\n"+indent) + "\n" + indent)}},
 	}}
 }
 

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/memlint/memlint/internal/fieldstore"
 )
 
 // A poolKey identifies one pool: a package-level variable (an array of
@@ -51,11 +53,17 @@ type checker struct {
 	putters    map[*ssa.Function]map[int][]*putSite
 	mayResets  map[*ast.FuncDecl]bool
 	dirtyPools map[poolKey]bool
+	allGets    map[poolKey][]*getSite // gets, those in getters included
+	fields     *fieldstore.Summary
+	pins       map[poolKey][]*pin
 }
 
 func newChecker(pass *analysis.Pass, c *candidates, built map[*ast.FuncDecl]*ssa.Function) *checker {
 	a := &checker{
 		pass:       pass,
+		allGets:    make(map[poolKey][]*getSite),
+		fields:     fieldstore.New(pass.TypesInfo, pass.Files),
+		pins:       make(map[poolKey][]*pin),
 		c:          c,
 		gets:       make(map[poolKey][]*getSite),
 		getOf:      make(map[ssa.Value]*getSite),
@@ -147,6 +155,7 @@ func (a *checker) addGets(get *ssa.Call) {
 
 func (a *checker) addGet(g *getSite) {
 	a.gets[g.pool] = append(a.gets[g.pool], g)
+	a.allGets[g.pool] = append(a.allGets[g.pool], g)
 	a.getOf[g.x] = g
 }
 
