@@ -28,6 +28,23 @@ func (p Path) HasPrefix(q Path) bool {
 	return len(q) <= len(p) && slices.Equal(p[:len(q)], q)
 }
 
+// Field returns the field at p in t, a struct or a pointer to one, or nil.
+func (p Path) Field(t types.Type) *types.Var {
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	var f *types.Var
+	for _, i := range p {
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok || i >= st.NumFields() {
+			return nil
+		}
+		f = st.Field(i)
+		t = f.Type()
+	}
+	return f
+}
+
 // Zero is the Source of a store of the zero value.
 const Zero = -1
 

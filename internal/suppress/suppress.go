@@ -41,7 +41,7 @@ import (
 var IncludeTests bool
 
 // Passes names every memlint pass, for validating directives.
-var Passes = []string{"fieldalign", "concatloop", "prealloc", "subsliceleak", "poolreset"}
+var Passes = []string{"fieldalign", "concatloop", "prealloc", "subsliceleak", "poolreset", "resetcap"}
 
 const prefix = "//memlint:ignore"
 

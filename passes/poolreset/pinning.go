@@ -209,7 +209,7 @@ func selectorOf(t types.Type, path fieldstore.Path, pkg *types.Package) (string,
 		// The longest prefix of path that one name selects.
 		k := len(path)
 		for ; k > 0; k-- {
-			f := fieldAt(t, path[:k])
+			f := path[:k].Field(t)
 			if f == nil {
 				return "", nil
 			}
@@ -221,25 +221,11 @@ func selectorOf(t types.Type, path fieldstore.Path, pkg *types.Package) (string,
 		if k == 0 {
 			return "", nil
 		}
-		f := fieldAt(t, path[:k])
+		f := path[:k].Field(t)
 		names = append(names, f.Name())
 		t, path = f.Type(), path[k:]
 	}
 	return strings.Join(names, "."), t
-}
-
-// fieldAt returns the field at path in struct type t.
-func fieldAt(t types.Type, path fieldstore.Path) *types.Var {
-	var f *types.Var
-	for _, i := range path {
-		st, ok := t.Underlying().(*types.Struct)
-		if !ok || i >= st.NumFields() {
-			return nil
-		}
-		f = st.Field(i)
-		t = f.Type()
-	}
-	return f
 }
 
 // checkPinned reports a Put of an object that still holds pins taken by a

@@ -1,0 +1,347 @@
+package resetcap
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/memlint/memlint/internal/fieldstore"
+	"github.com/memlint/memlint/internal/suppress"
+)
+
+// Analyzer reports resets that drop a slice's or map's capacity.
+var Analyzer = &analysis.Analyzer{
+	Name:     "resetcap",
+	Doc:      "report resets that drop a slice's or map's capacity instead of keeping it",
+	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/resetcap",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
+	Run:      run,
+	// suppress drops findings in packages with type errors; running anyway
+	// lets the driver report those errors once instead of once per pass.
+	RunDespiteErrors: true,
+}
+
+type checker struct {
+	pass   *analysis.Pass
+	insp   *inspector.Inspector
+	fields *fieldstore.Summary
+	uses   map[*types.Var]*fieldUse
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	rep := suppress.NewReporter(pass)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	fields := fieldstore.New(pass.TypesInfo, pass.Files)
+	c := &checker{pass: pass, insp: insp, fields: fields, uses: fieldUses(pass, insp, fields)}
+	for fileCur := range insp.Root().Children() {
+		file := fileCur.Node().(*ast.File)
+		if rep.Skips(file) {
+			continue
+		}
+		for cur := range fileCur.Preorder((*ast.FuncDecl)(nil)) {
+			fd := cur.Node().(*ast.FuncDecl)
+			if fd.Body == nil || isConstructor(fd.Name.Name) {
+				continue
+			}
+			for _, d := range c.checkFunc(cur) {
+				rep.Report(d)
+			}
+		}
+	}
+	return nil, nil
+}
+
+// isConstructor reports whether a function of this name makes its object:
+// what it sets is made for the first time.
+func isConstructor(name string) bool {
+	return name == "init" || strings.HasPrefix(name, "new") || strings.HasPrefix(name, "New") || strings.HasPrefix(name, "make") || strings.HasPrefix(name, "Make")
+}
+
+// resetPrefixes start the names of functions that ready an object for its
+// next use.
+var resetPrefixes = []string{"reset", "clear", "reuse", "recycle", "reinit"}
+
+func isResetName(name string) bool {
+	name = strings.ToLower(name)
+	return slices.ContainsFunc(resetPrefixes, func(p string) bool { return strings.HasPrefix(name, p) })
+}
+
+// checkFunc returns the findings of one function declaration.
+func (c *checker) checkFunc(fnCur inspector.Cursor) []analysis.Diagnostic {
+	fd := fnCur.Node().(*ast.FuncDecl)
+	reset := isResetName(fd.Name.Name)
+	var diags []analysis.Diagnostic
+	for cur := range fnCur.Preorder((*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
+				continue
+			}
+			for i, lhs := range n.Lhs {
+				if d := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
+					diags = append(diags, *d)
+				}
+			}
+		case *ast.CallExpr:
+			if reset {
+				if d := c.checkSetterCall(fnCur, cur, n); d != nil {
+					diags = append(diags, *d)
+				}
+			}
+		}
+	}
+	return diags
+}
+
+// checkAssign reports x.f = <empty> that drops the memory of a field the
+// package grows.
+func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, reset bool) *analysis.Diagnostic {
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	f := fieldOf(c.pass.TypesInfo, sel)
+	if f == nil {
+		return nil
+	}
+	u := c.uses[f]
+	if u == nil || !u.grown.IsValid() {
+		return nil
+	}
+	_, isMap := f.Type().Underlying().(*types.Map)
+	empty := c.emptyValue(rhs, isMap)
+	switch {
+	case !empty:
+		return nil
+	case !reset && !(isMap && c.readsOld(fnCur, sel, cur.Node().Pos())):
+		return nil // not a reset: a first use, or a field given away
+	case c.capacityChecked(cur, sel) || c.nilGuarded(cur, sel):
+		return nil
+	}
+	name := types.ExprString(sel)
+	fnName := fd(fnCur).Name.Name
+	var msg, remedy string
+	if isMap {
+		msg = fmt.Sprintf("%s replaces %s with a new map, dropping the memory it grew (entries stored at %s) that its next use allocates again", fnName, name, c.pos(u.grown))
+		remedy = "clear(" + name + ")"
+	} else {
+		msg = fmt.Sprintf("%s sets %s to an empty slice without its capacity (grown by append at %s), which its next use allocates again", fnName, name, c.pos(u.grown))
+		remedy = name + " = " + name + "[:0]"
+	}
+	d := &analysis.Diagnostic{Pos: sel.Pos(), End: rhs.End(), Message: msg + "; keep it with " + remedy}
+	if why := c.whyNoFix(u, name, isMap, !c.knownNonNil(cur, sel)); why != "" {
+		d.Message += " (no automatic fix: " + why + ")"
+		return d
+	}
+	stmt := cur.Node().(*ast.AssignStmt)
+	if len(stmt.Lhs) != 1 {
+		d.Message += " (no automatic fix: the assignment sets other variables too)"
+		return d
+	}
+	d.SuggestedFixes = []analysis.SuggestedFix{{
+		Message:   "Keep the memory with " + remedy,
+		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(remedy)}},
+	}}
+	return d
+}
+
+// checkSetterCall reports a call, in a reset, of a setter of the package
+// given nil for a parameter that it stores in a slice field the package
+// grows: d.reset(nil, r).
+func (c *checker) checkSetterCall(fnCur, cur inspector.Cursor, call *ast.CallExpr) *analysis.Diagnostic {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || c.fields.Decl(fn) == nil {
+		return nil
+	}
+	args := callArgs(c.pass.TypesInfo, fn, call)
+	for _, st := range c.fields.Stores(fn) {
+		if st.Source == fieldstore.Zero || st.Source >= len(args) || st.Target >= len(args) || !isNil(c.pass.TypesInfo, args[st.Source]) {
+			continue
+		}
+		f := st.Path.Field(paramType(fn, st.Target))
+		if f == nil {
+			continue
+		}
+		u := c.uses[f]
+		if _, isSlice := f.Type().Underlying().(*types.Slice); !isSlice || u == nil || !u.grown.IsValid() {
+			continue
+		}
+		param := paramName(fn, st.Source)
+		field := types.ExprString(args[st.Target]) + "." + f.Name()
+		d := &analysis.Diagnostic{
+			Pos: call.Pos(),
+			End: call.End(),
+			Message: fmt.Sprintf("%s passes nil as %s to %s, which stores it in %s: the capacity it grew (by append at %s) is dropped and its next use allocates again; pass %s[:0]",
+				fd(fnCur).Name.Name, param, fn.Name(), field, c.pos(u.grown), field),
+		}
+		if why := c.whyNoFix(u, field, false, false); why != "" {
+			d.Message += " (no automatic fix: " + why + ")"
+			return d
+		}
+		arg := args[st.Source]
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "Pass " + field + "[:0]",
+			TextEdits: []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(field + "[:0]")}},
+		}}
+		return d
+	}
+	return nil
+}
+
+// whyNoFix says why keeping the memory of the field could change what the
+// program sees, or "". A map is cleared in place, which keeps its nil-ness
+// only if it is not nil.
+func (c *checker) whyNoFix(u *fieldUse, name string, isMap, mayBeNil bool) string {
+	switch {
+	case u.foreign.IsValid():
+		return fmt.Sprintf("%s may hold memory the object does not own (%s, at %s): keep the capacity only when it does, or the next use writes into that memory", name, u.foreignFrom, c.pos(u.foreign))
+	case u.handedOut.IsValid():
+		return fmt.Sprintf("%s is handed out at %s, and reusing its memory would change what the holder sees", name, c.pos(u.handedOut))
+	case isMap && mayBeNil:
+		return "the map may be nil here, and clear would leave it nil"
+	case !isMap && u.nilCompared:
+		return fmt.Sprintf("%s is compared with nil, and keeping the memory changes its nil-ness", name)
+	}
+	return ""
+}
+
+// emptyValue reports whether e is an empty value that drops memory: nil,
+// []T{} or make([]T, 0, ...) for a slice; map[K]V{} or make(map[K]V, ...)
+// for a map.
+func (c *checker) emptyValue(e ast.Expr, isMap bool) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return !isMap && isNil(c.pass.TypesInfo, e)
+	case *ast.CompositeLit:
+		return len(e.Elts) == 0
+	case *ast.CallExpr:
+		b, ok := typeutil.Callee(c.pass.TypesInfo, e).(*types.Builtin)
+		if !ok || b.Name() != "make" {
+			return false
+		}
+		return isMap || len(e.Args) >= 2 && isZero(c.pass.TypesInfo, e.Args[1])
+	}
+	return false
+}
+
+// readsOld reports whether the function reads the field that sel selects,
+// on the same object, other than at pos: the map replaced is one in use.
+func (c *checker) readsOld(fnCur inspector.Cursor, sel *ast.SelectorExpr, pos token.Pos) bool {
+	want := types.ExprString(sel)
+	for cur := range fnCur.Preorder((*ast.IndexExpr)(nil), (*ast.RangeStmt)(nil)) {
+		var x ast.Expr
+		switch n := cur.Node().(type) {
+		case *ast.IndexExpr:
+			x = n.X
+		case *ast.RangeStmt:
+			x = n.X
+		}
+		if x.Pos() != pos && types.ExprString(ast.Unparen(x)) == want {
+			return true
+		}
+	}
+	return false
+}
+
+// capacityChecked reports whether the assignment is under a condition
+// that looks at the field's capacity or length: a very large buffer
+// dropped on purpose.
+func (c *checker) capacityChecked(cur inspector.Cursor, sel *ast.SelectorExpr) bool {
+	want := types.ExprString(sel)
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.CaseClause)(nil), (*ast.FuncDecl)(nil)) {
+		var conds []ast.Expr
+		switch n := anc.Node().(type) {
+		case *ast.IfStmt:
+			conds = []ast.Expr{n.Cond}
+		case *ast.CaseClause:
+			conds = n.List
+		case *ast.FuncDecl:
+			return false
+		}
+		for _, cond := range conds {
+			found := false
+			ast.Inspect(cond, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 {
+					if b, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Builtin); ok && (b.Name() == "cap" || b.Name() == "len") &&
+						types.ExprString(ast.Unparen(call.Args[0])) == want {
+						found = true
+					}
+				}
+				return !found
+			})
+			if found {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nilGuarded reports whether the assignment is under "if x.f == nil": a
+// lazy first make.
+func (c *checker) nilGuarded(cur inspector.Cursor, sel *ast.SelectorExpr) bool {
+	want := types.ExprString(sel)
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		if be, ok := anc.Node().(*ast.IfStmt).Cond.(*ast.BinaryExpr); ok && be.Op == token.EQL &&
+			(types.ExprString(be.X) == want && isNil(c.pass.TypesInfo, be.Y) || types.ExprString(be.Y) == want && isNil(c.pass.TypesInfo, be.X)) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownNonNil reports whether the map that sel selects is known not to
+// be nil at the assignment: it is in the body of "if _, ok = m[k]; ok",
+// where an entry was just found.
+func (c *checker) knownNonNil(cur inspector.Cursor, sel *ast.SelectorExpr) bool {
+	want := types.ExprString(sel)
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		ifs := anc.Node().(*ast.IfStmt)
+		as, ok := ifs.Init.(*ast.AssignStmt)
+		cond, isIdent := ast.Unparen(ifs.Cond).(*ast.Ident)
+		if !ok || !isIdent || len(as.Lhs) != 2 || len(as.Rhs) != 1 || !(ifs.Body.Pos() <= cur.Node().Pos() && cur.Node().Pos() < ifs.Body.End()) {
+			continue
+		}
+		ix, ok := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
+		okVar, isOK := as.Lhs[1].(*ast.Ident)
+		if ok && isOK && okVar.Name == cond.Name && types.ExprString(ast.Unparen(ix.X)) == want {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) pos(p token.Pos) string {
+	posn := c.pass.Fset.Position(p)
+	return fmt.Sprintf("%s:%d", shortName(posn.Filename), posn.Line)
+}
+
+func shortName(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+func fd(cur inspector.Cursor) *ast.FuncDecl { return cur.Node().(*ast.FuncDecl) }
+
+// paramName returns the name of parameter i of fn, the receiver being 0
+// for a method.
+func paramName(fn *types.Func, i int) string {
+	sig := fn.Signature()
+	if sig.Recv() != nil {
+		if i == 0 {
+			return sig.Recv().Name()
+		}
+		i--
+	}
+	return sig.Params().At(i).Name()
+}

@@ -1,0 +1,156 @@
+package basic
+
+import (
+	"bytes"
+	"io"
+)
+
+// An iterator reuses its key buffer across blocks.
+type iterator struct {
+	data []byte
+	key  []byte
+	vals [][]byte
+	pos  int
+}
+
+func (it *iterator) next() {
+	it.key = append(it.key[:0], it.data[it.pos:it.pos+4]...)
+	it.vals = append(it.vals, it.data[it.pos+4:it.pos+8])
+	it.pos += 8
+}
+
+func (it *iterator) Valid() bool { return len(it.key) > 0 && it.pos < len(it.data) }
+
+func (it *iterator) Reset() {
+	it.pos = 0
+	it.key = []byte{} // want `Reset sets it.key to an empty slice without its capacity \(grown by append at x.go:17\), which its next use allocates again; keep it with it.key = it.key\[:0\]`
+	it.vals = nil     // want `Reset sets it.vals to an empty slice .* \(no automatic fix: it.vals is compared with nil, and keeping the memory changes its nil-ness\)`
+}
+
+func (it *iterator) HasVals() bool { return it.vals != nil }
+
+// A key handed out to callers: truncating would let the next use
+// overwrite what they hold.
+type cursor struct {
+	key []byte
+}
+
+func (c *cursor) load(p []byte) { c.key = append(c.key[:0], p...) }
+
+func (c *cursor) Key() []byte { return c.key }
+
+func (c *cursor) reset() {
+	c.key = make([]byte, 0, 16) // want `reset sets c.key to an empty slice .* \(no automatic fix: c.key is handed out at x.go:\d+, and reusing its memory would change what the holder sees\)`
+}
+
+// Dropping a very large buffer on purpose: not reported.
+type scratch struct {
+	buf []byte
+}
+
+func (s *scratch) add(p []byte) { s.buf = append(s.buf, p...) }
+
+func (s *scratch) Reset() {
+	if cap(s.buf) > 64<<10 {
+		s.buf = nil
+		return
+	}
+	s.buf = s.buf[:0]
+}
+
+// A field that only holds what it is given has no capacity of its own:
+// not reported.
+type view struct {
+	src []byte
+}
+
+func (v *view) Init(p []byte) { v.src = p }
+
+func (v *view) Reset() { v.src = nil }
+
+// A buffer that may alias the caller's bytes.Buffer must be dropped, not
+// truncated: reported without a fix.
+type decoder struct {
+	buf []byte
+	rd  io.Reader
+}
+
+func (d *decoder) init(b []byte, r io.Reader) {
+	d.buf = b
+	d.rd = r
+	if bb, ok := r.(*bytes.Buffer); ok {
+		d.buf = bb.Bytes()
+	}
+}
+
+func (d *decoder) fill(p []byte) { d.buf = append(d.buf, p...) }
+
+func (d *decoder) Reset(r io.Reader) {
+	d.init(nil, r) // want `Reset passes nil as b to init, which stores it in d.buf: .* \(no automatic fix: d.buf may hold memory the object does not own`
+}
+
+// A setter whose buffer the object always owns: fixed.
+type encoder struct {
+	out []byte
+	w   io.Writer
+}
+
+func (e *encoder) setup(b []byte, w io.Writer) {
+	e.out = b
+	e.w = w
+}
+
+func (e *encoder) write(p []byte) { e.out = append(e.out, p...) }
+
+func (e *encoder) Reset(w io.Writer) {
+	e.setup(nil, w) // want `Reset passes nil as b to setup, which stores it in e.out`
+}
+
+func NewEncoder(w io.Writer) *encoder {
+	e := new(encoder)
+	e.setup(make([]byte, 0, 512), w)
+	return e
+}
+
+// A cache of results emptied when it goes stale, on every lookup.
+type entry struct {
+	gen uint64
+	val string
+}
+
+type conn struct {
+	cache map[string]*entry
+	gen   uint64
+}
+
+func (c *conn) lookup(key string, gen uint64) string {
+	if e, ok := c.cache[key]; ok {
+		if e.gen == gen {
+			return e.val
+		}
+		c.cache = make(map[string]*entry) // want `lookup replaces c.cache with a new map, dropping the memory it grew \(entries stored at x.go:\d+\) that its next use allocates again; keep it with clear\(c.cache\)`
+	}
+	v := key + "!"
+	c.cache[key] = &entry{gen, v}
+	return v
+}
+
+// Not known to be non-nil: reported without a fix.
+func (c *conn) Clear() {
+	c.cache = map[string]*entry{} // want `Clear replaces c.cache with a new map, .* \(no automatic fix: the map may be nil here, and clear would leave it nil\)`
+}
+
+// A lazy first make: not reported.
+func (c *conn) store(key string) {
+	if c.cache == nil {
+		c.cache = make(map[string]*entry)
+	}
+	c.cache[key] = &entry{c.gen, key}
+}
+
+// A constructor: not reported.
+func newConn() *conn {
+	c := &conn{}
+	c.cache = make(map[string]*entry)
+	return c
+}
