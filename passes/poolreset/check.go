@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/memlint/memlint/internal/syncpool"
 )
 
 // check returns the package's diagnostics, sorted by position.
@@ -164,8 +166,7 @@ func (a *checker) rootVar(e ast.Expr) (*types.Var, bool) {
 				return nil, false
 			}
 			if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
-				named, ok := v.Type().(*types.Named)
-				return nil, ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "sync" && named.Obj().Name() == "Pool"
+				return nil, syncpool.IsPool(v.Type())
 			}
 			return v, true
 		default:

@@ -16,6 +16,7 @@ import (
 
 	"github.com/memlint/memlint/internal/ssafunc"
 	"github.com/memlint/memlint/internal/suppress"
+	"github.com/memlint/memlint/internal/syncpool"
 )
 
 //go:embed doc.go
@@ -123,7 +124,7 @@ func findCandidates(pass *analysis.Pass, rep *suppress.Reporter) *candidates {
 		if !ok {
 			return true
 		}
-		switch name := poolMethodName(fn); {
+		switch name := syncpool.Method(fn); {
 		case name == "Get":
 			usesPool[fd] = true
 		case name == "Put":
@@ -173,21 +174,4 @@ func (c *candidates) notePutSyntax(call *ast.CallExpr, stack []ast.Node) {
 	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 		c.inList[stmt] = true
 	}
-}
-
-// poolMethodName returns "Get" or "Put" if fn is that method of sync.Pool.
-func poolMethodName(fn *types.Func) string {
-	if fn.Pkg() == nil || fn.Pkg().Path() != "sync" || (fn.Name() != "Get" && fn.Name() != "Put") {
-		return ""
-	}
-	recv := fn.Signature().Recv()
-	if recv == nil {
-		return ""
-	}
-	if ptr, ok := recv.Type().(*types.Pointer); ok {
-		if named, ok := ptr.Elem().(*types.Named); ok && named.Obj().Name() == "Pool" {
-			return fn.Name()
-		}
-	}
-	return ""
 }

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/memlint/memlint/internal/fieldstore"
+	"github.com/memlint/memlint/internal/syncpool"
 )
 
 // A poolKey identifies one pool: a package-level variable (an array of
@@ -262,7 +263,7 @@ func poolMethod(c *ssa.CallCommon) string {
 	if !ok {
 		return ""
 	}
-	return poolMethodName(obj)
+	return syncpool.Method(obj)
 }
 
 // poolOf identifies the pool that ptr, a *sync.Pool, points to.
