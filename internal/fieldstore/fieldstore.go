@@ -216,10 +216,11 @@ func (w *walker) call(call *ast.CallExpr) {
 			args = append([]ast.Expr{sel.X}, args...)
 		}
 	}
-	if call.Ellipsis.IsValid() || len(args) != fn.Signature().Params().Len()+btoi(fn.Signature().Recv() != nil) {
-		return // variadic: arguments do not line up with parameters
-	}
+	aligned := Aligned(fn, call, len(args))
 	for _, st := range w.s.Stores(fn) {
+		if st.Target >= aligned || st.Source >= aligned {
+			continue
+		}
 		target, prefix, ok := w.fieldOf(args[st.Target])
 		if !ok {
 			continue
@@ -296,6 +297,17 @@ func fieldIndex(st *types.Struct, name string) int {
 		}
 	}
 	return -1
+}
+
+// Aligned returns how many of the n arguments of call, a call of fn
+// counted as in a Store, stand for the parameter of the same index: all,
+// unless the variadic parameter is given its elements one by one.
+func Aligned(fn *types.Func, call *ast.CallExpr, n int) int {
+	sig := fn.Signature()
+	if sig.Variadic() && !call.Ellipsis.IsValid() {
+		return min(n, sig.Params().Len()-1+btoi(sig.Recv() != nil))
+	}
+	return n
 }
 
 func btoi(b bool) int {

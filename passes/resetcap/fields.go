@@ -147,7 +147,7 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 		as := parent.Node().(*ast.AssignStmt)
 		if len(as.Lhs) == len(as.Rhs) {
 			rhs := as.Rhs[idx]
-			if isAppendTo(info, rhs, sel) {
+			if growsInPlace(info, rhs, sel) {
 				u.grown = as.Pos()
 			} else if from := foreignValue(info, params, rhs, sel); from != "" && !strings.HasPrefix(from, "the parameter") && !u.foreign.IsValid() {
 				u.foreign, u.foreignFrom = as.Pos(), from
@@ -165,8 +165,8 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 	case edge.RangeStmt_X:
 		return
 	case edge.SliceExpr_X:
-		if se := parent.Node().(*ast.SliceExpr); isZero(info, se.High) && se.Low == nil && !se.Slice3 {
-			return // x.f[:0]
+		if se := parent.Node().(*ast.SliceExpr); isZero(info, se.High) && se.Low == nil && !se.Slice3 || storedBack(info, parent, sel) {
+			return // x.f[:0], or x.f = x.f[:n]
 		}
 	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
 		be := parent.Node().(*ast.BinaryExpr)
@@ -189,27 +189,53 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 				}
 			}
 		}
+		if idx == 0 && storedBack(info, parent, sel) {
+			return // x.f = appendLike(x.f, ...)
+		}
 	}
 	if !u.handedOut.IsValid() {
 		u.handedOut = sel.Pos()
 	}
 }
 
-// isAppendTo reports whether e is append(x.f, ...) or append(x.f[:0], ...)
-// of the field that sel selects.
-func isAppendTo(info *types.Info, e ast.Expr, sel *ast.SelectorExpr) bool {
-	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) == 0 {
+// storedBack reports whether the expression at cur is assigned to the
+// field that sel selects: its memory goes back where it came from.
+func storedBack(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr) bool {
+	k, idx := cur.ParentEdge()
+	if k != edge.AssignStmt_Rhs {
 		return false
 	}
-	if b, ok := typeutil.Callee(info, call).(*types.Builtin); !ok || b.Name() != "append" {
-		return false
+	as := cur.Parent().Node().(*ast.AssignStmt)
+	return len(as.Lhs) == len(as.Rhs) && sameField(info, as.Lhs[idx], sel)
+}
+
+// growsInPlace reports whether e keeps and extends the memory of the
+// field that sel selects: append(x.f, ...) or any call given x.f (or
+// x.f[:0]) first whose result is stored back, as append-like helpers are,
+// or x.f[:n], which reuses its capacity.
+func growsInPlace(info *types.Info, e ast.Expr, sel *ast.SelectorExpr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if len(e.Args) == 0 {
+			return false
+		}
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
+			return false // a conversion
+		}
+		first := ast.Unparen(e.Args[0])
+		if se, ok := first.(*ast.SliceExpr); ok {
+			first = se.X
+		}
+		return sameField(info, first, sel)
+	case *ast.SliceExpr:
+		return e.High != nil && !isZero(info, e.High) && sameField(info, e.X, sel)
 	}
-	first := ast.Unparen(call.Args[0])
-	if se, ok := first.(*ast.SliceExpr); ok {
-		first = ast.Unparen(se.X)
-	}
-	s, ok := first.(*ast.SelectorExpr)
+	return false
+}
+
+// sameField reports whether e selects the same field as sel.
+func sameField(info *types.Info, e ast.Expr, sel *ast.SelectorExpr) bool {
+	s, ok := ast.Unparen(e).(*ast.SelectorExpr)
 	return ok && info.Selections[s] != nil && info.Selections[s].Obj() == info.Selections[sel].Obj()
 }
 
@@ -220,6 +246,9 @@ func isAppendTo(info *types.Info, e ast.Expr, sel *ast.SelectorExpr) bool {
 func foreignValue(info *types.Info, params map[*types.Var]bool, e ast.Expr, sel *ast.SelectorExpr) string {
 	e = ast.Unparen(e)
 	if se, ok := e.(*ast.SliceExpr); ok {
+		if sel != nil && sameField(info, se.X, sel) {
+			return "" // x.f[i:j] of the field itself
+		}
 		e = ast.Unparen(se.X)
 	}
 	switch e := e.(type) {
@@ -284,7 +313,8 @@ func isZero(info *types.Info, e ast.Expr) bool {
 }
 
 // callArgs returns the arguments of a call of fn, the receiver first for a
-// method, as fieldstore numbers them; nil if they do not line up.
+// method, as fieldstore numbers them, up to the first that does not stand
+// for its parameter.
 func callArgs(info *types.Info, fn *types.Func, call *ast.CallExpr) []ast.Expr {
 	args := call.Args
 	if fn.Signature().Recv() != nil {
@@ -294,8 +324,5 @@ func callArgs(info *types.Info, fn *types.Func, call *ast.CallExpr) []ast.Expr {
 		}
 		args = append([]ast.Expr{sel.X}, args...)
 	}
-	if call.Ellipsis.IsValid() {
-		return nil
-	}
-	return args
+	return args[:fieldstore.Aligned(fn, call, len(args))]
 }

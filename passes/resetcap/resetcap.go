@@ -133,7 +133,7 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		msg = fmt.Sprintf("%s replaces %s with a new map, dropping the memory it grew (entries stored at %s) that its next use allocates again", fnName, name, c.pos(u.grown))
 		remedy = "clear(" + name + ")"
 	} else {
-		msg = fmt.Sprintf("%s sets %s to an empty slice without its capacity (grown by append at %s), which its next use allocates again", fnName, name, c.pos(u.grown))
+		msg = fmt.Sprintf("%s sets %s to an empty slice without its capacity (grown at %s), which its next use allocates again", fnName, name, c.pos(u.grown))
 		remedy = name + " = " + name + "[:0]"
 	}
 	d := &analysis.Diagnostic{Pos: sel.Pos(), End: rhs.End(), Message: msg + "; keep it with " + remedy}
@@ -179,7 +179,7 @@ func (c *checker) checkSetterCall(fnCur, cur inspector.Cursor, call *ast.CallExp
 		d := &analysis.Diagnostic{
 			Pos: call.Pos(),
 			End: call.End(),
-			Message: fmt.Sprintf("%s passes nil as %s to %s, which stores it in %s: the capacity it grew (by append at %s) is dropped and its next use allocates again; pass %s[:0]",
+			Message: fmt.Sprintf("%s passes nil as %s to %s, which stores it in %s: the capacity it grew (at %s) is dropped and its next use allocates again; pass %s[:0]",
 				fd(fnCur).Name.Name, param, fn.Name(), field, c.pos(u.grown), field),
 		}
 		if why := c.whyNoFix(u, field, false, false); why != "" {
@@ -285,13 +285,26 @@ func (c *checker) capacityChecked(cur inspector.Cursor, sel *ast.SelectorExpr) b
 	return false
 }
 
-// nilGuarded reports whether the assignment is under "if x.f == nil": a
-// lazy first make.
+// nilGuarded reports whether the assignment is under "if x.f == nil" (or
+// a conjunction with it): a lazy first make.
 func (c *checker) nilGuarded(cur inspector.Cursor, sel *ast.SelectorExpr) bool {
 	want := types.ExprString(sel)
+	var isNilTest func(e ast.Expr) bool
+	isNilTest = func(e ast.Expr) bool {
+		be, ok := ast.Unparen(e).(*ast.BinaryExpr)
+		switch {
+		case !ok:
+			return false
+		case be.Op == token.LAND:
+			return isNilTest(be.X) || isNilTest(be.Y)
+		case be.Op == token.EQL:
+			return types.ExprString(be.X) == want && isNil(c.pass.TypesInfo, be.Y) ||
+				types.ExprString(be.Y) == want && isNil(c.pass.TypesInfo, be.X)
+		}
+		return false
+	}
 	for anc := range cur.Enclosing((*ast.IfStmt)(nil)) {
-		if be, ok := anc.Node().(*ast.IfStmt).Cond.(*ast.BinaryExpr); ok && be.Op == token.EQL &&
-			(types.ExprString(be.X) == want && isNil(c.pass.TypesInfo, be.Y) || types.ExprString(be.Y) == want && isNil(c.pass.TypesInfo, be.X)) {
+		if ifs := anc.Node().(*ast.IfStmt); ifs.Body.Pos() <= cur.Node().Pos() && cur.Node().Pos() < ifs.Body.End() && isNilTest(ifs.Cond) {
 			return true
 		}
 	}
