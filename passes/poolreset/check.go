@@ -12,35 +12,83 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
-	"github.com/memlint/memlint/internal/syncpool"
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passflag"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
-// check returns the package's diagnostics, sorted by position.
-func (a *checker) check() []analysis.Diagnostic {
-	var diags []analysis.Diagnostic
-	add := func(d *analysis.Diagnostic) {
-		if d != nil && d.Pos.IsValid() && !slices.ContainsFunc(diags, func(e analysis.Diagnostic) bool { return e.Pos == d.Pos && e.Message == d.Message }) {
-			diags = append(diags, *d)
+// A finding is a diagnostic and what it costs.
+type finding struct {
+	d analysis.Diagnostic
+	e cost.Estimate
+}
+
+// check returns the package's findings, sorted by position.
+func (a *checker) check() []finding {
+	var found []finding
+	add := func(d *analysis.Diagnostic, e cost.Estimate) {
+		if d != nil && d.Pos.IsValid() && !slices.ContainsFunc(found, func(f finding) bool { return f.d.Pos == d.Pos && f.d.Message == d.Message }) {
+			found = append(found, finding{*d, e})
 		}
 	}
 	for _, p := range a.puts {
+		freq := a.frequency(p.call.Parent())
 		if p.putter == nil {
-			add(a.checkNonPointer(p))
-			add(a.checkUseAfterPut(p))
+			add(a.checkNonPointer(p), boxEstimate(freq))
+			add(a.checkUseAfterPut(p), cost.Estimate{Tier: cost.High, Evidence: "another goroutine may own the object"})
 		}
 		dirty := a.checkDirty(p)
-		add(dirty)
+		add(dirty, byFrequency(freq, "the next Get sees the old state"))
 		if dirty == nil && p.putter == nil {
-			add(a.checkPinned(p))
+			add(a.checkPinned(p), byFrequency(freq, "held until the pool drops the object"))
 		}
-		if maxCap {
-			add(a.checkCapacity(p))
+		if passflag.Bool(a.pass, "maxcap") {
+			add(a.checkCapacity(p), cost.Estimate{Tier: cost.Medium})
 		}
 	}
-	slices.SortFunc(diags, func(x, y analysis.Diagnostic) int {
-		return cmp.Or(cmp.Compare(x.Pos, y.Pos), cmp.Compare(x.Message, y.Message))
+	slices.SortFunc(found, func(x, y finding) int {
+		return cmp.Or(cmp.Compare(x.d.Pos, y.d.Pos), cmp.Compare(x.d.Message, y.d.Message))
 	})
-	return diags
+	return found
+}
+
+// frequency returns how often fn, or the function declaring it, runs.
+func (a *checker) frequency(fn *ssa.Function) cost.Frequency {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	decl, ok := fn.Syntax().(*ast.FuncDecl)
+	if !ok {
+		return cost.Frequency{}
+	}
+	return a.model.Func(a.pass, decl)
+}
+
+// byFrequency rates a finding at a Put by how often the Put runs: low on
+// cold paths, high on hot ones.
+func byFrequency(f cost.Frequency, what string) cost.Estimate {
+	switch f.Level {
+	case cost.Cold:
+		return cost.Estimate{Tier: cost.Low, Evidence: f.Reason}
+	case cost.Hot:
+		return cost.Estimate{Tier: cost.High, Evidence: what + ", " + f.Reason}
+	}
+	return cost.Estimate{Tier: cost.Medium, Evidence: what}
+}
+
+// boxEstimate rates a non-pointer Put: one 24-byte allocation per Put
+// matters only where the Put runs per request, command or data chunk;
+// maintainers declined it per compressed block, per stream or per commit,
+// where the work around it dwarfs it.
+func boxEstimate(f cost.Frequency) cost.Estimate {
+	if f.Level == cost.Hot {
+		return cost.Estimate{Tier: cost.Medium, Evidence: "one allocation per Put, " + f.Reason}
+	}
+	evidence := "one allocation per Put"
+	if f.Reason != "" {
+		evidence += ", " + f.Reason
+	}
+	return cost.Estimate{Tier: cost.Low, Evidence: evidence}
 }
 
 // origin returns the get site of the object put back at p, in p's
@@ -130,7 +178,7 @@ func (a *checker) resetInDefer(call *ast.CallExpr, fn ast.Node, stmts []string, 
 	if a.assignedIn(fn, vars) {
 		return nil
 	}
-	indent, ok := a.indentation(ds.Pos())
+	indent, ok := a.src.Indent(ds.Pos()), a.src.StartsLine(ds.Pos())
 	src, err := a.pass.ReadFile(a.pass.Fset.File(call.Pos()).Name())
 	if !ok || err != nil {
 		return nil
@@ -166,7 +214,7 @@ func (a *checker) rootVar(e ast.Expr) (*types.Var, bool) {
 				return nil, false
 			}
 			if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
-				return nil, syncpool.IsPool(v.Type())
+				return nil, typesx.IsSyncPool(v.Type())
 			}
 			return v, true
 		default:
@@ -630,7 +678,7 @@ func (a *checker) checkNonPointer(p *putSite) *analysis.Diagnostic {
 	switch t.Underlying().(type) {
 	case *types.Slice, *types.Struct, *types.Array:
 	case *types.Basic:
-		if !isString(t) {
+		if !typesx.IsString(t) {
 			return nil
 		}
 	default:
@@ -641,7 +689,7 @@ func (a *checker) checkNonPointer(p *putSite) *analysis.Diagnostic {
 		return nil
 	}
 	call := a.c.putCall[p.call.Common().Pos()]
-	if call == nil {
+	if call == nil || a.nolintStaticcheck(call.Pos()) {
 		return nil
 	}
 	ts := types.TypeString(t, types.RelativeTo(a.pass.Pkg))
@@ -651,6 +699,35 @@ func (a *checker) checkNonPointer(p *putSite) *analysis.Diagnostic {
 		Message: fmt.Sprintf("putting a %s (not a pointer) into a sync.Pool allocates a %d-byte interface on every Put; store a *%s (no automatic fix: every Get's type assertion changes too)",
 			ts, size, ts),
 	}
+}
+
+// nolintStaticcheck reports whether the line of pos carries a nolint
+// directive for staticcheck (or its SA6002, the same check): the
+// maintainers have already decided about the boxing.
+func (a *checker) nolintStaticcheck(pos token.Pos) bool {
+	file := a.fileOf(pos)
+	if file == nil {
+		return false
+	}
+	line := a.pass.Fset.Position(pos).Line
+	for _, group := range file.Comments {
+		for _, c := range group.List {
+			if a.pass.Fset.Position(c.Slash).Line != line {
+				continue
+			}
+			linters, ok := strings.CutPrefix(c.Text, "//nolint:")
+			if !ok {
+				continue
+			}
+			linters, _, _ = strings.Cut(linters, " ")
+			for _, l := range strings.Split(linters, ",") {
+				if l == "staticcheck" || l == "SA6002" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // pointerShaped reports whether values of t are stored in an interface
@@ -740,7 +817,7 @@ func (a *checker) insertBefore(call *ast.CallExpr, stmts []string, message strin
 	if _, ok := ast.Unparen(call.Args[0]).(*ast.Ident); !ok {
 		return nil // resetting a more complex expression could evaluate it twice
 	}
-	indent, ok := a.indentation(s.Pos())
+	indent, ok := a.src.Indent(s.Pos()), a.src.StartsLine(s.Pos())
 	if !ok {
 		return nil
 	}
@@ -748,27 +825,6 @@ func (a *checker) insertBefore(call *ast.CallExpr, stmts []string, message strin
 		Message:   message,
 		TextEdits: []analysis.TextEdit{{Pos: s.Pos(), End: s.Pos(), NewText: []byte(strings.Join(stmts, "\n"+indent) + "\n" + indent)}},
 	}}
-}
-
-// indentation returns the white space that starts the line of pos, which
-// must be the first token on its line.
-func (a *checker) indentation(pos token.Pos) (string, bool) {
-	tf := a.pass.Fset.File(pos)
-	if tf == nil || a.pass.ReadFile == nil {
-		return "", false
-	}
-	src, err := a.pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(src) {
-		return "", false
-	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := tf.Offset(pos)
-	for _, c := range src[start:end] {
-		if c != ' ' && c != '\t' {
-			return "", false
-		}
-	}
-	return string(src[start:end]), true
 }
 
 // poolName returns the pool expression of a Put call, as written.
@@ -796,9 +852,4 @@ func typePkg(t types.Type) *types.Package {
 func isBufio(t types.Type) bool {
 	pkg := typePkg(t)
 	return pkg != nil && pkg.Path() == "bufio"
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }

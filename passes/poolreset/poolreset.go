@@ -3,20 +3,20 @@ package poolreset
 import (
 	_ "embed"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/ssafunc"
 	"github.com/memlint/memlint/internal/suppress"
-	"github.com/memlint/memlint/internal/syncpool"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 //go:embed doc.go
@@ -26,35 +26,19 @@ var docFile string
 // boxed on every Put.
 var Analyzer = &analysis.Analyzer{
 	Name:     "poolreset",
-	Doc:      analyzerDoc(docFile, "poolreset"),
+	Doc:      passdoc.Extract(docFile, "poolreset"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/poolreset",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.
 	RunDespiteErrors: true,
 }
 
-// maxCap enables the report of growable buffers put back without a
-// capacity check. It is off by default: a bounded workload never needs it.
-var maxCap bool
-
 func init() {
-	Analyzer.Flags.BoolVar(&maxCap, "maxcap", false, "also report growable buffers put back into a sync.Pool without a capacity check")
-}
-
-// analyzerDoc returns the text of the package comment of doc.go from its
-// "# Analyzer name" heading on, the form the analysis drivers print.
-func analyzerDoc(src, name string) string {
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.PackageClauseOnly|parser.ParseComments)
-	if err != nil || f.Doc == nil {
-		panic("poolreset: bad doc.go")
-	}
-	_, doc, ok := strings.Cut(f.Doc.Text(), "# Analyzer "+name+"\n")
-	if !ok {
-		panic("poolreset: doc.go has no analyzer heading")
-	}
-	return strings.TrimSpace(doc)
+	// maxcap is off by default: a bounded workload never needs it.
+	Analyzer.Flags.Bool("maxcap", false, "also report growable buffers put back into a sync.Pool without a capacity check")
+	suppress.Register(Analyzer)
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -68,8 +52,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	funcs := ssafunc.Build(pass, c.decls)
 	a := newChecker(pass, c, funcs)
-	for _, d := range a.check() {
-		rep.Report(d)
+	for _, f := range a.check() {
+		rep.Report(f.d, f.e)
 	}
 	return nil, nil
 }
@@ -124,7 +108,7 @@ func findCandidates(pass *analysis.Pass, rep *suppress.Reporter) *candidates {
 		if !ok {
 			return true
 		}
-		switch name := syncpool.Method(fn); {
+		switch name := poolMethodName(fn); {
 		case name == "Get":
 			usesPool[fd] = true
 		case name == "Put":
@@ -174,4 +158,19 @@ func (c *candidates) notePutSyntax(call *ast.CallExpr, stack []ast.Node) {
 	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 		c.inList[stmt] = true
 	}
+}
+
+// poolMethodName returns "Get" or "Put" if fn is that method of sync.Pool.
+func poolMethodName(fn *types.Func) string {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "sync" || (fn.Name() != "Get" && fn.Name() != "Put") {
+		return ""
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return ""
+	}
+	if typesx.IsPointerTo(recv.Type(), "sync", "Pool") {
+		return fn.Name()
+	}
+	return ""
 }

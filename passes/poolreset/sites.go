@@ -12,8 +12,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/fieldstore"
-	"github.com/memlint/memlint/internal/syncpool"
 )
 
 // A poolKey identifies one pool: a package-level variable (an array of
@@ -45,6 +46,7 @@ type putSite struct {
 // checker holds what one package's pool analysis needs.
 type checker struct {
 	pass       *analysis.Pass
+	src        *astx.Source
 	c          *candidates
 	funcs      []*ssa.Function // built, with their closures, in source order
 	gets       map[poolKey][]*getSite
@@ -57,6 +59,7 @@ type checker struct {
 	allGets    map[poolKey][]*getSite // gets, those in getters included
 	fields     *fieldstore.Summary
 	pins       map[poolKey][]*pin
+	model      *cost.Model
 }
 
 func newChecker(pass *analysis.Pass, c *candidates, built map[*ast.FuncDecl]*ssa.Function) *checker {
@@ -65,6 +68,8 @@ func newChecker(pass *analysis.Pass, c *candidates, built map[*ast.FuncDecl]*ssa
 		allGets:    make(map[poolKey][]*getSite),
 		fields:     fieldstore.New(pass.TypesInfo, pass.Files),
 		pins:       make(map[poolKey][]*pin),
+		model:      pass.ResultOf[cost.Analyzer].(*cost.Model),
+		src:        astx.NewSource(pass),
 		c:          c,
 		gets:       make(map[poolKey][]*getSite),
 		getOf:      make(map[ssa.Value]*getSite),
@@ -263,7 +268,7 @@ func poolMethod(c *ssa.CallCommon) string {
 	if !ok {
 		return ""
 	}
-	return syncpool.Method(obj)
+	return poolMethodName(obj)
 }
 
 // poolOf identifies the pool that ptr, a *sync.Pool, points to.

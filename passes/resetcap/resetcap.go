@@ -1,6 +1,7 @@
 package resetcap
 
 import (
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -13,21 +14,28 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/fieldstore"
+	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/suppress"
 )
+
+//go:embed doc.go
+var docFile string
 
 // Analyzer reports resets that drop a slice's or map's capacity.
 var Analyzer = &analysis.Analyzer{
 	Name:     "resetcap",
-	Doc:      "report resets that drop a slice's or map's capacity instead of keeping it",
+	Doc:      passdoc.Extract(docFile, "resetcap"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/resetcap",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.
 	RunDespiteErrors: true,
 }
+
+func init() { suppress.Register(Analyzer) }
 
 type checker struct {
 	pass   *analysis.Pass
@@ -41,6 +49,7 @@ func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	fields := fieldstore.New(pass.TypesInfo, pass.Files)
 	c := &checker{pass: pass, insp: insp, fields: fields, uses: fieldUses(pass, insp, fields)}
+	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if rep.Skips(file) {
@@ -51,12 +60,33 @@ func run(pass *analysis.Pass) (any, error) {
 			if fd.Body == nil || isConstructor(fd.Name.Name) {
 				continue
 			}
-			for _, d := range c.checkFunc(cur) {
-				rep.Report(d)
+			diags := c.checkFunc(cur)
+			if len(diags) == 0 {
+				continue
+			}
+			e := estimate(model.Func(pass, fd), isResetName(fd.Name.Name))
+			for _, d := range diags {
+				rep.Report(d, e)
 			}
 		}
 	}
 	return nil, nil
+}
+
+// estimate rates the findings of a function by how often it runs: each
+// run allocates the memory again, and grows it about log2(n) times.
+func estimate(f cost.Frequency, reset bool) cost.Estimate {
+	what := "each time the map is replaced"
+	if reset {
+		what = "per reset"
+	}
+	switch f.Level {
+	case cost.Cold:
+		return cost.Estimate{Tier: cost.Low, Evidence: f.Reason}
+	case cost.Hot:
+		return cost.Estimate{Tier: cost.High, Evidence: what + ", " + f.Reason}
+	}
+	return cost.Estimate{Tier: cost.Medium, Evidence: what}
 }
 
 // isConstructor reports whether a function of this name makes its object:

@@ -2,6 +2,7 @@ package subsliceleak
 
 import (
 	"cmp"
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/printer"
@@ -16,39 +17,37 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passdoc"
+	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/ssafunc"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesize"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
-const doc = `report small subslices and substrings that pin large buffers
-
-A slice expression shares its operand's backing array: while data[:8] is
-reachable, so is all of data. subsliceleak reports a small piece of a buffer
-the function made itself (io.ReadAll, os.ReadFile, bufio ReadBytes or
-ReadString, bytes.Buffer, strings.Builder, string(b) of these, or make with a
-constant size of at least -subsliceleak.minsize bytes) that outlives the call
-(returned, stored, sent, or captured by a goroutine) when the rest of the
-buffer is no longer needed, and suggests cloning the piece with bytes.Clone,
-slices.Clone or strings.Clone.`
+//go:embed doc.go
+var docFile string
 
 // Analyzer reports subslices and substrings that keep large buffers alive.
 var Analyzer = &analysis.Analyzer{
 	Name:     "subsliceleak",
-	Doc:      doc,
+	Doc:      passdoc.Extract(docFile, "subsliceleak"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/subsliceleak",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.
 	RunDespiteErrors: true,
 }
 
-// minSize is the smallest make, in bytes, whose pieces are worth cloning.
-var minSize int64 = 4096
+// defaultMinSize is the smallest make, in bytes, whose pieces are worth
+// cloning, unless the minsize flag says otherwise.
+const defaultMinSize = 4096
 
 func init() {
-	Analyzer.Flags.Int64Var(&minSize, "minsize", minSize, "smallest constant-size make, in bytes, whose small pieces are reported")
+	Analyzer.Flags.Int64("minsize", defaultMinSize, "smallest constant-size make, in bytes, whose small pieces are reported")
+	suppress.Register(Analyzer)
 }
 
 // freshSources are the functions whose result is a newly allocated buffer
@@ -83,15 +82,19 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	funcs := ssafunc.Build(pass, decls)
+	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
 	var found []finding
 	for _, decl := range decls {
 		if fn := funcs[decl]; fn != nil {
-			found = append(found, analyzeFunc(pass, fn, sites)...)
+			for _, f := range analyzeFunc(pass, fn, sites) {
+				f.freq = model.Func(pass, decl)
+				found = append(found, f)
+			}
 		}
 	}
 	slices.SortFunc(found, func(a, b finding) int { return cmp.Compare(a.site.expr.Pos(), b.site.expr.Pos()) })
 	for _, f := range found {
-		rep.Report(f.diagnostic(pass))
+		rep.Report(f.diagnostic(pass), f.estimate())
 	}
 	return nil, nil
 }
@@ -241,13 +244,13 @@ func isSliceOrString(t types.Type) bool {
 		return false
 	}
 	_, ok := t.Underlying().(*types.Slice)
-	return ok || isString(t)
+	return ok || typesx.IsString(t)
 }
 
 func isSourceCall(pass *analysis.Pass, call *ast.CallExpr) bool {
 	switch obj := typeutil.Callee(pass.TypesInfo, call).(type) {
 	case *types.Builtin:
-		return obj.Name() == "make" && constMakeBytes(pass, call) >= minSize
+		return obj.Name() == "make" && constMakeBytes(pass, call) >= passflag.Int64(pass, "minsize")
 	case *types.Func:
 		name := obj.FullName()
 		return freshSources[name] != "" || ownedSources[name] != ""
@@ -284,6 +287,20 @@ type finding struct {
 	buf    *buffer
 	how    escape
 	length int64 // bytes, or -1 when unknown
+	freq   cost.Frequency
+}
+
+// estimate rates f: the whole buffer stays alive as long as the piece, on
+// every call; on cold paths that happens rarely.
+func (f finding) estimate() cost.Estimate {
+	if f.freq.Level == cost.Cold {
+		return cost.Estimate{Tier: cost.Low, Evidence: f.freq.Reason}
+	}
+	evidence := "the whole buffer lives as long as the piece, per call"
+	if f.freq.Level == cost.Hot {
+		evidence += ", " + f.freq.Reason
+	}
+	return cost.Estimate{Tier: cost.Medium, Evidence: evidence}
 }
 
 func (f finding) diagnostic(pass *analysis.Pass) analysis.Diagnostic {
