@@ -40,7 +40,12 @@ func (a *checker) check() []finding {
 		dirty := a.checkDirty(p)
 		add(dirty, byFrequency(freq, "the next Get sees the old state"))
 		if dirty == nil && p.putter == nil {
-			add(a.checkPinned(p), byFrequency(freq, "held until the pool drops the object"))
+			d, releasable := a.checkPinned(p)
+			e := byFrequency(freq, "held until the pool drops the object")
+			if !releasable {
+				e = cost.Estimate{Tier: cost.Low, Evidence: "nothing harmless to reset it to"}
+			}
+			add(d, e)
 		}
 		if passflag.Bool(a.pass, "maxcap") {
 			add(a.checkCapacity(p), cost.Estimate{Tier: cost.Medium})

@@ -230,11 +230,12 @@ func selectorOf(t types.Type, path fieldstore.Path, pkg *types.Package) (string,
 
 // checkPinned reports a Put of an object that still holds pins taken by a
 // Get of its pool: the memory they point to stays reachable while the
-// object sits in the pool.
-func (a *checker) checkPinned(p *putSite) *analysis.Diagnostic {
+// object sits in the pool. releasable reports whether every pin can be
+// dropped (a reader given to Reset has no harmless replacement).
+func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, releasable bool) {
 	call := a.c.putCall[p.call.Common().Pos()]
 	if call == nil {
-		return nil
+		return nil, true
 	}
 	var held []*pin
 	for _, pn := range a.pinsOf(p.pool) {
@@ -243,7 +244,7 @@ func (a *checker) checkPinned(p *putSite) *analysis.Diagnostic {
 		}
 	}
 	if len(held) == 0 {
-		return nil
+		return nil, true
 	}
 	name := exprString(call.Args[0])
 	var what, fixes []string
@@ -256,7 +257,8 @@ func (a *checker) checkPinned(p *putSite) *analysis.Diagnostic {
 			fixes = append(fixes, name+"."+pn.field+" = nil")
 		}
 	}
-	d := &analysis.Diagnostic{
+	releasable = !slices.Contains(fixes, "")
+	d = &analysis.Diagnostic{
 		Pos: call.Pos(),
 		End: call.End(),
 		Message: fmt.Sprintf("%s is put back into %s still referencing its last user's memory through %s: it stays reachable, however large, while %s sits in the pool; %s before Put",
@@ -265,7 +267,7 @@ func (a *checker) checkPinned(p *putSite) *analysis.Diagnostic {
 	why := a.whyNoReleaseFix(p, held, fixes)
 	if why != "" {
 		d.Message += " (no automatic fix: " + why + ")"
-		return d
+		return d, releasable
 	}
 	var edits []analysis.TextEdit
 	if _, deferred := p.call.(*ssa.Defer); deferred {
@@ -273,14 +275,14 @@ func (a *checker) checkPinned(p *putSite) *analysis.Diagnostic {
 		fix := a.resetInDefer(call, p.call.Parent().Syntax(), fixes, "Drop the references before putting "+name+" back")
 		if fix == nil {
 			d.Message += " (no automatic fix: a variable of the deferred call is assigned after it, or it is not a plain defer statement)"
-			return d
+			return d, releasable
 		}
 		edits = fix[0].TextEdits
 	} else {
 		fix := a.insertBefore(call, fixes, "Drop the references before putting "+name+" back")
 		if fix == nil {
 			d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
-			return d
+			return d, releasable
 		}
 		edits = fix[0].TextEdits
 	}
@@ -289,14 +291,14 @@ func (a *checker) checkPinned(p *putSite) *analysis.Diagnostic {
 		ioName, needImport, why := imports.Name(a.pass, file, call.Pos(), "io")
 		if why != "" || ioName != "io" {
 			d.Message += " (no automatic fix: io is not available as io here)"
-			return d
+			return d, releasable
 		}
 		if needImport {
 			edits = append(edits, imports.Add(a.pass.Fset, file, "io"))
 		}
 	}
 	d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Drop the references before putting " + name + " back", TextEdits: edits}}
-	return d
+	return d, releasable
 }
 
 func nonEmpty(ss []string, alt string) []string {

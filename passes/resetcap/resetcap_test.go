@@ -9,6 +9,9 @@ import (
 	"github.com/memlint/memlint/passes/resetcap"
 )
 
+// The fixture's unexported functions have no callers, which the cost
+// model rates low: it runs under -strict.
 func TestAnalyzer(t *testing.T) {
+	fixture.SetFlag(t, resetcap.Analyzer, "strict", "true")
 	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), resetcap.Analyzer, "resetcap/basic")
 }
