@@ -106,60 +106,48 @@ func run(pass *analysis.Pass) (any, error) {
 // in SSA form, which then decides.
 func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, map[token.Pos]site) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	var (
-		decls     []*ast.FuncDecl
-		sites     = make(map[token.Pos]site)
-		file      *ast.File
-		fs        *funcSyntax
-		hasSource bool
-	)
-	filter := []ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.SliceExpr)(nil),
-		(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)}
-	insp.Nodes(filter, func(n ast.Node, push bool) bool {
-		switch n := n.(type) {
-		case *ast.File:
-			file = n
-			return !rep.Skips(n)
-		case *ast.FuncDecl:
-			if push {
-				if n.Body == nil {
-					return false // assembly; pop is not called
-				}
-				fs, hasSource = &funcSyntax{pass: pass, decl: n}, false
-				return true
+	var decls []*ast.FuncDecl
+	sites := make(map[token.Pos]site)
+	for fileCur := range insp.Root().Children() {
+		file := fileCur.Node().(*ast.File)
+		if rep.Skips(file) {
+			continue
+		}
+		for fdCur := range fileCur.Preorder((*ast.FuncDecl)(nil)) {
+			fd := fdCur.Node().(*ast.FuncDecl)
+			if fd.Body == nil {
+				continue // assembly
 			}
-			if hasSource && len(fs.slices) > 0 {
-				if exprs := fs.fromSources(); len(exprs) > 0 {
-					decls = append(decls, n)
-					for _, e := range exprs {
-						sites[e.Lbrack] = site{e, file}
+			fs, hasSource := &funcSyntax{pass: pass, decl: fd}, false
+			for cur := range fdCur.Preorder((*ast.SliceExpr)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+				switch n := cur.Node().(type) {
+				case *ast.SliceExpr:
+					if isSliceOrString(pass.TypesInfo.TypeOf(n.X)) {
+						fs.slices = append(fs.slices, n)
 					}
+				case *ast.CallExpr:
+					hasSource = hasSource || isSourceCall(pass, n)
+				case *ast.AssignStmt:
+					fs.addAssigns(n.Lhs, n.Rhs)
+				case *ast.ValueSpec:
+					lhs := make([]ast.Expr, len(n.Names))
+					for i, name := range n.Names {
+						lhs[i] = name
+					}
+					fs.addAssigns(lhs, n.Values)
 				}
 			}
-			fs = nil
-		case *ast.SliceExpr:
-			if fs != nil && isSliceOrString(pass.TypesInfo.TypeOf(n.X)) {
-				fs.slices = append(fs.slices, n)
+			if !hasSource || len(fs.slices) == 0 {
+				continue
 			}
-		case *ast.CallExpr:
-			if fs != nil && !hasSource {
-				hasSource = isSourceCall(pass, n)
-			}
-		case *ast.AssignStmt:
-			if fs != nil {
-				fs.addAssigns(n.Lhs, n.Rhs)
-			}
-		case *ast.ValueSpec:
-			if fs != nil {
-				lhs := make([]ast.Expr, len(n.Names))
-				for i, name := range n.Names {
-					lhs[i] = name
+			if exprs := fs.fromSources(); len(exprs) > 0 {
+				decls = append(decls, fd)
+				for _, e := range exprs {
+					sites[e.Lbrack] = site{e, file}
 				}
-				fs.addAssigns(lhs, n.Values)
 			}
 		}
-		return true
-	})
+	}
 	return decls, sites
 }
 
