@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/fieldstore"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // fieldUse is what the package does with one slice or map field, over all
@@ -188,6 +189,9 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 					return
 				}
 			}
+		}
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && typesx.IsString(tv.Type) {
+			return // string(x.f) copies
 		}
 		if idx == 0 && storedBack(info, parent, sel) {
 			return // x.f = appendLike(x.f, ...)

@@ -2,6 +2,7 @@ package basic
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 )
 
@@ -23,7 +24,7 @@ func (it *iterator) Valid() bool { return len(it.key) > 0 && it.pos < len(it.dat
 
 func (it *iterator) Reset() {
 	it.pos = 0
-	it.key = []byte{} // want `Reset sets it.key to an empty slice without its capacity \(grown at x.go:17\), which its next use allocates again; keep it with it.key = it.key\[:0\]`
+	it.key = []byte{} // want `Reset sets it.key to an empty slice without its capacity \(grown at x.go:18\), which its next use allocates again; keep it with it.key = it.key\[:0\]`
 	it.vals = nil     // want `Reset sets it.vals to an empty slice .* \(no automatic fix: it.vals is compared with nil, and keeping the memory changes its nil-ness\)`
 }
 
@@ -195,4 +196,31 @@ func (n *names) add(s string) {
 		n.set[s] = true
 	}
 	n.list = append(n.list, s)
+}
+
+// The cases run before and after the fixes must give the same results.
+
+func CaseIterator() string {
+	it := &iterator{data: []byte("abcdefghijklmnop")}
+	it.next()
+	it.Reset()
+	it.next()
+	it.next()
+	return fmt.Sprint(string(it.key), it.pos, len(it.vals), it.HasVals())
+}
+
+func CaseEncoder() string {
+	e := NewEncoder(io.Discard)
+	e.write([]byte("first"))
+	e.Reset(io.Discard)
+	e.write([]byte("x"))
+	return string(e.out)
+}
+
+func CaseCache() string {
+	c := newConn()
+	a := c.lookup("a", 1)
+	b := c.lookup("b", 1)
+	again := c.lookup("a", 2) // stale: the cache is emptied
+	return fmt.Sprint(a, b, again, len(c.cache))
 }
