@@ -46,6 +46,7 @@ func (a *checker) check() []finding {
 				e = cost.Estimate{Tier: cost.Low, Evidence: "nothing harmless to reset it to"}
 			}
 			add(d, e)
+			add(a.checkElementsHeld(p), byFrequency(freq, "held until the pool drops the slice"))
 		}
 		if passflag.Bool(a.pass, "maxcap") {
 			add(a.checkCapacity(p), cost.Estimate{Tier: cost.Medium})

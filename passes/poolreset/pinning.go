@@ -13,6 +13,7 @@ import (
 
 	"github.com/memlint/memlint/internal/fieldstore"
 	"github.com/memlint/memlint/internal/imports"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // A pin is a reference to the user's memory that an object of a pool
@@ -446,4 +447,109 @@ func (a *checker) fileOf(pos token.Pos) *ast.File {
 		}
 	}
 	return nil
+}
+
+// checkElementsHeld reports a Put of a slice (or a pointer to one) whose
+// elements hold references, filled during the use and not cleared before
+// the Put: emptying it to [:0] later does not clear them, and what they
+// point to stays reachable while the slice sits in the pool.
+func (a *checker) checkElementsHeld(p *putSite) *analysis.Diagnostic {
+	call := a.c.putCall[p.call.Common().Pos()]
+	if call == nil || !elementsHoldReferences(p.x.Type()) || !isParam(p.x) && !filled(p.x) {
+		return nil
+	}
+	fn := p.call.Parent()
+	drops := a.elementClears(p.x)
+	var from ssa.Instruction
+	if def, ok := p.x.(ssa.Instruction); ok {
+		from = def
+	}
+	reached := reaches(fn, from, p.call, drops)
+	if _, deferred := p.call.(*ssa.Defer); deferred {
+		reached = reaches(fn, from, nil, drops)
+	}
+	if !reached {
+		return nil
+	}
+	name := exprString(call.Args[0])
+	whole := name + "[:cap(" + name + ")]"
+	if _, isPtr := p.x.Type().Underlying().(*types.Pointer); isPtr {
+		whole = "(*" + name + ")[:cap(*" + name + ")]"
+	}
+	d := &analysis.Diagnostic{
+		Pos: call.Pos(),
+		End: call.End(),
+		Message: fmt.Sprintf("%s is put back into %s with its elements still set: what they point to stays reachable while it sits in the pool (emptying it to [:0] does not clear them); call clear(%s) before Put",
+			name, poolName(call), whole),
+	}
+	switch {
+	case a.usedAfterPut(p):
+		d.Message += " (no automatic fix: it is used after the Put)"
+	case a.lengthUsed(p.pool):
+		d.Message += " (no automatic fix: another Get of the pool uses the slice at its length, which clearing would change)"
+	default:
+		if _, deferred := p.call.(*ssa.Defer); deferred {
+			d.SuggestedFixes = a.resetInDefer(call, fn.Syntax(), []string{"clear(" + whole + ")"}, "Clear "+name+" before putting it back")
+		} else {
+			d.SuggestedFixes = a.insertBefore(call, []string{"clear(" + whole + ")"}, "Clear "+name+" before putting it back")
+		}
+		if d.SuggestedFixes == nil {
+			d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
+		}
+	}
+	return d
+}
+
+// elementsHoldReferences reports whether t is a slice, or a pointer to
+// one, whose elements point to memory: pointers, interfaces, strings,
+// slices, maps.
+func elementsHoldReferences(t types.Type) bool {
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	s, ok := t.Underlying().(*types.Slice)
+	return ok && (holdsReference(s.Elem()) || typesx.IsString(s.Elem()))
+}
+
+// filled reports whether x was appended to in its function: it is the
+// result of append, or a pointer to a slice that is assigned one.
+func filled(x ssa.Value) bool {
+	if _, ok := x.Type().Underlying().(*types.Pointer); ok {
+		return appendedTo(x)
+	}
+	return isAppend(x, func(ssa.Value) bool { return false }, 0)
+}
+
+// elementClears returns the instructions of x's function that clear its
+// elements, or may: clear of x or of a slice of it, a store into one of
+// its elements, and the calls that may reset it.
+func (a *checker) elementClears(x ssa.Value) map[ssa.Instruction]bool {
+	ops := make(map[ssa.Instruction]bool)
+	for r := range a.resets(x) {
+		if _, ok := r.(ssa.CallInstruction); ok {
+			ops[r] = true
+		}
+	}
+	seen := map[ssa.Value]bool{x: true}
+	work := []ssa.Value{x}
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, ref := range referrers(v) {
+			switch r := ref.(type) {
+			case *ssa.UnOp, *ssa.Slice:
+				if w := r.(ssa.Value); !seen[w] {
+					seen[w] = true
+					work = append(work, w)
+				}
+			case *ssa.IndexAddr:
+				ops[r] = true // elements written one by one: a loop that clears
+			case ssa.CallInstruction:
+				if b, ok := r.Common().Value.(*ssa.Builtin); ok && b.Name() == "clear" {
+					ops[r] = true
+				}
+			}
+		}
+	}
+	return ops
 }

@@ -203,6 +203,11 @@ func TestHeld(t *testing.T) {
 		if r.out != nil || r.ctx != nil || r.tags != nil {
 			held++
 		}
+		Pipeline(3)
+		cs := cmdSlices.Get().([]*cmd)
+		if cap(cs) > 0 && cs[:1][0] != nil {
+			held++
+		}
 		Count(make([]byte, 1<<10))
 		d := decoders.Get().(*decoder)
 		if d.s.data != nil {

@@ -218,3 +218,45 @@ func Peek() int {
 	jobs.Put(j)
 	return n
 }
+
+// Slices of pointers keep their elements alive in the pool unless cleared:
+// emptying them to [:0] on the next Get does not clear them.
+type cmd struct{ reply []byte }
+
+var cmdSlices = sync.Pool{New: func() any { return make([]*cmd, 0, 16) }}
+
+func getCmds() []*cmd { return cmdSlices.Get().([]*cmd)[:0] }
+
+func putCmds(cmds []*cmd) {
+	cmdSlices.Put(cmds) // want `putting a \[\]\*cmd \(not a pointer\)` `cmds is put back into cmdSlices with its elements still set: .*; call clear\(cmds\[:cap\(cmds\)\]\) before Put`
+}
+
+func Pipeline(n int) int {
+	cmds := getCmds()
+	for i := range n {
+		cmds = append(cmds, &cmd{reply: make([]byte, i)})
+	}
+	total := len(cmds)
+	putCmds(cmds)
+	return total
+}
+
+var clearedCmds = sync.Pool{New: func() any { return make([]*cmd, 0, 16) }}
+
+func putCleared(cmds []*cmd) {
+	clear(cmds[:cap(cmds)])
+	clearedCmds.Put(cmds) // want `putting a \[\]\*cmd \(not a pointer\)`
+}
+
+var names = sync.Pool{New: func() any { return new([]string) }}
+
+func Join(parts []string) int {
+	p := names.Get().(*[]string)
+	*p = (*p)[:0]
+	for _, s := range parts {
+		*p = append(*p, s)
+	}
+	n := len(*p)
+	names.Put(p) // want `p is put back into names with its elements still set: .*; call clear\(\(\*p\)\[:cap\(\*p\)\]\) before Put`
+	return n
+}
