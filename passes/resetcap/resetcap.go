@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -42,13 +43,14 @@ type checker struct {
 	insp   *inspector.Inspector
 	fields *fieldstore.Summary
 	uses   map[*types.Var]*fieldUse
+	params map[*types.Var]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	fields := fieldstore.New(pass.TypesInfo, pass.Files)
-	c := &checker{pass: pass, insp: insp, fields: fields, uses: fieldUses(pass, insp, fields)}
+	c := &checker{pass: pass, insp: insp, fields: fields, uses: fieldUses(pass, insp, fields), params: paramsOf(pass.TypesInfo, insp)}
 	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
@@ -147,16 +149,18 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		return nil
 	}
 	_, isMap := f.Type().Underlying().(*types.Map)
-	empty := c.emptyValue(rhs, isMap)
+	name := strings.ToLower(fd(fnCur).Name.Name)
 	switch {
-	case !empty:
+	case !c.emptyValue(rhs, isMap) || !c.ofReusedObject(sel):
 		return nil
-	case !reset && !(isMap && c.readsOld(fnCur, sel, cur.Node().Pos())):
+	case isMap && reset && name != "reset" && name != "clear":
+		return nil // maps are kept only by the reuse protocol's own Reset
+	case !reset && !(isMap && c.readsBefore(fnCur, sel, cur.Node().Pos())):
 		return nil // not a reset: a first use, or a field given away
-	case c.capacityChecked(cur, sel) || c.nilGuarded(cur, sel):
+	case c.capacityChecked(cur, sel) || c.nilGuarded(cur, sel) || c.keptElsewhere(fnCur, sel):
 		return nil
 	}
-	name := types.ExprString(sel)
+	name = types.ExprString(sel)
 	fnName := fd(fnCur).Name.Name
 	var msg, remedy string
 	if isMap {
@@ -262,20 +266,65 @@ func (c *checker) emptyValue(e ast.Expr, isMap bool) bool {
 	return false
 }
 
-// readsOld reports whether the function reads the field that sel selects,
-// on the same object, other than at pos: the map replaced is one in use.
-func (c *checker) readsOld(fnCur inspector.Cursor, sel *ast.SelectorExpr, pos token.Pos) bool {
+// ofReusedObject reports whether sel selects a field of an object the
+// function was given (its receiver or a parameter): one that lives on and
+// is used again. A local object is new.
+func (c *checker) ofReusedObject(sel *ast.SelectorExpr) bool {
+	for {
+		switch x := ast.Unparen(sel.X).(type) {
+		case *ast.Ident:
+			v, ok := c.pass.TypesInfo.Uses[x].(*types.Var)
+			return ok && c.params[v]
+		case *ast.SelectorExpr:
+			sel = x
+		default:
+			return false
+		}
+	}
+}
+
+// readsBefore reports whether the function reads the map that sel
+// selects before pos (an index, a range or len that is not a store): the
+// map replaced is one in use.
+func (c *checker) readsBefore(fnCur inspector.Cursor, sel *ast.SelectorExpr, pos token.Pos) bool {
 	want := types.ExprString(sel)
 	for cur := range fnCur.Preorder((*ast.IndexExpr)(nil), (*ast.RangeStmt)(nil)) {
+		if cur.Node().Pos() >= pos {
+			break
+		}
 		var x ast.Expr
 		switch n := cur.Node().(type) {
 		case *ast.IndexExpr:
+			if k, _ := cur.ParentEdge(); k == edge.AssignStmt_Lhs {
+				continue // a store
+			}
 			x = n.X
 		case *ast.RangeStmt:
 			x = n.X
 		}
-		if x.Pos() != pos && types.ExprString(ast.Unparen(x)) == want {
+		if types.ExprString(ast.Unparen(x)) == want {
 			return true
+		}
+	}
+	return false
+}
+
+// keptElsewhere reports whether the function also keeps the field's
+// memory on another path (x.f = x.f[:0], clear(x.f)): it already chooses
+// when dropping is right, as when what it handed out may still be used.
+func (c *checker) keptElsewhere(fnCur inspector.Cursor, sel *ast.SelectorExpr) bool {
+	want := types.ExprString(sel)
+	for cur := range fnCur.Preorder((*ast.SliceExpr)(nil), (*ast.CallExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.SliceExpr:
+			if isZero(c.pass.TypesInfo, n.High) && types.ExprString(ast.Unparen(n.X)) == want {
+				return true
+			}
+		case *ast.CallExpr:
+			if b, ok := typeutil.Callee(c.pass.TypesInfo, n).(*types.Builtin); ok && b.Name() == "clear" && len(n.Args) == 1 &&
+				types.ExprString(ast.Unparen(n.Args[0])) == want {
+				return true
+			}
 		}
 	}
 	return false

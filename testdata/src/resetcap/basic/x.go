@@ -224,3 +224,41 @@ func CaseCache() string {
 	again := c.lookup("a", 2) // stale: the cache is emptied
 	return fmt.Sprint(a, b, again, len(c.cache))
 }
+
+// A copy made into a new local object: not a reset.
+func (c *conn) Clone() *conn {
+	out := &conn{gen: c.gen}
+	out.cache = make(map[string]*entry)
+	for k, v := range c.cache {
+		out.cache[k] = v
+	}
+	return out
+}
+
+// A reply decoded into a fresh map, filled after it is made: not reported.
+func (c *conn) decode(keys []string) {
+	c.cache = make(map[string]*entry)
+	for _, k := range keys {
+		c.cache[k] = &entry{c.gen, k}
+	}
+}
+
+// The function already keeps the memory when it can, and drops it only
+// when what it handed out may still be in use: not reported.
+type hist struct {
+	buckets []int64
+	handed  bool
+}
+
+func (h *hist) add(v int64) { h.buckets = append(h.buckets, v) }
+
+func (h *hist) Buckets() []int64 { h.handed = true; return h.buckets }
+
+func (h *hist) Reset() {
+	if h.handed {
+		h.handed = false
+		h.buckets = nil
+	} else {
+		h.buckets = h.buckets[:0]
+	}
+}
