@@ -34,7 +34,7 @@ func (a *checker) check() []finding {
 	for _, p := range a.puts {
 		freq := a.frequency(p.call.Parent())
 		if p.putter == nil {
-			add(a.checkNonPointer(p), boxEstimate(freq))
+			add(a.checkNonPointer(p), boxEstimate(freq, a.sizedPerUse(p.pool)))
 			add(a.checkUseAfterPut(p), cost.Estimate{Tier: cost.High, Evidence: "another goroutine may own the object"})
 		}
 		dirty := a.checkDirty(p)
@@ -83,11 +83,15 @@ func byFrequency(f cost.Frequency, what string) cost.Estimate {
 }
 
 // boxEstimate rates a non-pointer Put: one 24-byte allocation per Put
-// matters only where the Put runs per request, command or data chunk;
-// maintainers declined it per compressed block, per stream or per commit,
-// where the work around it dwarfs it.
-func boxEstimate(f cost.Frequency) cost.Estimate {
-	if f.Level == cost.Hot {
+// matters only where the Put runs per request, command or data chunk.
+// Maintainers declined it per compressed block, per stream or per commit,
+// where the work around it dwarfs it: a pool whose buffers are cut to a
+// configured size on every Get (sizedPerUse) holds such blocks.
+func boxEstimate(f cost.Frequency, sizedPerUse bool) cost.Estimate {
+	switch {
+	case sizedPerUse:
+		return cost.Estimate{Tier: cost.Low, Evidence: "one allocation per block of configured size"}
+	case f.Level == cost.Hot:
 		return cost.Estimate{Tier: cost.Medium, Evidence: "one allocation per Put, " + f.Reason}
 	}
 	evidence := "one allocation per Put"
@@ -95,6 +99,22 @@ func boxEstimate(f cost.Frequency) cost.Estimate {
 		evidence += ", " + f.Reason
 	}
 	return cost.Estimate{Tier: cost.Low, Evidence: evidence}
+}
+
+// sizedPerUse reports whether some Put of pool puts back a buffer that
+// was cut, right from Get, to a length that is not a constant: blocks of
+// a configured size.
+func (a *checker) sizedPerUse(pool poolKey) bool {
+	for _, p := range a.puts {
+		s, ok := p.x.(*ssa.Slice)
+		if !ok || p.pool != pool || s.High == nil || a.getOf[s.X] == nil {
+			continue
+		}
+		if _, isConst := s.High.(*ssa.Const); !isConst {
+			return true
+		}
+	}
+	return false
 }
 
 // origin returns the get site of the object put back at p, in p's

@@ -75,3 +75,19 @@ func (s *stream) Write(p []byte) (int, error) {
 	sinks.Put(k)
 	return n, err
 }
+
+// Blocks cut to a configured size: one allocation per block is low tier
+// even per I/O call.
+type blockWriter struct {
+	blocks sync.Pool
+	size   int
+	w      io.Writer
+}
+
+func (b *blockWriter) Write(p []byte) (int, error) {
+	buf := b.blocks.Get().([]byte)[:b.size]
+	n := copy(buf, p)
+	b.w.Write(buf[:n])
+	b.blocks.Put(buf)
+	return n, nil
+}
