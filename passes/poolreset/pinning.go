@@ -28,6 +28,7 @@ type pin struct {
 	from  string          // what was stored, for messages
 	at    ssa.Instruction // where the reference is taken
 	reset *ssa.CallCommon // the Reset call, for a Reset argument
+	src   ssa.Value       // what is stored or given to Reset
 }
 
 // pinsOf returns the pins the Gets of pool take, memoized.
@@ -41,13 +42,39 @@ func (a *checker) pinsOf(pool poolKey) []*pin {
 			continue // the Get inside the getter is in allGets too
 		}
 		for _, p := range a.pinsAt(g.x) {
-			if !slices.ContainsFunc(pins, func(q *pin) bool { return q.field == p.field }) {
+			if !a.pooledArgument(p) && !slices.ContainsFunc(pins, func(q *pin) bool { return q.field == p.field }) {
 				pins = append(pins, p)
 			}
 		}
 	}
 	a.pins[pool] = pins
 	return pins
+}
+
+// pooledArgument reports whether pn pins a parameter of a getter helper
+// that every caller gives an object got from a pool: that object is kept
+// by its own pool anyway, so pinning it costs nothing.
+func (a *checker) pooledArgument(pn *pin) bool {
+	param, ok := pn.src.(*ssa.Parameter)
+	if !ok {
+		return false
+	}
+	fn := param.Parent()
+	i := slices.Index(fn.Params, param)
+	calls := 0
+	for _, gets := range a.allGets {
+		for _, g := range gets {
+			call, ok := g.x.(*ssa.Call)
+			if !ok || g.getter != fn || i >= len(call.Call.Args) {
+				continue
+			}
+			if a.getOf[unwrapValue(call.Call.Args[i])] == nil {
+				return false
+			}
+			calls++
+		}
+	}
+	return calls > 0
 }
 
 // pinsAt returns the pins that x, an object got from a pool, takes in its
@@ -60,7 +87,7 @@ func (a *checker) pinsAt(x ssa.Value) []*pin {
 		case *ssa.Store:
 			if instr.Addr == v && len(path) > 0 {
 				if src := callerValue(fn, instr.Val); src != "" {
-					pins = a.addFieldPin(pins, x.Type(), path, src, instr)
+					pins = a.addFieldPin(pins, x.Type(), path, src, instr, unwrapValue(instr.Val))
 				}
 			}
 		case ssa.CallInstruction:
@@ -69,7 +96,7 @@ func (a *checker) pinsAt(x ssa.Value) []*pin {
 				for _, s := range st {
 					if s.Source != fieldstore.Zero && c.Args[s.Target] == v {
 						if src := callerValue(fn, c.Args[s.Source]); src != "" {
-							pins = a.addFieldPin(pins, x.Type(), append(slices.Clip(path), s.Path...), src, instr)
+							pins = a.addFieldPin(pins, x.Type(), append(slices.Clip(path), s.Path...), src, instr, unwrapValue(c.Args[s.Source]))
 						}
 					}
 				}
@@ -83,12 +110,12 @@ func (a *checker) pinsAt(x ssa.Value) []*pin {
 
 // addFieldPin adds the pin of the field at path of objects of type t, if
 // the field can hold a reference.
-func (a *checker) addFieldPin(pins []*pin, t types.Type, path fieldstore.Path, src string, at ssa.Instruction) []*pin {
+func (a *checker) addFieldPin(pins []*pin, t types.Type, path fieldstore.Path, src string, at ssa.Instruction, v ssa.Value) []*pin {
 	sel, ft := selectorOf(t, path, a.pass.Pkg)
 	if sel == "" || !holdsReference(ft) {
 		return pins
 	}
-	return append(pins, &pin{path: path, field: sel, from: src, at: at})
+	return append(pins, &pin{path: path, field: sel, from: src, at: at, src: v})
 }
 
 // resetPin returns the pin that c takes if it calls the Reset method of a
@@ -103,7 +130,7 @@ func (a *checker) resetPin(c *ssa.CallCommon, v ssa.Value, path fieldstore.Path,
 	if !types.IsInterface(c.Args[1].Type()) || heldValue(c.Args[1]) == "" {
 		return nil
 	}
-	return &pin{field: "Reset", from: heldValue(c.Args[1]), at: at, reset: c}
+	return &pin{field: "Reset", from: heldValue(c.Args[1]), at: at, reset: c, src: unwrapValue(c.Args[1])}
 }
 
 // heldValue returns how to name v if it is memory of the function or its
