@@ -5,6 +5,7 @@
 //	memlint [flags] packages
 //	go vet -vettool=$(command -v memlint) packages
 //	memlint lsp   # a language server for editors, on stdio
+//	memlint gopls # gopls with memlint's findings added, for editors
 //
 // Run "memlint help" for the list of passes and their flags.
 package main
@@ -24,6 +25,9 @@ import (
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "lsp" {
 		os.Exit(lsp.Main(os.Args[2:], suite.Analyzers))
+	}
+	if len(os.Args) > 1 && os.Args[1] == "gopls" {
+		os.Exit(lsp.GoplsMain(os.Args[2:], suite.Analyzers))
 	}
 	flag.BoolVar(&suppress.IncludeTests, "include-tests", false, "report findings in _test.go files too (by default they are loaded but not reported)")
 	if gate.Requested(os.Args[1:]) { // -sarif, -format, -new-from-rev, -new-from-patch
