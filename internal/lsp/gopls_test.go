@@ -435,3 +435,105 @@ func TestGoplsStdio(t *testing.T) {
 		t.Errorf("gopls did not create the -logfile passed on: %v", err)
 	}
 }
+
+// TestGoplsNeovim has headless Neovim use "memlint gopls" as its Go
+// language server (see testdata/gopls.lua): both sides' diagnostics show,
+// hover and definition answer, memlint's quick fix and an edit update
+// them. The file on disk must then hold the fixed code, and no memlint or
+// gopls process may be left once Neovim has quit.
+func TestGoplsNeovim(t *testing.T) {
+	requireLinux(t)
+	nvim := requireNeovim(t)
+	gopls, memlint := goplsBinary(t), memlintBinary(t)
+	script, err := filepath.Abs(filepath.Join("testdata", "gopls.lua"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, fixedStruct := reference(t, structPart)
+	dir := writeModule(t, map[string]string{"m.go": broken})
+
+	home := t.TempDir() // for Neovim's state and logs
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, nvim, "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c", "luafile "+script, "m.go")
+	cmd.Dir = dir
+	cmd.Env = append(goplsEnv(t),
+		"HOME="+home, "XDG_DATA_HOME="+home, "XDG_STATE_HOME="+home, "XDG_CACHE_HOME="+home,
+		"MEMLINT_GOPLS="+gopls, "MEMLINT_GOPLS_CMD="+memlint+" gopls")
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		log, _ := os.ReadFile(filepath.Join(home, "nvim", "lsp.log"))
+		t.Fatalf("nvim: %v\n%s\nlsp.log:\n%s", err, out, log)
+	}
+	got, err := os.ReadFile(filepath.Join(dir, "m.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := fixedStruct + strings.Replace(funcPart, unusedLine, "", 1); string(got) != want {
+		t.Errorf("m.go holds\n%s\nwant\n%s", got, want)
+	}
+	// Neovim waits for the server to stop, not for it to exit.
+	deadline := time.Now().Add(10 * time.Second)
+	for left := []int{0}; len(left) > 0; {
+		if left = append(processesOf(t, gopls), processesOf(t, memlint)...); len(left) > 0 && time.Now().After(deadline) {
+			t.Fatalf("processes %v of memlint or gopls still running after Neovim quit", left)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestGoplsCommandLine checks how memlint gopls finds gopls and runs the
+// command lines that do not start a server: as they are, with gopls's
+// output and exit code. A script stands in for gopls.
+func TestGoplsCommandLine(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("uses shell scripts")
+	}
+	memlint := memlintBinary(t)
+	script := func(dir, body string) string {
+		path := filepath.Join(dir, "gopls")
+		if err := os.WriteFile(path, []byte("#!/bin/sh\n"+body+"\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	fake := script(t.TempDir(), `echo "fake gopls: $*"; exit 3`)
+	self := t.TempDir() // a "gopls" that is memlint itself, first on PATH
+	if err := os.Symlink(memlint, filepath.Join(self, "gopls")); err != nil {
+		t.Fatal(err)
+	}
+	wrapper := script(t.TempDir(), `exec "`+memlint+`" gopls "$@"`)
+
+	for _, tc := range []struct {
+		name   string
+		args   []string
+		env    []string
+		code   int
+		output string
+	}{
+		{"-gopls", []string{"-gopls", fake, "version", "-json"}, nil, 3, "fake gopls: version -json\n"},
+		{"-gopls=", []string{"-gopls=" + fake, "-h"}, nil, 3, "fake gopls: -h\n"},
+		{"$MEMLINT_GOPLS", []string{"api-json"}, []string{"MEMLINT_GOPLS=" + fake}, 3, "fake gopls: api-json\n"},
+		{"PATH, skipping memlint", []string{"-listen=:0"}, []string{"PATH=" + self + string(filepath.ListSeparator) + filepath.Dir(fake)}, 3, "fake gopls: -listen=:0\n"},
+		{"gopls missing", []string{"version"}, []string{"PATH=" + self}, 1, "memlint gopls: gopls not found on $PATH"},
+		{"memlint named", []string{"-gopls", memlint, "version"}, nil, 1, "is memlint itself"},
+		{"wrapper of memlint", []string{"version"}, []string{"MEMLINT_GOPLS=" + wrapper}, 1, "runs memlint gopls again"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cmd := exec.Command(memlint, append([]string{"gopls"}, tc.args...)...)
+			cmd.Env = append(os.Environ(), "MEMLINT_GOPLS=")
+			cmd.Env = append(cmd.Env, tc.env...)
+			out, err := cmd.CombinedOutput()
+			code := 0
+			var exit *exec.ExitError
+			if errors.As(err, &exit) {
+				code = exit.ExitCode()
+			} else if err != nil {
+				t.Fatal(err)
+			}
+			if code != tc.code || !strings.Contains(string(out), tc.output) {
+				t.Errorf("exit %d, output %q; want exit %d and %q", code, out, tc.code, tc.output)
+			}
+		})
+	}
+}
