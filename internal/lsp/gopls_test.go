@@ -172,7 +172,7 @@ func copyFile(dst, src string) error {
 }
 
 // processesOf returns the processes running the executable at path.
-func processesOf(t *testing.T, path string) []int {
+func processesOf(t testing.TB, path string) []int {
 	t.Helper()
 	entries, err := os.ReadDir("/proc")
 	if err != nil {
@@ -194,7 +194,7 @@ func processesOf(t *testing.T, path string) []int {
 // goplsEnv returns the environment to run gopls in, with Go telemetry off:
 // otherwise gopls starts a telemetry sidecar process of its own, which
 // may outlive it.
-func goplsEnv(t *testing.T) []string {
+func goplsEnv(t testing.TB) []string {
 	config := t.TempDir()
 	if err := os.MkdirAll(filepath.Join(config, "go", "telemetry"), 0o755); err != nil {
 		t.Fatal(err)
@@ -215,7 +215,7 @@ func requireLinux(t *testing.T) {
 // startProcess starts cmd, a language server on stdio, and connects a
 // client to it, which answers the server's requests as an editor with no
 // settings does. done receives the result of cmd.Wait.
-func startProcess(t *testing.T, cmd *exec.Cmd) *client {
+func startProcess(t testing.TB, cmd *exec.Cmd) *client {
 	t.Helper()
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
@@ -270,7 +270,7 @@ func (p pipe) Write(b []byte) (int, error) { return p.w.Write(b) }
 func (p pipe) Close() error                { p.w.Close(); return p.ReadCloser.Close() }
 
 // waitFor returns the first diagnostics published for u that satisfy ok.
-func (c *client) waitFor(t *testing.T, u protocol.DocumentURI, what string, ok func([]protocol.Diagnostic) bool) []protocol.Diagnostic {
+func (c *client) waitFor(t testing.TB, u protocol.DocumentURI, what string, ok func([]protocol.Diagnostic) bool) []protocol.Diagnostic {
 	t.Helper()
 	timeout := time.After(2 * time.Minute)
 	var last []protocol.Diagnostic
