@@ -2,6 +2,7 @@ package fieldalign
 
 import (
 	"cmp"
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -16,14 +17,21 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passdoc"
+	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesize"
+	"github.com/memlint/memlint/internal/typesx"
 )
+
+//go:embed doc.go
+var docFile string
 
 // Analyzer reports structs whose fields can be reordered into less memory.
 var Analyzer = &analysis.Analyzer{
 	Name:     "fieldalign",
-	Doc:      Doc,
+	Doc:      passdoc.Extract(docFile, "fieldalign"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/fieldalign",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:      run,
@@ -32,11 +40,10 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-// scan enables the reports about pointer bytes, which cost only GC time.
-var scan bool
-
 func init() {
-	Analyzer.Flags.BoolVar(&scan, "scan", false, "also report structs whose pointer fields could come first, so that the GC scans fewer bytes of each value")
+	// scan enables the reports about pointer bytes, which cost only GC time.
+	Analyzer.Flags.Bool("scan", false, "also report structs whose pointer fields could come first, so that the GC scans fewer bytes of each value")
+	suppress.Flags(&Analyzer.Flags)
 }
 
 // minArrayLen is the length from which an array of a struct counts as many
@@ -57,7 +64,7 @@ func run(pass *analysis.Pass) (any, error) {
 	u := findUses(pass, insp)
 	for _, c := range cands {
 		if d, ok := diagnose(pass, u, c); ok {
-			rep.Report(d)
+			rep.Report(d, cost.Estimate{Tier: cost.Medium})
 		}
 	}
 	return nil, nil
@@ -140,6 +147,7 @@ func candidateOf(pass *analysis.Pass, file *ast.File, spec *ast.TypeSpec) *candi
 	sizes := pass.TypesSizes
 	c.size = sizes.Sizeof(tstruct)
 	c.ptr = ptrBytes(sizes, tstruct)
+	scan := passflag.Bool(pass, "scan")
 	order := optimalOrder(units, scan)
 	reordered := structOf(order)
 	c.opt = sizes.Sizeof(reordered)
@@ -159,7 +167,7 @@ func candidateOf(pass *analysis.Pass, file *ast.File, spec *ast.TypeSpec) *candi
 func hasFixedLayout(s *types.Struct) bool {
 	for i := range s.NumFields() {
 		f := s.Field(i)
-		if f.Name() == "_" || s.Tag(i) != "" || isNamed(f.Type(), "structs", "HostLayout") {
+		if f.Name() == "_" || s.Tag(i) != "" || typesx.IsNamed(f.Type(), "structs", "HostLayout") {
 			return true
 		}
 	}
@@ -179,11 +187,6 @@ func isPublicAPI(obj *types.TypeName, s *types.Struct) bool {
 		}
 	}
 	return false
-}
-
-func isNamed(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }
 
 // mentionsLayout reports whether the comments of the declaration or of its
@@ -490,7 +493,7 @@ func isPoolNew(pass *analysis.Pass, kv, lit ast.Node) bool {
 	}
 	key, ok := kve.Key.(*ast.Ident)
 	cl, isLit := lit.(*ast.CompositeLit)
-	return ok && isLit && key.Name == "New" && isNamed(pass.TypesInfo.TypeOf(cl), "sync", "Pool")
+	return ok && isLit && key.Name == "New" && typesx.IsSyncPool(pass.TypesInfo.TypeOf(cl))
 }
 
 // layoutPackages are the packages whose functions read or write values by
@@ -688,7 +691,7 @@ func diagnose(pass *analysis.Pass, u *uses, c *candidate) (analysis.Diagnostic, 
 	shrinks := c.opt < c.size
 	shrinksEnough := worthIt(c.size, c.opt)
 	classShrinks := allocSize(c.opt) < allocSize(c.size)
-	scanShrinks := scan && c.optPtr < c.ptr
+	scanShrinks := passflag.Bool(pass, "scan") && c.optPtr < c.ptr
 
 	var msg, evidence string
 	switch {

@@ -3,19 +3,20 @@ package poolreset
 import (
 	_ "embed"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/ssafunc"
 	"github.com/memlint/memlint/internal/suppress"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 //go:embed doc.go
@@ -25,7 +26,7 @@ var docFile string
 // boxed on every Put.
 var Analyzer = &analysis.Analyzer{
 	Name:     "poolreset",
-	Doc:      analyzerDoc(docFile, "poolreset"),
+	Doc:      passdoc.Extract(docFile, "poolreset"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/poolreset",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:      run,
@@ -34,26 +35,10 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-// maxCap enables the report of growable buffers put back without a
-// capacity check. It is off by default: a bounded workload never needs it.
-var maxCap bool
-
 func init() {
-	Analyzer.Flags.BoolVar(&maxCap, "maxcap", false, "also report growable buffers put back into a sync.Pool without a capacity check")
-}
-
-// analyzerDoc returns the text of the package comment of doc.go from its
-// "# Analyzer name" heading on, the form the analysis drivers print.
-func analyzerDoc(src, name string) string {
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.PackageClauseOnly|parser.ParseComments)
-	if err != nil || f.Doc == nil {
-		panic("poolreset: bad doc.go")
-	}
-	_, doc, ok := strings.Cut(f.Doc.Text(), "# Analyzer "+name+"\n")
-	if !ok {
-		panic("poolreset: doc.go has no analyzer heading")
-	}
-	return strings.TrimSpace(doc)
+	// maxcap is off by default: a bounded workload never needs it.
+	Analyzer.Flags.Bool("maxcap", false, "also report growable buffers put back into a sync.Pool without a capacity check")
+	suppress.Flags(&Analyzer.Flags)
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -68,7 +53,7 @@ func run(pass *analysis.Pass) (any, error) {
 	funcs := ssafunc.Build(pass, c.decls)
 	a := newChecker(pass, c, funcs)
 	for _, d := range a.check() {
-		rep.Report(d)
+		rep.Report(d, cost.Estimate{Tier: cost.Medium})
 	}
 	return nil, nil
 }
@@ -184,10 +169,8 @@ func poolMethodName(fn *types.Func) string {
 	if recv == nil {
 		return ""
 	}
-	if ptr, ok := recv.Type().(*types.Pointer); ok {
-		if named, ok := ptr.Elem().(*types.Named); ok && named.Obj().Name() == "Pool" {
-			return fn.Name()
-		}
+	if typesx.IsPointerTo(recv.Type(), "sync", "Pool") {
+		return fn.Name()
 	}
 	return ""
 }

@@ -10,7 +10,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/typesize"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // A buffer is a backing array that the analyzed function allocated.
@@ -25,17 +27,17 @@ type buffer struct {
 
 // small reports whether a piece of n bytes is small enough that keeping the
 // whole buffer for it is a waste.
-func (b *buffer) small(n int64) bool {
+func (a *funcAnalysis) small(b *buffer, n int64) bool {
 	if b.size > 0 {
 		return n*4 <= b.size
 	}
-	return n <= minSize/16
+	return n <= passflag.Int64(a.pass, "minsize")/16
 }
 
 // mutable reports whether the buffer can be written after a piece is taken,
 // which a clone would not see.
 func (b *buffer) mutable() bool {
-	return !isString(b.value.Type())
+	return !typesx.IsString(b.value.Type())
 }
 
 type funcAnalysis struct {
@@ -85,7 +87,7 @@ func (a *funcAnalysis) trace(v ssa.Value, visiting map[*ssa.Phi]bool) (buf *buff
 	case *ssa.Call:
 		return a.cached(v, func() *buffer { return a.callBuffer(v, v) }), false
 	case *ssa.Convert:
-		if isString(v.Type()) && isByteSlice(v.X.Type()) {
+		if typesx.IsString(v.Type()) && isByteSlice(v.X.Type()) {
 			return a.cached(v, func() *buffer { return a.stringBuffer(v) }), false
 		}
 	}
@@ -114,7 +116,7 @@ func (a *funcAnalysis) makeBuffer(s *ssa.Slice) *buffer {
 		return nil
 	}
 	size := arr.Len() * a.pass.TypesSizes.Sizeof(arr.Elem())
-	if size < minSize {
+	if size < passflag.Int64(a.pass, "minsize") {
 		return nil
 	}
 	length := arr.Len()
@@ -190,7 +192,7 @@ func (a *funcAnalysis) judge(buf *buffer, s *ssa.Slice) (finding, bool) {
 		return finding{}, false
 	}
 	switch n := pieceLength(buf, s); {
-	case n > 0 && buf.small(n*elem) && (!buf.line || how.longLived()):
+	case n > 0 && a.small(buf, n*elem) && (!buf.line || how.longLived()):
 		// One pinned line costs little; lines kept in a map or a
 		// long-lived structure add up.
 		return finding{buf: buf, how: how, length: n * elem}, true
@@ -543,11 +545,6 @@ func mayHoldPointer(t types.Type) bool {
 		return mayHoldPointer(u.Elem())
 	}
 	return true
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }
 
 func isByteSlice(t types.Type) bool {

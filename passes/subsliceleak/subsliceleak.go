@@ -2,6 +2,7 @@ package subsliceleak
 
 import (
 	"cmp"
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/printer"
@@ -16,26 +17,22 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passdoc"
+	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/ssafunc"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesize"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
-const doc = `report small subslices and substrings that pin large buffers
-
-A slice expression shares its operand's backing array: while data[:8] is
-reachable, so is all of data. subsliceleak reports a small piece of a buffer
-the function made itself (io.ReadAll, os.ReadFile, bufio ReadBytes or
-ReadString, bytes.Buffer, strings.Builder, string(b) of these, or make with a
-constant size of at least -subsliceleak.minsize bytes) that outlives the call
-(returned, stored, sent, or captured by a goroutine) when the rest of the
-buffer is no longer needed, and suggests cloning the piece with bytes.Clone,
-slices.Clone or strings.Clone.`
+//go:embed doc.go
+var docFile string
 
 // Analyzer reports subslices and substrings that keep large buffers alive.
 var Analyzer = &analysis.Analyzer{
 	Name:     "subsliceleak",
-	Doc:      doc,
+	Doc:      passdoc.Extract(docFile, "subsliceleak"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/subsliceleak",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:      run,
@@ -44,11 +41,13 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-// minSize is the smallest make, in bytes, whose pieces are worth cloning.
-var minSize int64 = 4096
+// defaultMinSize is the smallest make, in bytes, whose pieces are worth
+// cloning, unless the minsize flag says otherwise.
+const defaultMinSize = 4096
 
 func init() {
-	Analyzer.Flags.Int64Var(&minSize, "minsize", minSize, "smallest constant-size make, in bytes, whose small pieces are reported")
+	Analyzer.Flags.Int64("minsize", defaultMinSize, "smallest constant-size make, in bytes, whose small pieces are reported")
+	suppress.Flags(&Analyzer.Flags)
 }
 
 // freshSources are the functions whose result is a newly allocated buffer
@@ -91,7 +90,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	slices.SortFunc(found, func(a, b finding) int { return cmp.Compare(a.site.expr.Pos(), b.site.expr.Pos()) })
 	for _, f := range found {
-		rep.Report(f.diagnostic(pass))
+		rep.Report(f.diagnostic(pass), cost.Estimate{Tier: cost.Medium})
 	}
 	return nil, nil
 }
@@ -241,13 +240,13 @@ func isSliceOrString(t types.Type) bool {
 		return false
 	}
 	_, ok := t.Underlying().(*types.Slice)
-	return ok || isString(t)
+	return ok || typesx.IsString(t)
 }
 
 func isSourceCall(pass *analysis.Pass, call *ast.CallExpr) bool {
 	switch obj := typeutil.Callee(pass.TypesInfo, call).(type) {
 	case *types.Builtin:
-		return obj.Name() == "make" && constMakeBytes(pass, call) >= minSize
+		return obj.Name() == "make" && constMakeBytes(pass, call) >= passflag.Int64(pass, "minsize")
 	case *types.Func:
 		name := obj.FullName()
 		return freshSources[name] != "" || ownedSources[name] != ""
