@@ -186,22 +186,22 @@ func proxyGopls(gopls string, args, env []string, analyzers []*analysis.Analyzer
 			cmd.Process.Signal(sig)
 		}
 	}()
-	err = runProxy(context.Background(), os.Stdin, os.Stdout, &lastWords{toGopls, cmd.Process}, fromGopls, analyzers)
+	err = runProxy(context.Background(), os.Stdin, os.Stdout, &goplsInput{toGopls, cmd.Process}, fromGopls, analyzers)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "memlint gopls: %v\n", err)
 	}
 	return exitCode(cmd.Wait())
 }
 
-// lastWords is gopls's input. Closing it, when the editor's input ends,
-// makes gopls exit; if it has not a while later, it is killed, so that an
-// editor that vanished leaves no gopls behind.
-type lastWords struct {
+// goplsInput is gopls's standard input. Closing it, when the editor's
+// input ends, makes gopls exit; if it has not a while later, it is killed,
+// so that an editor that vanished leaves no gopls behind.
+type goplsInput struct {
 	io.WriteCloser
 	process *os.Process
 }
 
-func (l *lastWords) Close() error {
+func (l *goplsInput) Close() error {
 	time.AfterFunc(10*time.Second, func() { l.process.Kill() })
 	return l.WriteCloser.Close()
 }
