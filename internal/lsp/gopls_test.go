@@ -191,6 +191,10 @@ func processesOf(t testing.TB, path string) []int {
 	return pids
 }
 
+// noChild clears the variable by which memlint gopls knows it runs under
+// itself, in case these tests run under a gopls behind memlint.
+const noChild = "MEMLINT_GOPLS_CHILD="
+
 // goplsEnv returns the environment to run gopls in, with Go telemetry off:
 // otherwise gopls starts a telemetry sidecar process of its own, which
 // may outlive it.
@@ -202,7 +206,7 @@ func goplsEnv(t testing.TB) []string {
 	if err := os.WriteFile(filepath.Join(config, "go", "telemetry", "mode"), []byte("off"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return append(os.Environ(), "XDG_CONFIG_HOME="+config)
+	return append(os.Environ(), "XDG_CONFIG_HOME="+config, noChild)
 }
 
 // requireLinux skips tests that look for leftover processes in /proc.
@@ -521,7 +525,7 @@ func TestGoplsCommandLine(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			cmd := exec.Command(memlint, append([]string{"gopls"}, tc.args...)...)
-			cmd.Env = append(os.Environ(), "MEMLINT_GOPLS=")
+			cmd.Env = append(os.Environ(), "MEMLINT_GOPLS=", noChild)
 			cmd.Env = append(cmd.Env, tc.env...)
 			out, err := cmd.CombinedOutput()
 			code := 0
