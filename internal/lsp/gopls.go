@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -24,17 +25,21 @@ import (
 const insideGopls = "MEMLINT_GOPLS_CHILD"
 
 // GoplsMain runs "memlint gopls", a drop-in replacement for the gopls
-// command, and returns the exit code; args are the arguments after
-// "gopls": an optional -gopls PATH naming the real gopls, then gopls's
-// own command line.
+// command, and returns the exit code. args are the arguments after
+// "gopls": memlint's flags first (those of flags, and -gopls PATH naming
+// the real gopls), then gopls's own command line.
 //
 // A command line that starts gopls's language server on standard input
 // and output runs gopls as a child behind a proxy that adds memlint's
 // diagnostics and quick fixes (see [proxy]). Any other (gopls version,
 // gopls -h, a server listening on a socket, ...) runs the real gopls as it
 // is.
-func GoplsMain(args []string, analyzers []*analysis.Analyzer) int {
-	gopls, args, err := findGopls(args)
+func GoplsMain(args []string, flags *flag.FlagSet, analyzers []*analysis.Analyzer) int {
+	named := flags.String("gopls", "", "the gopls to run (default $MEMLINT_GOPLS, else gopls on $PATH)")
+	n := leadingFlags(args, flags)
+	flags.Parse(args[:n])
+	args = args[n:]
+	gopls, err := findGopls(cmp.Or(*named, os.Getenv("MEMLINT_GOPLS")))
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "memlint gopls: %v\n", err)
 		return 1
@@ -46,46 +51,50 @@ func GoplsMain(args []string, analyzers []*analysis.Analyzer) int {
 	return proxyGopls(gopls, args, env, analyzers)
 }
 
-// findGopls returns the path of the real gopls and gopls's arguments: the
-// path is -gopls's argument, else $MEMLINT_GOPLS, else the first gopls on
-// $PATH that is not this program.
-func findGopls(args []string) (string, []string, error) {
-	if os.Getenv(insideGopls) != "" {
-		return "", nil, errors.New("the gopls it found runs memlint gopls again; point -gopls or $MEMLINT_GOPLS at the real gopls")
-	}
-	var named string
-	if len(args) > 0 {
-		name, value, hasValue := strings.Cut(args[0], "=")
-		if name == "-gopls" || name == "--gopls" {
-			switch {
-			case hasValue:
-				named, args = value, args[1:]
-			case len(args) > 1:
-				named, args = args[1], args[2:]
-			}
+// leadingFlags returns how many of the first arguments are flags of fs,
+// with their values: memlint's, which come before gopls's.
+func leadingFlags(args []string, fs *flag.FlagSet) int {
+	n := 0
+	for n < len(args) && strings.HasPrefix(args[n], "-") {
+		name, _, hasValue := strings.Cut(strings.TrimLeft(args[n], "-"), "=")
+		f := fs.Lookup(name)
+		if f == nil {
+			break
+		}
+		n++
+		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); !hasValue && !(ok && b.IsBoolFlag()) {
+			n++ // the value is the next argument
 		}
 	}
-	named = cmp.Or(named, os.Getenv("MEMLINT_GOPLS"))
+	return min(n, len(args))
+}
+
+// findGopls returns the path of the real gopls: the one named, if any,
+// else the first gopls on $PATH that is not this program.
+func findGopls(named string) (string, error) {
+	if os.Getenv(insideGopls) != "" {
+		return "", errors.New("the gopls it found runs memlint gopls again; point -gopls or $MEMLINT_GOPLS at the real gopls")
+	}
 	self, _ := os.Executable()
 	if named != "" {
 		path, err := exec.LookPath(named)
 		if err != nil {
-			return "", nil, err
+			return "", err
 		}
 		if sameFile(path, self) {
-			return "", nil, fmt.Errorf("%s is memlint itself, not gopls", named)
+			return "", fmt.Errorf("%s is memlint itself, not gopls", named)
 		}
-		return path, args, nil
+		return path, nil
 	}
 	for _, dir := range filepath.SplitList(os.Getenv("PATH")) {
 		if !filepath.IsAbs(dir) {
 			continue // as exec.LookPath, never run a program from the current directory
 		}
 		if path, err := exec.LookPath(filepath.Join(dir, "gopls")); err == nil && !sameFile(path, self) {
-			return path, args, nil
+			return path, nil
 		}
 	}
-	return "", nil, errors.New("gopls not found on $PATH: install it (go install golang.org/x/tools/gopls@latest puts it in $(go env GOPATH)/bin), or name it with -gopls PATH or $MEMLINT_GOPLS")
+	return "", errors.New("gopls not found on $PATH: install it (go install golang.org/x/tools/gopls@latest puts it in $(go env GOPATH)/bin), or name it with -gopls PATH or $MEMLINT_GOPLS")
 }
 
 func sameFile(a, b string) bool {

@@ -517,6 +517,7 @@ func TestGoplsCommandLine(t *testing.T) {
 	}{
 		{"-gopls", []string{"-gopls", fake, "version", "-json"}, nil, 3, "fake gopls: version -json\n"},
 		{"-gopls=", []string{"-gopls=" + fake, "-h"}, nil, 3, "fake gopls: -h\n"},
+		{"memlint's flags, then gopls's", []string{"-strict", "-include-tests=false", "--gopls", fake, "-v", "version"}, nil, 3, "fake gopls: -v version\n"},
 		{"$MEMLINT_GOPLS", []string{"api-json"}, []string{"MEMLINT_GOPLS=" + fake}, 3, "fake gopls: api-json\n"},
 		{"PATH, skipping memlint", []string{"-listen=:0"}, []string{"PATH=" + self + string(filepath.ListSeparator) + filepath.Dir(fake)}, 3, "fake gopls: -listen=:0\n"},
 		{"gopls missing", []string{"version"}, []string{"PATH=" + self}, 1, "memlint gopls: gopls not found on $PATH"},

@@ -27,7 +27,7 @@ func init() {
 	// default: their fix is never safe to apply blind, and maintainers
 	// declined every such finding in the code we read.
 	Analyzer.Flags.Bool("nonlocal", false, "also report strings that are struct fields or package variables (never fixed)")
-	suppress.Flags(&Analyzer.Flags)
+	suppress.Register(Analyzer)
 }
 
 //go:embed doc.go

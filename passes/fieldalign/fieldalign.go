@@ -43,7 +43,7 @@ var Analyzer = &analysis.Analyzer{
 func init() {
 	// scan enables the reports about pointer bytes, which cost only GC time.
 	Analyzer.Flags.Bool("scan", false, "also report structs whose pointer fields could come first, so that the GC scans fewer bytes of each value")
-	suppress.Flags(&Analyzer.Flags)
+	suppress.Register(Analyzer)
 }
 
 // minArrayLen is the length from which an array of a struct counts as many

@@ -38,7 +38,7 @@ var Analyzer = &analysis.Analyzer{
 func init() {
 	// maxcap is off by default: a bounded workload never needs it.
 	Analyzer.Flags.Bool("maxcap", false, "also report growable buffers put back into a sync.Pool without a capacity check")
-	suppress.Flags(&Analyzer.Flags)
+	suppress.Register(Analyzer)
 }
 
 func run(pass *analysis.Pass) (any, error) {

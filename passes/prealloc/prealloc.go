@@ -35,7 +35,7 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-func init() { suppress.Flags(&Analyzer.Flags) }
+func init() { suppress.Register(Analyzer) }
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)

@@ -47,7 +47,7 @@ const defaultMinSize = 4096
 
 func init() {
 	Analyzer.Flags.Int64("minsize", defaultMinSize, "smallest constant-size make, in bytes, whose small pieces are reported")
-	suppress.Flags(&Analyzer.Flags)
+	suppress.Register(Analyzer)
 }
 
 // freshSources are the functions whose result is a newly allocated buffer
