@@ -23,6 +23,9 @@ type fieldUse struct {
 	foreignFrom string    // what that memory is
 	handedOut   token.Pos // a use that shares its memory with someone else
 	nilCompared bool
+	// borrowed is set when an exported function stores its parameter in
+	// the field: holding the caller's memory is what the field is for.
+	borrowed bool
 }
 
 // fieldUses classifies every use of the package's slice and map fields.
@@ -72,11 +75,12 @@ func fieldUses(pass *analysis.Pass, insp *inspector.Inspector, fields *fieldstor
 			}
 			for _, st := range fields.Stores(fn) {
 				f := st.Path.Field(paramType(fn, st.Target))
-				if st.Source == fieldstore.Zero || f == nil || uses[f] == nil || uses[f].foreign.IsValid() {
+				if st.Source == fieldstore.Zero || f == nil || uses[f] == nil || uses[f].borrowed {
 					continue
 				}
 				if fn.Exported() {
 					uses[f].foreign, uses[f].foreignFrom = st.Pos, "the parameter "+paramName(fn, st.Source)+" of "+fn.Name()
+					uses[f].borrowed = true
 				}
 			}
 		}

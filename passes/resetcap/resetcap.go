@@ -68,7 +68,11 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			e := estimate(model.Func(pass, fd), isResetName(fd.Name.Name))
 			for _, d := range diags {
-				rep.Report(d, e)
+				if d.borrowed {
+					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field holds the caller's memory by design"})
+				} else {
+					rep.Report(d.Diagnostic, e)
+				}
 			}
 		}
 	}
@@ -91,6 +95,12 @@ func estimate(f cost.Frequency, reset bool) cost.Estimate {
 	return cost.Estimate{Tier: cost.Medium, Evidence: what}
 }
 
+// isTeardown reports whether a function of this (lower-cased) name ends
+// its object's life: what it drops is not used again.
+func isTeardown(name string) bool {
+	return slices.ContainsFunc([]string{"close", "stop", "shutdown", "teardown", "release", "free"}, func(p string) bool { return strings.HasPrefix(name, p) })
+}
+
 // isConstructor reports whether a function of this name makes its object:
 // what it sets is made for the first time.
 func isConstructor(name string) bool {
@@ -107,10 +117,18 @@ func isResetName(name string) bool {
 }
 
 // checkFunc returns the findings of one function declaration.
-func (c *checker) checkFunc(fnCur inspector.Cursor) []analysis.Diagnostic {
+// A finding is a diagnostic, and whether its field borrows the caller's
+// memory by design (an exported setter stores a parameter in it): then
+// dropping the memory is usually the point, and the finding is low tier.
+type finding struct {
+	analysis.Diagnostic
+	borrowed bool
+}
+
+func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 	fd := fnCur.Node().(*ast.FuncDecl)
 	reset := isResetName(fd.Name.Name)
-	var diags []analysis.Diagnostic
+	var diags []finding
 	for cur := range fnCur.Preorder((*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
@@ -118,14 +136,14 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []analysis.Diagnostic {
 				continue
 			}
 			for i, lhs := range n.Lhs {
-				if d := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
-					diags = append(diags, *d)
+				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
+					diags = append(diags, finding{*d, borrowed})
 				}
 			}
 		case *ast.CallExpr:
 			if reset {
-				if d := c.checkSetterCall(fnCur, cur, n); d != nil {
-					diags = append(diags, *d)
+				if d, borrowed := c.checkSetterCall(fnCur, cur, n); d != nil {
+					diags = append(diags, finding{*d, borrowed})
 				}
 			}
 		}
@@ -135,30 +153,30 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []analysis.Diagnostic {
 
 // checkAssign reports x.f = <empty> that drops the memory of a field the
 // package grows.
-func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, reset bool) *analysis.Diagnostic {
+func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, reset bool) (*analysis.Diagnostic, bool) {
 	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
 	if !ok {
-		return nil
+		return nil, false
 	}
 	f := fieldOf(c.pass.TypesInfo, sel)
 	if f == nil {
-		return nil
+		return nil, false
 	}
 	u := c.uses[f]
 	if u == nil || !u.grown.IsValid() {
-		return nil
+		return nil, false
 	}
 	_, isMap := f.Type().Underlying().(*types.Map)
 	name := strings.ToLower(fd(fnCur).Name.Name)
 	switch {
 	case !c.emptyValue(rhs, isMap) || !c.ofReusedObject(sel):
-		return nil
+		return nil, false
 	case isMap && reset && name != "reset" && name != "clear":
-		return nil // maps are kept only by the reuse protocol's own Reset
-	case !reset && !(isMap && c.readsBefore(fnCur, sel, cur.Node().Pos())):
-		return nil // not a reset: a first use, or a field given away
+		return nil, false // maps are kept only by the reuse protocol's own Reset
+	case !reset && (!isMap || isTeardown(name) || !c.readsBefore(fnCur, sel, cur.Node().Pos())):
+		return nil, false // not a reset: a first use, or a field given away
 	case c.capacityChecked(cur, sel) || c.nilGuarded(cur, sel) || c.keptElsewhere(fnCur, sel):
-		return nil
+		return nil, false
 	}
 	name = types.ExprString(sel)
 	fnName := fd(fnCur).Name.Name
@@ -173,27 +191,27 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 	d := &analysis.Diagnostic{Pos: sel.Pos(), End: rhs.End(), Message: msg + "; keep it with " + remedy}
 	if why := c.whyNoFix(u, name, isMap, !c.knownNonNil(cur, sel)); why != "" {
 		d.Message += " (no automatic fix: " + why + ")"
-		return d
+		return d, u.borrowed
 	}
 	stmt := cur.Node().(*ast.AssignStmt)
 	if len(stmt.Lhs) != 1 {
 		d.Message += " (no automatic fix: the assignment sets other variables too)"
-		return d
+		return d, u.borrowed
 	}
 	d.SuggestedFixes = []analysis.SuggestedFix{{
 		Message:   "Keep the memory with " + remedy,
 		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(remedy)}},
 	}}
-	return d
+	return d, u.borrowed
 }
 
 // checkSetterCall reports a call, in a reset, of a setter of the package
 // given nil for a parameter that it stores in a slice field the package
 // grows: d.reset(nil, r).
-func (c *checker) checkSetterCall(fnCur, cur inspector.Cursor, call *ast.CallExpr) *analysis.Diagnostic {
+func (c *checker) checkSetterCall(fnCur, cur inspector.Cursor, call *ast.CallExpr) (*analysis.Diagnostic, bool) {
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if !ok || c.fields.Decl(fn) == nil {
-		return nil
+		return nil, false
 	}
 	args := callArgs(c.pass.TypesInfo, fn, call)
 	for _, st := range c.fields.Stores(fn) {
@@ -218,16 +236,16 @@ func (c *checker) checkSetterCall(fnCur, cur inspector.Cursor, call *ast.CallExp
 		}
 		if why := c.whyNoFix(u, field, false, false); why != "" {
 			d.Message += " (no automatic fix: " + why + ")"
-			return d
+			return d, u.borrowed
 		}
 		arg := args[st.Source]
 		d.SuggestedFixes = []analysis.SuggestedFix{{
 			Message:   "Pass " + field + "[:0]",
 			TextEdits: []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(field + "[:0]")}},
 		}}
-		return d
+		return d, u.borrowed
 	}
-	return nil
+	return nil, false
 }
 
 // whyNoFix says why keeping the memory of the field could change what the
