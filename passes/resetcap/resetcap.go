@@ -49,6 +49,9 @@ type checker struct {
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if !mayDrop(pass.TypesInfo, insp) {
+		return nil, nil // most packages: nothing to classify
+	}
 	fields := fieldstore.New(pass.TypesInfo, pass.Files)
 	c := &checker{pass: pass, insp: insp, fields: fields, uses: fieldUses(pass, insp, fields), params: paramsOf(pass.TypesInfo, insp)}
 	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
@@ -77,6 +80,47 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// mayDrop reports whether the package has anything resetcap could
+// report, by syntax alone: an assignment of nil, an empty literal or a
+// make to a field, or a call given nil in a reset. The classification of every field
+// use is only worth doing then.
+func mayDrop(info *types.Info, insp *inspector.Inspector) bool {
+	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if _, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && i < len(n.Rhs) && emptySyntax(info, n.Rhs[i]) {
+					return true
+				}
+			}
+		case *ast.CallExpr:
+			if slices.ContainsFunc(n.Args, func(e ast.Expr) bool { return isNil(info, e) }) {
+				for fn := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+					if isResetName(fn.Node().(*ast.FuncDecl).Name.Name) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// emptySyntax reports whether e may be an empty value: nil, a literal
+// without elements, or a call of make.
+func emptySyntax(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return isNil(info, e)
+	case *ast.CompositeLit:
+		return len(e.Elts) == 0
+	case *ast.CallExpr:
+		b, ok := typeutil.Callee(info, e).(*types.Builtin)
+		return ok && b.Name() == "make"
+	}
+	return false
 }
 
 // estimate rates the findings of a function by how often it runs: each
