@@ -23,6 +23,9 @@ type fieldUse struct {
 	foreignFrom string    // what that memory is
 	handedOut   token.Pos // a use that shares its memory with someone else
 	nilCompared bool
+	// unsafeShared is set when the field's memory is handed out through
+	// package unsafe (strings.Builder's String): it must never be reused.
+	unsafeShared bool
 	// borrowed is set when an exported function stores its parameter in
 	// the field: holding the caller's memory is what the field is for.
 	borrowed bool
@@ -185,6 +188,9 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 	case edge.CallExpr_Args:
 		call := parent.Node().(*ast.CallExpr)
 		if b, ok := typeutil.Callee(info, call).(*types.Builtin); ok {
+			if b.Pkg() != nil && b.Pkg().Path() == "unsafe" || isUnsafeBuiltin(b.Name()) {
+				u.unsafeShared = true
+			}
 			switch b.Name() {
 			case "len", "cap", "clear", "delete", "min", "max":
 				return
@@ -333,4 +339,14 @@ func callArgs(info *types.Info, fn *types.Func, call *ast.CallExpr) []ast.Expr {
 		args = append([]ast.Expr{sel.X}, args...)
 	}
 	return args[:fieldstore.Aligned(fn, call, len(args))]
+}
+
+// isUnsafeBuiltin reports whether name is one of package unsafe's
+// functions, which go/types reports as builtins without a package.
+func isUnsafeBuiltin(name string) bool {
+	switch name {
+	case "SliceData", "String", "StringData", "Slice", "Pointer", "Add":
+		return true
+	}
+	return false
 }

@@ -219,8 +219,10 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		return nil, false // maps are kept only by the reuse protocol's own Reset
 	case !reset && (!isMap || isTeardown(name) || !c.readsBefore(fnCur, sel, cur.Node().Pos())):
 		return nil, false // not a reset: a first use, or a field given away
-	case c.capacityChecked(cur, sel) || c.nilGuarded(cur, sel) || c.keptElsewhere(fnCur, sel):
+	case c.capacityChecked(cur, sel) || c.nilGuarded(cur, sel) || c.keptElsewhere(fnCur, sel) || u.unsafeShared:
 		return nil, false
+	case !reset && !c.conditional(cur):
+		return nil, false // emptied after every use: the function consumes it, a cache would be looked up
 	}
 	name = types.ExprString(sel)
 	fnName := fd(fnCur).Name.Name
@@ -345,27 +347,34 @@ func (c *checker) ofReusedObject(sel *ast.SelectorExpr) bool {
 	}
 }
 
-// readsBefore reports whether the function reads the map that sel
-// selects before pos (an index, a range or len that is not a store): the
-// map replaced is one in use.
+// readsBefore reports whether the function looks the map that sel
+// selects up before pos (an index that is not a store): the map replaced
+// is a cache in use.
 func (c *checker) readsBefore(fnCur inspector.Cursor, sel *ast.SelectorExpr, pos token.Pos) bool {
 	want := types.ExprString(sel)
-	for cur := range fnCur.Preorder((*ast.IndexExpr)(nil), (*ast.RangeStmt)(nil)) {
+	for cur := range fnCur.Preorder((*ast.IndexExpr)(nil)) {
 		if cur.Node().Pos() >= pos {
 			break
 		}
-		var x ast.Expr
-		switch n := cur.Node().(type) {
-		case *ast.IndexExpr:
-			if k, _ := cur.ParentEdge(); k == edge.AssignStmt_Lhs {
-				continue // a store
-			}
-			x = n.X
-		case *ast.RangeStmt:
-			x = n.X
+		if k, _ := cur.ParentEdge(); k == edge.AssignStmt_Lhs {
+			continue // a store
 		}
-		if types.ExprString(ast.Unparen(x)) == want {
+		if types.ExprString(ast.Unparen(cur.Node().(*ast.IndexExpr).X)) == want {
 			return true
+		}
+	}
+	return false
+}
+
+// conditional reports whether the statement at cur runs under a
+// condition of its function: a cache emptied when it goes stale.
+func (c *checker) conditional(cur inspector.Cursor) bool {
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.CaseClause)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch anc.Node().(type) {
+		case *ast.IfStmt, *ast.CaseClause:
+			return true
+		default:
+			return false
 		}
 	}
 	return false
@@ -427,7 +436,8 @@ func (c *checker) capacityChecked(cur inspector.Cursor, sel *ast.SelectorExpr) b
 }
 
 // nilGuarded reports whether the assignment is under "if x.f == nil" (or
-// a conjunction with it): a lazy first make.
+// a conjunction with it), or in the else of "if x.f != nil": a lazy first
+// make.
 func (c *checker) nilGuarded(cur inspector.Cursor, sel *ast.SelectorExpr) bool {
 	want := types.ExprString(sel)
 	var isNilTest func(e ast.Expr) bool
@@ -444,8 +454,17 @@ func (c *checker) nilGuarded(cur inspector.Cursor, sel *ast.SelectorExpr) bool {
 		}
 		return false
 	}
+	isNotNil := func(e ast.Expr) bool {
+		be, ok := ast.Unparen(e).(*ast.BinaryExpr)
+		return ok && be.Op == token.NEQ && (types.ExprString(be.X) == want && isNil(c.pass.TypesInfo, be.Y) ||
+			types.ExprString(be.Y) == want && isNil(c.pass.TypesInfo, be.X))
+	}
+	pos := cur.Node().Pos()
 	for anc := range cur.Enclosing((*ast.IfStmt)(nil)) {
-		if ifs := anc.Node().(*ast.IfStmt); ifs.Body.Pos() <= cur.Node().Pos() && cur.Node().Pos() < ifs.Body.End() && isNilTest(ifs.Cond) {
+		ifs := anc.Node().(*ast.IfStmt)
+		inBody := ifs.Body.Pos() <= pos && pos < ifs.Body.End()
+		inElse := ifs.Else != nil && ifs.Else.Pos() <= pos && pos < ifs.Else.End()
+		if inBody && isNilTest(ifs.Cond) || inElse && isNotNil(ifs.Cond) {
 			return true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"unsafe"
 )
 
 // An iterator reuses its key buffer across blocks.
@@ -24,7 +25,7 @@ func (it *iterator) Valid() bool { return len(it.key) > 0 && it.pos < len(it.dat
 
 func (it *iterator) Reset() {
 	it.pos = 0
-	it.key = []byte{} // want `Reset sets it.key to an empty slice without its capacity \(grown at x.go:18\), which its next use allocates again; keep it with it.key = it.key\[:0\]`
+	it.key = []byte{} // want `Reset sets it.key to an empty slice without its capacity \(grown at x.go:19\), which its next use allocates again; keep it with it.key = it.key\[:0\]`
 	it.vals = nil     // want `Reset sets it.vals to an empty slice .* \(no automatic fix: it.vals is compared with nil, and keeping the memory changes its nil-ness\)`
 }
 
@@ -283,4 +284,51 @@ func (c *conn) stop(key string) {
 	if _, ok := c.cache[key]; ok {
 		c.cache = make(map[string]*entry)
 	}
+}
+
+// Memory handed out through package unsafe must never be reused: not
+// reported.
+type builder struct {
+	buf []byte
+}
+
+func (b *builder) WriteString(s string) { b.buf = append(b.buf, s...) }
+
+func (b *builder) String() string { return unsafe.String(unsafe.SliceData(b.buf), len(b.buf)) }
+
+func (b *builder) Reset() { b.buf = nil }
+
+// Edits consumed, then emptied after every use: not a stale cache, not
+// reported.
+type escaper struct {
+	edits map[string]string
+}
+
+func (e *escaper) note(k, v string) { e.edits[k] = v }
+
+func (e *escaper) commit(apply func(k, v string)) {
+	for k, v := range e.edits {
+		apply(k, v)
+	}
+	if len(e.edits) > 0 && e.edits["x"] == "" {
+		apply("", "")
+	}
+	e.edits = make(map[string]string)
+}
+
+// A lazy first make in the else of a nil test: not reported.
+type relocs struct {
+	index map[string]int
+}
+
+func (r *relocs) add(k string) int {
+	if r.index != nil {
+		if i, ok := r.index[k]; ok {
+			return i
+		}
+	} else {
+		r.index = make(map[string]int)
+	}
+	r.index[k] = len(r.index)
+	return r.index[k]
 }
