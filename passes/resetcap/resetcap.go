@@ -71,9 +71,14 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			e := estimate(model.Func(pass, fd), isResetName(fd.Name.Name))
 			for _, d := range diags {
-				if d.borrowed {
+				switch {
+				case d.borrowed:
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field holds the caller's memory by design"})
-				} else {
+				case d.mapReset:
+					// clear keeps the buckets of the largest use for good: a
+					// Clear of a cache may drop them on purpose.
+					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "a map's memory kept by clear stays as large as its largest use"})
+				default:
 					rep.Report(d.Diagnostic, e)
 				}
 			}
@@ -167,6 +172,7 @@ func isResetName(name string) bool {
 type finding struct {
 	analysis.Diagnostic
 	borrowed bool
+	mapReset bool // a map replaced in a Reset or Clear
 }
 
 func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
@@ -181,13 +187,14 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 			}
 			for i, lhs := range n.Lhs {
 				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
-					diags = append(diags, finding{*d, borrowed})
+					_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
+					diags = append(diags, finding{*d, borrowed, isMap && reset})
 				}
 			}
 		case *ast.CallExpr:
 			if reset {
 				if d, borrowed := c.checkSetterCall(fnCur, cur, n); d != nil {
-					diags = append(diags, finding{*d, borrowed})
+					diags = append(diags, finding{*d, borrowed, false})
 				}
 			}
 		}
