@@ -18,14 +18,13 @@ import (
 	"github.com/memlint/memlint/internal/gate"
 	"github.com/memlint/memlint/internal/lsp"
 	"github.com/memlint/memlint/internal/suite"
-	"github.com/memlint/memlint/internal/suppress"
 )
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == "lsp" {
 		os.Exit(lsp.Main(os.Args[2:], suite.Analyzers))
 	}
-	flag.BoolVar(&suppress.IncludeTests, "include-tests", false, "report findings in _test.go files too (by default they are loaded but not reported)")
+	suite.SharedFlags(flag.CommandLine, suite.Analyzers)
 	if gate.Requested(os.Args[1:]) { // -sarif, -format, -new-from-rev, -new-from-patch
 		os.Exit(gate.Main(suite.Analyzers))
 	}

@@ -14,8 +14,11 @@ import (
 	"go.lsp.dev/protocol"
 	"go.lsp.dev/uri"
 	"golang.org/x/tools/go/analysis"
+
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/memlint/memlint/internal/cost"
 )
 
 // A snapshot is the state of the editor an analysis works from.
@@ -206,7 +209,7 @@ func (c *converter) finding(fset *token.FileSet, a *analysis.Analyzer, d analysi
 	}
 	diag := protocol.Diagnostic{
 		Range:    rng,
-		Severity: protocol.DiagnosticSeverityWarning,
+		Severity: severity(d.Category),
 		Code:     a.Name,
 		Source:   "memlint",
 		Message:  d.Message,
@@ -307,4 +310,13 @@ func (c *converter) mapper(path string, size int) *mapper {
 		c.mappers[path] = m
 	}
 	return m
+}
+
+// severity shows findings of the low cost tier (reported under -strict)
+// as information, the others as warnings.
+func severity(tier string) protocol.DiagnosticSeverity {
+	if tier == cost.Low.String() {
+		return protocol.DiagnosticSeverityInformation
+	}
+	return protocol.DiagnosticSeverityWarning
 }

@@ -24,6 +24,7 @@ type Finding struct {
 	Pass       *analysis.Analyzer
 	Start, End token.Position // End is zero when the diagnostic has no extent
 	Message    string
+	Tier       string // the cost tier: "high", "medium" or "low" (the diagnostic's category)
 	Fixes      []Fix
 }
 
@@ -42,7 +43,7 @@ type Edit struct {
 
 // NewFinding resolves the positions of the diagnostic d reported by pass.
 func NewFinding(fset *token.FileSet, pass *analysis.Analyzer, d analysis.Diagnostic) Finding {
-	f := Finding{Pass: pass, Start: fset.Position(d.Pos), Message: d.Message}
+	f := Finding{Pass: pass, Start: fset.Position(d.Pos), Message: d.Message, Tier: d.Category}
 	if d.End.IsValid() {
 		f.End = fset.Position(d.End)
 	}
@@ -93,15 +94,15 @@ func WriteText(w io.Writer, base string, findings []Finding) error {
 	return nil
 }
 
-// WriteGitHub writes one GitHub Actions "warning" workflow command per
-// finding, which the Actions runner turns into an annotation on the pull
+// WriteGitHub writes one GitHub Actions workflow command per finding
+// ("notice" for the low cost tier, "warning" otherwise), which the Actions runner turns into an annotation on the pull
 // request. File names are relative to root, the repository root (which is
 // where GitHub resolves them).
 func WriteGitHub(w io.Writer, root string, findings []Finding) error {
 	for _, f := range findings {
 		name, _ := relPath(root, f.Start.Filename)
-		_, err := fmt.Fprintf(w, "::warning file=%s,line=%d,col=%d,title=%s::%s\n",
-			escapeProperty(name), f.Start.Line, f.Start.Column,
+		_, err := fmt.Fprintf(w, "::%s file=%s,line=%d,col=%d,title=%s::%s\n",
+			sarifLevelToCommand[sarifLevel(f.Tier)], escapeProperty(name), f.Start.Line, f.Start.Column,
 			escapeProperty("memlint "+f.Pass.Name), escapeData(f.Message))
 		if err != nil {
 			return err
@@ -122,3 +123,6 @@ func escapeData(s string) string {
 func escapeProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
+
+// sarifLevelToCommand names the workflow command of each SARIF level.
+var sarifLevelToCommand = map[string]string{"note": "notice", "warning": "warning"}

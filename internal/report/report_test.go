@@ -45,3 +45,26 @@ func TestColumns(t *testing.T) {
 		t.Errorf("column of x = %d (byte column %d), want %d (byte column 23)", got, pos.Column, want)
 	}
 }
+
+// TestTiers checks that the cost tier sets the SARIF level and rank and the
+// annotation's kind, so that code scanning lists costly findings first.
+func TestTiers(t *testing.T) {
+	for _, tc := range []struct {
+		tier, level, command string
+		rank                 float64
+	}{
+		{"high", "warning", "warning", 100},
+		{"medium", "warning", "warning", 200.0 / 3},
+		{"low", "note", "notice", 100.0 / 3},
+		{"", "warning", "warning", -1},
+	} {
+		if level, rank := sarifLevel(tc.tier), sarifRank(tc.tier); level != tc.level || rank != tc.rank {
+			t.Errorf("tier %q: level %q rank %v, want %q %v", tc.tier, level, rank, tc.level, tc.rank)
+		}
+		var buf bytes.Buffer
+		f := Finding{Pass: pass, Start: token.Position{Filename: "/r/x.go", Line: 1, Column: 1}, Message: "m", Tier: tc.tier}
+		if err := WriteGitHub(&buf, "/r", []Finding{f}); err != nil || !bytes.HasPrefix(buf.Bytes(), []byte("::"+tc.command+" ")) {
+			t.Errorf("tier %q: annotation %q, want a %s command", tc.tier, buf.String(), tc.command)
+		}
+	}
+}

@@ -12,6 +12,8 @@ import (
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/memlint/memlint/internal/cost"
 )
 
 // srcRoot is the base id of repository-relative URIs, the one GitHub code
@@ -64,7 +66,8 @@ func addResult(run *sarif.Run, root string, lines *columnConverter, f Finding) {
 		region.WithEndLine(f.End.Line).WithEndColumn(lines.column(f.End))
 	}
 	res := run.CreateResultForRule(f.Pass.Name).
-		WithLevel("warning").
+		WithLevel(sarifLevel(f.Tier)).
+		WithRank(sarifRank(f.Tier)).
 		WithMessage(sarif.NewTextMessage(f.Message)).
 		AddLocation(sarif.NewLocationWithPhysicalLocation(
 			sarif.NewPhysicalLocation().
@@ -138,4 +141,24 @@ func (c *columnConverter) column(p token.Position) int {
 		prefix = prefix[size:]
 	}
 	return col
+}
+
+// sarifLevel maps a cost tier to a SARIF level: the low tier, reported
+// only under -strict, is a note.
+func sarifLevel(tier string) string {
+	if tier == cost.Low.String() {
+		return "note"
+	}
+	return "warning"
+}
+
+// sarifRank maps a cost tier to a SARIF rank (0 to 100, higher first),
+// so that code scanning lists the costly findings first; -1 (no rank)
+// when the tier is unknown.
+func sarifRank(tier string) float64 {
+	t, ok := cost.ParseTier(tier)
+	if !ok {
+		return -1
+	}
+	return float64(t) * 100 / float64(cost.High)
 }

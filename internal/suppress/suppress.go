@@ -13,8 +13,14 @@
 //     driver reports the package's errors once, rather than once per pass.
 //
 //   - Test files (_test.go) and test-harness packages (httptest, fstest,
-//     testenv, testutil, ...) are not reported unless [IncludeTests] is set:
-//     maintainers reject findings in test code almost always.
+//     testenv, testutil, ...) are not reported unless the pass's
+//     include-tests flag is set: maintainers reject findings in test code
+//     almost always.
+//
+//   - Each finding carries a [cost.Estimate]. Findings of the low tier are
+//     reported only when the pass's strict flag is set; the tier becomes
+//     the diagnostic's Category and is named, with its evidence, at the end
+//     of the message.
 //
 //   - A //memlint:ignore directive on the line of a finding, or on the line
 //     above it, silences the passes it names:
@@ -26,6 +32,7 @@
 package suppress
 
 import (
+	"flag"
 	"go/ast"
 	"go/token"
 	"path/filepath"
@@ -34,11 +41,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-)
 
-// IncludeTests makes passes report findings in _test.go files too.
-// The memlint command sets it from its -include-tests flag.
-var IncludeTests bool
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passflag"
+)
 
 // Passes names every memlint pass, for validating directives.
 var Passes = []string{"fieldalign", "concatloop", "prealloc", "subsliceleak", "poolreset"}
@@ -57,7 +63,8 @@ var Analyzer = &analysis.Analyzer{
 
 // Result holds what [Analyzer] found in one package.
 type Result struct {
-	skipped    map[*token.File]bool
+	skipped    map[*token.File]bool                // generated, vendored, or in a package with type errors
+	tests      map[*token.File]bool                // _test.go files and the files of test-harness packages
 	directives map[*token.File]map[int][]directive // by line
 	malformed  []directive
 }
@@ -72,6 +79,7 @@ type directive struct {
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{
 		skipped:    make(map[*token.File]bool),
+		tests:      make(map[*token.File]bool),
 		directives: make(map[*token.File]map[int][]directive),
 	}
 	for _, f := range pass.Files {
@@ -79,10 +87,11 @@ func run(pass *analysis.Pass) (any, error) {
 		if tf == nil {
 			continue
 		}
-		if len(pass.TypeErrors) > 0 || isSkippedFile(f, tf.Name()) || !IncludeTests && isTestHarness(pass.Pkg.Path()) {
+		if len(pass.TypeErrors) > 0 || ast.IsGenerated(f) || isVendored(tf.Name()) {
 			res.skipped[tf] = true
 			continue
 		}
+		res.tests[tf] = strings.HasSuffix(tf.Name(), "_test.go") || isTestHarness(pass.Pkg.Path())
 		for _, group := range f.Comments {
 			for _, c := range group.List {
 				d, ok := parseDirective(c)
@@ -102,13 +111,6 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return res, nil
-}
-
-func isSkippedFile(f *ast.File, name string) bool {
-	if ast.IsGenerated(f) || isVendored(name) {
-		return true
-	}
-	return !IncludeTests && strings.HasSuffix(name, "_test.go")
 }
 
 func isVendored(name string) bool {
@@ -158,16 +160,34 @@ func (d directive) names(pass string) bool {
 		!slices.ContainsFunc(d.passes, func(p string) bool { return slices.Contains(Passes, p) })
 }
 
-// A Reporter reports a pass's diagnostics unless they are suppressed.
-type Reporter struct {
-	pass *analysis.Pass
-	res  *Result
+// Flags registers on a pass's flag set the settings that every pass has
+// and its [Reporter] obeys. They are the pass's own, so that drivers that
+// run passes side by side (golangci-lint, nogo) can set them per pass;
+// the memlint command sets them for all passes at once with -strict and
+// -include-tests.
+func Flags(fs *flag.FlagSet) {
+	fs.Bool("strict", false, "also report low-tier findings: every true instance, including cold paths and small counts")
+	fs.Bool("include-tests", false, "report findings in _test.go files and test-harness packages too")
 }
 
-// NewReporter returns the Reporter for pass, which must require [Analyzer].
-// It reports the malformed //memlint:ignore directives that concern pass.
+// A Reporter reports a pass's diagnostics unless they are suppressed.
+type Reporter struct {
+	pass         *analysis.Pass
+	res          *Result
+	strict       bool
+	includeTests bool
+}
+
+// NewReporter returns the Reporter for pass, which must require [Analyzer]
+// and have registered [Flags]. It reports the malformed //memlint:ignore
+// directives that concern pass.
 func NewReporter(pass *analysis.Pass) *Reporter {
-	r := &Reporter{pass: pass, res: pass.ResultOf[Analyzer].(*Result)}
+	r := &Reporter{
+		pass:         pass,
+		res:          pass.ResultOf[Analyzer].(*Result),
+		strict:       passflag.Bool(pass, "strict"),
+		includeTests: passflag.Bool(pass, "include-tests"),
+	}
 	for _, d := range r.res.malformed {
 		if d.names(pass.Analyzer.Name) {
 			pass.Reportf(d.pos, "this //memlint:ignore directive silences nothing: %s; write //memlint:ignore <pass>[,<pass>] <reason>", d.problem)
@@ -176,16 +196,24 @@ func NewReporter(pass *analysis.Pass) *Reporter {
 	return r
 }
 
+// Strict reports whether the pass reports every tier.
+func (r *Reporter) Strict() bool { return r.strict }
+
 // Skips reports whether findings in file are dropped (generated, vendored,
 // or test code), so that passes can avoid analyzing it at all.
 func (r *Reporter) Skips(file *ast.File) bool {
-	return r.res.skipped[r.pass.Fset.File(file.FileStart)]
+	return r.skips(r.pass.Fset.File(file.FileStart))
 }
 
-// Report reports d unless it is suppressed.
-func (r *Reporter) Report(d analysis.Diagnostic) {
+func (r *Reporter) skips(tf *token.File) bool {
+	return tf == nil || r.res.skipped[tf] || r.res.tests[tf] && !r.includeTests
+}
+
+// Report reports d, which costs e, unless it is suppressed or below the
+// reported tiers.
+func (r *Reporter) Report(d analysis.Diagnostic, e cost.Estimate) {
 	tf := r.pass.Fset.File(d.Pos)
-	if tf == nil || r.res.skipped[tf] {
+	if r.skips(tf) || e.Tier < cost.Medium && !r.strict {
 		return
 	}
 	line := tf.Line(d.Pos)
@@ -196,5 +224,14 @@ func (r *Reporter) Report(d analysis.Diagnostic) {
 			}
 		}
 	}
+	d.Category = e.Tier.String()
+	if d.URL == "" {
+		d.URL = r.pass.Analyzer.URL // the category is a tier, not an anchor of the pass's page
+	}
+	d.Message += " [" + e.Tier.String()
+	if e.Evidence != "" {
+		d.Message += ": " + e.Evidence
+	}
+	d.Message += "]"
 	r.pass.Report(d)
 }

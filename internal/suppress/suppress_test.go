@@ -13,29 +13,45 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/suppress"
 )
 
-// flagCalls stands in for a memlint pass: it reports every call to flag().
-var flagCalls = &analysis.Analyzer{
-	Name:             "prealloc",
-	Doc:              "report calls to flag",
-	Requires:         []*analysis.Analyzer{suppress.Analyzer},
-	RunDespiteErrors: true,
-	Run: func(pass *analysis.Pass) (any, error) {
-		rep := suppress.NewReporter(pass)
-		for _, f := range pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok {
-					if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "flag" {
-						rep.Report(analysis.Diagnostic{Pos: call.Pos(), Message: "flagged"})
+// newFlagCalls returns a stand-in for a memlint pass, with its own flags:
+// it reports every call to flag() at the medium tier and every call to
+// cold() at the low tier.
+func newFlagCalls(flags ...string) *analysis.Analyzer {
+	a := &analysis.Analyzer{
+		Name:             "prealloc",
+		Doc:              "report calls to flag",
+		Requires:         []*analysis.Analyzer{suppress.Analyzer},
+		RunDespiteErrors: true,
+		Run: func(pass *analysis.Pass) (any, error) {
+			rep := suppress.NewReporter(pass)
+			for _, f := range pass.Files {
+				ast.Inspect(f, func(n ast.Node) bool {
+					if call, ok := n.(*ast.CallExpr); ok {
+						switch id, _ := call.Fun.(*ast.Ident); {
+						case id == nil:
+						case id.Name == "flag":
+							rep.Report(analysis.Diagnostic{Pos: call.Pos(), Message: "flagged"}, cost.Estimate{Tier: cost.Medium})
+						case id.Name == "cold":
+							rep.Report(analysis.Diagnostic{Pos: call.Pos(), Message: "cold"}, cost.Estimate{Tier: cost.Low, Evidence: "once per process"})
+						}
 					}
-				}
-				return true
-			})
+					return true
+				})
+			}
+			return nil, nil
+		},
+	}
+	suppress.Flags(&a.Flags)
+	for _, name := range flags {
+		if err := a.Flags.Set(name, "true"); err != nil {
+			panic(err)
 		}
-		return nil, nil
-	},
+	}
+	return a
 }
 
 var files = map[string]string{
@@ -43,6 +59,10 @@ var files = map[string]string{
 	"p.go": `package p
 
 func flag() int { return 0 }
+
+func cold() int { return 0 }
+
+var lowTier = cold()
 
 var (
 	reported = flag()
@@ -79,7 +99,7 @@ var (
 	"broken/b.go": "package broken\n\nfunc flag() int { return 0 }\n\nvar x = flag()\n\nvar y int = \"not an int\"\n",
 }
 
-func run(t *testing.T, includeTests bool) []string {
+func run(t *testing.T, flags ...string) []string {
 	dir := t.TempDir()
 	for name, content := range files {
 		name = filepath.Join(dir, name)
@@ -90,15 +110,12 @@ func run(t *testing.T, includeTests bool) []string {
 			t.Fatal(err)
 		}
 	}
-	suppress.IncludeTests = includeTests
-	defer func() { suppress.IncludeTests = false }()
-
 	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: true}
 	pkgs, err := packages.Load(cfg, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}
-	graph, err := checker.Analyze([]*analysis.Analyzer{flagCalls}, pkgs, nil)
+	graph, err := checker.Analyze([]*analysis.Analyzer{newFlagCalls(flags...)}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,21 +131,21 @@ func run(t *testing.T, includeTests bool) []string {
 }
 
 func TestReporter(t *testing.T) {
-	got := strings.Join(run(t, false), "\n")
+	got := strings.Join(run(t), "\n")
 	want := strings.Join([]string{
 		// nothing in broken/b.go: it does not compile
 		// nothing in ptest: a test-harness package
-		"l.go:5: flagged",  // "latest" is a word, not a harness
-		"p.go:15: flagged", // a directive two lines above does not count
-		"p.go:18: flagged", // names another pass
-		"p.go:20: this //memlint:ignore directive silences nothing: it gives no reason; write //memlint:ignore <pass>[,<pass>] <reason>",
-		"p.go:21: flagged",
-		"p.go:23: this //memlint:ignore directive silences nothing: it names an unknown pass (known: fieldalign, concatloop, prealloc, subsliceleak, poolreset); write //memlint:ignore <pass>[,<pass>] <reason>",
-		"p.go:24: flagged",
-		"p.go:26: this //memlint:ignore directive silences nothing: it names no pass; write //memlint:ignore <pass>[,<pass>] <reason>",
-		"p.go:27: flagged",
-		"p.go:30: flagged",
-		"p.go:6: flagged",
+		"l.go:5: flagged [medium]", // "latest" is a word, not a harness
+		"p.go:10: flagged [medium]",
+		"p.go:19: flagged [medium]", // a directive two lines above does not count
+		"p.go:22: flagged [medium]", // names another pass
+		"p.go:24: this //memlint:ignore directive silences nothing: it gives no reason; write //memlint:ignore <pass>[,<pass>] <reason>",
+		"p.go:25: flagged [medium]",
+		"p.go:27: this //memlint:ignore directive silences nothing: it names an unknown pass (known: fieldalign, concatloop, prealloc, subsliceleak, poolreset); write //memlint:ignore <pass>[,<pass>] <reason>",
+		"p.go:28: flagged [medium]",
+		"p.go:30: this //memlint:ignore directive silences nothing: it names no pass; write //memlint:ignore <pass>[,<pass>] <reason>",
+		"p.go:31: flagged [medium]",
+		"p.go:34: flagged [medium]",
 	}, "\n")
 	if got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
@@ -136,11 +153,53 @@ func TestReporter(t *testing.T) {
 }
 
 func TestIncludeTests(t *testing.T) {
-	got := run(t, true)
-	if !slices.Contains(got, "p_test.go:3: flagged") || !slices.Contains(got, "h.go:5: flagged") {
-		t.Errorf("with IncludeTests, test files and harness packages are not reported: %q", got)
+	got := run(t, "include-tests")
+	if !slices.Contains(got, "p_test.go:3: flagged [medium]") || !slices.Contains(got, "h.go:5: flagged [medium]") {
+		t.Errorf("with include-tests, test files and harness packages are not reported: %q", got)
 	}
 	if slices.ContainsFunc(got, func(s string) bool { return strings.HasPrefix(s, "gen.go") }) {
 		t.Errorf("generated file reported: %q", got)
+	}
+}
+
+func TestTiers(t *testing.T) {
+	const low = "p.go:7: cold [low: once per process]"
+	if got := run(t); slices.Contains(got, low) || !slices.Contains(got, "p.go:10: flagged [medium]") {
+		t.Errorf("by default, want the medium tier and not the low one: %q", got)
+	}
+	if got := run(t, "strict"); !slices.Contains(got, low) {
+		t.Errorf("with strict, the low tier is not reported: %q", got)
+	}
+}
+
+// TestSettingsPerAnalyzer runs two copies of a pass side by side, as
+// golangci-lint does with two linters: one's settings must not reach the
+// other.
+func TestSettingsPerAnalyzer(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range map[string]string{"go.mod": files["go.mod"], "p.go": files["p.go"], "p_test.go": files["p_test.go"]} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: true}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	on, off := newFlagCalls("include-tests", "strict"), newFlagCalls()
+	graph, err := checker.Analyze([]*analysis.Analyzer{on, off}, pkgs, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inTests := map[*analysis.Analyzer]bool{}
+	for _, act := range graph.Roots {
+		for _, d := range act.Diagnostics {
+			if strings.HasSuffix(act.Package.Fset.Position(d.Pos).Filename, "_test.go") || d.Category == "low" {
+				inTests[act.Analyzer] = true
+			}
+		}
+	}
+	if !inTests[on] || inTests[off] {
+		t.Errorf("test-file or low-tier findings: include-tests copy %v, default copy %v; want true, false", inTests[on], inTests[off])
 	}
 }

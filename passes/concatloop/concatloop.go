@@ -12,6 +12,8 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/tables"
 )
@@ -28,13 +30,12 @@ they are the better remedy. The fix declares a builder before the loop,
 writes to it in the loop and assigns its String() back on every way out; it
 is withheld, with the reason in the message, when it could change behaviour.`
 
-// nonLocal makes the pass report strings that are struct fields or package
-// variables too. Their fix is never safe to apply blind, and maintainers
-// declined every such finding in the code we read, so they are off by default.
-var nonLocal bool
-
 func init() {
-	Analyzer.Flags.BoolVar(&nonLocal, "nonlocal", false, "also report strings that are struct fields or package variables (never fixed)")
+	// Strings that are struct fields or package variables are off by
+	// default: their fix is never safe to apply blind, and maintainers
+	// declined every such finding in the code we read.
+	Analyzer.Flags.Bool("nonlocal", false, "also report strings that are struct fields or package variables (never fixed)")
+	suppress.Flags(&Analyzer.Flags)
 }
 
 // Analyzer reports strings built by concatenation across loop iterations.
@@ -284,7 +285,7 @@ func (c *checker) reassignedIn(loop inspector.Cursor, t target) bool {
 
 // check reports a group unless a maintainer would not take the change.
 func (c *checker) check(file *ast.File, g *group) {
-	if !nonLocal && !c.isLocal(g) || c.constantTripCount(g.loop.Node()) || c.padding(g) || c.cold(g) {
+	if !passflag.Bool(c.pass, "nonlocal") && !c.isLocal(g) || c.constantTripCount(g.loop.Node()) || c.padding(g) || c.cold(g) {
 		return
 	}
 	first := g.accums[0].stmt
@@ -315,7 +316,7 @@ func (c *checker) check(file *ast.File, g *group) {
 	} else {
 		d.Message += " (no automatic fix: " + why + ")"
 	}
-	c.rep.Report(d)
+	c.rep.Report(d, cost.Estimate{Tier: cost.Medium})
 }
 
 // isLocal reports whether the string is a variable (or parameter or

@@ -9,9 +9,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/memlint/memlint/internal/imports"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/memlint/memlint/internal/imports"
 )
 
 // builderFix rewrites the loop to write into a strings.Builder, or says why

@@ -16,6 +16,8 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesize"
 )
@@ -32,11 +34,10 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-// scan enables the reports about pointer bytes, which cost only GC time.
-var scan bool
-
 func init() {
-	Analyzer.Flags.BoolVar(&scan, "scan", false, "also report structs whose pointer fields could come first, so that the GC scans fewer bytes of each value")
+	// scan enables the reports about pointer bytes, which cost only GC time.
+	Analyzer.Flags.Bool("scan", false, "also report structs whose pointer fields could come first, so that the GC scans fewer bytes of each value")
+	suppress.Flags(&Analyzer.Flags)
 }
 
 // minArrayLen is the length from which an array of a struct counts as many
@@ -57,7 +58,7 @@ func run(pass *analysis.Pass) (any, error) {
 	u := findUses(pass, insp)
 	for _, c := range cands {
 		if d, ok := diagnose(pass, u, c); ok {
-			rep.Report(d)
+			rep.Report(d, cost.Estimate{Tier: cost.Medium})
 		}
 	}
 	return nil, nil
@@ -140,6 +141,7 @@ func candidateOf(pass *analysis.Pass, file *ast.File, spec *ast.TypeSpec) *candi
 	sizes := pass.TypesSizes
 	c.size = sizes.Sizeof(tstruct)
 	c.ptr = ptrBytes(sizes, tstruct)
+	scan := passflag.Bool(pass, "scan")
 	order := optimalOrder(units, scan)
 	reordered := structOf(order)
 	c.opt = sizes.Sizeof(reordered)
@@ -688,7 +690,7 @@ func diagnose(pass *analysis.Pass, u *uses, c *candidate) (analysis.Diagnostic, 
 	shrinks := c.opt < c.size
 	shrinksEnough := worthIt(c.size, c.opt)
 	classShrinks := allocSize(c.opt) < allocSize(c.size)
-	scanShrinks := scan && c.optPtr < c.ptr
+	scanShrinks := passflag.Bool(pass, "scan") && c.optPtr < c.ptr
 
 	var msg, evidence string
 	switch {

@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/memlint/memlint/internal/passflag"
 )
 
 // check returns the package's diagnostics, sorted by position.
@@ -27,7 +29,7 @@ func (a *checker) check() []analysis.Diagnostic {
 			add(a.checkUseAfterPut(p))
 		}
 		add(a.checkDirty(p))
-		if maxCap {
+		if passflag.Bool(a.pass, "maxcap") {
 			add(a.checkCapacity(p))
 		}
 	}

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/ssafunc"
 	"github.com/memlint/memlint/internal/suppress"
 )
@@ -34,12 +35,10 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-// maxCap enables the report of growable buffers put back without a
-// capacity check. It is off by default: a bounded workload never needs it.
-var maxCap bool
-
 func init() {
-	Analyzer.Flags.BoolVar(&maxCap, "maxcap", false, "also report growable buffers put back into a sync.Pool without a capacity check")
+	// maxcap is off by default: a bounded workload never needs it.
+	Analyzer.Flags.Bool("maxcap", false, "also report growable buffers put back into a sync.Pool without a capacity check")
+	suppress.Flags(&Analyzer.Flags)
 }
 
 // analyzerDoc returns the text of the package comment of doc.go from its
@@ -68,7 +67,7 @@ func run(pass *analysis.Pass) (any, error) {
 	funcs := ssafunc.Build(pass, c.decls)
 	a := newChecker(pass, c, funcs)
 	for _, d := range a.check() {
-		rep.Report(d)
+		rep.Report(d, cost.Estimate{Tier: cost.Medium})
 	}
 	return nil, nil
 }

@@ -8,8 +8,10 @@ import (
 	"go/version"
 	"slices"
 
-	"github.com/memlint/memlint/internal/imports"
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/imports"
 )
 
 // An emptyInit is the statement that leaves a variable empty before the
@@ -244,7 +246,7 @@ func (c *checker) report(d finding, message string, fix *analysis.SuggestedFix) 
 	if fix != nil {
 		diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	}
-	c.rep.Report(diag)
+	c.rep.Report(diag, cost.Estimate{Tier: cost.Medium})
 }
 
 func (c *checker) message(d finding) string {

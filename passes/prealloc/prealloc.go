@@ -38,6 +38,8 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
+func init() { suppress.Flags(&Analyzer.Flags) }
+
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)
 	packageTables := tables.Of(pass)

@@ -4,8 +4,9 @@ import (
 	"go/types"
 	"go/version"
 
-	"github.com/memlint/memlint/internal/imports"
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/memlint/memlint/internal/imports"
 )
 
 // A cloner is the function that copies a piece of some type.

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/typesize"
 )
 
@@ -25,11 +26,11 @@ type buffer struct {
 
 // small reports whether a piece of n bytes is small enough that keeping the
 // whole buffer for it is a waste.
-func (b *buffer) small(n int64) bool {
+func (a *funcAnalysis) small(b *buffer, n int64) bool {
 	if b.size > 0 {
 		return n*4 <= b.size
 	}
-	return n <= minSize/16
+	return n <= passflag.Int64(a.pass, "minsize")/16
 }
 
 // mutable reports whether the buffer can be written after a piece is taken,
@@ -114,7 +115,7 @@ func (a *funcAnalysis) makeBuffer(s *ssa.Slice) *buffer {
 		return nil
 	}
 	size := arr.Len() * a.pass.TypesSizes.Sizeof(arr.Elem())
-	if size < minSize {
+	if size < passflag.Int64(a.pass, "minsize") {
 		return nil
 	}
 	length := arr.Len()
@@ -190,7 +191,7 @@ func (a *funcAnalysis) judge(buf *buffer, s *ssa.Slice) (finding, bool) {
 		return finding{}, false
 	}
 	switch n := pieceLength(buf, s); {
-	case n > 0 && buf.small(n*elem) && (!buf.line || how.longLived()):
+	case n > 0 && a.small(buf, n*elem) && (!buf.line || how.longLived()):
 		// One pinned line costs little; lines kept in a map or a
 		// long-lived structure add up.
 		return finding{buf: buf, how: how, length: n * elem}, true

@@ -16,6 +16,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/ssafunc"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesize"
@@ -44,11 +46,13 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-// minSize is the smallest make, in bytes, whose pieces are worth cloning.
-var minSize int64 = 4096
+// defaultMinSize is the smallest make, in bytes, whose pieces are worth
+// cloning, unless the minsize flag says otherwise.
+const defaultMinSize = 4096
 
 func init() {
-	Analyzer.Flags.Int64Var(&minSize, "minsize", minSize, "smallest constant-size make, in bytes, whose small pieces are reported")
+	Analyzer.Flags.Int64("minsize", defaultMinSize, "smallest constant-size make, in bytes, whose small pieces are reported")
+	suppress.Flags(&Analyzer.Flags)
 }
 
 // freshSources are the functions whose result is a newly allocated buffer
@@ -91,7 +95,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	slices.SortFunc(found, func(a, b finding) int { return cmp.Compare(a.site.expr.Pos(), b.site.expr.Pos()) })
 	for _, f := range found {
-		rep.Report(f.diagnostic(pass))
+		rep.Report(f.diagnostic(pass), cost.Estimate{Tier: cost.Medium})
 	}
 	return nil, nil
 }
@@ -247,7 +251,7 @@ func isSliceOrString(t types.Type) bool {
 func isSourceCall(pass *analysis.Pass, call *ast.CallExpr) bool {
 	switch obj := typeutil.Callee(pass.TypesInfo, call).(type) {
 	case *types.Builtin:
-		return obj.Name() == "make" && constMakeBytes(pass, call) >= minSize
+		return obj.Name() == "make" && constMakeBytes(pass, call) >= passflag.Int64(pass, "minsize")
 	case *types.Func:
 		name := obj.FullName()
 		return freshSources[name] != "" || ownedSources[name] != ""

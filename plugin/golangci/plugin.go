@@ -17,10 +17,15 @@
 //	enable: [fieldalign, prealloc] # run only these passes
 //	disable: [concatloop]          # or: run all passes but these
 //	include-tests: true            # report in _test.go files too
+//	strict: true                   # report low-tier findings too
 //	options:                       # the passes' flags, as in memlint -<pass>.<flag>
 //	  <pass>: {<flag>: <value>}
 //
-// Settings of "memlint-<pass>": include-tests, and options: {<flag>: <value>}.
+// Settings of "memlint-<pass>": include-tests, strict, and
+// options: {<flag>: <value>}.
+//
+// Each linter runs its own copies of the passes, with their own flags, so
+// that the settings of one linter never reach another.
 package golangci
 
 import (
@@ -29,13 +34,13 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/memlint/memlint/internal/suite"
-	"github.com/memlint/memlint/internal/suppress"
 )
 
 func init() {
@@ -52,12 +57,14 @@ type Settings struct {
 	Enable       []string                  `json:"enable"`
 	Disable      []string                  `json:"disable"`
 	IncludeTests bool                      `json:"include-tests"`
+	Strict       bool                      `json:"strict"`
 	Options      map[string]map[string]any `json:"options"`
 }
 
 // PassSettings are the settings of a "memlint-<pass>" linter.
 type PassSettings struct {
 	IncludeTests bool           `json:"include-tests"`
+	Strict       bool           `json:"strict"`
 	Options      map[string]any `json:"options"`
 }
 
@@ -79,15 +86,22 @@ func newSuitePlugin(conf any) (register.LinterPlugin, error) {
 		return nil, err
 	}
 	for _, name := range slices.Sorted(maps.Keys(s.Options)) {
-		a := lookupPass(name)
-		if a == nil {
-			return nil, fmt.Errorf("options: unknown pass %q (known: %s)", name, passNames())
+		i := slices.IndexFunc(analyzers, func(a *analysis.Analyzer) bool { return a.Name == name })
+		if i < 0 {
+			if lookupPass(name) == nil {
+				return nil, fmt.Errorf("options: unknown pass %q (known: %s)", name, passNames())
+			}
+			continue // a pass this linter does not run
 		}
-		if err := setOptions(a, s.Options[name]); err != nil {
+		if err := setOptions(analyzers[i], s.Options[name]); err != nil {
 			return nil, err
 		}
 	}
-	includeTests(s.IncludeTests)
+	for _, a := range analyzers {
+		if err := setShared(a, s.IncludeTests, s.Strict); err != nil {
+			return nil, err
+		}
+	}
 	return &plugin{analyzers: analyzers}, nil
 }
 
@@ -96,17 +110,49 @@ func newPassPlugin(a *analysis.Analyzer, conf any) (register.LinterPlugin, error
 	if err != nil {
 		return nil, err
 	}
+	a, err = ownCopy(a)
+	if err != nil {
+		return nil, err
+	}
 	if err := setOptions(a, s.Options); err != nil {
 		return nil, err
 	}
-	includeTests(s.IncludeTests)
+	if err := setShared(a, s.IncludeTests, s.Strict); err != nil {
+		return nil, err
+	}
 	return &plugin{analyzers: []*analysis.Analyzer{a}}, nil
 }
 
-// includeTests turns on reporting in test files. The switch is global, so
-// any memlint linter that asks for it turns it on for all of them.
-func includeTests(on bool) {
-	suppress.IncludeTests = suppress.IncludeTests || on
+// setShared sets the flags every pass has.
+func setShared(a *analysis.Analyzer, includeTests, strict bool) error {
+	return errors.Join(
+		a.Flags.Set("include-tests", strconv.FormatBool(includeTests)),
+		a.Flags.Set("strict", strconv.FormatBool(strict)))
+}
+
+// ownCopy returns a copy of a with a flag set of its own, holding each
+// flag's default value, so that one linter's settings stay its own.
+func ownCopy(a *analysis.Analyzer) (*analysis.Analyzer, error) {
+	c := *a
+	c.Flags = flag.FlagSet{}
+	var err error
+	a.Flags.VisitAll(func(f *flag.Flag) {
+		switch f.Value.(flag.Getter).Get().(type) {
+		case bool:
+			c.Flags.Bool(f.Name, false, f.Usage)
+		case int64:
+			c.Flags.Int64(f.Name, 0, f.Usage)
+		case int:
+			c.Flags.Int(f.Name, 0, f.Usage)
+		case string:
+			c.Flags.String(f.Name, "", f.Usage)
+		default:
+			err = errors.Join(err, fmt.Errorf("%s: flag %s has a type the plugin cannot copy", a.Name, f.Name))
+			return
+		}
+		err = errors.Join(err, c.Flags.Set(f.Name, f.DefValue))
+	})
+	return &c, err
 }
 
 // selectPasses returns the passes to run: those in enable if it is not
@@ -123,7 +169,11 @@ func selectPasses(enable, disable []string) ([]*analysis.Analyzer, error) {
 	var selected []*analysis.Analyzer
 	for _, a := range suite.Analyzers {
 		if len(enable) > 0 && slices.Contains(enable, a.Name) || len(enable) == 0 && !slices.Contains(disable, a.Name) {
-			selected = append(selected, a)
+			c, err := ownCopy(a)
+			if err != nil {
+				return nil, err
+			}
+			selected = append(selected, c)
 		}
 	}
 	return selected, nil

@@ -1,0 +1,249 @@
+package cost
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Analyzer computes, once per package, how often each function runs as
+// far as the package shows: the [Model] every pass asks.
+var Analyzer = &analysis.Analyzer{
+	Name:             "memlintcost",
+	Doc:              "estimate how often each function of a package runs, for memlint's passes",
+	Requires:         []*analysis.Analyzer{inspect.Analyzer},
+	Run:              run,
+	RunDespiteErrors: true,
+	ResultType:       reflect.TypeFor[*Model](),
+}
+
+// A Level says how often code runs, relative to the rest of the program.
+type Level int
+
+const (
+	// Cold code runs rarely: at start-up or exit, on errors, for
+	// debugging, or never in production.
+	Cold Level = iota - 1
+	// Unknown is everything the package gives no evidence about,
+	// including exported functions whose callers are elsewhere.
+	Unknown
+	// Hot code runs per request, per connection or per I/O call.
+	Hot
+)
+
+// A Frequency is how often a function runs and why the model thinks so.
+type Frequency struct {
+	Level  Level
+	Reason string // "once per process (init)", "per request (ServeHTTP)", ...
+}
+
+// Model answers how often the functions of one package run.
+type Model struct {
+	pkg   *types.Package
+	funcs map[*types.Func]*funcInfo
+	memo  map[*types.Func]Frequency
+}
+
+type funcInfo struct {
+	decl     *ast.FuncDecl
+	own      Frequency     // what the declaration itself says
+	callers  []*types.Func // functions of the package that call it outside tests
+	escapes  bool          // used other than by a direct call: a value, a method value, ...
+	external bool          // callable from outside the package, or through an interface
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	m := &Model{pkg: pass.Pkg, funcs: make(map[*types.Func]*funcInfo), memo: make(map[*types.Func]Frequency)}
+	viaInterface := interfaceMethodNames(pass.Pkg)
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
+			m.funcs[fn] = &funcInfo{
+				decl:     decl,
+				own:      ownFrequency(pass, decl),
+				external: decl.Name.IsExported() || decl.Recv != nil && viaInterface[decl.Name.Name],
+			}
+		}
+	}
+	for cur := range insp.Root().Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		fn, ok := pass.TypesInfo.Uses[id].(*types.Func)
+		if !ok {
+			continue
+		}
+		info := m.funcs[fn]
+		if info == nil {
+			continue
+		}
+		if !isCalled(cur) {
+			info.escapes = true
+			continue
+		}
+		if strings.HasSuffix(pass.Fset.Position(id.Pos()).Filename, "_test.go") {
+			continue
+		}
+		info.callers = append(info.callers, enclosingFunc(pass, cur))
+	}
+	return m, nil
+}
+
+// interfaceMethodNames returns the names of the methods of the interfaces
+// the package declares: an unexported method of that name may be called
+// through one of them, by callers the model cannot see.
+func interfaceMethodNames(pkg *types.Package) map[string]bool {
+	names := make(map[string]bool)
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		if iface, ok := scope.Lookup(name).Type().Underlying().(*types.Interface); ok {
+			for m := range iface.Methods() {
+				names[m.Name()] = true
+			}
+		}
+	}
+	return names
+}
+
+// isCalled reports whether the identifier at cur is the function of a
+// call: f(...), x.f(...) or pkg.f(...).
+func isCalled(cur inspector.Cursor) bool {
+	if kind, _ := cur.ParentEdge(); kind == edge.SelectorExpr_Sel {
+		cur = cur.Parent()
+	}
+	kind, _ := cur.ParentEdge()
+	return kind == edge.CallExpr_Fun
+}
+
+// enclosingFunc returns the function declared around cur, or nil at
+// package level (a variable's initializer, which runs once).
+func enclosingFunc(pass *analysis.Pass, cur inspector.Cursor) *types.Func {
+	for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fn, _ := pass.TypesInfo.Defs[decl.Node().(*ast.FuncDecl).Name].(*types.Func)
+		return fn
+	}
+	return nil
+}
+
+// Func returns how often the function declared by decl runs.
+func (m *Model) Func(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return Frequency{}
+	}
+	return m.frequency(fn)
+}
+
+// frequency combines what a function says of itself with what its
+// callers in the package say: an unexported function runs as often as
+// its callers, and one that only tests call does not run in production.
+func (m *Model) frequency(fn *types.Func) Frequency {
+	if f, ok := m.memo[fn]; ok {
+		return f
+	}
+	info := m.funcs[fn]
+	if info == nil {
+		return Frequency{}
+	}
+	if info.own.Level != Unknown {
+		m.memo[fn] = info.own
+		return info.own
+	}
+	m.memo[fn] = Frequency{} // a recursive cycle says nothing
+	f := m.fromCallers(fn, info)
+	m.memo[fn] = f
+	return f
+}
+
+func (m *Model) fromCallers(fn *types.Func, info *funcInfo) Frequency {
+	if info.external || info.escapes {
+		return Frequency{}
+	}
+	if len(info.callers) == 0 {
+		return Frequency{Cold, "no production callers"}
+	}
+	var cold *Frequency
+	for _, caller := range info.callers {
+		if caller == nil {
+			return Frequency{Cold, "once per process (package initialization)"}
+		}
+		f := m.frequency(caller)
+		switch f.Level {
+		case Hot:
+			return Frequency{Hot, f.Reason + ", through " + caller.Name()}
+		case Unknown:
+			return Frequency{}
+		}
+		cold = &f
+	}
+	return Frequency{Cold, cold.Reason + ", through " + info.callers[0].Name()}
+}
+
+// ownFrequency is what a declaration says of how often it runs: by its
+// role (init, main, ServeHTTP, Close) or its name (debug, dump).
+func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
+	name := decl.Name.Name
+	lower := strings.ToLower(name)
+	method := decl.Recv != nil
+	switch {
+	case !method && name == "init":
+		return Frequency{Cold, "once per process (init)"}
+	case !method && name == "main" && pass.Pkg.Name() == "main":
+		return Frequency{Cold, "once per process (a command's main)"}
+	case method && slices.Contains(teardownMethods, name):
+		return Frequency{Cold, "at teardown (" + name + ")"}
+	case method && slices.Contains(describingMethods, name):
+		return Frequency{Cold, "a description for people (" + name + ")"}
+	case strings.Contains(lower, "debug") || strings.Contains(lower, "dump"):
+		return Frequency{Cold, "debug output (" + name + ")"}
+	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }):
+		return Frequency{Cold, "configuration, at start-up (" + name + ")"}
+	case method && name == "ServeHTTP" || isHandler(pass, decl):
+		return Frequency{Hot, "per request (" + name + ")"}
+	case method && slices.Contains(ioMethods, name):
+		return Frequency{Hot, "per I/O call (" + name + ")"}
+	}
+	return Frequency{}
+}
+
+var (
+	// teardownMethods run once per object's life, at its end.
+	teardownMethods = []string{"Close", "Shutdown", "Stop", "Cleanup"}
+	// describingMethods build text for people, errors and debugging.
+	describingMethods = []string{"Error", "String", "GoString", "Format"}
+	// configPrefixes name functions that read or check configuration at
+	// start-up (caddy's Provision and Validate, Load* and flag parsing).
+	configPrefixes = []string{"Provision", "Validate", "LoadConfig", "loadConfig", "parseFlags", "ParseFlags", "UnmarshalCaddyfile"}
+	// ioMethods are called once per read or write on a stream.
+	ioMethods = []string{"Read", "Write", "ReadFrom", "WriteTo", "WriteString", "ReadByte", "WriteByte", "ReadRune", "WriteRune", "ReadAt", "WriteAt"}
+)
+
+// isHandler reports whether decl has an HTTP handler's signature:
+// (http.ResponseWriter, *http.Request).
+func isHandler(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	params := fn.Signature().Params()
+	if params.Len() != 2 {
+		return false
+	}
+	return isNamed(params.At(0).Type(), "net/http", "ResponseWriter") && isPointerTo(params.At(1).Type(), "net/http", "Request")
+}
+
+func isPointerTo(t types.Type, pkg, name string) bool {
+	ptr, ok := types.Unalias(t).(*types.Pointer)
+	return ok && isNamed(ptr.Elem(), pkg, name)
+}
+
+func isNamed(t types.Type, pkg, name string) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == pkg && named.Obj().Name() == name
+}

@@ -1,0 +1,42 @@
+package cost_test
+
+import (
+	"go/ast"
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/fixture"
+)
+
+// showFrequency reports what the model says of each function declared
+// outside test files.
+var showFrequency = &analysis.Analyzer{
+	Name:     "showfrequency",
+	Doc:      "report each function's frequency",
+	Requires: []*analysis.Analyzer{cost.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		m := pass.ResultOf[cost.Analyzer].(*cost.Model)
+		for _, f := range pass.Files {
+			if filepath.Base(pass.Fset.File(f.Pos()).Name()) != "freq.go" {
+				continue // tests and the generated test main
+			}
+			for _, decl := range f.Decls {
+				if fd, ok := decl.(*ast.FuncDecl); ok {
+					fr := m.Func(pass, fd)
+					pass.Reportf(fd.Name.Pos(), "%s: %s", levelName[fr.Level], fr.Reason)
+				}
+			}
+		}
+		return nil, nil
+	},
+}
+
+var levelName = map[cost.Level]string{cost.Cold: "cold", cost.Unknown: "unknown", cost.Hot: "hot"}
+
+func TestFrequency(t *testing.T) {
+	analysistest.Run(t, fixture.Dir(t), showFrequency, "cost/freq")
+}

@@ -1,0 +1,64 @@
+package freq
+
+import (
+	"io"
+	"net/http"
+)
+
+func init() {} // want `cold: once per process \(init\)`
+
+type server struct{ w io.Writer }
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) { // want `hot: per request \(ServeHTTP\)`
+	s.render(w)
+}
+
+func handle(w http.ResponseWriter, r *http.Request) {} // want `hot: per request \(handle\)`
+
+// render is unexported and called only from ServeHTTP: it runs as often.
+func (s *server) render(w io.Writer) {} // want `hot: per request \(ServeHTTP\), through ServeHTTP`
+
+func (s *server) Write(p []byte) (int, error) { return len(p), nil } // want `hot: per I/O call \(Write\)`
+
+func (s *server) Close() error { // want `cold: at teardown \(Close\)`
+	closeAll()
+	return nil
+}
+
+func closeAll() {} // want `cold: at teardown \(Close\), through Close`
+
+func (s *server) String() string { return "server" } // want `cold: a description for people \(String\)`
+
+func dumpState() {} // want `cold: debug output \(dumpState\)`
+
+func Provision() {} // want `cold: configuration, at start-up \(Provision\)`
+
+func unused() {} // want `cold: no production callers`
+
+func onlyTested() {} // want `cold: no production callers`
+
+// Exported: its callers are elsewhere.
+func Exported() { helper() } // want `unknown`
+
+func helper() {} // want `unknown`
+
+// callback escapes as a value: anything may call it.
+func callback() {} // want `unknown`
+
+var registered = []func(){callback}
+
+var initial = setup()
+
+func setup() int { return 0 } // want `cold: once per process \(package initialization\)`
+
+// Mixed callers: one hot, one cold; hot wins.
+func shared() {} // want `hot: per request \(handle2\), through handle2`
+
+func handle2(w http.ResponseWriter, r *http.Request) { shared() } // want `hot: per request \(handle2\)`
+
+func (s *server) Stop() { shared() } // want `cold: at teardown \(Stop\)`
+
+// A package interface may call an unexported method: its callers are unknown.
+type flusher interface{ flush() }
+
+func (s *server) flush() {} // want `unknown`

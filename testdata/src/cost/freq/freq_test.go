@@ -1,0 +1,3 @@
+package freq
+
+func use() { onlyTested() }
