@@ -104,7 +104,7 @@ func ownFrame(stack []*profile.Location, frames [][]frame) (site frame, via stri
 	return frame{}, "", false, false
 }
 
-func (ix *fileIndex) costAt(f frame) *cost {
+func (ix *fileIndex) costAt(f frame) *charge {
 	var fl *funcLines
 	if f.fn.closure {
 		for _, c := range ix.closures[f.fn.outer] {
@@ -114,20 +114,20 @@ func (ix *fileIndex) costAt(f frame) *cost {
 			}
 		}
 		if fl == nil {
-			fl = &funcLines{start: f.fn.start, lines: make(map[int]*cost)}
+			fl = &funcLines{start: f.fn.start, lines: make(map[int]*charge)}
 			ix.closures[f.fn.outer] = append(ix.closures[f.fn.outer], fl)
 		}
 	} else {
 		fl = ix.funcs[f.fn.name]
 		if fl == nil {
-			fl = &funcLines{start: f.fn.start, lines: make(map[int]*cost)}
+			fl = &funcLines{start: f.fn.start, lines: make(map[int]*charge)}
 			ix.funcs[f.fn.name] = fl
 		}
 	}
 	off := f.line - fl.start
 	c := fl.lines[off]
 	if c == nil {
-		c = new(cost)
+		c = new(charge)
 		fl.lines[off] = c
 	}
 	return c

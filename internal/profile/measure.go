@@ -73,7 +73,7 @@ func (ix *Index) Measure(pkg string, sites []Site) Measure {
 		case heapProfile:
 			m.AllocTotal += f.total
 		}
-		counted := make(map[*cost]bool)
+		counted := make(map[*charge]bool)
 		for _, s := range sites {
 			c := f.lookup(s)
 			if c == nil || counted[c] {
@@ -101,7 +101,7 @@ func (ix *Index) Measure(pkg string, sites []Site) Measure {
 }
 
 // lookup returns the cost the profile charges to the site's line, or nil.
-func (f *fileIndex) lookup(s Site) *cost {
+func (f *fileIndex) lookup(s Site) *charge {
 	var fl *funcLines
 	if s.Closure {
 		// The closure of Func declared nearest to the site's closure.

@@ -55,12 +55,12 @@ const (
 
 // funcLines holds the costs attributed to the lines of one function.
 type funcLines struct {
-	start int           // the line declaring the function; 0 when the profile does not say
-	lines map[int]*cost // by line - start
+	start int             // the line declaring the function; 0 when the profile does not say
+	lines map[int]*charge // by line - start
 }
 
-// cost is what a profile attributes to one line.
-type cost struct {
+// charge is what a profile attributes to one line.
+type charge struct {
 	value int64            // CPU profiles: time in allocation and growth; heap profiles: bytes allocated
 	inuse int64            // heap profiles: bytes still in use
 	by    map[string]int64 // CPU profiles: value by the runtime function the line called
