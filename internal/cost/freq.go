@@ -11,6 +11,8 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // Analyzer computes, once per package, how often each function runs as
@@ -235,15 +237,5 @@ func isHandler(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	if params.Len() != 2 {
 		return false
 	}
-	return isNamed(params.At(0).Type(), "net/http", "ResponseWriter") && isPointerTo(params.At(1).Type(), "net/http", "Request")
-}
-
-func isPointerTo(t types.Type, pkg, name string) bool {
-	ptr, ok := types.Unalias(t).(*types.Pointer)
-	return ok && isNamed(ptr.Elem(), pkg, name)
-}
-
-func isNamed(t types.Type, pkg, name string) bool {
-	named, ok := types.Unalias(t).(*types.Named)
-	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == pkg && named.Obj().Name() == name
+	return typesx.IsNamed(params.At(0).Type(), "net/http", "ResponseWriter") && typesx.IsPointerTo(params.At(1).Type(), "net/http", "Request")
 }

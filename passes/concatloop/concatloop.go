@@ -12,10 +12,12 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/tables"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 const doc = `report strings accumulated with += in loops, and fix them with a strings.Builder
@@ -82,7 +84,7 @@ type checker struct {
 	info  *types.Info
 	insp  *inspector.Inspector
 	rep   *suppress.Reporter
-	src   map[*token.File][]byte
+	src   *astx.Source
 	names map[ast.Node]map[string]bool // identifiers of a top-level function, plus builders already chosen
 	// listInits maps package variables initialized by a composite literal
 	// to it, built on first use.
@@ -95,7 +97,7 @@ func run(pass *analysis.Pass) (any, error) {
 		info:  pass.TypesInfo,
 		insp:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
 		rep:   suppress.NewReporter(pass),
-		src:   make(map[*token.File][]byte),
+		src:   astx.NewSource(pass),
 		names: make(map[ast.Node]map[string]bool),
 	}
 	for fileCur := range c.insp.Root().Children() {
@@ -142,7 +144,7 @@ func (c *checker) groups(fileCur inspector.Cursor) []*group {
 
 // accumulation returns the accumulation that stmt is, or nil.
 func (c *checker) accumulation(stmt *ast.AssignStmt) *accumulation {
-	if len(stmt.Lhs) != 1 || len(stmt.Rhs) != 1 || !isString(c.info.TypeOf(stmt.Lhs[0])) {
+	if len(stmt.Lhs) != 1 || len(stmt.Rhs) != 1 || !typesx.IsString(c.info.TypeOf(stmt.Lhs[0])) {
 		return nil
 	}
 	t, ok := c.targetOf(stmt.Lhs[0])
@@ -166,28 +168,26 @@ func (c *checker) accumulation(stmt *ast.AssignStmt) *accumulation {
 		return nil
 	}
 	for _, op := range operands {
-		if c.mentions(op, t) {
+		if astx.Mentions(c.info, op, t.obj) {
 			return nil // s += s doubles the string; s = s + f(s) reads it
 		}
 	}
 	return &accumulation{stmt: stmt, target: t, operands: operands}
 }
 
+// isTypedString reports whether t is a typed string: a sum of constants
+// is folded by the compiler and copies nothing at run time.
+func isTypedString(t types.Type) bool {
+	return typesx.IsString(t) && !typesx.IsUntyped(t)
+}
+
 // flattenConcat returns the operands of a chain of string concatenations
 // a + b + c, left to right. Parenthesized sums stay whole.
 func (c *checker) flattenConcat(e ast.Expr) []ast.Expr {
-	if bin, ok := e.(*ast.BinaryExpr); ok && bin.Op == token.ADD && isString(c.info.TypeOf(bin)) {
+	if bin, ok := e.(*ast.BinaryExpr); ok && bin.Op == token.ADD && isTypedString(c.info.TypeOf(bin)) {
 		return append(c.flattenConcat(bin.X), bin.Y)
 	}
 	return []ast.Expr{e}
-}
-
-func isString(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0 && b.Kind() != types.UntypedString
 }
 
 // targetOf resolves x, pkg.x or x.f.g to the variable (path) it denotes.
@@ -210,18 +210,6 @@ func (c *checker) targetOf(e ast.Expr) (target, bool) {
 		}
 	}
 	return target{}, false
-}
-
-// mentions reports whether n refers to t's variable anywhere.
-func (c *checker) mentions(n ast.Node, t target) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && c.info.ObjectOf(id) == t.obj {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // growthLoop returns the outermost loop around an accumulation, within its
@@ -275,7 +263,7 @@ func (c *checker) reassignedIn(loop inspector.Cursor, t target) bool {
 				return true
 			}
 		case *ast.UnaryExpr:
-			if n.Op == token.AND && c.mentions(n.X, t) {
+			if n.Op == token.AND && astx.Mentions(c.info, n.X, t.obj) {
 				return true
 			}
 		}
@@ -289,7 +277,7 @@ func (c *checker) check(file *ast.File, g *group) {
 		return
 	}
 	first := g.accums[0].stmt
-	name := c.text(first.Lhs[0])
+	name := c.src.Text(first.Lhs[0])
 	how := "+="
 	if first.Tok == token.ASSIGN {
 		how = name + " = " + name + " + ..."
@@ -301,7 +289,7 @@ func (c *checker) check(file *ast.File, g *group) {
 	var why string
 	switch remedy, sep := c.remedy(g); remedy {
 	case "join":
-		msg += fmt.Sprintf("; use strings.Join(%s, %s)", c.text(g.loop.Node().(*ast.RangeStmt).X), c.text(sep))
+		msg += fmt.Sprintf("; use strings.Join(%s, %s)", c.src.Text(g.loop.Node().(*ast.RangeStmt).X), c.src.Text(sep))
 		fix, why = c.joinFix(file, g, sep)
 	case "repeat":
 		msg += "; use strings.Repeat"
@@ -370,7 +358,7 @@ func (c *checker) countTo(l *ast.ForStmt) ast.Expr {
 
 // short returns the source of e, elided when it is too long for a message.
 func (c *checker) short(e ast.Expr) string {
-	s := c.text(e)
+	s := c.src.Text(e)
 	if len(s) > 40 || strings.Contains(s, "\n") {
 		return "…"
 	}
@@ -525,7 +513,7 @@ func (c *checker) remedy(g *group) (string, ast.Expr) {
 		return "join", sep
 	}
 	// strings.Repeat fits a loop that only appends the same strings each time.
-	body := loopBody(g.loop.Node())
+	body := astx.LoopBody(g.loop.Node())
 	if len(body.List) != len(g.accums) {
 		return "", nil
 	}
@@ -540,13 +528,6 @@ func (c *checker) remedy(g *group) (string, ast.Expr) {
 		}
 	}
 	return "repeat", nil
-}
-
-func loopBody(loop ast.Node) *ast.BlockStmt {
-	if f, ok := loop.(*ast.ForStmt); ok {
-		return f.Body
-	}
-	return loop.(*ast.RangeStmt).Body
 }
 
 // invariant reports whether e has the same value in every iteration of the
@@ -586,7 +567,7 @@ func (c *checker) joinSeparator(g *group) ast.Expr {
 			switch {
 			case isValue(op) && !sawValue:
 				sawValue = true
-			case c.invariant(op, g.loop) && (sep == nil || c.text(sep) == c.text(op)):
+			case c.invariant(op, g.loop) && (sep == nil || c.src.Text(sep) == c.src.Text(op)):
 				sep = op
 			default:
 				return nil
@@ -784,33 +765,6 @@ func (c *checker) onlyFeedsDiagnostics(decl *ast.FuncDecl) bool {
 		}
 	}
 	return uses > 0
-}
-
-// text returns the source text of n.
-func (c *checker) text(n ast.Expr) string {
-	tf := c.pass.Fset.File(n.Pos())
-	src := c.source(tf)
-	if src == nil {
-		return types.ExprString(n)
-	}
-	return string(src[tf.Offset(n.Pos()):tf.Offset(n.End())])
-}
-
-// source returns the content of a file, read once.
-func (c *checker) source(tf *token.File) []byte {
-	if tf == nil {
-		return nil
-	}
-	src, ok := c.src[tf]
-	if !ok {
-		var err error
-		src, err = c.pass.ReadFile(tf.Name())
-		if err != nil || len(src) != tf.Size() {
-			src = nil
-		}
-		c.src[tf] = src
-	}
-	return src
 }
 
 // underlying returns the underlying type of e, or nil if it has no type

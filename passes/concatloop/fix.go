@@ -12,13 +12,14 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/imports"
 )
 
 // builderFix rewrites the loop to write into a strings.Builder, or says why
 // that could change what the program does.
 func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, string) {
-	name := c.text(g.accums[0].stmt.Lhs[0])
+	name := c.src.Text(g.accums[0].stmt.Lhs[0])
 	v := g.target.obj
 	switch {
 	case g.others:
@@ -28,16 +29,15 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 	case !contains(g.fn.Node(), v.Pos()):
 		return nil, name + " is not local to this function, so other code can read it while the loop runs"
 	}
-	tf := c.pass.Fset.File(g.loop.Node().Pos())
-	if c.source(tf) == nil {
+	if c.src.File(g.loop.Node().Pos()) == nil {
 		return nil, "the source file cannot be read"
 	}
 	outer := g.loop // the statement to put the builder before: the loop, or its label
 	if _, ok := outer.Parent().Node().(*ast.LabeledStmt); ok {
 		outer = outer.Parent()
 	}
-	siblings, ok := stmtList(outer.Parent().Node())
-	if !ok {
+	siblings, _ := astx.StmtList(outer)
+	if siblings == nil {
 		return nil, "the loop is not in a statement list"
 	}
 	if ls, ok := outer.Node().(*ast.LabeledStmt); ok && c.isGotoTarget(g.fn, ls) {
@@ -47,7 +47,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 		if c.hasComment(file, acc.stmt) {
 			return nil, "a comment inside the statement would be lost"
 		}
-		if _, ok := stmtList(acc.cur.Parent().Node()); !ok {
+		if list, _ := astx.StmtList(acc.cur); list == nil {
 			return nil, "a statement that grows " + name + " is not in a statement list"
 		}
 	}
@@ -79,7 +79,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 	if !empty && !c.hasGoto(g.fn) && outer.Parent().Node() == funcBody(g.fn.Node()) && c.isResult(g.fn.Node(), v) {
 		// A result no earlier statement of the body sets still holds "".
 		empty = !slices.ContainsFunc(siblings[:slices.Index(siblings, outer.Node().(ast.Stmt))], func(s ast.Stmt) bool {
-			return c.mentions(s, g.target)
+			return astx.Mentions(c.info, s, g.target.obj)
 		})
 	}
 	if isPlainLocal(g.fn.Node(), v) && u.readsAfterFix == 0 && empty {
@@ -93,7 +93,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 		}
 		return typ + "(" + e + ")"
 	}
-	ind := c.indent(outer.Node().Pos())
+	ind := c.src.Indent(outer.Node().Pos())
 	var edits []analysis.TextEdit
 
 	head := "var " + sb + " " + pkg + ".Builder\n" + ind
@@ -111,7 +111,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 		for _, op := range acc.operands {
 			writes = append(writes, c.write(sb, op))
 		}
-		edits = append(edits, replace(acc.stmt, strings.Join(writes, "\n"+c.indent(acc.stmt.Pos()))))
+		edits = append(edits, replace(acc.stmt, strings.Join(writes, "\n"+c.src.Indent(acc.stmt.Pos()))))
 	}
 	for _, e := range u.lens {
 		edits = append(edits, replace(e, sb+".Len()"))
@@ -121,7 +121,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 	}
 	assign := v.Name() + " = " + conv(sb+".String()")
 	for _, exit := range exits.leaving {
-		edits = append(edits, insert(exit.Pos(), assign+"\n"+c.indent(exit.Pos())))
+		edits = append(edits, insert(exit.Pos(), assign+"\n"+c.src.Indent(exit.Pos())))
 	}
 	if exits.reachesEnd {
 		edits = append(edits, insert(outer.Node().End(), "\n"+ind+assign))
@@ -141,18 +141,6 @@ func insert(pos token.Pos, text string) analysis.TextEdit {
 
 func replace(n ast.Node, text string) analysis.TextEdit {
 	return analysis.TextEdit{Pos: n.Pos(), End: n.End(), NewText: []byte(text)}
-}
-
-func stmtList(n ast.Node) ([]ast.Stmt, bool) {
-	switch n := n.(type) {
-	case *ast.BlockStmt:
-		return n.List, true
-	case *ast.CaseClause:
-		return n.Body, true
-	case *ast.CommClause:
-		return n.Body, true
-	}
-	return nil, false
 }
 
 // isPlainLocal reports whether v is a local variable of fn rather than one
@@ -199,9 +187,9 @@ func (c *checker) write(sb string, op ast.Expr) string {
 	if call, ok := op.(*ast.CallExpr); ok && len(call.Args) == 1 && c.info.Types[call.Fun].IsType() &&
 		types.Identical(c.info.TypeOf(call.Fun), types.Typ[types.String]) &&
 		types.Identical(c.info.TypeOf(call.Args[0]), types.Typ[types.Rune]) {
-		return sb + ".WriteRune(" + c.text(call.Args[0]) + ")" // string(r) and WriteRune both map invalid runes to U+FFFD
+		return sb + ".WriteRune(" + c.src.Text(call.Args[0]) + ")" // string(r) and WriteRune both map invalid runes to U+FFFD
 	}
-	text := c.text(op)
+	text := c.src.Text(op)
 	if t := c.info.TypeOf(op); !types.Identical(t, types.Typ[types.String]) && !types.Identical(t, types.Typ[types.UntypedString]) {
 		text = "string(" + text + ")"
 	}
@@ -365,7 +353,7 @@ func (c *checker) exits(g *group) (exitInfo, string) {
 		switch n := cur.Node().(type) {
 		case *ast.ReturnStmt:
 			x.hasBranches = true
-			if c.mentions(n, g.target) || len(n.Results) == 0 && namedResult {
+			if astx.Mentions(c.info, n, g.target.obj) || len(n.Results) == 0 && namedResult {
 				x.leaving = append(x.leaving, n)
 			}
 		case *ast.BranchStmt:
@@ -460,7 +448,7 @@ func (c *checker) emptyBefore(list []ast.Stmt, stmt ast.Node, v *types.Var) bool
 		if _, ok := s.(*ast.LabeledStmt); ok {
 			return false
 		}
-		if !c.mentions(s, t) {
+		if !astx.Mentions(c.info, s, t.obj) {
 			continue
 		}
 		switch s := s.(type) {
@@ -516,7 +504,7 @@ func (c *checker) growSize(g *group, x exitInfo, empty bool) string {
 			per += len(s)
 		}
 	}
-	n := "len(" + c.text(rng.X) + ")"
+	n := "len(" + c.src.Text(rng.X) + ")"
 	if per != 1 {
 		n = strconv.Itoa(per) + "*" + n
 	}
@@ -635,18 +623,6 @@ func (c *checker) fileOf(pos token.Pos) *ast.File {
 	return nil
 }
 
-// indent returns the white space that starts the line of pos.
-func (c *checker) indent(pos token.Pos) string {
-	tf := c.pass.Fset.File(pos)
-	src := c.source(tf)
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := start
-	for end < len(src) && (src[end] == '\t' || src[end] == ' ') {
-		end++
-	}
-	return string(src[start:end])
-}
-
 // joinFix replaces the loop by strings.Join when that is exactly what it
 // computes: for i, x := range xs { if i > 0 { s += sep }; s += x }.
 func (c *checker) joinFix(file *ast.File, g *group, sep ast.Expr) (*analysis.SuggestedFix, string) {
@@ -665,7 +641,7 @@ func (c *checker) joinFix(file *ast.File, g *group, sep ast.Expr) (*analysis.Sug
 	if !types.AssignableTo(c.info.TypeOf(rng.X), types.NewSlice(types.Typ[types.String])) {
 		return nil, "strings.Join takes a []string"
 	}
-	return c.replaceLoop(file, g, "Join", c.text(rng.X)+", "+c.text(sep))
+	return c.replaceLoop(file, g, "Join", c.src.Text(rng.X)+", "+c.src.Text(sep))
 }
 
 // isNotFirst reports whether cond is i > 0, i != 0 or 0 < i for the key i.
@@ -715,10 +691,10 @@ func (c *checker) repeatFix(file *ast.File, g *group) (*analysis.SuggestedFix, s
 			if t := c.info.TypeOf(op); !types.Identical(t, types.Typ[types.String]) && !types.Identical(t, types.Typ[types.UntypedString]) {
 				return nil, "strings.Repeat takes a string"
 			}
-			pieces = append(pieces, c.text(op))
+			pieces = append(pieces, c.src.Text(op))
 		}
 	}
-	return c.replaceLoop(file, g, "Repeat", strings.Join(pieces, " + ")+", len("+c.text(rng.X)+")")
+	return c.replaceLoop(file, g, "Repeat", strings.Join(pieces, " + ")+", len("+c.src.Text(rng.X)+")")
 }
 
 func isBlank(e ast.Expr) bool {
@@ -729,7 +705,7 @@ func isBlank(e ast.Expr) bool {
 // replaceLoop replaces the whole loop with s += strings.fn(args), when
 // nothing but the loop's own statements could see the difference.
 func (c *checker) replaceLoop(file *ast.File, g *group, fn, args string) (*analysis.SuggestedFix, string) {
-	name := c.text(g.accums[0].stmt.Lhs[0])
+	name := c.src.Text(g.accums[0].stmt.Lhs[0])
 	switch {
 	case g.others:
 		return nil, "another string also grows in this loop"
@@ -737,7 +713,7 @@ func (c *checker) replaceLoop(file *ast.File, g *group, fn, args string) (*analy
 		return nil, name + " is a struct field"
 	case !types.Identical(g.target.obj.Type(), types.Typ[types.String]):
 		return nil, name + " is not of type string"
-	case c.source(c.pass.Fset.File(g.loop.Node().Pos())) == nil:
+	case c.src.File(g.loop.Node().Pos()) == nil:
 		return nil, "the source file cannot be read"
 	}
 	if _, ok := g.loop.Parent().Node().(*ast.LabeledStmt); ok {
@@ -749,7 +725,7 @@ func (c *checker) replaceLoop(file *ast.File, g *group, fn, args string) (*analy
 	}
 	// The loop's comments are kept, above the statement that replaces it.
 	var text strings.Builder
-	ind := c.indent(g.loop.Node().Pos())
+	ind := c.src.Indent(g.loop.Node().Pos())
 	for _, cg := range file.Comments {
 		if contains(g.loop.Node(), cg.Pos()) {
 			for _, cm := range cg.List {

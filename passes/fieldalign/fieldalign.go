@@ -20,6 +20,7 @@ import (
 	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesize"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // Analyzer reports structs whose fields can be reordered into less memory.
@@ -161,7 +162,7 @@ func candidateOf(pass *analysis.Pass, file *ast.File, spec *ast.TypeSpec) *candi
 func hasFixedLayout(s *types.Struct) bool {
 	for i := range s.NumFields() {
 		f := s.Field(i)
-		if f.Name() == "_" || s.Tag(i) != "" || isNamed(f.Type(), "structs", "HostLayout") {
+		if f.Name() == "_" || s.Tag(i) != "" || typesx.IsNamed(f.Type(), "structs", "HostLayout") {
 			return true
 		}
 	}
@@ -181,11 +182,6 @@ func isPublicAPI(obj *types.TypeName, s *types.Struct) bool {
 		}
 	}
 	return false
-}
-
-func isNamed(t types.Type, pkg, name string) bool {
-	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }
 
 // mentionsLayout reports whether the comments of the declaration or of its
@@ -492,7 +488,7 @@ func isPoolNew(pass *analysis.Pass, kv, lit ast.Node) bool {
 	}
 	key, ok := kve.Key.(*ast.Ident)
 	cl, isLit := lit.(*ast.CompositeLit)
-	return ok && isLit && key.Name == "New" && isNamed(pass.TypesInfo.TypeOf(cl), "sync", "Pool")
+	return ok && isLit && key.Name == "New" && typesx.IsSyncPool(pass.TypesInfo.TypeOf(cl))
 }
 
 // layoutPackages are the packages whose functions read or write values by

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/memlint/memlint/internal/passflag"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // check returns the package's diagnostics, sorted by position.
@@ -126,7 +127,7 @@ func (a *checker) resetInDefer(call *ast.CallExpr, fn ast.Node, stmt, message st
 	if a.assignedIn(fn, vars) {
 		return nil
 	}
-	indent, ok := a.indentation(ds.Pos())
+	indent, ok := a.src.Indent(ds.Pos()), a.src.StartsLine(ds.Pos())
 	src, err := a.pass.ReadFile(a.pass.Fset.File(call.Pos()).Name())
 	if !ok || err != nil {
 		return nil
@@ -157,8 +158,7 @@ func (a *checker) rootVar(e ast.Expr) (*types.Var, bool) {
 				return nil, false
 			}
 			if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
-				named, ok := v.Type().(*types.Named)
-				return nil, ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "sync" && named.Obj().Name() == "Pool"
+				return nil, typesx.IsSyncPool(v.Type())
 			}
 			return v, true
 		default:
@@ -622,7 +622,7 @@ func (a *checker) checkNonPointer(p *putSite) *analysis.Diagnostic {
 	switch t.Underlying().(type) {
 	case *types.Slice, *types.Struct, *types.Array:
 	case *types.Basic:
-		if !isString(t) {
+		if !typesx.IsString(t) {
 			return nil
 		}
 	default:
@@ -731,7 +731,7 @@ func (a *checker) insertBefore(call *ast.CallExpr, stmt, message string) []analy
 	if _, ok := ast.Unparen(call.Args[0]).(*ast.Ident); !ok {
 		return nil // resetting a more complex expression could evaluate it twice
 	}
-	indent, ok := a.indentation(s.Pos())
+	indent, ok := a.src.Indent(s.Pos()), a.src.StartsLine(s.Pos())
 	if !ok {
 		return nil
 	}
@@ -739,27 +739,6 @@ func (a *checker) insertBefore(call *ast.CallExpr, stmt, message string) []analy
 		Message:   message,
 		TextEdits: []analysis.TextEdit{{Pos: s.Pos(), End: s.Pos(), NewText: []byte(stmt + "\n" + indent)}},
 	}}
-}
-
-// indentation returns the white space that starts the line of pos, which
-// must be the first token on its line.
-func (a *checker) indentation(pos token.Pos) (string, bool) {
-	tf := a.pass.Fset.File(pos)
-	if tf == nil || a.pass.ReadFile == nil {
-		return "", false
-	}
-	src, err := a.pass.ReadFile(tf.Name())
-	if err != nil || tf.Size() != len(src) {
-		return "", false
-	}
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := tf.Offset(pos)
-	for _, c := range src[start:end] {
-		if c != ' ' && c != '\t' {
-			return "", false
-		}
-	}
-	return string(src[start:end]), true
 }
 
 // poolName returns the pool expression of a Put call, as written.
@@ -787,9 +766,4 @@ func typePkg(t types.Type) *types.Package {
 func isBufio(t types.Type) bool {
 	pkg := typePkg(t)
 	return pkg != nil && pkg.Path() == "bufio"
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }

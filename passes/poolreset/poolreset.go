@@ -17,6 +17,7 @@ import (
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/ssafunc"
 	"github.com/memlint/memlint/internal/suppress"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 //go:embed doc.go
@@ -183,10 +184,8 @@ func poolMethodName(fn *types.Func) string {
 	if recv == nil {
 		return ""
 	}
-	if ptr, ok := recv.Type().(*types.Pointer); ok {
-		if named, ok := ptr.Elem().(*types.Named); ok && named.Obj().Name() == "Pool" {
-			return fn.Name()
-		}
+	if typesx.IsPointerTo(recv.Type(), "sync", "Pool") {
+		return fn.Name()
 	}
 	return ""
 }

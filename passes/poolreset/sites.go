@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/memlint/memlint/internal/astx"
 )
 
 // A poolKey identifies one pool: a package-level variable (an array of
@@ -42,6 +44,7 @@ type putSite struct {
 // checker holds what one package's pool analysis needs.
 type checker struct {
 	pass       *analysis.Pass
+	src        *astx.Source
 	c          *candidates
 	funcs      []*ssa.Function // built, with their closures, in source order
 	gets       map[poolKey][]*getSite
@@ -56,6 +59,7 @@ type checker struct {
 func newChecker(pass *analysis.Pass, c *candidates, built map[*ast.FuncDecl]*ssa.Function) *checker {
 	a := &checker{
 		pass:       pass,
+		src:        astx.NewSource(pass),
 		c:          c,
 		gets:       make(map[poolKey][]*getSite),
 		getOf:      make(map[ssa.Value]*getSite),

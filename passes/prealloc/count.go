@@ -7,6 +7,8 @@ import (
 	"go/types"
 	"slices"
 	"strconv"
+
+	"github.com/memlint/memlint/internal/astx"
 )
 
 // A count is a loop's trip count, as a Go expression that can be evaluated
@@ -69,7 +71,7 @@ func (c *checker) rangeCount(loop *ast.RangeStmt, fn ast.Node) (count, bool) {
 	if !ok {
 		return count{}, false
 	}
-	src := c.text(loop.X)
+	src := c.src.Text(loop.X)
 	switch tv.Type.Underlying().(type) {
 	case *types.Slice:
 		n.base, n.baseIsLen = "len("+src+")", true
@@ -132,7 +134,7 @@ func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
 		return count{}, false
 	}
 	lowVal, ok := intConst(info, low)
-	if !ok || c.mentions(base, i) || c.escapedVars(fn)[i] || c.modifies(loop.Body, []*types.Var{i}) {
+	if !ok || astx.Mentions(c.pass.TypesInfo, base, i) || c.escapedVars(fn)[i] || c.modifies(loop.Body, []*types.Var{i}) {
 		return count{}, false
 	}
 	if tv, ok := info.Types[base]; !ok || tv.Value != nil || !types.Identical(tv.Type, types.Typ[types.Int]) {
@@ -160,7 +162,7 @@ func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
 			base, offset = bin.X, offset+k
 		}
 	}
-	n.base, n.baseIsLen, n.offset = c.text(base), c.isLen(base), offset
+	n.base, n.baseIsLen, n.offset = c.src.Text(base), c.isLen(base), offset
 	return n, true
 }
 

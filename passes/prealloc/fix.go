@@ -171,9 +171,9 @@ func (c *checker) makeFix(d finding) analysis.SuggestedFix {
 	var edit analysis.TextEdit
 	switch value := ast.Unparen(d.init.value).(type) {
 	case *ast.CompositeLit:
-		args := c.text(value.Type) + ", 0, " + capacity
+		args := c.src.Text(value.Type) + ", 0, " + capacity
 		if d.init.isMap {
-			args = c.text(value.Type) + ", " + capacity
+			args = c.src.Text(value.Type) + ", " + capacity
 		}
 		edit = analysis.TextEdit{Pos: value.Pos(), End: value.End(), NewText: []byte("make(" + args + ")")}
 	case *ast.CallExpr: // make([]T, 0) or make(map[K]V)
@@ -215,29 +215,12 @@ func (c *checker) growFix(d finding) (*analysis.SuggestedFix, string) {
 		edits = append(edits, imports.Add(c.pass.Fset, c.file, "slices"))
 	}
 	name := d.init.name.Name
-	stmt := fmt.Sprintf("%s = %s.Grow(%s, %s)\n%s", name, pkg, name, d.count.capacity(), c.indent(pos))
+	stmt := fmt.Sprintf("%s = %s.Grow(%s, %s)\n%s", name, pkg, name, d.count.capacity(), c.src.Indent(pos))
 	edits = append(edits, analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(stmt)})
 	return &analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Grow %s by %s before the loop", name, d.count),
 		TextEdits: edits,
 	}, ""
-}
-
-// indent returns the white space that starts the line of pos.
-func (c *checker) indent(pos token.Pos) string {
-	tf := c.pass.Fset.File(pos)
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	end := start
-	for end < len(c.src) && (c.src[end] == '\t' || c.src[end] == ' ') {
-		end++
-	}
-	return string(c.src[start:end])
-}
-
-// text returns the source of n.
-func (c *checker) text(n ast.Node) string {
-	tf := c.pass.Fset.File(n.Pos())
-	return string(c.src[tf.Offset(n.Pos()):tf.Offset(n.End())])
 }
 
 // report reports d, with fix if it is not nil.

@@ -9,12 +9,13 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/tables"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 const doc = `report slices and maps grown one element per loop iteration when the loop's length is known up front
@@ -49,7 +50,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if !ok || rep.Skips(file) {
 			continue
 		}
-		c := &checker{pass: pass, rep: rep, file: file, escaped: make(map[ast.Node]map[*types.Var]bool), tables: packageTables}
+		c := &checker{pass: pass, rep: rep, file: file, src: astx.NewSource(pass), escaped: make(map[ast.Node]map[*types.Var]bool), tables: packageTables}
 		for loop := range fileCur.Preorder((*ast.RangeStmt)(nil), (*ast.ForStmt)(nil)) {
 			c.checkLoop(loop)
 		}
@@ -62,7 +63,7 @@ type checker struct {
 	pass    *analysis.Pass
 	rep     *suppress.Reporter
 	file    *ast.File
-	src     []byte                           // file content, read on the first finding
+	src     *astx.Source
 	escaped map[ast.Node]map[*types.Var]bool // by outermost function: see escapedVars
 	tables  map[*types.Var]bool              // package variables initialized with a literal
 }
@@ -76,13 +77,13 @@ type accumulation struct {
 }
 
 func (c *checker) checkLoop(loopCur inspector.Cursor) {
-	body := loopBody(loopCur.Node())
+	body := astx.LoopBody(loopCur.Node())
 	accs := c.accumulations(body)
 	if len(accs) == 0 {
 		return
 	}
 	fn := outermostFunc(loopCur)
-	if fn == nil || c.isColdPath(loopCur) || !c.loadSource() {
+	if fn == nil || c.isColdPath(loopCur) || c.src.File(c.file.FileStart) == nil {
 		return
 	}
 	n, ok := c.tripCount(loopCur.Node(), fn)
@@ -96,38 +97,13 @@ func (c *checker) checkLoop(loopCur inspector.Cursor) {
 	if _, isLabeled := loopCur.Parent().Node().(*ast.LabeledStmt); isLabeled {
 		stmtCur = loopCur.Parent()
 	}
-	list, idx := stmtList(stmtCur)
+	list, idx := astx.StmtList(stmtCur)
 	if list == nil {
 		return
 	}
 	for _, acc := range accs {
 		c.checkAccumulation(acc, n, fn, list, idx)
 	}
-}
-
-// loadSource reads the file's text, for the fixes. It fails for files
-// rewritten by cgo, whose positions do not match the text the user edits.
-func (c *checker) loadSource() bool {
-	if c.src != nil {
-		return true
-	}
-	tf := c.pass.Fset.File(c.file.FileStart)
-	if tf == nil || c.pass.Fset.PositionFor(c.file.Package, true).Filename != tf.Name() {
-		return false
-	}
-	src, err := c.pass.ReadFile(tf.Name())
-	if err != nil || len(src) != tf.Size() {
-		return false
-	}
-	c.src = src
-	return true
-}
-
-func loopBody(loop ast.Node) *ast.BlockStmt {
-	if r, ok := loop.(*ast.RangeStmt); ok {
-		return r.Body
-	}
-	return loop.(*ast.ForStmt).Body
 }
 
 // accumulations returns the unconditional accumulations of body: top-level
@@ -153,7 +129,7 @@ func (c *checker) asAccumulation(stmt ast.Stmt) (accumulation, bool) {
 	}
 	if index, ok := assign.Lhs[0].(*ast.IndexExpr); ok {
 		v := c.localVar(index.X)
-		if v == nil || !isMap(v.Type()) || c.mentions(index.Index, v) || c.mentions(assign.Rhs[0], v) {
+		if v == nil || !isMap(v.Type()) || astx.Mentions(c.pass.TypesInfo, index.Index, v) || astx.Mentions(c.pass.TypesInfo, assign.Rhs[0], v) {
 			return accumulation{}, false // m[k] = append(m[k], v) groups: the map gets fewer keys
 		}
 		return accumulation{v: v, stmt: stmt, isMap: true}, true
@@ -243,7 +219,7 @@ func (c *checker) formatsString(decl *ast.FuncDecl) bool {
 		return false
 	}
 	t := c.pass.TypesInfo.TypeOf(results.List[0].Type)
-	return t != nil && isString(t)
+	return t != nil && typesx.IsString(t)
 }
 
 // printsText reports whether decl is a text printer like String: it is
@@ -294,27 +270,6 @@ func underVerboseFlag(cur inspector.Cursor) bool {
 		}
 	}
 	return false
-}
-
-// stmtList returns the statement list that holds the statement at cur, and
-// its index there.
-func stmtList(cur inspector.Cursor) ([]ast.Stmt, int) {
-	kind, idx := cur.ParentEdge()
-	switch parent := cur.Parent().Node().(type) {
-	case *ast.BlockStmt:
-		if kind == edge.BlockStmt_List {
-			return parent.List, idx
-		}
-	case *ast.CaseClause:
-		if kind == edge.CaseClause_Body {
-			return parent.Body, idx
-		}
-	case *ast.CommClause:
-		if kind == edge.CommClause_Body {
-			return parent.Body, idx
-		}
-	}
-	return nil, 0
 }
 
 // leavesEarly reports whether body may end the loop before its last
@@ -401,7 +356,7 @@ func (c *checker) allocatesPerIteration(body *ast.BlockStmt) bool {
 				found = isLit || v != nil && body.Pos() <= v.Pos() && v.Pos() < body.End()
 			}
 		case *ast.BinaryExpr:
-			if tv, ok := info.Types[n]; ok && tv.Value == nil && n.Op == token.ADD && isString(tv.Type) {
+			if tv, ok := info.Types[n]; ok && tv.Value == nil && n.Op == token.ADD && typesx.IsString(tv.Type) {
 				found = true
 			}
 		case *ast.ValueSpec:
@@ -425,11 +380,6 @@ func isBuffer(t types.Type) bool {
 	return name == "strings.Builder" || name == "bytes.Buffer"
 }
 
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
-}
-
 func (c *checker) isStringConversion(call *ast.CallExpr) bool {
 	info := c.pass.TypesInfo
 	if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() || len(call.Args) != 1 {
@@ -439,7 +389,7 @@ func (c *checker) isStringConversion(call *ast.CallExpr) bool {
 		return false
 	}
 	to, from := info.TypeOf(call), info.TypeOf(call.Args[0])
-	return from != nil && (isString(to) && isSlice(from) || isSlice(to) && isString(from))
+	return from != nil && (typesx.IsString(to) && isSlice(from) || isSlice(to) && typesx.IsString(from))
 }
 
 func (c *checker) isAllocatingCall(call *ast.CallExpr) bool {
@@ -449,18 +399,6 @@ func (c *checker) isAllocatingCall(call *ast.CallExpr) bool {
 	}
 	fn, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
 	return ok && fn.Pkg() != nil && slices.Contains(allocatingCalls[fn.Pkg().Path()], fn.Name())
-}
-
-// mentions reports whether n refers to v.
-func (c *checker) mentions(n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && (c.pass.TypesInfo.Uses[id] == v || c.pass.TypesInfo.Defs[id] == v) {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // mentionsDirectly is like mentions but ignores function literals, which

@@ -12,6 +12,7 @@ import (
 
 	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/typesize"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // A buffer is a backing array that the analyzed function allocated.
@@ -36,7 +37,7 @@ func (a *funcAnalysis) small(b *buffer, n int64) bool {
 // mutable reports whether the buffer can be written after a piece is taken,
 // which a clone would not see.
 func (b *buffer) mutable() bool {
-	return !isString(b.value.Type())
+	return !typesx.IsString(b.value.Type())
 }
 
 type funcAnalysis struct {
@@ -86,7 +87,7 @@ func (a *funcAnalysis) trace(v ssa.Value, visiting map[*ssa.Phi]bool) (buf *buff
 	case *ssa.Call:
 		return a.cached(v, func() *buffer { return a.callBuffer(v, v) }), false
 	case *ssa.Convert:
-		if isString(v.Type()) && isByteSlice(v.X.Type()) {
+		if typesx.IsString(v.Type()) && isByteSlice(v.X.Type()) {
 			return a.cached(v, func() *buffer { return a.stringBuffer(v) }), false
 		}
 	}
@@ -544,11 +545,6 @@ func mayHoldPointer(t types.Type) bool {
 		return mayHoldPointer(u.Elem())
 	}
 	return true
-}
-
-func isString(t types.Type) bool {
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && b.Info()&types.IsString != 0
 }
 
 func isByteSlice(t types.Type) bool {

@@ -21,6 +21,7 @@ import (
 	"github.com/memlint/memlint/internal/ssafunc"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesize"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 const doc = `report small subslices and substrings that pin large buffers
@@ -245,7 +246,7 @@ func isSliceOrString(t types.Type) bool {
 		return false
 	}
 	_, ok := t.Underlying().(*types.Slice)
-	return ok || isString(t)
+	return ok || typesx.IsString(t)
 }
 
 func isSourceCall(pass *analysis.Pass, call *ast.CallExpr) bool {

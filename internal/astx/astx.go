@@ -1,0 +1,128 @@
+// Package astx holds the syntax questions and edits that several memlint
+// passes need, written once: loop bodies, statement lists, references to a
+// variable, and the source text and indentation of nodes.
+package astx
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// LoopBody returns the body of loop, a *ast.ForStmt or *ast.RangeStmt.
+func LoopBody(loop ast.Node) *ast.BlockStmt {
+	if f, ok := loop.(*ast.ForStmt); ok {
+		return f.Body
+	}
+	return loop.(*ast.RangeStmt).Body
+}
+
+// StmtList returns the statement list that holds the statement at cur and
+// its index there; nil if the statement is not in a list (an if's init, a
+// for's post, ...).
+func StmtList(cur inspector.Cursor) ([]ast.Stmt, int) {
+	kind, idx := cur.ParentEdge()
+	switch parent := cur.Parent().Node().(type) {
+	case *ast.BlockStmt:
+		if kind == edge.BlockStmt_List {
+			return parent.List, idx
+		}
+	case *ast.CaseClause:
+		if kind == edge.CaseClause_Body {
+			return parent.Body, idx
+		}
+	case *ast.CommClause:
+		if kind == edge.CommClause_Body {
+			return parent.Body, idx
+		}
+	}
+	return nil, 0
+}
+
+// Mentions reports whether n refers to obj anywhere, function literals
+// included.
+func Mentions(info *types.Info, n ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.ObjectOf(id) == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// Source gives the text of the files of a pass, each read once.
+type Source struct {
+	pass  *analysis.Pass
+	files map[*token.File][]byte
+}
+
+// NewSource returns the Source of pass's files.
+func NewSource(pass *analysis.Pass) *Source {
+	return &Source{pass: pass, files: make(map[*token.File][]byte)}
+}
+
+// File returns the content of the file holding pos, or nil when it cannot
+// be read or does not match the syntax tree (cgo rewrites files, so their
+// positions are not in the text the user edits).
+func (s *Source) File(pos token.Pos) []byte {
+	tf := s.pass.Fset.File(pos)
+	if tf == nil {
+		return nil
+	}
+	if src, ok := s.files[tf]; ok {
+		return src
+	}
+	var src []byte
+	if s.pass.ReadFile != nil && s.pass.Fset.PositionFor(token.Pos(tf.Base()), true).Filename == tf.Name() {
+		if b, err := s.pass.ReadFile(tf.Name()); err == nil && len(b) == tf.Size() {
+			src = b
+		}
+	}
+	s.files[tf] = src
+	return src
+}
+
+// Text returns the source text of n, or its printed form when the file
+// cannot be read.
+func (s *Source) Text(n ast.Node) string {
+	src := s.File(n.Pos())
+	if src == nil {
+		if e, ok := n.(ast.Expr); ok {
+			return types.ExprString(e)
+		}
+		return ""
+	}
+	tf := s.pass.Fset.File(n.Pos())
+	return string(src[tf.Offset(n.Pos()):tf.Offset(n.End())])
+}
+
+// Indent returns the white space that starts the line of pos.
+func (s *Source) Indent(pos token.Pos) string {
+	src := s.File(pos)
+	if src == nil {
+		return ""
+	}
+	tf := s.pass.Fset.File(pos)
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	end := start
+	for end < len(src) && (src[end] == '\t' || src[end] == ' ') {
+		end++
+	}
+	return string(src[start:end])
+}
+
+// StartsLine reports whether only white space precedes pos on its line, so
+// that a statement can be inserted before it at the same indentation.
+func (s *Source) StartsLine(pos token.Pos) bool {
+	if s.File(pos) == nil {
+		return false
+	}
+	tf := s.pass.Fset.File(pos)
+	return tf.Offset(tf.LineStart(tf.Line(pos)))+len(s.Indent(pos)) == tf.Offset(pos)
+}

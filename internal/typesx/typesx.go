@@ -1,0 +1,39 @@
+// Package typesx holds the questions about go/types types that several
+// memlint passes ask, answered once.
+package typesx
+
+import "go/types"
+
+// IsString reports whether t is a string type: string, a type defined as
+// one, or an untyped string constant's type. It is false for nil.
+func IsString(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
+}
+
+// IsUntyped reports whether t is the type of an untyped constant.
+func IsUntyped(t types.Type) bool {
+	b, ok := types.Unalias(t).(*types.Basic)
+	return ok && b.Info()&types.IsUntyped != 0
+}
+
+// IsNamed reports whether t (through aliases) is the named type pkg.name,
+// pkg being an import path.
+func IsNamed(t types.Type, pkg, name string) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == pkg && named.Obj().Name() == name
+}
+
+// IsPointerTo reports whether t is *pkg.name.
+func IsPointerTo(t types.Type, pkg, name string) bool {
+	ptr, ok := types.Unalias(t).(*types.Pointer)
+	return ok && IsNamed(ptr.Elem(), pkg, name)
+}
+
+// IsSyncPool reports whether t is sync.Pool.
+func IsSyncPool(t types.Type) bool {
+	return IsNamed(t, "sync", "Pool")
+}
