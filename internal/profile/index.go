@@ -1,10 +1,9 @@
 package profile
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
-
-	"github.com/google/pprof/profile"
 )
 
 // A frame is one function and line of a stack; a location holds several
@@ -26,10 +25,15 @@ type funcInfo struct {
 	closure bool
 }
 
-func index(p *profile.Profile) (*fileIndex, error) {
-	k, vi, ii, err := valueIndexes(p)
+func index(p *rawProfile) (*fileIndex, error) {
+	k, vi, ii, err := valueIndexes(p.sampleTypes)
 	if err != nil {
 		return nil, err
+	}
+	nv := len(p.sampleTypes)
+	samples := max(len(p.sampleStart)-1, 0)
+	if len(p.values) != samples*nv {
+		return nil, fmt.Errorf("%d values for %d samples of %d types", len(p.values), samples, nv)
 	}
 	ix := &fileIndex{
 		kind:           k,
@@ -37,31 +41,31 @@ func index(p *profile.Profile) (*fileIndex, error) {
 		closures:       make(map[string][]*funcLines),
 		packageSamples: make(map[string]int64),
 	}
-	funcs := make(map[*profile.Function]*funcInfo, len(p.Function))
-	for _, fn := range p.Function {
-		funcs[fn] = describe(fn)
+	funcs := make(map[uint64]*funcInfo, len(p.funcs))
+	for _, fn := range p.funcs {
+		funcs[fn.id] = describe(fn.name, int(fn.start))
 	}
-	// Each location's frames, leaf first, in a slice indexed by the
-	// location's ID, which are renumbered densely for it: a map lookup per
-	// location of every sample would dominate the time of a large profile.
-	frames := make([][]frame, len(p.Location)+1)
-	for i, loc := range p.Location {
-		loc.ID = uint64(i + 1)
-		for _, l := range loc.Line {
-			if l.Function != nil {
-				frames[loc.ID] = append(frames[loc.ID], frame{funcs[l.Function], int(l.Line)})
+	// Each location's frames, leaf first.
+	frames := make([][]frame, len(p.locs))
+	for i, loc := range p.locs {
+		for _, l := range p.lines[loc.lineStart:loc.lineEnd] {
+			if fn := funcs[l.funcID]; fn != nil {
+				frames[i] = append(frames[i], frame{fn, int(l.line)})
 			}
 		}
 	}
-	for _, s := range p.Sample {
-		v := s.Value[vi]
+	if err := p.denseLocations(); err != nil {
+		return nil, err
+	}
+	for s := range samples {
+		v := p.values[s*nv+vi]
 		var inuse int64
 		if ii >= 0 {
-			inuse = s.Value[ii]
+			inuse = p.values[s*nv+ii]
 		}
 		ix.total += v
 		ix.inuse += inuse
-		site, via, grows, ok := ownFrame(s.Location, frames)
+		site, via, grows, ok := ownFrame(p.sampleLocs[p.sampleStart[s]:p.sampleStart[s+1]], frames)
 		if !ok {
 			continue
 		}
@@ -79,21 +83,45 @@ func index(p *profile.Profile) (*fileIndex, error) {
 			c.by[via] += v
 		}
 	}
-	if p.Period > 0 {
+	if p.period > 0 {
 		for pkg, v := range ix.packageSamples {
-			ix.packageSamples[pkg] = v / p.Period
+			ix.packageSamples[pkg] = v / p.period
 		}
 	}
 	return ix, nil
+}
+
+// denseLocations replaces the location IDs of the samples by the
+// locations' indexes in p.locs, so that a sample's frames are found
+// without a map lookup per location: what would dominate the time of a
+// large profile.
+func (p *rawProfile) denseLocations() error {
+	index := make(map[uint64]int, len(p.locs))
+	for i, loc := range p.locs {
+		index[loc.id] = i
+	}
+	for i, id := range p.sampleLocs {
+		// Go writes IDs 1, 2, 3, ... in order: no lookup needed.
+		if id >= 1 && id <= uint64(len(p.locs)) && p.locs[id-1].id == id {
+			p.sampleLocs[i] = id - 1
+			continue
+		}
+		j, ok := index[id]
+		if !ok {
+			return fmt.Errorf("sample with unknown location %d", id)
+		}
+		p.sampleLocs[i] = uint64(j)
+	}
+	return nil
 }
 
 // ownFrame returns the first frame of a stack outside the runtime: the Go
 // code whose own work, or work it asked of the runtime, the sample
 // measured. It also says whether that work was allocation or growth, and
 // the runtime function called for it.
-func ownFrame(stack []*profile.Location, frames [][]frame) (site frame, via string, grows, ok bool) {
+func ownFrame(stack []uint64, frames [][]frame) (site frame, via string, grows, ok bool) {
 	for _, loc := range stack {
-		for _, f := range frames[loc.ID] {
+		for _, f := range frames[loc] {
 			if !f.fn.runtime {
 				return f, via, grows, true
 			}
@@ -137,11 +165,11 @@ func (ix *fileIndex) costAt(f frame) *charge {
 // wrappers of go and defer statements: F.func1, F.func1.2, F.gowrap1.
 var closureName = regexp.MustCompile(`\.(func|gowrap|deferwrap)[0-9]+(\.[0-9]+)*$`)
 
-func describe(fn *profile.Function) *funcInfo {
-	info := &funcInfo{name: fn.Name, start: int(fn.StartLine), runtime: isRuntime(fn.Name), grows: grows(fn.Name), pkg: packagePath(fn.Name)}
-	if loc := closureName.FindStringIndex(fn.Name); loc != nil {
+func describe(name string, start int) *funcInfo {
+	info := &funcInfo{name: name, start: start, runtime: isRuntime(name), grows: grows(name), pkg: packagePath(name)}
+	if loc := closureName.FindStringIndex(name); loc != nil {
 		// Nested closures: the outermost named function.
-		outer := fn.Name[:loc[0]]
+		outer := name[:loc[0]]
 		for {
 			l := closureName.FindStringIndex(outer)
 			if l == nil {

@@ -105,10 +105,19 @@ func parseFile(path string) (*fileIndex, error) {
 	if err != nil {
 		return nil, fmt.Errorf("profile %s: %v", path, err)
 	}
-	p, err := profile.ParseUncompressed(data)
+	p, err := decode(data)
 	if err != nil {
-		// Not protobuf: one of the legacy text formats, or not a profile.
-		if p, err = profile.ParseData(raw); err != nil {
+		// Not protobuf: one of the legacy text formats, which pprof's
+		// package converts, or not a profile.
+		legacy, perr := profile.ParseData(raw)
+		if perr != nil {
+			return nil, fmt.Errorf("profile %s: %v", path, perr)
+		}
+		var buf bytes.Buffer
+		if err := legacy.WriteUncompressed(&buf); err != nil {
+			return nil, fmt.Errorf("profile %s: %v", path, err)
+		}
+		if p, err = decode(buf.Bytes()); err != nil {
 			return nil, fmt.Errorf("profile %s: %v", path, err)
 		}
 	}
@@ -120,9 +129,8 @@ func parseFile(path string) (*fileIndex, error) {
 }
 
 // gunzip decompresses a gzip'ed profile (others are returned as they are)
-// into a buffer of the size the gzip trailer gives, where the pprof
-// package's reader would grow one by doubling: on a profile of 50 MB that
-// is most of the time spent reading it.
+// into a buffer of the size the gzip trailer gives, rather than one grown
+// by doubling.
 func gunzip(data []byte) ([]byte, error) {
 	if len(data) < 18 || data[0] != 0x1f || data[1] != 0x8b {
 		return data, nil
@@ -141,10 +149,10 @@ func gunzip(data []byte) ([]byte, error) {
 
 // valueIndexes finds the sample values index uses: CPU time, or bytes
 // allocated and in use.
-func valueIndexes(p *profile.Profile) (k kind, value, inuse int, err error) {
+func valueIndexes(sampleTypes []string) (k kind, value, inuse int, err error) {
 	find := func(typ string) int {
-		for i, st := range p.SampleType {
-			if st.Type == typ {
+		for i, t := range sampleTypes {
+			if t == typ {
 				return i
 			}
 		}
@@ -156,9 +164,5 @@ func valueIndexes(p *profile.Profile) (k kind, value, inuse int, err error) {
 	if i := find("alloc_space"); i >= 0 {
 		return heapProfile, i, find("inuse_space"), nil
 	}
-	var types []string
-	for _, st := range p.SampleType {
-		types = append(types, st.Type)
-	}
-	return 0, 0, 0, fmt.Errorf("not a CPU or heap profile (sample types %s)", strings.Join(types, ", "))
+	return 0, 0, 0, fmt.Errorf("not a CPU or heap profile (sample types %s)", strings.Join(sampleTypes, ", "))
 }

@@ -201,7 +201,15 @@ func TestAttribution(t *testing.T) {
 		},
 	}
 	p.Location = locs
-	fi, err := index(p)
+	var buf bytes.Buffer
+	if err := p.WriteUncompressed(&buf); err != nil {
+		t.Fatal(err)
+	}
+	raw, err := decode(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := index(raw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -274,5 +282,22 @@ func TestLoadErrors(t *testing.T) {
 		if _, err := Load([]string{path}); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Load(%s): %v, want an error containing %q", filepath.Base(path), err, want)
 		}
+	}
+}
+
+// TestLegacyProfile checks that a profile in one of the text formats
+// before protocol buffers is read, through pprof's converter.
+func TestLegacyProfile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "heap.txt")
+	legacy := "heap profile: 1: 1024 [2: 2048] @ heap/1048576\n1: 1024 [2: 2048] @ 0x401000 0x402000\n"
+	if err := os.WriteFile(path, []byte(legacy), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Load([]string{path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f := ix.files[0]; f.kind != heapProfile || f.total == 0 {
+		t.Errorf("legacy heap profile read as kind %v with %d bytes allocated", f.kind, f.total)
 	}
 }
