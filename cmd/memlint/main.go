@@ -4,7 +4,7 @@
 //
 //	memlint [flags] packages
 //	go vet -vettool=$(command -v memlint) packages
-//	memlint lsp [-strict] [-include-tests]   # a language server for editors, on stdio
+//	memlint lsp [-strict] [-include-tests] [-profile files]   # a language server for editors, on stdio
 //
 // Run "memlint help" for the list of passes and their flags.
 package main
@@ -32,7 +32,7 @@ func main() {
 }
 
 // serverFlags applies the settings shared by every pass (-strict,
-// -include-tests) given after "memlint lsp" and returns the other
+// -include-tests, -profile, -profile.min) given after "memlint lsp" and returns the other
 // arguments.
 func serverFlags(args []string) []string {
 	fs := flag.NewFlagSet("memlint lsp", flag.ExitOnError)

@@ -136,9 +136,11 @@ func TestProfile(t *testing.T) {
 	})
 
 	t.Run("bad profile", func(t *testing.T) {
-		out, code := run(t, dir, memlint, "-profile=shop.go", "./...")
-		if code != 2 || !strings.Contains(out, "profile shop.go: ") {
-			t.Errorf("memlint -profile=shop.go: exit %d, output:\n%s\nwant exit 2 and why shop.go is no profile", code, out)
+		for _, args := range [][]string{{"-profile=shop.go", "./..."}, {"lsp", "-profile=shop.go"}} {
+			out, code := run(t, dir, memlint, args...)
+			if code != 2 || !strings.Contains(out, "profile shop.go: ") {
+				t.Errorf("memlint %s: exit %d, output:\n%s\nwant exit 2 and why shop.go is no profile", strings.Join(args, " "), code, out)
+			}
 		}
 	})
 }

@@ -2,30 +2,18 @@ package lsp
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"os"
 
 	"golang.org/x/tools/go/analysis"
-
-	"github.com/memlint/memlint/internal/suite"
 )
 
 // Main serves the editor on standard input and output, runs the analyzers,
 // and returns the exit code; args are the command-line arguments after
-// "lsp": the settings every pass has (-strict, -include-tests, -profile,
-// -profile.min), as the memlint command takes them.
+// "lsp", of which there must be none.
 func Main(args []string, analyzers []*analysis.Analyzer) int {
-	fs := flag.NewFlagSet("memlint lsp", flag.ContinueOnError)
-	fs.Usage = func() {
-		fmt.Fprintln(fs.Output(), "usage: memlint lsp [flags]\n\nServes the Language Server Protocol on standard input and output, for editors.")
-		fs.PrintDefaults()
-	}
-	suite.SharedFlags(fs, analyzers)
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		if fs.NArg() > 0 {
-			fs.Usage()
-		}
+	if len(args) > 0 {
+		fmt.Fprintln(os.Stderr, "usage: memlint lsp\n\nServes the Language Server Protocol on standard input and output, for editors.")
 		return 2
 	}
 	if err := Serve(context.Background(), stdio{}, analyzers); err != nil {
