@@ -142,6 +142,16 @@ func TestProfile(t *testing.T) {
 				t.Errorf("memlint %s: exit %d, output:\n%s\nwant exit 2 and why shop.go is no profile", strings.Join(args, " "), code, out)
 			}
 		}
+		// A default.pgo is found only when the packages are analyzed.
+		pgo := filepath.Join(dir, "cmd/shopd/default.pgo")
+		if err := os.WriteFile(pgo, []byte("not a profile"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		defer os.Remove(pgo)
+		out, code := run(t, dir, memlint, "-format=text", "-profile=auto", "./...")
+		if code != 3 || !strings.Contains(out, "the profile cannot be used: profile "+pgo) {
+			t.Errorf("memlint -profile=auto with a bad default.pgo: exit %d, output:\n%s\nwant findings saying why the profile cannot be used", code, out)
+		}
 	})
 }
 

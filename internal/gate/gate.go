@@ -204,18 +204,10 @@ func run(opts options, analyzers []*analysis.Analyzer, patterns []string) int {
 // first (by the share of the profile each accounts for); the others keep
 // their order after them.
 func byMeasuredCost(findings []report.Finding) []report.Finding {
-	rank := make(map[*report.Finding]float64, len(findings))
-	ptrs := make([]*report.Finding, len(findings))
-	for i := range findings {
-		ptrs[i] = &findings[i]
-		rank[ptrs[i]] = profile.Rank(findings[i].Message)
-	}
-	slices.SortStableFunc(ptrs, func(a, b *report.Finding) int { return cmp.Compare(rank[b], rank[a]) })
-	sorted := make([]report.Finding, len(findings))
-	for i, p := range ptrs {
-		sorted[i] = *p
-	}
-	return sorted
+	slices.SortStableFunc(findings, func(a, b report.Finding) int {
+		return cmp.Compare(profile.Rank(b.Message), profile.Rank(a.Message))
+	})
+	return findings
 }
 
 // repositoryRoot returns the root of the git work tree containing dir, to
