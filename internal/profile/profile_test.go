@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -175,7 +176,7 @@ func TestAttribution(t *testing.T) {
 	mapassign, tableGrow := fn(3, "runtime.mapassign_faststr", 1), fn(4, "internal/runtime/maps.(*table).grow", 1)
 	hash, newobject := fn(5, "aeshashbody", 0), fn(6, "runtime.newobject", 1)
 	f, closure, g := fn(7, "example.com/p.F", 10), fn(8, "example.com/p.F.func1.2", 20), fn(9, "example.com/p.G", 30)
-	other := fn(10, "example.com/q.H", 5)
+	other, closure2 := fn(10, "example.com/q.H", 5), fn(11, "example.com/p.F.func3", 40)
 	var locs []*profile.Location
 	loc := func(lines ...profile.Line) *profile.Location {
 		l := &profile.Location{ID: uint64(len(locs) + 1), Line: lines}
@@ -189,13 +190,14 @@ func TestAttribution(t *testing.T) {
 	p := &profile.Profile{
 		SampleType: []*profile.ValueType{{Type: "samples", Unit: "count"}, {Type: "cpu", Unit: "nanoseconds"}},
 		Period:     1,
-		Function:   []*profile.Function{memmove, growslice, mapassign, tableGrow, hash, newobject, f, closure, g, other},
+		Function:   []*profile.Function{memmove, growslice, mapassign, tableGrow, hash, newobject, f, closure, g, other, closure2},
 		Sample: []*profile.Sample{
 			sample(30, loc(at(memmove, 9)), loc(at(growslice, 9)), loc(at(f, 12))), // growth: F+2
 			sample(50, loc(at(f, 13))),                        // F's own work: not charged
 			sample(10, loc(at(mapassign, 9)), loc(at(f, 14))), // a map insert that does not grow
 			sample(7, loc(at(hash, 0)), loc(at(tableGrow, 9)), loc(at(mapassign, 9)), loc(at(f, 14))),
 			sample(5, loc(at(newobject, 9)), loc(at(closure, 22)), loc(at(f, 15))),   // closure+2
+			sample(4, loc(at(newobject, 9)), loc(at(closure2, 42)), loc(at(f, 17))),  // another closure+2
 			sample(3, loc(at(growslice, 9)), loc(at(g, 31), at(f, 16))),              // G inlined into F: G+1
 			sample(2, loc(at(memmove, 9)), loc(at(growslice, 9)), loc(at(other, 6))), // too few samples in q to know
 		},
@@ -223,16 +225,18 @@ func TestAttribution(t *testing.T) {
 		pkg   string
 		want  string
 	}{
-		{[]Site{{Func: "example.com/p.F", Start: 110, Line: 112}}, "example.com/p", "in the profile: 28% of CPU in runtime.growslice; known"},
+		{[]Site{{Func: "example.com/p.F", Start: 110, Line: 112}}, "example.com/p", "in the profile: 27% of CPU in runtime.growslice; known"},
 		{[]Site{{Func: "example.com/p.F", Start: 110, Line: 113}}, "example.com/p", "not seen in the profile; known"},
-		{[]Site{{Func: "example.com/p.F", Start: 10, Line: 14}}, "example.com/p", "in the profile: 6.5% of CPU in runtime.mapassign_faststr; known"},
-		{[]Site{{Func: "example.com/p.F", Closure: true, Start: 24, Line: 26}}, "example.com/p", "in the profile: 4.7% of CPU in runtime.newobject; known"},
-		{[]Site{{Func: "example.com/p.G", Start: 30, Line: 31}}, "example.com/p", "in the profile: 2.8% of CPU in runtime.growslice; known"},
+		{[]Site{{Func: "example.com/p.F", Start: 10, Line: 14}}, "example.com/p", "in the profile: 6.3% of CPU in runtime.mapassign_faststr; known"},
+		// Closures: the one declared nearest, at the same offset.
+		{[]Site{{Func: "example.com/p.F", Closure: true, Start: 24, Line: 26}}, "example.com/p", "in the profile: 4.5% of CPU in runtime.newobject; known"},
+		{[]Site{{Func: "example.com/p.F", Closure: true, Start: 37, Line: 39}}, "example.com/p", "in the profile: 3.6% of CPU in runtime.newobject; known"},
+		{[]Site{{Func: "example.com/p.G", Start: 30, Line: 31}}, "example.com/p", "in the profile: 2.7% of CPU in runtime.growslice; known"},
 		{[]Site{{Func: "example.com/p.F", Start: 10, Line: 16}}, "example.com/p", "not seen in the profile; known"},
-		{[]Site{{Func: "example.com/q.H", Start: 5, Line: 6}}, "example.com/q", "in the profile: 1.9% of CPU in runtime.growslice; unknown"},
+		{[]Site{{Func: "example.com/q.H", Start: 5, Line: 6}}, "example.com/q", "in the profile: 1.8% of CPU in runtime.growslice; unknown"},
 		{[]Site{{Func: "example.com/q.H", Start: 5, Line: 7}}, "example.com/q", "not seen in the profile; unknown"},
 		// Two sites on one line count once.
-		{[]Site{{Func: "example.com/p.F", Start: 10, Line: 12}, {Func: "example.com/p.F", Start: 10, Line: 12}}, "example.com/p", "in the profile: 28% of CPU in runtime.growslice; known"},
+		{[]Site{{Func: "example.com/p.F", Start: 10, Line: 12}, {Func: "example.com/p.F", Start: 10, Line: 12}}, "example.com/p", "in the profile: 27% of CPU in runtime.growslice; known"},
 	} {
 		if got := measure(tc.pkg, tc.sites...); got != tc.want {
 			t.Errorf("%+v: %s, want %s", tc.sites, got, tc.want)
@@ -299,5 +303,44 @@ func TestLegacyProfile(t *testing.T) {
 	}
 	if f := ix.files[0]; f.kind != heapProfile || f.total == 0 {
 		t.Errorf("legacy heap profile read as kind %v with %d bytes allocated", f.kind, f.total)
+	}
+}
+
+// TestDefaultProfiles checks which default.pgo files -profile=auto uses:
+// those next to main packages, as go build -pgo=auto, and none in
+// directories the go command ignores or in nested modules.
+func TestDefaultProfiles(t *testing.T) {
+	root := t.TempDir()
+	for name, content := range map[string]string{
+		"go.mod":                       "module example.com/m\n",
+		"lib/lib.go":                   "package lib\n",
+		"lib/default.pgo":              "",
+		"cmd/a/main.go":                "package main\n",
+		"cmd/a/main_test.go":           "package main_test\n",
+		"cmd/a/default.pgo":            "",
+		"testdata/c/main.go":           "package main\n",
+		"testdata/c/default.pgo":       "",
+		"nested/go.mod":                "module example.com/nested\n",
+		"nested/cmd/b/main.go":         "package main\n",
+		"nested/cmd/b/default.pgo":     "",
+		"_old/main.go":                 "package main\n",
+		"_old/default.pgo":             "",
+		"cmd/a/internal/x/x.go":        "package x\n",
+		"cmd/a/internal/x/default.pgo": "",
+	} {
+		name = filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := defaultProfiles(filepath.Join(root, "lib"))
+	if want := []string{filepath.Join(root, "cmd/a/default.pgo")}; err != nil || !slices.Equal(got, want) {
+		t.Errorf("defaultProfiles: %q, %v; want %q", got, err, want)
+	}
+	if got, err := defaultProfiles(t.TempDir()); err != nil || len(got) != 0 {
+		t.Errorf("defaultProfiles outside a module: %q, %v; want none", got, err)
 	}
 }
