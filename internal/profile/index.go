@@ -64,7 +64,6 @@ func index(p *rawProfile) (*fileIndex, error) {
 			inuse = p.values[s*nv+ii]
 		}
 		ix.total += v
-		ix.inuse += inuse
 		site, via, grows, ok := ownFrame(p.sampleLocs[p.sampleStart[s]:p.sampleStart[s+1]], frames)
 		if !ok {
 			continue

@@ -34,7 +34,6 @@ import (
 type fileIndex struct {
 	kind  kind
 	total int64 // the profile's total: CPU time, or bytes allocated
-	inuse int64 // heap profiles: bytes in use when the profile was taken
 
 	funcs    map[string]*funcLines   // by symbol name, closures excluded
 	closures map[string][]*funcLines // closures, by the name of the function enclosing them
