@@ -74,6 +74,8 @@ func run(pass *analysis.Pass) (any, error) {
 				switch {
 				case d.borrowed:
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field holds the caller's memory by design"})
+				case d.handedOut && fd.Name.Name != "Reset":
+					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is handed out"})
 				case d.mapReset:
 					// clear keeps the buckets of the largest use for good: a
 					// Clear of a cache may drop them on purpose.
@@ -145,9 +147,11 @@ func estimate(f cost.Frequency, reset bool) cost.Estimate {
 }
 
 // isTeardown reports whether a function of this (lower-cased) name ends
-// its object's life: what it drops is not used again.
+// its object's life, or exists to give memory back (compact, purge):
+// what it drops is meant to go.
 func isTeardown(name string) bool {
-	return slices.ContainsFunc([]string{"close", "stop", "shutdown", "teardown", "release", "free"}, func(p string) bool { return strings.HasPrefix(name, p) })
+	return slices.ContainsFunc([]string{"close", "stop", "shutdown", "teardown", "release", "free", "compact", "purge", "prune", "trim", "shrink", "evict"},
+		func(p string) bool { return strings.HasPrefix(name, p) })
 }
 
 // isConstructor reports whether a function of this name makes its object:
@@ -173,6 +177,10 @@ type finding struct {
 	analysis.Diagnostic
 	borrowed bool
 	mapReset bool // a map replaced in a Reset or Clear
+	// handedOut: the field is handed out, so keeping its memory needs the
+	// holders' consent; only the reuse protocol's own Reset (whose users
+	// expect what they got to be reused) is worth that at the default level.
+	handedOut bool
 }
 
 func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
@@ -188,13 +196,13 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 			for i, lhs := range n.Lhs {
 				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
 					_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
-					diags = append(diags, finding{*d, borrowed, isMap && reset})
+					diags = append(diags, finding{*d, borrowed, isMap && reset, c.handedOut(lhs)})
 				}
 			}
 		case *ast.CallExpr:
 			if reset {
 				if d, borrowed := c.checkSetterCall(fnCur, cur, n); d != nil {
-					diags = append(diags, finding{*d, borrowed, false})
+					diags = append(diags, finding{*d, borrowed, false, false})
 				}
 			}
 		}
@@ -299,6 +307,16 @@ func (c *checker) checkSetterCall(fnCur, cur inspector.Cursor, call *ast.CallExp
 		return d, u.borrowed
 	}
 	return nil, false
+}
+
+// handedOut reports whether the field that lhs selects is handed out.
+func (c *checker) handedOut(lhs ast.Expr) bool {
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	f := fieldOf(c.pass.TypesInfo, sel)
+	return f != nil && c.uses[f] != nil && c.uses[f].handedOut.IsValid()
 }
 
 // whyNoFix says why keeping the memory of the field could change what the
