@@ -1,6 +1,7 @@
 package subsliceleak
 
 import (
+	"go/ast"
 	"go/types"
 	"go/version"
 
@@ -42,7 +43,7 @@ func cloneFix(pass *analysis.Pass, s site) (fix *analysis.SuggestedFix, fn, why 
 
 	e := s.expr
 	edits := []analysis.TextEdit{{Pos: e.Pos(), End: e.Pos(), NewText: []byte(fn + "(")}}
-	if e.Slice3 {
+	if e, ok := e.(*ast.SliceExpr); ok && e.Slice3 {
 		// Drop the third index: the clone has its own capacity.
 		edits = append(edits, analysis.TextEdit{Pos: e.High.End(), End: e.Max.End()})
 	}

@@ -24,6 +24,41 @@ type buffer struct {
 	length int64      // len(value) when constant, else -1
 	line   bool       // a line read by bufio: of unknown but usually small size
 	owner  *ssa.Alloc // the local bytes.Buffer or strings.Builder sharing the array, if any
+	whole  bool       // a whole file or body: its size is what the input was, often large
+}
+
+// A piece is part of a buffer: a slice expression, or a call of a helper.
+type piece interface {
+	ssa.Value
+	ssa.Instruction
+}
+
+// pieceOf returns the piece instr takes, if any, and the value it is a
+// piece of.
+func (a *funcAnalysis) pieceOf(instr ssa.Instruction) (piece, ssa.Value) {
+	switch instr := instr.(type) {
+	case *ssa.Slice:
+		return instr, instr.X
+	case *ssa.Call:
+		if h, fn, ok := helperCall(a.helpers, &instr.Call); ok {
+			return instr, instr.Call.Args[h.arg(fn)]
+		}
+	}
+	return nil, nil
+}
+
+// helperCall returns the helper that common statically calls, if any.
+func helperCall(helpers map[*types.Func]helper, common *ssa.CallCommon) (helper, *types.Func, bool) {
+	callee := common.StaticCallee()
+	if callee == nil {
+		return helper{}, nil, false
+	}
+	fn, ok := callee.Object().(*types.Func)
+	if !ok {
+		return helper{}, nil, false
+	}
+	h, ok := helpers[fn]
+	return h, fn, ok && h.arg(fn) < len(common.Args)
 }
 
 // small reports whether a piece of n bytes is small enough that keeping the
@@ -44,6 +79,7 @@ func (b *buffer) mutable() bool {
 type funcAnalysis struct {
 	pass    *analysis.Pass
 	buffers map[ssa.Value]*buffer // by buffer value, so that pieces of one buffer share it
+	helpers map[*types.Func]helper
 }
 
 // bufferOf returns the buffer whose array v shares, or nil when v may share
@@ -157,7 +193,7 @@ func (a *funcAnalysis) callBuffer(v ssa.Value, call *ssa.Call) *buffer {
 	}
 	name := obj.FullName()
 	if what := freshSources[name]; what != "" {
-		return &buffer{value: v, what: what, length: -1, line: strings.HasPrefix(name, "(*bufio.Reader)")}
+		return &buffer{value: v, what: what, length: -1, line: strings.HasPrefix(name, "(*bufio.Reader)"), whole: wholeSources[name]}
 	}
 	if what := ownedSources[name]; what != "" && len(call.Call.Args) > 0 {
 		if owner, ok := call.Call.Args[0].(*ssa.Alloc); ok {
@@ -174,7 +210,7 @@ func (a *funcAnalysis) stringBuffer(conv *ssa.Convert) *buffer {
 	if b == nil {
 		return nil
 	}
-	s := &buffer{value: conv, what: "string(" + b.what + ")", length: -1, line: b.line}
+	s := &buffer{value: conv, what: "string(" + b.what + ")", length: -1, line: b.line, whole: b.whole}
 	if b.length >= 0 && conv.X == b.value {
 		s.size = b.length
 	}
@@ -183,8 +219,8 @@ func (a *funcAnalysis) stringBuffer(conv *ssa.Convert) *buffer {
 
 // judge decides whether piece s of buf would be worth reporting if the rest
 // of buf is not needed.
-func (a *funcAnalysis) judge(buf *buffer, s *ssa.Slice) (finding, bool) {
-	elem := a.elemSize(s.X.Type())
+func (a *funcAnalysis) judge(buf *buffer, s piece) (finding, bool) {
+	elem := a.elemSize(s.Type())
 	if elem <= 0 {
 		return finding{}, false
 	}
@@ -192,12 +228,17 @@ func (a *funcAnalysis) judge(buf *buffer, s *ssa.Slice) (finding, bool) {
 	if how == stays {
 		return finding{}, false
 	}
-	switch n := pieceLength(buf, s); {
+	switch n := a.pieceLength(buf, s); {
 	case n > 0 && a.small(buf, n*elem) && (!buf.line || how.longLived()):
 		// One pinned line costs little; lines kept in a map or a
 		// long-lived structure add up.
 		return finding{buf: buf, how: how, length: n * elem}, true
 	case n == unknownLength && buf.size == 0 && !buf.line && how.longLived():
+		return finding{buf: buf, how: how, length: -1}, true
+	case n == unknownLength && buf.whole && a.searched(s):
+		// A piece of a whole file or body that ends where a search
+		// (bytes.IndexByte) found something, a line or a field, is
+		// usually a small part of it.
 		return finding{buf: buf, how: how, length: -1}, true
 	}
 	return finding{}, false
@@ -222,8 +263,43 @@ const (
 	mostOfBuffer  = -2 // a suffix, or a prefix ending a distance from the end
 )
 
-// pieceLength returns the number of elements of s, if constant.
-func pieceLength(buf *buffer, s *ssa.Slice) int64 {
+// searched reports whether p ends where a search for a separator found
+// it, as in b[:bytes.IndexByte(b, '\n')] or a helper that returns that.
+func (a *funcAnalysis) searched(p piece) bool {
+	s, ok := p.(*ssa.Slice)
+	if !ok {
+		h, _, _ := helperCall(a.helpers, p.(*ssa.Call).Common())
+		return h.searched
+	}
+	if s.High == nil {
+		return false
+	}
+	hi := s.High
+	for {
+		op, ok := hi.(*ssa.BinOp)
+		if !ok || op.Op != token.ADD && op.Op != token.SUB {
+			break
+		}
+		if _, ok := constOperand(op.Y); !ok {
+			break
+		}
+		hi = op.X
+	}
+	call, ok := hi.(*ssa.Call)
+	if !ok || call.Call.StaticCallee() == nil {
+		return false
+	}
+	fn, ok := call.Call.StaticCallee().Object().(*types.Func)
+	return ok && isSearch(fn)
+}
+
+// pieceLength returns the number of elements of p, if constant.
+func (a *funcAnalysis) pieceLength(buf *buffer, p piece) int64 {
+	s, ok := p.(*ssa.Slice)
+	if !ok {
+		h, _, _ := helperCall(a.helpers, p.(*ssa.Call).Common())
+		return h.length
+	}
 	lo := bound{}
 	if s.Low != nil {
 		lo = boundOf(s.Low, s.X)
@@ -302,7 +378,7 @@ func intConstant(v constant.Value) (int64, bool) {
 
 // stillNeeded reports whether the whole of buf, or a piece of it other
 // than the reported ones, may outlive the call: then cloning saves nothing.
-func (a *funcAnalysis) stillNeeded(buf *buffer, reported map[*ssa.Slice]bool) bool {
+func (a *funcAnalysis) stillNeeded(buf *buffer, reported map[ssa.Value]bool) bool {
 	if a.escapeOf(buf.value, true, reported) != stays {
 		return true
 	}
@@ -351,8 +427,8 @@ func (e escape) longLived() bool { return e >= inField }
 // standard library, and closures), stores to captured variables, and
 // results of standard library calls that may alias v; otherwise calls are
 // assumed to keep nothing. Slices in skip are not followed.
-func (a *funcAnalysis) escapeOf(v ssa.Value, strict bool, skip map[*ssa.Slice]bool) escape {
-	w := escapeWalk{pkg: a.pass.Pkg, strict: strict, skip: skip, seen: map[ssa.Value]bool{v: true}}
+func (a *funcAnalysis) escapeOf(v ssa.Value, strict bool, skip map[ssa.Value]bool) escape {
+	w := escapeWalk{pkg: a.pass.Pkg, helpers: a.helpers, strict: strict, skip: skip, seen: map[ssa.Value]bool{v: true}}
 	w.work = []carrier{{v, true}}
 	for len(w.work) > 0 {
 		c := w.work[len(w.work)-1]
@@ -378,11 +454,12 @@ type carrier struct {
 }
 
 type escapeWalk struct {
-	pkg    *types.Package
-	strict bool
-	skip   map[*ssa.Slice]bool
-	seen   map[ssa.Value]bool
-	work   []carrier
+	pkg     *types.Package
+	helpers map[*types.Func]helper
+	strict  bool
+	skip    map[ssa.Value]bool
+	seen    map[ssa.Value]bool
+	work    []carrier
 }
 
 func (w *escapeWalk) add(v ssa.Value, direct bool) {
@@ -488,6 +565,13 @@ func (w *escapeWalk) call(c carrier, common *ssa.CallCommon, result *ssa.Call) e
 		}
 		return stays
 	}
+	if h, fn, ok := helperCall(w.helpers, common); ok && common.Args[h.arg(fn)] == c.v {
+		// A helper's result is a piece of its argument.
+		if result != nil && !w.skip[result] {
+			w.add(result, c.direct)
+		}
+		return stays
+	}
 	if !w.strict || common.IsInvoke() {
 		// Interface methods (io.Writer's Write, ...) must not keep their
 		// arguments.
@@ -524,10 +608,13 @@ func (w *escapeWalk) addAliasingResults(call *ssa.Call) {
 // the analyzed package, whose own helpers may keep what they are given.
 func isLibrary(fn *ssa.Function, analyzed *types.Package) bool {
 	obj := fn.Object()
-	if obj == nil || obj.Pkg() == nil || obj.Pkg() == analyzed {
-		return false
-	}
-	first, _, _ := strings.Cut(obj.Pkg().Path(), "/")
+	return obj != nil && obj.Pkg() != nil && obj.Pkg() != analyzed && isStd(obj.Pkg())
+}
+
+// isStd reports whether pkg is in the standard library: its path's first
+// element has no dot.
+func isStd(pkg *types.Package) bool {
+	first, _, _ := strings.Cut(pkg.Path(), "/")
 	return !strings.Contains(first, ".")
 }
 
@@ -561,7 +648,7 @@ func isByteSlice(t types.Type) bool {
 // rest of buf could see each other's writes, which a clone would not: buf
 // is written on a path that does not make it anew, or the piece is written
 // and buf is used after it.
-func sharesWrites(buf *buffer, piece *ssa.Slice) bool {
+func sharesWrites(buf *buffer, piece piece) bool {
 	roots := []ssa.Value{buf.value}
 	if buf.owner != nil {
 		roots = append(roots, buf.owner)
@@ -578,14 +665,14 @@ func sharesWrites(buf *buffer, piece *ssa.Slice) bool {
 // takenRepeatedly reports whether piece may be taken again from the same
 // buffer, as when a loop splits one buffer into pieces: they may cover all
 // of it, and then keeping them wastes nothing.
-func takenRepeatedly(buf *buffer, piece *ssa.Slice) bool {
+func takenRepeatedly(buf *buffer, piece piece) bool {
 	return reachesAgain(buf, piece, func(instr ssa.Instruction) bool { return instr == piece })
 }
 
 // reachesAgain reports whether an instruction matching target can run after
 // piece, on a path that does not make buf anew. A buffer made in another
 // function (the piece is in a closure) may be reached by any path.
-func reachesAgain(buf *buffer, piece *ssa.Slice, target func(ssa.Instruction) bool) bool {
+func reachesAgain(buf *buffer, piece piece, target func(ssa.Instruction) bool) bool {
 	def, ok := buf.value.(ssa.Instruction)
 	if !ok || def.Parent() != piece.Parent() {
 		return true
@@ -597,7 +684,7 @@ func reachesAgain(buf *buffer, piece *ssa.Slice, target func(ssa.Instruction) bo
 // the array of roots or of their aliases, other than through exclude.
 // unknown reports, in strict mode, a use that could write at any time (a
 // closure capturing an alias, or a store of it elsewhere).
-func accesses(roots []ssa.Value, exclude *ssa.Slice, strict bool) (uses, writes map[ssa.Instruction]bool, unknown bool) {
+func accesses(roots []ssa.Value, exclude ssa.Value, strict bool) (uses, writes map[ssa.Instruction]bool, unknown bool) {
 	uses = make(map[ssa.Instruction]bool)
 	writes = make(map[ssa.Instruction]bool)
 	aliases := roots
@@ -623,6 +710,11 @@ func accesses(roots []ssa.Value, exclude *ssa.Slice, strict bool) (uses, writes 
 					writes[instr] = true
 				}
 			case ssa.CallInstruction:
+				// The excluded piece may be a helper call, which only
+				// reads its argument.
+				if call, ok := instr.(*ssa.Call); ok && call == exclude {
+					break
+				}
 				if mayWrite(instr.Common(), v) {
 					writes[instr] = true
 				}

@@ -62,6 +62,15 @@ var freshSources = map[string]string{
 	"(*bytes.Buffer).String":     "bytes.Buffer.String result",
 }
 
+// wholeSources return a whole file or body: a piece of unknown length is
+// still usually a small part of it.
+var wholeSources = map[string]bool{
+	"io.ReadAll":         true,
+	"io/ioutil.ReadAll":  true,
+	"os.ReadFile":        true,
+	"io/ioutil.ReadFile": true,
+}
+
 // ownedSources return the array of their receiver, which is a source only
 // when the receiver is a local variable that does not outlive the call.
 var ownedSources = map[string]string{
@@ -69,15 +78,17 @@ var ownedSources = map[string]string{
 	"(*strings.Builder).String": "strings.Builder's array",
 }
 
-// A site is a slice expression in a candidate function.
+// A site is a slice expression, or a call of a helper, in a candidate
+// function.
 type site struct {
-	expr *ast.SliceExpr
+	expr ast.Expr // *ast.SliceExpr or *ast.CallExpr
 	file *ast.File
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)
-	decls, sites := candidates(pass, rep)
+	helpers := findHelpers(pass)
+	decls, sites := candidates(pass, rep, helpers)
 	if len(decls) == 0 {
 		return nil, nil
 	}
@@ -86,7 +97,7 @@ func run(pass *analysis.Pass) (any, error) {
 	var found []finding
 	for _, decl := range decls {
 		if fn := funcs[decl]; fn != nil {
-			for _, f := range analyzeFunc(pass, fn, sites) {
+			for _, f := range analyzeFunc(pass, fn, sites, helpers) {
 				f.freq = model.Func(pass, decl)
 				found = append(found, f)
 			}
@@ -101,10 +112,11 @@ func run(pass *analysis.Pass) (any, error) {
 
 // candidates returns, in source order, the functions that slice a value
 // that comes from a source by syntax (a source call, a local variable
-// assigned one, a conversion or reslicing of these), and those slice
-// expressions by the position of their '['. Only these functions are built
-// in SSA form, which then decides.
-func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, map[token.Pos]site) {
+// assigned one, a conversion or reslicing of these), or pass one to a
+// helper, and those slice expressions and calls by the position of their
+// '[' or '('. Only these functions are built in SSA form, which then
+// decides.
+func candidates(pass *analysis.Pass, rep *suppress.Reporter, helpers map[*types.Func]helper) ([]*ast.FuncDecl, map[token.Pos]site) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	var decls []*ast.FuncDecl
 	sites := make(map[token.Pos]site)
@@ -118,7 +130,7 @@ func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, m
 			if fd.Body == nil {
 				continue // assembly
 			}
-			fs, hasSource := &funcSyntax{pass: pass, decl: fd}, false
+			fs, hasSource := &funcSyntax{pass: pass, decl: fd, helpers: helpers}, false
 			for cur := range fdCur.Preorder((*ast.SliceExpr)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 				switch n := cur.Node().(type) {
 				case *ast.SliceExpr:
@@ -127,6 +139,11 @@ func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, m
 					}
 				case *ast.CallExpr:
 					hasSource = hasSource || isSourceCall(pass, n)
+					if fn, ok := typeutil.Callee(pass.TypesInfo, n).(*types.Func); ok {
+						if _, ok := helpers[fn]; ok {
+							fs.calls = append(fs.calls, n)
+						}
+					}
 				case *ast.AssignStmt:
 					fs.addAssigns(n.Lhs, n.Rhs)
 				case *ast.ValueSpec:
@@ -137,14 +154,18 @@ func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, m
 					fs.addAssigns(lhs, n.Values)
 				}
 			}
-			if !hasSource || len(fs.slices) == 0 {
+			if !hasSource || len(fs.slices)+len(fs.calls) == 0 {
 				continue
 			}
-			if exprs := fs.fromSources(); len(exprs) > 0 {
+			exprs, calls := fs.fromSources()
+			if len(exprs)+len(calls) > 0 {
 				decls = append(decls, fd)
-				for _, e := range exprs {
-					sites[e.Lbrack] = site{e, file}
-				}
+			}
+			for _, e := range exprs {
+				sites[e.Lbrack] = site{e, file}
+			}
+			for _, c := range calls {
+				sites[c.Lparen] = site{c, file}
 			}
 		}
 	}
@@ -155,7 +176,9 @@ func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, m
 type funcSyntax struct {
 	pass    *analysis.Pass
 	decl    *ast.FuncDecl
+	helpers map[*types.Func]helper
 	slices  []*ast.SliceExpr
+	calls   []*ast.CallExpr // of helpers
 	assigns []assignment
 	sourced map[types.Object]bool // local variables assigned a source
 }
@@ -181,9 +204,10 @@ func (fs *funcSyntax) addAssigns(lhs, rhs []ast.Expr) {
 	}
 }
 
-// fromSources returns the slice expressions whose operand comes from a
-// source, after finding the local variables that are assigned one.
-func (fs *funcSyntax) fromSources() []*ast.SliceExpr {
+// fromSources returns the slice expressions whose operand, and the helper
+// calls whose sliced argument, comes from a source, after finding the local
+// variables that are assigned one.
+func (fs *funcSyntax) fromSources() ([]*ast.SliceExpr, []*ast.CallExpr) {
 	fs.sourced = make(map[types.Object]bool)
 	for changed := true; changed; {
 		changed = false
@@ -202,7 +226,14 @@ func (fs *funcSyntax) fromSources() []*ast.SliceExpr {
 			exprs = append(exprs, e)
 		}
 	}
-	return exprs
+	var calls []*ast.CallExpr
+	for _, c := range fs.calls {
+		fn := typeutil.Callee(fs.pass.TypesInfo, c).(*types.Func)
+		if h := fs.helpers[fn]; h.param < len(c.Args) && fs.fromSource(c.Args[h.param]) {
+			calls = append(calls, c)
+		}
+	}
+	return exprs, calls
 }
 
 func (fs *funcSyntax) fromSource(e ast.Expr) bool {
@@ -270,7 +301,7 @@ func constMakeBytes(pass *analysis.Pass, call *ast.CallExpr) int64 {
 
 // A finding is a piece to report.
 type finding struct {
-	slice  *ssa.Slice
+	piece  piece
 	site   site
 	buf    *buffer
 	how    escape
@@ -299,7 +330,7 @@ func (f finding) diagnostic(pass *analysis.Pass) analysis.Diagnostic {
 		fmt.Fprintf(&b, " (%s)", byteCount(f.length))
 	}
 	fmt.Fprintf(&b, " %s but keeps the whole %s alive", f.how, f.buf.what)
-	if e.Slice3 {
+	if se, ok := e.(*ast.SliceExpr); ok && se.Slice3 {
 		b.WriteString(" (a three-index slice limits capacity, not what stays alive)")
 	}
 	fix, fn, why := cloneFix(pass, f.site)
@@ -328,35 +359,35 @@ func byteCount(n int64) string {
 }
 
 // analyzeFunc finds the pieces of fn and its closures to report.
-func analyzeFunc(pass *analysis.Pass, fn *ssa.Function, sites map[token.Pos]site) []finding {
-	a := &funcAnalysis{pass: pass, buffers: make(map[ssa.Value]*buffer)}
+func analyzeFunc(pass *analysis.Pass, fn *ssa.Function, sites map[token.Pos]site, helpers map[*types.Func]helper) []finding {
+	a := &funcAnalysis{pass: pass, buffers: make(map[ssa.Value]*buffer), helpers: helpers}
 	// Group the pieces by the buffer they slice: whether one piece is worth
 	// reporting depends on what else keeps that buffer alive.
-	type piece struct {
-		slice *ssa.Slice
+	type sitePiece struct {
+		piece piece
 		site  site
 	}
-	byBuffer := make(map[*buffer][]piece)
+	byBuffer := make(map[*buffer][]sitePiece)
 	var order []*buffer
 	for _, f := range append([]*ssa.Function{fn}, allAnonFuncs(fn)...) {
 		for _, blk := range f.Blocks {
 			for _, instr := range blk.Instrs {
-				s, ok := instr.(*ssa.Slice)
+				p, whole := a.pieceOf(instr)
+				if p == nil {
+					continue
+				}
+				st, ok := sites[p.Pos()]
 				if !ok {
 					continue
 				}
-				st, ok := sites[s.Pos()]
-				if !ok {
-					continue
-				}
-				buf := a.bufferOf(s.X)
+				buf := a.bufferOf(whole)
 				if buf == nil {
 					continue
 				}
 				if byBuffer[buf] == nil {
 					order = append(order, buf)
 				}
-				byBuffer[buf] = append(byBuffer[buf], piece{s, st})
+				byBuffer[buf] = append(byBuffer[buf], sitePiece{p, st})
 			}
 		}
 	}
@@ -364,15 +395,15 @@ func analyzeFunc(pass *analysis.Pass, fn *ssa.Function, sites map[token.Pos]site
 	var found []finding
 	for _, buf := range order {
 		var cands []finding
-		reported := make(map[*ssa.Slice]bool)
+		reported := make(map[ssa.Value]bool)
 		for _, p := range byBuffer[buf] {
-			f, ok := a.judge(buf, p.slice)
-			if !ok || takenRepeatedly(buf, p.slice) || buf.mutable() && sharesWrites(buf, p.slice) {
+			f, ok := a.judge(buf, p.piece)
+			if !ok || takenRepeatedly(buf, p.piece) || buf.mutable() && sharesWrites(buf, p.piece) {
 				continue
 			}
-			f.slice, f.site = p.slice, p.site
+			f.piece, f.site = p.piece, p.site
 			cands = append(cands, f)
-			reported[p.slice] = true
+			reported[p.piece] = true
 		}
 		if len(cands) > 0 && !a.stillNeeded(buf, reported) {
 			found = append(found, cands...)

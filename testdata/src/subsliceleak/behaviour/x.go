@@ -75,3 +75,26 @@ func CaseEmptyPiece() []byte {
 	sink.piece = data[:n] // want `is stored in a package variable`
 	return sink.piece
 }
+
+// firstLine returns the first line of b, or nil when b has no newline.
+func firstLine(b []byte) []byte {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i]
+	}
+	return nil
+}
+
+func CaseHelperLine() []byte {
+	data, _ := io.ReadAll(strings.NewReader(text))
+	return firstLine(data) // want `firstLine\(data\) is returned`
+}
+
+func CaseHelperNoLine() []byte {
+	data, _ := io.ReadAll(strings.NewReader("no newline"))
+	return firstLine(data) // want `firstLine\(data\) is returned`
+}
+
+func CaseHelperEmptyLine() []byte {
+	data, _ := io.ReadAll(strings.NewReader("\nrest"))
+	return firstLine(data) // want `firstLine\(data\) is returned`
+}
