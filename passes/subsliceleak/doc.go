@@ -51,7 +51,11 @@
 //     on purpose, nor of a line, which is short), and only if it is not a
 //     suffix (data[i:]) or a prefix that ends at a distance from the end
 //     (data[:len(data)-k]): such pieces usually are most of the buffer, and
-//     keeping them costs nothing extra. Empty
+//     keeping them costs nothing extra. The exception is a piece of a
+//     whole file or body (io.ReadAll, os.ReadFile) that ends where a search
+//     found a separator (data[:bytes.IndexByte(data, '\n')], give or take
+//     a constant): a line or a field of a file is usually a small part of
+//     it, and it is reported however it outlives the call. Empty
 //     pieces (buf[:0]) hand the capacity of a buffer over for appending and
 //     are never reported.
 //   - The rest of the buffer is no longer needed: neither the buffer nor any
@@ -66,6 +70,35 @@
 //     buffer is used after it: the piece and the buffer would see each
 //     other's writes, and a clone would not.
 //
+// # Helpers
+//
+// A call of a function of the analyzed package that returns a piece of
+// its argument is a piece of the caller's buffer, reported by the rules
+// above:
+//
+//	func firstLine(b []byte) []byte {
+//		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+//			return b[:i]
+//		}
+//		return b
+//	}
+//
+//	data, _ := os.ReadFile(name)
+//	return firstLine(data) // keeps the whole file in memory
+//
+// Such a helper has one result, of the type of the parameter it slices; it
+// returns p[i:j] of that parameter p on some path and p, nil or "" on the
+// others, and otherwise only reads p (len, indexing, range, standard
+// library calls that answer numbers or bools such as bytes.IndexByte). A
+// suffix (p[i:], p[:len(p)-k]) disqualifies it. The piece's length is the
+// constant one when every path returns the same constant span, and it
+// counts as search-bounded when every piece ends at a bytes or strings
+// Index result. Functions returning several pieces (a token and the rest)
+// or a list of them split their input, and their pieces together cover
+// it: they are not helpers. Helpers are found from syntax and types, once
+// per package, so that they work in the language server, where analysis
+// facts do not; helpers of other packages are not seen.
+//
 // A three-index slice expression (b[:4:4]) is reported too: limiting the
 // capacity does not limit what stays alive.
 //
@@ -76,7 +109,7 @@
 //
 // # Suggested fix
 //
-// The slice expression is wrapped in bytes.Clone for []byte, slices.Clone
+// The slice expression or helper call is wrapped in bytes.Clone for []byte, slices.Clone
 // for other slice types (including named []byte types, whose type
 // slices.Clone keeps) and strings.Clone for string; a three-index
 // expression is cloned in its two-index form. The import is added when the
