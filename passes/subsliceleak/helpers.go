@@ -54,7 +54,8 @@ func findHelpers(pass *analysis.Pass) map[*types.Func]helper {
 			}
 			for i := range sig.Params().Len() {
 				p := sig.Params().At(i)
-				if !types.Identical(p.Type(), sig.Results().At(0).Type()) {
+				// A variadic parameter is usually a slice the call packs anew.
+				if sig.Variadic() && i == sig.Params().Len()-1 || !types.Identical(p.Type(), sig.Results().At(0).Type()) {
 					continue
 				}
 				if h, ok := returnsPieceOf(pass.TypesInfo, fd, p); ok {
