@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/memlint/memlint/passes/concatloop"
+	"github.com/memlint/memlint/passes/falseshare"
 	"github.com/memlint/memlint/passes/fieldalign"
 	"github.com/memlint/memlint/passes/poolreset"
 	"github.com/memlint/memlint/passes/prealloc"
@@ -20,4 +21,5 @@ var Analyzers = []*analysis.Analyzer{
 	prealloc.Analyzer,
 	subsliceleak.Analyzer,
 	poolreset.Analyzer,
+	falseshare.Analyzer,
 }

@@ -19,6 +19,12 @@ import (
 // noFixReason says why reordering the fields would not be safe to apply
 // blind, or returns "".
 func noFixReason(pass *analysis.Pass, u *uses, c *candidate) string {
+	if c.outsideOrder != "" {
+		return c.outsideOrder
+	}
+	if why := u.encoded[c.obj]; why != "" {
+		return why
+	}
 	if pos, ok := u.positional[c.obj]; ok {
 		return "positional literals at " + where(pass, pos) + " would break"
 	}
