@@ -78,12 +78,14 @@ type location struct {
 	path    string // field indices, "2.0"
 	indexed bool   // written through an element: arr[i].f
 	global  *types.Var
+	shared  bool // a package variable, or a field of one
 }
 
 // A write is one atomic operation or lock on a location.
 type write struct {
 	pos   token.Pos
 	op    string // "Add", "atomic.AddInt64", "Lock"
+	mutex bool   // a lock or unlock rather than an atomic write
 	roots []*root
 	cold  bool // in a function that runs rarely
 }
@@ -110,7 +112,7 @@ func (c *checker) findWrites(insp *inspector.Inspector) {
 		if !ok {
 			continue
 		}
-		w := write{pos: call.Pos(), op: op, roots: c.g.of(cur)}
+		w := write{pos: call.Pos(), op: op, mutex: strings.Contains(op, "Lock"), roots: c.g.of(cur)}
 		for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 			w.cold = c.model.Func(c.pass, decl.Node().(*ast.FuncDecl)).Level == cost.Cold
 		}
@@ -194,7 +196,7 @@ func (c *checker) locationOf(x ast.Expr) (location, bool) {
 	switch x := ast.Unparen(x).(type) {
 	case *ast.Ident:
 		if v, ok := info.Uses[x].(*types.Var); ok && v.Parent() == c.pass.Pkg.Scope() {
-			return location{global: v}, true
+			return location{global: v, shared: true}, true
 		}
 	case *ast.SelectorExpr:
 		if v, ok := info.Uses[x.Sel].(*types.Var); ok && v.Parent() == c.pass.Pkg.Scope() {
@@ -227,8 +229,15 @@ func (c *checker) fieldPath(base ast.Expr, idx []int) (location, bool) {
 	for _, i := range idx {
 		path = append(path, fmt.Sprint(i))
 	}
-	_, indexed := ast.Unparen(base).(*ast.IndexExpr)
-	return location{strct: tn, path: strings.Join(path, "."), indexed: indexed}, true
+	loc := location{strct: tn, path: strings.Join(path, ".")}
+	switch base := ast.Unparen(base).(type) {
+	case *ast.IndexExpr:
+		loc.indexed, loc.shared = true, true
+	case *ast.Ident:
+		v, ok := c.pass.TypesInfo.Uses[base].(*types.Var)
+		loc.shared = ok && v.Parent() == c.pass.Pkg.Scope()
+	}
+	return loc, true
 }
 
 // localStruct returns the struct type of the package that t names.
@@ -270,7 +279,7 @@ func (c *checker) conflicts(spans []span) [][2]span {
 		if !mayShareLine(a, b) {
 			continue
 		}
-		if _, _, ok := concurrent(c.rootsOf(a.locs), c.rootsOf(b.locs)); ok {
+		if _, _, ok := concurrent(c.rootsOf(a.locs), c.rootsOf(b.locs), isShared(a.locs) || isShared(b.locs)); ok {
 			out = append(out, [2]span{a, b})
 		}
 	}
@@ -291,18 +300,40 @@ func (c *checker) rootsOf(locs []location) []*root {
 	return roots
 }
 
-// estimate rates a pair: medium, unless one side is only written in code
-// that runs rarely (start-up, teardown).
+// estimate rates a pair: medium when both are written by atomic
+// operations in code that does not run rarely. A mutex costs its lock's
+// contention first; the line it shares with another is secondary, and
+// low tier.
 func (c *checker) estimate(a, b []location) cost.Estimate {
-	ra, rb, _ := concurrent(c.rootsOf(a), c.rootsOf(b))
+	ra, rb, _ := concurrent(c.rootsOf(a), c.rootsOf(b), isShared(a) || isShared(b))
 	e := cost.Estimate{Tier: cost.Medium, Evidence: "written by " + describe(c.pass, ra)}
 	if rb != ra {
 		e.Evidence += " and " + describe(c.pass, rb)
 	}
-	if c.allCold(a) || c.allCold(b) {
+	switch {
+	case c.allCold(a) || c.allCold(b):
 		e.Tier = cost.Low
+		e.Evidence += "; one side only at start-up or teardown"
+	case c.anyMutex(a) || c.anyMutex(b):
+		e.Tier = cost.Low
+		e.Evidence += "; a mutex, whose contention costs more than the shared line"
 	}
 	return e
+}
+
+func isShared(locs []location) bool {
+	return slices.ContainsFunc(locs, func(l location) bool { return l.shared })
+}
+
+func (c *checker) anyMutex(locs []location) bool {
+	for _, loc := range locs {
+		for _, w := range c.writes[loc] {
+			if w.mutex {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (c *checker) allCold(locs []location) bool {

@@ -188,15 +188,18 @@ func (g *goroutines) of(cur inspector.Cursor) []*root {
 }
 
 // concurrent reports whether some goroutine of a and a different one of b
-// can run at once, one of them started by the package: two roots, or many
-// goroutines of one root.
-func concurrent(a, b []*root) (ra, rb *root, ok bool) {
+// can run at once, one of them started by the package: two roots, or, for
+// memory that all goroutines share (package variables and what they hold,
+// elements of a shared array), many goroutines of one root. Many
+// goroutines of one root that write a struct field usually write each its
+// own value (a connection's goroutine, its connection).
+func concurrent(a, b []*root, shared bool) (ra, rb *root, ok bool) {
 	for _, x := range a {
 		for _, y := range b {
 			if x == callersRoot && y == callersRoot {
 				continue
 			}
-			if x != y || x.many {
+			if x != y || x.many && shared {
 				return x, y, true
 			}
 		}

@@ -219,7 +219,7 @@ func (c *checker) globalSpans(file *ast.File) []span {
 				align := sizes.Alignof(v.Type())
 				off = (off + align - 1) / align * align
 				size := sizes.Sizeof(v.Type())
-				loc := location{global: v}
+				loc := location{global: v, shared: true}
 				if _, written := c.writes[loc]; written {
 					spans = append(spans, span{locs: []location{loc}, name: v.Name(), off: off, size: size, spec: vs})
 				}
@@ -259,7 +259,7 @@ func (c *checker) reportShards(insp *inspector.Inspector) {
 		if !ok || size-fsize > cacheLine-2 {
 			continue
 		}
-		if _, _, ok := concurrent(c.rootsOf(indexed), c.rootsOf(indexed)); !ok {
+		if _, _, ok := concurrent(c.rootsOf(indexed), c.rootsOf(indexed), true); !ok {
 			continue
 		}
 		pad := (size+cacheLine-1)/cacheLine*cacheLine - size

@@ -41,29 +41,29 @@ func diagnose(pass *analysis.Pass, u *uses, c *candidate) (analysis.Diagnostic, 
 }
 
 // estimate rates a reorder by the bytes it saves per value times the
-// evidence that many values exist. Values stored inline (slices, maps,
-// channels, long arrays) save the size difference each; values allocated
-// one by one save only when the size class shrinks, since a heap object of
-// 40 bytes takes 48 anyway. Without such evidence, or when the field order
-// is seen outside the package, the finding is low tier.
+// evidence that many values exist. It is worth a change (medium or high)
+// only when the size class shrinks: a heap object of 40 bytes takes 48
+// anyway, and the slices and maps that hold values inline are themselves
+// allocated in size classes. Without such evidence, or when the field
+// order is seen outside the package, the finding is low tier.
 func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
-	saved := c.size - c.opt
 	classBefore, classAfter := allocSize(c.size), allocSize(c.opt)
 	classSaved := classBefore - classAfter
 	many, isMany := u.many[c.obj]
 	allocated, isAllocated := u.allocated[c.obj]
 	perCall, isPerCall := u.perCall[c.obj]
+	high := classSaved*highShare >= classBefore
 
 	var e cost.Estimate
 	switch {
-	case saved > 0 && isMany:
+	case classSaved > 0 && isMany:
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "many values: " + many}
-		if saved*highShare >= c.size {
+		if high {
 			e.Tier = cost.High
 		}
 	case classSaved > 0 && isAllocated:
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "allocated one by one: " + allocated}
-		if classSaved*highShare >= classBefore {
+		if high {
 			e.Tier = cost.High
 		}
 	case classSaved > 0 && isPerCall:
@@ -72,7 +72,7 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "many values: " + many}
 	case scanShrinks && isAllocated:
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "allocated one by one: " + allocated}
-	case saved > 0 && (isAllocated || isPerCall):
+	case c.opt < c.size && (isMany || isAllocated || isPerCall):
 		e = cost.Estimate{Tier: cost.Low, Evidence: fmt.Sprintf("the size class stays %d", classBefore)}
 	default:
 		e = cost.Estimate{Tier: cost.Low, Evidence: "no evidence in the package that many values exist"}
@@ -84,5 +84,5 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 }
 
 // highShare: a reorder that saves at least 1/highShare of each value's
-// (size-class) size, with many values, is high tier.
+// size class, with many values, is high tier.
 const highShare = 5

@@ -170,14 +170,50 @@ func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what s
 	}
 }
 
-// notePerCall records that fn makes a value of tn per call, unless fn runs
-// rarely (at start-up, teardown, ...) or tn names a kind of value that a
-// program makes once (a server, a configuration).
+// notePerCall records that fn makes a value of tn per call, when that
+// says that many values exist: tn is a stream (it has Read or Write
+// methods: one per stream or connection), fn is a method (a value made per
+// use of another object, as an iterator or a frame per write) other than
+// one that builds or clones a long-lived object, or fn runs per request.
+// An exported NewT alone is no such evidence: servers, pools, watchers and
+// balancers are made by one too, a few per process.
 func (w *walker) notePerCall(fn *ast.FuncDecl, tn *types.TypeName, what string, pos token.Pos) {
-	if isSingletonName(tn.Name()) || w.model.Func(w.pass, fn).Level == cost.Cold {
+	if isSingletonName(tn.Name()) {
 		return
 	}
-	setOnce(w.u.perCall, tn, "made per call of "+funcName(fn)+" ("+what+" at "+where(w.pass, pos)+")")
+	freq := w.model.Func(w.pass, fn)
+	var why string
+	switch {
+	case freq.Level == cost.Cold:
+		return
+	case isStream(tn):
+		why = "one per stream"
+	case fn.Recv != nil && !slices.Contains(buildMethods, fn.Name.Name):
+		why = "made per call"
+	case freq.Level == cost.Hot:
+		why = "made " + freq.Reason
+	default:
+		return
+	}
+	setOnce(w.u.perCall, tn, why+" of "+funcName(fn)+" ("+what+" at "+where(w.pass, pos)+")")
+}
+
+// buildMethods make long-lived objects: a balancer per client, a copy of
+// a transport.
+var buildMethods = []string{"Build", "Clone"}
+
+// streamMethods are the methods of a value that reads or writes one
+// stream: such values are made per stream or per connection.
+var streamMethods = []string{"Read", "Write", "ReadFrom", "WriteTo", "ReadByte", "WriteByte", "ReadRune", "WriteString", "ReadAt", "WriteAt"}
+
+func isStream(tn *types.TypeName) bool {
+	ms := types.NewMethodSet(types.NewPointer(tn.Type()))
+	for m := range ms.Methods() {
+		if slices.Contains(streamMethods, m.Obj().Name()) {
+			return true
+		}
+	}
+	return false
 }
 
 // enclosingDecl returns the function declaration whose body holds cur

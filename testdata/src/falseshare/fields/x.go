@@ -30,13 +30,14 @@ func (c *Cache) clean() {
 }
 
 // Queue has two mutexes, each locked by its own side: producers and one
-// consumer goroutine.
+// consumer goroutine. Their contention costs more than the line they
+// share: low tier.
 type Queue struct {
 	// inMu guards in.
 	inMu sync.Mutex
 	in   []int
 	// outMu guards out.
-	outMu sync.Mutex // want `fields inMu and outMu of Queue are 24 bytes apart.*insert _ \[40\]byte before outMu`
+	outMu sync.Mutex
 	out   []int
 }
 

@@ -137,9 +137,9 @@ type Point struct {
 
 func Points() []Point { return nil }
 
-// Small saves less than a fifth of its size, 56 -> 48, in every element
-// of a slice: medium tier.
-type Small struct { // want `struct Small of 56 bytes could be 48 \(saves 8 bytes per value; size class 64 -> 48\); reorder the fields \[medium: many values: \[\]Small at x.go:\d+\]`
+// Small saves less than a fifth of its size, 56 -> 48, but a quarter of
+// its size class, 64 -> 48, in every element of a slice.
+type Small struct { // want `struct Small of 56 bytes could be 48 \(saves 8 bytes per value; size class 64 -> 48\); reorder the fields \[high: many values: \[\]Small at x.go:\d+\]`
 	a    bool
 	b    int64
 	c    bool
