@@ -86,6 +86,7 @@ type write struct {
 	pos   token.Pos
 	op    string // "Add", "atomic.AddInt64", "Lock"
 	mutex bool   // a lock or unlock rather than an atomic write
+	count bool   // an atomic Add: a counter, written once per event
 	roots []*root
 	cold  bool // in a function that runs rarely
 }
@@ -112,7 +113,7 @@ func (c *checker) findWrites(insp *inspector.Inspector) {
 		if !ok {
 			continue
 		}
-		w := write{pos: call.Pos(), op: op, mutex: strings.Contains(op, "Lock"), roots: c.g.of(cur)}
+		w := write{pos: call.Pos(), op: op, mutex: strings.Contains(op, "Lock"), count: strings.Contains(op, "Add"), roots: c.g.of(cur)}
 		for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 			w.cold = c.model.Func(c.pass, decl.Node().(*ast.FuncDecl)).Level == cost.Cold
 		}
@@ -144,7 +145,7 @@ func (c *checker) writeTarget(call *ast.CallExpr) (ast.Expr, string) {
 			return nil, ""
 		}
 	case "sync":
-		if fn.Signature().Recv() == nil || !isMutex(fn.Signature().Recv().Type()) {
+		if fn.Signature().Recv() == nil || !isMutexType(fn.Signature().Recv().Type()) {
 			return nil, ""
 		}
 	default:
@@ -168,7 +169,7 @@ func isAtomicWrite(name string) bool {
 	return false
 }
 
-func isMutex(t types.Type) bool {
+func isMutexType(t types.Type) bool {
 	if p, ok := t.(*types.Pointer); ok {
 		t = p.Elem()
 	}
@@ -300,10 +301,10 @@ func (c *checker) rootsOf(locs []location) []*root {
 	return roots
 }
 
-// estimate rates a pair: medium when both are written by atomic
-// operations in code that does not run rarely. A mutex costs its lock's
-// contention first; the line it shares with another is secondary, and
-// low tier.
+// estimate rates a pair: medium when both are counters (atomic Adds,
+// written once per event) in code that does not run rarely. Flags and
+// states stored now and then, and mutexes, whose contention costs more
+// than the line they share, are low tier.
 func (c *checker) estimate(a, b []location) cost.Estimate {
 	ra, rb, _ := concurrent(c.rootsOf(a), c.rootsOf(b), isShared(a) || isShared(b))
 	e := cost.Estimate{Tier: cost.Medium, Evidence: "written by " + describe(c.pass, ra)}
@@ -314,23 +315,28 @@ func (c *checker) estimate(a, b []location) cost.Estimate {
 	case c.allCold(a) || c.allCold(b):
 		e.Tier = cost.Low
 		e.Evidence += "; one side only at start-up or teardown"
-	case c.anyMutex(a) || c.anyMutex(b):
+	case c.any(a, isMutex) || c.any(b, isMutex):
 		e.Tier = cost.Low
 		e.Evidence += "; a mutex, whose contention costs more than the shared line"
+	case !c.any(a, isCount) || !c.any(b, isCount):
+		e.Tier = cost.Low
+		e.Evidence += "; one side is a flag or state, stored now and then"
 	}
 	return e
 }
+
+func isMutex(w write) bool { return w.mutex }
+func isCount(w write) bool { return w.count }
 
 func isShared(locs []location) bool {
 	return slices.ContainsFunc(locs, func(l location) bool { return l.shared })
 }
 
-func (c *checker) anyMutex(locs []location) bool {
+// any reports whether some write of locs has the property.
+func (c *checker) any(locs []location, property func(write) bool) bool {
 	for _, loc := range locs {
-		for _, w := range c.writes[loc] {
-			if w.mutex {
-				return true
-			}
+		if slices.ContainsFunc(c.writes[loc], property) {
+			return true
 		}
 	}
 	return false
