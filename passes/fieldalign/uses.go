@@ -203,8 +203,9 @@ func (w *walker) notePerCall(fn *ast.FuncDecl, tn *types.TypeName, what string, 
 var buildMethods = []string{"Build", "Clone"}
 
 // streamMethods are the methods of a value that reads or writes one
-// stream: such values are made per stream or per connection.
-var streamMethods = []string{"Read", "Write", "ReadFrom", "WriteTo", "ReadByte", "WriteByte", "ReadRune", "WriteString", "ReadAt", "WriteAt"}
+// stream of bytes or messages: such values are made per stream or per
+// connection (an RPC's client stream sends and receives messages).
+var streamMethods = []string{"Read", "Write", "ReadFrom", "WriteTo", "ReadByte", "WriteByte", "ReadRune", "WriteString", "ReadAt", "WriteAt", "Send", "Recv", "SendMsg", "RecvMsg"}
 
 func isStream(tn *types.TypeName) bool {
 	ms := types.NewMethodSet(types.NewPointer(tn.Type()))
