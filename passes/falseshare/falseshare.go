@@ -87,6 +87,7 @@ type write struct {
 	op    string // "Add", "atomic.AddInt64", "Lock"
 	mutex bool   // a lock or unlock rather than an atomic write
 	count bool   // an atomic Add: a counter, written once per event
+	unit  ast.Node // the function that writes
 	roots []*root
 	cold  bool // in a function that runs rarely
 }
@@ -113,7 +114,7 @@ func (c *checker) findWrites(insp *inspector.Inspector) {
 		if !ok {
 			continue
 		}
-		w := write{pos: call.Pos(), op: op, mutex: strings.Contains(op, "Lock"), count: strings.Contains(op, "Add"), roots: c.g.of(cur)}
+		w := write{pos: call.Pos(), op: op, mutex: strings.Contains(op, "Lock"), count: strings.Contains(op, "Add"), unit: c.g.unit(cur), roots: c.g.of(cur)}
 		for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 			w.cold = c.model.Func(c.pass, decl.Node().(*ast.FuncDecl)).Level == cost.Cold
 		}
@@ -321,8 +322,34 @@ func (c *checker) estimate(a, b []location) cost.Estimate {
 	case !c.any(a, isCount) || !c.any(b, isCount):
 		e.Tier = cost.Low
 		e.Evidence += "; one side is a flag or state, stored now and then"
+	case a[0].global == nil && a[0] != b[0] && c.oneWriter(a, b):
+		e.Tier = cost.Low
+		e.Evidence += "; one function writes both, so its goroutines share the line anyway"
 	}
 	return e
+}
+
+// oneWriter reports whether some function writes both fields a and b: the
+// goroutines that run it contend for both fields, and padding between
+// them does not end that. (Package variables differ: the padding is also
+// against the unrelated variables the linker puts next to them; and the
+// elements of a per-worker array are written by one function, each
+// goroutine its own element.)
+func (c *checker) oneWriter(a, b []location) bool {
+	units := make(map[ast.Node]bool)
+	for _, loc := range a {
+		for _, w := range c.writes[loc] {
+			units[w.unit] = true
+		}
+	}
+	for _, loc := range b {
+		for _, w := range c.writes[loc] {
+			if w.unit != nil && units[w.unit] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func isMutex(w write) bool { return w.mutex }
