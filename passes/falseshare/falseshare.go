@@ -84,9 +84,9 @@ type location struct {
 // A write is one atomic operation or lock on a location.
 type write struct {
 	pos   token.Pos
-	op    string // "Add", "atomic.AddInt64", "Lock"
-	mutex bool   // a lock or unlock rather than an atomic write
-	count bool   // an atomic Add: a counter, written once per event
+	op    string   // "Add", "atomic.AddInt64", "Lock"
+	mutex bool     // a lock or unlock rather than an atomic write
+	count bool     // an atomic Add: a counter, written once per event
 	unit  ast.Node // the function that writes
 	roots []*root
 	cold  bool // in a function that runs rarely
