@@ -61,11 +61,3 @@
 // contention costs more than the line it shares), is low tier, reported
 // only with -falseshare.strict.
 package falseshare
-
-// Doc is the documentation of [Analyzer].
-const Doc = `report fields and variables written by different goroutines within one cache line
-
-falseshare reports struct fields, elements of per-worker arrays and
-package variables that goroutines of the package (or its callers) write
-at once with atomics or mutexes, and that lie within one 64-byte cache
-line. The fix inserts _ [N]byte padding computed from the target's sizes.`

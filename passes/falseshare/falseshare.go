@@ -1,6 +1,7 @@
 package falseshare
 
 import (
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -14,15 +15,19 @@ import (
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesize"
 )
+
+//go:embed doc.go
+var docFile string
 
 // Analyzer reports fields and package variables that different goroutines
 // write within one cache line.
 var Analyzer = &analysis.Analyzer{
 	Name:     "falseshare",
-	Doc:      Doc,
+	Doc:      passdoc.Extract(docFile, "falseshare"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/falseshare",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
@@ -32,7 +37,7 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func init() {
-	suppress.Flags(&Analyzer.Flags)
+	suppress.Register(Analyzer)
 }
 
 // cacheLine is the cache line size the pass assumes: 64 bytes on amd64,

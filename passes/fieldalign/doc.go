@@ -106,18 +106,3 @@
 // scans a shorter prefix of each value, and the fix orders fields that way.
 // This costs only GC time, so it is off by default.
 package fieldalign
-
-// Doc is the documentation of [Analyzer].
-const Doc = `report structs that waste memory on padding
-
-fieldalign reports struct types whose fields can be reordered into a
-smaller size, rated by the bytes saved per value times the evidence that
-many values exist (slices, maps, channels, long arrays, pointers in
-collections, allocation in loops or sync.Pool, values made per stream or
-per use). The default tiers need the size class to shrink; -strict
-reports every struct that shrinks. Layouts fixed on purpose (blank
-padding fields, structs.HostLayout, encoding/binary, unsafe, sync/atomic,
-assembly, cgo) are never reported. The message gives the size, the
-optimal size, the bytes saved per value and the size class before and
-after. The fix reorders the fields, keeping their comments. With
--fieldalign.scan it also reports pointer bytes the GC could skip.`

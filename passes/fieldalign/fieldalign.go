@@ -2,6 +2,7 @@ package fieldalign
 
 import (
 	"cmp"
+	_ "embed"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -14,16 +15,20 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesize"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
+//go:embed doc.go
+var docFile string
+
 // Analyzer reports structs whose fields can be reordered into less memory.
 var Analyzer = &analysis.Analyzer{
 	Name:     "fieldalign",
-	Doc:      Doc,
+	Doc:      passdoc.Extract(docFile, "fieldalign"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/fieldalign",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
@@ -35,7 +40,7 @@ var Analyzer = &analysis.Analyzer{
 func init() {
 	// scan enables the reports about pointer bytes, which cost only GC time.
 	Analyzer.Flags.Bool("scan", false, "also report structs whose pointer fields could come first, so that the GC scans fewer bytes of each value")
-	suppress.Flags(&Analyzer.Flags)
+	suppress.Register(Analyzer)
 }
 
 func run(pass *analysis.Pass) (any, error) {
