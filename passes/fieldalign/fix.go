@@ -215,6 +215,15 @@ func reorderFix(pass *analysis.Pass, c *candidate) (analysis.SuggestedFix, bool)
 			text.Write(line)
 		}
 		text.Truncate(text.Len() - 1)
+		if tf.Line(end) == tf.Line(c.st.Fields.Closing) {
+			// The closing brace follows the last field on its line: put it
+			// on a line of its own, or a line comment moved last would
+			// swallow it.
+			open := src[bytes.LastIndexByte(src[:offset(c.st.Fields.Opening)], '\n')+1:]
+			text.WriteByte('\n')
+			text.Write(open[:len(open)-len(bytes.TrimLeft(open, " \t"))])
+			end = c.st.Fields.Closing
+		}
 	} else {
 		// The fields share the line of a brace, as in "struct{ a, b int }":
 		// rewrite all between the braces, one level deeper than the line
