@@ -125,12 +125,13 @@ func checkFixed(t *testing.T, imp types.Importer, pass *analysis.Pass, c *candid
 }
 
 // comments returns the texts of a file's comments, sorted: a reorder
-// moves them but must keep each.
+// moves them but must keep each. Trailing blanks do not count: the fix is
+// formatted as gofmt does, which drops them.
 func comments(f *ast.File) []string {
 	var texts []string
 	for _, g := range f.Comments {
 		for _, c := range g.List {
-			texts = append(texts, c.Text)
+			texts = append(texts, strings.TrimRight(c.Text, " \t"))
 		}
 	}
 	slices.Sort(texts)
