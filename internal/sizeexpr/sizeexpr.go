@@ -13,11 +13,16 @@ import (
 	"unicode/utf8"
 )
 
-// A Sum is a byte count: a constant plus terms, each a Go expression of
-// type int, in the order they were added.
+// A Sum is a byte count: a constant plus terms, each a count times a Go
+// expression of type int, in the order they were first added.
 type Sum struct {
 	bytes int
-	terms []string
+	terms []term
+}
+
+type term struct {
+	times int
+	expr  string
 }
 
 // AddBytes adds n bytes.
@@ -25,25 +30,33 @@ func (s *Sum) AddBytes(n int) { s.bytes += n }
 
 // AddLen adds len(x), where x is the source of a string or slice
 // expression that can be evaluated again without effect.
-func (s *Sum) AddLen(x string) { s.terms = append(s.terms, "len("+x+")") }
+func (s *Sum) AddLen(x string) { s.AddTimes(1, "len("+x+")") }
 
-// AddTimes adds per bytes count times: "count" alone when per is 1, and
-// nothing when per is 0.
+// AddTimes adds per bytes count times; a count already in the sum gets a
+// larger factor (len(a) + len(a) is 2*len(a)).
 func (s *Sum) AddTimes(per int, count string) {
-	switch per {
-	case 0:
-	case 1:
-		s.terms = append(s.terms, count)
-	default:
-		s.terms = append(s.terms, strconv.Itoa(per)+"*"+count)
+	if per == 0 {
+		return
 	}
+	for i := range s.terms {
+		if s.terms[i].expr == count {
+			s.terms[i].times += per
+			return
+		}
+	}
+	s.terms = append(s.terms, term{per, count})
 }
 
 // Add adds t.
 func (s *Sum) Add(t Sum) {
 	s.bytes += t.bytes
-	s.terms = append(s.terms, t.terms...)
+	for _, tt := range t.terms {
+		s.AddTimes(tt.times, tt.expr)
+	}
 }
+
+// Bytes returns the constant part of the sum.
+func (s Sum) Bytes() int { return s.bytes }
 
 // IsConstant reports whether the sum has no term that depends on data.
 func (s Sum) IsConstant() bool { return len(s.terms) == 0 }
@@ -51,9 +64,16 @@ func (s Sum) IsConstant() bool { return len(s.terms) == 0 }
 // String returns the sum as a Go expression, as gofmt spaces it inside a
 // call's arguments: "len(s) + 3*len(xs) + 2".
 func (s Sum) String() string {
-	parts := s.terms
+	var parts []string
+	for _, t := range s.terms {
+		if t.times == 1 {
+			parts = append(parts, t.expr)
+		} else {
+			parts = append(parts, strconv.Itoa(t.times)+"*"+t.expr)
+		}
+	}
 	if s.bytes != 0 || len(parts) == 0 {
-		parts = append(parts[:len(parts):len(parts)], strconv.Itoa(s.bytes))
+		parts = append(parts, strconv.Itoa(s.bytes))
 	}
 	return strings.Join(parts, " + ")
 }

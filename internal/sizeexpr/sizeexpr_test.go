@@ -16,6 +16,7 @@ func TestSumString(t *testing.T) {
 		{func(s *Sum) { s.AddLen("s"); s.AddTimes(3, "len(xs)") }, "len(s) + 3*len(xs)"},
 		{func(s *Sum) { s.AddTimes(1, "len(xs)"); s.AddBytes(2) }, "len(xs) + 2"},
 		{func(s *Sum) { s.AddTimes(0, "len(xs)"); s.AddLen("u.Host") }, "len(u.Host)"},
+		{func(s *Sum) { s.AddLen("a"); s.AddLen("b"); s.AddLen("a"); s.AddTimes(2, "len(b)") }, "2*len(a) + 3*len(b)"},
 		{func(s *Sum) {
 			var t Sum
 			t.AddLen("a")

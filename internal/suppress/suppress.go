@@ -47,7 +47,7 @@ import (
 )
 
 // Passes names every memlint pass, for validating directives.
-var Passes = []string{"fieldalign", "concatloop", "prealloc", "subsliceleak", "poolreset"}
+var Passes = []string{"fieldalign", "concatloop", "prealloc", "subsliceleak", "poolreset", "growhint"}
 
 const prefix = "//memlint:ignore"
 
