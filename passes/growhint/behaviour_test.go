@@ -41,6 +41,9 @@ const calls = `
 	}
 	show(PKG.NilChecked(nil, "a", "b"))
 	show(PKG.NilChecked(new(PKG.Node), "a", "b"))
+	for _, in := range [][2]string{{"", "x"}, {"*?x", "ab.c.d"}, {"?*", "é.f"}, {"**", "a"}} {
+		show(PKG.Mask(in[0], in[1]))
+	}
 	show(PKG.Silenced("a", "b", "c", "d"))
 `
 

@@ -331,7 +331,10 @@ func (c *checker) derivedFrom(b *builder, piece ast.Expr, walked []*types.Var) *
 }
 
 // derivedVars returns s and the local variables whose value is computed
-// from it, directly or through others.
+// from it, directly or through others: strings, byte slices, bytes and
+// runes. Indices are left out: an index computed from another string
+// (i += strings.IndexByte(pattern, c)) does not make what it slices part
+// of that string.
 func (c *checker) derivedVars(b *builder, s *types.Var) map[types.Object]bool {
 	if d, ok := c.derived[s]; ok {
 		return d
@@ -341,7 +344,7 @@ func (c *checker) derivedVars(b *builder, s *types.Var) map[types.Object]bool {
 		changed = false
 		add := func(lhs ast.Expr) {
 			if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
-				if obj := c.info.ObjectOf(id); obj != nil && !d[obj] && obj != types.Object(b.obj) {
+				if obj := c.info.ObjectOf(id); obj != nil && !d[obj] && obj != types.Object(b.obj) && isContent(obj.Type()) {
 					d[obj] = true
 					changed = true
 				}
@@ -383,4 +386,14 @@ func (c *checker) derivedVars(b *builder, s *types.Var) map[types.Object]bool {
 
 func contains(n ast.Node, pos token.Pos) bool {
 	return n.Pos() <= pos && pos < n.End()
+}
+
+// isContent reports whether t holds text: a string, a byte slice, a byte
+// or a rune.
+func isContent(t types.Type) bool {
+	if typesx.IsString(t) || isByteSlice(t) {
+		return true
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && (b.Kind() == types.Byte || b.Kind() == types.Rune)
 }

@@ -153,6 +153,39 @@ func NilChecked(n *node, a, b string) string {
 	return sb.String()
 }
 
+// Mask walks a pattern and a name in step, copying the name where the
+// pattern has '?' and skipping to the next dot where it has '*': the
+// output is a rewritten copy of the name, whatever the index arithmetic
+// reads from the pattern.
+func Mask(pattern, name string) string {
+	var sb strings.Builder // want `sb is filled by 3 writes whose total size is known before the first write: about len\(name\) bytes \(the loop writes a rewritten copy of name\)`
+	i, j := 0, 0
+	for {
+		if i >= len(pattern) || j >= len(name) {
+			break
+		}
+		switch pattern[i] {
+		case '*':
+			skip := strings.IndexByte(name[j:], '.')
+			if skip < 0 {
+				skip = len(name) - j
+			}
+			part := name[j : j+skip]
+			sb.WriteString(strings.ToUpper(part))
+			j += skip
+		case '?':
+			sb.WriteByte(name[j])
+			j++
+		default:
+			ch := string(name[j])
+			sb.WriteString(ch)
+			j++
+		}
+		i++
+	}
+	return sb.String()
+}
+
 // Silenced carries the directive.
 func Silenced(a, b, c, d string) string {
 	//memlint:ignore growhint four short pieces, measured
