@@ -8,7 +8,7 @@ import (
 )
 
 // SharedFlags registers on fs the settings every pass has (see
-// suppress.Flags) as one flag each that sets them for all analyzers:
+// suppress.Register) as one flag each that sets them for all analyzers:
 // -strict sets -<pass>.strict of every pass.
 func SharedFlags(fs *flag.FlagSet, analyzers []*analysis.Analyzer) {
 	fs.Var(&forAll{name: "strict", analyzers: analyzers}, "strict", "report every true instance, low-tier findings too (sets -<pass>.strict of every pass)")

@@ -32,7 +32,6 @@
 package suppress
 
 import (
-	"flag"
 	"go/ast"
 	"go/token"
 	"path/filepath"
@@ -46,8 +45,10 @@ import (
 	"github.com/memlint/memlint/internal/passflag"
 )
 
-// Passes names every memlint pass, for validating directives.
-var Passes = []string{"fieldalign", "concatloop", "prealloc", "subsliceleak", "poolreset", "growhint"}
+// passes names the registered passes, for validating directives. Each
+// pass registers in its package's init, so the list is complete before
+// any analysis runs and is never written after.
+var passes []string
 
 const prefix = "//memlint:ignore"
 
@@ -145,8 +146,8 @@ func parseDirective(c *ast.Comment) (directive, bool) {
 	switch {
 	case len(d.passes) == 0:
 		d.problem = "it names no pass"
-	case slices.ContainsFunc(d.passes, func(p string) bool { return !slices.Contains(Passes, p) }):
-		d.problem = "it names an unknown pass (known: " + strings.Join(Passes, ", ") + ")"
+	case slices.ContainsFunc(d.passes, func(p string) bool { return !slices.Contains(passes, p) }):
+		d.problem = "it names an unknown pass (known: " + strings.Join(slices.Sorted(slices.Values(passes)), ", ") + ")"
 	case d.reason == "":
 		d.problem = "it gives no reason"
 	}
@@ -157,15 +158,20 @@ func parseDirective(c *ast.Comment) (directive, bool) {
 // that names no known pass concerns every pass, so that it is not lost.
 func (d directive) names(pass string) bool {
 	return slices.Contains(d.passes, pass) ||
-		!slices.ContainsFunc(d.passes, func(p string) bool { return slices.Contains(Passes, p) })
+		!slices.ContainsFunc(d.passes, func(p string) bool { return slices.Contains(passes, p) })
 }
 
-// Flags registers on a pass's flag set the settings that every pass has
-// and its [Reporter] obeys. They are the pass's own, so that drivers that
-// run passes side by side (golangci-lint, nogo) can set them per pass;
-// the memlint command sets them for all passes at once with -strict and
-// -include-tests.
-func Flags(fs *flag.FlagSet) {
+// Register makes a a memlint pass, from its package's init: directives
+// may name it, and its flag set gets the settings that every pass has and
+// its [Reporter] obeys. The settings are the pass's own, so that drivers
+// that run passes side by side (golangci-lint, nogo) can set them per
+// pass; the memlint command sets them for all passes at once with -strict
+// and -include-tests.
+func Register(a *analysis.Analyzer) {
+	if !slices.Contains(passes, a.Name) {
+		passes = append(passes, a.Name)
+	}
+	fs := &a.Flags
 	fs.Bool("strict", false, "also report low-tier findings: every true instance, including cold paths and small counts")
 	fs.Bool("include-tests", false, "report findings in _test.go files and test-harness packages too")
 }
@@ -179,7 +185,7 @@ type Reporter struct {
 }
 
 // NewReporter returns the Reporter for pass, which must require [Analyzer]
-// and have registered [Flags]. It reports the malformed //memlint:ignore
+// and be registered with [Register]. It reports the malformed //memlint:ignore
 // directives that concern pass.
 func NewReporter(pass *analysis.Pass) *Reporter {
 	r := &Reporter{

@@ -2,8 +2,6 @@ package concatloop_test
 
 import (
 	"bytes"
-	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"go/ast"
@@ -13,12 +11,9 @@ import (
 	"go/token"
 	"go/types"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
-	"time"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -238,41 +233,14 @@ func compareResults(t *testing.T, orig *ast.File, src, fixed []byte) {
 			}
 		}
 	}
-	pkg := orig.Name.Name
-	main, funcs := equivalenceMain(t, pkg, src)
-	if funcs == 0 {
-		return
-	}
-	// The harness imports the packages as equiv/orig and equiv/fixed.
-	tmp := t.TempDir()
-	files := map[string][]byte{
-		"go.mod":     []byte("module equiv\n\ngo 1.26\n"),
-		"orig/x.go":  src,
-		"fixed/x.go": fixed,
-		"main.go":    main,
-	}
-	for name, content := range files {
-		path := filepath.Join(tmp, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, content, 0o644); err != nil {
+	dir := t.TempDir()
+	for name, content := range map[string][]byte{"x.go": src, "x.go.golden": fixed} {
+		if err := os.WriteFile(filepath.Join(dir, name), content, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, "go", "run", ".")
-	cmd.Dir = tmp
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-	out, err := cmd.CombinedOutput()
-	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		t.Skip("the functions do not finish on the inputs")
-	}
-	if err != nil {
-		if strings.Contains(string(out), "calls differ") {
-			t.Fatalf("the fix changes results:\n%s\noriginal:\n%s\nfixed:\n%s", out, src, fixed)
-		}
-		t.Skipf("the comparison does not build (mutated names): %v\n%s", err, out)
-	}
+	fixture.RunOriginalAndFixed(t, dir, func(f *ast.File) []byte {
+		main, _ := equivalenceMain(t, f.Name.Name, f)
+		return main
+	})
 }

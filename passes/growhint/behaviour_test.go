@@ -1,9 +1,7 @@
 package growhint_test
 
 import (
-	"bytes"
-	"os"
-	"os/exec"
+	"go/ast"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,8 +11,8 @@ import (
 
 // calls exercises every function of the flagged fixture, with inputs
 // that take each branch (empty and set parts, escapes, doubled slashes,
-// invalid UTF-8, nothing appended) and report nil-ness and capacity as
-// well as content; PKG is the package under test.
+// invalid UTF-8, negative counts, nothing appended), and shows nil-ness
+// as well as content; PKG is the package under test.
 const calls = `
 	for _, l := range []*PKG.Link{{}, {Scheme: "https", Host: "example.com", Path: "/a b", Query: "x=1", Anchor: "top"}, {Path: "rel"}} {
 		show(l.String())
@@ -40,7 +38,7 @@ const calls = `
 		show(PKG.Repeat(n))
 	}
 	show(PKG.NilChecked(nil, "a", "b"))
-	show(PKG.NilChecked(new(PKG.Node), "a", "b"))
+	show(PKG.NilChecked(&PKG.Node{Name: "n"}, "a", "b"))
 	for _, in := range [][2]string{{"", "x"}, {"*?x", "ab.c.d"}, {"?*", "é.f"}, {"**", "a"}} {
 		show(PKG.Mask(in[0], in[1]))
 	}
@@ -50,56 +48,46 @@ const calls = `
 // TestFixesKeepResults runs the flagged fixture and its fixed form on the
 // same inputs: a Grow or a capacity must change nothing a caller sees.
 func TestFixesKeepResults(t *testing.T) {
-	gotool, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatal("the go command is needed to run the fixed fixture: ", err)
-	}
 	dir := filepath.Join(fixture.Dir(t), "src", "growhint", "flagged")
-	orig, err := os.ReadFile(filepath.Join(dir, "x.go"))
-	if err != nil {
-		t.Fatal(err)
+	out := fixture.RunOriginalAndFixed(t, dir, func(*ast.File) []byte {
+		return []byte(`package main
+
+import (
+	"fmt"
+	"os"
+
+	fixed "equiv/fixed"
+	orig "equiv/orig"
+)
+
+var results []string
+
+func show(v any) {
+	if b, ok := v.([]byte); ok {
+		results = append(results, fmt.Sprintf("%q nil=%v", b, b == nil))
+		return
 	}
-	fixed, err := os.ReadFile(filepath.Join(dir, "x.go.golden"))
-	if err != nil {
-		t.Fatal(err)
+	results = append(results, fmt.Sprintf("%q", v))
+}
+
+func runOrig() {` + strings.ReplaceAll(calls, "PKG", "orig") + `}
+
+func runFixed() {` + strings.ReplaceAll(calls, "PKG", "fixed") + `}
+
+func main() {
+	runOrig()
+	want := results
+	results = nil
+	runFixed()
+	if fmt.Sprint(want) != fmt.Sprint(results) {
+		fmt.Printf("the fixed code differs:\noriginal: %q\nfixed:    %q\n", want, results)
+		os.Exit(1)
 	}
-	if bytes.Equal(orig, fixed) {
-		t.Fatal("the golden file equals the fixture: nothing to compare")
-	}
-	var outs []string
-	for _, src := range [][]byte{orig, fixed} {
-		tmp := t.TempDir()
-		main := "package main\n\nimport (\n\t\"fmt\"\n\n\tPKG \"equiv/flagged\"\n)\n\n" +
-			"func show(v any) {\n\tif b, ok := v.([]byte); ok {\n\t\tfmt.Printf(\"%q nil=%v\\n\", b, b == nil)\n\t\treturn\n\t}\n\tfmt.Printf(\"%q\\n\", v)\n}\n\n" +
-			"func main() {" + calls + "}\n"
-		files := map[string][]byte{
-			"go.mod":          []byte("module equiv\n\ngo 1.26\n"),
-			"flagged/x.go":    src,
-			"flagged/node.go": []byte("package flagged\n\n// Node exports node for the test.\ntype Node = node\n"),
-			"main.go":         []byte(main),
-		}
-		for name, content := range files {
-			path := filepath.Join(tmp, name)
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(path, content, 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-		cmd := exec.Command(gotool, "run", ".")
-		cmd.Dir = tmp
-		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			t.Fatalf("running the fixture: %v\n%s", err, out)
-		}
-		outs = append(outs, string(out))
-	}
-	if outs[0] != outs[1] {
-		t.Fatalf("the fixed code behaves differently:\noriginal:\n%s\nfixed:\n%s", outs[0], outs[1])
-	}
-	if n := strings.Count(outs[0], "\n"); n < 30 {
-		t.Fatalf("only %d results compared:\n%s", n, outs[0])
+	fmt.Printf("compared %d results\n", len(want))
+}
+`)
+	})
+	if !strings.Contains(out, "compared 37 results") {
+		t.Fatalf("want 37 results compared, got:\n%s", out)
 	}
 }

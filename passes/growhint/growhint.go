@@ -21,7 +21,7 @@ import (
 var docFile string
 
 func init() {
-	suppress.Flags(&Analyzer.Flags)
+	suppress.Register(Analyzer)
 }
 
 // Analyzer reports builders, buffers and byte slices filled by writes of

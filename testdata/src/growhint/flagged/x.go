@@ -138,16 +138,16 @@ func Lines(lines []string) []byte {
 	return out
 }
 
-type node struct{ name string }
+type Node struct{ Name string }
 
 // NilChecked reads a field through a pointer the function compares with
 // nil: evaluating it before the writes could panic, so it is not counted.
-func NilChecked(n *node, a, b string) string {
-	var sb strings.Builder // want `sb is filled by 4 writes whose total size is known before the first write: at least 2\*len\(a\) \+ len\(b\) bytes \(not counted: n.name\)`
+func NilChecked(n *Node, a, b string) string {
+	var sb strings.Builder // want `sb is filled by 4 writes whose total size is known before the first write: at least 2\*len\(a\) \+ len\(b\) bytes \(not counted: n.Name\)`
 	sb.WriteString(a)
 	sb.WriteString(b)
-	if n != nil && n.name != "" {
-		sb.WriteString(n.name)
+	if n != nil && n.Name != "" {
+		sb.WriteString(n.Name)
 	}
 	sb.WriteString(a)
 	return sb.String()
