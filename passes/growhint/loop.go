@@ -5,10 +5,10 @@ import (
 	"go/token"
 	"go/types"
 	"go/version"
-	"strconv"
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/sizeexpr"
 	"github.com/memlint/memlint/internal/typesx"
 )
@@ -23,7 +23,7 @@ func (c *checker) sizeLoop(b *builder, loop inspector.Cursor, at token.Pos, e *e
 		e.variable, e.overLoop = true, true
 		return
 	}
-	e.under = append(e.under, "the writes of the loop at line "+strconv.Itoa(c.pass.Fset.Position(loop.Node().Pos()).Line))
+	e.unsized = true
 }
 
 func (c *checker) writesIn(b *builder, loop inspector.Cursor) []*write {
@@ -46,6 +46,7 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 	if count == "" || c.canSkip(loop) {
 		return false
 	}
+	var under, least, sumOver []string // added to e only if the loop is counted
 	var value types.Object
 	if rng != nil && rng.Value != nil {
 		value = c.info.ObjectOf(rng.Value.(*ast.Ident))
@@ -60,7 +61,7 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 	counted := false
 	for _, w := range writes {
 		if w.opaque || !isStmtOf(body, w.cur) {
-			e.under = append(e.under, c.short(w.cur.Node()))
+			under = append(under, c.short(w.cur.Node()))
 			continue
 		}
 		for i, piece := range w.pieces {
@@ -70,16 +71,16 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 				add.AddLen(c.src.Text(rng.X)) // the runes of a string: its bytes, when it is valid UTF-8
 				counted = true
 			case (w.method == "WriteString" || w.method == "Write" || spread) && isValue(piece):
-				e.sumOver = append(e.sumOver, c.src.Text(rng.X))
+				sumOver = append(sumOver, c.src.Text(rng.X))
 				counted = true
 			default:
 				s, ok, lower := c.pieceSize(piece, w.method, spread, at, loop.Node().Pos())
 				if !ok || !s.IsConstant() {
-					e.under = append(e.under, c.short(piece))
+					under = append(under, c.short(piece))
 					continue
 				}
 				if lower {
-					e.least = append(e.least, c.short(piece)+" as one byte")
+					least = append(least, c.short(piece)+" as one byte")
 				}
 				n := s.Bytes()
 				per += n
@@ -93,6 +94,9 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 	if per > 0 && rng != nil && typesx.IsString(c.info.TypeOf(rng.X)) {
 		e.over = true // a string has at most len(s) runes
 	}
+	e.under = append(e.under, under...)
+	e.least = append(e.least, least...)
+	e.sumOver = append(e.sumOver, sumOver...)
 	e.sum.Add(add)
 	e.sum.AddTimes(per, count)
 	return true
@@ -236,7 +240,7 @@ func isStmtOf(body *ast.BlockStmt, cur inspector.Cursor) bool {
 // the loop writes other than a constant is computed from it.
 func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, at token.Pos, e *estimate) bool {
 	walked := c.walkedStrings(loop)
-	if len(walked) == 0 {
+	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) {
 		return false
 	}
 	used := make(map[*types.Var]bool)
@@ -396,4 +400,37 @@ func isContent(t types.Type) bool {
 	}
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && (b.Kind() == types.Byte || b.Kind() == types.Rune)
+}
+
+// selects reports whether every write of the loop is in the body of an if
+// without else: the loop picks parts of the string (strips annotations,
+// keeps digits), and the output can be much shorter than the string.
+func (c *checker) selects(loop inspector.Cursor, writes []*write) bool {
+	for _, w := range writes {
+		picked := false
+		for anc := range w.cur.Enclosing((*ast.IfStmt)(nil)) {
+			if !loop.Contains(anc) {
+				break
+			}
+			if ifs := anc.Node().(*ast.IfStmt); ifs.Else == nil {
+				picked = true
+				break
+			}
+		}
+		if !picked {
+			return false
+		}
+	}
+	return true
+}
+
+// returnsPart reports whether the loop can return what it has built so
+// far: it copies a prefix of the string (up to a closing quote), not all.
+func (c *checker) returnsPart(b *builder, loop inspector.Cursor) bool {
+	for cur := range loop.Preorder((*ast.ReturnStmt)(nil)) {
+		if c.innermostFunc(cur) == c.innermostFunc(loop) && astx.Mentions(c.info, cur.Node(), b.obj) {
+			return true
+		}
+	}
+	return false
 }

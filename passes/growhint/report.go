@@ -31,7 +31,7 @@ func (c *checker) check(file *ast.File, b *builder) {
 		return
 	}
 	e := c.estimate(b, at)
-	if !e.variable || !e.overLoop && e.pieces < minStraightPieces {
+	if !e.variable || e.unsized || !e.overLoop && e.pieces < minStraightPieces {
 		return
 	}
 	msg := fmt.Sprintf("%s is filled by %s whose total size is known before the first write: %s%s; it starts empty and reallocates as it grows: %s",

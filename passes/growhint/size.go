@@ -26,8 +26,11 @@ type estimate struct {
 	over     bool     // it counts pieces that may not be written (conditional constants)
 	copyOf   []string // strings that a loop rewrites: their length is a close guess, not a bound
 	under    []string // pieces it does not count
-	least    []string // pieces it counts at their least: "url.PathEscape(s) as len(s)"
-	pieces   int      // how many write calls the estimate covers
+	// unsized is set when a loop writes an amount the code does not tell
+	// before it runs (lines read from a connection): the bulk is unknown.
+	unsized bool
+	least   []string // pieces it counts at their least: "url.PathEscape(s) as len(s)"
+	pieces  int      // how many write calls the estimate covers
 }
 
 // estimate sizes the builder's writes, grouped by the outermost loop

@@ -175,3 +175,43 @@ func Formatted(xs []int) string {
 	}
 	return b.String()
 }
+
+// Lines reads lines until the reader says stop: the first piece is
+// known, the bulk is not.
+func Lines(first string, next func() (string, bool)) string {
+	var b strings.Builder
+	b.WriteString(first)
+	for {
+		line, ok := next()
+		if !ok {
+			break
+		}
+		b.WriteByte('\n')
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// Digits keeps some runes of s: the output can be much shorter than s.
+func Digits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Quoted copies s up to its closing quote and returns the rest: only a
+// prefix of s is copied.
+func Quoted(s string) (string, string) {
+	b := new(strings.Builder)
+	for i := 1; i < len(s); i++ {
+		if s[i] == '"' {
+			return b.String(), s[i+1:]
+		}
+		b.WriteByte(s[i])
+	}
+	return "", s
+}
