@@ -60,6 +60,10 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 	per := 0
 	counted := false
 	for _, w := range writes {
+		if c.inInnerLoop(loop, w.cur) {
+			e.unsized = true // a loop inside the loop: its count is not known before
+			return false
+		}
 		if w.opaque || !isStmtOf(body, w.cur) {
 			under = append(under, c.short(w.cur.Node()))
 			continue
@@ -431,6 +435,14 @@ func (c *checker) returnsPart(b *builder, loop inspector.Cursor) bool {
 		if c.innermostFunc(cur) == c.innermostFunc(loop) && astx.Mentions(c.info, cur.Node(), b.obj) {
 			return true
 		}
+	}
+	return false
+}
+
+// inInnerLoop reports whether cur is in a loop nested in loop.
+func (c *checker) inInnerLoop(loop, cur inspector.Cursor) bool {
+	for anc := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		return anc != loop
 	}
 	return false
 }

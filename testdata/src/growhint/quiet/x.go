@@ -215,3 +215,16 @@ func Quoted(s string) (string, string) {
 	}
 	return "", s
 }
+
+// Nested writes pieces in a loop inside the loop: the inner counts are
+// not known before the writes.
+func Nested(groups [][]string) string {
+	var b strings.Builder
+	for _, g := range groups {
+		b.WriteByte('[')
+		for _, x := range g {
+			b.WriteString(strconv.Quote(x))
+		}
+	}
+	return b.String()
+}
