@@ -52,8 +52,9 @@
 // given a capacity or reused, and a slice that gets one element per
 // iteration of one loop (prealloc's finding). The cost model rates the
 // finding: Error methods, debug output, initialization and code without
-// production callers are the low tier (reported under -strict); String,
-// GoString and Format methods are rated by their data, since a URL's
+// production callers are the low tier (reported under -strict), and so
+// are String, GoString and Format methods that format with fmt; those
+// that only write their data are rated as any function, since a URL's
 // String runs per request in servers.
 //
 // The fix inserts b.Grow(n) before the statement of the first write, or

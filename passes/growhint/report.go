@@ -120,8 +120,8 @@ func (e estimate) text() string {
 }
 
 // cost rates the finding by how often its function runs. Describing
-// methods are cold unless they format data of any size: URL.String and
-// its kind run per request in servers.
+// methods are cold unless they serialize data of any size without fmt:
+// URL.String and its kind run per request in servers.
 func (c *checker) cost(b *builder, e estimate) cost.Estimate {
 	decl := c.outerDecl(b)
 	if decl == nil {
@@ -131,7 +131,7 @@ func (c *checker) cost(b *builder, e estimate) cost.Estimate {
 	f := c.model.Func(c.pass, decl)
 	switch f.Level {
 	case cost.Cold:
-		if decl.Recv != nil && (decl.Name.Name == "String" || decl.Name.Name == "GoString" || decl.Name.Name == "Format") {
+		if decl.Recv != nil && (decl.Name.Name == "String" || decl.Name.Name == "GoString" || decl.Name.Name == "Format") && !c.usesFmt(decl) {
 			return cost.Estimate{Tier: cost.Medium, Evidence: "per call of " + name + ", whose output grows with its data"}
 		}
 		return cost.Estimate{Tier: cost.Low, Evidence: f.Reason}
@@ -142,6 +142,22 @@ func (c *checker) cost(b *builder, e estimate) cost.Estimate {
 		return cost.Estimate{Tier: cost.Medium, Evidence: f.Reason}
 	}
 	return cost.Estimate{Tier: cost.Medium, Evidence: "per call of " + name}
+}
+
+// usesFmt reports whether decl calls a function of package fmt: a String
+// method that formats with fmt describes its value for people (a route, a
+// config), while one that only writes bytes serializes data (a URL).
+func (c *checker) usesFmt(decl *ast.FuncDecl) bool {
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			if fn, ok := c.calleeFunc(call); ok && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 func (c *checker) outerDecl(b *builder) *ast.FuncDecl {

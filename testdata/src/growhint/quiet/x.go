@@ -228,3 +228,20 @@ func Nested(groups [][]string) string {
 	}
 	return b.String()
 }
+
+type route struct {
+	name     string
+	handlers []string
+}
+
+// String describes a route for people, with fmt: a cold path.
+func (r route) String() string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for _, h := range r.handlers {
+		b.WriteByte(' ')
+		b.WriteString(h)
+	}
+	b.WriteByte(']')
+	return fmt.Sprintf("{name:%q handlers:%s}", r.name, b.String())
+}
