@@ -142,7 +142,7 @@ func (c *checker) mentionsText(n ast.Node, piece ast.Expr) bool {
 // valid at the Grow's position at and unchanged until the write at pos;
 // lower is set when the piece can be longer than the sum says (an escape).
 func (c *checker) pieceSize(piece ast.Expr, method string, spread bool, at, pos token.Pos) (s sizeexpr.Sum, ok, lower bool) {
-	tv := c.info.Types[piece]
+	tv := c.info.Types[stripConversion(c.info, piece)] // []byte("magic") has a constant length too
 	if n, ok := sizeexpr.ConstLen(tv); ok && (method != "append" || spread) {
 		s.AddBytes(n)
 		return s, true, false

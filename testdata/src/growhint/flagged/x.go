@@ -43,7 +43,7 @@ func (l *Link) String() string {
 func Escaped(dir, file, query string) string {
 	var b strings.Builder // want `b is filled by 5 writes whose total size is known before the first write: at least len\(dir\) \+ len\(file\) \+ len\(query\) \+ 2 bytes \(counted at their least: url.PathEscape\(dir\) as len\(dir\), url.PathEscape\(file\) as len\(file\), url.QueryEscape\(query\) as len\(query\)\)`
 	b.WriteString(url.PathEscape(dir))
-	b.WriteByte('/')
+	b.Write([]byte("/"))
 	b.WriteString(url.PathEscape(file))
 	b.WriteByte('?')
 	b.WriteString(url.QueryEscape(query))
