@@ -4,8 +4,8 @@
 //
 //	memlint [flags] packages
 //	go vet -vettool=$(command -v memlint) packages
-//	memlint lsp [-strict] [-include-tests]   # a language server for editors, on stdio
-//	memlint gopls [-strict] [-include-tests] [-gopls PATH] [gopls's arguments]   # gopls with memlint's findings added
+//	memlint lsp [-strict] [-include-tests] [-profile files]   # a language server for editors, on stdio
+//	memlint gopls [-strict] [-include-tests] [-profile files] [-gopls PATH] [gopls's arguments]   # gopls with memlint's findings added
 //
 // Run "memlint help" for the list of passes and their flags.
 package main
@@ -38,8 +38,8 @@ func main() {
 }
 
 // serverFlags applies the settings shared by every pass (-strict,
-// -include-tests) given after "memlint lsp" and returns the other
-// arguments.
+// -include-tests, -profile, -profile.min) given after "memlint lsp" and
+// returns the other arguments.
 func serverFlags(args []string) []string {
 	fs := flag.NewFlagSet("memlint lsp", flag.ExitOnError)
 	suite.SharedFlags(fs, suite.Analyzers)

@@ -11,6 +11,7 @@ import (
 	"github.com/memlint/memlint/passes/growhint"
 	"github.com/memlint/memlint/passes/poolreset"
 	"github.com/memlint/memlint/passes/prealloc"
+	"github.com/memlint/memlint/passes/resetcap"
 	"github.com/memlint/memlint/passes/subsliceleak"
 )
 
@@ -21,5 +22,6 @@ var Analyzers = []*analysis.Analyzer{
 	prealloc.Analyzer,
 	subsliceleak.Analyzer,
 	poolreset.Analyzer,
+	resetcap.Analyzer,
 	growhint.Analyzer,
 }

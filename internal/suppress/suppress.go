@@ -22,6 +22,11 @@
 //     the diagnostic's Category and is named, with its evidence, at the end
 //     of the message.
 //
+//   - With the pass's profile flag set, the profiles it names measure each
+//     finding (see [profile.Adjust]): a finding hot in the profile is
+//     reported as high whatever its static tier, one the profile shows
+//     cold drops a tier, and the measured cost joins the evidence.
+//
 //   - A //memlint:ignore directive on the line of a finding, or on the line
 //     above it, silences the passes it names:
 //
@@ -38,11 +43,13 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/passflag"
+	"github.com/memlint/memlint/internal/profile"
 )
 
 // passes names the registered passes, for validating directives. Each
@@ -174,14 +181,19 @@ func Register(a *analysis.Analyzer) {
 	fs := &a.Flags
 	fs.Bool("strict", false, "also report low-tier findings: every true instance, including cold paths and small counts")
 	fs.Bool("include-tests", false, "report findings in _test.go files and test-harness packages too")
+	fs.Var(new(profile.Setting), "profile", "pprof CPU or heap `files` (comma-separated), or auto for the main packages' default.pgo: findings hot in them are reported as high, with their measured cost")
+	fs.Float64("profile.min", profile.DefaultMin, "the `percentage` of a profile's CPU time or allocated bytes from which a finding is hot")
 }
 
 // A Reporter reports a pass's diagnostics unless they are suppressed.
 type Reporter struct {
-	pass         *analysis.Pass
-	res          *Result
-	strict       bool
-	includeTests bool
+	pass          *analysis.Pass
+	res           *Result
+	strict        bool
+	includeTests  bool
+	profiles      func() (*profile.Index, error) // nil without a profile setting
+	profileMin    float64
+	profileFailed bool // the profile's error is reported once
 }
 
 // NewReporter returns the Reporter for pass, which must require [Analyzer]
@@ -193,6 +205,11 @@ func NewReporter(pass *analysis.Pass) *Reporter {
 		res:          pass.ResultOf[Analyzer].(*Result),
 		strict:       passflag.Bool(pass, "strict"),
 		includeTests: passflag.Bool(pass, "include-tests"),
+		profileMin:   passflag.Float64(pass, "profile.min"),
+	}
+	if setting := passflag.String(pass, "profile"); setting != "" && len(pass.Files) > 0 {
+		dir := filepath.Dir(pass.Fset.File(pass.Files[0].FileStart).Name())
+		r.profiles = sync.OnceValues(func() (*profile.Index, error) { return profile.Open(setting, dir) })
 	}
 	for _, d := range r.res.malformed {
 		if d.names(pass.Analyzer.Name) {
@@ -219,7 +236,11 @@ func (r *Reporter) skips(tf *token.File) bool {
 // reported tiers.
 func (r *Reporter) Report(d analysis.Diagnostic, e cost.Estimate) {
 	tf := r.pass.Fset.File(d.Pos)
-	if r.skips(tf) || e.Tier < cost.Medium && !r.strict {
+	if r.skips(tf) {
+		return
+	}
+	e = r.measured(d, e)
+	if e.Tier < cost.Medium && !r.strict {
 		return
 	}
 	line := tf.Line(d.Pos)
@@ -240,4 +261,21 @@ func (r *Reporter) Report(d analysis.Diagnostic, e cost.Estimate) {
 	}
 	d.Message += "]"
 	r.pass.Report(d)
+}
+
+// measured returns the estimate of d as the pass's profiles measure it.
+func (r *Reporter) measured(d analysis.Diagnostic, e cost.Estimate) cost.Estimate {
+	if r.profiles == nil {
+		return e
+	}
+	ix, err := r.profiles()
+	if err != nil {
+		if !r.profileFailed {
+			r.profileFailed = true
+			r.pass.Reportf(r.pass.Files[0].Package, "the profile cannot be used: %v", err)
+		}
+		return e
+	}
+	m := ix.Measure(profile.Symbols(r.pass.Pkg), profile.Sites(r.pass, d.Pos, d.End))
+	return profile.Adjust(e, m, r.profileMin)
 }
