@@ -65,15 +65,15 @@ type Model struct {
 }
 
 type funcInfo struct {
-	decl     *ast.FuncDecl
-	own      Frequency     // what the declaration itself says
-	callers  []*types.Func // functions of the package that call it outside tests
-	calls    []*ast.CallExpr // its calls in the package, tests included
+	decl    *ast.FuncDecl
+	own     Frequency       // what the declaration itself says
+	callers []*types.Func   // functions of the package that call it outside tests
+	calls   []*ast.CallExpr // its calls in the package, tests included
 	// diagCalls counts the calls that are arguments of a diagnostic
 	// call (panic, fmt.Errorf, log.Printf, a tracef helper).
 	diagCalls int
-	escapes  bool          // used other than by a direct call: a value, a method value, ...
-	external bool          // callable from outside the package, or through an interface
+	escapes   bool // used other than by a direct call: a value, a method value, ...
+	external  bool // callable from outside the package, or through an interface
 }
 
 func run(pass *analysis.Pass) (any, error) {
