@@ -82,9 +82,29 @@ func (m *Model) fixedCount(pass *analysis.Pass, loop ast.Node, fn ast.Node) bool
 		}
 		return m.FixedList(pass, x, fn)
 	case *ast.ForStmt:
-		return boundedByConstant(info, l.Cond, l.Post)
+		return boundedByConstant(info, l.Cond, l.Post) && (counts(l.Post, token.INC) || startsAtConstant(info, l))
 	}
 	return false
+}
+
+// counts reports whether post steps its counter in the direction of tok
+// (token.INC: i++ or i += k).
+func counts(post ast.Stmt, tok token.Token) bool {
+	switch p := post.(type) {
+	case *ast.IncDecStmt:
+		return p.Tok == tok
+	case *ast.AssignStmt:
+		return p.Tok == token.ADD_ASSIGN && tok == token.INC || p.Tok == token.SUB_ASSIGN && tok == token.DEC
+	}
+	return false
+}
+
+// startsAtConstant reports whether the loop's init sets a variable to a
+// constant: for i := 63; i >= 0; i-- runs 64 times, but for i := n; i >= 0;
+// i-- runs n+1 times.
+func startsAtConstant(info *types.Info, l *ast.ForStmt) bool {
+	init, ok := l.Init.(*ast.AssignStmt)
+	return ok && len(init.Rhs) == 1 && info.Types[init.Rhs[0]].Value != nil
 }
 
 // FixedList reports whether x, used in fn, names a list written out in the

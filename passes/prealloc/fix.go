@@ -34,6 +34,10 @@ type finding struct {
 	count count
 	init  emptyInit
 	loop  ast.Stmt
+	est   cost.Estimate
+	// filledElsewhere is set when the map also gets entries outside the
+	// loop: the count is then a lower bound.
+	filledElsewhere bool
 }
 
 func (c *checker) emptyInit(stmt ast.Stmt, v *types.Var) (emptyInit, bool) {
@@ -221,21 +225,4 @@ func (c *checker) growFix(d finding) (*analysis.SuggestedFix, string) {
 		Message:   fmt.Sprintf("Grow %s by %s before the loop", name, d.count),
 		TextEdits: edits,
 	}, ""
-}
-
-// report reports d, with fix if it is not nil.
-func (c *checker) report(d finding, message string, fix *analysis.SuggestedFix) {
-	diag := analysis.Diagnostic{Pos: d.init.name.Pos(), End: d.init.name.End(), Message: message}
-	if fix != nil {
-		diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
-	}
-	c.rep.Report(diag, cost.Estimate{Tier: cost.Medium})
-}
-
-func (c *checker) message(d finding) string {
-	cost := "append grows it ~log2(n) times, copying the elements each time"
-	if d.acc.isMap {
-		cost = "the map grows ~log2(n) times, rehashing its entries each time"
-	}
-	return fmt.Sprintf("%s can be preallocated with capacity %s (%s)", d.init.name.Name, d.count.plus(d.init.elems), cost)
 }

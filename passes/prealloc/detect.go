@@ -1,0 +1,510 @@
+package prealloc
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/memlint/memlint/internal/astx"
+)
+
+// accumulations returns the accumulations of body, one per variable: each
+// is a statement of the body, or of an if or switch in it (conditional: its
+// count is only an upper bound). Nested loops and function literals are
+// not searched.
+func (c *checker) accumulations(body *ast.BlockStmt) []accumulation {
+	var accs []accumulation
+	seen := make(map[*types.Var]int)
+	var visit func(stmts []ast.Stmt, cond ast.Node, skipsConstants bool)
+	visit = func(stmts []ast.Stmt, cond ast.Node, skipsConstants bool) {
+		for _, stmt := range stmts {
+			switch s := stmt.(type) {
+			case *ast.IfStmt:
+				visit(s.Body.List, s, (cond == nil || skipsConstants) && c.skipsConstants(s.Cond, token.NEQ))
+				if s.Else != nil {
+					visit([]ast.Stmt{s.Else}, s, (cond == nil || skipsConstants) && c.skipsConstants(s.Cond, token.EQL))
+				}
+			case *ast.SwitchStmt:
+				for _, clause := range s.Body.List {
+					cc := clause.(*ast.CaseClause)
+					visit(cc.Body, cc, (cond == nil || skipsConstants) && cc.List == nil && c.casesAreConstants(s))
+				}
+			case *ast.BlockStmt:
+				visit(s.List, cond, skipsConstants)
+			default:
+				acc, ok := c.asAccumulation(stmt)
+				if !ok {
+					continue
+				}
+				acc.cond, acc.skipsConstants = cond, cond != nil && skipsConstants
+				seen[acc.v]++
+				accs = append(accs, acc)
+			}
+		}
+	}
+	visit(body.List, nil, false)
+	return slices.DeleteFunc(accs, func(a accumulation) bool { return seen[a.v] > 1 })
+}
+
+// skipsConstants reports whether cond compares values with constants by
+// op, joined by && for != (x != "." && x != "..") or by || for ==: the
+// branch it guards then skips only a few constant values, and the loop's
+// count is a tight upper bound.
+func (c *checker) skipsConstants(cond ast.Expr, op token.Token) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	if op == token.NEQ && bin.Op == token.LAND || op == token.EQL && bin.Op == token.LOR {
+		return c.skipsConstants(bin.X, op) && c.skipsConstants(bin.Y, op)
+	}
+	info := c.pass.TypesInfo
+	return bin.Op == op && (info.Types[bin.X].Value != nil) != (info.Types[bin.Y].Value != nil)
+}
+
+// casesAreConstants reports whether every case of a switch on a value
+// lists constants: its default clause skips only those.
+func (c *checker) casesAreConstants(s *ast.SwitchStmt) bool {
+	if s.Tag == nil {
+		return false
+	}
+	for _, clause := range s.Body.List {
+		for _, e := range clause.(*ast.CaseClause).List {
+			if c.pass.TypesInfo.Types[e].Value == nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (c *checker) asAccumulation(stmt ast.Stmt) (accumulation, bool) {
+	assign, ok := stmt.(*ast.AssignStmt)
+	if !ok || assign.Tok != token.ASSIGN || len(assign.Lhs) != 1 || len(assign.Rhs) != 1 {
+		return accumulation{}, false
+	}
+	if index, ok := assign.Lhs[0].(*ast.IndexExpr); ok {
+		v := c.localVar(index.X)
+		if v == nil && c.inInit {
+			v = c.packageVar(index.X)
+		}
+		if v == nil || !isMap(v.Type()) || astx.Mentions(c.pass.TypesInfo, index.Index, v) || astx.Mentions(c.pass.TypesInfo, assign.Rhs[0], v) {
+			return accumulation{}, false // m[k] = append(m[k], v) groups: the map gets fewer keys
+		}
+		return accumulation{v: v, stmt: stmt, isMap: true}, true
+	}
+	v := c.localVar(assign.Lhs[0])
+	call, ok := ast.Unparen(assign.Rhs[0]).(*ast.CallExpr)
+	if v == nil || !ok || !c.isBuiltin(call.Fun, "append") || len(call.Args) != 2 || call.Ellipsis.IsValid() ||
+		c.localVar(call.Args[0]) != v || !isSlice(v.Type()) {
+		return accumulation{}, false
+	}
+	return accumulation{v: v, stmt: stmt}, true
+}
+
+// localVar returns the local variable that e names, if it does.
+func (c *checker) localVar(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+		return nil
+	}
+	return v
+}
+
+// packageVar returns the package variable of this package that e names.
+// init may fill one like a local: nothing else runs concurrently with it.
+func (c *checker) packageVar(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Parent() != c.pass.Pkg.Scope() {
+		return nil
+	}
+	return v
+}
+
+func (c *checker) isBuiltin(fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+func isSlice(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
+}
+
+func isMap(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Map)
+	return ok
+}
+
+func outermostFunc(cur inspector.Cursor) ast.Node {
+	var fn ast.Node
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn = f.Node()
+	}
+	return fn
+}
+
+// leavesEarly reports whether body may end the loop before its last
+// iteration, or skip part of an iteration: then the trip count is only an
+// upper bound on the number of appends. Returning an error does not count:
+// the result is abandoned with the loop.
+func (c *checker) leavesEarly(body *ast.BlockStmt) bool {
+	found := false
+	var visit func(root ast.Node, breakCaught, continueCaught bool)
+	visit = func(root ast.Node, breakCaught, continueCaught bool) {
+		ast.Inspect(root, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				found = !c.returnsError(n)
+			case *ast.BranchStmt:
+				switch {
+				case n.Label != nil, n.Tok == token.GOTO:
+					found = true
+				case n.Tok == token.BREAK:
+					found = !breakCaught
+				case n.Tok == token.CONTINUE:
+					found = !continueCaught
+				}
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "panic" {
+					found = true // conservatively, even if panic is shadowed
+				}
+			case *ast.ForStmt:
+				visit(n.Body, true, true)
+				return false
+			case *ast.RangeStmt:
+				visit(n.Body, true, true)
+				return false
+			case *ast.SwitchStmt:
+				visit(n.Body, true, continueCaught)
+				return false
+			case *ast.TypeSwitchStmt:
+				visit(n.Body, true, continueCaught)
+				return false
+			case *ast.SelectStmt:
+				visit(n.Body, true, continueCaught)
+				return false
+			}
+			return !found
+		})
+	}
+	visit(body, false, false)
+	return found
+}
+
+// mentionedOutside reports whether the loop refers to the accumulated
+// variable anywhere but in its accumulation statement, other than in ways
+// that a capacity does not change: len(v), a lookup v[k] in a map, and
+// truncating a slice, v = v[:n].
+func (c *checker) mentionedOutside(loop ast.Stmt, acc accumulation) bool {
+	found := false
+	info := c.pass.TypesInfo
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == acc.v
+	}
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n == acc.stmt {
+				return false
+			}
+			if slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool {
+				index, ok := ast.Unparen(e).(*ast.IndexExpr)
+				return ok && isV(index.X)
+			}) {
+				found = true // another store into the map
+				return false
+			}
+			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && isV(n.Lhs[0]) && !acc.isMap {
+				if sl, ok := ast.Unparen(n.Rhs[0]).(*ast.SliceExpr); ok && isV(sl.X) && sl.Low == nil && sl.Max == nil && sl.High != nil {
+					ast.Inspect(sl.High, visit) // v = v[:n]
+					return false
+				}
+			}
+		case *ast.CallExpr:
+			if c.isBuiltin(n.Fun, "len") && len(n.Args) == 1 && isV(n.Args[0]) {
+				return false
+			}
+		case *ast.IndexExpr:
+			if acc.isMap && isV(n.X) {
+				ast.Inspect(n.Index, visit) // a lookup
+				return false
+			}
+		case *ast.Ident:
+			found = found || info.Uses[n] == acc.v
+		}
+		return !found
+	}
+	ast.Inspect(loop, visit)
+	return found
+}
+
+// appendsAfter returns how many elements fn appends to the accumulated
+// slice outside the loop, all after it and one at a time outside loops
+// (resolving a path appends one last element): the capacity must cover
+// them too. It reports false if fn appends elsewhere in any other way,
+// such as before the loop or in a second loop: then the count is only
+// part of the final length, and the right capacity a sum nobody wants to
+// read. A map is never grown elsewhere by appending.
+func (c *checker) appendsAfter(fn ast.Node, loop ast.Stmt, acc accumulation) (int64, bool) {
+	if acc.isMap {
+		return 0, true
+	}
+	var extra int64
+	ok := true
+	var visit func(n ast.Node, inLoop bool) bool
+	visit = func(n ast.Node, inLoop bool) bool {
+		switch n := n.(type) {
+		case nil:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			if n == loop {
+				return false
+			}
+			ast.Inspect(astx.LoopBody(n), func(m ast.Node) bool { return visit(m, true) })
+			return false
+		case *ast.FuncLit:
+			ast.Inspect(n.Body, func(m ast.Node) bool { return visit(m, true) })
+			return false
+		case *ast.AssignStmt:
+			if c.appendsTo(n, acc.v) {
+				call := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+				if inLoop || n.Pos() < loop.Pos() || call.Ellipsis.IsValid() || len(call.Args) != 2 {
+					ok = false
+				}
+				extra++
+			}
+		}
+		return ok
+	}
+	ast.Inspect(fn, func(n ast.Node) bool { return visit(n, false) })
+	return extra, ok
+}
+
+// filledElsewhere reports whether fn stores into the map outside the
+// loop too: then the loop's count is a lower bound on its size.
+func (c *checker) filledElsewhere(fn ast.Node, loop ast.Stmt, acc accumulation) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if n == loop || found {
+			return false
+		}
+		if assign, ok := n.(*ast.AssignStmt); ok {
+			found = slices.ContainsFunc(assign.Lhs, func(e ast.Expr) bool {
+				index, ok := ast.Unparen(e).(*ast.IndexExpr)
+				return ok && c.pass.TypesInfo.Uses[identOf(index.X)] == acc.v
+			})
+		}
+		return !found
+	})
+	return found
+}
+
+// distinctKeys reports whether each iteration stores a key of its own, so
+// that the loop's count is the map's size: the key is the range key or
+// value (or a field or element of it), or the loop leaves with an error
+// when a key is already there (a duplicate check). A key computed from
+// each element (a set of names, usually a few distinct ones) has no count
+// known before the loop.
+func (c *checker) distinctKeys(loopCur inspector.Cursor, acc accumulation) bool {
+	index := ast.Unparen(acc.stmt.(*ast.AssignStmt).Lhs[0]).(*ast.IndexExpr)
+	info := c.pass.TypesInfo
+	if rng, ok := loopCur.Node().(*ast.RangeStmt); ok {
+		root := index.Index
+		for {
+			switch x := ast.Unparen(root).(type) {
+			case *ast.SelectorExpr:
+				if info.Selections[x] != nil {
+					root = x.X
+					continue
+				}
+			case *ast.IndexExpr:
+				root = x.X
+				continue
+			}
+			break
+		}
+		if id := identOf(root); id != nil && info.Uses[id] != nil &&
+			(rng.Key != nil && info.Uses[id] == info.ObjectOf(identOf(rng.Key)) || rng.Value != nil && info.Uses[id] == info.ObjectOf(identOf(rng.Value))) {
+			return true
+		}
+	} else if id := identOf(index.Index); id != nil {
+		// for i := 0; i < n; i++ { m[i] = ... }
+		if f := loopCur.Node().(*ast.ForStmt); f.Post != nil {
+			if inc, ok := f.Post.(*ast.IncDecStmt); ok && info.Uses[identOf(inc.X)] == info.Uses[id] {
+				return true
+			}
+		}
+	}
+	return c.checksDuplicates(astx.LoopBody(loopCur.Node()), acc.v)
+}
+
+// checksDuplicates reports whether body returns from an if whose
+// condition looks the map up: if m[k] { return ..., err }.
+func (c *checker) checksDuplicates(body *ast.BlockStmt, m *types.Var) bool {
+	for _, stmt := range body.List {
+		ifs, ok := stmt.(*ast.IfStmt)
+		if !ok || len(ifs.Body.List) == 0 {
+			continue
+		}
+		if _, returns := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !returns {
+			continue
+		}
+		looksUp := false
+		for _, n := range []ast.Node{ifs.Init, ifs.Cond} {
+			if n != nil {
+				ast.Inspect(n, func(n ast.Node) bool {
+					if index, ok := n.(*ast.IndexExpr); ok && c.pass.TypesInfo.Uses[identOf(index.X)] == m {
+						looksUp = true
+					}
+					return !looksUp
+				})
+			}
+		}
+		if looksUp {
+			return true
+		}
+	}
+	return false
+}
+
+// appendsTo reports whether assign is v = append(v, ...), with any
+// arguments.
+func (c *checker) appendsTo(assign *ast.AssignStmt, v *types.Var) bool {
+	if len(assign.Lhs) != 1 || len(assign.Rhs) != 1 || c.localVar(assign.Lhs[0]) != v {
+		return false
+	}
+	call, ok := ast.Unparen(assign.Rhs[0]).(*ast.CallExpr)
+	return ok && c.isBuiltin(call.Fun, "append") && len(call.Args) > 0 && c.localVar(call.Args[0]) == v
+}
+
+// escapedVars returns the local variables of fn whose address is taken, or
+// that a function literal assigns although they are declared outside it:
+// calls may change those at any time.
+func (c *checker) escapedVars(fn ast.Node) map[*types.Var]bool {
+	if vars, ok := c.escaped[fn]; ok {
+		return vars
+	}
+	info := c.pass.TypesInfo
+	vars := make(map[*types.Var]bool)
+	var lits []*ast.FuncLit
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			lits = append(lits, n)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if v := c.root(n.X); v != nil {
+					vars[v] = true
+				}
+			}
+		case *ast.SelectorExpr:
+			// x.M() with a pointer receiver takes x's address.
+			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal && !sel.Indirect() && hasPointerReceiver(sel.Obj()) {
+				if v := c.root(n.X); v != nil {
+					vars[v] = true
+				}
+			}
+		}
+		return true
+	})
+	for _, lit := range lits {
+		ast.Inspect(lit.Body, func(n ast.Node) bool {
+			var written []ast.Expr
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				written = n.Lhs
+			case *ast.IncDecStmt:
+				written = []ast.Expr{n.X}
+			case *ast.RangeStmt:
+				if n.Tok == token.ASSIGN {
+					written = []ast.Expr{n.Key, n.Value}
+				}
+			}
+			for _, e := range written {
+				if v := c.root(e); v != nil && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
+					vars[v] = true
+				}
+			}
+			return true
+		})
+	}
+	c.escaped[fn] = vars
+	return vars
+}
+
+func hasPointerReceiver(method types.Object) bool {
+	sig, ok := method.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	_, isPtr := sig.Recv().Type().(*types.Pointer)
+	return isPtr
+}
+
+// root returns the local variable at the root of a chain of field
+// selections, indexes and parentheses, such as s in s.a[i].b.
+func (c *checker) root(e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return c.localVar(x)
+		}
+	}
+}
+
+// returnsError reports whether ret returns a non-nil error: the loop is
+// abandoned, and the result with it, so the count still holds on the path
+// that matters.
+func (c *checker) returnsError(ret *ast.ReturnStmt) bool {
+	if len(ret.Results) == 0 {
+		return false
+	}
+	last := ret.Results[len(ret.Results)-1]
+	tv, ok := c.pass.TypesInfo.Types[last]
+	return ok && !tv.IsNil() && types.Identical(tv.Type, types.Universe.Lookup("error").Type())
+}
+
+// mentionsDirectly is like mentions but ignores function literals, which
+// can only read a variable that has not escaped.
+func (c *checker) mentionsDirectly(n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if _, isLit := n.(*ast.FuncLit); isLit {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok && (c.pass.TypesInfo.Uses[id] == v || c.pass.TypesInfo.Defs[id] == v) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
