@@ -331,16 +331,33 @@ func short(e ast.Expr) string {
 func isRangeOverData(pass *analysis.Pass, loop ast.Node) bool {
 	rng, ok := loop.(*ast.RangeStmt)
 	if !ok {
-		if f, ok := loop.(*ast.ForStmt); ok {
-			return CountTo(pass.TypesInfo, f) != nil
-		}
-		return false
+		f, ok := loop.(*ast.ForStmt)
+		return ok && f.Cond != nil && mentionsLen(pass.TypesInfo, f.Cond)
 	}
 	switch underlying(pass.TypesInfo, rng.X).(type) {
 	case *types.Slice, *types.Map, *types.Basic, *types.Pointer:
 		return true
 	}
 	return false
+}
+
+// mentionsLen reports whether e calls len: i < len(xs) counts data.
+func mentionsLen(info *types.Info, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if b, ok := info.Uses[identOfFun(call.Fun)].(*types.Builtin); ok && b.Name() == "len" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func identOfFun(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
 }
 
 // parserWords name types that consume input: a parser's, lexer's or
@@ -422,7 +439,7 @@ func parserTypeName(t types.Type) string {
 var configWords = []string{"config", "options", "opts", "settings"}
 
 // configEvidence returns the name of the configuration type whose field
-// the loop ranges over (cfg.Servers of a *Config), or "".
+// the loop ranges over through a pointer (cfg.Servers of a *Config), or "".
 func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 	rng, ok := loop.(*ast.RangeStmt)
 	if !ok {
@@ -432,7 +449,13 @@ func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 	if !ok || pass.TypesInfo.Selections[sel] == nil {
 		return ""
 	}
-	named := namedOf(pass.TypesInfo.TypeOf(sel.X))
+	// A pointer: configuration is loaded once and shared. A value such as
+	// a TopicConfig is often the payload of a request instead.
+	ptr, ok := types.Unalias(pass.TypesInfo.TypeOf(sel.X)).(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	named := namedOf(ptr.Elem())
 	if named == nil {
 		return ""
 	}

@@ -114,6 +114,9 @@ func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
 	if !ok || !isInteger(i.Type()) {
 		return count{}, false
 	}
+	if step, ok := loop.Post.(*ast.AssignStmt); ok {
+		return c.stepCount(loop, fn, init, i, step)
+	}
 	post, ok := loop.Post.(*ast.IncDecStmt)
 	if !ok || info.ObjectOf(identOf(post.X)) != i {
 		return count{}, false
@@ -185,6 +188,47 @@ func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
 		}
 	}
 	n.base, n.baseIsLen, n.offset = c.src.Text(base), c.isLen(base), offset
+	return n, true
+}
+
+// stepCount handles "for i := lo; i+a < n; i += s" with constants lo, a
+// and s > 1, as when a loop takes key-value pairs: it runs
+// ceil((n-a-lo)/s) times, written (n + s-1-a-lo) / s.
+func (c *checker) stepCount(loop *ast.ForStmt, fn ast.Node, init *ast.AssignStmt, i *types.Var, step *ast.AssignStmt) (count, bool) {
+	info := c.pass.TypesInfo
+	s, ok := intConst(info, step.Rhs[0])
+	if step.Tok != token.ADD_ASSIGN || len(step.Lhs) != 1 || info.ObjectOf(identOf(step.Lhs[0])) != i || !ok || s < 2 {
+		return count{}, false
+	}
+	lo, ok := intConst(info, init.Rhs[0])
+	cond, ok2 := ast.Unparen(loop.Cond).(*ast.BinaryExpr)
+	if !ok || !ok2 || cond.Op != token.LSS || c.escapedVars(fn)[i] || c.modifies(loop.Body, []*types.Var{i}) {
+		return count{}, false
+	}
+	var a int64
+	switch x := ast.Unparen(cond.X).(type) {
+	case *ast.Ident:
+		ok = info.ObjectOf(x) == i
+	case *ast.BinaryExpr:
+		a, ok = intConst(info, x.Y)
+		ok = ok && x.Op == token.ADD && info.ObjectOf(identOf(x.X)) == i
+	default:
+		ok = false
+	}
+	if tv := info.Types[cond.Y]; !ok || tv.Value != nil || !types.Identical(tv.Type, types.Typ[types.Int]) {
+		return count{}, false
+	}
+	n, ok := c.simple(cond.Y)
+	if !ok || !c.stable(loop.Body, n, fn) {
+		return count{}, false
+	}
+	bound := c.src.Text(cond.Y)
+	if k := s - 1 - a - lo; k != 0 {
+		bound = count{base: bound, offset: k}.String()
+		bound = "(" + bound + ")"
+	}
+	n.base = bound + " / " + strconv.FormatInt(s, 10)
+	n.baseIsLen = c.isLen(cond.Y) && s-1-a-lo >= 0
 	return n, true
 }
 

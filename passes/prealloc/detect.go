@@ -16,8 +16,9 @@ import (
 // count is only an upper bound). Nested loops and function literals are
 // not searched.
 func (c *checker) accumulations(body *ast.BlockStmt) []accumulation {
+	type key struct{ v, field *types.Var }
 	var accs []accumulation
-	seen := make(map[*types.Var]int)
+	seen := make(map[key]int)
 	var visit func(stmts []ast.Stmt, cond ast.Node, skipsConstants bool)
 	visit = func(stmts []ast.Stmt, cond ast.Node, skipsConstants bool) {
 		for _, stmt := range stmts {
@@ -40,13 +41,13 @@ func (c *checker) accumulations(body *ast.BlockStmt) []accumulation {
 					continue
 				}
 				acc.cond, acc.skipsConstants = cond, cond != nil && skipsConstants
-				seen[acc.v]++
+				seen[key{acc.v, acc.field}]++
 				accs = append(accs, acc)
 			}
 		}
 	}
 	visit(body.List, nil, false)
-	return slices.DeleteFunc(accs, func(a accumulation) bool { return seen[a.v] > 1 })
+	return slices.DeleteFunc(accs, func(a accumulation) bool { return seen[key{a.v, a.field}] > 1 })
 }
 
 // skipsConstants reports whether cond compares values with constants by
@@ -96,13 +97,35 @@ func (c *checker) asAccumulation(stmt ast.Stmt) (accumulation, bool) {
 		}
 		return accumulation{v: v, stmt: stmt, isMap: true}, true
 	}
-	v := c.localVar(assign.Lhs[0])
+	acc := accumulation{stmt: stmt}
+	acc.v, acc.field = c.target(assign.Lhs[0])
 	call, ok := ast.Unparen(assign.Rhs[0]).(*ast.CallExpr)
-	if v == nil || !ok || !c.isBuiltin(call.Fun, "append") || len(call.Args) != 2 || call.Ellipsis.IsValid() ||
-		c.localVar(call.Args[0]) != v || !isSlice(v.Type()) {
+	if acc.v == nil || !ok || !c.isBuiltin(call.Fun, "append") || len(call.Args) != 2 || call.Ellipsis.IsValid() ||
+		!c.names(call.Args[0], acc) || !isSlice(acc.typ()) {
 		return accumulation{}, false
 	}
-	return accumulation{v: v, stmt: stmt}, true
+	return acc, true
+}
+
+// target returns the local variable that e names, or the local struct
+// variable and field of e = v.field.
+func (c *checker) target(e ast.Expr) (v, field *types.Var) {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return c.localVar(e), nil
+	}
+	s := c.pass.TypesInfo.Selections[sel]
+	v = c.localVar(sel.X)
+	if s == nil || s.Kind() != types.FieldVal || s.Indirect() || v == nil {
+		return nil, nil
+	}
+	return v, s.Obj().(*types.Var)
+}
+
+// names reports whether e names the slice that acc accumulates.
+func (c *checker) names(e ast.Expr, acc accumulation) bool {
+	v, field := c.target(e)
+	return v == acc.v && field == acc.field
 }
 
 // localVar returns the local variable that e names, if it does.
@@ -289,7 +312,7 @@ func (c *checker) appendsAfter(fn ast.Node, loop ast.Stmt, acc accumulation) (in
 			ast.Inspect(n.Body, func(m ast.Node) bool { return visit(m, true) })
 			return false
 		case *ast.AssignStmt:
-			if c.appendsTo(n, acc.v) {
+			if c.appendsTo(n, acc) {
 				call := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
 				if inLoop || n.Pos() < loop.Pos() || call.Ellipsis.IsValid() || len(call.Args) != 2 {
 					ok = false
@@ -331,32 +354,46 @@ func (c *checker) filledElsewhere(fn ast.Node, loop ast.Stmt, acc accumulation) 
 func (c *checker) distinctKeys(loopCur inspector.Cursor, acc accumulation) bool {
 	index := ast.Unparen(acc.stmt.(*ast.AssignStmt).Lhs[0]).(*ast.IndexExpr)
 	info := c.pass.TypesInfo
-	if rng, ok := loopCur.Node().(*ast.RangeStmt); ok {
-		root := index.Index
-		for {
-			switch x := ast.Unparen(root).(type) {
-			case *ast.SelectorExpr:
-				if info.Selections[x] != nil {
-					root = x.X
-					continue
-				}
-			case *ast.IndexExpr:
-				root = x.X
-				continue
+	var elems []types.Object // the variables that change with each element
+	switch loop := loopCur.Node().(type) {
+	case *ast.RangeStmt:
+		for _, e := range []ast.Expr{loop.Key, loop.Value} {
+			if id := identOf(e); id != nil {
+				elems = append(elems, info.ObjectOf(id))
 			}
-			break
 		}
-		if id := identOf(root); id != nil && info.Uses[id] != nil &&
-			(rng.Key != nil && info.Uses[id] == info.ObjectOf(identOf(rng.Key)) || rng.Value != nil && info.Uses[id] == info.ObjectOf(identOf(rng.Value))) {
+	case *ast.ForStmt:
+		if inc, ok := loop.Post.(*ast.IncDecStmt); ok {
+			elems = append(elems, info.ObjectOf(identOf(inc.X)))
+		}
+	}
+	isElem := func(e ast.Expr) bool {
+		id := identOf(e)
+		return id != nil && info.Uses[id] != nil && slices.Contains(elems, info.Uses[id])
+	}
+	// The element itself, a field or element of it (u.ID), or a table's
+	// entry at the element's position (names[i]).
+	for key := ast.Unparen(index.Index); ; {
+		if isElem(key) {
 			return true
 		}
-	} else if id := identOf(index.Index); id != nil {
-		// for i := 0; i < n; i++ { m[i] = ... }
-		if f := loopCur.Node().(*ast.ForStmt); f.Post != nil {
-			if inc, ok := f.Post.(*ast.IncDecStmt); ok && info.Uses[identOf(inc.X)] == info.Uses[id] {
+		switch x := key.(type) {
+		case *ast.SelectorExpr:
+			if info.Selections[x] != nil {
+				key = ast.Unparen(x.X)
+				continue
+			}
+		case *ast.IndexExpr:
+			if isElem(x.Index) {
 				return true
 			}
+			if bin, ok := ast.Unparen(x.Index).(*ast.BinaryExpr); ok && (bin.Op == token.ADD || bin.Op == token.SUB) && isElem(bin.X) && info.Types[bin.Y].Value != nil {
+				return true
+			}
+			key = ast.Unparen(x.X)
+			continue
 		}
+		break
 	}
 	return c.checksDuplicates(astx.LoopBody(loopCur.Node()), acc.v)
 }
@@ -390,14 +427,14 @@ func (c *checker) checksDuplicates(body *ast.BlockStmt, m *types.Var) bool {
 	return false
 }
 
-// appendsTo reports whether assign is v = append(v, ...), with any
-// arguments.
-func (c *checker) appendsTo(assign *ast.AssignStmt, v *types.Var) bool {
-	if len(assign.Lhs) != 1 || len(assign.Rhs) != 1 || c.localVar(assign.Lhs[0]) != v {
+// appendsTo reports whether assign is x = append(x, ...), with any
+// arguments, for the slice x that acc accumulates.
+func (c *checker) appendsTo(assign *ast.AssignStmt, acc accumulation) bool {
+	if len(assign.Lhs) != 1 || len(assign.Rhs) != 1 || !c.names(assign.Lhs[0], acc) {
 		return false
 	}
 	call, ok := ast.Unparen(assign.Rhs[0]).(*ast.CallExpr)
-	return ok && c.isBuiltin(call.Fun, "append") && len(call.Args) > 0 && c.localVar(call.Args[0]) == v
+	return ok && c.isBuiltin(call.Fun, "append") && len(call.Args) > 0 && c.names(call.Args[0], acc)
 }
 
 // escapedVars returns the local variables of fn whose address is taken, or

@@ -24,9 +24,9 @@ func (c *checker) message(d finding) string {
 	}
 	switch {
 	case d.acc.cond != nil:
-		return fmt.Sprintf("%s gets at most %s elements and can be preallocated with that capacity (%s)", d.init.name.Name, n, saves)
+		return fmt.Sprintf("%s gets at most %s elements and can be preallocated with that capacity (%s)", d.acc.name(), n, saves)
 	case d.filledElsewhere:
-		return fmt.Sprintf("%s can be sized for at least %s entries (%s); it also gets entries outside the loop, so that hint is a lower bound", d.init.name.Name, n, saves)
+		return fmt.Sprintf("%s can be sized for at least %s entries (%s); it also gets entries outside the loop, so that hint is a lower bound", d.acc.name(), n, saves)
 	}
-	return fmt.Sprintf("%s can be preallocated with capacity %s (%s)", d.init.name.Name, n, saves)
+	return fmt.Sprintf("%s can be preallocated with capacity %s (%s)", d.acc.name(), n, saves)
 }

@@ -71,6 +71,7 @@ type checker struct {
 // to a slice (x = append(x, v)) or a map (m[k] = v).
 type accumulation struct {
 	v     *types.Var
+	field *types.Var // set when the slice is the field v.field of a local struct
 	stmt  ast.Stmt
 	isMap bool
 	// cond is the if statement or case clause the statement is in, if it
@@ -79,6 +80,22 @@ type accumulation struct {
 	// skipsConstants is set when the conditions around the statement only
 	// skip a few constant values (the default of a switch on constants).
 	skipsConstants bool
+}
+
+// typ returns the type of the slice or map that accumulates.
+func (acc accumulation) typ() types.Type {
+	if acc.field != nil {
+		return acc.field.Type()
+	}
+	return acc.v.Type()
+}
+
+// name returns how the code names the slice or map that accumulates.
+func (acc accumulation) name() string {
+	if acc.field != nil {
+		return acc.v.Name() + "." + acc.field.Name()
+	}
+	return acc.v.Name()
 }
 
 func (c *checker) checkLoop(loopCur inspector.Cursor) {
@@ -118,7 +135,7 @@ func (c *checker) checkLoop(loopCur inspector.Cursor) {
 
 func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, n count, fn ast.Node, list []ast.Stmt, idx int) {
 	loop := list[idx]
-	if c.escapedVars(fn)[acc.v] || c.mentionedOutside(loop, acc) || holdsFuncs(acc.v.Type()) || c.boxes(acc) {
+	if c.escapedVars(fn)[acc.v] || c.mentionedOutside(loop, acc) || holdsFuncs(acc.typ()) || c.boxes(acc) {
 		return
 	}
 	if acc.isMap && (n.isConst && n.constVal <= 8 || !c.distinctKeys(loopCur, acc)) {
@@ -140,6 +157,9 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		return // declared in an outer block: its length and capacity are unknown here
 	}
 	init, ok := c.emptyInit(list[declIdx], acc.v)
+	if acc.field != nil {
+		init, ok = c.emptyFieldInit(list[declIdx], acc)
+	}
 	if !ok || init.isMap != acc.isMap {
 		return
 	}

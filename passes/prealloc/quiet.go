@@ -36,6 +36,8 @@ func (c *checker) allocation(body *ast.BlockStmt) (what string, heavy bool) {
 		}
 		light := ""
 		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			return false // runs once, not per iteration
 		case *ast.FuncLit:
 			what, heavy = "a closure", true
 		case *ast.CompositeLit:
@@ -167,7 +169,7 @@ func (c *checker) boxes(acc accumulation) bool {
 		value = ast.Unparen(value).(*ast.CallExpr).Args[1]
 	}
 	var elem types.Type
-	switch t := acc.v.Type().Underlying().(type) {
+	switch t := acc.typ().Underlying().(type) {
 	case *types.Slice:
 		elem = t.Elem()
 	case *types.Map:
