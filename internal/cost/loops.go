@@ -25,6 +25,10 @@ const (
 	// CountConfig: the loop ranges over configured items (a field of a
 	// *Config or *Options value): a handful, once at start-up.
 	CountConfig
+	// CountPart: the loop ranges over a part of the element of an outer
+	// loop (the labels of one sample, the parameters of one function):
+	// many elements, but few parts each.
+	CountPart
 	// CountData: the loop ranges over data (len of a parameter, a field or
 	// a local); the count grows with it.
 	CountData
@@ -55,6 +59,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountFixed, "a count fixed by the code"
 	case m.inputEvidence(pass, cur, fn) != "":
 		t.Count, t.Evidence = CountInput, "loop over parsed input ("+m.inputEvidence(pass, cur, fn)+")"
+	case partOfOuterElement(pass, cur):
+		t.Count, t.Evidence = CountPart, "the parts of one element of an outer loop"
 	case configEvidence(pass, cur.Node()) != "":
 		t.Count, t.Evidence = CountConfig, "loop over configured items ("+configEvidence(pass, cur.Node())+")"
 	case isRangeOverData(pass, cur.Node()):
@@ -464,6 +470,35 @@ func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 		return named.Obj().Name()
 	}
 	return ""
+}
+
+// partOfOuterElement reports whether the loop at cur ranges over a field
+// of the value of an enclosing range loop in the same function, as in
+// for _, s := range samples { for k := range s.Label { ... } }.
+func partOfOuterElement(pass *analysis.Pass, cur inspector.Cursor) bool {
+	rng, ok := cur.Node().(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(rng.X).(*ast.SelectorExpr)
+	if !ok || pass.TypesInfo.Selections[sel] == nil {
+		return false
+	}
+	base, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := pass.TypesInfo.Uses[base]
+	for anc := range cur.Parent().Enclosing((*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		outer, ok := anc.Node().(*ast.RangeStmt)
+		if !ok {
+			return false
+		}
+		if id, ok := outer.Value.(*ast.Ident); ok && obj != nil && pass.TypesInfo.Defs[id] == obj {
+			return true
+		}
+	}
+	return false
 }
 
 // namedOf returns the named type t is or points to.

@@ -29,7 +29,7 @@ func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 			return cost.Estimate{Tier: cost.High, Evidence: trips.Evidence + ", quadratic even though " + freq.Reason}
 		}
 		return cost.Estimate{Tier: cost.High, Evidence: trips.Evidence}
-	case trips.Count == cost.CountFixed || trips.Count == cost.CountConfig:
+	case trips.Count == cost.CountFixed || trips.Count == cost.CountConfig || trips.Count == cost.CountPart:
 		return cost.Estimate{Tier: cost.Low, Evidence: trips.Evidence}
 	case c.padding(g):
 		return cost.Estimate{Tier: cost.Low, Evidence: "appends only constants: padding stops at a few bytes"}

@@ -15,7 +15,12 @@ import (
 // is a statement of the body, or of an if or switch in it (conditional: its
 // count is only an upper bound). Nested loops and function literals are
 // not searched.
-func (c *checker) accumulations(body *ast.BlockStmt) []accumulation {
+func (c *checker) accumulations(loop ast.Node) []accumulation {
+	body := astx.LoopBody(loop)
+	var elem types.Object // the range value, which conditions may compare
+	if rng, ok := loop.(*ast.RangeStmt); ok && identOf(rng.Value) != nil {
+		elem = c.pass.TypesInfo.ObjectOf(identOf(rng.Value))
+	}
 	type key struct{ v, field *types.Var }
 	var accs []accumulation
 	seen := make(map[key]int)
@@ -24,14 +29,14 @@ func (c *checker) accumulations(body *ast.BlockStmt) []accumulation {
 		for _, stmt := range stmts {
 			switch s := stmt.(type) {
 			case *ast.IfStmt:
-				visit(s.Body.List, s, (cond == nil || skipsConstants) && c.skipsConstants(s.Cond, token.NEQ))
+				visit(s.Body.List, s, (cond == nil || skipsConstants) && c.skipsConstants(s.Cond, token.NEQ, elem))
 				if s.Else != nil {
-					visit([]ast.Stmt{s.Else}, s, (cond == nil || skipsConstants) && c.skipsConstants(s.Cond, token.EQL))
+					visit([]ast.Stmt{s.Else}, s, (cond == nil || skipsConstants) && c.skipsConstants(s.Cond, token.EQL, elem))
 				}
 			case *ast.SwitchStmt:
 				for _, clause := range s.Body.List {
 					cc := clause.(*ast.CaseClause)
-					visit(cc.Body, cc, (cond == nil || skipsConstants) && cc.List == nil && c.casesAreConstants(s))
+					visit(cc.Body, cc, (cond == nil || skipsConstants) && cc.List == nil && c.casesAreConstants(s, elem))
 				}
 			case *ast.BlockStmt:
 				visit(s.List, cond, skipsConstants)
@@ -50,26 +55,28 @@ func (c *checker) accumulations(body *ast.BlockStmt) []accumulation {
 	return slices.DeleteFunc(accs, func(a accumulation) bool { return seen[key{a.v, a.field}] > 1 })
 }
 
-// skipsConstants reports whether cond compares values with constants by
-// op, joined by && for != (x != "." && x != "..") or by || for ==: the
-// branch it guards then skips only a few constant values, and the loop's
-// count is a tight upper bound.
-func (c *checker) skipsConstants(cond ast.Expr, op token.Token) bool {
+// skipsConstants reports whether cond compares the element elem with
+// constants by op, joined by && for != (x != "." && x != "..") or by ||
+// for ==: the branch it guards then skips only a few constant values, and
+// the loop's count is a tight upper bound. Comparing a property of the
+// element (len(x.IP) == 4) splits the elements instead.
+func (c *checker) skipsConstants(cond ast.Expr, op token.Token, elem types.Object) bool {
 	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok {
+	if !ok || elem == nil {
 		return false
 	}
 	if op == token.NEQ && bin.Op == token.LAND || op == token.EQL && bin.Op == token.LOR {
-		return c.skipsConstants(bin.X, op) && c.skipsConstants(bin.Y, op)
+		return c.skipsConstants(bin.X, op, elem) && c.skipsConstants(bin.Y, op, elem)
 	}
 	info := c.pass.TypesInfo
-	return bin.Op == op && (info.Types[bin.X].Value != nil) != (info.Types[bin.Y].Value != nil)
+	isElem := func(e ast.Expr) bool { return identOf(e) != nil && info.Uses[identOf(e)] == elem }
+	return bin.Op == op && (isElem(bin.X) && info.Types[bin.Y].Value != nil || isElem(bin.Y) && info.Types[bin.X].Value != nil)
 }
 
-// casesAreConstants reports whether every case of a switch on a value
-// lists constants: its default clause skips only those.
-func (c *checker) casesAreConstants(s *ast.SwitchStmt) bool {
-	if s.Tag == nil {
+// casesAreConstants reports whether every case of a switch on the
+// element elem lists constants: its default clause skips only those.
+func (c *checker) casesAreConstants(s *ast.SwitchStmt, elem types.Object) bool {
+	if s.Tag == nil || elem == nil || identOf(s.Tag) == nil || c.pass.TypesInfo.Uses[identOf(s.Tag)] != elem {
 		return false
 	}
 	for _, clause := range s.Body.List {

@@ -106,7 +106,7 @@ func (c *checker) checkLoop(loopCur inspector.Cursor) {
 	decl, _ := fn.(*ast.FuncDecl)
 	c.inInit = decl != nil && decl.Recv == nil && decl.Name.Name == "init"
 	body := astx.LoopBody(loopCur.Node())
-	accs := c.accumulations(body)
+	accs := c.accumulations(loopCur.Node())
 	if len(accs) == 0 {
 		return
 	}
@@ -163,7 +163,8 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 	if !ok || init.isMap != acc.isMap {
 		return
 	}
-	d := finding{acc: acc, count: n, init: init, loop: loop, est: c.estimate(loopCur, acc), filledElsewhere: acc.isMap && c.filledElsewhere(fn, loop, acc)}
+	elsewhere := acc.isMap && c.filledElsewhere(fn, loop, acc)
+	d := finding{acc: acc, count: n, init: init, loop: loop, est: c.estimate(loopCur, acc, elsewhere), filledElsewhere: elsewhere}
 	if !init.isNil && c.canSetAtInit(init, n, list[declIdx+1:idx], fn) {
 		fix := c.makeFix(d)
 		c.report(d, c.message(d), &fix)

@@ -131,13 +131,13 @@ var policy = cost.Policy{DescriptionsAreCold: true}
 // short in practice, cold code, loop bodies that allocate more than the
 // growth costs, and appends under conditions that make the count a loose
 // upper bound.
-func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation) cost.Estimate {
+func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledElsewhere bool) cost.Estimate {
 	trips := c.model.Trips(c.pass, loopCur)
 	freq := c.model.At(c.pass, loopCur, policy)
 	alloc, heavy := c.allocation(astx.LoopBody(loopCur.Node()))
 	low := func(evidence string) cost.Estimate { return cost.Estimate{Tier: cost.Low, Evidence: evidence} }
 	switch {
-	case trips.Count == cost.CountFixed || trips.Count == cost.CountConfig:
+	case trips.Count == cost.CountFixed || trips.Count == cost.CountConfig || trips.Count == cost.CountPart:
 		return low(trips.Evidence)
 	case c.isShortInPractice(loopCur.Node(), outermostFunc(loopCur)):
 		return low("a list that is short in practice")
@@ -145,6 +145,8 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation) cost.Esti
 		return low(freq.Reason)
 	case heavy || alloc != "" && !acc.isMap:
 		return low("the loop body also allocates (" + alloc + ") on every iteration")
+	case filledElsewhere:
+		return low("the map also gets entries outside the loop: the hint covers only part")
 	case acc.cond != nil && !acc.skipsConstants:
 		return low("conditional: the count is only an upper bound")
 	case freq.Level == cost.Hot:

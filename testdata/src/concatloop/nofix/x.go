@@ -108,7 +108,7 @@ func OnlyInside(xs []string) int {
 // writes would not fit.
 func PostStmt(xs []string) string {
 	s := ""
-	for i := 0; i < len(xs); s += "," + strings.TrimSpace(xs[i-1]) { // want `\(no automatic fix: a statement that grows s is not in a statement list\) \[medium\]$`
+	for i := 0; i < len(xs); s += "," + strings.TrimSpace(xs[i-1]) { // want `\(no automatic fix: a statement that grows s is not in a statement list\) \[medium: count grows with the data\]$`
 		i++
 	}
 	return s

@@ -70,3 +70,42 @@ func (l list) String() string {
 	}
 	return strings.Join(parts, ",")
 }
+
+// Mixed splits the elements by a property: neither half's count is known.
+func Mixed(ips [][]byte) (v4, v6 [][]byte) {
+	for _, ip := range ips {
+		if len(ip) == 4 {
+			v4 = append(v4, ip)
+		} else {
+			v6 = append(v6, ip)
+		}
+	}
+	return v4, v6
+}
+
+type sample struct{ labels map[string]string }
+
+// Keys sorts the label keys of each sample: many samples, few labels each.
+func Keys(samples []sample) [][]string {
+	all := make([][]string, 0, len(samples))
+	for _, s := range samples {
+		var keys []string // want `keys can be preallocated with capacity len\(s.labels\) .*\[low: the parts of one element of an outer loop\]$`
+		for k := range s.labels {
+			keys = append(keys, k)
+		}
+		all = append(all, keys)
+	}
+	return all
+}
+
+// Union fills the set in two loops: the first loop's hint covers part.
+func Union(a, b []int) map[int]bool {
+	set := make(map[int]bool) // want `set can be sized for at least len\(a\) entries .*\[low: the map also gets entries outside the loop: the hint covers only part\]$`
+	for _, x := range a {
+		set[x] = true
+	}
+	for _, x := range b {
+		set[x] = true
+	}
+	return set
+}
