@@ -15,9 +15,10 @@ build:
 # test: unit and fixture tests, the end-to-end tests of the real binaries
 # (standalone, go vet -vettool, go fix -fixtool), a formatting check, and a
 # smoke run on the standard library that fails on any panic or internal error.
-# The golangci-lint plugin test builds golangci-lint (minutes when not cached),
-# hence the timeout; go test -short skips it. The editor test needs Neovim
-# (see tools) and fails rather than skips without it.
+# The golangci-lint plugin test builds golangci-lint, and the memlint gopls
+# tests install gopls from the module proxy (minutes each when not cached),
+# hence the timeout; go test -short skips them. The editor tests need Neovim
+# (see tools) and fail rather than skip without it.
 test: tools gofmt-check build
 	MEMLINT_REQUIRE_NVIM=1 $(GO) test -timeout 30m ./...
 	$(MAKE) std-smoke

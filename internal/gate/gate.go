@@ -10,6 +10,7 @@
 package gate
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"os"
@@ -22,6 +23,7 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
+	"github.com/memlint/memlint/internal/profile"
 	"github.com/memlint/memlint/internal/report"
 )
 
@@ -169,7 +171,7 @@ func run(opts options, analyzers []*analysis.Analyzer, patterns []string) int {
 		return exit
 	}
 	root := repositoryRoot(cwd)
-	findings = report.Sort(canonicalPaths(findings))
+	findings = byMeasuredCost(report.Sort(canonicalPaths(findings)))
 	if opts.newFromRev != "" || opts.newFromPatch != "" {
 		findings, err = keepAdded(findings, root, opts)
 		if err != nil {
@@ -196,6 +198,16 @@ func run(opts options, analyzers []*analysis.Analyzer, patterns []string) int {
 		exit = exitFindings
 	}
 	return exit
+}
+
+// byMeasuredCost puts the findings a profile measured first, the costliest
+// first (by the share of the profile each accounts for); the others keep
+// their order after them.
+func byMeasuredCost(findings []report.Finding) []report.Finding {
+	slices.SortStableFunc(findings, func(a, b report.Finding) int {
+		return cmp.Compare(profile.Rank(b.Message), profile.Rank(a.Message))
+	})
+	return findings
 }
 
 // repositoryRoot returns the root of the git work tree containing dir, to

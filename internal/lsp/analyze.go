@@ -29,36 +29,36 @@ type snapshot struct {
 	versionedEdits bool
 }
 
-func (s *server) snapshot(dir string) *snapshot {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+func (e *engine) snapshot(dir string) *snapshot {
+	e.mu.Lock()
+	defer e.mu.Unlock()
 	return &snapshot{
-		docs:           maps.Clone(s.docs),
-		edits:          s.edits[dir],
-		utf8:           s.utf8,
-		versionedEdits: s.versionedEdits,
+		docs:           maps.Clone(e.docs),
+		edits:          e.edits[dir],
+		utf8:           e.utf8,
+		versionedEdits: e.versionedEdits,
 	}
 }
 
 // analyze runs the passes on the package in dir as the editor shows it and
 // publishes their findings, unless an edit made them stale meanwhile.
-func (s *server) analyze(ctx context.Context, dir string) {
-	snap := s.snapshot(dir)
-	files, findings, err := snap.analyze(ctx, s.analyzers, dir)
+func (e *engine) analyze(ctx context.Context, dir string) {
+	snap := e.snapshot(dir)
+	files, findings, err := snap.analyze(ctx, e.analyzers, dir)
 	if err != nil {
 		if ctx.Err() == nil {
-			log.Printf("memlint lsp: %s: %v", dir, err)
+			log.Printf("memlint: %s: %v", dir, err)
 		}
 		return
 	}
 
-	s.mu.Lock()
-	if s.edits[dir] != snap.edits || s.shutdown {
-		s.mu.Unlock()
+	e.mu.Lock()
+	if e.edits[dir] != snap.edits || e.stopped {
+		e.mu.Unlock()
 		return
 	}
 	// Clear the files that no longer belong to the package, too.
-	for _, path := range s.pkgFiles[dir] {
+	for _, path := range e.pkgFiles[dir] {
 		if !slices.Contains(files, path) {
 			files = append(files, path)
 		}
@@ -69,22 +69,18 @@ func (s *server) analyze(ctx context.Context, dir string) {
 		if found == nil {
 			found = &fileFindings{version: snap.version(path)}
 		}
-		s.findings[path] = found
+		e.findings[path] = found
 		p := protocol.PublishDiagnosticsParams{URI: snap.uri(path), Diagnostics: found.diagnostics()}
 		if found.version > 0 {
 			p.Version = uint32(found.version)
 		}
 		publish = append(publish, p)
 	}
-	s.pkgFiles[dir] = files
-	s.mu.Unlock()
+	e.pkgFiles[dir] = files
+	e.mu.Unlock()
 
-	// Never write to the editor holding s.mu: a client that blocks writing
-	// to us until we read would deadlock with our handler.
 	for _, p := range publish {
-		if err := s.conn.Notify(context.Background(), protocol.MethodTextDocumentPublishDiagnostics, p); err != nil {
-			log.Printf("memlint lsp: publishing diagnostics: %v", err)
-		}
+		e.publish(p)
 	}
 }
 
@@ -117,6 +113,10 @@ func (snap *snapshot) analyze(ctx context.Context, analyzers []*analysis.Analyze
 	if err != nil {
 		return nil, nil, err
 	}
+	if pkg.IllTyped {
+		// The passes need complete types; the editor shows the errors.
+		return slices.Clone(pkg.GoFiles), nil, nil
+	}
 	adapted := make([]*analysis.Analyzer, len(analyzers))
 	for i, a := range analyzers {
 		adapted[i] = adapt(a, overlay)
@@ -132,8 +132,8 @@ func (snap *snapshot) analyze(ctx context.Context, analyzers []*analysis.Analyze
 		if !act.IsRoot {
 			continue
 		}
-		if act.Err != nil && !act.Package.IllTyped {
-			log.Printf("memlint lsp: %s: %v", act, act.Err)
+		if act.Err != nil {
+			log.Printf("memlint: %s: %v", act, act.Err)
 		}
 		for _, d := range act.Diagnostics {
 			path, fd, ok := conv.finding(act.Package.Fset, act.Analyzer, d)

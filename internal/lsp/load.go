@@ -104,7 +104,9 @@ func typecheck(pkg *packages.Package) {
 		cfg.GoVersion = "go" + pkg.Module.GoVersion
 	}
 	pkg.Types, _ = cfg.Check(pkg.PkgPath, pkg.Fset, pkg.Syntax, pkg.TypesInfo) // errors went to cfg.Error
-	pkg.IllTyped = len(pkg.Errors) > 0
+	pkg.IllTyped = len(pkg.TypeErrors) > 0 || slices.ContainsFunc(pkg.Errors, func(e packages.Error) bool {
+		return e.Kind != packages.TypeError
+	})
 }
 
 // exportImporter imports the package's dependencies from the export data
@@ -151,7 +153,13 @@ func addErrors(pkg *packages.Package, err error) {
 			pkg.Errors = append(pkg.Errors, packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError})
 		}
 	case types.Error:
-		pkg.TypeErrors = append(pkg.TypeErrors, err)
+		// A soft error, such as an unused variable or import, leaves the
+		// types complete: code being typed has them all the time, and the
+		// passes should still run and report (suppress drops a package's
+		// findings if it has type errors).
+		if !err.Soft {
+			pkg.TypeErrors = append(pkg.TypeErrors, err)
+		}
 		pkg.Errors = append(pkg.Errors, packages.Error{Pos: err.Fset.Position(err.Pos).String(), Msg: err.Msg, Kind: packages.TypeError})
 	default:
 		pkg.Errors = append(pkg.Errors, packages.Error{Msg: err.Error(), Kind: packages.ParseError})

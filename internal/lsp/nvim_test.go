@@ -13,26 +13,14 @@ import (
 // finding, wait for memlint's diagnostic, apply its quick fix from the code
 // action menu and save the file (see testdata/nvim.lua); the file on disk
 // must then hold the fixed code.
-//
-// Without nvim the test is skipped, unless MEMLINT_REQUIRE_NVIM is set, as
-// "make test" does after installing Neovim.
 func TestNeovim(t *testing.T) {
-	nvim, err := exec.LookPath("nvim")
-	if err != nil {
-		if os.Getenv("MEMLINT_REQUIRE_NVIM") != "" {
-			t.Fatal("nvim not found; run make tools")
-		}
-		t.Skip("nvim not found; run make tools")
-	}
+	nvim := requireNeovim(t)
 	script, err := filepath.Abs(filepath.Join("testdata", "nvim.lua"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	home := t.TempDir() // for Neovim's state and logs, and memlint
-	memlint := filepath.Join(home, "memlint")
-	if out, err := exec.Command("go", "build", "-o", memlint, "github.com/memlint/memlint/cmd/memlint").CombinedOutput(); err != nil {
-		t.Fatalf("building memlint: %v\n%s", err, out)
-	}
+	home := t.TempDir() // for Neovim's state and logs
+	memlint := memlintBinary(t)
 	_, _, want := reference(t, padded)
 	dir := writeModule(t, map[string]string{"m.go": padded})
 
@@ -55,4 +43,18 @@ func TestNeovim(t *testing.T) {
 	if string(got) != want {
 		t.Errorf("after the quick fix, m.go holds\n%s\nwant\n%s", got, want)
 	}
+}
+
+// requireNeovim returns the path of nvim. Without it the test is skipped,
+// unless MEMLINT_REQUIRE_NVIM is set, as "make test" does after installing
+// Neovim.
+func requireNeovim(t *testing.T) string {
+	nvim, err := exec.LookPath("nvim")
+	if err != nil {
+		if os.Getenv("MEMLINT_REQUIRE_NVIM") != "" {
+			t.Fatal("nvim not found; run make tools")
+		}
+		t.Skip("nvim not found; run make tools")
+	}
+	return nvim
 }

@@ -62,3 +62,32 @@ func before(p, q protocol.Position) bool {
 func overlap(a, b protocol.Range) bool {
 	return !before(a.End, b.Start) && !before(b.End, a.Start)
 }
+
+// offset returns the byte offset of position p, the inverse of position.
+// As LSP asks, a column past the end of its line means the line's end,
+// and a line past the last means the end of the content.
+func (m *mapper) offset(p protocol.Position) int {
+	if int(p.Line) >= len(m.lineStarts) {
+		return len(m.content)
+	}
+	start := m.lineStarts[p.Line]
+	end := len(m.content)
+	if int(p.Line)+1 < len(m.lineStarts) {
+		end = m.lineStarts[p.Line+1] - 1 // the newline
+	}
+	line := m.content[start:end]
+	if m.utf8 {
+		return start + min(int(p.Character), len(line))
+	}
+	units := 0
+	for i, r := range string(line) {
+		if units >= int(p.Character) {
+			return start + i
+		}
+		units++
+		if r >= 0x10000 {
+			units++
+		}
+	}
+	return end
+}

@@ -49,3 +49,49 @@ func TestOverlap(t *testing.T) {
 		}
 	}
 }
+
+func TestMapperOffset(t *testing.T) {
+	content := []byte("aé😀b\r\n\xffx\n")
+	for _, utf8 := range []bool{false, true} {
+		m := newMapper(content, utf8)
+		// offset inverts position at every character boundary.
+		for _, off := range []int{0, 1, 3, 7, 8, 9, 10, 11, 12, len(content)} {
+			if got := m.offset(m.position(off)); got != off {
+				t.Errorf("utf8=%v: offset(position(%d)) = %d", utf8, off, got)
+			}
+		}
+		// Past a line's end is its end; past the last line, the content's.
+		if got := m.offset(protocol.Position{Line: 1, Character: 99}); got != 12 {
+			t.Errorf("utf8=%v: offset past line 1's end = %d, want 12", utf8, got)
+		}
+		if got := m.offset(protocol.Position{Line: 7}); got != len(content) {
+			t.Errorf("utf8=%v: offset past the last line = %d, want %d", utf8, got, len(content))
+		}
+	}
+}
+
+func TestApplyChange(t *testing.T) {
+	text := []byte("package m\n\n// ß😀 x\nvar x int\n")
+	at := func(line, char uint32) protocol.Position { return protocol.Position{Line: line, Character: char} }
+	for _, tc := range []struct {
+		name   string
+		change contentChange
+		utf8   bool
+		want   string
+	}{
+		{"whole text", contentChange{Text: "package n\n"}, false, "package n\n"},
+		{"insert", contentChange{Range: &protocol.Range{Start: at(3, 4), End: at(3, 4)}, Text: "y, "}, false, "package m\n\n// ß😀 x\nvar y, x int\n"},
+		{"delete after a surrogate pair, UTF-16", contentChange{Range: &protocol.Range{Start: at(2, 6), End: at(2, 8)}}, false, "package m\n\n// ß😀\nvar x int\n"},
+		{"delete after a surrogate pair, UTF-8", contentChange{Range: &protocol.Range{Start: at(2, 9), End: at(2, 11)}}, true, "package m\n\n// ß😀\nvar x int\n"},
+		{"replace lines", contentChange{Range: &protocol.Range{Start: at(1, 0), End: at(3, 0)}, Text: "\n"}, false, "package m\n\nvar x int\n"},
+		{"append", contentChange{Range: &protocol.Range{Start: at(4, 0), End: at(4, 0)}, Text: "var y int\n"}, false, "package m\n\n// ß😀 x\nvar x int\nvar y int\n"},
+	} {
+		before := string(text)
+		if got := string(applyChange(text, tc.change, tc.utf8)); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+		if string(text) != before {
+			t.Fatalf("%s: the old text changed: analyses may be reading it", tc.name)
+		}
+	}
+}

@@ -1,16 +1,19 @@
-// Package lsp implements "memlint lsp", a Language Server Protocol server
-// that editors run next to gopls (which cannot load third-party analyzers).
+// Package lsp implements memlint's language servers: "memlint lsp", a
+// Language Server Protocol server that editors run next to gopls (which
+// cannot load third-party analyzers), and "memlint gopls", which stands
+// in for gopls, runs it as a child and adds memlint's findings to its
+// answers (see [GoplsMain]).
 //
-// For the Go files the editor opens, changes and saves, it publishes the
+// For the Go files the editor opens, changes and saves, both publish the
 // findings of memlint's passes as diagnostics (source "memlint", code the
-// pass's name, codeDescription its documentation URL) and offers each
+// pass's name, codeDescription its documentation URL) and offer each
 // suggested fix as a "quickfix" code action.
 //
-// It analyzes the unsaved contents of open buffers (go/packages overlays)
-// and re-analyzes only the package whose file changed, once the edits pause
+// They analyze the unsaved contents of open buffers (go/packages overlays)
+// and re-analyze only the package whose file changed, once the edits pause
 // (see [debounce]). Analyses run one at a time in a goroutine of their own,
 // so the server keeps answering the editor; an edit cancels the analysis
-// it makes stale.
+// it makes stale. That part, shared by both, is the [engine].
 package lsp
 
 import (
@@ -22,7 +25,6 @@ import (
 	"log"
 	"net/url"
 	"path/filepath"
-	"slices"
 	"sync"
 	"time"
 
@@ -44,21 +46,14 @@ const debounce = 200 * time.Millisecond
 // The analyzers must not use facts: the server loads only the changed
 // package from source, and its dependencies from export data.
 func Serve(ctx context.Context, rwc io.ReadWriteCloser, analyzers []*analysis.Analyzer) error {
-	if a := factUser(analyzers); a != nil {
-		return fmt.Errorf("analyzer %s uses facts, which memlint lsp does not compute", a.Name)
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	s := &server{
-		analyzers: analyzers,
-		conn:      jsonrpc2.NewConn(jsonrpc2.NewStream(rwc)),
-		docs:      make(map[string]*document),
-		findings:  make(map[string]*fileFindings),
-		pkgFiles:  make(map[string][]string),
-		edits:     make(map[string]int),
+	s := &server{conn: jsonrpc2.NewConn(jsonrpc2.NewStream(rwc))}
+	var err error
+	if s.engine, err = newEngine(analyzers, s.publish); err != nil {
+		return err
 	}
-	s.queue = newQueue(debounce, s.analyze)
-	go s.queue.work(ctx)
+	go s.engine.work(ctx)
 	s.conn.Go(ctx, s.handle)
 	select {
 	case <-s.conn.Done():
@@ -79,65 +74,20 @@ func Serve(ctx context.Context, rwc io.ReadWriteCloser, analyzers []*analysis.An
 	return fmt.Errorf("connection lost: %v", s.conn.Err())
 }
 
-// factUser returns an analyzer that uses facts, among analyzers and those
-// they require, or nil.
-func factUser(analyzers []*analysis.Analyzer) *analysis.Analyzer {
-	for _, a := range analyzers {
-		if len(a.FactTypes) > 0 {
-			return a
-		}
-		if a := factUser(a.Requires); a != nil {
-			return a
-		}
-	}
-	return nil
-}
-
+// A server is "memlint lsp": the engine behind a connection of its own.
 type server struct {
-	analyzers []*analysis.Analyzer
-	conn      jsonrpc2.Conn
-	queue     *queue
+	conn   jsonrpc2.Conn
+	engine *engine
 
-	mu             sync.Mutex
-	utf8           bool // positions count bytes, not UTF-16 code units
-	versionedEdits bool // the client takes documentChanges in workspace edits
-	shutdown       bool
-	exited         bool
-	docs           map[string]*document     // open files, by path
-	findings       map[string]*fileFindings // latest findings, by path
-	pkgFiles       map[string][]string      // files last analyzed, by package directory
-	edits          map[string]int           // edit count, by package directory
+	mu       sync.Mutex
+	shutdown bool
+	exited   bool
 }
 
-// A document is a file open in the editor. Its text is replaced on each
-// change, never modified, so that analyses can keep reading a snapshot.
-type document struct {
-	uri     protocol.DocumentURI
-	version int32
-	text    []byte
-}
-
-// fileFindings are the findings in one file, as computed for one version
-// of it.
-type fileFindings struct {
-	version  int32 // of the document analyzed; -1 if it was read from disk
-	findings []finding
-}
-
-// A finding is a diagnostic and a quick fix for each of its suggested fixes.
-type finding struct {
-	diag  protocol.Diagnostic
-	fixes []protocol.CodeAction
-}
-
-// diagnostics returns the diagnostics to publish: never null, which would
-// not clear the file's old ones.
-func (f *fileFindings) diagnostics() []protocol.Diagnostic {
-	diags := make([]protocol.Diagnostic, 0, len(f.findings))
-	for _, fd := range f.findings {
-		diags = append(diags, fd.diag)
+func (s *server) publish(p protocol.PublishDiagnosticsParams) {
+	if err := s.conn.Notify(context.Background(), protocol.MethodTextDocumentPublishDiagnostics, p); err != nil {
+		log.Printf("memlint lsp: publishing diagnostics: %v", err)
 	}
-	return diags
 }
 
 func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc2.Request) error {
@@ -145,39 +95,20 @@ func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 	switch req.Method() {
 	case protocol.MethodInitialize:
 		return reply(ctx, s.initialize(params), nil)
-	case protocol.MethodTextDocumentDidOpen:
-		var p protocol.DidOpenTextDocumentParams
-		if decode(params, &p) {
-			s.open(p.TextDocument.URI, p.TextDocument.Version, []byte(p.TextDocument.Text))
-		}
-	case protocol.MethodTextDocumentDidChange:
-		var p protocol.DidChangeTextDocumentParams
-		// The server asks for full-text sync, so the last change holds
-		// the whole document.
-		if decode(params, &p) && len(p.ContentChanges) > 0 {
-			s.change(p.TextDocument.URI, p.TextDocument.Version, []byte(p.ContentChanges[len(p.ContentChanges)-1].Text))
-		}
-	case protocol.MethodTextDocumentDidSave:
-		var p protocol.DidSaveTextDocumentParams
-		if decode(params, &p) {
-			s.touch(p.TextDocument.URI)
-		}
-	case protocol.MethodTextDocumentDidClose:
-		var p protocol.DidCloseTextDocumentParams
-		if decode(params, &p) {
-			s.close(p.TextDocument.URI)
-		}
+	case protocol.MethodTextDocumentDidOpen, protocol.MethodTextDocumentDidChange,
+		protocol.MethodTextDocumentDidSave, protocol.MethodTextDocumentDidClose:
+		s.engine.observe(req.Method(), params)
 	case protocol.MethodTextDocumentCodeAction:
 		var p protocol.CodeActionParams
 		if !decode(params, &p) {
 			return reply(ctx, nil, jsonrpc2.NewError(jsonrpc2.InvalidParams, "malformed codeAction parameters"))
 		}
-		return reply(ctx, s.codeActions(p), nil)
+		return reply(ctx, s.engine.codeActions(p), nil)
 	case protocol.MethodShutdown:
 		s.mu.Lock()
 		s.shutdown = true
 		s.mu.Unlock()
-		s.queue.stop()
+		s.engine.stop()
 		return reply(ctx, nil, nil)
 	case protocol.MethodExit:
 		s.mu.Lock()
@@ -191,14 +122,6 @@ func (s *server) handle(ctx context.Context, reply jsonrpc2.Replier, req jsonrpc
 		}
 	}
 	return reply(ctx, nil, nil) // a notification: replying sends nothing
-}
-
-func decode(params json.RawMessage, v any) bool {
-	if err := json.Unmarshal(params, v); err != nil {
-		log.Printf("memlint lsp: malformed parameters: %v", err)
-		return false
-	}
-	return true
 }
 
 // clientCapabilities holds what the server reads from the client's
@@ -215,6 +138,11 @@ type clientCapabilities struct {
 	} `json:"workspace"`
 }
 
+// initializeParams holds what the servers read from initialize's parameters.
+type initializeParams struct {
+	Capabilities clientCapabilities `json:"capabilities"`
+}
+
 // initializeResult is protocol.InitializeResult with LSP 3.17's
 // positionEncoding added to the capabilities.
 type initializeResult struct {
@@ -226,9 +154,7 @@ type initializeResult struct {
 }
 
 func (s *server) initialize(params json.RawMessage) initializeResult {
-	var p struct {
-		Capabilities clientCapabilities `json:"capabilities"`
-	}
+	var p initializeParams
 	decode(params, &p)
 	var res initializeResult
 	res.ServerInfo = &protocol.ServerInfo{Name: "memlint"}
@@ -240,18 +166,15 @@ func (s *server) initialize(params json.RawMessage) initializeResult {
 	res.Capabilities.CodeActionProvider = &protocol.CodeActionOptions{
 		CodeActionKinds: []protocol.CodeActionKind{protocol.QuickFix},
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.versionedEdits = p.Capabilities.Workspace.WorkspaceEdit.DocumentChanges
 	// The client lists encodings by preference; UTF-16 is the default
 	// every client supports.
 	for _, enc := range p.Capabilities.General.PositionEncodings {
 		if enc == "utf-8" || enc == "utf-16" {
-			s.utf8 = enc == "utf-8"
 			res.Capabilities.PositionEncoding = enc
 			break
 		}
 	}
+	s.engine.configure(res.Capabilities.PositionEncoding == "utf-8", p.Capabilities.Workspace.WorkspaceEdit.DocumentChanges)
 	return res
 }
 
@@ -263,87 +186,4 @@ func filename(u protocol.DocumentURI) (string, bool) {
 		return "", false
 	}
 	return filepath.FromSlash(parsed.Path), true
-}
-
-func (s *server) open(u protocol.DocumentURI, version int32, text []byte) {
-	path, ok := filename(u)
-	if !ok || filepath.Ext(path) != ".go" {
-		return
-	}
-	s.mu.Lock()
-	s.docs[path] = &document{uri: u, version: version, text: text}
-	s.edited(path)
-	s.mu.Unlock()
-}
-
-func (s *server) change(u protocol.DocumentURI, version int32, text []byte) {
-	path, ok := filename(u)
-	if !ok {
-		return
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if doc := s.docs[path]; doc != nil {
-		s.docs[path] = &document{uri: doc.uri, version: version, text: text}
-		s.edited(path)
-	}
-}
-
-func (s *server) touch(u protocol.DocumentURI) {
-	if path, ok := filename(u); ok && filepath.Ext(path) == ".go" {
-		s.mu.Lock()
-		s.edited(path)
-		s.mu.Unlock()
-	}
-}
-
-// close forgets the buffer: its package is analyzed again from what is on
-// disk, which is what the editor left there.
-func (s *server) close(u protocol.DocumentURI) {
-	if path, ok := filename(u); ok {
-		s.mu.Lock()
-		if _, open := s.docs[path]; open {
-			delete(s.docs, path)
-			s.edited(path)
-		}
-		s.mu.Unlock()
-	}
-}
-
-// edited records an edit of the file at path, which makes findings being
-// computed for its package stale, and schedules the package's analysis.
-// s.mu is held.
-func (s *server) edited(path string) {
-	dir := filepath.Dir(path)
-	s.edits[dir]++
-	s.queue.schedule(dir)
-}
-
-// codeActions returns a quick fix for each suggested fix of the findings
-// in the requested range. Findings computed for an older version of the
-// document yield none: their edits would land in the wrong places.
-func (s *server) codeActions(p protocol.CodeActionParams) []protocol.CodeAction {
-	if len(p.Context.Only) > 0 && !slices.Contains(p.Context.Only, protocol.QuickFix) {
-		return nil
-	}
-	path, ok := filename(p.TextDocument.URI)
-	if !ok {
-		return nil
-	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	found := s.findings[path]
-	if found == nil {
-		return nil
-	}
-	if doc := s.docs[path]; doc != nil && doc.version != found.version {
-		return nil
-	}
-	actions := []protocol.CodeAction{}
-	for _, fd := range found.findings {
-		if overlap(fd.diag.Range, p.Range) {
-			actions = append(actions, fd.fixes...)
-		}
-	}
-	return actions
 }

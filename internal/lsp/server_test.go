@@ -357,3 +357,19 @@ func TestBrokenCode(t *testing.T) {
 		t.Errorf("Serve: %v", err)
 	}
 }
+
+// TestSoftErrors checks that findings survive errors that leave the types
+// complete, such as an unused variable, which code being typed has all
+// the time.
+func TestSoftErrors(t *testing.T) {
+	dir := writeModule(t, map[string]string{})
+	u := uri.File(filepath.Join(dir, "m.go"))
+	c := startServer(t, analyzers)
+	c.call(t, protocol.MethodInitialize, map[string]any{"processId": nil, "capabilities": map[string]any{}}, nil)
+	c.notify(t, protocol.MethodTextDocumentDidOpen, protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{
+		URI: u, LanguageID: "go", Version: 1, Text: broken,
+	}})
+	if diags := c.waitDiagnostics(t, u, 1); len(diags) != 1 || diags[0].Code != "fieldalign" {
+		t.Errorf("diagnostics %+v, want fieldalign's despite the unused variable", diags)
+	}
+}

@@ -31,3 +31,20 @@ func get(pass *analysis.Pass, name string) any {
 	}
 	return f.Value.(flag.Getter).Get()
 }
+
+// String returns the value of the running analyzer's flag name as a
+// string ("" if it has no such flag).
+func String(pass *analysis.Pass, name string) string {
+	f := pass.Analyzer.Flags.Lookup(name)
+	if f == nil {
+		return ""
+	}
+	return f.Value.String()
+}
+
+// Float64 returns the value of the running analyzer's float64 flag name,
+// or 0 if it has no such flag.
+func Float64(pass *analysis.Pass, name string) float64 {
+	v, _ := get(pass, name).(float64)
+	return v
+}

@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/profile"
 )
 
 // srcRoot is the base id of repository-relative URIs, the one GitHub code
@@ -67,7 +68,7 @@ func addResult(run *sarif.Run, root string, lines *columnConverter, f Finding) {
 	}
 	res := run.CreateResultForRule(f.Pass.Name).
 		WithLevel(sarifLevel(f.Tier)).
-		WithRank(sarifRank(f.Tier)).
+		WithRank(resultRank(f)).
 		WithMessage(sarif.NewTextMessage(f.Message)).
 		AddLocation(sarif.NewLocationWithPhysicalLocation(
 			sarif.NewPhysicalLocation().
@@ -161,4 +162,16 @@ func sarifRank(tier string) float64 {
 		return -1
 	}
 	return float64(t) * 100 / float64(cost.High)
+}
+
+// resultRank is the SARIF rank of a finding: its tier's, or, when a
+// profile measured the finding, a place in its tier's third of the scale
+// by the share of the profile it accounts for.
+func resultRank(f Finding) float64 {
+	t, ok := cost.ParseTier(f.Tier)
+	share := profile.Rank(f.Message)
+	if !ok || share == 0 {
+		return sarifRank(f.Tier)
+	}
+	return (float64(t-1) + share) * 100 / float64(cost.High)
 }

@@ -22,6 +22,11 @@
 //     the diagnostic's Category and is named, with its evidence, at the end
 //     of the message.
 //
+//   - With the pass's profile flag set, the profiles it names measure each
+//     finding (see [profile.Adjust]): a finding hot in the profile is
+//     reported as high whatever its static tier, one the profile shows
+//     cold drops a tier, and the measured cost joins the evidence.
+//
 //   - A //memlint:ignore directive on the line of a finding, or on the line
 //     above it, silences the passes it names:
 //
@@ -32,22 +37,25 @@
 package suppress
 
 import (
-	"flag"
 	"go/ast"
 	"go/token"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/passflag"
+	"github.com/memlint/memlint/internal/profile"
 )
 
-// Passes names every memlint pass, for validating directives.
-var Passes = []string{"fieldalign", "concatloop", "prealloc", "subsliceleak", "poolreset"}
+// passes names the registered passes, for validating directives. Each
+// pass registers in its package's init, so the list is complete before
+// any analysis runs and is never written after.
+var passes []string
 
 const prefix = "//memlint:ignore"
 
@@ -145,8 +153,8 @@ func parseDirective(c *ast.Comment) (directive, bool) {
 	switch {
 	case len(d.passes) == 0:
 		d.problem = "it names no pass"
-	case slices.ContainsFunc(d.passes, func(p string) bool { return !slices.Contains(Passes, p) }):
-		d.problem = "it names an unknown pass (known: " + strings.Join(Passes, ", ") + ")"
+	case slices.ContainsFunc(d.passes, func(p string) bool { return !slices.Contains(passes, p) }):
+		d.problem = "it names an unknown pass (known: " + strings.Join(slices.Sorted(slices.Values(passes)), ", ") + ")"
 	case d.reason == "":
 		d.problem = "it gives no reason"
 	}
@@ -157,29 +165,39 @@ func parseDirective(c *ast.Comment) (directive, bool) {
 // that names no known pass concerns every pass, so that it is not lost.
 func (d directive) names(pass string) bool {
 	return slices.Contains(d.passes, pass) ||
-		!slices.ContainsFunc(d.passes, func(p string) bool { return slices.Contains(Passes, p) })
+		!slices.ContainsFunc(d.passes, func(p string) bool { return slices.Contains(passes, p) })
 }
 
-// Flags registers on a pass's flag set the settings that every pass has
-// and its [Reporter] obeys. They are the pass's own, so that drivers that
-// run passes side by side (golangci-lint, nogo) can set them per pass;
-// the memlint command sets them for all passes at once with -strict and
-// -include-tests.
-func Flags(fs *flag.FlagSet) {
+// Register makes a a memlint pass, from its package's init: directives
+// may name it, and its flag set gets the settings that every pass has and
+// its [Reporter] obeys. The settings are the pass's own, so that drivers
+// that run passes side by side (golangci-lint, nogo) can set them per
+// pass; the memlint command sets them for all passes at once with -strict
+// and -include-tests.
+func Register(a *analysis.Analyzer) {
+	if !slices.Contains(passes, a.Name) {
+		passes = append(passes, a.Name)
+	}
+	fs := &a.Flags
 	fs.Bool("strict", false, "also report low-tier findings: every true instance, including cold paths and small counts")
 	fs.Bool("include-tests", false, "report findings in _test.go files and test-harness packages too")
+	fs.Var(new(profile.Setting), "profile", "pprof CPU or heap `files` (comma-separated), or auto for the main packages' default.pgo: findings hot in them are reported as high, with their measured cost")
+	fs.Float64("profile.min", profile.DefaultMin, "the `percentage` of a profile's CPU time or allocated bytes from which a finding is hot")
 }
 
 // A Reporter reports a pass's diagnostics unless they are suppressed.
 type Reporter struct {
-	pass         *analysis.Pass
-	res          *Result
-	strict       bool
-	includeTests bool
+	pass          *analysis.Pass
+	res           *Result
+	strict        bool
+	includeTests  bool
+	profiles      func() (*profile.Index, error) // nil without a profile setting
+	profileMin    float64
+	profileFailed bool // the profile's error is reported once
 }
 
 // NewReporter returns the Reporter for pass, which must require [Analyzer]
-// and have registered [Flags]. It reports the malformed //memlint:ignore
+// and be registered with [Register]. It reports the malformed //memlint:ignore
 // directives that concern pass.
 func NewReporter(pass *analysis.Pass) *Reporter {
 	r := &Reporter{
@@ -187,6 +205,11 @@ func NewReporter(pass *analysis.Pass) *Reporter {
 		res:          pass.ResultOf[Analyzer].(*Result),
 		strict:       passflag.Bool(pass, "strict"),
 		includeTests: passflag.Bool(pass, "include-tests"),
+		profileMin:   passflag.Float64(pass, "profile.min"),
+	}
+	if setting := passflag.String(pass, "profile"); setting != "" && len(pass.Files) > 0 {
+		dir := filepath.Dir(pass.Fset.File(pass.Files[0].FileStart).Name())
+		r.profiles = sync.OnceValues(func() (*profile.Index, error) { return profile.Open(setting, dir) })
 	}
 	for _, d := range r.res.malformed {
 		if d.names(pass.Analyzer.Name) {
@@ -213,7 +236,11 @@ func (r *Reporter) skips(tf *token.File) bool {
 // reported tiers.
 func (r *Reporter) Report(d analysis.Diagnostic, e cost.Estimate) {
 	tf := r.pass.Fset.File(d.Pos)
-	if r.skips(tf) || e.Tier < cost.Medium && !r.strict {
+	if r.skips(tf) {
+		return
+	}
+	e = r.measured(d, e)
+	if e.Tier < cost.Medium && !r.strict {
 		return
 	}
 	line := tf.Line(d.Pos)
@@ -234,4 +261,21 @@ func (r *Reporter) Report(d analysis.Diagnostic, e cost.Estimate) {
 	}
 	d.Message += "]"
 	r.pass.Report(d)
+}
+
+// measured returns the estimate of d as the pass's profiles measure it.
+func (r *Reporter) measured(d analysis.Diagnostic, e cost.Estimate) cost.Estimate {
+	if r.profiles == nil {
+		return e
+	}
+	ix, err := r.profiles()
+	if err != nil {
+		if !r.profileFailed {
+			r.profileFailed = true
+			r.pass.Reportf(r.pass.Files[0].Package, "the profile cannot be used: %v", err)
+		}
+		return e
+	}
+	m := ix.Measure(profile.Symbols(r.pass.Pkg), profile.Sites(r.pass, d.Pos, d.End))
+	return profile.Adjust(e, m, r.profileMin)
 }

@@ -1,14 +1,18 @@
 package suppress_test
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"go/ast"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/google/pprof/profile"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
@@ -16,6 +20,9 @@ import (
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/suppress"
 )
+
+// The fixture's directives name another pass too.
+func init() { suppress.Register(&analysis.Analyzer{Name: "concatloop"}) }
 
 // newFlagCalls returns a stand-in for a memlint pass, with its own flags:
 // it reports every call to flag() at the medium tier and every call to
@@ -45,7 +52,7 @@ func newFlagCalls(flags ...string) *analysis.Analyzer {
 			return nil, nil
 		},
 	}
-	suppress.Flags(&a.Flags)
+	suppress.Register(a)
 	for _, name := range flags {
 		if err := a.Flags.Set(name, "true"); err != nil {
 			panic(err)
@@ -141,7 +148,7 @@ func TestReporter(t *testing.T) {
 		"p.go:22: flagged [medium]", // names another pass
 		"p.go:24: this //memlint:ignore directive silences nothing: it gives no reason; write //memlint:ignore <pass>[,<pass>] <reason>",
 		"p.go:25: flagged [medium]",
-		"p.go:27: this //memlint:ignore directive silences nothing: it names an unknown pass (known: fieldalign, concatloop, prealloc, subsliceleak, poolreset); write //memlint:ignore <pass>[,<pass>] <reason>",
+		"p.go:27: this //memlint:ignore directive silences nothing: it names an unknown pass (known: concatloop, prealloc); write //memlint:ignore <pass>[,<pass>] <reason>",
 		"p.go:28: flagged [medium]",
 		"p.go:30: this //memlint:ignore directive silences nothing: it names no pass; write //memlint:ignore <pass>[,<pass>] <reason>",
 		"p.go:31: flagged [medium]",
@@ -201,5 +208,69 @@ func TestSettingsPerAnalyzer(t *testing.T) {
 	}
 	if !inTests[on] || inTests[off] {
 		t.Errorf("test-file or low-tier findings: include-tests copy %v, default copy %v; want true, false", inTests[on], inTests[off])
+	}
+}
+
+// TestProfile checks that a profile overrides the static tier: a low
+// finding on a line the profile shows hot is reported as high, a medium
+// one the profile never saw (in a package it has many samples of) drops
+// to low, and both say what the profile measured.
+func TestProfile(t *testing.T) {
+	dir := t.TempDir()
+	src := "package p\n\nfunc flag() int { return 0 }\nfunc cold() int { return 0 }\nfunc Hot() { _ = cold() }\nfunc Cold() { _ = flag() }\n"
+	for name, content := range map[string]string{"go.mod": "module example.com/p\n\ngo 1.26\n", "p.go": src} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	growslice := &profile.Function{ID: 1, Name: "runtime.growslice", StartLine: 1}
+	hot := &profile.Function{ID: 2, Name: "example.com/p.Hot", StartLine: 5}
+	p := &profile.Profile{
+		SampleType: []*profile.ValueType{{Type: "samples", Unit: "count"}, {Type: "cpu", Unit: "nanoseconds"}},
+		Period:     1,
+		Function:   []*profile.Function{growslice, hot},
+		Location: []*profile.Location{
+			{ID: 1, Line: []profile.Line{{Function: growslice, Line: 2}}},
+			{ID: 2, Line: []profile.Line{{Function: hot, Line: 5}}},
+		},
+	}
+	p.Sample = []*profile.Sample{{Location: p.Location, Value: []int64{1000, 1000}}}
+	var buf bytes.Buffer
+	if err := p.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	prof := filepath.Join(dir, "cpu.pprof")
+	if err := os.WriteFile(prof, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: dir}, ".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		strict bool
+		want   []string
+	}{
+		{false, []string{"5: cold [high: once per process; in the profile: 100% of CPU in runtime.growslice]"}},
+		{true, []string{"5: cold [high: once per process; in the profile: 100% of CPU in runtime.growslice]", "6: flagged [low: not seen in the profile]"}},
+	} {
+		a := newFlagCalls()
+		if err := errors.Join(a.Flags.Set("profile", prof), a.Flags.Set("strict", strconv.FormatBool(tc.strict))); err != nil {
+			t.Fatal(err)
+		}
+		graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, act := range graph.Roots {
+			for _, d := range act.Diagnostics {
+				got = append(got, fmt.Sprintf("%d: %s", act.Package.Fset.Position(d.Pos).Line, d.Message))
+			}
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("strict=%v: got\n%s\nwant\n%s", tc.strict, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package concatloop
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/types"
 	"strings"
@@ -11,33 +12,25 @@ import (
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/suppress"
 )
-
-const doc = `report strings accumulated with += in loops, and fix them with a strings.Builder
-
-A string is immutable, so s += x copies all of s into a new string. Done once
-per iteration, the copying is quadratic in the loop's length; a
-strings.Builder copies each byte about once. The pass reports loops whose
-trip count grows with the input (not constant-bounded loops) in code that
-runs in production (not Error or GoString methods, debug output or strings
-that end in a panic or error). It names strings.Join or strings.Repeat when
-they are the better remedy. The fix declares a builder before the loop,
-writes to it in the loop and assigns its String() back on every way out; it
-is withheld, with the reason in the message, when it could change behaviour.`
 
 func init() {
 	// Strings that are struct fields or package variables are off by
 	// default: their fix is never safe to apply blind, and maintainers
 	// declined every such finding in the code we read.
 	Analyzer.Flags.Bool("nonlocal", false, "also report strings that are struct fields or package variables (never fixed)")
-	suppress.Flags(&Analyzer.Flags)
+	suppress.Register(Analyzer)
 }
+
+//go:embed doc.go
+var docFile string
 
 // Analyzer reports strings built by concatenation across loop iterations.
 var Analyzer = &analysis.Analyzer{
 	Name:     "concatloop",
-	Doc:      doc,
+	Doc:      passdoc.Extract(docFile, "concatloop"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/concatloop",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,

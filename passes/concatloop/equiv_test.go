@@ -4,14 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"go/ast"
-	"go/parser"
-	"go/token"
 	"go/types"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/memlint/memlint/internal/fixture"
 )
 
 // inputs are the argument values the equivalence test tries, by parameter
@@ -34,53 +32,18 @@ var inputs = map[string][]string{
 // into one program, calls every exported function of both on the same
 // inputs and compares the results.
 func TestFixesKeepResults(t *testing.T) {
-	gotool, err := exec.LookPath("go")
-	if err != nil {
-		t.Fatal("the go command is needed to run the fixed fixtures: ", err)
-	}
 	for _, pkg := range []string{"fixes", "addimport", "noimports", "aliasimport"} {
 		t.Run(pkg, func(t *testing.T) {
-			dir := filepath.Join("..", "..", "testdata", "src", "concatloop", pkg)
-			orig, err := os.ReadFile(filepath.Join(dir, "x.go"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			fixed, err := os.ReadFile(filepath.Join(dir, "x.go.golden"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if bytes.Equal(orig, fixed) {
-				t.Fatal("the golden file equals the fixture: nothing to compare")
-			}
-			main, funcs := equivalenceMain(t, pkg, orig)
-			tmp := t.TempDir()
-			files := map[string][]byte{
-				"go.mod":     []byte("module equiv\n\ngo 1.26\n"),
-				"orig/x.go":  orig,
-				"fixed/x.go": fixed,
-				"main.go":    main,
-			}
-			for name, content := range files {
-				path := filepath.Join(tmp, name)
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(path, content, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			cmd := exec.Command(gotool, "run", ".")
-			cmd.Dir = tmp
-			cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-			out, err := cmd.CombinedOutput()
-			if err != nil {
-				t.Fatalf("running the original and fixed functions: %v\n%s", err, out)
-			}
-			want := fmt.Sprintf("compared %d functions", funcs)
-			if !strings.Contains(string(out), want) {
+			funcs := 0
+			out := fixture.RunOriginalAndFixed(t, filepath.Join(fixture.Dir(t), "src", "concatloop", pkg), func(f *ast.File) []byte {
+				var main []byte
+				main, funcs = equivalenceMain(t, pkg, f)
+				return main
+			})
+			if want := fmt.Sprintf("compared %d functions", funcs); !strings.Contains(out, want) {
 				t.Fatalf("want %q in the output, got:\n%s", want, out)
 			}
-			t.Log(strings.TrimSpace(string(out)))
+			t.Log(strings.TrimSpace(out))
 		})
 	}
 }
@@ -89,11 +52,7 @@ func TestFixesKeepResults(t *testing.T) {
 // the fixture, in package orig and in package fixed, on every combination
 // of inputs for its parameter types, and reports any difference in results
 // or panics.
-func equivalenceMain(t *testing.T, pkg string, src []byte) ([]byte, int) {
-	f, err := parser.ParseFile(token.NewFileSet(), "x.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
+func equivalenceMain(t *testing.T, pkg string, f *ast.File) ([]byte, int) {
 	var b bytes.Buffer
 	b.WriteString(`package main
 

@@ -99,15 +99,3 @@
 // scans a shorter prefix of each value, and the fix orders fields that way.
 // This costs only GC time, so it is off by default.
 package fieldalign
-
-// Doc is the documentation of [Analyzer].
-const Doc = `report structs that waste memory on padding
-
-fieldalign reports struct types whose fields can be reordered into a
-size at least a fifth smaller, when many values of the type exist (slices,
-maps, channels, long arrays, allocation in loops or sync.Pool) and the
-layout is not fixed on purpose (blank padding fields, structs.HostLayout,
-tags, encoders, unsafe, sync/atomic, assembly, cgo) or public API. The message gives the size, the
-optimal size, the bytes saved per value and the size class before and
-after. The fix reorders the fields, keeping their comments. With
--fieldalign.scan it also reports pointer bytes the GC could skip.`

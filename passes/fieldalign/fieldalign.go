@@ -2,6 +2,7 @@ package fieldalign
 
 import (
 	"cmp"
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -17,16 +18,20 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesize"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
+//go:embed doc.go
+var docFile string
+
 // Analyzer reports structs whose fields can be reordered into less memory.
 var Analyzer = &analysis.Analyzer{
 	Name:     "fieldalign",
-	Doc:      Doc,
+	Doc:      passdoc.Extract(docFile, "fieldalign"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/fieldalign",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:      run,
@@ -38,7 +43,7 @@ var Analyzer = &analysis.Analyzer{
 func init() {
 	// scan enables the reports about pointer bytes, which cost only GC time.
 	Analyzer.Flags.Bool("scan", false, "also report structs whose pointer fields could come first, so that the GC scans fewer bytes of each value")
-	suppress.Flags(&Analyzer.Flags)
+	suppress.Register(Analyzer)
 }
 
 // minArrayLen is the length from which an array of a struct counts as many

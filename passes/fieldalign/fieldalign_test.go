@@ -57,7 +57,7 @@ func TestScanFlag(t *testing.T) {
 // cannot shrink is not reported for its pointer bytes.
 func TestScanOffByDefault(t *testing.T) {
 	t.Setenv("GOARCH", "amd64")
-	results := analysistest.Run(&testing.T{}, fixture.Dir(t), fieldalign.Analyzer, "fieldalign/scan")
+	results := analysistest.Run(new(fixture.Recorder), fixture.Dir(t), fieldalign.Analyzer, "fieldalign/scan")
 	var msgs []string
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
@@ -84,7 +84,11 @@ func setScan(t *testing.T, on bool) {
 // no gofmt. (A one-line struct is not gofmt'd to begin with.)
 func TestFixesAreFormatted(t *testing.T) {
 	t.Setenv("GOARCH", "amd64")
-	results := analysistest.Run(&testing.T{}, fixture.Dir(t), fieldalign.Analyzer, amd64Fixtures...)
+	rec := new(fixture.Recorder)
+	results := analysistest.Run(rec, fixture.Dir(t), fieldalign.Analyzer, amd64Fixtures...)
+	if len(rec.Errors) > 0 {
+		t.Fatalf("the fixtures do not match their // want comments: %q", rec.Errors)
+	}
 	checked := 0
 	for _, r := range results {
 		edits := make(map[string][]edit)

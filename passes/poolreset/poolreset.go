@@ -3,11 +3,9 @@ package poolreset
 import (
 	_ "embed"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"go/types"
 	"slices"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -15,6 +13,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/ssafunc"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesx"
@@ -27,7 +26,7 @@ var docFile string
 // boxed on every Put.
 var Analyzer = &analysis.Analyzer{
 	Name:     "poolreset",
-	Doc:      analyzerDoc(docFile, "poolreset"),
+	Doc:      passdoc.Extract(docFile, "poolreset"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/poolreset",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:      run,
@@ -39,21 +38,7 @@ var Analyzer = &analysis.Analyzer{
 func init() {
 	// maxcap is off by default: a bounded workload never needs it.
 	Analyzer.Flags.Bool("maxcap", false, "also report growable buffers put back into a sync.Pool without a capacity check")
-	suppress.Flags(&Analyzer.Flags)
-}
-
-// analyzerDoc returns the text of the package comment of doc.go from its
-// "# Analyzer name" heading on, the form the analysis drivers print.
-func analyzerDoc(src, name string) string {
-	f, err := parser.ParseFile(token.NewFileSet(), "doc.go", src, parser.PackageClauseOnly|parser.ParseComments)
-	if err != nil || f.Doc == nil {
-		panic("poolreset: bad doc.go")
-	}
-	_, doc, ok := strings.Cut(f.Doc.Text(), "# Analyzer "+name+"\n")
-	if !ok {
-		panic("poolreset: doc.go has no analyzer heading")
-	}
-	return strings.TrimSpace(doc)
+	suppress.Register(Analyzer)
 }
 
 func run(pass *analysis.Pass) (any, error) {

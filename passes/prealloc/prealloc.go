@@ -1,6 +1,7 @@
 package prealloc
 
 import (
+	_ "embed"
 	"go/ast"
 	"go/types"
 
@@ -10,23 +11,18 @@ import (
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/tables"
 )
 
-const doc = `report slices and maps grown one element per loop iteration when the loop's length is known up front
-
-A slice that starts empty and receives exactly one append on every iteration
-of a loop of known length (range over a slice, map or integer, or a counting
-loop whose bound does not change) is reallocated about log2(n) times, each
-time copying its elements; a map rehashes its entries the same way. The fix
-sets the capacity before the loop and keeps nil slices nil when the loop
-runs zero times.`
+//go:embed doc.go
+var docFile string
 
 // Analyzer reports slices and maps filled in loops of known length.
 var Analyzer = &analysis.Analyzer{
 	Name:     "prealloc",
-	Doc:      doc,
+	Doc:      passdoc.Extract(docFile, "prealloc"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/prealloc",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
@@ -35,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 	RunDespiteErrors: true,
 }
 
-func init() { suppress.Flags(&Analyzer.Flags) }
+func init() { suppress.Register(Analyzer) }
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)

@@ -1,12 +1,7 @@
 package prealloc_test
 
 import (
-	"bytes"
 	"go/ast"
-	"go/parser"
-	"go/token"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -33,58 +28,16 @@ func TestOldGo(t *testing.T) {
 // and after their fixes into one program, and checks that they return the
 // same results, nil-ness included, on the same inputs.
 func TestFixesKeepBehaviour(t *testing.T) {
-	fixture := filepath.Join(fixture.Dir(t), "src", "prealloc", "equiv", "x.go")
-	original, err := os.ReadFile(fixture)
-	if err != nil {
-		t.Fatal(err)
-	}
-	fixed, err := os.ReadFile(fixture + ".golden")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if bytes.Equal(original, fixed) {
-		t.Fatal("the golden file has no fixes to check")
-	}
-	funcs := exportedFuncs(t, original)
-
-	dir := t.TempDir()
-	write := func(name string, content []byte) {
-		path := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
+	out := fixture.RunOriginalAndFixed(t, filepath.Join(fixture.Dir(t), "src", "prealloc", "equiv"), func(f *ast.File) []byte {
+		funcs := fixture.ExportedFuncs(f, "")
+		if len(funcs) == 0 {
+			t.Fatal("no functions to compare")
 		}
-		if err := os.WriteFile(path, content, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		return []byte(harness(funcs))
+	})
+	if !strings.Contains(out, "same results") {
+		t.Errorf("the comparison did not run to its end:\n%s", out)
 	}
-	write("go.mod", []byte("module equivtest\n\ngo 1.22\n"))
-	write("original/x.go", bytes.Replace(original, []byte("package equiv"), []byte("package original"), 1))
-	write("fixed/x.go", bytes.Replace(fixed, []byte("package equiv"), []byte("package fixed"), 1))
-	write("main.go", []byte(harness(funcs)))
-
-	cmd := exec.Command("go", "run", ".")
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=mod")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("original and fixed functions differ: %v\n%s", err, out)
-	}
-}
-
-func exportedFuncs(t *testing.T, src []byte) []string {
-	f, err := parser.ParseFile(token.NewFileSet(), "x.go", src, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, decl := range f.Decls {
-		if fd, ok := decl.(*ast.FuncDecl); ok && fd.Name.IsExported() {
-			names = append(names, fd.Name.Name)
-		}
-	}
-	if len(names) == 0 {
-		t.Fatal("no functions to compare")
-	}
-	return names
 }
 
 // harness returns a main package that runs every function, original and
@@ -98,8 +51,8 @@ import (
 	"os"
 	"reflect"
 
-	"equivtest/fixed"
-	"equivtest/original"
+	"equiv/fixed"
+	"equiv/orig"
 )
 
 type fn = func([]int, map[int]string, int) any
@@ -120,7 +73,7 @@ func main() {
 	}{
 `)
 	for _, name := range funcs {
-		b.WriteString("\t\t{" + `"` + name + `", original.` + name + ", fixed." + name + "},\n")
+		b.WriteString("\t\t{" + `"` + name + `", orig.` + name + ", fixed." + name + "},\n")
 	}
 	b.WriteString(`	}
 	failed := false
@@ -140,6 +93,7 @@ func main() {
 	if failed {
 		os.Exit(1)
 	}
+	fmt.Println("same results")
 }
 
 func isNil(v any) bool {

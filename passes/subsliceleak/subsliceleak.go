@@ -2,6 +2,7 @@ package subsliceleak
 
 import (
 	"cmp"
+	_ "embed"
 	"fmt"
 	"go/ast"
 	"go/printer"
@@ -17,6 +18,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/ssafunc"
 	"github.com/memlint/memlint/internal/suppress"
@@ -24,21 +26,13 @@ import (
 	"github.com/memlint/memlint/internal/typesx"
 )
 
-const doc = `report small subslices and substrings that pin large buffers
-
-A slice expression shares its operand's backing array: while data[:8] is
-reachable, so is all of data. subsliceleak reports a small piece of a buffer
-the function made itself (io.ReadAll, os.ReadFile, bufio ReadBytes or
-ReadString, bytes.Buffer, strings.Builder, string(b) of these, or make with a
-constant size of at least -subsliceleak.minsize bytes) that outlives the call
-(returned, stored, sent, or captured by a goroutine) when the rest of the
-buffer is no longer needed, and suggests cloning the piece with bytes.Clone,
-slices.Clone or strings.Clone.`
+//go:embed doc.go
+var docFile string
 
 // Analyzer reports subslices and substrings that keep large buffers alive.
 var Analyzer = &analysis.Analyzer{
 	Name:     "subsliceleak",
-	Doc:      doc,
+	Doc:      passdoc.Extract(docFile, "subsliceleak"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/subsliceleak",
 	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
 	Run:      run,
@@ -53,7 +47,7 @@ const defaultMinSize = 4096
 
 func init() {
 	Analyzer.Flags.Int64("minsize", defaultMinSize, "smallest constant-size make, in bytes, whose small pieces are reported")
-	suppress.Flags(&Analyzer.Flags)
+	suppress.Register(Analyzer)
 }
 
 // freshSources are the functions whose result is a newly allocated buffer

@@ -12,6 +12,7 @@ package golangci_test
 // hash of its inputs, so only the first run pays for the build.
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -26,6 +27,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/google/pprof/profile"
 )
 
 // golangciVersion is the golangci-lint release the plugin is built into;
@@ -331,6 +334,7 @@ func TestSettings(t *testing.T) {
 		{"unknown option pass", "memlint", []string{"options: {nosuchpass: {x: 1}}"}, `unknown pass "nosuchpass"`},
 		{"unknown option", "memlint", []string{"options: {fieldalign: {nosuchoption: 1}}"}, `fieldalign has no option "nosuchoption"`},
 		{"per-pass unknown key", "memlint-fieldalign", []string{"enable: [fieldalign]"}, `unknown field "enable"`},
+		{"missing profile", "memlint", []string{"profile: missing.pprof"}, "missing.pprof: no such file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out, code := golangciRun(t, fixture(t, map[string]string{".golangci.yml": config(tc.linter, tc.settings...)}), "./...")
@@ -341,6 +345,24 @@ func TestSettings(t *testing.T) {
 				t.Errorf("exit %d, output:\n%s\nwant a failure reporting %q", code, out, tc.want)
 			}
 		})
+	}
+}
+
+// TestProfileSetting checks that the profile settings reach the passes: a
+// profile without samples of the package says so in the finding.
+func TestProfileSetting(t *testing.T) {
+	var empty bytes.Buffer
+	p := &profile.Profile{SampleType: []*profile.ValueType{{Type: "samples", Unit: "count"}, {Type: "cpu", Unit: "nanoseconds"}}}
+	if err := p.Write(&empty); err != nil {
+		t.Fatal(err)
+	}
+	dir := fixture(t, map[string]string{
+		".golangci.yml": config("memlint", "profile: empty.pprof", "profile-min: 2"),
+		"empty.pprof":   empty.String(),
+	})
+	out, code := golangciRun(t, dir, "./...")
+	if got := issues(out); code != 1 || len(got) != 1 || !strings.Contains(got[0], "the profile has too few samples of this package to tell") {
+		t.Errorf("golangci-lint run: exit %d, output:\n%s\nwant one issue that the profile does not cover", code, out)
 	}
 }
 

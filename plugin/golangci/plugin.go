@@ -18,11 +18,13 @@
 //	disable: [concatloop]          # or: run all passes but these
 //	include-tests: true            # report in _test.go files too
 //	strict: true                   # report low-tier findings too
+//	profile: cpu.pprof,mem.pprof   # or auto: findings hot in these pprof profiles are high
+//	profile-min: 0.5               # the percentage of a profile from which a finding is hot
 //	options:                       # the passes' flags, as in memlint -<pass>.<flag>
 //	  <pass>: {<flag>: <value>}
 //
-// Settings of "memlint-<pass>": include-tests, strict, and
-// options: {<flag>: <value>}.
+// Settings of "memlint-<pass>": include-tests, strict, profile,
+// profile-min, and options: {<flag>: <value>}.
 //
 // Each linter runs its own copies of the passes, with their own flags, so
 // that the settings of one linter never reach another.
@@ -40,6 +42,7 @@ import (
 	"github.com/golangci/plugin-module-register/register"
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/memlint/memlint/internal/profile"
 	"github.com/memlint/memlint/internal/suite"
 )
 
@@ -58,6 +61,8 @@ type Settings struct {
 	Disable      []string                  `json:"disable"`
 	IncludeTests bool                      `json:"include-tests"`
 	Strict       bool                      `json:"strict"`
+	Profile      string                    `json:"profile"`
+	ProfileMin   *float64                  `json:"profile-min"`
 	Options      map[string]map[string]any `json:"options"`
 }
 
@@ -65,6 +70,8 @@ type Settings struct {
 type PassSettings struct {
 	IncludeTests bool           `json:"include-tests"`
 	Strict       bool           `json:"strict"`
+	Profile      string         `json:"profile"`
+	ProfileMin   *float64       `json:"profile-min"`
 	Options      map[string]any `json:"options"`
 }
 
@@ -98,7 +105,7 @@ func newSuitePlugin(conf any) (register.LinterPlugin, error) {
 		}
 	}
 	for _, a := range analyzers {
-		if err := setShared(a, s.IncludeTests, s.Strict); err != nil {
+		if err := setShared(a, shared{s.IncludeTests, s.Strict, s.Profile, s.ProfileMin}); err != nil {
 			return nil, err
 		}
 	}
@@ -117,17 +124,34 @@ func newPassPlugin(a *analysis.Analyzer, conf any) (register.LinterPlugin, error
 	if err := setOptions(a, s.Options); err != nil {
 		return nil, err
 	}
-	if err := setShared(a, s.IncludeTests, s.Strict); err != nil {
+	if err := setShared(a, shared{s.IncludeTests, s.Strict, s.Profile, s.ProfileMin}); err != nil {
 		return nil, err
 	}
 	return &plugin{analyzers: []*analysis.Analyzer{a}}, nil
 }
 
-// setShared sets the flags every pass has.
-func setShared(a *analysis.Analyzer, includeTests, strict bool) error {
-	return errors.Join(
-		a.Flags.Set("include-tests", strconv.FormatBool(includeTests)),
-		a.Flags.Set("strict", strconv.FormatBool(strict)))
+// shared are the settings every pass has.
+type shared struct {
+	includeTests, strict bool
+	profile              string
+	profileMin           *float64 // nil: the pass's default
+}
+
+// setShared sets the flags every pass has. The profile files are read
+// here, so that a bad one fails the configuration, as it fails memlint's
+// command line.
+func setShared(a *analysis.Analyzer, s shared) error {
+	err := errors.Join(
+		a.Flags.Set("include-tests", strconv.FormatBool(s.includeTests)),
+		a.Flags.Set("strict", strconv.FormatBool(s.strict)),
+		a.Flags.Set("profile", s.profile))
+	if s.profile != "" {
+		err = errors.Join(err, new(profile.Setting).Set(s.profile))
+	}
+	if s.profileMin != nil {
+		err = errors.Join(err, a.Flags.Set("profile.min", strconv.FormatFloat(*s.profileMin, 'g', -1, 64)))
+	}
+	return err
 }
 
 // ownCopy returns a copy of a with a flag set of its own, holding each
@@ -144,6 +168,8 @@ func ownCopy(a *analysis.Analyzer) (*analysis.Analyzer, error) {
 			c.Flags.Int64(f.Name, 0, f.Usage)
 		case int:
 			c.Flags.Int(f.Name, 0, f.Usage)
+		case float64:
+			c.Flags.Float64(f.Name, 0, f.Usage)
 		case string:
 			c.Flags.String(f.Name, "", f.Usage)
 		default:

@@ -1,0 +1,167 @@
+// Package profile attributes pprof profiles (CPU, and heap or allocs) to
+// source lines, so that memlint can tell a finding that costs something in
+// a real run from one that could.
+//
+// A CPU sample counts for a line when the leaf end of its stack is in the
+// runtime's allocation and growth code (runtime.growslice, mapassign*
+// growing the map, concatstring*, mallocgc, newobject, ...) and the line is
+// the first frame outside the runtime: the Go code that appended,
+// concatenated or allocated. A heap sample counts for its allocation site,
+// which is the first frame of its stack (the heap profile writer hides the
+// runtime frames above it).
+//
+// Lines are matched as profile-guided optimisation matches them: by
+// function name and offset from the line that declares the function, so
+// that a profile taken on an older revision still applies after edits that
+// move the function. Closures, whose compiler-given names (F.func1, F.func2)
+// shift when closures are added, are matched by their enclosing function,
+// their offset, and the nearest declaration line.
+package profile
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+
+	"github.com/google/pprof/profile"
+)
+
+// A fileIndex is the attribution of one profile file.
+type fileIndex struct {
+	kind  kind
+	total int64 // the profile's total: CPU time, or bytes allocated
+
+	funcs    map[string]*funcLines   // by symbol name, closures excluded
+	closures map[string][]*funcLines // closures, by the name of the function enclosing them
+
+	// packageSamples counts, per package path, the samples (CPU samples,
+	// or sampled allocations) taken in the package's own code: what tells
+	// whether a line the profile never charged ran cold or was not
+	// exercised at all.
+	packageSamples map[string]int64
+}
+
+type kind int
+
+const (
+	cpuProfile kind = iota
+	heapProfile
+)
+
+// funcLines holds the costs attributed to the lines of one function.
+type funcLines struct {
+	start int             // the line declaring the function; 0 when the profile does not say
+	lines map[int]*charge // by line - start
+}
+
+// charge is what a profile attributes to one line.
+type charge struct {
+	value int64            // CPU profiles: time in allocation and growth; heap profiles: bytes allocated
+	inuse int64            // heap profiles: bytes still in use
+	by    map[string]int64 // CPU profiles: value by the runtime function the line called
+}
+
+// cache holds each profile file parsed once per process, keyed by what
+// changes when the file is rewritten.
+var cache sync.Map // fileKey -> *cacheEntry
+
+type fileKey struct {
+	path  string
+	size  int64
+	mtime int64
+}
+
+type cacheEntry struct {
+	once sync.Once
+	ix   *fileIndex
+	err  error
+}
+
+// loadFile returns the attribution of the profile in the named file.
+func loadFile(path string) (*fileIndex, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	v, _ := cache.LoadOrStore(fileKey{path, fi.Size(), fi.ModTime().UnixNano()}, new(cacheEntry))
+	e := v.(*cacheEntry)
+	e.once.Do(func() {
+		e.ix, e.err = parseFile(path)
+	})
+	return e.ix, e.err
+}
+
+func parseFile(path string) (*fileIndex, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	data, err := gunzip(raw)
+	if err != nil {
+		return nil, fmt.Errorf("profile %s: %v", path, err)
+	}
+	p, err := decode(data)
+	if err != nil {
+		// Not protobuf: one of the legacy text formats, which pprof's
+		// package converts, or not a profile.
+		legacy, perr := profile.ParseData(raw)
+		if perr != nil {
+			return nil, fmt.Errorf("profile %s: %v", path, perr)
+		}
+		var buf bytes.Buffer
+		if err := legacy.WriteUncompressed(&buf); err != nil {
+			return nil, fmt.Errorf("profile %s: %v", path, err)
+		}
+		if p, err = decode(buf.Bytes()); err != nil {
+			return nil, fmt.Errorf("profile %s: %v", path, err)
+		}
+	}
+	ix, err := index(p)
+	if err != nil {
+		return nil, fmt.Errorf("profile %s: %v", path, err)
+	}
+	return ix, nil
+}
+
+// gunzip decompresses a gzip'ed profile (others are returned as they are)
+// into a buffer of the size the gzip trailer gives, rather than one grown
+// by doubling.
+func gunzip(data []byte) ([]byte, error) {
+	if len(data) < 18 || data[0] != 0x1f || data[1] != 0x8b {
+		return data, nil
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	size := binary.LittleEndian.Uint32(data[len(data)-4:]) // the size modulo 2^32
+	out := bytes.NewBuffer(make([]byte, 0, int(size)+bytes.MinRead))
+	if _, err := out.ReadFrom(zr); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// valueIndexes finds the sample values index uses: CPU time, or bytes
+// allocated and in use.
+func valueIndexes(sampleTypes []string) (k kind, value, inuse int, err error) {
+	find := func(typ string) int {
+		for i, t := range sampleTypes {
+			if t == typ {
+				return i
+			}
+		}
+		return -1
+	}
+	if i := find("cpu"); i >= 0 {
+		return cpuProfile, i, -1, nil
+	}
+	if i := find("alloc_space"); i >= 0 {
+		return heapProfile, i, find("inuse_space"), nil
+	}
+	return 0, 0, 0, fmt.Errorf("not a CPU or heap profile (sample types %s)", strings.Join(sampleTypes, ", "))
+}
