@@ -241,6 +241,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 		return Frequency{Level: Cold, Reason: "a description for people (" + name + ")", Describes: name == "String" || name == "Format"}
 	case strings.Contains(lower, "debug") || strings.Contains(lower, "dump"):
 		return Frequency{Level: Cold, Reason: "debug output (" + name + ")"}
+	case method && name == "Set" && isFlagValueSet(pass, decl):
+		return Frequency{Level: Cold, Reason: "flag parsing (flag.Value's Set)"}
 	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower):
 		return Frequency{Level: Cold, Reason: "configuration, at start-up (" + name + ")"}
 	case method && name == "ServeHTTP" || isHandler(pass, decl):
@@ -275,6 +277,18 @@ func isConfigLoader(lower string) bool {
 	}
 	return strings.Contains(lower, "config") || strings.Contains(lower, "flags") ||
 		strings.HasSuffix(lower, "options") || strings.HasSuffix(lower, "settings")
+}
+
+// isFlagValueSet reports whether decl is Set(string) error, the method by
+// which package flag parses a command-line value.
+func isFlagValueSet(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	return sig.Params().Len() == 1 && types.Identical(sig.Params().At(0).Type(), types.Typ[types.String]) &&
+		sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type())
 }
 
 // isHandler reports whether decl has an HTTP handler's signature:
