@@ -10,6 +10,7 @@ import (
 	"github.com/memlint/memlint/passes/fieldalign"
 	"github.com/memlint/memlint/passes/poolreset"
 	"github.com/memlint/memlint/passes/prealloc"
+	"github.com/memlint/memlint/passes/resetcap"
 	"github.com/memlint/memlint/passes/subsliceleak"
 )
 
@@ -20,4 +21,5 @@ var Analyzers = []*analysis.Analyzer{
 	prealloc.Analyzer,
 	subsliceleak.Analyzer,
 	poolreset.Analyzer,
+	resetcap.Analyzer,
 }

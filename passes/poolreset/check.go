@@ -12,32 +12,163 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
-// check returns the package's diagnostics, sorted by position.
-func (a *checker) check() []analysis.Diagnostic {
-	var diags []analysis.Diagnostic
-	add := func(d *analysis.Diagnostic) {
-		if d != nil && d.Pos.IsValid() && !slices.ContainsFunc(diags, func(e analysis.Diagnostic) bool { return e.Pos == d.Pos && e.Message == d.Message }) {
-			diags = append(diags, *d)
+// A finding is a diagnostic and what it costs.
+type finding struct {
+	d analysis.Diagnostic
+	e cost.Estimate
+}
+
+// check returns the package's findings, sorted by position.
+func (a *checker) check() []finding {
+	var found []finding
+	add := func(d *analysis.Diagnostic, e cost.Estimate) {
+		if d != nil && d.Pos.IsValid() && !slices.ContainsFunc(found, func(f finding) bool { return f.d.Pos == d.Pos && f.d.Message == d.Message }) {
+			found = append(found, finding{*d, e})
 		}
 	}
 	for _, p := range a.puts {
-		if p.putter == nil {
-			add(a.checkNonPointer(p))
-			add(a.checkUseAfterPut(p))
+		freq := a.frequency(p.call.Parent())
+		if why := a.deprecatedOnly(p.call.Parent()); why != "" {
+			freq = cost.Frequency{Level: cost.Cold, Reason: why}
 		}
-		add(a.checkDirty(p))
+		if p.putter == nil {
+			add(a.checkNonPointer(p), boxEstimate(freq, a.sizedPerUse(p.pool)))
+			add(a.checkUseAfterPut(p), cost.Estimate{Tier: cost.High, Evidence: "another goroutine may own the object"})
+		}
+		dirty := a.checkDirty(p)
+		add(dirty, byFrequency(freq, "the next Get sees the old state"))
+		if dirty == nil && p.putter == nil {
+			d, releasable := a.checkPinned(p)
+			e := byFrequency(freq, "held until the pool drops the object")
+			if !releasable {
+				e = cost.Estimate{Tier: cost.Low, Evidence: "nothing harmless to reset it to"}
+			}
+			add(d, e)
+			add(a.checkElementsHeld(p), byFrequency(freq, "held until the pool drops the slice"))
+		}
 		if passflag.Bool(a.pass, "maxcap") {
-			add(a.checkCapacity(p))
+			add(a.checkCapacity(p), cost.Estimate{Tier: cost.Medium})
 		}
 	}
-	slices.SortFunc(diags, func(x, y analysis.Diagnostic) int {
-		return cmp.Or(cmp.Compare(x.Pos, y.Pos), cmp.Compare(x.Message, y.Message))
+	slices.SortFunc(found, func(x, y finding) int {
+		return cmp.Or(cmp.Compare(x.d.Pos, y.d.Pos), cmp.Compare(x.d.Message, y.d.Message))
 	})
-	return diags
+	return found
+}
+
+// frequency returns how often fn, or the function declaring it, runs.
+func (a *checker) frequency(fn *ssa.Function) cost.Frequency {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	decl, ok := fn.Syntax().(*ast.FuncDecl)
+	if !ok {
+		return cost.Frequency{}
+	}
+	return a.model.Func(a.pass, decl)
+}
+
+// deprecatedOnly says why fn, a method, is reachable only through
+// deprecated API: its receiver's type is unexported and every function
+// that makes a value of it is documented as deprecated. Maintainers do
+// not invest in such code.
+func (a *checker) deprecatedOnly(fn *ssa.Function) string {
+	for fn.Parent() != nil {
+		fn = fn.Parent()
+	}
+	recv := fn.Signature.Recv()
+	if recv == nil {
+		return ""
+	}
+	t := recv.Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Exported() || named.Obj().Pkg() != a.pass.Pkg {
+		return ""
+	}
+	makers := 0
+	for _, f := range a.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || !makes(a.pass.TypesInfo, fd.Body, named) {
+				continue
+			}
+			if fd.Doc == nil || !strings.Contains(fd.Doc.Text(), "Deprecated: ") {
+				return ""
+			}
+			makers++
+		}
+	}
+	if makers == 0 {
+		return ""
+	}
+	return "reachable only through deprecated API"
+}
+
+// makes reports whether body has a composite literal of type t.
+func makes(info *types.Info, body *ast.BlockStmt, t *types.Named) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if lit, ok := n.(*ast.CompositeLit); ok && types.Identical(info.TypeOf(lit), t) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// byFrequency rates a finding at a Put by how often the Put runs: low on
+// cold paths, high on hot ones.
+func byFrequency(f cost.Frequency, what string) cost.Estimate {
+	switch f.Level {
+	case cost.Cold:
+		return cost.Estimate{Tier: cost.Low, Evidence: f.Reason}
+	case cost.Hot:
+		return cost.Estimate{Tier: cost.High, Evidence: what + ", " + f.Reason}
+	}
+	return cost.Estimate{Tier: cost.Medium, Evidence: what}
+}
+
+// boxEstimate rates a non-pointer Put: one 24-byte allocation per Put
+// matters only where the Put runs per request, command or data chunk.
+// Maintainers declined it per compressed block, per stream or per commit,
+// where the work around it dwarfs it: a pool whose buffers are cut to a
+// configured size on every Get (sizedPerUse) holds such blocks.
+func boxEstimate(f cost.Frequency, sizedPerUse bool) cost.Estimate {
+	switch {
+	case sizedPerUse:
+		return cost.Estimate{Tier: cost.Low, Evidence: "one allocation per block of configured size"}
+	case f.Level == cost.Hot:
+		return cost.Estimate{Tier: cost.Medium, Evidence: "one allocation per Put, " + f.Reason}
+	}
+	evidence := "one allocation per Put"
+	if f.Reason != "" {
+		evidence += ", " + f.Reason
+	}
+	return cost.Estimate{Tier: cost.Low, Evidence: evidence}
+}
+
+// sizedPerUse reports whether some Put of pool puts back a buffer that
+// was cut, right from Get, to a length that is not a constant: blocks of
+// a configured size.
+func (a *checker) sizedPerUse(pool poolKey) bool {
+	for _, p := range a.puts {
+		s, ok := p.x.(*ssa.Slice)
+		if !ok || p.pool != pool || s.High == nil || a.getOf[s.X] == nil {
+			continue
+		}
+		if _, isConst := s.High.(*ssa.Const); !isConst {
+			return true
+		}
+	}
+	return false
 }
 
 // origin returns the get site of the object put back at p, in p's
@@ -90,13 +221,13 @@ func (a *checker) checkDirty(p *putSite) *analysis.Diagnostic {
 	}
 	if _, deferred := put.call.(*ssa.Defer); deferred {
 		d.Message = strings.Replace(d.Message, "before Put", "in the deferred call, before Put", 1)
-		d.SuggestedFixes = a.resetInDefer(call, put.call.Parent().Syntax(), reset(name), "Reset "+name+" in the deferred call before putting it back")
+		d.SuggestedFixes = a.resetInDefer(call, put.call.Parent().Syntax(), []string{reset(name)}, "Reset "+name+" in the deferred call before putting it back")
 		if d.SuggestedFixes == nil {
 			d.Message += " (no automatic fix: a variable of the deferred call is assigned after it, or it is not a plain defer statement)"
 		}
 		return d
 	}
-	d.SuggestedFixes = a.insertBefore(call, reset(name), "Reset "+name+" before putting it back")
+	d.SuggestedFixes = a.insertBefore(call, []string{reset(name)}, "Reset "+name+" before putting it back")
 	if d.SuggestedFixes == nil {
 		d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
 	}
@@ -104,11 +235,11 @@ func (a *checker) checkDirty(p *putSite) *analysis.Diagnostic {
 }
 
 // resetInDefer returns a fix that turns "defer pool.Put(x)" into a
-// deferred func that resets x and then puts it back. The deferred call
+// deferred func that runs stmts (which reset x) and then puts it back. The deferred call
 // then reads x and the pool when the function returns, not at the defer
 // statement: it is offered only if no variable that they name is assigned
 // anywhere in the function, other than where it is declared.
-func (a *checker) resetInDefer(call *ast.CallExpr, fn ast.Node, stmt, message string) []analysis.SuggestedFix {
+func (a *checker) resetInDefer(call *ast.CallExpr, fn ast.Node, stmts []string, message string) []analysis.SuggestedFix {
 	ds, ok := a.c.putStmt[call.Lparen].(*ast.DeferStmt)
 	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok || !isSel || fn == nil || !a.c.inList[ds] {
@@ -134,10 +265,15 @@ func (a *checker) resetInDefer(call *ast.CallExpr, fn ast.Node, stmt, message st
 	}
 	tf := a.pass.Fset.File(call.Pos())
 	put := string(src[tf.Offset(call.Pos()):tf.Offset(call.End())])
-	text := "defer func() {\n" + indent + "\t" + stmt + "\n" + indent + "\t" + put + "\n" + indent + "}()"
+	var text strings.Builder
+	text.WriteString("defer func() {\n")
+	for _, s := range append(stmts, put) {
+		text.WriteString(indent + "\t" + s + "\n")
+	}
+	text.WriteString(indent + "}()")
 	return []analysis.SuggestedFix{{
 		Message:   message,
-		TextEdits: []analysis.TextEdit{{Pos: ds.Pos(), End: ds.End(), NewText: []byte(text)}},
+		TextEdits: []analysis.TextEdit{{Pos: ds.Pos(), End: ds.End(), NewText: []byte(text.String())}},
 	}}
 }
 
@@ -633,7 +769,7 @@ func (a *checker) checkNonPointer(p *putSite) *analysis.Diagnostic {
 		return nil
 	}
 	call := a.c.putCall[p.call.Common().Pos()]
-	if call == nil {
+	if call == nil || a.nolintStaticcheck(call.Pos()) {
 		return nil
 	}
 	ts := types.TypeString(t, types.RelativeTo(a.pass.Pkg))
@@ -643,6 +779,35 @@ func (a *checker) checkNonPointer(p *putSite) *analysis.Diagnostic {
 		Message: fmt.Sprintf("putting a %s (not a pointer) into a sync.Pool allocates a %d-byte interface on every Put; store a *%s (no automatic fix: every Get's type assertion changes too)",
 			ts, size, ts),
 	}
+}
+
+// nolintStaticcheck reports whether the line of pos carries a nolint
+// directive for staticcheck (or its SA6002, the same check): the
+// maintainers have already decided about the boxing.
+func (a *checker) nolintStaticcheck(pos token.Pos) bool {
+	file := a.fileOf(pos)
+	if file == nil {
+		return false
+	}
+	line := a.pass.Fset.Position(pos).Line
+	for _, group := range file.Comments {
+		for _, c := range group.List {
+			if a.pass.Fset.Position(c.Slash).Line != line {
+				continue
+			}
+			linters, ok := strings.CutPrefix(c.Text, "//nolint:")
+			if !ok {
+				continue
+			}
+			linters, _, _ = strings.Cut(linters, " ")
+			for _, l := range strings.Split(linters, ",") {
+				if l == "staticcheck" || l == "SA6002" {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // pointerShaped reports whether values of t are stored in an interface
@@ -721,9 +886,10 @@ func checksCapacity(fn *ssa.Function) bool {
 	return found
 }
 
-// insertBefore returns a fix that inserts stmt on its own line before the
-// statement holding call, if that statement is in a statement list.
-func (a *checker) insertBefore(call *ast.CallExpr, stmt, message string) []analysis.SuggestedFix {
+// insertBefore returns a fix that inserts stmts, each on its own line,
+// before the statement holding call, if that statement is in a statement
+// list.
+func (a *checker) insertBefore(call *ast.CallExpr, stmts []string, message string) []analysis.SuggestedFix {
 	s := a.c.putStmt[call.Lparen]
 	if s == nil || !a.c.inList[s] {
 		return nil
@@ -737,7 +903,7 @@ func (a *checker) insertBefore(call *ast.CallExpr, stmt, message string) []analy
 	}
 	return []analysis.SuggestedFix{{
 		Message:   message,
-		TextEdits: []analysis.TextEdit{{Pos: s.Pos(), End: s.Pos(), NewText: []byte(stmt + "\n" + indent)}},
+		TextEdits: []analysis.TextEdit{{Pos: s.Pos(), End: s.Pos(), NewText: []byte(strings.Join(stmts, "\n"+indent) + "\n" + indent)}},
 	}}
 }
 

@@ -1,13 +1,14 @@
 // Package poolreset defines an Analyzer that reports sync.Pool objects put
-// back with the state of their last use, objects used after they were put
-// back, and values that allocate every time they are put into a pool.
+// back with the state of their last use or still referencing their last
+// user's memory, objects used after they were put back, and values that
+// allocate every time they are put into a pool.
 //
 // # Analyzer poolreset
 //
-// poolreset: report sync.Pool objects put back dirty, used after Put, or boxed on every Put
+// poolreset: report sync.Pool objects put back dirty or pinning memory, used after Put, or boxed on every Put
 //
 // An object taken from a sync.Pool is shared with whichever goroutine calls
-// Get next. The pass reports three mistakes:
+// Get next. The pass reports four mistakes:
 //
 // Dirty Put. An object with something to reset (a Reset or reset method, as
 // *bytes.Buffer, *strings.Builder, *bufio.Writer and hash.Hash have, or a
@@ -29,6 +30,25 @@
 //		return err
 //	}
 //
+// Pinning Put. The object goes back still referencing memory of its last
+// user: a field that the function that got it (or a setter of the package
+// it calls, d.reset(b, r)) set from a parameter, or the writer or reader
+// given to the Reset method of another package's type (a gzip.Writer reset
+// to the caller's buffer). Whatever that points to, a request body or a
+// whole output buffer, stays reachable while the object sits in the pool,
+// up to two garbage collections or until the next Get. Fields set from the
+// receiver (the pool's owner) or from values the function made pin nothing
+// new. The fix sets each field to nil (x.Reset(io.Discard) for a writer,
+// x.Reset(nil) for bufio) just before the Put; it is withheld when a Get
+// of the pool may read the field before setting it, or when the object is
+// used after the Put. A reader has no harmless value to be reset to: such
+// a finding is low tier.
+//
+//	e := pool.Get().(*encoder)
+//	e.w = w
+//	...
+//	pool.Put(e) // reported: e.w keeps the caller's writer alive
+//
 // Use after Put. The object, or memory that belongs to it such as the
 // result of buf.Bytes(), is used after Put: another goroutine may already
 // own it. There is no automatic fix; move the Put after the last use.
@@ -36,6 +56,16 @@
 // Non-pointer Put. A slice, string, struct or array put into a pool is
 // copied into a new heap object on every Put (staticcheck's SA6002). There
 // is no automatic fix, because every Get's type assertion must change too.
+// One small allocation matters only where the Put runs per request, per
+// I/O call or per data chunk: elsewhere the finding is low tier, and a
+// //nolint:staticcheck (or SA6002) on the line silences it.
+//
+// # Cost
+//
+// Findings are rated by how often the Put runs (see internal/cost): low on
+// cold paths and in functions without production callers, high where the
+// package shows the Put runs per request or per I/O call. A use after Put
+// is always high: another goroutine may own the object.
 //
 // With -poolreset.maxcap, the pass also reports growable buffers put back
 // without a capacity check: one huge request then pins a huge buffer in the

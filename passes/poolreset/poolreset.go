@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "poolreset",
 	Doc:      passdoc.Extract(docFile, "poolreset"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/poolreset",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.
@@ -52,8 +52,8 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	funcs := ssafunc.Build(pass, c.decls)
 	a := newChecker(pass, c, funcs)
-	for _, d := range a.check() {
-		rep.Report(d, cost.Estimate{Tier: cost.Medium})
+	for _, f := range a.check() {
+		rep.Report(f.d, f.e)
 	}
 	return nil, nil
 }
@@ -77,48 +77,40 @@ func findCandidates(pass *analysis.Pass, rep *suppress.Reporter) *candidates {
 		putStmt:  make(map[token.Pos]ast.Stmt),
 		inList:   make(map[ast.Stmt]bool),
 	}
-	skipped := make(map[*ast.File]bool)
-	for _, f := range pass.Files {
-		if rep.Skips(f) {
-			skipped[f] = true
+	usesPool := make(map[*ast.FuncDecl]bool)
+	calls := make(map[*ast.FuncDecl][]*types.Func) // same-package callees
+	var decls []*ast.FuncDecl                      // in source order
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for fileCur := range insp.Root().Children() {
+		if rep.Skips(fileCur.Node().(*ast.File)) {
 			continue
 		}
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
-				if obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-					c.funcDecl[obj] = fd
+		for fdCur := range fileCur.Preorder((*ast.FuncDecl)(nil)) {
+			fd := fdCur.Node().(*ast.FuncDecl)
+			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if fd.Body == nil || !ok {
+				continue
+			}
+			c.funcDecl[obj] = fd
+			decls = append(decls, fd)
+			for callCur := range fdCur.Preorder((*ast.CallExpr)(nil)) {
+				call := callCur.Node().(*ast.CallExpr)
+				fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+				if !ok {
+					continue
+				}
+				switch name := poolMethodName(fn); {
+				case name == "Get":
+					usesPool[fd] = true
+				case name == "Put":
+					usesPool[fd] = true
+					c.notePutSyntax(callCur)
+				case fn.Pkg() == pass.Pkg:
+					calls[fd] = append(calls[fd], fn)
 				}
 			}
 		}
 	}
-
-	usesPool := make(map[*ast.FuncDecl]bool)
-	calls := make(map[*ast.FuncDecl][]*types.Func) // same-package callees
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	insp.WithStack([]ast.Node{(*ast.CallExpr)(nil)}, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push || len(stack) < 3 || skipped[stack[0].(*ast.File)] {
-			return true
-		}
-		fd, ok := stack[1].(*ast.FuncDecl)
-		if !ok {
-			return true
-		}
-		call := n.(*ast.CallExpr)
-		fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-		if !ok {
-			return true
-		}
-		switch name := poolMethodName(fn); {
-		case name == "Get":
-			usesPool[fd] = true
-		case name == "Put":
-			usesPool[fd] = true
-			c.notePutSyntax(call, stack)
-		case fn.Pkg() == pass.Pkg:
-			calls[fd] = append(calls[fd], fn)
-		}
-		return true
-	})
 	if len(usesPool) == 0 {
 		return c
 	}
@@ -129,23 +121,21 @@ func findCandidates(pass *analysis.Pass, rep *suppress.Reporter) *candidates {
 			helper[obj] = true
 		}
 	}
-	for _, f := range pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if ok && (usesPool[fd] || slices.ContainsFunc(calls[fd], func(fn *types.Func) bool { return helper[fn] })) {
-				c.decls = append(c.decls, fd)
-			}
+	for _, fd := range decls {
+		if usesPool[fd] || slices.ContainsFunc(calls[fd], func(fn *types.Func) bool { return helper[fn] }) {
+			c.decls = append(c.decls, fd)
 		}
 	}
 	return c
 }
 
 // notePutSyntax records the statement that holds a Put call, for the fix.
-func (c *candidates) notePutSyntax(call *ast.CallExpr, stack []ast.Node) {
+func (c *candidates) notePutSyntax(callCur inspector.Cursor) {
+	call := callCur.Node().(*ast.CallExpr)
 	c.putCall[call.Lparen] = call
-	parent := stack[len(stack)-2]
+	parent := callCur.Parent()
 	var stmt ast.Stmt
-	switch p := parent.(type) {
+	switch p := parent.Node().(type) {
 	case *ast.ExprStmt:
 		stmt = p
 	case *ast.DeferStmt:
@@ -154,7 +144,7 @@ func (c *candidates) notePutSyntax(call *ast.CallExpr, stack []ast.Node) {
 		return
 	}
 	c.putStmt[call.Lparen] = stmt
-	switch stack[len(stack)-3].(type) {
+	switch parent.Parent().Node().(type) {
 	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 		c.inList[stmt] = true
 	}

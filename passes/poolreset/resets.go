@@ -5,6 +5,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ssa"
+
+	"github.com/memlint/memlint/internal/ssareach"
 )
 
 // resets returns the instructions of x's function that reset x, or may,
@@ -146,52 +148,15 @@ func isSlice(t types.Type) bool {
 }
 
 // reaches reports whether control can flow from just after the
-// instruction from to the instruction to (or, if to is nil, to a return)
-// without executing any instruction in avoid. A nil from means the entry of
-// fn.
+// instruction from (the entry of fn if from is nil) to the instruction to
+// (or, if to is nil, to a return) without executing any instruction in
+// avoid.
 func reaches(fn *ssa.Function, from, to ssa.Instruction, avoid map[ssa.Instruction]bool) bool {
-	type pos struct {
-		b *ssa.BasicBlock
-		i int
+	target := func(instr ssa.Instruction) bool {
+		_, ret := instr.(*ssa.Return)
+		return instr == to || to == nil && ret
 	}
-	if len(fn.Blocks) == 0 {
-		return false
-	}
-	start := pos{fn.Blocks[0], 0}
-	if from != nil {
-		start = pos{b: from.Block()}
-		for i, instr := range start.b.Instrs {
-			if instr == from {
-				start.i = i + 1
-			}
-		}
-	}
-	seen := make(map[*ssa.BasicBlock]bool)
-	work := []pos{start}
-	for len(work) > 0 {
-		p := work[len(work)-1]
-		work = work[:len(work)-1]
-		blocked := false
-		for _, instr := range p.b.Instrs[p.i:] {
-			if _, ret := instr.(*ssa.Return); instr == to || to == nil && ret {
-				return true
-			}
-			if avoid[instr] {
-				blocked = true
-				break
-			}
-		}
-		if blocked {
-			continue
-		}
-		for _, s := range p.b.Succs {
-			if !seen[s] {
-				seen[s] = true
-				work = append(work, pos{s, 0})
-			}
-		}
-	}
-	return false
+	return ssareach.Reaches(fn, from, target, func(instr ssa.Instruction) bool { return avoid[instr] })
 }
 
 // referrers returns the instructions that use v; none for constants,

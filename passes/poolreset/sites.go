@@ -13,6 +13,8 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/fieldstore"
 )
 
 // A poolKey identifies one pool: a package-level variable (an array of
@@ -54,11 +56,19 @@ type checker struct {
 	putters    map[*ssa.Function]map[int][]*putSite
 	mayResets  map[*ast.FuncDecl]bool
 	dirtyPools map[poolKey]bool
+	allGets    map[poolKey][]*getSite // gets, those in getters included
+	fields     *fieldstore.Summary
+	pins       map[poolKey][]*pin
+	model      *cost.Model
 }
 
 func newChecker(pass *analysis.Pass, c *candidates, built map[*ast.FuncDecl]*ssa.Function) *checker {
 	a := &checker{
 		pass:       pass,
+		allGets:    make(map[poolKey][]*getSite),
+		fields:     fieldstore.New(pass.TypesInfo, pass.Files),
+		pins:       make(map[poolKey][]*pin),
+		model:      pass.ResultOf[cost.Analyzer].(*cost.Model),
 		src:        astx.NewSource(pass),
 		c:          c,
 		gets:       make(map[poolKey][]*getSite),
@@ -151,6 +161,7 @@ func (a *checker) addGets(get *ssa.Call) {
 
 func (a *checker) addGet(g *getSite) {
 	a.gets[g.pool] = append(a.gets[g.pool], g)
+	a.allGets[g.pool] = append(a.allGets[g.pool], g)
 	a.getOf[g.x] = g
 }
 

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/memlint/memlint/internal/passflag"
+	"github.com/memlint/memlint/internal/ssareach"
 	"github.com/memlint/memlint/internal/typesize"
 	"github.com/memlint/memlint/internal/typesx"
 )
@@ -589,45 +590,7 @@ func reachesAgain(buf *buffer, piece *ssa.Slice, target func(ssa.Instruction) bo
 	if !ok || def.Parent() != piece.Parent() {
 		return true
 	}
-	visited := make(map[*ssa.BasicBlock]bool)
-	type pos struct {
-		blk   *ssa.BasicBlock
-		start int
-	}
-	stack := []pos{{piece.Block(), indexOf(piece) + 1}}
-	for len(stack) > 0 {
-		p := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		ended := false
-		for _, instr := range p.blk.Instrs[p.start:] {
-			if target(instr) {
-				return true
-			}
-			if instr == def {
-				ended = true
-				break
-			}
-		}
-		if ended {
-			continue
-		}
-		for _, succ := range p.blk.Succs {
-			if !visited[succ] {
-				visited[succ] = true
-				stack = append(stack, pos{succ, 0})
-			}
-		}
-	}
-	return false
-}
-
-func indexOf(instr ssa.Instruction) int {
-	for i, x := range instr.Block().Instrs {
-		if x == instr {
-			return i
-		}
-	}
-	return -1
+	return ssareach.Reaches(piece.Parent(), piece, target, func(instr ssa.Instruction) bool { return instr == def })
 }
 
 // accesses returns the instructions that use, and those that may write,

@@ -34,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "subsliceleak",
 	Doc:      passdoc.Extract(docFile, "subsliceleak"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/subsliceleak",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.
@@ -82,15 +82,19 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	funcs := ssafunc.Build(pass, decls)
+	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
 	var found []finding
 	for _, decl := range decls {
 		if fn := funcs[decl]; fn != nil {
-			found = append(found, analyzeFunc(pass, fn, sites)...)
+			for _, f := range analyzeFunc(pass, fn, sites) {
+				f.freq = model.Func(pass, decl)
+				found = append(found, f)
+			}
 		}
 	}
 	slices.SortFunc(found, func(a, b finding) int { return cmp.Compare(a.site.expr.Pos(), b.site.expr.Pos()) })
 	for _, f := range found {
-		rep.Report(f.diagnostic(pass), cost.Estimate{Tier: cost.Medium})
+		rep.Report(f.diagnostic(pass), f.estimate())
 	}
 	return nil, nil
 }
@@ -102,60 +106,48 @@ func run(pass *analysis.Pass) (any, error) {
 // in SSA form, which then decides.
 func candidates(pass *analysis.Pass, rep *suppress.Reporter) ([]*ast.FuncDecl, map[token.Pos]site) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	var (
-		decls     []*ast.FuncDecl
-		sites     = make(map[token.Pos]site)
-		file      *ast.File
-		fs        *funcSyntax
-		hasSource bool
-	)
-	filter := []ast.Node{(*ast.File)(nil), (*ast.FuncDecl)(nil), (*ast.SliceExpr)(nil),
-		(*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)}
-	insp.Nodes(filter, func(n ast.Node, push bool) bool {
-		switch n := n.(type) {
-		case *ast.File:
-			file = n
-			return !rep.Skips(n)
-		case *ast.FuncDecl:
-			if push {
-				if n.Body == nil {
-					return false // assembly; pop is not called
-				}
-				fs, hasSource = &funcSyntax{pass: pass, decl: n}, false
-				return true
+	var decls []*ast.FuncDecl
+	sites := make(map[token.Pos]site)
+	for fileCur := range insp.Root().Children() {
+		file := fileCur.Node().(*ast.File)
+		if rep.Skips(file) {
+			continue
+		}
+		for fdCur := range fileCur.Preorder((*ast.FuncDecl)(nil)) {
+			fd := fdCur.Node().(*ast.FuncDecl)
+			if fd.Body == nil {
+				continue // assembly
 			}
-			if hasSource && len(fs.slices) > 0 {
-				if exprs := fs.fromSources(); len(exprs) > 0 {
-					decls = append(decls, n)
-					for _, e := range exprs {
-						sites[e.Lbrack] = site{e, file}
+			fs, hasSource := &funcSyntax{pass: pass, decl: fd}, false
+			for cur := range fdCur.Preorder((*ast.SliceExpr)(nil), (*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+				switch n := cur.Node().(type) {
+				case *ast.SliceExpr:
+					if isSliceOrString(pass.TypesInfo.TypeOf(n.X)) {
+						fs.slices = append(fs.slices, n)
 					}
+				case *ast.CallExpr:
+					hasSource = hasSource || isSourceCall(pass, n)
+				case *ast.AssignStmt:
+					fs.addAssigns(n.Lhs, n.Rhs)
+				case *ast.ValueSpec:
+					lhs := make([]ast.Expr, len(n.Names))
+					for i, name := range n.Names {
+						lhs[i] = name
+					}
+					fs.addAssigns(lhs, n.Values)
 				}
 			}
-			fs = nil
-		case *ast.SliceExpr:
-			if fs != nil && isSliceOrString(pass.TypesInfo.TypeOf(n.X)) {
-				fs.slices = append(fs.slices, n)
+			if !hasSource || len(fs.slices) == 0 {
+				continue
 			}
-		case *ast.CallExpr:
-			if fs != nil && !hasSource {
-				hasSource = isSourceCall(pass, n)
-			}
-		case *ast.AssignStmt:
-			if fs != nil {
-				fs.addAssigns(n.Lhs, n.Rhs)
-			}
-		case *ast.ValueSpec:
-			if fs != nil {
-				lhs := make([]ast.Expr, len(n.Names))
-				for i, name := range n.Names {
-					lhs[i] = name
+			if exprs := fs.fromSources(); len(exprs) > 0 {
+				decls = append(decls, fd)
+				for _, e := range exprs {
+					sites[e.Lbrack] = site{e, file}
 				}
-				fs.addAssigns(lhs, n.Values)
 			}
 		}
-		return true
-	})
+	}
 	return decls, sites
 }
 
@@ -283,6 +275,20 @@ type finding struct {
 	buf    *buffer
 	how    escape
 	length int64 // bytes, or -1 when unknown
+	freq   cost.Frequency
+}
+
+// estimate rates f: the whole buffer stays alive as long as the piece, on
+// every call; on cold paths that happens rarely.
+func (f finding) estimate() cost.Estimate {
+	if f.freq.Level == cost.Cold {
+		return cost.Estimate{Tier: cost.Low, Evidence: f.freq.Reason}
+	}
+	evidence := "the whole buffer lives as long as the piece, per call"
+	if f.freq.Level == cost.Hot {
+		evidence += ", " + f.freq.Reason
+	}
+	return cost.Estimate{Tier: cost.Medium, Evidence: evidence}
 }
 
 func (f finding) diagnostic(pass *analysis.Pass) analysis.Diagnostic {

@@ -157,7 +157,7 @@ func readLine(r io.Reader, p []byte) int {
 	l := newLineReader(r)
 	l.Read(p)
 	n := l.lines
-	lineReaderPool.Put(l)
+	lineReaderPool.Put(l) // want `l is put back into lineReaderPool still referencing its last user.s memory through l.r \(set from r\)`
 	return n
 }
 

@@ -1,0 +1,582 @@
+package poolreset
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/memlint/memlint/internal/fieldstore"
+	"github.com/memlint/memlint/internal/imports"
+	"github.com/memlint/memlint/internal/typesx"
+)
+
+// A pin is a reference to the user's memory that an object of a pool
+// takes during its use: a field set from a parameter of the function that
+// got the object (or of a setter it calls), or the writer or reader given
+// to the Reset method of a type of another package (gzip.Writer,
+// bufio.Writer). Unless cleared before Put, what it points to stays
+// reachable while the object sits in the pool.
+type pin struct {
+	path  fieldstore.Path // the field; nil for a Reset argument
+	field string          // the field as a selector from the object, or the Reset call
+	from  string          // what was stored, for messages
+	at    ssa.Instruction // where the reference is taken
+	reset *ssa.CallCommon // the Reset call, for a Reset argument
+	src   ssa.Value       // what is stored or given to Reset
+}
+
+// pinsOf returns the pins the Gets of pool take, memoized.
+func (a *checker) pinsOf(pool poolKey) []*pin {
+	if pins, ok := a.pins[pool]; ok {
+		return pins
+	}
+	var pins []*pin
+	for _, g := range a.allGets[pool] {
+		if g.getter != nil {
+			continue // the Get inside the getter is in allGets too
+		}
+		for _, p := range a.pinsAt(g.x) {
+			if !a.pooledArgument(p) && !slices.ContainsFunc(pins, func(q *pin) bool { return q.field == p.field }) {
+				pins = append(pins, p)
+			}
+		}
+	}
+	a.pins[pool] = pins
+	return pins
+}
+
+// pooledArgument reports whether pn pins a parameter of a getter helper
+// that every caller gives an object got from a pool: that object is kept
+// by its own pool anyway, so pinning it costs nothing.
+func (a *checker) pooledArgument(pn *pin) bool {
+	param, ok := pn.src.(*ssa.Parameter)
+	if !ok {
+		return false
+	}
+	fn := param.Parent()
+	i := slices.Index(fn.Params, param)
+	calls := 0
+	for _, gets := range a.allGets {
+		for _, g := range gets {
+			call, ok := g.x.(*ssa.Call)
+			if !ok || g.getter != fn || i >= len(call.Call.Args) {
+				continue
+			}
+			if a.getOf[unwrapValue(call.Call.Args[i])] == nil {
+				return false
+			}
+			calls++
+		}
+	}
+	return calls > 0
+}
+
+// pinsAt returns the pins that x, an object got from a pool, takes in its
+// function.
+func (a *checker) pinsAt(x ssa.Value) []*pin {
+	var pins []*pin
+	fn := x.Parent()
+	a.forEachField(x, func(v ssa.Value, path fieldstore.Path, instr ssa.Instruction) {
+		switch instr := instr.(type) {
+		case *ssa.Store:
+			if instr.Addr == v && len(path) > 0 {
+				if src := callerValue(fn, instr.Val); src != "" {
+					pins = a.addFieldPin(pins, x.Type(), path, src, instr, unwrapValue(instr.Val))
+				}
+			}
+		case ssa.CallInstruction:
+			c := instr.Common()
+			if st := a.storesOf(c); st != nil {
+				for _, s := range st {
+					if s.Source != fieldstore.Zero && c.Args[s.Target] == v {
+						if src := callerValue(fn, c.Args[s.Source]); src != "" {
+							pins = a.addFieldPin(pins, x.Type(), append(slices.Clip(path), s.Path...), src, instr, unwrapValue(c.Args[s.Source]))
+						}
+					}
+				}
+			} else if p := a.resetPin(c, v, path, instr); p != nil {
+				pins = append(pins, p)
+			}
+		}
+	})
+	return pins
+}
+
+// addFieldPin adds the pin of the field at path of objects of type t, if
+// the field can hold a reference.
+func (a *checker) addFieldPin(pins []*pin, t types.Type, path fieldstore.Path, src string, at ssa.Instruction, v ssa.Value) []*pin {
+	sel, ft := selectorOf(t, path, a.pass.Pkg)
+	if sel == "" || !holdsReference(ft) {
+		return pins
+	}
+	return append(pins, &pin{path: path, field: sel, from: src, at: at, src: v})
+}
+
+// resetPin returns the pin that c takes if it calls the Reset method of a
+// type of another package on x (v itself, not a field) with a writer or
+// reader the caller owns: a parameter or a local variable.
+func (a *checker) resetPin(c *ssa.CallCommon, v ssa.Value, path fieldstore.Path, at ssa.Instruction) *pin {
+	callee := c.StaticCallee()
+	if len(path) > 0 || callee == nil || callee.Name() != "Reset" || callee.Signature.Recv() == nil ||
+		len(c.Args) != 2 || c.Args[0] != v || callee.Pkg == nil || callee.Pkg.Pkg == a.pass.Pkg {
+		return nil
+	}
+	if !types.IsInterface(c.Args[1].Type()) || heldValue(c.Args[1]) == "" {
+		return nil
+	}
+	return &pin{field: "Reset", from: heldValue(c.Args[1]), at: at, reset: c, src: unwrapValue(c.Args[1])}
+}
+
+// heldValue returns how to name v if it is memory of the function or its
+// caller that a Reset argument could pin: a parameter, or a local
+// variable (which the function allocated).
+func heldValue(v ssa.Value) string {
+	switch v := unwrapValue(v).(type) {
+	case *ssa.Parameter:
+		return v.Name()
+	case *ssa.FreeVar:
+		return v.Name()
+	case *ssa.Alloc:
+		if v.Heap && v.Comment != "" {
+			return "&" + v.Comment
+		}
+	}
+	return ""
+}
+
+// callerValue returns the name of the parameter of fn (not its receiver,
+// which usually owns the object) that v is, or a slice or conversion of.
+func callerValue(fn *ssa.Function, v ssa.Value) string {
+	v = unwrapValue(v)
+	switch p := v.(type) {
+	case *ssa.Parameter:
+		if fn.Signature.Recv() != nil && len(fn.Params) > 0 && p == fn.Params[0] {
+			return ""
+		}
+		return p.Name()
+	case *ssa.FreeVar:
+		return p.Name()
+	}
+	return ""
+}
+
+func unwrapValue(v ssa.Value) ssa.Value {
+	for {
+		switch w := v.(type) {
+		case *ssa.MakeInterface:
+			v = w.X
+		case *ssa.ChangeInterface:
+			v = w.X
+		case *ssa.ChangeType:
+			v = w.X
+		case *ssa.Slice:
+			v = w.X
+		default:
+			return v
+		}
+	}
+}
+
+// storesOf returns the field stores of the function c calls, if it is a
+// function of the package; nil otherwise.
+func (a *checker) storesOf(c *ssa.CallCommon) []fieldstore.Store {
+	callee := c.StaticCallee()
+	if callee == nil {
+		return nil
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok || obj.Pkg() != a.pass.Pkg || a.fields.Decl(obj) == nil {
+		return nil
+	}
+	return a.fields.Stores(obj)
+}
+
+// forEachField calls f for every instruction that uses x, or a field of x
+// held by value, with the field's path.
+func (a *checker) forEachField(x ssa.Value, f func(v ssa.Value, path fieldstore.Path, instr ssa.Instruction)) {
+	var walk func(v ssa.Value, path fieldstore.Path)
+	walk = func(v ssa.Value, path fieldstore.Path) {
+		for _, ref := range referrers(v) {
+			if fa, ok := ref.(*ssa.FieldAddr); ok && fa.X == v {
+				walk(fa, append(slices.Clip(path), fa.Field))
+				continue
+			}
+			f(v, path, ref)
+		}
+	}
+	walk(x, nil)
+}
+
+// holdsReference reports whether a field of type t can point to memory
+// of any size: a pointer, slice, map, channel, function or interface.
+func holdsReference(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Signature, *types.Interface:
+		return true
+	}
+	return false
+}
+
+// selectorOf returns the shortest selector, promoted fields included, of
+// the field at path in objects of type t (a pointer to a struct), and the
+// field's type.
+func selectorOf(t types.Type, path fieldstore.Path, pkg *types.Package) (string, types.Type) {
+	ptr, ok := t.Underlying().(*types.Pointer)
+	if !ok {
+		return "", nil
+	}
+	t = ptr.Elem()
+	var names []string
+	for len(path) > 0 {
+		// The longest prefix of path that one name selects.
+		k := len(path)
+		for ; k > 0; k-- {
+			f := path[:k].Field(t)
+			if f == nil {
+				return "", nil
+			}
+			obj, index, _ := types.LookupFieldOrMethod(t, true, pkg, f.Name())
+			if obj == f && slices.Equal(index, path[:k]) {
+				break
+			}
+		}
+		if k == 0 {
+			return "", nil
+		}
+		f := path[:k].Field(t)
+		names = append(names, f.Name())
+		t, path = f.Type(), path[k:]
+	}
+	return strings.Join(names, "."), t
+}
+
+// checkPinned reports a Put of an object that still holds pins taken by a
+// Get of its pool: the memory they point to stays reachable while the
+// object sits in the pool. releasable reports whether every pin can be
+// dropped (a reader given to Reset has no harmless replacement).
+func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, releasable bool) {
+	call := a.c.putCall[p.call.Common().Pos()]
+	if call == nil {
+		return nil, true
+	}
+	var held []*pin
+	for _, pn := range a.pinsOf(p.pool) {
+		if a.stillHeld(p, pn) {
+			held = append(held, pn)
+		}
+	}
+	if len(held) == 0 {
+		return nil, true
+	}
+	name := exprString(call.Args[0])
+	var what, fixes []string
+	for _, pn := range held {
+		if pn.reset != nil {
+			what = append(what, fmt.Sprintf("the %s given to %s.Reset", pn.from, name))
+			fixes = append(fixes, releaseReset(pn, name))
+		} else {
+			what = append(what, fmt.Sprintf("%s.%s (set from %s)", name, pn.field, pn.from))
+			fixes = append(fixes, name+"."+pn.field+" = nil")
+		}
+	}
+	releasable = !slices.Contains(fixes, "")
+	d = &analysis.Diagnostic{
+		Pos: call.Pos(),
+		End: call.End(),
+		Message: fmt.Sprintf("%s is put back into %s still referencing its last user's memory through %s: it stays reachable, however large, while %s sits in the pool; %s before Put",
+			name, poolName(call), strings.Join(what, ", "), name, strings.Join(nonEmpty(fixes, "drop the reference"), "; ")),
+	}
+	why := a.whyNoReleaseFix(p, held, fixes)
+	if why != "" {
+		d.Message += " (no automatic fix: " + why + ")"
+		return d, releasable
+	}
+	var edits []analysis.TextEdit
+	if _, deferred := p.call.(*ssa.Defer); deferred {
+		d.Message = strings.Replace(d.Message, "before Put", "in the deferred call, before Put", 1)
+		fix := a.resetInDefer(call, p.call.Parent().Syntax(), fixes, "Drop the references before putting "+name+" back")
+		if fix == nil {
+			d.Message += " (no automatic fix: a variable of the deferred call is assigned after it, or it is not a plain defer statement)"
+			return d, releasable
+		}
+		edits = fix[0].TextEdits
+	} else {
+		fix := a.insertBefore(call, fixes, "Drop the references before putting "+name+" back")
+		if fix == nil {
+			d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
+			return d, releasable
+		}
+		edits = fix[0].TextEdits
+	}
+	if slices.ContainsFunc(fixes, func(s string) bool { return strings.Contains(s, "io.Discard") }) {
+		file := a.fileOf(call.Pos())
+		ioName, needImport, why := imports.Name(a.pass, file, call.Pos(), "io")
+		if why != "" || ioName != "io" {
+			d.Message += " (no automatic fix: io is not available as io here)"
+			return d, releasable
+		}
+		if needImport {
+			edits = append(edits, imports.Add(a.pass.Fset, file, "io"))
+		}
+	}
+	d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Drop the references before putting " + name + " back", TextEdits: edits}}
+	return d, releasable
+}
+
+func nonEmpty(ss []string, alt string) []string {
+	if slices.Contains(ss, "") {
+		return []string{alt}
+	}
+	return ss
+}
+
+// whyNoReleaseFix says why the fixes that drop the pins cannot be applied
+// blind, or "" if they can.
+func (a *checker) whyNoReleaseFix(p *putSite, held []*pin, fixes []string) string {
+	if slices.Contains(fixes, "") {
+		return "the Reset method needs a reader, and none is harmless to give it"
+	}
+	if a.usedAfterPut(p) {
+		return "it is used after the Put"
+	}
+	for _, pn := range held {
+		if pn.reset == nil && !a.everyGetSets(p.pool, pn.path) {
+			return "a Get of the pool may read " + pn.field + " before setting it"
+		}
+	}
+	return ""
+}
+
+// releaseReset returns the call that resets x to a harmless writer:
+// io.Discard for an io.Writer, nil for bufio's types, or "" if there is
+// none.
+func releaseReset(pn *pin, name string) string {
+	param := pn.reset.Signature().Params().At(0).Type()
+	if isBufio(pn.reset.Args[0].Type()) {
+		return name + ".Reset(nil)"
+	}
+	if named, ok := types.Unalias(param).(*types.Named); ok && named.Obj().Pkg() != nil &&
+		named.Obj().Pkg().Path() == "io" && named.Obj().Name() == "Writer" {
+		return name + ".Reset(io.Discard)"
+	}
+	return ""
+}
+
+// everyGetSets reports whether every Get of pool sets the field at path
+// (to anything) in its function, so that clearing it cannot change what a
+// later use reads.
+func (a *checker) everyGetSets(pool poolKey, path fieldstore.Path) bool {
+	for _, g := range a.allGets[pool] {
+		if g.getter != nil {
+			continue
+		}
+		sets := false
+		a.forEachField(g.x, func(v ssa.Value, at fieldstore.Path, instr ssa.Instruction) {
+			switch instr := instr.(type) {
+			case *ssa.Store:
+				sets = sets || instr.Addr == v && path.HasPrefix(at) && len(at) > 0
+			case ssa.CallInstruction:
+				for _, s := range a.storesOf(instr.Common()) {
+					sets = sets || instr.Common().Args[s.Target] == v && path.HasPrefix(append(slices.Clip(at), s.Path...))
+				}
+			}
+		})
+		if !sets {
+			return false
+		}
+	}
+	return true
+}
+
+// stillHeld reports whether the object put back at p can still hold pn:
+// on some path from where pn is taken (or from where the object enters
+// p's function) to the Put, nothing drops it.
+func (a *checker) stillHeld(p *putSite, pn *pin) bool {
+	fn := p.call.Parent()
+	drops := a.drops(p.x, pn)
+	if pn.reset == nil {
+		// A reset of another package, or of an interface, may clear the
+		// field: count it.
+		for r := range a.resets(p.x) {
+			if call, ok := r.(ssa.CallInstruction); ok && a.storesOf(call.Common()) == nil {
+				drops[r] = true
+			}
+		}
+	}
+	// Where the object starts holding pn in this function: where pn is
+	// taken, or the call of the getter that takes it, or the entry of a
+	// putter helper. Other Gets were given nothing.
+	var from ssa.Instruction
+	switch g := a.getOf[p.x]; {
+	case pn.at.Parent() == fn:
+		from = pn.at
+	case isParam(p.x):
+	case g != nil && g.getter == pn.at.Parent():
+		from = p.x.(ssa.Instruction)
+	default:
+		return false
+	}
+	if _, deferred := p.call.(*ssa.Defer); deferred {
+		return reaches(fn, from, nil, drops)
+	}
+	return reaches(fn, from, p.call, drops)
+}
+
+// drops returns the instructions of x's function that drop pin pn of x: a
+// store of the zero value into the field or a struct holding it, a setter
+// of the package given nil for it, or, for a Reset argument, a Reset with
+// a value the function does not own (nil, io.Discard).
+func (a *checker) drops(x ssa.Value, pn *pin) map[ssa.Instruction]bool {
+	ops := make(map[ssa.Instruction]bool)
+	a.forEachField(x, func(v ssa.Value, at fieldstore.Path, instr ssa.Instruction) {
+		switch instr := instr.(type) {
+		case *ssa.Store:
+			if pn.reset == nil && instr.Addr == v && pn.path.HasPrefix(at) && isZeroValue(instr.Val) {
+				ops[instr] = true
+			}
+		case ssa.CallInstruction:
+			c := instr.Common()
+			if pn.reset != nil {
+				if len(at) == 0 && len(c.Args) == 2 && c.Args[0] == v && c.StaticCallee() != nil &&
+					c.StaticCallee().Name() == "Reset" && heldValue(c.Args[1]) == "" {
+					ops[instr] = true
+				}
+				return
+			}
+			for _, s := range a.storesOf(c) {
+				if c.Args[s.Target] == v && pn.path.HasPrefix(append(slices.Clip(at), s.Path...)) &&
+					(s.Source == fieldstore.Zero || isZeroValue(c.Args[s.Source])) {
+					ops[instr] = true
+				}
+			}
+		}
+	})
+	return ops
+}
+
+// isZeroValue reports whether v is a constant zero value, nil included.
+func isZeroValue(v ssa.Value) bool {
+	c, ok := unwrapValue(v).(*ssa.Const)
+	return ok && (c.Value == nil || isConstZero(c))
+}
+
+// fileOf returns the file that holds pos.
+func (a *checker) fileOf(pos token.Pos) *ast.File {
+	for _, f := range a.pass.Files {
+		if f.FileStart <= pos && pos < f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// checkElementsHeld reports a Put of a slice (or a pointer to one) whose
+// elements hold references, filled during the use and not cleared before
+// the Put: emptying it to [:0] later does not clear them, and what they
+// point to stays reachable while the slice sits in the pool.
+func (a *checker) checkElementsHeld(p *putSite) *analysis.Diagnostic {
+	call := a.c.putCall[p.call.Common().Pos()]
+	if call == nil || !elementsHoldReferences(p.x.Type()) || !isParam(p.x) && !filled(p.x) {
+		return nil
+	}
+	fn := p.call.Parent()
+	drops := a.elementClears(p.x)
+	var from ssa.Instruction
+	if def, ok := p.x.(ssa.Instruction); ok {
+		from = def
+	}
+	reached := reaches(fn, from, p.call, drops)
+	if _, deferred := p.call.(*ssa.Defer); deferred {
+		reached = reaches(fn, from, nil, drops)
+	}
+	if !reached {
+		return nil
+	}
+	name := exprString(call.Args[0])
+	whole := name + "[:cap(" + name + ")]"
+	if _, isPtr := p.x.Type().Underlying().(*types.Pointer); isPtr {
+		whole = "(*" + name + ")[:cap(*" + name + ")]"
+	}
+	d := &analysis.Diagnostic{
+		Pos: call.Pos(),
+		End: call.End(),
+		Message: fmt.Sprintf("%s is put back into %s with its elements still set: what they point to stays reachable while it sits in the pool (emptying it to [:0] does not clear them); call clear(%s) before Put",
+			name, poolName(call), whole),
+	}
+	switch {
+	case a.usedAfterPut(p):
+		d.Message += " (no automatic fix: it is used after the Put)"
+	case a.lengthUsed(p.pool):
+		d.Message += " (no automatic fix: another Get of the pool uses the slice at its length, which clearing would change)"
+	default:
+		if _, deferred := p.call.(*ssa.Defer); deferred {
+			d.SuggestedFixes = a.resetInDefer(call, fn.Syntax(), []string{"clear(" + whole + ")"}, "Clear "+name+" before putting it back")
+		} else {
+			d.SuggestedFixes = a.insertBefore(call, []string{"clear(" + whole + ")"}, "Clear "+name+" before putting it back")
+		}
+		if d.SuggestedFixes == nil {
+			d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
+		}
+	}
+	return d
+}
+
+// elementsHoldReferences reports whether t is a slice, or a pointer to
+// one, whose elements point to memory: pointers, interfaces, strings,
+// slices, maps.
+func elementsHoldReferences(t types.Type) bool {
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	s, ok := t.Underlying().(*types.Slice)
+	return ok && (holdsReference(s.Elem()) || typesx.IsString(s.Elem()))
+}
+
+// filled reports whether x was appended to in its function: it is the
+// result of append, or a pointer to a slice that is assigned one.
+func filled(x ssa.Value) bool {
+	if _, ok := x.Type().Underlying().(*types.Pointer); ok {
+		return appendedTo(x)
+	}
+	return isAppend(x, func(ssa.Value) bool { return false }, 0)
+}
+
+// elementClears returns the instructions of x's function that clear its
+// elements, or may: clear of x or of a slice of it, a store into one of
+// its elements, and the calls that may reset it.
+func (a *checker) elementClears(x ssa.Value) map[ssa.Instruction]bool {
+	ops := make(map[ssa.Instruction]bool)
+	for r := range a.resets(x) {
+		if _, ok := r.(ssa.CallInstruction); ok {
+			ops[r] = true
+		}
+	}
+	seen := map[ssa.Value]bool{x: true}
+	work := []ssa.Value{x}
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		for _, ref := range referrers(v) {
+			switch r := ref.(type) {
+			case *ssa.UnOp, *ssa.Slice:
+				if w := r.(ssa.Value); !seen[w] {
+					seen[w] = true
+					work = append(work, w)
+				}
+			case *ssa.IndexAddr:
+				ops[r] = true // elements written one by one: a loop that clears
+			case ssa.CallInstruction:
+				if b, ok := r.Common().Value.(*ssa.Builtin); ok && b.Name() == "clear" {
+					ops[r] = true
+				}
+			}
+		}
+	}
+	return ops
+}

@@ -1,0 +1,59 @@
+// Package resetcap defines an Analyzer that reports resets that throw away
+// memory the object is about to need again.
+//
+// # Analyzer resetcap
+//
+// resetcap: report resets that drop a slice's or map's capacity instead of keeping it
+//
+// An object that is reset and reused (a Reset method, a cache emptied when
+// it goes stale) usually fills its slices and maps again to about the size
+// they had. Setting a slice field to nil or to a new empty slice, or a map
+// field to a new map, throws the old memory away: the next use grows it
+// again from nothing, allocating and copying about log2(n) times. Keeping
+// the memory costs nothing:
+//
+//	func (it *iterator) Reset() {
+//		it.key = []byte{} // reported: it.key = it.key[:0] keeps its capacity
+//	}
+//
+// # What is reported
+//
+//   - In a function or method whose name says it resets (reset, clear,
+//     reuse, recycle, reinit), an assignment to a slice field of nil,
+//     []T{} or make([]T, 0, ...), or of a map field of a new map, and a call
+//     of a setter of the package that stores nil into such a field (as in
+//     d.reset(nil, r)).
+//   - In any other function, a map field replaced by a new map when the
+//     same function reads the old one: a cache emptied when it goes stale,
+//     on the path of every message.
+//
+// Only fields that the package grows (appends to, or stores map entries
+// in) are reported: a field that only ever holds what it is given has no
+// capacity of its own to keep.
+//
+// Not reported: an assignment under a condition that checks the field's
+// capacity or length (dropping a very large buffer on purpose returns
+// memory, as fmt and encoding/json do), a map made when it is nil (lazy
+// initialisation), and constructors (new..., New..., init).
+//
+// # Suggested fix
+//
+// The fix is s = s[:0] for a slice and clear(m) for a map. It is offered
+// only when it cannot change what the program sees:
+//
+//   - The field must not be handed out (returned, stored elsewhere, passed
+//     to a function or sliced other than to [:0]): truncating would let the
+//     next use overwrite what the holder sees, and clear would empty the
+//     holder's map.
+//   - The field must not be compared with nil anywhere in the package: a
+//     truncated nil slice stays nil, and s[:0] of a non-nil slice is not nil.
+//   - The field must not be set, anywhere in the package, from memory the
+//     object does not own (a parameter, or the result of a call such as
+//     bytes.Buffer.Bytes): a buffer that may alias the caller's memory must
+//     be dropped, not truncated, or the next use writes into the caller's
+//     memory. The finding then says so, and the remedy is to keep the
+//     capacity only when the object owns the buffer.
+//   - A map must be known not to be nil where it is cleared (an entry was
+//     just found in it): clear leaves a nil map nil, and the next store into
+//     it would panic.
+package resetcap

@@ -1,0 +1,352 @@
+package resetcap
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/memlint/memlint/internal/fieldstore"
+	"github.com/memlint/memlint/internal/typesx"
+)
+
+// fieldUse is what the package does with one slice or map field, over all
+// its files.
+type fieldUse struct {
+	grown       token.Pos // an append to it, or a map store into it
+	foreign     token.Pos // an assignment of memory the object may not own
+	foreignFrom string    // what that memory is
+	handedOut   token.Pos // a use that shares its memory with someone else
+	nilCompared bool
+	// unsafeShared is set when the field's memory is handed out through
+	// package unsafe (strings.Builder's String): it must never be reused.
+	unsafeShared bool
+	// borrowed is set when an exported function stores its parameter in
+	// the field: holding the caller's memory is what the field is for.
+	borrowed bool
+}
+
+// fieldUses classifies every use of the package's slice and map fields.
+func fieldUses(pass *analysis.Pass, insp *inspector.Inspector, fields *fieldstore.Summary) map[*types.Var]*fieldUse {
+	uses := make(map[*types.Var]*fieldUse)
+	params := paramsOf(pass.TypesInfo, insp)
+	use := func(f *types.Var) *fieldUse {
+		if uses[f] == nil {
+			uses[f] = new(fieldUse)
+		}
+		return uses[f]
+	}
+	for cur := range insp.Root().Preorder((*ast.SelectorExpr)(nil)) {
+		f := fieldOf(pass.TypesInfo, cur.Node().(*ast.SelectorExpr))
+		if f == nil {
+			continue
+		}
+		classify(pass.TypesInfo, params, cur, use(f))
+	}
+	// Keyed composite literals set fields too: T{buf: b}.
+	for cur := range insp.Root().Preorder((*ast.KeyValueExpr)(nil)) {
+		kv := cur.Node().(*ast.KeyValueExpr)
+		key, ok := kv.Key.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if f, ok := pass.TypesInfo.Uses[key].(*types.Var); ok && f.IsField() && isSliceOrMap(f.Type()) {
+			if from := foreignValue(pass.TypesInfo, params, kv.Value, nil); from != "" && !strings.HasPrefix(from, "the parameter") {
+				u := use(f)
+				u.foreign, u.foreignFrom = kv.Pos(), from
+			}
+		}
+	}
+	// A parameter stored in a field is the caller's memory: that of any
+	// caller if the function is exported, else of the calls in the
+	// package that pass foreign memory. (A call that passes its own
+	// parameter on is a store of that parameter by the caller.)
+	for _, file := range pass.Files {
+		for _, decl := range file.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok {
+				continue
+			}
+			for _, st := range fields.Stores(fn) {
+				f := st.Path.Field(paramType(fn, st.Target))
+				if st.Source == fieldstore.Zero || f == nil || uses[f] == nil || uses[f].borrowed {
+					continue
+				}
+				if fn.Exported() {
+					uses[f].foreign, uses[f].foreignFrom = st.Pos, "the parameter "+paramName(fn, st.Source)+" of "+fn.Name()
+					uses[f].borrowed = true
+				}
+			}
+		}
+	}
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+		if !ok || fields.Decl(fn) == nil {
+			continue
+		}
+		args := callArgs(pass.TypesInfo, fn, call)
+		for _, st := range fields.Stores(fn) {
+			f := st.Path.Field(paramType(fn, st.Target))
+			if st.Source == fieldstore.Zero || st.Source >= len(args) || f == nil || uses[f] == nil || uses[f].foreign.IsValid() {
+				continue
+			}
+			if from := foreignValue(pass.TypesInfo, params, args[st.Source], nil); from != "" && !strings.HasPrefix(from, "the parameter") {
+				uses[f].foreign, uses[f].foreignFrom = call.Pos(), from
+			}
+		}
+	}
+	return uses
+}
+
+// paramType returns the type of parameter i of fn, the receiver being 0
+// for a method.
+func paramType(fn *types.Func, i int) types.Type {
+	sig := fn.Signature()
+	if sig.Recv() != nil {
+		if i == 0 {
+			return sig.Recv().Type()
+		}
+		i--
+	}
+	if i < sig.Params().Len() {
+		return sig.Params().At(i).Type()
+	}
+	return nil
+}
+
+// fieldOf returns the slice or map field that sel selects, if it does.
+func fieldOf(info *types.Info, sel *ast.SelectorExpr) *types.Var {
+	s := info.Selections[sel]
+	if s == nil || s.Kind() != types.FieldVal {
+		return nil
+	}
+	f := s.Obj().(*types.Var)
+	if !isSliceOrMap(f.Type()) {
+		return nil
+	}
+	return f
+}
+
+func isSliceOrMap(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Map:
+		return true
+	}
+	return false
+}
+
+// classify records what the use of a field at cur does with it.
+func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor, u *fieldUse) {
+	sel := cur.Node().(*ast.SelectorExpr)
+	parent := cur.Parent()
+	k, idx := cur.ParentEdge()
+	switch k {
+	case edge.AssignStmt_Lhs:
+		as := parent.Node().(*ast.AssignStmt)
+		if len(as.Lhs) == len(as.Rhs) {
+			rhs := as.Rhs[idx]
+			if growsInPlace(info, rhs, sel) {
+				u.grown = as.Pos()
+			} else if from := foreignValue(info, params, rhs, sel); from != "" && !strings.HasPrefix(from, "the parameter") && !u.foreign.IsValid() {
+				u.foreign, u.foreignFrom = as.Pos(), from
+			}
+		}
+		return
+	case edge.IndexExpr_X:
+		ix := parent.Node().(*ast.IndexExpr)
+		if pk, _ := parent.ParentEdge(); pk == edge.AssignStmt_Lhs {
+			if _, isMap := info.TypeOf(ix.X).Underlying().(*types.Map); isMap {
+				u.grown = ix.Pos()
+			}
+		}
+		return
+	case edge.RangeStmt_X:
+		return
+	case edge.SliceExpr_X:
+		if se := parent.Node().(*ast.SliceExpr); isZero(info, se.High) && se.Low == nil && !se.Slice3 || storedBack(info, parent, sel) {
+			return // x.f[:0], or x.f = x.f[:n]
+		}
+	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
+		be := parent.Node().(*ast.BinaryExpr)
+		if isNil(info, be.X) || isNil(info, be.Y) {
+			u.nilCompared = true
+			return
+		}
+		if be.Op != token.EQL && be.Op != token.NEQ {
+			return
+		}
+	case edge.CallExpr_Args:
+		call := parent.Node().(*ast.CallExpr)
+		if b, ok := typeutil.Callee(info, call).(*types.Builtin); ok {
+			if b.Pkg() != nil && b.Pkg().Path() == "unsafe" || isUnsafeBuiltin(b.Name()) {
+				u.unsafeShared = true
+			}
+			switch b.Name() {
+			case "len", "cap", "clear", "delete", "min", "max":
+				return
+			case "append", "copy":
+				if idx == 0 {
+					return
+				}
+			}
+		}
+		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && typesx.IsString(tv.Type) {
+			return // string(x.f) copies
+		}
+		if idx == 0 && storedBack(info, parent, sel) {
+			return // x.f = appendLike(x.f, ...)
+		}
+	}
+	if !u.handedOut.IsValid() {
+		u.handedOut = sel.Pos()
+	}
+}
+
+// storedBack reports whether the expression at cur is assigned to the
+// field that sel selects: its memory goes back where it came from.
+func storedBack(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr) bool {
+	k, idx := cur.ParentEdge()
+	if k != edge.AssignStmt_Rhs {
+		return false
+	}
+	as := cur.Parent().Node().(*ast.AssignStmt)
+	return len(as.Lhs) == len(as.Rhs) && sameField(info, as.Lhs[idx], sel)
+}
+
+// growsInPlace reports whether e keeps and extends the memory of the
+// field that sel selects: append(x.f, ...) or any call given x.f (or
+// x.f[:0]) first whose result is stored back, as append-like helpers are,
+// or x.f[:n], which reuses its capacity.
+func growsInPlace(info *types.Info, e ast.Expr, sel *ast.SelectorExpr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if len(e.Args) == 0 {
+			return false
+		}
+		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() {
+			return false // a conversion
+		}
+		first := ast.Unparen(e.Args[0])
+		if se, ok := first.(*ast.SliceExpr); ok {
+			first = se.X
+		}
+		return sameField(info, first, sel)
+	case *ast.SliceExpr:
+		return e.High != nil && !isZero(info, e.High) && sameField(info, e.X, sel)
+	}
+	return false
+}
+
+// sameField reports whether e selects the same field as sel.
+func sameField(info *types.Info, e ast.Expr, sel *ast.SelectorExpr) bool {
+	s, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	return ok && info.Selections[s] != nil && info.Selections[s].Obj() == info.Selections[sel].Obj()
+}
+
+// foreignValue describes e if it may be memory that the object whose
+// field sel is assigned does not own: a parameter (or a piece of one),
+// the result of a method (bytes.Buffer.Bytes), or another field. Fresh
+// values, and the field itself, are not.
+func foreignValue(info *types.Info, params map[*types.Var]bool, e ast.Expr, sel *ast.SelectorExpr) string {
+	e = ast.Unparen(e)
+	if se, ok := e.(*ast.SliceExpr); ok {
+		if sel != nil && sameField(info, se.X, sel) {
+			return "" // x.f[i:j] of the field itself
+		}
+		e = ast.Unparen(se.X)
+	}
+	switch e := e.(type) {
+	case *ast.Ident:
+		if v, ok := info.Uses[e].(*types.Var); ok && params[v] {
+			return "the parameter " + v.Name()
+		}
+	case *ast.SelectorExpr:
+		if s := info.Selections[e]; s != nil && s.Kind() == types.FieldVal && (sel == nil || s.Obj() != info.Selections[sel].Obj()) {
+			return types.ExprString(e)
+		}
+	case *ast.CallExpr:
+		if fn, ok := typeutil.Callee(info, e).(*types.Func); ok && fn.Signature().Recv() != nil {
+			return "the result of " + fn.Name()
+		}
+	}
+	return ""
+}
+
+// paramsOf returns the parameters and receivers of the package's
+// functions and function literals.
+func paramsOf(info *types.Info, insp *inspector.Inspector) map[*types.Var]bool {
+	params := make(map[*types.Var]bool)
+	add := func(list *ast.FieldList) {
+		if list == nil {
+			return
+		}
+		for _, field := range list.List {
+			for _, name := range field.Names {
+				if v, ok := info.Defs[name].(*types.Var); ok {
+					params[v] = true
+				}
+			}
+		}
+	}
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncType)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.FuncDecl:
+			add(n.Recv)
+		case *ast.FuncType:
+			add(n.Params)
+		}
+	}
+	return params
+}
+
+func isNil(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, ok = info.Uses[id].(*types.Nil)
+	return ok
+}
+
+func isZero(info *types.Info, e ast.Expr) bool {
+	if e == nil {
+		return false
+	}
+	tv := info.Types[e]
+	return tv.Value != nil && tv.Value.String() == "0"
+}
+
+// callArgs returns the arguments of a call of fn, the receiver first for a
+// method, as fieldstore numbers them, up to the first that does not stand
+// for its parameter.
+func callArgs(info *types.Info, fn *types.Func, call *ast.CallExpr) []ast.Expr {
+	args := call.Args
+	if fn.Signature().Recv() != nil {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || info.Selections[sel] == nil {
+			return nil
+		}
+		args = append([]ast.Expr{sel.X}, args...)
+	}
+	return args[:fieldstore.Aligned(fn, call, len(args))]
+}
+
+// isUnsafeBuiltin reports whether name is one of package unsafe's
+// functions, which go/types reports as builtins without a package.
+func isUnsafeBuiltin(name string) bool {
+	switch name {
+	case "SliceData", "String", "StringData", "Slice", "Pointer", "Add":
+		return true
+	}
+	return false
+}

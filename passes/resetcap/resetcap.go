@@ -1,0 +1,545 @@
+package resetcap
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/fieldstore"
+	"github.com/memlint/memlint/internal/passdoc"
+	"github.com/memlint/memlint/internal/suppress"
+)
+
+//go:embed doc.go
+var docFile string
+
+// Analyzer reports resets that drop a slice's or map's capacity.
+var Analyzer = &analysis.Analyzer{
+	Name:     "resetcap",
+	Doc:      passdoc.Extract(docFile, "resetcap"),
+	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/resetcap",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
+	Run:      run,
+	// suppress drops findings in packages with type errors; running anyway
+	// lets the driver report those errors once instead of once per pass.
+	RunDespiteErrors: true,
+}
+
+func init() { suppress.Register(Analyzer) }
+
+type checker struct {
+	pass   *analysis.Pass
+	insp   *inspector.Inspector
+	fields *fieldstore.Summary
+	uses   map[*types.Var]*fieldUse
+	params map[*types.Var]bool
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	rep := suppress.NewReporter(pass)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	if !mayDrop(pass.TypesInfo, insp) {
+		return nil, nil // most packages: nothing to classify
+	}
+	fields := fieldstore.New(pass.TypesInfo, pass.Files)
+	c := &checker{pass: pass, insp: insp, fields: fields, uses: fieldUses(pass, insp, fields), params: paramsOf(pass.TypesInfo, insp)}
+	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
+	for fileCur := range insp.Root().Children() {
+		file := fileCur.Node().(*ast.File)
+		if rep.Skips(file) {
+			continue
+		}
+		for cur := range fileCur.Preorder((*ast.FuncDecl)(nil)) {
+			fd := cur.Node().(*ast.FuncDecl)
+			if fd.Body == nil || isConstructor(fd.Name.Name) {
+				continue
+			}
+			diags := c.checkFunc(cur)
+			if len(diags) == 0 {
+				continue
+			}
+			e := estimate(model.Func(pass, fd), isResetName(fd.Name.Name))
+			for _, d := range diags {
+				switch {
+				case d.borrowed:
+					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field holds the caller's memory by design"})
+				case d.handedOut && fd.Name.Name != "Reset":
+					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is handed out"})
+				case d.mapReset:
+					// clear keeps the buckets of the largest use for good: a
+					// Clear of a cache may drop them on purpose.
+					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "a map's memory kept by clear stays as large as its largest use"})
+				default:
+					rep.Report(d.Diagnostic, e)
+				}
+			}
+		}
+	}
+	return nil, nil
+}
+
+// mayDrop reports whether the package has anything resetcap could
+// report, by syntax alone: an assignment of nil, an empty literal or a
+// make to a field, or a call given nil in a reset. The classification of every field
+// use is only worth doing then.
+func mayDrop(info *types.Info, insp *inspector.Inspector) bool {
+	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if _, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && i < len(n.Rhs) && emptySyntax(info, n.Rhs[i]) {
+					return true
+				}
+			}
+		case *ast.CallExpr:
+			if slices.ContainsFunc(n.Args, func(e ast.Expr) bool { return isNil(info, e) }) {
+				for fn := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+					if isResetName(fn.Node().(*ast.FuncDecl).Name.Name) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// emptySyntax reports whether e may be an empty value: nil, a literal
+// without elements, or a call of make.
+func emptySyntax(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return isNil(info, e)
+	case *ast.CompositeLit:
+		return len(e.Elts) == 0
+	case *ast.CallExpr:
+		b, ok := typeutil.Callee(info, e).(*types.Builtin)
+		return ok && b.Name() == "make"
+	}
+	return false
+}
+
+// estimate rates the findings of a function by how often it runs: each
+// run allocates the memory again, and grows it about log2(n) times.
+func estimate(f cost.Frequency, reset bool) cost.Estimate {
+	what := "each time the map is replaced"
+	if reset {
+		what = "per reset"
+	}
+	switch f.Level {
+	case cost.Cold:
+		return cost.Estimate{Tier: cost.Low, Evidence: f.Reason}
+	case cost.Hot:
+		return cost.Estimate{Tier: cost.High, Evidence: what + ", " + f.Reason}
+	}
+	return cost.Estimate{Tier: cost.Medium, Evidence: what}
+}
+
+// isTeardown reports whether a function of this (lower-cased) name ends
+// its object's life, or exists to give memory back (compact, purge):
+// what it drops is meant to go.
+func isTeardown(name string) bool {
+	return slices.ContainsFunc([]string{"close", "stop", "shutdown", "teardown", "release", "free", "compact", "purge", "prune", "trim", "shrink", "evict"},
+		func(p string) bool { return strings.HasPrefix(name, p) })
+}
+
+// isConstructor reports whether a function of this name makes its object:
+// what it sets is made for the first time.
+func isConstructor(name string) bool {
+	return name == "init" || strings.HasPrefix(name, "new") || strings.HasPrefix(name, "New") || strings.HasPrefix(name, "make") || strings.HasPrefix(name, "Make")
+}
+
+// resetPrefixes start the names of functions that ready an object for its
+// next use.
+var resetPrefixes = []string{"reset", "clear", "reuse", "recycle", "reinit"}
+
+func isResetName(name string) bool {
+	name = strings.ToLower(name)
+	return slices.ContainsFunc(resetPrefixes, func(p string) bool { return strings.HasPrefix(name, p) })
+}
+
+// checkFunc returns the findings of one function declaration.
+// A finding is a diagnostic, and whether its field borrows the caller's
+// memory by design (an exported setter stores a parameter in it): then
+// dropping the memory is usually the point, and the finding is low tier.
+type finding struct {
+	analysis.Diagnostic
+	borrowed bool
+	mapReset bool // a map replaced in a Reset or Clear
+	// handedOut: the field is handed out, so keeping its memory needs the
+	// holders' consent; only the reuse protocol's own Reset (whose users
+	// expect what they got to be reused) is worth that at the default level.
+	handedOut bool
+}
+
+func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
+	fd := fnCur.Node().(*ast.FuncDecl)
+	reset := isResetName(fd.Name.Name)
+	var diags []finding
+	for cur := range fnCur.Preorder((*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
+				continue
+			}
+			for i, lhs := range n.Lhs {
+				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
+					_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
+					diags = append(diags, finding{*d, borrowed, isMap && reset, c.handedOut(lhs)})
+				}
+			}
+		case *ast.CallExpr:
+			if reset {
+				if d, borrowed := c.checkSetterCall(fnCur, cur, n); d != nil {
+					diags = append(diags, finding{*d, borrowed, false, false})
+				}
+			}
+		}
+	}
+	return diags
+}
+
+// checkAssign reports x.f = <empty> that drops the memory of a field the
+// package grows.
+func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, reset bool) (*analysis.Diagnostic, bool) {
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok {
+		return nil, false
+	}
+	f := fieldOf(c.pass.TypesInfo, sel)
+	if f == nil {
+		return nil, false
+	}
+	u := c.uses[f]
+	if u == nil || !u.grown.IsValid() {
+		return nil, false
+	}
+	_, isMap := f.Type().Underlying().(*types.Map)
+	name := strings.ToLower(fd(fnCur).Name.Name)
+	switch {
+	case !c.emptyValue(rhs, isMap) || !c.ofReusedObject(sel):
+		return nil, false
+	case isMap && reset && name != "reset" && name != "clear":
+		return nil, false // maps are kept only by the reuse protocol's own Reset
+	case !reset && (!isMap || isTeardown(name) || !c.readsBefore(fnCur, sel, cur.Node().Pos())):
+		return nil, false // not a reset: a first use, or a field given away
+	case c.capacityChecked(cur, sel) || c.nilGuarded(cur, sel) || c.keptElsewhere(fnCur, sel) || u.unsafeShared:
+		return nil, false
+	case !reset && !c.conditional(cur):
+		return nil, false // emptied after every use: the function consumes it, a cache would be looked up
+	}
+	name = types.ExprString(sel)
+	fnName := fd(fnCur).Name.Name
+	var msg, remedy string
+	if isMap {
+		msg = fmt.Sprintf("%s replaces %s with a new map, dropping the memory it grew (entries stored at %s) that its next use allocates again", fnName, name, c.pos(u.grown))
+		remedy = "clear(" + name + ")"
+	} else {
+		msg = fmt.Sprintf("%s sets %s to an empty slice without its capacity (grown at %s), which its next use allocates again", fnName, name, c.pos(u.grown))
+		remedy = name + " = " + name + "[:0]"
+	}
+	d := &analysis.Diagnostic{Pos: sel.Pos(), End: rhs.End(), Message: msg + "; keep it with " + remedy}
+	if why := c.whyNoFix(u, name, isMap, !c.knownNonNil(cur, sel)); why != "" {
+		d.Message += " (no automatic fix: " + why + ")"
+		return d, u.borrowed
+	}
+	stmt := cur.Node().(*ast.AssignStmt)
+	if len(stmt.Lhs) != 1 {
+		d.Message += " (no automatic fix: the assignment sets other variables too)"
+		return d, u.borrowed
+	}
+	d.SuggestedFixes = []analysis.SuggestedFix{{
+		Message:   "Keep the memory with " + remedy,
+		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(remedy)}},
+	}}
+	return d, u.borrowed
+}
+
+// checkSetterCall reports a call, in a reset, of a setter of the package
+// given nil for a parameter that it stores in a slice field the package
+// grows: d.reset(nil, r).
+func (c *checker) checkSetterCall(fnCur, cur inspector.Cursor, call *ast.CallExpr) (*analysis.Diagnostic, bool) {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || c.fields.Decl(fn) == nil {
+		return nil, false
+	}
+	args := callArgs(c.pass.TypesInfo, fn, call)
+	for _, st := range c.fields.Stores(fn) {
+		if st.Source == fieldstore.Zero || st.Source >= len(args) || st.Target >= len(args) || !isNil(c.pass.TypesInfo, args[st.Source]) {
+			continue
+		}
+		f := st.Path.Field(paramType(fn, st.Target))
+		if f == nil {
+			continue
+		}
+		u := c.uses[f]
+		if _, isSlice := f.Type().Underlying().(*types.Slice); !isSlice || u == nil || !u.grown.IsValid() {
+			continue
+		}
+		param := paramName(fn, st.Source)
+		field := types.ExprString(args[st.Target]) + "." + f.Name()
+		d := &analysis.Diagnostic{
+			Pos: call.Pos(),
+			End: call.End(),
+			Message: fmt.Sprintf("%s passes nil as %s to %s, which stores it in %s: the capacity it grew (at %s) is dropped and its next use allocates again; pass %s[:0]",
+				fd(fnCur).Name.Name, param, fn.Name(), field, c.pos(u.grown), field),
+		}
+		if why := c.whyNoFix(u, field, false, false); why != "" {
+			d.Message += " (no automatic fix: " + why + ")"
+			return d, u.borrowed
+		}
+		arg := args[st.Source]
+		d.SuggestedFixes = []analysis.SuggestedFix{{
+			Message:   "Pass " + field + "[:0]",
+			TextEdits: []analysis.TextEdit{{Pos: arg.Pos(), End: arg.End(), NewText: []byte(field + "[:0]")}},
+		}}
+		return d, u.borrowed
+	}
+	return nil, false
+}
+
+// handedOut reports whether the field that lhs selects is handed out.
+func (c *checker) handedOut(lhs ast.Expr) bool {
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	f := fieldOf(c.pass.TypesInfo, sel)
+	return f != nil && c.uses[f] != nil && c.uses[f].handedOut.IsValid()
+}
+
+// whyNoFix says why keeping the memory of the field could change what the
+// program sees, or "". A map is cleared in place, which keeps its nil-ness
+// only if it is not nil.
+func (c *checker) whyNoFix(u *fieldUse, name string, isMap, mayBeNil bool) string {
+	switch {
+	case u.foreign.IsValid():
+		return fmt.Sprintf("%s may hold memory the object does not own (%s, at %s): keep the capacity only when it does, or the next use writes into that memory", name, u.foreignFrom, c.pos(u.foreign))
+	case u.handedOut.IsValid():
+		return fmt.Sprintf("%s is handed out at %s, and reusing its memory would change what the holder sees", name, c.pos(u.handedOut))
+	case isMap && mayBeNil:
+		return "the map may be nil here, and clear would leave it nil"
+	case !isMap && u.nilCompared:
+		return fmt.Sprintf("%s is compared with nil, and keeping the memory changes its nil-ness", name)
+	}
+	return ""
+}
+
+// emptyValue reports whether e is an empty value that drops memory: nil,
+// []T{} or make([]T, 0, ...) for a slice; map[K]V{} or make(map[K]V, ...)
+// for a map.
+func (c *checker) emptyValue(e ast.Expr, isMap bool) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return !isMap && isNil(c.pass.TypesInfo, e)
+	case *ast.CompositeLit:
+		return len(e.Elts) == 0
+	case *ast.CallExpr:
+		b, ok := typeutil.Callee(c.pass.TypesInfo, e).(*types.Builtin)
+		if !ok || b.Name() != "make" {
+			return false
+		}
+		return isMap || len(e.Args) >= 2 && isZero(c.pass.TypesInfo, e.Args[1])
+	}
+	return false
+}
+
+// ofReusedObject reports whether sel selects a field of an object the
+// function was given (its receiver or a parameter): one that lives on and
+// is used again. A local object is new.
+func (c *checker) ofReusedObject(sel *ast.SelectorExpr) bool {
+	for {
+		switch x := ast.Unparen(sel.X).(type) {
+		case *ast.Ident:
+			v, ok := c.pass.TypesInfo.Uses[x].(*types.Var)
+			return ok && c.params[v]
+		case *ast.SelectorExpr:
+			sel = x
+		default:
+			return false
+		}
+	}
+}
+
+// readsBefore reports whether the function looks the map that sel
+// selects up before pos (an index that is not a store): the map replaced
+// is a cache in use.
+func (c *checker) readsBefore(fnCur inspector.Cursor, sel *ast.SelectorExpr, pos token.Pos) bool {
+	want := types.ExprString(sel)
+	for cur := range fnCur.Preorder((*ast.IndexExpr)(nil)) {
+		if cur.Node().Pos() >= pos {
+			break
+		}
+		if k, _ := cur.ParentEdge(); k == edge.AssignStmt_Lhs {
+			continue // a store
+		}
+		if types.ExprString(ast.Unparen(cur.Node().(*ast.IndexExpr).X)) == want {
+			return true
+		}
+	}
+	return false
+}
+
+// conditional reports whether the statement at cur runs under a
+// condition of its function: a cache emptied when it goes stale.
+func (c *checker) conditional(cur inspector.Cursor) bool {
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.CaseClause)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch anc.Node().(type) {
+		case *ast.IfStmt, *ast.CaseClause:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// keptElsewhere reports whether the function also keeps the field's
+// memory on another path (x.f = x.f[:0], clear(x.f)): it already chooses
+// when dropping is right, as when what it handed out may still be used.
+func (c *checker) keptElsewhere(fnCur inspector.Cursor, sel *ast.SelectorExpr) bool {
+	want := types.ExprString(sel)
+	for cur := range fnCur.Preorder((*ast.SliceExpr)(nil), (*ast.CallExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.SliceExpr:
+			if isZero(c.pass.TypesInfo, n.High) && types.ExprString(ast.Unparen(n.X)) == want {
+				return true
+			}
+		case *ast.CallExpr:
+			if b, ok := typeutil.Callee(c.pass.TypesInfo, n).(*types.Builtin); ok && b.Name() == "clear" && len(n.Args) == 1 &&
+				types.ExprString(ast.Unparen(n.Args[0])) == want {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// capacityChecked reports whether the assignment is under a condition
+// that looks at the field's capacity or length: a very large buffer
+// dropped on purpose.
+func (c *checker) capacityChecked(cur inspector.Cursor, sel *ast.SelectorExpr) bool {
+	want := types.ExprString(sel)
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.CaseClause)(nil), (*ast.FuncDecl)(nil)) {
+		var conds []ast.Expr
+		switch n := anc.Node().(type) {
+		case *ast.IfStmt:
+			conds = []ast.Expr{n.Cond}
+		case *ast.CaseClause:
+			conds = n.List
+		case *ast.FuncDecl:
+			return false
+		}
+		for _, cond := range conds {
+			found := false
+			ast.Inspect(cond, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 {
+					if b, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Builtin); ok && (b.Name() == "cap" || b.Name() == "len") &&
+						types.ExprString(ast.Unparen(call.Args[0])) == want {
+						found = true
+					}
+				}
+				return !found
+			})
+			if found {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nilGuarded reports whether the assignment is under "if x.f == nil" (or
+// a conjunction with it), or in the else of "if x.f != nil": a lazy first
+// make.
+func (c *checker) nilGuarded(cur inspector.Cursor, sel *ast.SelectorExpr) bool {
+	want := types.ExprString(sel)
+	var isNilTest func(e ast.Expr) bool
+	isNilTest = func(e ast.Expr) bool {
+		be, ok := ast.Unparen(e).(*ast.BinaryExpr)
+		switch {
+		case !ok:
+			return false
+		case be.Op == token.LAND:
+			return isNilTest(be.X) || isNilTest(be.Y)
+		case be.Op == token.EQL:
+			return types.ExprString(be.X) == want && isNil(c.pass.TypesInfo, be.Y) ||
+				types.ExprString(be.Y) == want && isNil(c.pass.TypesInfo, be.X)
+		}
+		return false
+	}
+	isNotNil := func(e ast.Expr) bool {
+		be, ok := ast.Unparen(e).(*ast.BinaryExpr)
+		return ok && be.Op == token.NEQ && (types.ExprString(be.X) == want && isNil(c.pass.TypesInfo, be.Y) ||
+			types.ExprString(be.Y) == want && isNil(c.pass.TypesInfo, be.X))
+	}
+	pos := cur.Node().Pos()
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		ifs := anc.Node().(*ast.IfStmt)
+		inBody := ifs.Body.Pos() <= pos && pos < ifs.Body.End()
+		inElse := ifs.Else != nil && ifs.Else.Pos() <= pos && pos < ifs.Else.End()
+		if inBody && isNilTest(ifs.Cond) || inElse && isNotNil(ifs.Cond) {
+			return true
+		}
+	}
+	return false
+}
+
+// knownNonNil reports whether the map that sel selects is known not to
+// be nil at the assignment: it is in the body of "if _, ok = m[k]; ok",
+// where an entry was just found.
+func (c *checker) knownNonNil(cur inspector.Cursor, sel *ast.SelectorExpr) bool {
+	want := types.ExprString(sel)
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		ifs := anc.Node().(*ast.IfStmt)
+		as, ok := ifs.Init.(*ast.AssignStmt)
+		cond, isIdent := ast.Unparen(ifs.Cond).(*ast.Ident)
+		if !ok || !isIdent || len(as.Lhs) != 2 || len(as.Rhs) != 1 || !(ifs.Body.Pos() <= cur.Node().Pos() && cur.Node().Pos() < ifs.Body.End()) {
+			continue
+		}
+		ix, ok := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
+		okVar, isOK := as.Lhs[1].(*ast.Ident)
+		if ok && isOK && okVar.Name == cond.Name && types.ExprString(ast.Unparen(ix.X)) == want {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *checker) pos(p token.Pos) string {
+	posn := c.pass.Fset.Position(p)
+	return fmt.Sprintf("%s:%d", shortName(posn.Filename), posn.Line)
+}
+
+func shortName(path string) string {
+	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
+		return path[i+1:]
+	}
+	return path
+}
+
+func fd(cur inspector.Cursor) *ast.FuncDecl { return cur.Node().(*ast.FuncDecl) }
+
+// paramName returns the name of parameter i of fn, the receiver being 0
+// for a method.
+func paramName(fn *types.Func, i int) string {
+	sig := fn.Signature()
+	if sig.Recv() != nil {
+		if i == 0 {
+			return sig.Recv().Name()
+		}
+		i--
+	}
+	return sig.Params().At(i).Name()
+}

@@ -1,0 +1,305 @@
+package pinning
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"context"
+	"io"
+	"os"
+	"sync"
+)
+
+// A log record borrows the caller's writer, context and tags for one use.
+type record struct {
+	buf  []byte
+	out  io.Writer
+	ctx  context.Context
+	tags []string
+	n    int
+}
+
+var records = sync.Pool{New: func() any { return new(record) }}
+
+func newRecord(out io.Writer, ctx context.Context, tags []string) *record {
+	r := records.Get().(*record)
+	r.buf = r.buf[:0]
+	r.out = out
+	r.ctx = ctx
+	r.tags = tags
+	r.n = 0
+	return r
+}
+
+func freeRecord(r *record) {
+	if cap(r.buf) > 1<<16 {
+		return
+	}
+	records.Put(r) // want `r is put back into records still referencing its last user's memory through r.out \(set from out\), r.ctx \(set from ctx\), r.tags \(set from tags\): it stays reachable, however large, while r sits in the pool; r.out = nil; r.ctx = nil; r.tags = nil before Put`
+}
+
+func Log(out io.Writer, ctx context.Context, tags []string, msg string) {
+	r := newRecord(out, ctx, tags)
+	r.buf = append(r.buf, msg...)
+	r.out.Write(r.buf)
+	freeRecord(r)
+}
+
+// The same, cleared before Put: clean.
+var cleanRecords = sync.Pool{New: func() any { return new(record) }}
+
+func newClean(out io.Writer, ctx context.Context) *record {
+	r := cleanRecords.Get().(*record)
+	r.out, r.ctx = out, ctx
+	return r
+}
+
+func freeClean(r *record) {
+	r.out, r.ctx = nil, nil
+	cleanRecords.Put(r)
+}
+
+func LogClean(out io.Writer, ctx context.Context) {
+	r := newClean(out, ctx)
+	freeClean(r)
+}
+
+// A decoder's state is set by a setter with a composite literal, through a
+// field held by value and an embedded struct.
+type window struct {
+	data []byte
+	pos  int
+	src  io.Reader
+}
+
+type state struct {
+	window
+	depth int
+}
+
+type decoder struct{ s state }
+
+func (s *state) reset(b []byte, r io.Reader) {
+	s.window = window{data: b, src: r}
+	s.depth = 0
+}
+
+var decoders = sync.Pool{New: func() any { return new(decoder) }}
+
+func getDecoder(b []byte) *decoder {
+	d := decoders.Get().(*decoder)
+	d.s.reset(b, nil)
+	return d
+}
+
+func putDecoder(d *decoder) {
+	decoders.Put(d) // want `d is put back into decoders still referencing its last user's memory through d.s.data \(set from b\)`
+}
+
+func Count(b []byte) int {
+	d := getDecoder(b)
+	n := len(d.s.data)
+	putDecoder(d)
+	return n
+}
+
+// A setter given nil before Put drops the reference: clean.
+var cleared = sync.Pool{New: func() any { return new(decoder) }}
+
+func CountCleared(b []byte) int {
+	d := cleared.Get().(*decoder)
+	d.s.reset(b, nil)
+	n := len(d.s.data)
+	d.s.reset(nil, nil)
+	cleared.Put(d)
+	return n
+}
+
+// A field cleared on one path only.
+var halfCleared = sync.Pool{New: func() any { return new(decoder) }}
+
+func CountHalf(b []byte, big bool) int {
+	d := halfCleared.Get().(*decoder)
+	d.s.reset(b, nil)
+	n := len(d.s.data)
+	if big {
+		d.s.data = nil
+	}
+	halfCleared.Put(d) // want `d is put back into halfCleared still referencing its last user's memory through d.s.data \(set from b\)`
+	return n
+}
+
+// A gzip writer reset to a local buffer keeps the buffer alive in the pool.
+var zippers = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
+
+func Compress(body []byte) ([]byte, error) {
+	zw := zippers.Get().(*gzip.Writer)
+	defer zippers.Put(zw) // want `zw is put back into zippers still referencing its last user's memory through the &b given to zw.Reset: it stays reachable, however large, while zw sits in the pool; zw.Reset\(io.Discard\) in the deferred call, before Put`
+	var b bytes.Buffer
+	zw.Reset(&b)
+	if _, err := zw.Write(body); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
+}
+
+// bufio writers reset to the caller's writer, and released with Reset(nil)
+// on one path only.
+var writers = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
+
+func WriteAll(w io.Writer, p []byte, keep bool) error {
+	bw := writers.Get().(*bufio.Writer)
+	bw.Reset(w)
+	bw.Write(p)
+	err := bw.Flush()
+	if !keep {
+		bw.Reset(nil)
+	}
+	writers.Put(bw) // want `bw is put back into writers still referencing its last user's memory through the w given to bw.Reset: .*; bw.Reset\(nil\) before Put`
+	return err
+}
+
+// Reset to a package-level writer pins nothing: clean.
+func WriteStdout(p []byte) error {
+	bw := writers.Get().(*bufio.Writer)
+	bw.Reset(os.Stdout)
+	bw.Write(p)
+	err := bw.Flush()
+	writers.Put(bw)
+	return err
+}
+
+// A field set from the receiver, the pool's owner, pins nothing new: clean.
+type server struct {
+	conns sync.Pool
+	name  string
+}
+
+type conn struct {
+	srv *server
+	buf []byte
+}
+
+func (s *server) handle(p []byte) int {
+	c, _ := s.conns.Get().(*conn)
+	if c == nil {
+		c = new(conn)
+	}
+	c.srv = s
+	c.buf = append(c.buf[:0], p...)
+	n := len(c.buf)
+	s.conns.Put(c)
+	return n
+}
+
+// A Get that does not set the field: reported without a fix, since a use
+// of that Get may read what the other left.
+type job struct {
+	in  []byte
+	out []byte
+}
+
+var jobs = sync.Pool{New: func() any { return new(job) }}
+
+func Run(in []byte) int {
+	j := jobs.Get().(*job)
+	j.in = in
+	n := len(j.in) + len(j.out)
+	jobs.Put(j) // want `j is put back into jobs still referencing its last user's memory through j.in \(set from in\).* \(no automatic fix: a Get of the pool may read in before setting it\)`
+	return n
+}
+
+func Peek() int {
+	j := jobs.Get().(*job)
+	n := len(j.in)
+	jobs.Put(j)
+	return n
+}
+
+// Slices of pointers keep their elements alive in the pool unless cleared:
+// emptying them to [:0] on the next Get does not clear them.
+type cmd struct{ reply []byte }
+
+var cmdSlices = sync.Pool{New: func() any { return make([]*cmd, 0, 16) }}
+
+func getCmds() []*cmd { return cmdSlices.Get().([]*cmd)[:0] }
+
+func putCmds(cmds []*cmd) {
+	cmdSlices.Put(cmds) // want `putting a \[\]\*cmd \(not a pointer\)` `cmds is put back into cmdSlices with its elements still set: .*; call clear\(cmds\[:cap\(cmds\)\]\) before Put`
+}
+
+func Pipeline(n int) int {
+	cmds := getCmds()
+	for i := range n {
+		cmds = append(cmds, &cmd{reply: make([]byte, i)})
+	}
+	total := len(cmds)
+	putCmds(cmds)
+	return total
+}
+
+var clearedCmds = sync.Pool{New: func() any { return make([]*cmd, 0, 16) }}
+
+func putCleared(cmds []*cmd) {
+	clear(cmds[:cap(cmds)])
+	clearedCmds.Put(cmds) // want `putting a \[\]\*cmd \(not a pointer\)`
+}
+
+var names = sync.Pool{New: func() any { return new([]string) }}
+
+func Join(parts []string) int {
+	p := names.Get().(*[]string)
+	*p = (*p)[:0]
+	for _, s := range parts {
+		*p = append(*p, s)
+	}
+	n := len(*p)
+	names.Put(p) // want `p is put back into names with its elements still set: .*; call clear\(\(\*p\)\[:cap\(\*p\)\]\) before Put`
+	return n
+}
+
+// A writer that is itself a pooled object, pinned by a pooled bufio
+// writer: its own pool keeps it anyway, so nothing is reported.
+type counter struct {
+	w io.Writer
+	n int
+}
+
+func (c *counter) Write(p []byte) (int, error) { c.n += len(p); return c.w.Write(p) }
+
+var counters = sync.Pool{New: func() any { return new(counter) }}
+
+func getCounter(w io.Writer) *counter {
+	c := counters.Get().(*counter)
+	c.w, c.n = w, 0
+	return c
+}
+
+func putCounter(c *counter) {
+	c.w = nil
+	counters.Put(c)
+}
+
+var bufWriters = sync.Pool{New: func() any { return bufio.NewWriter(nil) }}
+
+func getBufWriter(w io.Writer) *bufio.Writer {
+	bw := bufWriters.Get().(*bufio.Writer)
+	bw.Reset(w)
+	return bw
+}
+
+func putBufWriter(bw *bufio.Writer) { bufWriters.Put(bw) }
+
+func Send(w io.Writer, p []byte) int {
+	c := getCounter(w)
+	bw := getBufWriter(c)
+	bw.Write(p)
+	bw.Flush()
+	putBufWriter(bw)
+	n := c.n
+	putCounter(c)
+	return n
+}

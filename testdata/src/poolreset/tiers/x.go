@@ -1,0 +1,109 @@
+package tiers
+
+import (
+	"bytes"
+	"io"
+	"net/http"
+	"sync"
+)
+
+var chunks = sync.Pool{New: func() any { return make([]byte, 4096) }}
+
+type server struct{}
+
+// Boxing a slice on every Put matters per request.
+func (server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	b := chunks.Get().([]byte)
+	n, _ := r.Body.Read(b)
+	w.Write(b[:n])
+	chunks.Put(b) // want `putting a \[\]byte \(not a pointer\) into a sync.Pool allocates a 24-byte interface on every Put; store a \*\[\]byte .* \[medium: one allocation per Put, per request \(ServeHTTP\)\]$`
+}
+
+type quiet struct{}
+
+// The maintainers' nolint for the same check (SA6002) silences it.
+func (quiet) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	b := chunks.Get().([]byte)
+	w.Write(b[:0])
+	chunks.Put(b) //nolint:staticcheck // boxed on purpose
+}
+
+// Where the package says nothing of how often the Put runs, one small
+// allocation per Put is low tier: not reported by default.
+func Compress(p []byte) int {
+	b := chunks.Get().([]byte)
+	n := copy(b, p)
+	chunks.Put(b)
+	return n
+}
+
+var bufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// A dirty Put in an exported function: medium.
+func Format(s string) string {
+	b := bufs.Get().(*bytes.Buffer)
+	b.WriteString(s)
+	out := b.String()
+	bufs.Put(b) // want `b is put back into bufs without a reset .* \[medium: the next Get sees the old state\]$`
+	return out
+}
+
+// No production callers: low, not reported by default.
+func formatUnused(s string) string {
+	b := bufs.Get().(*bytes.Buffer)
+	b.WriteString(s)
+	out := b.String()
+	bufs.Put(b)
+	return out
+}
+
+// A writer pinned by a Put in a Write method: per I/O call.
+type sink struct {
+	out   io.Writer
+	inner io.Writer
+}
+
+var sinks = sync.Pool{New: func() any { return new(sink) }}
+
+type stream struct{ w io.Writer }
+
+func (s *stream) Write(p []byte) (int, error) {
+	k := sinks.Get().(*sink)
+	k.out = s.w
+	k.inner = nil
+	n, err := k.out.Write(p)
+	sinks.Put(k)
+	return n, err
+}
+
+// Blocks cut to a configured size: one allocation per block is low tier
+// even per I/O call.
+type blockWriter struct {
+	blocks sync.Pool
+	size   int
+	w      io.Writer
+}
+
+func (b *blockWriter) Write(p []byte) (int, error) {
+	buf := b.blocks.Get().([]byte)[:b.size]
+	n := copy(buf, p)
+	b.w.Write(buf[:n])
+	b.blocks.Put(buf)
+	return n, nil
+}
+
+// A method of a type that only deprecated functions make: low tier.
+type zipper struct{ pool sync.Pool }
+
+// NewZipper makes a zipper.
+//
+// Deprecated: use something else.
+func NewZipper() io.Writer { return &zipper{} }
+
+func (z *zipper) Write(p []byte) (int, error) {
+	b := z.pool.Get().(*bytes.Buffer)
+	b.Write(p)
+	n := b.Len()
+	z.pool.Put(b)
+	return n, nil
+}

@@ -1,0 +1,341 @@
+package basic
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"unsafe"
+)
+
+// An iterator reuses its key buffer across blocks.
+type iterator struct {
+	data []byte
+	key  []byte
+	vals [][]byte
+	pos  int
+}
+
+func (it *iterator) next() {
+	it.key = append(it.key[:0], it.data[it.pos:it.pos+4]...)
+	it.vals = append(it.vals, it.data[it.pos+4:it.pos+8])
+	it.pos += 8
+}
+
+func (it *iterator) Valid() bool { return len(it.key) > 0 && it.pos < len(it.data) }
+
+func (it *iterator) Reset() {
+	it.pos = 0
+	it.key = []byte{} // want `Reset sets it.key to an empty slice without its capacity \(grown at x.go:19\), which its next use allocates again; keep it with it.key = it.key\[:0\]`
+	it.vals = nil     // want `Reset sets it.vals to an empty slice .* \(no automatic fix: it.vals is compared with nil, and keeping the memory changes its nil-ness\)`
+}
+
+func (it *iterator) HasVals() bool { return it.vals != nil }
+
+// A key handed out to callers: truncating would let the next use
+// overwrite what they hold.
+type cursor struct {
+	key []byte
+}
+
+func (c *cursor) load(p []byte) { c.key = append(c.key[:0], p...) }
+
+func (c *cursor) Key() []byte { return c.key }
+
+func (c *cursor) reset() {
+	c.key = make([]byte, 0, 16) // want `reset sets c.key to an empty slice .* \(no automatic fix: c.key is handed out at x.go:\d+, and reusing its memory would change what the holder sees\) \[low: the field is handed out\]$`
+}
+
+// Dropping a very large buffer on purpose: not reported.
+type scratch struct {
+	buf []byte
+}
+
+func (s *scratch) add(p []byte) { s.buf = append(s.buf, p...) }
+
+func (s *scratch) Reset() {
+	if cap(s.buf) > 64<<10 {
+		s.buf = nil
+		return
+	}
+	s.buf = s.buf[:0]
+}
+
+// A field that only holds what it is given has no capacity of its own:
+// not reported.
+type view struct {
+	src []byte
+}
+
+func (v *view) Init(p []byte) { v.src = p }
+
+func (v *view) Reset() { v.src = nil }
+
+// A buffer that may alias the caller's bytes.Buffer must be dropped, not
+// truncated: reported without a fix.
+type decoder struct {
+	buf []byte
+	rd  io.Reader
+}
+
+func (d *decoder) init(b []byte, r io.Reader) {
+	d.buf = b
+	d.rd = r
+	if bb, ok := r.(*bytes.Buffer); ok {
+		d.buf = bb.Bytes()
+	}
+}
+
+func (d *decoder) fill(p []byte) { d.buf = append(d.buf, p...) }
+
+func (d *decoder) Reset(r io.Reader) {
+	d.init(nil, r) // want `Reset passes nil as b to init, which stores it in d.buf: .* \(no automatic fix: d.buf may hold memory the object does not own`
+}
+
+// A setter whose buffer the object always owns: fixed.
+type encoder struct {
+	out []byte
+	w   io.Writer
+}
+
+func (e *encoder) setup(b []byte, w io.Writer) {
+	e.out = b
+	e.w = w
+}
+
+func (e *encoder) write(p []byte) { e.out = append(e.out, p...) }
+
+func (e *encoder) Reset(w io.Writer) {
+	e.setup(nil, w) // want `Reset passes nil as b to setup, which stores it in e.out`
+}
+
+func NewEncoder(w io.Writer) *encoder {
+	e := new(encoder)
+	e.setup(make([]byte, 0, 512), w)
+	return e
+}
+
+// A cache of results emptied when it goes stale, on every lookup.
+type entry struct {
+	gen uint64
+	val string
+}
+
+type conn struct {
+	cache map[string]*entry
+	gen   uint64
+}
+
+func (c *conn) lookup(key string, gen uint64) string {
+	if e, ok := c.cache[key]; ok {
+		if e.gen == gen {
+			return e.val
+		}
+		c.cache = make(map[string]*entry) // want `lookup replaces c.cache with a new map, dropping the memory it grew \(entries stored at x.go:\d+\) that its next use allocates again; keep it with clear\(c.cache\)`
+	}
+	v := key + "!"
+	c.cache[key] = &entry{gen, v}
+	return v
+}
+
+// Not known to be non-nil: reported without a fix.
+func (c *conn) Clear() {
+	c.cache = map[string]*entry{} // want `Clear replaces c.cache with a new map, .* \(no automatic fix: the map may be nil here, and clear would leave it nil\) \[low: a map's memory kept by clear stays as large as its largest use\]$`
+}
+
+// A lazy first make: not reported.
+func (c *conn) store(key string) {
+	if c.cache == nil {
+		c.cache = make(map[string]*entry)
+	}
+	c.cache[key] = &entry{c.gen, key}
+}
+
+// A constructor: not reported.
+func newConn() *conn {
+	c := &conn{}
+	c.cache = make(map[string]*entry)
+	return c
+}
+
+// A buffer grown in place by reslicing and by a helper that appends, and
+// handed out: reported without a fix.
+type block struct {
+	data []byte
+	key  []byte
+	val  []byte
+}
+
+func appendCopy(dst, src []byte) []byte { return append(dst[:0], src...) }
+
+func (b *block) parse(n int) {
+	if cap(b.key) < n {
+		b.key = make([]byte, 2*n)
+	}
+	b.key = b.key[:n]
+	copy(b.key, b.data)
+	b.val = appendCopy(b.val, b.data[n:])
+}
+
+func (b *block) Value() []byte { return b.val }
+
+func (b *block) Reset() {
+	b.key = []byte{} // want `Reset sets b.key to an empty slice without its capacity \(grown at x.go:\d+\), which its next use allocates again; keep it with b.key = b.key\[:0\] \[medium: per reset\]$`
+	b.val = []byte{} // want `Reset sets b.val to an empty slice .* \(no automatic fix: b.val is handed out at x.go:\d+`
+}
+
+// A map made when nil, among other conditions: not reported.
+type names struct {
+	list []string
+	set  map[string]bool
+}
+
+func (n *names) add(s string) {
+	if n.set == nil && len(n.list) > 8 {
+		n.set = make(map[string]bool)
+	}
+	if n.set != nil {
+		n.set[s] = true
+	}
+	n.list = append(n.list, s)
+}
+
+// The cases run before and after the fixes must give the same results.
+
+func CaseIterator() string {
+	it := &iterator{data: []byte("abcdefghijklmnop")}
+	it.next()
+	it.Reset()
+	it.next()
+	it.next()
+	return fmt.Sprint(string(it.key), it.pos, len(it.vals), it.HasVals())
+}
+
+func CaseEncoder() string {
+	e := NewEncoder(io.Discard)
+	e.write([]byte("first"))
+	e.Reset(io.Discard)
+	e.write([]byte("x"))
+	return string(e.out)
+}
+
+func CaseCache() string {
+	c := newConn()
+	a := c.lookup("a", 1)
+	b := c.lookup("b", 1)
+	again := c.lookup("a", 2) // stale: the cache is emptied
+	return fmt.Sprint(a, b, again, len(c.cache))
+}
+
+// A copy made into a new local object: not a reset.
+func (c *conn) Clone() *conn {
+	out := &conn{gen: c.gen}
+	out.cache = make(map[string]*entry)
+	for k, v := range c.cache {
+		out.cache[k] = v
+	}
+	return out
+}
+
+// A reply decoded into a fresh map, filled after it is made: not reported.
+func (c *conn) decode(keys []string) {
+	c.cache = make(map[string]*entry)
+	for _, k := range keys {
+		c.cache[k] = &entry{c.gen, k}
+	}
+}
+
+// The function already keeps the memory when it can, and drops it only
+// when what it handed out may still be in use: not reported.
+type hist struct {
+	buckets []int64
+	handed  bool
+}
+
+func (h *hist) add(v int64) { h.buckets = append(h.buckets, v) }
+
+func (h *hist) Buckets() []int64 { h.handed = true; return h.buckets }
+
+func (h *hist) Reset() {
+	if h.handed {
+		h.handed = false
+		h.buckets = nil
+	} else {
+		h.buckets = h.buckets[:0]
+	}
+}
+
+// A field whose purpose is to borrow the caller's memory (an exported
+// setter stores it uncopied): dropping it is the point, so the finding is
+// low tier.
+type request struct {
+	body []byte
+}
+
+func (r *request) SetBodyRaw(b []byte) { r.body = b }
+
+func (r *request) copyFrom(src *request) { r.body = append(r.body[:0], src.body...) }
+
+func (r *request) ResetBody() {
+	r.body = nil // want `ResetBody sets r.body to an empty slice .* \(no automatic fix: r.body may hold memory the object does not own \(the parameter b of SetBodyRaw, .*\) \[low: the field holds the caller's memory by design\]$`
+}
+
+// Stopping for good: what is dropped is not used again.
+func (c *conn) stop(key string) {
+	if _, ok := c.cache[key]; ok {
+		c.cache = make(map[string]*entry)
+	}
+}
+
+// Memory handed out through package unsafe must never be reused: not
+// reported.
+type builder struct {
+	buf []byte
+}
+
+func (b *builder) WriteString(s string) { b.buf = append(b.buf, s...) }
+
+func (b *builder) String() string { return unsafe.String(unsafe.SliceData(b.buf), len(b.buf)) }
+
+func (b *builder) Reset() { b.buf = nil }
+
+// Edits consumed, then emptied after every use: not a stale cache, not
+// reported.
+type escaper struct {
+	edits map[string]string
+}
+
+func (e *escaper) note(k, v string) { e.edits[k] = v }
+
+func (e *escaper) commit(apply func(k, v string)) {
+	for k, v := range e.edits {
+		apply(k, v)
+	}
+	if len(e.edits) > 0 && e.edits["x"] == "" {
+		apply("", "")
+	}
+	e.edits = make(map[string]string)
+}
+
+// A lazy first make in the else of a nil test: not reported.
+type relocs struct {
+	index map[string]int
+}
+
+func (r *relocs) add(k string) int {
+	if r.index != nil {
+		if i, ok := r.index[k]; ok {
+			return i
+		}
+	} else {
+		r.index = make(map[string]int)
+	}
+	r.index[k] = len(r.index)
+	return r.index[k]
+}
+
+// Compacting exists to give memory back: not reported.
+func (c *conn) compact(key string) {
+	if _, ok := c.cache[key]; ok {
+		c.cache = make(map[string]*entry)
+	}
+}
