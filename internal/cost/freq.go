@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/memlint/memlint/internal/tables"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
@@ -44,21 +45,35 @@ const (
 type Frequency struct {
 	Level  Level
 	Reason string // "once per process (init)", "per request (ServeHTTP)", ...
+	// Describes is set when the function is cold because it describes a
+	// value for people (a String or Format method, or a helper only they
+	// call): [Policy] decides whether a pass counts that as cold.
+	Describes bool
 }
 
 // Model answers how often the functions of one package run.
 type Model struct {
 	pkg   *types.Package
 	funcs map[*types.Func]*funcInfo
-	memo  map[*types.Func]Frequency
+	// memo holds every function's frequency, computed by run: passes
+	// share the Model and may query it concurrently, so it is never
+	// written after run.
+	memo        map[*types.Func]Frequency
+	tables      map[*types.Var]bool // package variables initialized with a literal
+	fixedParams map[*types.Var]bool // parameters every call passes a table or literal
+	diagHelpers map[*types.Func]bool
 }
 
 type funcInfo struct {
-	decl     *ast.FuncDecl
-	own      Frequency     // what the declaration itself says
-	callers  []*types.Func // functions of the package that call it outside tests
-	escapes  bool          // used other than by a direct call: a value, a method value, ...
-	external bool          // callable from outside the package, or through an interface
+	decl    *ast.FuncDecl
+	own     Frequency       // what the declaration itself says
+	callers []*types.Func   // functions of the package that call it outside tests
+	calls   []*ast.CallExpr // its calls in the package, tests included
+	// diagCalls counts the calls that are arguments of a diagnostic
+	// call (panic, fmt.Errorf, log.Printf, a tracef helper).
+	diagCalls int
+	escapes   bool // used other than by a direct call: a value, a method value, ...
+	external  bool // callable from outside the package, or through an interface
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -89,12 +104,34 @@ func run(pass *analysis.Pass) (any, error) {
 			info.escapes = true
 			continue
 		}
+		call := callOf(cur)
+		info.calls = append(info.calls, call)
+		if inDiagnostic(pass.TypesInfo, cur) {
+			info.diagCalls++
+		}
 		if strings.HasSuffix(pass.Fset.Position(id.Pos()).Filename, "_test.go") {
 			continue
 		}
 		info.callers = append(info.callers, enclosingFunc(pass, cur))
 	}
+	m.tables = tables.Of(pass)
+	m.fixedParams = fixedParams(pass, m.funcs, m.tables)
+	m.diagHelpers = make(map[*types.Func]bool)
+	for fn, info := range m.funcs {
+		m.frequency(fn)
+		if !info.external && !info.escapes && info.diagCalls > 0 && info.diagCalls == len(info.calls) {
+			m.diagHelpers[fn] = true
+		}
+	}
 	return m, nil
+}
+
+// callOf returns the call whose function is the identifier at cur.
+func callOf(cur inspector.Cursor) *ast.CallExpr {
+	if kind, _ := cur.ParentEdge(); kind == edge.SelectorExpr_Sel {
+		cur = cur.Parent()
+	}
+	return cur.Parent().Node().(*ast.CallExpr)
 }
 
 // interfaceMethodNames returns the names of the methods of the interfaces
@@ -139,7 +176,7 @@ func (m *Model) Func(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 	if !ok {
 		return Frequency{}
 	}
-	return m.frequency(fn)
+	return m.memo[fn]
 }
 
 // frequency combines what a function says of itself with what its
@@ -168,23 +205,23 @@ func (m *Model) fromCallers(fn *types.Func, info *funcInfo) Frequency {
 		return Frequency{}
 	}
 	if len(info.callers) == 0 {
-		return Frequency{Cold, "no production callers"}
+		return Frequency{Level: Cold, Reason: "no production callers"}
 	}
 	var cold *Frequency
 	for _, caller := range info.callers {
 		if caller == nil {
-			return Frequency{Cold, "once per process (package initialization)"}
+			return Frequency{Level: Cold, Reason: "once per process (package initialization)"}
 		}
 		f := m.frequency(caller)
 		switch f.Level {
 		case Hot:
-			return Frequency{Hot, f.Reason + ", through " + caller.Name()}
+			return Frequency{Level: Hot, Reason: f.Reason + ", through " + caller.Name()}
 		case Unknown:
 			return Frequency{}
 		}
 		cold = &f
 	}
-	return Frequency{Cold, cold.Reason + ", through " + info.callers[0].Name()}
+	return Frequency{Level: Cold, Reason: cold.Reason + ", through " + info.callers[0].Name(), Describes: cold.Describes}
 }
 
 // ownFrequency is what a declaration says of how often it runs: by its
@@ -195,21 +232,23 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 	method := decl.Recv != nil
 	switch {
 	case !method && name == "init":
-		return Frequency{Cold, "once per process (init)"}
+		return Frequency{Level: Cold, Reason: "once per process (init)"}
 	case !method && name == "main" && pass.Pkg.Name() == "main":
-		return Frequency{Cold, "once per process (a command's main)"}
+		return Frequency{Level: Cold, Reason: "once per process (a command's main)"}
 	case method && slices.Contains(teardownMethods, name):
-		return Frequency{Cold, "at teardown (" + name + ")"}
+		return Frequency{Level: Cold, Reason: "at teardown (" + name + ")"}
 	case method && slices.Contains(describingMethods, name):
-		return Frequency{Cold, "a description for people (" + name + ")"}
+		return Frequency{Level: Cold, Reason: "a description for people (" + name + ")", Describes: name == "String" || name == "Format"}
 	case strings.Contains(lower, "debug") || strings.Contains(lower, "dump"):
-		return Frequency{Cold, "debug output (" + name + ")"}
-	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }):
-		return Frequency{Cold, "configuration, at start-up (" + name + ")"}
+		return Frequency{Level: Cold, Reason: "debug output (" + name + ")"}
+	case method && name == "Set" && isFlagValueSet(pass, decl):
+		return Frequency{Level: Cold, Reason: "flag parsing (flag.Value's Set)"}
+	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower):
+		return Frequency{Level: Cold, Reason: "configuration, at start-up (" + name + ")"}
 	case method && name == "ServeHTTP" || isHandler(pass, decl):
-		return Frequency{Hot, "per request (" + name + ")"}
+		return Frequency{Level: Hot, Reason: "per request (" + name + ")"}
 	case method && slices.Contains(ioMethods, name):
-		return Frequency{Hot, "per I/O call (" + name + ")"}
+		return Frequency{Level: Hot, Reason: "per I/O call (" + name + ")"}
 	}
 	return Frequency{}
 }
@@ -221,10 +260,36 @@ var (
 	describingMethods = []string{"Error", "String", "GoString", "Format"}
 	// configPrefixes name functions that read or check configuration at
 	// start-up (caddy's Provision and Validate, Load* and flag parsing).
-	configPrefixes = []string{"Provision", "Validate", "LoadConfig", "loadConfig", "parseFlags", "ParseFlags", "UnmarshalCaddyfile"}
+	configPrefixes = []string{"Provision", "Validate", "LoadConfig", "loadConfig", "parseFlags", "ParseFlags", "UnmarshalCaddyfile", "UnmarshalYAML", "UnmarshalTOML"}
+	// configVerbs start the names of functions that load, parse or apply
+	// configuration: loadConfig, parseSettings, applyOptions.
+	configVerbs = []string{"load", "parse", "read", "apply", "validate", "setup", "init"}
 	// ioMethods are called once per read or write on a stream.
 	ioMethods = []string{"Read", "Write", "ReadFrom", "WriteTo", "WriteString", "ReadByte", "WriteByte", "ReadRune", "WriteRune", "ReadAt", "WriteAt"}
 )
+
+// isConfigLoader reports whether a function's lower-cased name says it
+// loads, parses or applies configuration (loadConfig, parseFlags,
+// applyOptions): that runs at start-up.
+func isConfigLoader(lower string) bool {
+	if !slices.ContainsFunc(configVerbs, func(v string) bool { return strings.HasPrefix(lower, v) }) {
+		return false
+	}
+	return strings.Contains(lower, "config") || strings.Contains(lower, "flags") ||
+		strings.HasSuffix(lower, "options") || strings.HasSuffix(lower, "settings")
+}
+
+// isFlagValueSet reports whether decl is Set(string) error, the method by
+// which package flag parses a command-line value.
+func isFlagValueSet(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	return sig.Params().Len() == 1 && types.Identical(sig.Params().At(0).Type(), types.Typ[types.String]) &&
+		sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type())
+}
 
 // isHandler reports whether decl has an HTTP handler's signature:
 // (http.ResponseWriter, *http.Request).

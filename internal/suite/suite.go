@@ -7,7 +7,9 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/memlint/memlint/passes/concatloop"
+	"github.com/memlint/memlint/passes/falseshare"
 	"github.com/memlint/memlint/passes/fieldalign"
+	"github.com/memlint/memlint/passes/growhint"
 	"github.com/memlint/memlint/passes/poolreset"
 	"github.com/memlint/memlint/passes/prealloc"
 	"github.com/memlint/memlint/passes/resetcap"
@@ -22,4 +24,6 @@ var Analyzers = []*analysis.Analyzer{
 	subsliceleak.Analyzer,
 	poolreset.Analyzer,
 	resetcap.Analyzer,
+	growhint.Analyzer,
+	falseshare.Analyzer,
 }

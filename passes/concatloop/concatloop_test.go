@@ -25,3 +25,13 @@ func TestNonLocal(t *testing.T) {
 	defer concatloop.Analyzer.Flags.Set("nonlocal", "false")
 	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), concatloop.Analyzer, "concatloop/nonlocal")
 }
+
+// TestStrict checks each finding's tier and evidence, the low tier
+// included.
+func TestStrict(t *testing.T) {
+	if err := concatloop.Analyzer.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer concatloop.Analyzer.Flags.Set("strict", "false")
+	analysistest.Run(t, fixture.Dir(t), concatloop.Analyzer, "concatloop/tiers")
+}

@@ -19,25 +19,39 @@
 // with -concatloop.nonlocal: other code may read them during the loop, so no
 // fix is safe, and maintainers declined every such finding we read.
 //
-// It stays silent where maintainers do not take the change:
+// Each finding carries a cost tier and its evidence, from internal/cost;
+// the default reports the high and medium tiers, -strict the low one too:
 //
-//   - loops whose trip count is fixed by the code: ranges over arrays,
-//     constants, composite literals and package-level tables (also when
-//     passed as the argument of every call of an unexported helper), and
-//     counters bounded by a constant;
-//   - for loops that append only constants: padding to a width or
-//     lengthening a fence stops at a few bytes;
-//   - variables declared in the loop or reassigned in it: the string does
-//     not grow with the whole loop;
-//   - cold code: Error and GoString methods, functions whose names say
-//     debug or dump, loops guarded by a debug/verbose/trace flag, strings
-//     used after the loop in panic, errors.New, fmt.Errorf, a log call or a
-//     helper named like errorf or trace, unexported helpers whose every call
-//     feeds such a diagnostic, and fields of error values;
-//   - pieces made by fmt.Sprintf and friends, which cost more per iteration
-//     than the copying saves on the short strings such loops build;
-//   - test-harness packages (names ending or starting in "test", testutil);
-//   - prepending (s = x + s) and doubling (s += s), which a builder does not fix.
+//   - high: the loop's count comes from parsed input (a field of a value
+//     of crypto/x509, net/mail, net/textproto, net/http, net/url, ...,
+//     or a while loop that consumes a parser's, lexer's or decoder's
+//     text), wherever it runs, even in an Error or String method: the
+//     peer chooses the length, so the quadratic copying is a
+//     denial-of-service risk; or the count grows with data in code that
+//     runs per request or per I/O call;
+//   - medium: the count grows with data (a range over a slice, map or
+//     string, a loop bounded by len, a while loop) and the callers are
+//     unknown. String and Format methods count here: maintainers fixed
+//     such loops over many elements;
+//   - low: loops whose trip count is fixed by the code (arrays,
+//     constants, literals, package-level tables, also when passed as the
+//     argument of every call of an unexported helper, counters bounded by
+//     a constant) or by configuration (a field of a *Config or *Options),
+//     for loops that append only constants (padding), cold code (init, a
+//     command's main, Error and GoString methods, teardown, debug and dump
+//     helpers, loops under a debug/verbose/trace switch, configuration
+//     loading, unexported helpers whose every call feeds a diagnostic,
+//     functions without production callers), fields of error values,
+//     strings used after the loop in panic, errors.New, fmt.Errorf, a log
+//     call or a helper named like errorf or trace, and pieces made by
+//     fmt.Sprintf and friends, which cost more per iteration than the
+//     copying saves on the short strings such loops build.
+//
+// It never reports variables declared in the loop or reassigned in it
+// (the string does not grow with the whole loop), test-harness packages,
+// prepending (s = x + s) and doubling (s += s), which a builder does not
+// fix. A string grown in the last element of a slice the loop appends to
+// (words[len(words)-1] += w, merging runs) is reported without a fix.
 //
 // When the loop joins the elements of a []string with a separator, the
 // message names strings.Join, and the fix uses it when it is exactly

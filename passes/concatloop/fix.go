@@ -14,6 +14,7 @@ import (
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/imports"
+	"github.com/memlint/memlint/internal/sizeexpr"
 )
 
 // builderFix rewrites the loop to write into a strings.Builder, or says why
@@ -482,7 +483,7 @@ func (c *checker) isEmptyString(e ast.Expr) bool {
 // constant strings, with no way to skip one.
 func (c *checker) growSize(g *group, x exitInfo, empty bool) string {
 	rng, ok := g.loop.Node().(*ast.RangeStmt)
-	if !ok || x.hasBranches || !isSideEffectFree(rng.X) {
+	if !ok || x.hasBranches || !sizeexpr.Reevaluable(rng.X) {
 		return ""
 	}
 	switch c.underlying(rng.X).(type) {
@@ -490,28 +491,25 @@ func (c *checker) growSize(g *group, x exitInfo, empty bool) string {
 	default:
 		return ""
 	}
-	per := 0
+	per := 0 // bytes per iteration
 	for _, acc := range g.accums {
 		if !isDirectChild(rng.Body, acc.stmt) {
 			return ""
 		}
 		for _, op := range acc.operands {
-			tv := c.info.Types[op]
-			if tv.Value == nil {
+			n, ok := sizeexpr.ConstLen(c.info.Types[op])
+			if !ok {
 				return ""
 			}
-			s, _ := strconv.Unquote(tv.Value.ExactString())
-			per += len(s)
+			per += n
 		}
 	}
-	n := "len(" + c.src.Text(rng.X) + ")"
-	if per != 1 {
-		n = strconv.Itoa(per) + "*" + n
-	}
+	var size sizeexpr.Sum
 	if !empty {
-		n = "len(" + g.target.obj.Name() + ") + " + n
+		size.AddLen(g.target.obj.Name())
 	}
-	return n
+	size.AddTimes(per, "len("+c.src.Text(rng.X)+")")
+	return size.String()
 }
 
 func isDirectChild(body *ast.BlockStmt, s ast.Stmt) bool {
@@ -519,18 +517,6 @@ func isDirectChild(body *ast.BlockStmt, s ast.Stmt) bool {
 		if b == s {
 			return true
 		}
-	}
-	return false
-}
-
-// isSideEffectFree reports whether e is a variable or a field path, which
-// can be evaluated once more without effect.
-func isSideEffectFree(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return true
-	case *ast.SelectorExpr:
-		return isSideEffectFree(e.X)
 	}
 	return false
 }

@@ -28,43 +28,54 @@
 //
 // # When it reports
 //
-// Padding only matters when many values exist, so a struct is reported
-// only when the package shows that they do, and only when the reorder
-// saves at least a fifth of its size:
+// A finding is rated by the bytes a reorder saves per value times the
+// evidence in the package that many values exist (the tier and the
+// evidence end the message):
 //
 //   - values stored inline in a slice, a map (as key or value), a channel,
 //     an array of at least 16 elements, or in a struct that is itself stored
 //     that way;
-//   - values allocated one by one, as elements of []*T, map[K]*T or
-//     chan *T, by &T{} or new(T) in a loop (not one returned from the
-//     loop, which happens once per call), or in a sync.Pool's New
-//     function; then the size class must shrink too, because a heap object
-//     of 40 bytes takes 48 anyway.
+//   - values allocated one by one: elements of []*T, map[K]*T or chan *T,
+//     &T{} or new(T) in a loop (not one returned from the loop, which
+//     happens once per call) or in a sync.Pool's New function;
+//   - values made per call: &T{}, new(T) or a T{} whose address is returned,
+//     in a function that hands the value to its caller, when T is a stream
+//     (it has Read or Write methods: one per stream or connection, as
+//     gzip.Writer), the function is a method (an iterator or a frame made
+//     per use of another object; not Build or Clone, which make long-lived
+//     objects), or it runs per request. An exported NewT alone is no such
+//     evidence: servers, pools, watchers and balancers have one too.
 //
-// Smaller savings were all rejected when the findings on the standard
-// library were read: 8 bytes off a 300-byte connection, or off a struct
-// that points to kilobytes of buffers, is not worth reordering a
-// declaration for.
-//
-// Singletons (configurations, servers, options) are never reported, and
-// neither are exported structs with exported fields: their field order is
-// their documentation, and other packages may build them with positional
-// literals that this package cannot see.
+// High and medium tiers, the default, need the runtime size class of a
+// value to shrink: a heap object of 40 bytes takes 48 anyway, and the
+// backing arrays of slices and maps come in size classes too. High is a
+// saving of at least a fifth of the size class, with values stored
+// inline or allocated one by one. Everything else whose size shrinks is
+// low tier, reported with -fieldalign.strict: no evidence of many values,
+// a size class that stays, singletons (servers, engines, configurations
+// and options, or types made only at start-up), and the structs whose
+// field order is seen outside the package, reported without a fix:
+// exported structs whose fields are all exported (other packages may
+// build them with positional literals), structs with tags, and structs
+// whose values go through encoding/json or encoding/xml (the field order
+// is the order of the output). An exported struct with an unexported
+// field cannot be built positionally elsewhere, so it is reordered like
+// any other (std reordered gzip.Writer, which embeds the exported Header).
 //
 // It never reports a struct whose layout is fixed on purpose or from
 // outside: one with a blank (_) field, such as cache-line padding; one with
-// a structs.HostLayout field; one with struct tags (the field order is the
-// order of the encoding/json or encoding/xml output); one whose values go
-// through encoding/binary, encoding/asn1, encoding/json or encoding/xml
-// (directly or inside another type), or are reinterpreted through
-// unsafe.Pointer; one used with unsafe.Offsetof, unsafe.Sizeof or
-// unsafe.Alignof (size assertions would break); one with a field accessed by
-// sync/atomic functions (their 64-bit alignment on 32-bit platforms depends
-// on the field order); one whose offsets the package's assembly uses
-// (go_asm.h names like T_field); one whose comments talk about alignment,
-// layout, offsets, padding, cache lines, atomics or field order; one
-// declared in a file that imports "C"; and one whose size depends on a type
-// parameter. Test and generated files are not reported (see
+// a structs.HostLayout field; one whose values go through encoding/binary
+// or encoding/asn1 (directly or inside another type), or are reinterpreted
+// through unsafe.Pointer; one used with unsafe.Offsetof, unsafe.Sizeof or
+// unsafe.Alignof (size assertions would break); one with a field accessed
+// by sync/atomic functions (their 64-bit alignment on 32-bit platforms
+// depends on the field order); one whose offsets the package's assembly
+// uses (go_asm.h names like T_field); one whose comments talk about
+// alignment, layout, offsets, cache lines, false sharing, atomic access or
+// field order (a comment that padding is wasted, or that a field could be
+// atomic, is no such evidence); one declared in a file that imports "C";
+// one whose size depends on a type parameter; and the runtime's own
+// packages. Test and generated files are not reported (see
 // internal/suppress); a //memlint:ignore fieldalign <reason> directive
 // silences a report.
 //
@@ -82,10 +93,6 @@
 // change; or when the field list has comments that belong to no field.
 // When the pass runs on a package without its tests, it also reads the
 // package directory's _test.go files for positional literals of the type.
-//
-// Struct tags and values passed to encoding/json or encoding/xml stop the
-// report altogether rather than its fix: the field order is the order of
-// the encoded output, which golden files and readers depend on.
 //
 // Reordering does change the output of %v formatting and of reflection
 // that walks fields by index; fieldalign does not track these. The fix

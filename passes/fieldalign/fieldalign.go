@@ -3,14 +3,11 @@ package fieldalign
 import (
 	"cmp"
 	_ "embed"
-	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -33,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "fieldalign",
 	Doc:      passdoc.Extract(docFile, "fieldalign"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/fieldalign",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer},
+	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.
@@ -46,25 +43,20 @@ func init() {
 	suppress.Register(Analyzer)
 }
 
-// minArrayLen is the length from which an array of a struct counts as many
-// values; shorter arrays are bounded tables where a few bytes do not matter.
-const minArrayLen = 16
-
 func run(pass *analysis.Pass) (any, error) {
-	rep := suppress.NewReporter(pass)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-
 	if compilerKnowsLayouts(pass.Pkg.Path()) {
 		return nil, nil
 	}
+	rep := suppress.NewReporter(pass)
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	cands := findCandidates(pass, rep, insp)
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	u := findUses(pass, insp)
+	u := findUses(pass, insp, pass.ResultOf[cost.Analyzer].(*cost.Model))
 	for _, c := range cands {
-		if d, ok := diagnose(pass, u, c); ok {
-			rep.Report(d, cost.Estimate{Tier: cost.Medium})
+		if d, e, ok := diagnose(pass, u, c); ok {
+			rep.Report(d, e)
 		}
 	}
 	return nil, nil
@@ -86,6 +78,10 @@ type candidate struct {
 	size, opt   int64 // current and optimal size
 	ptr, optPtr int64 // current and optimal pointer bytes
 	order       []*ast.Field
+	// Why a reorder may change what others see, if it may: struct tags
+	// (the order of encoded output), or exported fields only (a public
+	// type that other packages can build with positional literals).
+	outsideOrder string
 }
 
 // findCandidates returns, in source order, the struct type declarations of
@@ -93,22 +89,17 @@ type candidate struct {
 // declaration itself.
 func findCandidates(pass *analysis.Pass, rep *suppress.Reporter, insp *inspector.Inspector) []*candidate {
 	var cands []*candidate
-	skipFile := false
-	var file *ast.File
-	insp.Preorder([]ast.Node{(*ast.File)(nil), (*ast.TypeSpec)(nil)}, func(n ast.Node) {
-		switch n := n.(type) {
-		case *ast.File:
-			file = n
-			skipFile = rep.Skips(n) || importsC(n)
-		case *ast.TypeSpec:
-			if skipFile {
-				return
-			}
-			if c := candidateOf(pass, file, n); c != nil {
+	for fileCur := range insp.Root().Children() {
+		file := fileCur.Node().(*ast.File)
+		if rep.Skips(file) || importsC(file) {
+			continue
+		}
+		for cur := range fileCur.Preorder((*ast.TypeSpec)(nil)) {
+			if c := candidateOf(pass, file, cur.Node().(*ast.TypeSpec)); c != nil {
 				cands = append(cands, c)
 			}
 		}
-	})
+	}
 	return cands
 }
 
@@ -121,10 +112,14 @@ func importsC(f *ast.File) bool {
 	return false
 }
 
-// layoutComment matches comments saying that a struct's field order matters.
-// "Must match" and "in sync with" mark structs mirrored elsewhere (the
-// runtime and reflect declare runtimeSelect twice, one for each side).
-var layoutComment = regexp.MustCompile(`(?i)\b(align(ed|ment|s)?|layout|offsets?|padding|cache[- ]?lines?|atomic(ally)?|first field|field order|order of (the )?fields|must (be|come|stay) (first|last)|must (match|agree)|in sync with|mirror(s|ed)?)\b`)
+// layoutComment matches comments saying that a struct's field order
+// matters. "Must match" and "in sync with" mark structs mirrored elsewhere
+// (the runtime and reflect declare runtimeSelect twice, one for each
+// side). "Atomically" marks 64-bit fields that must stay aligned on 32-bit
+// platforms. Padding and atomic are no such words: a comment may as well
+// say that padding is wasted or that a field could become atomic, and
+// deliberate padding is a blank field.
+var layoutComment = regexp.MustCompile(`(?i)\b(align(ed|ment|s)?|layout|offsets?|cache[- ]?lines?|false[- ]shar(ing|ed)|atomically|first field|field order|order of (the )?fields|must (be|come|stay) (first|last)|must (match|agree)|in sync with)\b`)
 
 func candidateOf(pass *analysis.Pass, file *ast.File, spec *ast.TypeSpec) *candidate {
 	st, ok := spec.Type.(*ast.StructType)
@@ -136,14 +131,14 @@ func candidateOf(pass *analysis.Pass, file *ast.File, spec *ast.TypeSpec) *candi
 		return nil
 	}
 	tstruct, ok := obj.Type().Underlying().(*types.Struct)
-	if !ok || hasFixedLayout(tstruct) || isPublicAPI(obj, tstruct) {
+	if !ok || hasFixedLayout(tstruct) {
 		return nil
 	}
 	units, ok := unitsOf(pass, st, tstruct)
 	if !ok {
 		return nil
 	}
-	c := &candidate{file: file, spec: spec, st: st, obj: obj}
+	c := &candidate{file: file, spec: spec, st: st, obj: obj, outsideOrder: outsideOrder(obj, tstruct)}
 	sizes := pass.TypesSizes
 	c.size = sizes.Sizeof(tstruct)
 	c.ptr = ptrBytes(sizes, tstruct)
@@ -162,31 +157,37 @@ func candidateOf(pass *analysis.Pass, file *ast.File, spec *ast.TypeSpec) *candi
 }
 
 // hasFixedLayout reports whether the struct's fields show that its layout is
-// fixed on purpose: blank (padding) fields, structs.HostLayout, or tags,
-// which tie the field order to an encoding's output.
+// fixed on purpose: blank (padding) fields or structs.HostLayout.
 func hasFixedLayout(s *types.Struct) bool {
-	for i := range s.NumFields() {
-		f := s.Field(i)
-		if f.Name() == "_" || s.Tag(i) != "" || typesx.IsNamed(f.Type(), "structs", "HostLayout") {
+	for f := range s.Fields() {
+		if f.Name() == "_" || typesx.IsNamed(f.Type(), "structs", "HostLayout") {
 			return true
 		}
 	}
 	return false
 }
 
-// isPublicAPI reports whether the struct is an exported type with exported
-// fields: their order is part of its documentation, and other packages may
-// build it with positional literals that no pass of this package sees.
-func isPublicAPI(obj *types.TypeName, s *types.Struct) bool {
-	if !obj.Exported() || obj.Parent() != obj.Pkg().Scope() {
-		return false
-	}
-	for f := range s.Fields() {
-		if f.Exported() {
-			return true
+// outsideOrder says why the field order may matter beyond the package, or
+// returns "". Struct tags tie it to an encoding's output. An exported type
+// whose fields are all exported can be built elsewhere with positional
+// literals that no pass of this package sees; one unexported field is
+// enough to rule those out, since a positional literal must set every
+// field (std reordered gzip.Writer, which embeds the exported Header).
+func outsideOrder(obj *types.TypeName, s *types.Struct) string {
+	for i := range s.NumFields() {
+		if s.Tag(i) != "" {
+			return "its struct tags make the field order the order of the encoded output"
 		}
 	}
-	return false
+	if !obj.Exported() || obj.Parent() != obj.Pkg().Scope() {
+		return ""
+	}
+	for f := range s.Fields() {
+		if !f.Exported() {
+			return ""
+		}
+	}
+	return "its fields are all exported, so other packages may build it with positional literals"
 }
 
 // mentionsLayout reports whether the comments of the declaration or of its
@@ -328,403 +329,4 @@ func ptrBytes(sizes types.Sizes, t types.Type) int64 {
 		}
 	}
 	return 0
-}
-
-// uses records what the package does with its struct types.
-type uses struct {
-	pinned     map[*types.TypeName]string    // why the layout must not change
-	many       map[*types.TypeName]string    // where many values are stored inline
-	allocated  map[*types.TypeName]string    // where many values are allocated one by one
-	positional map[*types.TypeName]token.Pos // a positional composite literal
-}
-
-// findUses walks the whole package once, test and generated files included
-// (a fix must keep them compiling), though only production code counts as
-// evidence that many values exist.
-func findUses(pass *analysis.Pass, insp *inspector.Inspector) *uses {
-	u := &uses{
-		pinned:     make(map[*types.TypeName]string),
-		many:       make(map[*types.TypeName]string),
-		allocated:  make(map[*types.TypeName]string),
-		positional: make(map[*types.TypeName]token.Pos),
-	}
-	filter := []ast.Node{
-		(*ast.File)(nil),
-		(*ast.ArrayType)(nil),
-		(*ast.MapType)(nil),
-		(*ast.ChanType)(nil),
-		(*ast.CompositeLit)(nil),
-		(*ast.CallExpr)(nil),
-	}
-	production := false
-	insp.WithStack(filter, func(n ast.Node, push bool, stack []ast.Node) bool {
-		if !push {
-			return true
-		}
-		switch n := n.(type) {
-		case *ast.File:
-			production = !strings.HasSuffix(pass.Fset.File(n.FileStart).Name(), "_test.go")
-		case *ast.ArrayType, *ast.MapType, *ast.ChanType:
-			if production {
-				u.noteContainer(pass, n.(ast.Expr))
-			}
-		case *ast.CompositeLit:
-			u.noteLiteral(pass, n, stack, production)
-		case *ast.CallExpr:
-			u.noteCall(pass, n, stack, production)
-		}
-		return true
-	})
-	u.propagateMany(pass)
-	return u
-}
-
-// local returns the struct type declared in this package that t names.
-func local(pass *analysis.Pass, t types.Type) *types.TypeName {
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() != pass.Pkg {
-		return nil
-	}
-	if _, ok := n.Underlying().(*types.Struct); !ok {
-		return nil
-	}
-	return n.Origin().Obj()
-}
-
-func where(pass *analysis.Pass, pos token.Pos) string {
-	p := pass.Fset.Position(pos)
-	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
-}
-
-func (u *uses) noteContainer(pass *analysis.Pass, expr ast.Expr) {
-	t := pass.TypesInfo.TypeOf(expr)
-	var elems []types.Type
-	switch t := types.Unalias(t).(type) {
-	case *types.Slice:
-		elems = []types.Type{t.Elem()}
-	case *types.Array:
-		if t.Len() >= minArrayLen {
-			elems = []types.Type{t.Elem()}
-		}
-	case *types.Map:
-		elems = []types.Type{t.Key(), t.Elem()}
-	case *types.Chan:
-		elems = []types.Type{t.Elem()}
-	}
-	for _, elem := range elems {
-		desc := types.TypeString(t, types.RelativeTo(pass.Pkg)) + " at " + where(pass, expr.Pos())
-		if tn := local(pass, elem); tn != nil {
-			setOnce(u.many, tn, desc)
-		} else if p, ok := types.Unalias(elem).(*types.Pointer); ok {
-			if tn := local(pass, p.Elem()); tn != nil {
-				setOnce(u.allocated, tn, desc)
-			}
-		}
-	}
-}
-
-func setOnce[V any](m map[*types.TypeName]V, k *types.TypeName, v V) {
-	if _, ok := m[k]; !ok {
-		m[k] = v
-	}
-}
-
-func (u *uses) noteLiteral(pass *analysis.Pass, lit *ast.CompositeLit, stack []ast.Node, production bool) {
-	t := pass.TypesInfo.TypeOf(lit)
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem() // an elided &T{...}, as in []*T{{...}}
-	}
-	tn := local(pass, t)
-	if tn == nil {
-		return
-	}
-	if len(lit.Elts) > 0 {
-		if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); !keyed {
-			setOnce(u.positional, tn, lit.Pos())
-		}
-	}
-	if !production {
-		return
-	}
-	// &T{} allocates; so does T{} as an element of a []*T literal, which the
-	// container itself already records.
-	if len(stack) >= 2 {
-		if un, ok := stack[len(stack)-2].(*ast.UnaryExpr); ok && un.Op == token.AND {
-			if how := repeated(pass, stack); how != "" {
-				setOnce(u.allocated, tn, "&"+tn.Name()+"{} "+how+" at "+where(pass, lit.Pos()))
-			}
-		}
-	}
-}
-
-// repeated says how the node at the top of stack runs many times: "in a
-// loop", or "in sync.Pool.New"; or "" if it does not. A value returned from
-// within a loop is made once per call.
-func repeated(pass *analysis.Pass, stack []ast.Node) string {
-	returned := false
-	for i := len(stack) - 2; i >= 0; i-- {
-		switch n := stack[i].(type) {
-		case *ast.ReturnStmt:
-			returned = true
-		case *ast.ForStmt:
-			if stack[i+1] == n.Body && !returned {
-				return "in a loop"
-			}
-		case *ast.RangeStmt:
-			if stack[i+1] == n.Body && !returned {
-				return "in a loop"
-			}
-		case *ast.FuncLit:
-			if i >= 2 && isPoolNew(pass, stack[i-1], stack[i-2]) {
-				return "in sync.Pool.New"
-			}
-			return ""
-		case *ast.FuncDecl:
-			return ""
-		}
-	}
-	return ""
-}
-
-func isPoolNew(pass *analysis.Pass, kv, lit ast.Node) bool {
-	kve, ok := kv.(*ast.KeyValueExpr)
-	if !ok {
-		return false
-	}
-	key, ok := kve.Key.(*ast.Ident)
-	cl, isLit := lit.(*ast.CompositeLit)
-	return ok && isLit && key.Name == "New" && typesx.IsSyncPool(pass.TypesInfo.TypeOf(cl))
-}
-
-// layoutPackages are the packages whose functions read or write values by
-// their field order.
-var layoutPackages = map[string]bool{
-	"encoding/binary": true,
-	"encoding/asn1":   true,
-	"encoding/json":   true,
-	"encoding/xml":    true,
-}
-
-func (u *uses) noteCall(pass *analysis.Pass, call *ast.CallExpr, stack []ast.Node, production bool) {
-	info := pass.TypesInfo
-	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
-		u.noteConversion(pass, call, tv.Type)
-		return
-	}
-	var obj types.Object
-	switch fun := ast.Unparen(call.Fun).(type) {
-	case *ast.Ident:
-		obj = info.Uses[fun]
-	case *ast.SelectorExpr:
-		obj = info.Uses[fun.Sel]
-	}
-	switch obj := obj.(type) {
-	case *types.Builtin:
-		u.noteBuiltin(pass, call, obj.Name(), stack, production)
-	case *types.Func:
-		if obj.Pkg() == nil {
-			return
-		}
-		path := obj.Pkg().Path()
-		switch {
-		case layoutPackages[path]:
-			for _, arg := range call.Args {
-				u.pinAll(pass, info.TypeOf(arg), "its values go through "+path+" at "+where(pass, call.Pos()))
-			}
-		case path == "sync/atomic":
-			for _, arg := range call.Args {
-				if un, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && un.Op == token.AND {
-					u.pinSelected(pass, un.X, "a field is accessed by sync/atomic at "+where(pass, call.Pos()))
-				}
-			}
-		}
-	}
-}
-
-func (u *uses) noteBuiltin(pass *analysis.Pass, call *ast.CallExpr, name string, stack []ast.Node, production bool) {
-	if len(call.Args) != 1 {
-		return
-	}
-	arg := call.Args[0]
-	switch name {
-	case "Offsetof":
-		u.pinSelected(pass, arg, "used with unsafe.Offsetof at "+where(pass, call.Pos()))
-	case "Sizeof", "Alignof":
-		u.pinAll(pass, pass.TypesInfo.TypeOf(arg), "used with unsafe."+name+" at "+where(pass, call.Pos()))
-	case "new":
-		if !production {
-			return
-		}
-		if tn := local(pass, pass.TypesInfo.TypeOf(arg)); tn != nil {
-			if how := repeated(pass, stack); how != "" {
-				setOnce(u.allocated, tn, "new("+tn.Name()+") "+how+" at "+where(pass, call.Pos()))
-			}
-		}
-	}
-}
-
-// noteConversion pins the types whose memory is reinterpreted through
-// unsafe.Pointer, in either direction.
-func (u *uses) noteConversion(pass *analysis.Pass, call *ast.CallExpr, to types.Type) {
-	if len(call.Args) != 1 {
-		return
-	}
-	from := pass.TypesInfo.TypeOf(call.Args[0])
-	if from == nil {
-		return
-	}
-	why := "its memory is reinterpreted through unsafe.Pointer at " + where(pass, call.Pos())
-	if isUnsafePointer(to) {
-		u.pinAll(pass, from, why)
-	} else if isUnsafePointer(from) {
-		u.pinAll(pass, to, why)
-	}
-}
-
-func isUnsafePointer(t types.Type) bool {
-	b, ok := types.Unalias(t).(*types.Basic)
-	return ok && b.Kind() == types.UnsafePointer
-}
-
-// pinSelected pins the structs along the selector x.f (a field, possibly of
-// an embedded struct), whose offsets the caller depends on.
-func (u *uses) pinSelected(pass *analysis.Pass, x ast.Expr, why string) {
-	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
-	if !ok {
-		return
-	}
-	selection := pass.TypesInfo.Selections[sel]
-	if selection == nil || selection.Kind() != types.FieldVal {
-		return
-	}
-	t := selection.Recv()
-	for _, idx := range selection.Index() {
-		if p, ok := t.Underlying().(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if tn := local(pass, t); tn != nil {
-			setOnce(u.pinned, tn, why)
-		}
-		s, ok := t.Underlying().(*types.Struct)
-		if !ok || idx >= s.NumFields() {
-			return
-		}
-		t = s.Field(idx).Type()
-	}
-}
-
-// pinAll pins every struct of the package reachable from t through
-// pointers, containers and fields.
-func (u *uses) pinAll(pass *analysis.Pass, t types.Type, why string) {
-	seen := make(map[types.Type]bool)
-	var visit func(t types.Type)
-	visit = func(t types.Type) {
-		if t == nil || seen[t] {
-			return
-		}
-		seen[t] = true
-		if tn := local(pass, t); tn != nil {
-			setOnce(u.pinned, tn, why)
-		}
-		switch t := t.Underlying().(type) {
-		case *types.Pointer:
-			visit(t.Elem())
-		case *types.Slice:
-			visit(t.Elem())
-		case *types.Array:
-			visit(t.Elem())
-		case *types.Map:
-			visit(t.Key())
-			visit(t.Elem())
-		case *types.Struct:
-			for f := range t.Fields() {
-				visit(f.Type())
-			}
-		}
-	}
-	visit(t)
-}
-
-// propagateMany marks the structs held by value in structs (or long arrays
-// in structs) that exist in numbers: they exist in the same numbers.
-func (u *uses) propagateMany(pass *analysis.Pass) {
-	var queue []*types.TypeName
-	for tn := range u.many {
-		queue = append(queue, tn)
-	}
-	for len(queue) > 0 {
-		outer := queue[0]
-		queue = queue[1:]
-		s := outer.Type().Underlying().(*types.Struct)
-		for f := range s.Fields() {
-			t := f.Type()
-			if a, ok := types.Unalias(t).(*types.Array); ok && a.Len() >= 1 {
-				t = a.Elem()
-			}
-			if tn := local(pass, t); tn != nil {
-				if _, ok := u.many[tn]; !ok {
-					u.many[tn] = "field " + f.Name() + " of " + outer.Name() + ", which is held in " + u.many[outer]
-					queue = append(queue, tn)
-				}
-			}
-		}
-	}
-}
-
-// minSavingRatio is the share of a value's size that a reorder must save to
-// be reported: a few bytes off a large struct, which usually also points to
-// much more memory, are not worth reordering a declaration for. (On std,
-// every finding below this share was noise.)
-const minSavingRatio = 5 // save at least a fifth
-
-func worthIt(before, after int64) bool {
-	return after < before && (before-after)*minSavingRatio >= before
-}
-
-// diagnose decides whether the candidate is worth a report, and builds it.
-func diagnose(pass *analysis.Pass, u *uses, c *candidate) (analysis.Diagnostic, bool) {
-	if _, ok := u.pinned[c.obj]; ok || usedByAssembly(pass, c.obj.Name()) {
-		return analysis.Diagnostic{}, false
-	}
-	many, isMany := u.many[c.obj]
-	allocated, isAllocated := u.allocated[c.obj]
-	shrinks := c.opt < c.size
-	shrinksEnough := worthIt(c.size, c.opt)
-	classShrinks := allocSize(c.opt) < allocSize(c.size)
-	scanShrinks := passflag.Bool(pass, "scan") && c.optPtr < c.ptr
-
-	var msg, evidence string
-	switch {
-	case shrinksEnough && isMany:
-		evidence = "many values: " + many
-	case shrinksEnough && classShrinks && isAllocated:
-		evidence = "allocated one by one: " + allocated
-	case scanShrinks && isMany:
-		evidence = "many values: " + many
-	case scanShrinks && isAllocated:
-		evidence = "allocated one by one: " + allocated
-	default:
-		return analysis.Diagnostic{}, false
-	}
-	if shrinks {
-		msg = fmt.Sprintf("struct %s of %d bytes could be %d (saves %d bytes per value; size class %d -> %d)",
-			c.obj.Name(), c.size, c.opt, c.size-c.opt, allocSize(c.size), allocSize(c.opt))
-		if scanShrinks {
-			msg += fmt.Sprintf(" and its pointer bytes %d -> %d", c.ptr, c.optPtr)
-		}
-	} else {
-		msg = fmt.Sprintf("struct %s of %d bytes has %d pointer bytes, could have %d (the GC scans %d fewer bytes per value)",
-			c.obj.Name(), c.size, c.ptr, c.optPtr, c.ptr-c.optPtr)
-	}
-	msg += "; " + evidence
-	d := analysis.Diagnostic{Pos: c.spec.Name.Pos(), End: c.spec.Name.End()}
-	if why := noFixReason(pass, u, c); why != "" {
-		d.Message = msg + "; no fix: " + why
-		return d, true
-	}
-	d.Message = msg + "; reorder the fields"
-	if fix, ok := reorderFix(pass, c); ok {
-		d.SuggestedFixes = []analysis.SuggestedFix{fix}
-	}
-	return d, true
 }

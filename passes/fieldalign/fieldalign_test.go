@@ -28,6 +28,7 @@ var amd64Fixtures = []string{
 	"fieldalign/generics",
 	"fieldalign/ignore",
 	"fieldalign/onamd64",
+	"fieldalign/percall",
 	"fieldalign/pinned",
 	"fieldalign/positional",
 }
@@ -49,8 +50,17 @@ func Test386(t *testing.T) {
 
 func TestScanFlag(t *testing.T) {
 	t.Setenv("GOARCH", "amd64")
-	setScan(t, true)
+	setFlag(t, "scan", true)
 	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), fieldalign.Analyzer, "fieldalign/scan")
+}
+
+// TestStrict checks the low tier: structs without evidence of many values,
+// or whose field order is seen outside the package, reported only with
+// -fieldalign.strict.
+func TestStrict(t *testing.T) {
+	t.Setenv("GOARCH", "amd64")
+	setFlag(t, "strict", true)
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), fieldalign.Analyzer, "fieldalign/strict")
 }
 
 // TestScanOffByDefault checks that without the flag a struct whose size
@@ -69,8 +79,8 @@ func TestScanOffByDefault(t *testing.T) {
 	}
 }
 
-func setScan(t *testing.T, on bool) {
-	f := fieldalign.Analyzer.Flags.Lookup("scan")
+func setFlag(t *testing.T, name string, on bool) {
+	f := fieldalign.Analyzer.Flags.Lookup(name)
 	old := f.Value.String()
 	if err := f.Value.Set(map[bool]string{true: "true", false: "false"}[on]); err != nil {
 		t.Fatal(err)
@@ -151,7 +161,7 @@ func TestGoldenFilesCompile(t *testing.T) {
 	gopath := t.TempDir()
 	src := filepath.Join(fixture.Dir(t), "src")
 	var pkgs []string
-	for _, pkg := range append(amd64Fixtures, "fieldalign/on386", "fieldalign/scan") {
+	for _, pkg := range append(amd64Fixtures, "fieldalign/on386", "fieldalign/scan", "fieldalign/strict") {
 		dir := filepath.Join(src, pkg)
 		entries, err := os.ReadDir(dir)
 		if err != nil {

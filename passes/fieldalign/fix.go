@@ -19,6 +19,12 @@ import (
 // noFixReason says why reordering the fields would not be safe to apply
 // blind, or returns "".
 func noFixReason(pass *analysis.Pass, u *uses, c *candidate) string {
+	if c.outsideOrder != "" {
+		return c.outsideOrder
+	}
+	if why := u.encoded[c.obj]; why != "" {
+		return why
+	}
 	if pos, ok := u.positional[c.obj]; ok {
 		return "positional literals at " + where(pass, pos) + " would break"
 	}
@@ -209,6 +215,15 @@ func reorderFix(pass *analysis.Pass, c *candidate) (analysis.SuggestedFix, bool)
 			text.Write(line)
 		}
 		text.Truncate(text.Len() - 1)
+		if tf.Line(end) == tf.Line(c.st.Fields.Closing) {
+			// The closing brace follows the last field on its line: put it
+			// on a line of its own, or a line comment moved last would
+			// swallow it.
+			open := src[bytes.LastIndexByte(src[:offset(c.st.Fields.Opening)], '\n')+1:]
+			text.WriteByte('\n')
+			text.Write(open[:len(open)-len(bytes.TrimLeft(open, " \t"))])
+			end = c.st.Fields.Closing
+		}
 	} else {
 		// The fields share the line of a brace, as in "struct{ a, b int }":
 		// rewrite all between the braces, one level deeper than the line

@@ -19,7 +19,9 @@ type count struct {
 	offset    int64
 	vars      []*types.Var // the local variables it reads
 	idents    []*ast.Ident // every name it uses, to check they mean the same where the fix puts it
-	impure    bool         // it reads through a pointer or a package variable
+	impure    bool         // it reads through a pointer, a map or a package variable
+	isConst   bool         // it is a constant, of value constVal
+	constVal  int64
 }
 
 func (n count) String() string {
@@ -34,11 +36,12 @@ func (n count) String() string {
 
 func (n count) plus(k int64) count {
 	n.offset += k
+	n.constVal += k
 	return n
 }
 
 func (n count) mayBeNegative() bool {
-	return !n.baseIsLen || n.offset < 0
+	return n.isConst && n.constVal < 0 || !n.isConst && (!n.baseIsLen || n.offset < 0)
 }
 
 // capacity is the expression the fix passes as capacity: the count, or
@@ -50,9 +53,9 @@ func (n count) capacity() string {
 	return n.String()
 }
 
-// tripCount returns the number of iterations of loop, if it is known when
-// the loop starts and depends on data.
-func (c *checker) tripCount(loop ast.Node, fn ast.Node) (count, bool) {
+// capacityCount returns the number of iterations of loop as an expression
+// the fix can evaluate before the loop, if there is one.
+func (c *checker) capacityCount(loop ast.Node, fn ast.Node) (count, bool) {
 	switch loop := loop.(type) {
 	case *ast.RangeStmt:
 		return c.rangeCount(loop, fn)
@@ -64,8 +67,12 @@ func (c *checker) tripCount(loop ast.Node, fn ast.Node) (count, bool) {
 
 func (c *checker) rangeCount(loop *ast.RangeStmt, fn ast.Node) (count, bool) {
 	tv, ok := c.pass.TypesInfo.Types[loop.X]
-	if !ok || tv.Value != nil || tv.Type == nil || c.isFixedList(loop.X, fn) || c.isShortInPractice(loop.X, fn) {
+	if !ok || tv.Type == nil {
 		return count{}, false
+	}
+	if tv.Value != nil { // range 10
+		v, exact := constant.Int64Val(constant.ToInt(tv.Value))
+		return count{base: c.src.Text(loop.X), isConst: true, constVal: v}, exact
 	}
 	n, ok := c.simple(loop.X)
 	if !ok {
@@ -79,7 +86,7 @@ func (c *checker) rangeCount(loop *ast.RangeStmt, fn ast.Node) (count, bool) {
 		if c.mayChangeMaps(loop.Body) {
 			return count{}, false
 		}
-		n.base, n.baseIsLen = "len("+src+")", true
+		n.base, n.baseIsLen, n.impure = "len("+src+")", true, true
 	case *types.Basic:
 		if !types.Identical(tv.Type, types.Typ[types.Int]) {
 			return count{}, false
@@ -104,8 +111,11 @@ func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
 		return count{}, false
 	}
 	i, ok := info.ObjectOf(id).(*types.Var)
-	if !ok || !types.Identical(i.Type(), types.Typ[types.Int]) {
+	if !ok || !isInteger(i.Type()) {
 		return count{}, false
+	}
+	if step, ok := loop.Post.(*ast.AssignStmt); ok {
+		return c.stepCount(loop, fn, init, i, step)
 	}
 	post, ok := loop.Post.(*ast.IncDecStmt)
 	if !ok || info.ObjectOf(identOf(post.X)) != i {
@@ -137,7 +147,22 @@ func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
 	if !ok || astx.Mentions(c.pass.TypesInfo, base, i) || c.escapedVars(fn)[i] || c.modifies(loop.Body, []*types.Var{i}) {
 		return count{}, false
 	}
-	if tv, ok := info.Types[base]; !ok || tv.Value != nil || !types.Identical(tv.Type, types.Typ[types.Int]) {
+	tv, ok := info.Types[base]
+	if !ok || !isInteger(tv.Type) {
+		return count{}, false
+	}
+	if tv.Value != nil { // a constant count: high - low
+		high, exact := intConst(info, base)
+		n := count{base: c.src.Text(base), isConst: true, constVal: high - lowVal}
+		if lowVal != 0 {
+			n.base += " - (" + c.src.Text(low) + ")"
+		}
+		if inclusive {
+			n = n.plus(1)
+		}
+		return n, exact
+	}
+	if !types.Identical(tv.Type, types.Typ[types.Int]) {
 		return count{}, false
 	}
 	n, ok := c.simple(base)
@@ -164,6 +189,52 @@ func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
 	}
 	n.base, n.baseIsLen, n.offset = c.src.Text(base), c.isLen(base), offset
 	return n, true
+}
+
+// stepCount handles "for i := lo; i+a < n; i += s" with constants lo, a
+// and s > 1, as when a loop takes key-value pairs: it runs
+// ceil((n-a-lo)/s) times, written (n + s-1-a-lo) / s.
+func (c *checker) stepCount(loop *ast.ForStmt, fn ast.Node, init *ast.AssignStmt, i *types.Var, step *ast.AssignStmt) (count, bool) {
+	info := c.pass.TypesInfo
+	s, ok := intConst(info, step.Rhs[0])
+	if step.Tok != token.ADD_ASSIGN || len(step.Lhs) != 1 || info.ObjectOf(identOf(step.Lhs[0])) != i || !ok || s < 2 {
+		return count{}, false
+	}
+	lo, ok := intConst(info, init.Rhs[0])
+	cond, ok2 := ast.Unparen(loop.Cond).(*ast.BinaryExpr)
+	if !ok || !ok2 || cond.Op != token.LSS || c.escapedVars(fn)[i] || c.modifies(loop.Body, []*types.Var{i}) {
+		return count{}, false
+	}
+	var a int64
+	switch x := ast.Unparen(cond.X).(type) {
+	case *ast.Ident:
+		ok = info.ObjectOf(x) == i
+	case *ast.BinaryExpr:
+		a, ok = intConst(info, x.Y)
+		ok = ok && x.Op == token.ADD && info.ObjectOf(identOf(x.X)) == i
+	default:
+		ok = false
+	}
+	if tv := info.Types[cond.Y]; !ok || tv.Value != nil || !types.Identical(tv.Type, types.Typ[types.Int]) {
+		return count{}, false
+	}
+	n, ok := c.simple(cond.Y)
+	if !ok || !c.stable(loop.Body, n, fn) {
+		return count{}, false
+	}
+	bound := c.src.Text(cond.Y)
+	if k := s - 1 - a - lo; k != 0 {
+		bound = count{base: bound, offset: k}.String()
+		bound = "(" + bound + ")"
+	}
+	n.base = bound + " / " + strconv.FormatInt(s, 10)
+	n.baseIsLen = c.isLen(cond.Y) && s-1-a-lo >= 0
+	return n, true
+}
+
+func isInteger(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
 }
 
 func identOf(e ast.Expr) *ast.Ident {
@@ -255,8 +326,12 @@ func (c *checker) simple(e ast.Expr) (count, bool) {
 			if len(e.Args) != 1 || !c.isLen(e) {
 				return false
 			}
-			if t := info.TypeOf(e.Args[0]); t == nil || isChan(t) {
+			t := info.TypeOf(e.Args[0])
+			if t == nil || isChan(t) {
 				return false // a channel's length changes under our feet
+			}
+			if isMap(t) {
+				n.impure = true // a map is shared: read before a lock, its length is not the one inside
 			}
 			n.idents = append(n.idents, ast.Unparen(e.Fun).(*ast.Ident))
 			return visit(e.Args[0])
@@ -377,52 +452,4 @@ func (c *checker) mayChangeMaps(body *ast.BlockStmt) bool {
 		return !found
 	})
 	return found
-}
-
-// isFixedList reports whether x names a list written out as a literal: a
-// local variable never reassigned, or a package variable, initialized with
-// a composite literal. Such loops are short and their length is constant.
-func (c *checker) isFixedList(x ast.Expr, fn ast.Node) bool {
-	id := identOf(x)
-	if id == nil {
-		return false
-	}
-	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	if v.Parent() == c.pass.Pkg.Scope() {
-		return c.tables[v]
-	}
-	isLit := false
-	ast.Inspect(fn, func(n ast.Node) bool {
-		if value := c.initialValue(n, v); value != nil {
-			_, isLit = ast.Unparen(value).(*ast.CompositeLit)
-		}
-		return !isLit
-	})
-	return isLit && !c.modifies(fn, []*types.Var{v})
-}
-
-// initialValue returns the value n gives v if n declares v with one.
-func (c *checker) initialValue(n ast.Node, v *types.Var) ast.Expr {
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
-			for i, lhs := range n.Lhs {
-				if id := identOf(lhs); id != nil && c.pass.TypesInfo.Defs[id] == v {
-					return n.Rhs[i]
-				}
-			}
-		}
-	case *ast.ValueSpec:
-		if len(n.Names) == len(n.Values) {
-			for i, name := range n.Names {
-				if c.pass.TypesInfo.Defs[name] == v {
-					return n.Values[i]
-				}
-			}
-		}
-	}
-	return nil
 }

@@ -31,21 +31,48 @@
 //     value where it is placed as when the loop starts. A count that may
 //     be negative is written max(n, 0).
 //
-// To stay precise the pass does not report appends under a condition,
-// loops that can leave early (break, continue, return, goto, panic),
-// appends of xs..., ranges over strings, channels and functions, loops
-// with a constant trip count or over a fixed literal list, slices touched
-// between their declaration and the loop, loop bodies that already
-// allocate on every iteration (the growth saved would be a small share;
-// storing a struct or string into an interface element counts), slices
-// appended to again after the loop (the count is only part of the final
-// length), slices and maps of functions (listeners, hooks), and cold paths
-// (Error, String, GoString and Format methods, format* functions returning
-// a string, text printers that fmt.Fprint into a writer parameter, debug
-// and dump helpers, code under "if verbose", init and a command's main).
+// It also reports, with the count as an upper bound, appends under an if
+// or switch and loops that may leave early (a return of an error does not
+// count: the result is abandoned): "gets at most len(src) elements". The
+// fix is withheld for a nil slice then, which must stay nil when nothing
+// is appended. It reports appends to a field of a local struct
+// (p.list = append(p.list, x), grown with slices.Grow), counting loops
+// with a step (for i := 0; i+1 < len(kv); i += 2 runs len(kv) / 2 times),
+// appends after the loop (added to the count), and a package-level map
+// that init fills.
 //
-// Nor does it report lists that are short in practice although their
-// length comes from data: fields that hold the parts of one declaration,
+// Each finding carries a cost tier and its evidence, from internal/cost;
+// the default reports high and medium, -strict the low tier too:
+//
+//   - high: the count grows with data in code that runs per request or
+//     per I/O call;
+//   - medium: the count grows with data and the callers are unknown,
+//     including conditional appends that skip only a few constant values
+//     (the default of a switch on constants, if x != "");
+//   - low: counts fixed by the code (constants, literal lists, tables) or
+//     by configuration (a field of a *Config or *Options), lists short
+//     in practice (below), cold paths (init, a command's main, Error,
+//     String, GoString and Format methods, format* functions returning a
+//     string, text printers that fmt.Fprint into a writer parameter,
+//     debug and dump helpers, code under "if verbose", teardown,
+//     configuration loading, functions without production callers), loop
+//     bodies that already allocate on every iteration (a slice, map or
+//     closure, a formatting, joining or splitting call; for slices also a
+//     conversion, concatenation or &T{}), and other conditional appends.
+//
+// It does not report appends of xs..., ranges over strings, channels and
+// functions, slices touched between their declaration and the loop,
+// slices appended to before the loop or in another loop, slices and maps
+// of functions (listeners, hooks), storing a struct or string into an
+// interface element (it allocates anyway), maps of at most 8 entries
+// (they never grow), and maps whose keys are computed from each element
+// (a set of names: its size is not known before the loop) unless the
+// loop fails on a duplicate key. A map that also gets entries outside the
+// loop is reported with the count as a lower bound. A count that reads a
+// map or memory through a pointer is placed where the loop starts, after
+// any lock taken before it, never where the slice is made.
+//
+// Lists short in practice although their length comes from data are: fields that hold the parts of one declaration,
 // call or block (slices whose name ends in args, params, results, preds, succs,
 // bindings, terms, related or types, as in f.Params or b.Preds), and locals
 // that a method so named returned (dir.ParseArgs()); lists that a call

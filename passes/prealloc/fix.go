@@ -34,6 +34,10 @@ type finding struct {
 	count count
 	init  emptyInit
 	loop  ast.Stmt
+	est   cost.Estimate
+	// filledElsewhere is set when the map also gets entries outside the
+	// loop: the count is then a lower bound.
+	filledElsewhere bool
 }
 
 func (c *checker) emptyInit(stmt ast.Stmt, v *types.Var) (emptyInit, bool) {
@@ -69,6 +73,53 @@ func (c *checker) emptyInit(stmt ast.Stmt, v *types.Var) (emptyInit, bool) {
 		}
 	}
 	return emptyInit{}, false
+}
+
+// emptyFieldInit recognizes the statement that makes the struct whose
+// field acc accumulates with that field nil: var v T, or v := T{...}
+// without the field.
+func (c *checker) emptyFieldInit(stmt ast.Stmt, acc accumulation) (emptyInit, bool) {
+	info := c.pass.TypesInfo
+	init := emptyInit{isNil: true}
+	switch stmt := stmt.(type) {
+	case *ast.DeclStmt:
+		gen, ok := stmt.Decl.(*ast.GenDecl)
+		if !ok || gen.Tok != token.VAR {
+			return emptyInit{}, false
+		}
+		for _, spec := range gen.Specs {
+			vs := spec.(*ast.ValueSpec)
+			for i, name := range vs.Names {
+				if info.Defs[name] == acc.v {
+					init.name = name
+					if len(vs.Values) == len(vs.Names) {
+						init.value = vs.Values[i]
+					}
+				}
+			}
+		}
+	case *ast.AssignStmt:
+		if len(stmt.Lhs) == 1 && len(stmt.Rhs) == 1 && identOf(stmt.Lhs[0]) != nil && info.ObjectOf(identOf(stmt.Lhs[0])) == acc.v {
+			init.name, init.value = identOf(stmt.Lhs[0]), stmt.Rhs[0]
+		}
+	}
+	if init.name == nil {
+		return emptyInit{}, false
+	}
+	if init.value == nil {
+		return init, true // var v T
+	}
+	lit, ok := ast.Unparen(init.value).(*ast.CompositeLit)
+	if !ok {
+		return emptyInit{}, false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok || identOf(kv.Key) == nil || identOf(kv.Key).Name == acc.field.Name() {
+			return emptyInit{}, false
+		}
+	}
+	return init, true
 }
 
 // classify recognizes the empty values: nil, []T(nil), []T{}, make([]T, 0),
@@ -214,28 +265,11 @@ func (c *checker) growFix(d finding) (*analysis.SuggestedFix, string) {
 	if needImport {
 		edits = append(edits, imports.Add(c.pass.Fset, c.file, "slices"))
 	}
-	name := d.init.name.Name
+	name := d.acc.name()
 	stmt := fmt.Sprintf("%s = %s.Grow(%s, %s)\n%s", name, pkg, name, d.count.capacity(), c.src.Indent(pos))
 	edits = append(edits, analysis.TextEdit{Pos: pos, End: pos, NewText: []byte(stmt)})
 	return &analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Grow %s by %s before the loop", name, d.count),
 		TextEdits: edits,
 	}, ""
-}
-
-// report reports d, with fix if it is not nil.
-func (c *checker) report(d finding, message string, fix *analysis.SuggestedFix) {
-	diag := analysis.Diagnostic{Pos: d.init.name.Pos(), End: d.init.name.End(), Message: message}
-	if fix != nil {
-		diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
-	}
-	c.rep.Report(diag, cost.Estimate{Tier: cost.Medium})
-}
-
-func (c *checker) message(d finding) string {
-	cost := "append grows it ~log2(n) times, copying the elements each time"
-	if d.acc.isMap {
-		cost = "the map grows ~log2(n) times, rehashing its entries each time"
-	}
-	return fmt.Sprintf("%s can be preallocated with capacity %s (%s)", d.init.name.Name, d.count.plus(d.init.elems), cost)
 }

@@ -13,7 +13,8 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/...")
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/command", "prealloc/equiv",
+		"prealloc/flagged", "prealloc/fstest", "prealloc/imports/...", "prealloc/kinds", "prealloc/quiet", "prealloc/short")
 }
 
 // TestOldGo checks that a module for go1.20, which has neither slices.Grow
@@ -105,4 +106,14 @@ func isNil(v any) bool {
 }
 `)
 	return b.String()
+}
+
+// TestStrict checks each finding's tier and evidence, the low tier
+// included.
+func TestStrict(t *testing.T) {
+	if err := prealloc.Analyzer.Flags.Set("strict", "true"); err != nil {
+		t.Fatal(err)
+	}
+	defer prealloc.Analyzer.Flags.Set("strict", "false")
+	analysistest.Run(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/tiers")
 }

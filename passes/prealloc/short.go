@@ -23,9 +23,14 @@ var partWords = []string{"args", "params", "results", "preds", "succs", "binding
 // the limit of the list a call returns.
 const maxLimit = 64
 
-// isShortInPractice reports whether x, the operand of a range loop in fn,
-// is a list that is short in practice.
-func (c *checker) isShortInPractice(x ast.Expr, fn ast.Node) bool {
+// isShortInPractice reports whether loop, in fn, ranges over a list that
+// is short in practice.
+func (c *checker) isShortInPractice(loop ast.Node, fn ast.Node) bool {
+	rng, ok := loop.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	x := rng.X
 	return c.namesParts(x, fn) || c.isShortByLimit(x, fn) || c.isTableType(x)
 }
 

@@ -62,3 +62,8 @@ func (s *server) Stop() { shared() } // want `cold: at teardown \(Stop\)`
 type flusher interface{ flush() }
 
 func (s *server) flush() {} // want `unknown`
+
+// A flag.Value parses a command line.
+type durations []string
+
+func (d *durations) Set(s string) error { return nil } // want `cold: flag parsing \(flag.Value's Set\)`

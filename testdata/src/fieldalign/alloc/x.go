@@ -5,7 +5,7 @@ package alloc
 import "sync"
 
 // Item is allocated in a loop; 40 -> 32 bytes changes the class 48 -> 32.
-type Item struct { // want `struct Item of 40 bytes could be 32 \(saves 8 bytes per value; size class 48 -> 32\); allocated one by one: &Item\{\} in a loop at x.go:\d+`
+type Item struct { // want `struct Item of 40 bytes could be 32 \(saves 8 bytes per value; size class 48 -> 32\); reorder the fields \[high: allocated one by one: &Item\{\} in a loop at x.go:\d+\]`
 	a    bool
 	b, c int64
 	d    bool
@@ -35,7 +35,7 @@ func sames(xs []int) (last *Same) {
 }
 
 // Pooled is allocated by a sync.Pool.
-type Pooled struct { // want `struct Pooled of 40 bytes could be 32 .*allocated one by one: new\(Pooled\) in sync.Pool.New at`
+type Pooled struct { // want `struct Pooled of 40 bytes could be 32 .*\[high: allocated one by one: new\(Pooled\) in sync.Pool.New at`
 	a    bool
 	b, c int64
 	d    bool
@@ -45,7 +45,7 @@ type Pooled struct { // want `struct Pooled of 40 bytes could be 32 .*allocated 
 var pool = sync.Pool{New: func() any { return new(Pooled) }}
 
 // Ptr is held by pointer in a map.
-type Ptr struct { // want `struct Ptr of 40 bytes could be 32 .*allocated one by one: map\[string\]\*Ptr at`
+type Ptr struct { // want `struct Ptr of 40 bytes could be 32 .*\[high: allocated one by one: map\[string\]\*Ptr at`
 	a    bool
 	b, c int64
 	d    bool
@@ -98,9 +98,9 @@ func find(xs []int64) *Found {
 	return nil
 }
 
-// Args changes class, 80 -> 64 bytes, but its size shrinks by less than a
-// fifth, 72 -> 64: not reported.
-type Args struct {
+// Args shrinks by less than a fifth, 72 -> 64, but its size class by a
+// fifth, 80 -> 64, and every value is a heap object of its own.
+type Args struct { // want `struct Args of 72 bytes could be 64 \(saves 8 bytes per value; size class 80 -> 64\); reorder the fields \[high: allocated one by one: \[\]\*Args at x.go:\d+\]`
 	p                *int
 	a                bool
 	q, r, s, t, u, v *int

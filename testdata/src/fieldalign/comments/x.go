@@ -18,3 +18,13 @@ var all []Grouped
 type Inline struct{ a bool; b int64; c bool } // want `struct Inline of 24 bytes could be 16`
 
 var inlines []Inline
+
+// Brace has its closing brace on the line of its last field; the field
+// with a line comment moves last, so the brace gets a line of its own.
+type Brace struct { // want `struct Brace of 32 bytes could be 24`
+	a bool
+	b int64
+	c bool // c's comment
+	d int64 }
+
+var braces []Brace

@@ -14,7 +14,7 @@ type Box[T any] struct {
 var boxes []Box[int64]
 
 // Node refers to T only through pointers: its size is fixed.
-type Node[T any] struct { // want `struct Node of 24 bytes could be 16 .*many values: \[\]Node\[int\] at`
+type Node[T any] struct { // want `struct Node of 24 bytes could be 16 .*\[high: many values: \[\]Node\[int\] at`
 	ok   bool
 	next *Node[T]
 	end  bool

@@ -2,7 +2,7 @@
 // max: the fixes that need them are not offered.
 package oldgo
 
-func keep(xs []int) []int {
+func Keep(xs []int) []int {
 	var out []int // want `out can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\); no automatic fix: keeping it nil when the loop does not run needs slices.Grow, from go1.21`
 	for _, x := range xs {
 		out = append(out, x)
@@ -10,7 +10,7 @@ func keep(xs []int) []int {
 	return out
 }
 
-func nonNil(xs []int) []int {
+func NonNil(xs []int) []int {
 	out := []int{} // want `out can be preallocated with capacity len\(xs\)`
 	for _, x := range xs {
 		out = append(out, x)
@@ -18,7 +18,7 @@ func nonNil(xs []int) []int {
 	return out
 }
 
-func maybeNegative(n int) []int {
+func MaybeNegative(n int) []int {
 	out := []int{} // want `out can be preallocated with capacity n \(append grows it ~log2\(n\) times, copying the elements each time\); no automatic fix: the fix needs slices.Grow or max, from go1.21`
 	for i := 0; i < n; i++ {
 		out = append(out, i)

@@ -9,7 +9,7 @@ import (
 
 type user struct{ name string }
 
-func nilVar(users []user) []string {
+func NilVar(users []user) []string {
 	var names []string // want `names can be preallocated with capacity len\(users\) \(append grows it ~log2\(n\) times, copying the elements each time\)`
 	for _, u := range users {
 		names = append(names, u.name)
@@ -17,7 +17,7 @@ func nilVar(users []user) []string {
 	return names
 }
 
-func emptyLiteral(users []user) []string {
+func EmptyLiteral(users []user) []string {
 	names := []string{} // want `names can be preallocated with capacity len\(users\)`
 	for _, u := range users {
 		names = append(names, u.name)
@@ -25,7 +25,7 @@ func emptyLiteral(users []user) []string {
 	return names
 }
 
-func emptyMake(xs []int) []int {
+func EmptyMake(xs []int) []int {
 	out := make([]int, 0) // want `out can be preallocated with capacity len\(xs\)`
 	for i := range xs {
 		out = append(out, xs[i]*2)
@@ -33,7 +33,7 @@ func emptyMake(xs []int) []int {
 	return out
 }
 
-func nilConversion(xs []int) []int {
+func NilConversion(xs []int) []int {
 	out := []int(nil) // want `out can be preallocated with capacity len\(xs\)`
 	for _, x := range xs {
 		out = append(out, x+1)
@@ -43,7 +43,7 @@ func nilConversion(xs []int) []int {
 
 // The bound is declared after the slice: the capacity cannot be given
 // where the slice is made, so it is grown before the loop.
-func boundAfterMake(s string) []string {
+func BoundAfterMake(s string) []string {
 	out := []string{} // want `out can be preallocated with capacity len\(words\)`
 	words := strings.Fields(s)
 	for _, w := range words {
@@ -52,7 +52,7 @@ func boundAfterMake(s string) []string {
 	return out
 }
 
-func mapKeys(m map[string]int) []string {
+func MapKeys(m map[string]int) []string {
 	var keys []string // want `keys can be preallocated with capacity len\(m\)`
 	for k := range m {
 		keys = append(keys, k)
@@ -61,7 +61,7 @@ func mapKeys(m map[string]int) []string {
 	return keys
 }
 
-func rangeInt(n int) []int {
+func RangeInt(n int) []int {
 	var out []int // want `out can be preallocated with capacity n`
 	for i := range n {
 		out = append(out, i*i)
@@ -69,7 +69,7 @@ func rangeInt(n int) []int {
 	return out
 }
 
-func countingLoop(xs []int) []int {
+func CountingLoop(xs []int) []int {
 	var out []int // want `out can be preallocated with capacity len\(xs\)`
 	for i := 0; i < len(xs); i++ {
 		out = append(out, xs[i])
@@ -77,7 +77,7 @@ func countingLoop(xs []int) []int {
 	return out
 }
 
-func countingLoopSwapped(n int) []int {
+func CountingLoopSwapped(n int) []int {
 	out := make([]int, 0) // want `out can be preallocated with capacity n - 1`
 	for i := 1; n > i; i++ {
 		out = append(out, i)
@@ -85,7 +85,7 @@ func countingLoopSwapped(n int) []int {
 	return out
 }
 
-func inclusiveLoop(xs []int) []int {
+func InclusiveLoop(xs []int) []int {
 	out := []int{} // want `out can be preallocated with capacity len\(xs\)`
 	for i := 0; i <= len(xs)-1; i++ {
 		out = append(out, xs[i])
@@ -93,7 +93,7 @@ func inclusiveLoop(xs []int) []int {
 	return out
 }
 
-func downwardLoop(xs []int) []int {
+func DownwardLoop(xs []int) []int {
 	var out []int // want `out can be preallocated with capacity len\(xs\)`
 	for i := len(xs) - 1; i >= 0; i-- {
 		out = append(out, xs[i])
@@ -103,7 +103,7 @@ func downwardLoop(xs []int) []int {
 
 type table struct{ rows [][]string }
 
-func fieldOfParam(t *table) []int {
+func FieldOfParam(t *table) []int {
 	widths := []int{} // want `widths can be preallocated with capacity len\(t.rows\)`
 	for _, r := range t.rows {
 		widths = append(widths, len(r))
@@ -111,7 +111,7 @@ func fieldOfParam(t *table) []int {
 	return widths
 }
 
-func resetToNil(xs []int) []int {
+func ResetToNil(xs []int) []int {
 	out := []int{1}
 	_ = out
 	out = nil // want `out can be preallocated with capacity len\(xs\)`
@@ -121,15 +121,15 @@ func resetToNil(xs []int) []int {
 	return out
 }
 
-func mapFromSlice(users []user) map[string]bool {
-	seen := make(map[string]bool) // want `seen can be preallocated with capacity len\(users\) \(the map grows ~log2\(n\) times, rehashing its entries each time\)`
+func MapFromSlice(users []user) map[string]bool {
+	seen := make(map[string]bool) // want `seen can be preallocated with capacity len\(users\) \(the map grows ~log2\(n/8\) times, rehashing its entries each time\)`
 	for _, u := range users {
 		seen[u.name] = true
 	}
 	return seen
 }
 
-func mapLiteral(xs []int) map[int]int {
+func MapLiteral(xs []int) map[int]int {
 	index := map[int]int{} // want `index can be preallocated with capacity len\(xs\)`
 	for i, x := range xs {
 		index[x] = i
@@ -137,7 +137,7 @@ func mapLiteral(xs []int) map[int]int {
 	return index
 }
 
-func inSwitch(kind int, xs []int) []int {
+func InSwitch(kind int, xs []int) []int {
 	switch kind {
 	case 1:
 		var out []int // want `out can be preallocated with capacity len\(xs\)`
@@ -149,7 +149,7 @@ func inSwitch(kind int, xs []int) []int {
 	return nil
 }
 
-func innerBreakIsFine(xs [][]int) []int {
+func InnerBreakIsFine(xs [][]int) []int {
 	firsts := []int{} // want `firsts can be preallocated with capacity len\(xs\)`
 	for _, row := range xs {
 		first := -1
@@ -166,7 +166,7 @@ func innerBreakIsFine(xs [][]int) []int {
 	return firsts
 }
 
-func twoSlices(xs []int) ([]int, []int) {
+func TwoSlices(xs []int) ([]int, []int) {
 	var a []int  // want `a can be preallocated with capacity len\(xs\)`
 	b := []int{} // want `b can be preallocated with capacity len\(xs\)`
 	for _, x := range xs {
@@ -176,7 +176,7 @@ func twoSlices(xs []int) ([]int, []int) {
 	return a, b
 }
 
-func varWithValue(xs []string) []string {
+func VarWithValue(xs []string) []string {
 	var out = []string{} // want `out can be preallocated with capacity len\(xs\)`
 	for _, x := range xs {
 		out = append(out, x)
@@ -190,7 +190,7 @@ type box struct {
 }
 
 // The capacity is read after the lock is taken, where the loop reads it.
-func lockedNil(b *box) []int {
+func LockedNil(b *box) []int {
 	var out []int // want `out can be preallocated with capacity len\(b.items\)`
 	b.mu.Lock()
 	for _, x := range b.items {
@@ -200,7 +200,7 @@ func lockedNil(b *box) []int {
 	return out
 }
 
-func lockedEmpty(b *box) []int {
+func LockedEmpty(b *box) []int {
 	out := []int{} // want `out can be preallocated with capacity len\(b.items\)`
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -212,7 +212,7 @@ func lockedEmpty(b *box) []int {
 
 // The slice starts with one element and a closure reads it: it can still be
 // grown before the loop.
-func wrap(words []string) []int {
+func Wrap(words []string) []int {
 	f := []int{0} // want `f can be preallocated with capacity len\(words\) `
 	g := func(i int) int { return f[i] + len(words[i]) }
 	for m := 1; m < len(words); m++ {
@@ -221,7 +221,7 @@ func wrap(words []string) []int {
 	return f
 }
 
-func hasElements(xs []int) []int {
+func HasElements(xs []int) []int {
 	out := []int{0} // want `out can be preallocated with capacity len\(xs\) \+ 1`
 	for _, x := range xs {
 		out = append(out, x)

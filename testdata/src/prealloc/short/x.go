@@ -23,7 +23,7 @@ type block struct {
 }
 
 // The parameters of one signature: a handful.
-func paramNames(sig *signature) []string {
+func ParamNames(sig *signature) []string {
 	var names []string
 	for _, p := range sig.params {
 		names = append(names, strings.ToUpper(p))
@@ -32,7 +32,7 @@ func paramNames(sig *signature) []string {
 }
 
 // The results of one function.
-func resultValues(sig *signature) []int {
+func ResultValues(sig *signature) []int {
 	var vals []int
 	for _, r := range sig.Results {
 		vals = append(vals, r*2)
@@ -41,7 +41,7 @@ func resultValues(sig *signature) []int {
 }
 
 // The argument types of one fuzz target.
-func zeroValues(sig *signature) []reflect.Value {
+func ZeroValues(sig *signature) []reflect.Value {
 	var vals []reflect.Value
 	for _, t := range sig.Types {
 		vals = append(vals, reflect.Zero(t))
@@ -50,7 +50,7 @@ func zeroValues(sig *signature) []reflect.Value {
 }
 
 // The predecessors of one basic block.
-func edges(b *block, v int) []int {
+func Edges(b *block, v int) []int {
 	var out []int
 	for range b.Preds {
 		out = append(out, v)
@@ -63,7 +63,7 @@ type directive struct{ text string }
 func (d directive) ParseArgs() ([]string, error) { return strings.Fields(d.text), nil }
 
 // The arguments of one directive, from a method named for them.
-func patterns(d directive) ([]string, error) {
+func Patterns(d directive) ([]string, error) {
 	args, err := d.ParseArgs()
 	if err != nil {
 		return nil, err
@@ -80,7 +80,7 @@ type curve struct{ points []int }
 func (c *curve) Examples(window, n int) []int { return c.points[:min(n, len(c.points))] }
 
 // At most 10 examples: the call's constant argument limits the list.
-func worst(c *curve, window int) []int {
+func Worst(c *curve, window int) []int {
 	examples := c.Examples(window, 10)
 	var links []int
 	for _, e := range examples {
@@ -107,7 +107,7 @@ func EventNames(specs []EventSpec) map[string]int {
 var Verbose bool
 
 // Verbose-only output is a cold path.
-func report(pkgs map[string]bool) []string {
+func Report(pkgs map[string]bool) []string {
 	if Verbose {
 		var list []string
 		for pkg := range pkgs {
@@ -119,10 +119,10 @@ func report(pkgs map[string]bool) []string {
 }
 
 // The second loop appends more: len(ys) is only part of the final length.
-// The map is still reported: a size hint too small still saves what it covers.
-func union(ys, ns []uint64) []uint64 {
+// The map, filled by both loops, gets a hint that covers only part: low tier.
+func Union(ys, ns []uint64) []uint64 {
 	var all []uint64
-	seen := make(map[uint64]bool) // want `seen can be preallocated with capacity len\(ys\)`
+	seen := make(map[uint64]bool)
 	for _, y := range ys {
 		seen[y] = true
 		all = append(all, y)
@@ -152,7 +152,7 @@ func (c *cache) snapshot() []listener {
 type pkg struct{ members map[string]int }
 
 // A text printer, like String: it formats a summary for people to read.
-func writePackage(buf *bytes.Buffer, p *pkg) {
+func WritePackage(buf *bytes.Buffer, p *pkg) {
 	fmt.Fprintf(buf, "package:\n")
 	var names []string
 	for name := range p.members {
@@ -165,7 +165,7 @@ func writePackage(buf *bytes.Buffer, p *pkg) {
 }
 
 // A binary writer is not a text printer: reported.
-func writeBlobs(w io.Writer, xs [][]byte) error {
+func WriteBlobs(w io.Writer, xs [][]byte) error {
 	blobs := make([][]byte, 0) // want `blobs can be preallocated with capacity len\(xs\)`
 	for _, x := range xs {
 		blobs = append(blobs, x[:1])
@@ -182,7 +182,7 @@ type edge struct{ from, to string }
 
 // Each struct stored in an interface is copied to the heap: the loop
 // allocates per element anyway.
-func boxed(path []edge) []any {
+func Boxed(path []edge) []any {
 	var edges []any
 	for _, e := range path {
 		edges = append(edges, edge{e.to, e.from})
@@ -191,7 +191,7 @@ func boxed(path []edge) []any {
 }
 
 // Pointers convert to interfaces without allocating: reported.
-func pointers(path []*edge) []any {
+func AnyPointers(path []*edge) []any {
 	edges := make([]any, 0) // want `edges can be preallocated with capacity len\(path\)`
 	for _, e := range path {
 		edges = append(edges, e)
@@ -213,7 +213,7 @@ func init() {
 type node struct{ subs []int }
 
 // A formatter like String: output for people to read.
-func formatNode(n *node) string {
+func FormatNode(n *node) string {
 	var parts []string
 	for _, s := range n.subs {
 		parts = append(parts, strconv.Itoa(s))
@@ -224,7 +224,7 @@ func formatNode(n *node) string {
 type info struct{ Types map[string]int }
 
 // A map named Types, like types.Info.Types, can be large: reported.
-func typeNames(in *info) map[string]bool {
+func TypeNames(in *info) map[string]bool {
 	names := make(map[string]bool) // want `names can be preallocated with capacity len\(in.Types\)`
 	for name := range in.Types {
 		names[name] = true

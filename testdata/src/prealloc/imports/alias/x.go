@@ -10,7 +10,7 @@ import (
 var _ = fmt.Sprint
 var _ = errors.New
 
-func sorted(xs []int) []int {
+func Sorted(xs []int) []int {
 	var out []int // want `out can be preallocated with capacity len\(xs\)`
 	for _, x := range xs {
 		out = append(out, x)

@@ -9,7 +9,7 @@ import (
 
 var _ = errors.New
 
-func ids(xs []int) []string {
+func Ids(xs []int) []string {
 	var out []string // want `out can be preallocated with capacity len\(xs\)`
 	for _, x := range xs {
 		out = append(out, strconv.Itoa(x))

@@ -1,6 +1,6 @@
 package none
 
-func double(xs []int) []int {
+func Double(xs []int) []int {
 	var out []int // want `out can be preallocated with capacity len\(xs\)`
 	for _, x := range xs {
 		out = append(out, 2*x)
@@ -8,7 +8,7 @@ func double(xs []int) []int {
 	return out
 }
 
-func triple(xs []int) []int {
+func Triple(xs []int) []int {
 	var out []int // want `out can be preallocated with capacity len\(xs\)`
 	for _, x := range xs {
 		out = append(out, 3*x)

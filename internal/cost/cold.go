@@ -1,0 +1,161 @@
+package cost
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/memlint/memlint/internal/typesx"
+)
+
+// A Policy states where passes differ on what counts as cold.
+type Policy struct {
+	// DescriptionsAreCold counts String and Format methods (and the
+	// helpers only they call) as cold. For a few appends that is right:
+	// they are cheap next to the formatting. Quadratic concatenation is
+	// different: maintainers fixed += loops in String methods over many
+	// elements (template nodes, route handlers, query expressions), so
+	// concatloop sets it false. Error and GoString stay cold either way.
+	DescriptionsAreCold bool
+}
+
+// At returns how often the code at cur runs: the frequency of its
+// function, made cold by what surrounds cur (an if on a debug, verbose
+// or trace switch) or by what the function is (a text printer, a
+// formatter, a helper that only feeds diagnostics).
+func (m *Model) At(pass *analysis.Pass, cur inspector.Cursor, p Policy) Frequency {
+	if name := debugGuard(cur); name != "" {
+		return Frequency{Level: Cold, Reason: "debug output (under " + name + ")"}
+	}
+	var decl *ast.FuncDecl
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		decl = f.Node().(*ast.FuncDecl)
+	}
+	if decl == nil {
+		return Frequency{} // a function literal at package level: a value anyone may call
+	}
+	f := m.Func(pass, decl)
+	fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	switch {
+	case f.Describes && !p.DescriptionsAreCold:
+		return Frequency{}
+	case f.Level == Cold:
+		return f
+	case m.diagHelpers[fn]:
+		return Frequency{Level: Cold, Reason: "builds diagnostics (every call of " + decl.Name.Name + " feeds one)"}
+	case p.DescriptionsAreCold && (printsText(pass, decl) || formatsString(pass, decl)):
+		return Frequency{Level: Cold, Reason: "a description for people (" + decl.Name.Name + ")", Describes: true}
+	}
+	return f
+}
+
+// debugGuard returns the name of the debug, verbose or trace switch that
+// an if around cur tests, if cur is in its body.
+func debugGuard(cur inspector.Cursor) string {
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ifs, ok := anc.Node().(*ast.IfStmt)
+		if !ok {
+			return ""
+		}
+		if n := cur.Node(); n.Pos() < ifs.Body.Pos() || n.End() > ifs.Body.End() {
+			continue // in the else branch or the condition
+		}
+		name := ""
+		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && name == "" {
+				lower := strings.ToLower(id.Name)
+				if strings.Contains(lower, "debug") || strings.Contains(lower, "verbose") || strings.Contains(lower, "trace") {
+					name = id.Name
+				}
+			}
+			return name == ""
+		})
+		if name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+// formatsString reports whether decl is a formatter like String: its name
+// begins with format and it returns one string.
+func formatsString(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	results := decl.Type.Results
+	if !strings.HasPrefix(strings.ToLower(decl.Name.Name), "format") || results == nil || results.NumFields() != 1 {
+		return false
+	}
+	t := pass.TypesInfo.TypeOf(results.List[0].Type)
+	return t != nil && typesx.IsString(t)
+}
+
+// printsText reports whether decl is a text printer like String: it is
+// given a writer (io.Writer, *bytes.Buffer, *strings.Builder) and formats
+// text into it with fmt.Fprint*. Such summaries are for people to read.
+func printsText(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	if decl.Body == nil || !slices.ContainsFunc(decl.Type.Params.List, func(f *ast.Field) bool { return isWriter(pass.TypesInfo.TypeOf(f.Type)) }) {
+		return false
+	}
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			fn := typeutil.StaticCallee(pass.TypesInfo, call)
+			found = fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" && strings.HasPrefix(fn.Name(), "Fprint")
+		}
+		return !found
+	})
+	return found
+}
+
+// isWriter reports whether t is io.Writer, *bytes.Buffer or *strings.Builder.
+func isWriter(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		return typesx.IsNamed(ptr.Elem(), "bytes", "Buffer") || typesx.IsNamed(ptr.Elem(), "strings", "Builder")
+	}
+	return typesx.IsNamed(t, "io", "Writer")
+}
+
+// inDiagnostic reports whether the identifier at cur is inside the
+// arguments of a diagnostic call.
+func inDiagnostic(info *types.Info, cur inspector.Cursor) bool {
+	for call := range cur.Parent().Enclosing((*ast.CallExpr)(nil)) {
+		if IsDiagnosticCall(info, call.Node().(*ast.CallExpr)) {
+			return true
+		}
+	}
+	return false
+}
+
+// IsDiagnosticCall reports whether call builds or emits a diagnostic:
+// panic, print, errors.New, fmt.Errorf, the log package, or a helper named
+// like one (errorf, fatalf, tracef, ...).
+func IsDiagnosticCall(info *types.Info, call *ast.CallExpr) bool {
+	switch callee := typeutil.Callee(info, call).(type) {
+	case *types.Builtin:
+		return callee.Name() == "panic" || callee.Name() == "print" || callee.Name() == "println"
+	case *types.Func:
+		if pkg := callee.Pkg(); pkg != nil {
+			switch pkg.Path() {
+			case "log", "log/slog":
+				return true
+			case "errors":
+				return callee.Name() == "New"
+			case "fmt":
+				return callee.Name() == "Errorf"
+			}
+		}
+		switch strings.ToLower(callee.Name()) {
+		case "error", "errorf", "fatal", "fatalf", "panicf", "warn", "warnf", "warning", "warningf",
+			"debug", "debugf", "trace", "tracef", "logf", "verbosef", "vlogf":
+			return true
+		}
+	}
+	return false
+}

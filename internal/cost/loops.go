@@ -1,0 +1,533 @@
+package cost
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// A Count says how large a loop's trip count can be, from evidence in the
+// code.
+type Count int
+
+const (
+	// CountUnknown: nothing bounds the loop (a while loop, a loop over a
+	// channel or an iterator); it may grow with the input.
+	CountUnknown Count = iota
+	// CountFixed: the code fixes the count: a constant, an array, a
+	// literal list or a package-level table.
+	CountFixed
+	// CountConfig: the loop ranges over configured items (a field of a
+	// *Config or *Options value): a handful, once at start-up.
+	CountConfig
+	// CountPart: the loop ranges over a part of the element of an outer
+	// loop (the labels of one sample, the parameters of one function):
+	// many elements, but few parts each.
+	CountPart
+	// CountData: the loop ranges over data (len of a parameter, a field or
+	// a local); the count grows with it.
+	CountData
+	// CountInput: the count comes from parsed network or file input (a
+	// certificate's names, a message's fields, a parser's remaining
+	// text): an attacker controls it.
+	CountInput
+)
+
+// Trips is what the code says of how many times a loop runs.
+type Trips struct {
+	Count Count
+	// Evidence says why, for the message: "loop over parsed input
+	// (addrParser)", "loop over configured items (Config)".
+	Evidence string
+	// Loop describes the loop's length for a message: "a loop of len(xs)
+	// iterations", "a loop while p.more()".
+	Loop string
+}
+
+// Trips classifies the loop at cur (a *ast.RangeStmt or *ast.ForStmt) by
+// how large its trip count can be.
+func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
+	t := Trips{Loop: describeLoop(pass, cur.Node())}
+	fn := outermostFunc(cur)
+	switch {
+	case m.fixedCount(pass, cur.Node(), fn):
+		t.Count, t.Evidence = CountFixed, "a count fixed by the code"
+	case m.inputEvidence(pass, cur, fn) != "":
+		t.Count, t.Evidence = CountInput, "loop over parsed input ("+m.inputEvidence(pass, cur, fn)+")"
+	case partOfOuterElement(pass, cur):
+		t.Count, t.Evidence = CountPart, "the parts of one element of an outer loop"
+	case configEvidence(pass, cur.Node()) != "":
+		t.Count, t.Evidence = CountConfig, "loop over configured items ("+configEvidence(pass, cur.Node())+")"
+	case isRangeOverData(pass, cur.Node()):
+		t.Count, t.Evidence = CountData, "count grows with the data"
+	}
+	return t
+}
+
+// fixedCount reports whether the loop runs a number of times fixed by the
+// code rather than the input.
+func (m *Model) fixedCount(pass *analysis.Pass, loop ast.Node, fn ast.Node) bool {
+	info := pass.TypesInfo
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		x := ast.Unparen(l.X)
+		if _, ok := x.(*ast.CompositeLit); ok || info.Types[x].Value != nil {
+			return true
+		}
+		switch t := underlying(info, x).(type) {
+		case *types.Array:
+			return true
+		case *types.Pointer:
+			_, ok := t.Elem().Underlying().(*types.Array)
+			return ok
+		}
+		return m.FixedList(pass, x, fn)
+	case *ast.ForStmt:
+		return boundedByConstant(info, l.Cond, l.Post) && (counts(l.Post, token.INC) || startsAtConstant(info, l))
+	}
+	return false
+}
+
+// counts reports whether post steps its counter in the direction of tok
+// (token.INC: i++ or i += k).
+func counts(post ast.Stmt, tok token.Token) bool {
+	switch p := post.(type) {
+	case *ast.IncDecStmt:
+		return p.Tok == tok
+	case *ast.AssignStmt:
+		return p.Tok == token.ADD_ASSIGN && tok == token.INC || p.Tok == token.SUB_ASSIGN && tok == token.DEC
+	}
+	return false
+}
+
+// startsAtConstant reports whether the loop's init sets a variable to a
+// constant: for i := 63; i >= 0; i-- runs 64 times, but for i := n; i >= 0;
+// i-- runs n+1 times.
+func startsAtConstant(info *types.Info, l *ast.ForStmt) bool {
+	init, ok := l.Init.(*ast.AssignStmt)
+	return ok && len(init.Rhs) == 1 && info.Types[init.Rhs[0]].Value != nil
+}
+
+// FixedList reports whether x, used in fn, names a list written out in the
+// code: a package-level table (a variable initialized with a composite
+// literal), a local initialized with one and never reassigned, or a
+// parameter of an unexported function that every call passes such a list.
+// Loops over such lists are short and of constant length.
+func (m *Model) FixedList(pass *analysis.Pass, x ast.Expr, fn ast.Node) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		if sel, ok := ast.Unparen(x).(*ast.SelectorExpr); ok && pass.TypesInfo.Selections[sel] == nil {
+			v, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Var) // pkg.Table of this package
+			return ok && m.tables[v]
+		}
+		return false
+	}
+	v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	if m.tables[v] || m.fixedParams[v] {
+		return true
+	}
+	if fn == nil || v.Parent() == nil || v.Parent() == pass.Pkg.Scope() {
+		return false
+	}
+	isLit := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if value := initialValue(pass.TypesInfo, n, v); value != nil {
+			_, isLit = ast.Unparen(value).(*ast.CompositeLit)
+		}
+		return !isLit
+	})
+	return isLit && !reassigned(pass.TypesInfo, fn, v)
+}
+
+// fixedParams returns the parameters of unexported functions that every
+// call in the package passes a composite literal or a table, as in
+// flagName(i, shfStrings) for a table shfStrings.
+func fixedParams(pass *analysis.Pass, funcs map[*types.Func]*funcInfo, tables map[*types.Var]bool) map[*types.Var]bool {
+	params := make(map[*types.Var]bool)
+	for fn, info := range funcs {
+		if info.external || info.escapes || len(info.calls) == 0 || fn.Signature().Variadic() {
+			continue
+		}
+		ps := fn.Signature().Params()
+		for i := range ps.Len() {
+			fixed := true
+			for _, call := range info.calls {
+				if i >= len(call.Args) || call.Ellipsis.IsValid() {
+					fixed = false
+					break
+				}
+				arg := ast.Unparen(call.Args[i])
+				if _, ok := arg.(*ast.CompositeLit); ok {
+					continue
+				}
+				if id, ok := arg.(*ast.Ident); !ok || !tables[asVar(pass.TypesInfo.Uses[id])] {
+					fixed = false
+					break
+				}
+			}
+			if fixed {
+				params[ps.At(i)] = true
+			}
+		}
+	}
+	return params
+}
+
+func asVar(obj types.Object) *types.Var {
+	v, _ := obj.(*types.Var)
+	return v
+}
+
+// initialValue returns the value n gives v if n declares v with one.
+func initialValue(info *types.Info, n ast.Node, v *types.Var) ast.Expr {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+			for i, lhs := range n.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] == v {
+					return n.Rhs[i]
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		if len(n.Names) == len(n.Values) {
+			for i, name := range n.Names {
+				if info.Defs[name] == v {
+					return n.Values[i]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// reassigned reports whether fn assigns v (or an element or field of it)
+// after its declaration, or takes its address.
+func reassigned(info *types.Info, fn ast.Node, v *types.Var) bool {
+	rooted := func(e ast.Expr) bool {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.SelectorExpr:
+				e = x.X
+			case *ast.IndexExpr:
+				e = x.X
+			case *ast.StarExpr:
+				e = x.X
+			case *ast.Ident:
+				return info.Uses[x] == v
+			default:
+				return false
+			}
+		}
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			found = found || slices.ContainsFunc(n.Lhs, rooted)
+		case *ast.IncDecStmt:
+			found = found || rooted(n.X)
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && rooted(n.X)
+		}
+		return !found
+	})
+	return found
+}
+
+// boundedByConstant reports whether cond compares a counter stepped by post
+// with a constant, as in for i := 0; i < 10; i++.
+func boundedByConstant(info *types.Info, cond ast.Expr, post ast.Stmt) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	switch bin.Op {
+	case token.LAND:
+		return boundedByConstant(info, bin.X, post) || boundedByConstant(info, bin.Y, post)
+	case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
+		return isCounter(info, bin.X, post) && info.Types[bin.Y].Value != nil ||
+			isCounter(info, bin.Y, post) && info.Types[bin.X].Value != nil
+	}
+	return false
+}
+
+// isCounter reports whether e is the variable that post steps.
+func isCounter(info *types.Info, e ast.Expr, post ast.Stmt) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || post == nil {
+		return false
+	}
+	var stepped ast.Expr
+	switch p := post.(type) {
+	case *ast.IncDecStmt:
+		stepped = p.X
+	case *ast.AssignStmt:
+		if len(p.Lhs) == 1 && (p.Tok == token.ADD_ASSIGN || p.Tok == token.SUB_ASSIGN) {
+			stepped = p.Lhs[0]
+		}
+	}
+	sid, ok := stepped.(*ast.Ident)
+	return ok && info.ObjectOf(sid) == info.ObjectOf(id) && info.ObjectOf(id) != nil
+}
+
+// CountTo returns n for a loop for i := 0; i < n; i++, which runs n times.
+func CountTo(info *types.Info, l *ast.ForStmt) ast.Expr {
+	init, ok := l.Init.(*ast.AssignStmt)
+	post, ok2 := l.Post.(*ast.IncDecStmt)
+	cond, ok3 := ast.Unparen(l.Cond).(*ast.BinaryExpr)
+	if !ok || !ok2 || !ok3 || len(init.Lhs) != 1 || len(init.Rhs) != 1 || post.Tok != token.INC ||
+		cond.Op != token.LSS || !isCounter(info, cond.X, post) || !isCounter(info, init.Lhs[0], post) {
+		return nil
+	}
+	if tv := info.Types[init.Rhs[0]]; tv.Value == nil || tv.Value.ExactString() != "0" {
+		return nil
+	}
+	return cond.Y
+}
+
+// describeLoop describes how many times the loop runs, for a message.
+func describeLoop(pass *analysis.Pass, loop ast.Node) string {
+	info := pass.TypesInfo
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		x := short(l.X)
+		switch u := underlying(info, l.X).(type) {
+		case *types.Chan:
+			return "a loop over every value received from " + x
+		case *types.Signature:
+			return "a loop over every value " + x + " yields"
+		case *types.Basic:
+			if u.Info()&types.IsInteger != 0 {
+				return "a loop of " + x + " iterations"
+			}
+		}
+		return "a loop of len(" + x + ") iterations"
+	case *ast.ForStmt:
+		if l.Cond == nil {
+			return "a loop that runs until it exits"
+		}
+		if n := CountTo(info, l); n != nil {
+			return "a loop of " + short(n) + " iterations"
+		}
+		return "a loop while " + short(l.Cond)
+	}
+	return "a loop"
+}
+
+// short returns the source of e, elided when it is too long for a message.
+func short(e ast.Expr) string {
+	s := types.ExprString(e)
+	if len(s) > 40 || strings.Contains(s, "\n") {
+		return "…"
+	}
+	return s
+}
+
+// isRangeOverData reports whether loop ranges over a slice, map, string or
+// integer held in a variable or field: its length is data.
+func isRangeOverData(pass *analysis.Pass, loop ast.Node) bool {
+	rng, ok := loop.(*ast.RangeStmt)
+	if !ok {
+		f, ok := loop.(*ast.ForStmt)
+		return ok && f.Cond != nil && mentionsLen(pass.TypesInfo, f.Cond)
+	}
+	switch underlying(pass.TypesInfo, rng.X).(type) {
+	case *types.Slice, *types.Map, *types.Basic, *types.Pointer:
+		return true
+	}
+	return false
+}
+
+// mentionsLen reports whether e calls len: i < len(xs) counts data.
+func mentionsLen(info *types.Info, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if b, ok := info.Uses[identOfFun(call.Fun)].(*types.Builtin); ok && b.Name() == "len" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func identOfFun(e ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(e).(*ast.Ident)
+	return id
+}
+
+// parserWords name types that consume input: a parser's, lexer's or
+// decoder's remaining text is whatever the peer sent.
+var parserWords = []string{"parser", "lexer", "scanner", "tokenizer", "decoder"}
+
+// inputPackages hold types whose values are parsed from the network or
+// files: certificates, mail messages, MIME parts, HTTP requests.
+var inputPackages = []string{"crypto/x509", "crypto/x509/pkix", "net/mail", "net/textproto", "mime/multipart", "encoding/asn1", "net/http", "net/url"}
+
+// inputEvidence returns the name of the type that makes the loop's count
+// come from parsed input, or "": the loop ranges over a field of a value
+// of an input package's type (a certificate's IP addresses), or it is a
+// loop (not over a fixed count) that consumes a parser's input.
+func (m *Model) inputEvidence(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) string {
+	info := pass.TypesInfo
+	if rng, ok := cur.Node().(*ast.RangeStmt); ok {
+		for e := ast.Unparen(rng.X); ; {
+			if name := inputTypeName(info.TypeOf(e)); name != "" {
+				return name
+			}
+			switch x := e.(type) {
+			case *ast.SelectorExpr:
+				if info.Selections[x] == nil {
+					return ""
+				}
+				e = ast.Unparen(x.X)
+			case *ast.IndexExpr:
+				e = ast.Unparen(x.X)
+			case *ast.CallExpr:
+				e = ast.Unparen(x.Fun) // a method's receiver, through its selector
+			default:
+				return ""
+			}
+		}
+	}
+	loop := cur.Node().(*ast.ForStmt)
+	if loop.Cond != nil && CountTo(info, loop) != nil {
+		return ""
+	}
+	// A while loop that reads a parser, such as for !p.empty() { ... p.s ... }.
+	found := ""
+	ast.Inspect(loop, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && found == "" {
+			if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() {
+				found = parserTypeName(v.Type())
+			}
+		}
+		return found == ""
+	})
+	return found
+}
+
+// inputTypeName returns the name of t (or what it points to) if it is
+// declared in one of inputPackages.
+func inputTypeName(t types.Type) string {
+	named := namedOf(t)
+	if named == nil || named.Obj().Pkg() == nil || !slices.Contains(inputPackages, named.Obj().Pkg().Path()) {
+		return ""
+	}
+	return named.Obj().Pkg().Name() + "." + named.Obj().Name()
+}
+
+// parserTypeName returns the name of t (or what it points to) if it names
+// a parser, lexer, scanner, tokenizer or decoder.
+func parserTypeName(t types.Type) string {
+	named := namedOf(t)
+	if named == nil {
+		return ""
+	}
+	lower := strings.ToLower(named.Obj().Name())
+	if slices.ContainsFunc(parserWords, func(w string) bool { return strings.Contains(lower, w) }) {
+		return named.Obj().Name()
+	}
+	return ""
+}
+
+// configWords end the names of configuration types.
+var configWords = []string{"config", "options", "opts", "settings"}
+
+// configEvidence returns the name of the configuration type whose field
+// the loop ranges over through a pointer (cfg.Servers of a *Config), or "".
+func configEvidence(pass *analysis.Pass, loop ast.Node) string {
+	rng, ok := loop.(*ast.RangeStmt)
+	if !ok {
+		return ""
+	}
+	sel, ok := ast.Unparen(rng.X).(*ast.SelectorExpr)
+	if !ok || pass.TypesInfo.Selections[sel] == nil {
+		return ""
+	}
+	// A pointer: configuration is loaded once and shared. A value such as
+	// a TopicConfig is often the payload of a request instead.
+	ptr, ok := types.Unalias(pass.TypesInfo.TypeOf(sel.X)).(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	named := namedOf(ptr.Elem())
+	if named == nil {
+		return ""
+	}
+	lower := strings.ToLower(named.Obj().Name())
+	if slices.ContainsFunc(configWords, func(w string) bool { return strings.HasSuffix(lower, w) }) {
+		return named.Obj().Name()
+	}
+	return ""
+}
+
+// partOfOuterElement reports whether the loop at cur ranges over a field
+// of the value of an enclosing range loop in the same function, as in
+// for _, s := range samples { for k := range s.Label { ... } }.
+func partOfOuterElement(pass *analysis.Pass, cur inspector.Cursor) bool {
+	rng, ok := cur.Node().(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	sel, ok := ast.Unparen(rng.X).(*ast.SelectorExpr)
+	if !ok || pass.TypesInfo.Selections[sel] == nil {
+		return false
+	}
+	base, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj := pass.TypesInfo.Uses[base]
+	for anc := range cur.Parent().Enclosing((*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		outer, ok := anc.Node().(*ast.RangeStmt)
+		if !ok {
+			return false
+		}
+		if id, ok := outer.Value.(*ast.Ident); ok && obj != nil && pass.TypesInfo.Defs[id] == obj {
+			return true
+		}
+	}
+	return false
+}
+
+// namedOf returns the named type t is or points to.
+func namedOf(t types.Type) *types.Named {
+	if t == nil {
+		return nil
+	}
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, _ := types.Unalias(t).(*types.Named)
+	return named
+}
+
+// underlying returns the underlying type of e, or nil if it has none (the
+// package has errors).
+func underlying(info *types.Info, e ast.Expr) types.Type {
+	if t := info.TypeOf(e); t != nil {
+		return t.Underlying()
+	}
+	return nil
+}
+
+// outermostFunc returns the outermost function around cur: a declaration,
+// or a function literal at package level.
+func outermostFunc(cur inspector.Cursor) ast.Node {
+	var fn ast.Node
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn = f.Node()
+	}
+	return fn
+}

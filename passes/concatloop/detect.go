@@ -1,0 +1,210 @@
+package concatloop
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/typesx"
+)
+
+// groups finds the accumulations of a file and groups them by the loop they
+// grow across, in source order.
+func (c *checker) groups(fileCur inspector.Cursor) []*group {
+	var groups []*group
+	byLoop := make(map[ast.Node]*group)
+	for cur := range fileCur.Preorder((*ast.AssignStmt)(nil)) {
+		acc := c.accumulation(cur.Node().(*ast.AssignStmt))
+		if acc == nil {
+			continue
+		}
+		acc.cur = cur
+		loop, fn, ok := c.growthLoop(cur, acc.target)
+		if !ok {
+			continue
+		}
+		g := byLoop[loop.Node()]
+		switch {
+		case g == nil:
+			g = &group{loop: loop, fn: fn, target: acc.target}
+			byLoop[loop.Node()] = g
+			groups = append(groups, g)
+		case g.target != acc.target:
+			g.others = true
+			continue
+		}
+		g.accums = append(g.accums, acc)
+	}
+	return groups
+}
+
+// accumulation returns the accumulation that stmt is, or nil.
+func (c *checker) accumulation(stmt *ast.AssignStmt) *accumulation {
+	if len(stmt.Lhs) != 1 || len(stmt.Rhs) != 1 || !typesx.IsString(c.info.TypeOf(stmt.Lhs[0])) {
+		return nil
+	}
+	t, ok := c.targetOf(stmt.Lhs[0])
+	if !ok {
+		return nil
+	}
+	operands := c.flattenConcat(stmt.Rhs[0])
+	switch stmt.Tok {
+	case token.ADD_ASSIGN:
+	case token.ASSIGN:
+		// s = s + x + ...; prepending (s = x + s) is not something a
+		// builder can fix, so it is left alone.
+		if len(operands) < 2 {
+			return nil
+		}
+		if first, ok := c.targetOf(operands[0]); !ok || first != t {
+			return nil
+		}
+		operands = operands[1:]
+	default:
+		return nil
+	}
+	for _, op := range operands {
+		if astx.Mentions(c.info, op, t.obj) {
+			return nil // s += s doubles the string; s = s + f(s) reads it
+		}
+	}
+	return &accumulation{stmt: stmt, target: t, operands: operands}
+}
+
+// isTypedString reports whether t is a typed string: a sum of constants
+// is folded by the compiler and copies nothing at run time.
+func isTypedString(t types.Type) bool {
+	return typesx.IsString(t) && !typesx.IsUntyped(t)
+}
+
+// flattenConcat returns the operands of a chain of string concatenations
+// a + b + c, left to right. Parenthesized sums stay whole.
+func (c *checker) flattenConcat(e ast.Expr) []ast.Expr {
+	if bin, ok := e.(*ast.BinaryExpr); ok && bin.Op == token.ADD && isTypedString(c.info.TypeOf(bin)) {
+		return append(c.flattenConcat(bin.X), bin.Y)
+	}
+	return []ast.Expr{e}
+}
+
+// lastElem is the path of a target that is the last element of a slice
+// variable, xs[len(xs)-1]: a run of pieces merged into one element.
+const lastElem = "[last]"
+
+// targetOf resolves x, pkg.x, x.f.g or xs[len(xs)-1] to the variable
+// (path) it denotes.
+func (c *checker) targetOf(e ast.Expr) (target, bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		if id, ok := ast.Unparen(e.X).(*ast.Ident); ok && c.isLastIndex(e.Index, id) {
+			if v, ok := c.info.Uses[id].(*types.Var); ok {
+				return target{obj: v, path: lastElem}, true
+			}
+		}
+	case *ast.Ident:
+		if v, ok := c.info.ObjectOf(e).(*types.Var); ok && e.Name != "_" {
+			return target{obj: v}, true
+		}
+	case *ast.SelectorExpr:
+		if sel := c.info.Selections[e]; sel != nil {
+			if sel.Kind() != types.FieldVal {
+				return target{}, false
+			}
+			base, ok := c.targetOf(e.X)
+			return target{obj: base.obj, path: base.path + "." + e.Sel.Name}, ok
+		}
+		if v, ok := c.info.Uses[e.Sel].(*types.Var); ok { // pkg.V
+			return target{obj: v}, true
+		}
+	}
+	return target{}, false
+}
+
+// isLastIndex reports whether index is len(id)-1.
+func (c *checker) isLastIndex(index ast.Expr, id *ast.Ident) bool {
+	bin, ok := ast.Unparen(index).(*ast.BinaryExpr)
+	if !ok || bin.Op != token.SUB || c.info.Types[bin.Y].Value == nil || c.info.Types[bin.Y].Value.ExactString() != "1" {
+		return false
+	}
+	call, ok := ast.Unparen(bin.X).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	arg, ok2 := ast.Unparen(call.Args[0]).(*ast.Ident)
+	if !ok || !ok2 || fun.Name != "len" || c.info.Uses[arg] != c.info.Uses[id] {
+		return false
+	}
+	_, isBuiltin := c.info.Uses[fun].(*types.Builtin)
+	return isBuiltin
+}
+
+// growthLoop returns the outermost loop around an accumulation, within its
+// function, across whose iterations the target keeps growing: the target is
+// declared outside it and not reassigned in it.
+func (c *checker) growthLoop(cur inspector.Cursor, t target) (loop, fn inspector.Cursor, ok bool) {
+	var loops []inspector.Cursor
+	for anc := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch anc.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			fn = anc
+		default:
+			loops = append(loops, anc)
+			continue
+		}
+		break
+	}
+	for i := len(loops) - 1; i >= 0; i-- {
+		l := loops[i]
+		if !contains(l.Node(), t.obj.Pos()) && !c.reassignedIn(l, t) {
+			return l, fn, true
+		}
+	}
+	return inspector.Cursor{}, fn, false
+}
+
+func contains(n ast.Node, pos token.Pos) bool {
+	return n.Pos() <= pos && pos < n.End()
+}
+
+// reassignedIn reports whether the loop writes t (or the variable its
+// field path starts from) other than by accumulating, or takes its address.
+func (c *checker) reassignedIn(loop inspector.Cursor, t target) bool {
+	overwrites := func(lhs ast.Expr) bool {
+		lt, ok := c.targetOf(lhs)
+		return ok && lt.obj == t.obj && strings.HasPrefix(t.path+".", lt.path+".")
+	}
+	if t.path == lastElem {
+		// Appending a new element starts a new run; the element that grew
+		// stays in the slice.
+		overwrites = func(lhs ast.Expr) bool {
+			lt, ok := c.targetOf(lhs)
+			return ok && lt == t
+		}
+	}
+	for cur := range loop.Preorder((*ast.AssignStmt)(nil), (*ast.RangeStmt)(nil), (*ast.UnaryExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			if acc := c.accumulation(n); acc != nil && acc.target == t {
+				continue
+			}
+			for _, lhs := range n.Lhs {
+				if overwrites(lhs) {
+					return true
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN && (n.Key != nil && overwrites(n.Key) || n.Value != nil && overwrites(n.Value)) {
+				return true
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && astx.Mentions(c.info, n.X, t.obj) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,158 @@
+package concatloop
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/passflag"
+)
+
+// check reports a group, with what it costs.
+func (c *checker) check(file *ast.File, g *group) {
+	if !passflag.Bool(c.pass, "nonlocal") && !c.isLocal(g) {
+		return
+	}
+	trips := c.model.Trips(c.pass, g.loop)
+	first := g.accums[0].stmt
+	name := c.src.Text(first.Lhs[0])
+	how := "+="
+	if first.Tok == token.ASSIGN {
+		how = name + " = " + name + " + ..."
+	}
+	msg := fmt.Sprintf("%s grows by %s %s: each iteration copies the whole string built so far, so the copying is quadratic in the loop's length",
+		name, how, "in "+trips.Loop)
+
+	var fix *analysis.SuggestedFix
+	var why string
+	switch remedy, sep := c.remedy(g); {
+	case g.target.path == lastElem:
+		msg += "; accumulate the run in a strings.Builder and store it once"
+		why = "the string is an element of a slice that the loop also appends to"
+	case remedy == "join":
+		msg += fmt.Sprintf("; use strings.Join(%s, %s)", c.src.Text(g.loop.Node().(*ast.RangeStmt).X), c.src.Text(sep))
+		fix, why = c.joinFix(file, g, sep)
+	case remedy == "repeat":
+		msg += "; use strings.Repeat"
+		fix, why = c.repeatFix(file, g)
+	default:
+		msg += "; use a strings.Builder"
+		fix, why = c.builderFix(file, g)
+	}
+	d := analysis.Diagnostic{Pos: first.Pos(), End: first.End(), Message: msg}
+	if fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	} else {
+		d.Message += " (no automatic fix: " + why + ")"
+	}
+	c.rep.Report(d, c.estimate(g, trips))
+}
+
+// remedy says whether strings.Join ("join", with the separator) or
+// strings.Repeat ("repeat") fits the loop better than a builder ("").
+func (c *checker) remedy(g *group) (string, ast.Expr) {
+	if sep := c.joinSeparator(g); sep != nil {
+		return "join", sep
+	}
+	// strings.Repeat fits a loop that only appends the same strings each time.
+	body := astx.LoopBody(g.loop.Node())
+	if len(body.List) != len(g.accums) {
+		return "", nil
+	}
+	for i, acc := range g.accums {
+		if body.List[i] != acc.stmt {
+			return "", nil
+		}
+		for _, op := range acc.operands {
+			if !c.invariant(op, g.loop) {
+				return "", nil
+			}
+		}
+	}
+	return "repeat", nil
+}
+
+// invariant reports whether e has the same value in every iteration of the
+// loop: a constant, or a variable declared outside it and not written in it.
+func (c *checker) invariant(e ast.Expr, loop inspector.Cursor) bool {
+	if c.info.Types[e].Value != nil {
+		return true
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	return ok && !contains(loop.Node(), v.Pos()) && !c.reassignedIn(loop, target{obj: v})
+}
+
+// joinSeparator returns sep when the loop joins the elements of a string
+// slice with it: the range value x is the only other thing appended, as
+// s += sep + x, s += x + sep, or if <not first> { s += sep }; s += x.
+func (c *checker) joinSeparator(g *group) ast.Expr {
+	rng, ok := g.loop.Node().(*ast.RangeStmt)
+	if !ok || rng.Value == nil || !isStringSlice(c.info.TypeOf(rng.X)) {
+		return nil
+	}
+	value, _ := rng.Value.(*ast.Ident)
+	isValue := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && value != nil && c.info.ObjectOf(id) == c.info.ObjectOf(value)
+	}
+	if !c.onlyAccumulates(rng.Body, g) {
+		return nil
+	}
+	var sep ast.Expr
+	sawValue := false
+	for _, acc := range g.accums {
+		for _, op := range acc.operands {
+			switch {
+			case isValue(op) && !sawValue:
+				sawValue = true
+			case c.invariant(op, g.loop) && (sep == nil || c.src.Text(sep) == c.src.Text(op)):
+				sep = op
+			default:
+				return nil
+			}
+		}
+	}
+	if !sawValue || sep == nil {
+		return nil
+	}
+	return sep
+}
+
+// onlyAccumulates reports whether the body does nothing but accumulate,
+// some of it under an if with no else (as separators are).
+func (c *checker) onlyAccumulates(body *ast.BlockStmt, g *group) bool {
+	isAcc := func(s ast.Stmt) bool {
+		for _, acc := range g.accums {
+			if acc.stmt == s {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range body.List {
+		if ifs, ok := s.(*ast.IfStmt); ok && ifs.Else == nil && len(ifs.Body.List) == 1 && isAcc(ifs.Body.List[0]) {
+			continue
+		}
+		if !isAcc(s) {
+			return false
+		}
+	}
+	return true
+}
+
+func isStringSlice(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	s, ok := t.Underlying().(*types.Slice)
+	return ok && types.Identical(s.Elem(), types.Typ[types.String])
+}

@@ -1,0 +1,117 @@
+package concatloop
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/memlint/memlint/internal/cost"
+)
+
+// policy: a String method that concatenates over many elements is worth
+// fixing (see [cost.Policy]).
+var policy = cost.Policy{DescriptionsAreCold: false}
+
+// estimate rates a group. Quadratic copying over parsed input is high
+// wherever it runs, even in an Error method: the peer chooses the length.
+// Otherwise the tier follows how often the code runs, and falls to low
+// where maintainers decline the change: counts fixed by the code or by
+// configuration, padding, cold code, strings that end in a diagnostic and
+// pieces that fmt formats anyway.
+func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
+	freq := c.model.At(c.pass, g.loop, policy)
+	switch {
+	case trips.Count == cost.CountInput:
+		if freq.Level == cost.Cold {
+			return cost.Estimate{Tier: cost.High, Evidence: trips.Evidence + ", quadratic even though " + freq.Reason}
+		}
+		return cost.Estimate{Tier: cost.High, Evidence: trips.Evidence}
+	case trips.Count == cost.CountFixed || trips.Count == cost.CountConfig || trips.Count == cost.CountPart:
+		return cost.Estimate{Tier: cost.Low, Evidence: trips.Evidence}
+	case c.padding(g):
+		return cost.Estimate{Tier: cost.Low, Evidence: "appends only constants: padding stops at a few bytes"}
+	case freq.Level == cost.Cold:
+		return cost.Estimate{Tier: cost.Low, Evidence: freq.Reason}
+	case c.buildsError(g.target):
+		return cost.Estimate{Tier: cost.Low, Evidence: "a field of an error value"}
+	case c.endsInDiagnostic(g):
+		return cost.Estimate{Tier: cost.Low, Evidence: "the string ends in a diagnostic"}
+	case c.formatsPieces(g):
+		return cost.Estimate{Tier: cost.Low, Evidence: "fmt formats every piece, which costs more than the copying"}
+	case freq.Level == cost.Hot:
+		return cost.Estimate{Tier: cost.High, Evidence: join(trips.Evidence, freq.Reason)}
+	}
+	return cost.Estimate{Tier: cost.Medium, Evidence: trips.Evidence}
+}
+
+// join joins the evidence that is there with ", ".
+func join(evidence ...string) string {
+	return strings.Join(slices.DeleteFunc(evidence, func(s string) bool { return s == "" }), ", ")
+}
+
+// padding reports whether a for loop (not a range) appends only constants:
+// padding to a width or lengthening a fence until it is unique, which stops
+// at a few dozen bytes rather than growing with the input.
+func (c *checker) padding(g *group) bool {
+	if _, ok := g.loop.Node().(*ast.ForStmt); !ok {
+		return false
+	}
+	for _, acc := range g.accums {
+		for _, op := range acc.operands {
+			if c.info.Types[op].Value == nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+// buildsError reports whether the string is a field of an error value,
+// such as a PathError's Path: error paths are cold.
+func (c *checker) buildsError(t target) bool {
+	if t.path == "" {
+		return false
+	}
+	typ := t.obj.Type()
+	return types.Implements(typ, errorType) || types.Implements(types.NewPointer(typ), errorType)
+}
+
+// formatsPieces reports whether a piece is made by fmt.Sprint and friends:
+// the formatting already costs more per iteration than the copying saves
+// on the short strings such loops build, and maintainers decline the change.
+func (c *checker) formatsPieces(g *group) bool {
+	for _, acc := range g.accums {
+		for _, op := range acc.operands {
+			call, ok := ast.Unparen(op).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			if fn, ok := typeutil.Callee(c.info, call).(*types.Func); ok && fn.Pkg() != nil &&
+				fn.Pkg().Path() == "fmt" && strings.HasPrefix(fn.Name(), "Sprint") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// endsInDiagnostic reports whether the built string is used, after the
+// loop, in a panic, an error or a log message.
+func (c *checker) endsInDiagnostic(g *group) bool {
+	for cur := range g.fn.Preorder((*ast.Ident)(nil)) {
+		if cur.Node().Pos() < g.loop.Node().End() || c.info.Uses[cur.Node().(*ast.Ident)] != g.target.obj {
+			continue
+		}
+		for call := range cur.Enclosing((*ast.CallExpr)(nil)) {
+			if cost.IsDiagnosticCall(c.info, call.Node().(*ast.CallExpr)) {
+				return true
+			}
+		}
+	}
+	return false
+}

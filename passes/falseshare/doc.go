@@ -1,0 +1,63 @@
+// Package falseshare defines an Analyzer that reports memory that
+// different goroutines write at once within one cache line.
+//
+// # Analyzer falseshare
+//
+// falseshare: report fields and variables written by different goroutines within one cache line
+//
+// A core that writes memory takes the whole 64-byte cache line that holds
+// it. When two goroutines on two cores keep writing two different fields
+// of one line, each write takes the line from the other core, and both
+// slow down as if they shared one variable ("false sharing"). The Go
+// runtime pads its heap and GC work queues for this reason.
+//
+// falseshare reports three shapes, only with evidence in the package that
+// the writes run on different goroutines at once: goroutines it starts
+// with go statements (and the package functions they call), and the
+// goroutines of its callers, which call its exported functions. Writes are
+// sync/atomic calls (atomic.AddInt64(&s.n, 1)), the write methods of
+// atomic types (s.n.Add(1), Store, Swap, CompareAndSwap, And, Or) and the
+// Lock and Unlock of mutexes. A pair of writes counts when a goroutine
+// started by the package is on one side and a different goroutine on the
+// other, or when a go statement in a loop starts many goroutines that
+// write both.
+//
+// Two fields of one struct fewer than 63 bytes apart (so that some line
+// holds both, whatever the value's alignment), such as hits, added to by
+// the request goroutines, and purges, added to by a cleaner goroutine:
+//
+//	type stats struct {
+//		hits   atomic.Int64
+//		purges atomic.Int64
+//	}
+//
+// The fix inserts a blank field "_ [N]byte" before the second field, N
+// computed from the target's sizes so that the two lie at least 64 bytes
+// apart. fieldalign never reorders a struct with a blank field.
+//
+// Elements of an array or slice of a struct that goroutines write element
+// by element (a shard or a slot per worker), when the struct is smaller
+// than a cache line: neighbours share a line. The fix pads the struct to a
+// multiple of 64 bytes.
+//
+// Package variables written so, declared next to each other in a file
+// (the linker usually keeps them together). They are reported without a
+// fix: padding a package variable changes its type and its uses.
+//
+// Many goroutines started by one go statement count as writers of one
+// memory only for package variables (and what they hold) and elements of
+// arrays: a struct field they write is usually each goroutine's own (a
+// connection's goroutine writes its connection).
+//
+// Fields separated by a blank padding field, and structs that have one
+// or are a multiple of 64 bytes, are never reported. The fix is withheld,
+// with the reason in the message, when a positional literal builds the
+// struct (it would need a value for the padding), when the two fields are
+// declared on one line (a, b atomic.Int64) or inside one embedded struct.
+//
+// The default tier (medium) needs counters on both sides: atomic Adds in
+// code that does not only run at start-up or teardown, written once per
+// event. A flag or state stored now and then, or a mutex (whose
+// contention costs more than the line it shares), is low tier, reported
+// only with -falseshare.strict.
+package falseshare

@@ -1,0 +1,88 @@
+package fieldalign
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/passflag"
+)
+
+// diagnose rates the candidate and builds its report; false if its layout
+// must not change.
+func diagnose(pass *analysis.Pass, u *uses, c *candidate) (analysis.Diagnostic, cost.Estimate, bool) {
+	if _, ok := u.pinned[c.obj]; ok || usedByAssembly(pass, c.obj.Name()) {
+		return analysis.Diagnostic{}, cost.Estimate{}, false
+	}
+	scanShrinks := passflag.Bool(pass, "scan") && c.optPtr < c.ptr
+	e := estimate(u, c, scanShrinks)
+	var msg string
+	if c.opt < c.size {
+		msg = fmt.Sprintf("struct %s of %d bytes could be %d (saves %d bytes per value; size class %d -> %d)",
+			c.obj.Name(), c.size, c.opt, c.size-c.opt, allocSize(c.size), allocSize(c.opt))
+		if scanShrinks {
+			msg += fmt.Sprintf(" and its pointer bytes %d -> %d", c.ptr, c.optPtr)
+		}
+	} else {
+		msg = fmt.Sprintf("struct %s of %d bytes has %d pointer bytes, could have %d (the GC scans %d fewer bytes per value)",
+			c.obj.Name(), c.size, c.ptr, c.optPtr, c.ptr-c.optPtr)
+	}
+	d := analysis.Diagnostic{Pos: c.spec.Name.Pos(), End: c.spec.Name.End()}
+	if why := noFixReason(pass, u, c); why != "" {
+		d.Message = msg + "; no fix: " + why
+		return d, e, true
+	}
+	d.Message = msg + "; reorder the fields"
+	if fix, ok := reorderFix(pass, c); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	return d, e, true
+}
+
+// estimate rates a reorder by the bytes it saves per value times the
+// evidence that many values exist. It is worth a change (medium or high)
+// only when the size class shrinks: a heap object of 40 bytes takes 48
+// anyway, and the slices and maps that hold values inline are themselves
+// allocated in size classes. Without such evidence, or when the field
+// order is seen outside the package, the finding is low tier.
+func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
+	classBefore, classAfter := allocSize(c.size), allocSize(c.opt)
+	classSaved := classBefore - classAfter
+	many, isMany := u.many[c.obj]
+	allocated, isAllocated := u.allocated[c.obj]
+	perCall, isPerCall := u.perCall[c.obj]
+	high := classSaved*highShare >= classBefore
+
+	var e cost.Estimate
+	switch {
+	case classSaved > 0 && isMany:
+		e = cost.Estimate{Tier: cost.Medium, Evidence: "many values: " + many}
+		if high {
+			e.Tier = cost.High
+		}
+	case classSaved > 0 && isAllocated:
+		e = cost.Estimate{Tier: cost.Medium, Evidence: "allocated one by one: " + allocated}
+		if high {
+			e.Tier = cost.High
+		}
+	case classSaved > 0 && isPerCall:
+		e = cost.Estimate{Tier: cost.Medium, Evidence: perCall}
+	case scanShrinks && isMany:
+		e = cost.Estimate{Tier: cost.Medium, Evidence: "many values: " + many}
+	case scanShrinks && isAllocated:
+		e = cost.Estimate{Tier: cost.Medium, Evidence: "allocated one by one: " + allocated}
+	case c.opt < c.size && (isMany || isAllocated || isPerCall):
+		e = cost.Estimate{Tier: cost.Low, Evidence: fmt.Sprintf("the size class stays %d", classBefore)}
+	default:
+		e = cost.Estimate{Tier: cost.Low, Evidence: "no evidence in the package that many values exist"}
+	}
+	if why := c.outsideOrder + u.encoded[c.obj]; why != "" {
+		e.Tier = cost.Low
+	}
+	return e
+}
+
+// highShare: a reorder that saves at least 1/highShare of each value's
+// size class, with many values, is high tier.
+const highShare = 5

@@ -1,0 +1,507 @@
+package fieldalign
+
+import (
+	"cmp"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/typesx"
+)
+
+// uses records what the package does with its struct types.
+type uses struct {
+	pinned     map[*types.TypeName]string    // why the layout must not change
+	encoded    map[*types.TypeName]string    // why a reorder changes encoded output
+	many       map[*types.TypeName]string    // where many values are stored inline
+	allocated  map[*types.TypeName]string    // where many values are allocated one by one
+	perCall    map[*types.TypeName]string    // where a value is made per call of a function
+	positional map[*types.TypeName]token.Pos // a positional composite literal
+}
+
+// A walker collects the uses of one package.
+type walker struct {
+	pass       *analysis.Pass
+	model      *cost.Model
+	u          *uses
+	production bool // the file being walked is not a test
+}
+
+// findUses walks the whole package once, test and generated files included
+// (a fix must keep them compiling), though only production code counts as
+// evidence that many values exist.
+func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model) *uses {
+	w := &walker{pass: pass, model: model, u: &uses{
+		pinned:     make(map[*types.TypeName]string),
+		encoded:    make(map[*types.TypeName]string),
+		many:       make(map[*types.TypeName]string),
+		allocated:  make(map[*types.TypeName]string),
+		perCall:    make(map[*types.TypeName]string),
+		positional: make(map[*types.TypeName]token.Pos),
+	}}
+	filter := []ast.Node{
+		(*ast.ArrayType)(nil),
+		(*ast.MapType)(nil),
+		(*ast.ChanType)(nil),
+		(*ast.CompositeLit)(nil),
+		(*ast.CallExpr)(nil),
+	}
+	for fileCur := range insp.Root().Children() {
+		w.production = !strings.HasSuffix(pass.Fset.File(fileCur.Node().Pos()).Name(), "_test.go")
+		for cur := range fileCur.Preorder(filter...) {
+			switch n := cur.Node().(type) {
+			case *ast.ArrayType, *ast.MapType, *ast.ChanType:
+				if w.production {
+					w.noteContainer(n.(ast.Expr))
+				}
+			case *ast.CompositeLit:
+				w.noteLiteral(cur, n)
+			case *ast.CallExpr:
+				w.noteCall(cur, n)
+			}
+		}
+	}
+	w.u.propagateMany(pass)
+	return w.u
+}
+
+// local returns the struct type declared in this package that t names.
+func local(pass *analysis.Pass, t types.Type) *types.TypeName {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() != pass.Pkg {
+		return nil
+	}
+	if _, ok := n.Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return n.Origin().Obj()
+}
+
+func where(pass *analysis.Pass, pos token.Pos) string {
+	p := pass.Fset.Position(pos)
+	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
+}
+
+// minArrayLen is the length from which an array of a struct counts as many
+// values; shorter arrays are bounded tables where a few bytes do not matter.
+const minArrayLen = 16
+
+func (w *walker) noteContainer(expr ast.Expr) {
+	pass := w.pass
+	t := pass.TypesInfo.TypeOf(expr)
+	var elems []types.Type
+	switch t := types.Unalias(t).(type) {
+	case *types.Slice:
+		elems = []types.Type{t.Elem()}
+	case *types.Array:
+		if t.Len() >= minArrayLen {
+			elems = []types.Type{t.Elem()}
+		}
+	case *types.Map:
+		elems = []types.Type{t.Key(), t.Elem()}
+	case *types.Chan:
+		elems = []types.Type{t.Elem()}
+	}
+	for _, elem := range elems {
+		desc := types.TypeString(t, types.RelativeTo(pass.Pkg)) + " at " + where(pass, expr.Pos())
+		if tn := local(pass, elem); tn != nil {
+			setOnce(w.u.many, tn, desc)
+		} else if p, ok := types.Unalias(elem).(*types.Pointer); ok {
+			if tn := local(pass, p.Elem()); tn != nil {
+				setOnce(w.u.allocated, tn, desc)
+			}
+		}
+	}
+}
+
+func setOnce[V any](m map[*types.TypeName]V, k *types.TypeName, v V) {
+	if _, ok := m[k]; !ok {
+		m[k] = v
+	}
+}
+
+func (w *walker) noteLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
+	pass := w.pass
+	t := pass.TypesInfo.TypeOf(lit)
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem() // an elided &T{...}, as in []*T{{...}}
+	}
+	tn := local(pass, t)
+	if tn == nil {
+		return
+	}
+	if len(lit.Elts) > 0 {
+		if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); !keyed {
+			setOnce(w.u.positional, tn, lit.Pos())
+		}
+	}
+	if !w.production {
+		return
+	}
+	// &T{} allocates; so does T{} as an element of a []*T literal, which the
+	// container itself already records. A T{} in a function that returns a
+	// *T is usually the value whose address it returns.
+	if un, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && un.Op == token.AND {
+		w.noteAllocation(cur, tn, "&"+tn.Name()+"{}", lit.Pos())
+	} else if fn := w.enclosingDecl(cur); fn != nil && returnsPointerTo(pass, fn, tn) {
+		w.notePerCall(fn, tn, tn.Name()+"{}", lit.Pos())
+	}
+}
+
+// noteAllocation records a heap allocation of one value of tn by what
+// shows that it runs many times: a loop, a sync.Pool's New, or the calls
+// of a function that hands the value to its caller.
+func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what string, pos token.Pos) {
+	if how := repeated(w.pass, cur); how != "" {
+		setOnce(w.u.allocated, tn, what+" "+how+" at "+where(w.pass, pos))
+		return
+	}
+	if fn := w.enclosingDecl(cur); fn != nil && returnsValue(fn) {
+		w.notePerCall(fn, tn, what, pos)
+	}
+}
+
+// notePerCall records that fn makes a value of tn per call, when that
+// says that many values exist: tn is a stream (it has Read or Write
+// methods: one per stream or connection), fn is a method (a value made per
+// use of another object, as an iterator or a frame per write) other than
+// one that builds or clones a long-lived object, or fn runs per request.
+// An exported NewT alone is no such evidence: servers, pools, watchers and
+// balancers are made by one too, a few per process.
+func (w *walker) notePerCall(fn *ast.FuncDecl, tn *types.TypeName, what string, pos token.Pos) {
+	if isSingletonName(tn.Name()) {
+		return
+	}
+	freq := w.model.Func(w.pass, fn)
+	var why string
+	switch {
+	case freq.Level == cost.Cold:
+		return
+	case isStream(tn):
+		why = "one per stream"
+	case fn.Recv != nil && !slices.Contains(buildMethods, fn.Name.Name):
+		why = "made per call"
+	case freq.Level == cost.Hot:
+		why = "made " + freq.Reason
+	default:
+		return
+	}
+	setOnce(w.u.perCall, tn, why+" of "+funcName(fn)+" ("+what+" at "+where(w.pass, pos)+")")
+}
+
+// buildMethods make long-lived objects: a balancer per client, a copy of
+// a transport.
+var buildMethods = []string{"Build", "Clone"}
+
+// streamMethods are the methods of a value that reads or writes one
+// stream of bytes or messages: such values are made per stream or per
+// connection (an RPC's client stream sends and receives messages).
+var streamMethods = []string{"Read", "Write", "ReadFrom", "WriteTo", "ReadByte", "WriteByte", "ReadRune", "WriteString", "ReadAt", "WriteAt", "Send", "Recv", "SendMsg", "RecvMsg"}
+
+func isStream(tn *types.TypeName) bool {
+	ms := types.NewMethodSet(types.NewPointer(tn.Type()))
+	for m := range ms.Methods() {
+		if slices.Contains(streamMethods, m.Obj().Name()) {
+			return true
+		}
+	}
+	return false
+}
+
+// enclosingDecl returns the function declaration whose body holds cur
+// directly, not inside a function literal; nil at package level.
+func (w *walker) enclosingDecl(cur inspector.Cursor) *ast.FuncDecl {
+	for anc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn, _ := anc.Node().(*ast.FuncDecl)
+		return fn
+	}
+	return nil
+}
+
+// funcName names fn as its callers write it: F or T.M.
+func funcName(fn *ast.FuncDecl) string {
+	if fn.Recv == nil || len(fn.Recv.List) != 1 {
+		return fn.Name.Name
+	}
+	t := fn.Recv.List[0].Type
+	if star, ok := t.(*ast.StarExpr); ok {
+		t = star.X
+	}
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		return id.Name + "." + fn.Name.Name
+	}
+	return fn.Name.Name
+}
+
+// returnsValue reports whether fn has results: an allocation in it is
+// handed to its caller, one per call, or kept by the value it returns.
+func returnsValue(fn *ast.FuncDecl) bool {
+	return fn.Type.Results != nil && len(fn.Type.Results.List) > 0
+}
+
+// returnsPointerTo reports whether one of fn's results is a *tn.
+func returnsPointerTo(pass *analysis.Pass, fn *ast.FuncDecl, tn *types.TypeName) bool {
+	if fn.Type.Results == nil {
+		return false
+	}
+	for _, r := range fn.Type.Results.List {
+		if p, ok := types.Unalias(pass.TypesInfo.TypeOf(r.Type)).(*types.Pointer); ok && local(pass, p.Elem()) == tn {
+			return true
+		}
+	}
+	return false
+}
+
+// singletonSuffixes end the names of types a program makes once or a few
+// times: servers, engines, configurations. Maintainers reject reorders of
+// them (PRECISION.md, singletons), even when a constructor makes them.
+var singletonSuffixes = []string{
+	"Config", "Configuration", "Options", "Opts", "Settings", "Params", "Flags",
+	"Server", "Engine", "Manager", "Registry", "Service", "App", "Application",
+	"Controller", "Scheduler", "Metrics", "Monitor", "Cmd", "Command", "Plugin",
+}
+
+func isSingletonName(name string) bool {
+	for _, s := range singletonSuffixes {
+		if strings.HasSuffix(name, s) || strings.HasSuffix(name, strings.ToLower(s)) && len(name) == len(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// repeated says how the node at cur runs many times: "in a loop", or "in
+// sync.Pool.New"; or "" if it does not. A value returned from within a loop
+// is made once per call.
+func repeated(pass *analysis.Pass, cur inspector.Cursor) string {
+	n := cur.Node()
+	returned := false
+	for anc := range cur.Enclosing((*ast.ReturnStmt)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch a := anc.Node().(type) {
+		case *ast.ReturnStmt:
+			returned = true
+		case *ast.ForStmt, *ast.RangeStmt:
+			if body := astx.LoopBody(a); body.Pos() <= n.Pos() && n.End() <= body.End() && !returned {
+				return "in a loop"
+			}
+		case *ast.FuncLit:
+			if isPoolNew(pass, anc) {
+				return "in sync.Pool.New"
+			}
+			return ""
+		case *ast.FuncDecl:
+			return ""
+		}
+	}
+	return ""
+}
+
+// isPoolNew reports whether the function literal at cur is the New field
+// of a sync.Pool literal.
+func isPoolNew(pass *analysis.Pass, cur inspector.Cursor) bool {
+	kv, ok := cur.Parent().Node().(*ast.KeyValueExpr)
+	if !ok {
+		return false
+	}
+	key, ok := kv.Key.(*ast.Ident)
+	lit, isLit := cur.Parent().Parent().Node().(*ast.CompositeLit)
+	return ok && isLit && key.Name == "New" && typesx.IsSyncPool(pass.TypesInfo.TypeOf(lit))
+}
+
+// layoutPackages are the packages whose functions read or write values by
+// their field order; the layout of what goes through the first two is a
+// wire format, the field order of the others that of their output.
+var layoutPackages = map[string]bool{
+	"encoding/binary": true,
+	"encoding/asn1":   true,
+	"encoding/json":   false,
+	"encoding/xml":    false,
+}
+
+func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
+	pass := w.pass
+	info := pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		w.noteConversion(call, tv.Type)
+		return
+	}
+	var obj types.Object
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		obj = info.Uses[fun]
+	case *ast.SelectorExpr:
+		obj = info.Uses[fun.Sel]
+	}
+	switch obj := obj.(type) {
+	case *types.Builtin:
+		w.noteBuiltin(cur, call, obj.Name())
+	case *types.Func:
+		if obj.Pkg() == nil {
+			return
+		}
+		path := obj.Pkg().Path()
+		if wire, ok := layoutPackages[path]; ok {
+			m, why := w.u.encoded, "its values go through "+path+" at "+where(pass, call.Pos())+", whose output follows the field order"
+			if wire {
+				m, why = w.u.pinned, "its values go through "+path+" at "+where(pass, call.Pos())
+			}
+			for _, arg := range call.Args {
+				markAll(pass, m, info.TypeOf(arg), why)
+			}
+		} else if path == "sync/atomic" {
+			for _, arg := range call.Args {
+				if un, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && un.Op == token.AND {
+					w.u.pinSelected(pass, un.X, "a field is accessed by sync/atomic at "+where(pass, call.Pos()))
+				}
+			}
+		}
+	}
+}
+
+func (w *walker) noteBuiltin(cur inspector.Cursor, call *ast.CallExpr, name string) {
+	pass := w.pass
+	if len(call.Args) != 1 {
+		return
+	}
+	arg := call.Args[0]
+	switch name {
+	case "Offsetof":
+		w.u.pinSelected(pass, arg, "used with unsafe.Offsetof at "+where(pass, call.Pos()))
+	case "Sizeof", "Alignof":
+		markAll(pass, w.u.pinned, pass.TypesInfo.TypeOf(arg), "used with unsafe."+name+" at "+where(pass, call.Pos()))
+	case "new":
+		if !w.production {
+			return
+		}
+		if tn := local(pass, pass.TypesInfo.TypeOf(arg)); tn != nil {
+			w.noteAllocation(cur, tn, "new("+tn.Name()+")", call.Pos())
+		}
+	}
+}
+
+// noteConversion pins the types whose memory is reinterpreted through
+// unsafe.Pointer, in either direction.
+func (w *walker) noteConversion(call *ast.CallExpr, to types.Type) {
+	pass := w.pass
+	if len(call.Args) != 1 {
+		return
+	}
+	from := pass.TypesInfo.TypeOf(call.Args[0])
+	if from == nil {
+		return
+	}
+	why := "its memory is reinterpreted through unsafe.Pointer at " + where(pass, call.Pos())
+	if isUnsafePointer(to) {
+		markAll(pass, w.u.pinned, from, why)
+	} else if isUnsafePointer(from) {
+		markAll(pass, w.u.pinned, to, why)
+	}
+}
+
+func isUnsafePointer(t types.Type) bool {
+	b, ok := types.Unalias(t).(*types.Basic)
+	return ok && b.Kind() == types.UnsafePointer
+}
+
+// pinSelected pins the structs along the selector x.f (a field, possibly of
+// an embedded struct), whose offsets the caller depends on.
+func (u *uses) pinSelected(pass *analysis.Pass, x ast.Expr, why string) {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	selection := pass.TypesInfo.Selections[sel]
+	if selection == nil || selection.Kind() != types.FieldVal {
+		return
+	}
+	t := selection.Recv()
+	for _, idx := range selection.Index() {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if tn := local(pass, t); tn != nil {
+			setOnce(u.pinned, tn, why)
+		}
+		s, ok := t.Underlying().(*types.Struct)
+		if !ok || idx >= s.NumFields() {
+			return
+		}
+		t = s.Field(idx).Type()
+	}
+}
+
+// markAll records why for every struct of the package reachable from t
+// through pointers, containers and fields.
+func markAll(pass *analysis.Pass, m map[*types.TypeName]string, t types.Type, why string) {
+	seen := make(map[types.Type]bool)
+	var visit func(t types.Type)
+	visit = func(t types.Type) {
+		if t == nil || seen[t] {
+			return
+		}
+		seen[t] = true
+		if tn := local(pass, t); tn != nil {
+			setOnce(m, tn, why)
+		}
+		switch t := t.Underlying().(type) {
+		case *types.Pointer:
+			visit(t.Elem())
+		case *types.Slice:
+			visit(t.Elem())
+		case *types.Array:
+			visit(t.Elem())
+		case *types.Map:
+			visit(t.Key())
+			visit(t.Elem())
+		case *types.Struct:
+			for f := range t.Fields() {
+				visit(f.Type())
+			}
+		}
+	}
+	visit(t)
+}
+
+// propagateMany marks the structs held by value in structs (or long arrays
+// in structs) that exist in numbers: they exist in the same numbers.
+func (u *uses) propagateMany(pass *analysis.Pass) {
+	var queue []*types.TypeName
+	for tn := range u.many {
+		queue = append(queue, tn)
+	}
+	// In source order, so that a struct held by two others is always
+	// described through the same one.
+	slices.SortFunc(queue, func(a, b *types.TypeName) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	for len(queue) > 0 {
+		outer := queue[0]
+		queue = queue[1:]
+		s := outer.Type().Underlying().(*types.Struct)
+		for f := range s.Fields() {
+			t := f.Type()
+			if a, ok := types.Unalias(t).(*types.Array); ok && a.Len() >= 1 {
+				t = a.Elem()
+			}
+			if tn := local(pass, t); tn != nil {
+				if _, ok := u.many[tn]; !ok {
+					u.many[tn] = "field " + f.Name() + " of " + outer.Name() + ", which is held in " + u.many[outer]
+					queue = append(queue, tn)
+				}
+			}
+		}
+	}
+}

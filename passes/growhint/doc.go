@@ -1,0 +1,67 @@
+// Package growhint defines an Analyzer that reports strings.Builders,
+// bytes.Buffers and byte slices filled by writes whose total size is known
+// before the first write, but that start empty.
+//
+// # Analyzer growhint
+//
+// growhint: report builders and buffers whose final size is known before
+// they are filled, made without Grow or capacity
+//
+// A strings.Builder, bytes.Buffer or []byte that starts empty reallocates
+// and copies its content each time a write outgrows it: about log2(n)
+// times for n bytes. When the pieces it receives are known before the
+// first write, one Grow (or make with a capacity) does a single
+// allocation instead:
+//
+//	func (u *URL) String() string {
+//		var buf strings.Builder
+//		buf.Grow(len(u.Scheme) + len(u.Host) + len(u.RawQuery) + 12)
+//		if u.Scheme != "" {
+//			buf.WriteString(u.Scheme)
+//			buf.WriteByte(':')
+//		}
+//		...
+//
+// The size is the sum of the pieces' lengths, written where the Grow goes:
+// constants are folded, a string or byte slice that is a variable or field
+// path (or a local defined once from one) counts as len(x), a loop of known
+// length adds its per-iteration size times its count (len(xs) for a range,
+// n for for i := 0; i < n; i++), the runes of a ranged string add len(s),
+// and the strings of a ranged slice are summed by a loop the fix inserts
+// before the Grow. A loop that walks a string and writes pieces of it (a
+// path cleaner, a query rewriter) is sized as a copy: len(s), a close guess.
+// The message says which kind of number it is:
+//
+//   - exact, when every piece is counted;
+//   - "at most", when it counts short constants that a condition may skip
+//     (a variable piece under a condition is counted only when the
+//     condition tests it, as in if s != "" { b.WriteString(s) });
+//   - "at least", when it leaves pieces out (their size is unknown before
+//     the writes, or a loop cannot be sized) or counts them at their least:
+//     an escaped string (url.PathEscape(s), the package's own escape
+//     helpers) is at least len(s), a rune at least one byte. A lower bound
+//     never makes the Grow waste memory;
+//   - "about", for a rewritten copy, or a mix of the above.
+//
+// Only sizes that depend on data are reported: a few constant pieces make
+// a short text that needs no hint. Writes outside loops must number at
+// least four (fewer reallocate once or twice, and a concatenation is the
+// better remedy). Not reported: builders that are grown, reset, truncated
+// or read from (a builder reset in a loop keeps its capacity), captured by
+// a closure or passed to other code than the fmt and io writers, slices
+// given a capacity or reused, and a slice that gets one element per
+// iteration of one loop (prealloc's finding). The cost model rates the
+// finding: Error methods, debug output, initialization and code without
+// production callers are the low tier (reported under -strict), and so
+// are String, GoString and Format methods that format with fmt; those
+// that only write their data are rated as any function, since a URL's
+// String runs per request in servers.
+//
+// The fix inserts b.Grow(n) before the statement of the first write, or
+// makes the slice with make([]byte, 0, n) in its declaration. A Grow only
+// sets capacity, so the program computes the same; the size expression
+// reads only variables and field paths (no calls), that have the value
+// there they have at the writes, and follows no pointer that the function
+// compares with nil. The slice fix is withheld when the slice is returned
+// and may be nil (nothing appended): a capacity would make it non-nil.
+package growhint

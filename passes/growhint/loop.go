@@ -1,0 +1,448 @@
+package growhint
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"go/version"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/sizeexpr"
+	"github.com/memlint/memlint/internal/typesx"
+)
+
+// sizeLoop adds the writes of one loop: counted per iteration when the
+// loop's length is known and every write runs on every iteration, or else
+// sized as a rewritten copy of the string the loop walks.
+func (c *checker) sizeLoop(b *builder, loop inspector.Cursor, at token.Pos, e *estimate) {
+	writes := c.writesIn(b, loop)
+	e.pieces += len(writes)
+	if c.countedLoop(loop, writes, at, e) || c.copyLoop(b, loop, writes, at, e) {
+		e.variable, e.overLoop = true, true
+		return
+	}
+	e.unsized = true
+}
+
+func (c *checker) writesIn(b *builder, loop inspector.Cursor) []*write {
+	var ws []*write
+	for _, w := range b.writes {
+		if loop.Contains(w.cur) {
+			ws = append(ws, w)
+		}
+	}
+	return ws
+}
+
+// countedLoop sizes a loop of known length (a range over a slice, array,
+// string, map or integer, or for i := 0; i < n; i++) that cannot skip an
+// iteration: each write that is a statement of the loop's body adds its
+// size times the count; Σ len(v) over a slice of strings needs a loop of
+// its own before the Grow. Writes under a condition are not counted.
+func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.Pos, e *estimate) bool {
+	count, rng := c.loopCount(loop.Node(), at)
+	if count == "" || c.canSkip(loop) {
+		return false
+	}
+	var under, least, sumOver []string // added to e only if the loop is counted
+	var value types.Object
+	if rng != nil && rng.Value != nil {
+		value = c.info.ObjectOf(rng.Value.(*ast.Ident))
+	}
+	isValue := func(x ast.Expr) bool {
+		id, ok := stripConversion(c.info, x).(*ast.Ident)
+		return ok && value != nil && c.info.Uses[id] == value
+	}
+	body := loopBody(loop.Node())
+	var add sizeexpr.Sum
+	per := 0
+	counted := false
+	for _, w := range writes {
+		if c.inInnerLoop(loop, w.cur) {
+			e.unsized = true // a loop inside the loop: its count is not known before
+			return false
+		}
+		if w.opaque || !isStmtOf(body, w.cur) {
+			under = append(under, c.short(w.cur.Node()))
+			continue
+		}
+		for i, piece := range w.pieces {
+			spread := w.spread && i == len(w.pieces)-1
+			switch {
+			case w.method == "WriteRune" && isValue(piece) && typesx.IsString(c.info.TypeOf(rng.X)):
+				add.AddLen(c.src.Text(rng.X)) // the runes of a string: its bytes, when it is valid UTF-8
+				counted = true
+			case (w.method == "WriteString" || w.method == "Write" || spread) && isValue(piece):
+				sumOver = append(sumOver, c.src.Text(rng.X))
+				counted = true
+			default:
+				s, ok, lower := c.pieceSize(piece, w.method, spread, at, loop.Node().Pos())
+				if !ok || !s.IsConstant() {
+					under = append(under, c.short(piece))
+					continue
+				}
+				if lower {
+					least = append(least, c.short(piece)+" as one byte")
+				}
+				n := s.Bytes()
+				per += n
+				counted = counted || n > 0
+			}
+		}
+	}
+	if !counted {
+		return false
+	}
+	if per > 0 && rng != nil && typesx.IsString(c.info.TypeOf(rng.X)) {
+		e.over = true // a string has at most len(s) runes
+	}
+	e.under = append(e.under, under...)
+	e.least = append(e.least, least...)
+	e.sumOver = append(e.sumOver, sumOver...)
+	e.sum.Add(add)
+	e.sum.AddTimes(per, count)
+	return true
+}
+
+// loopCount returns how many times loop runs, as an expression valid at
+// at: len(x) for a range over x, n for range n or for i := 0; i < n; i++.
+func (c *checker) loopCount(loop ast.Node, at token.Pos) (string, *ast.RangeStmt) {
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		if _, ok := l.Value.(*ast.Ident); l.Value != nil && !ok {
+			return "", nil
+		}
+		switch t := c.info.TypeOf(l.X).Underlying().(type) {
+		case *types.Slice, *types.Array, *types.Map:
+		case *types.Basic:
+			if t.Info()&types.IsInteger != 0 {
+				return c.intTerm(l.X, at, l.Pos()), l
+			}
+			if t.Info()&types.IsString == 0 {
+				return "", nil
+			}
+		default:
+			return "", nil
+		}
+		if !c.available(l.X, at, l.Pos()) {
+			return "", nil
+		}
+		return "len(" + c.src.Text(l.X) + ")", l
+	case *ast.ForStmt:
+		return c.countTo(l, at), nil
+	}
+	return "", nil
+}
+
+// countTo returns n for for i := 0; i < n; i++ (or i < len(s)), when n
+// is valid at at and the body does not assign the counter.
+func (c *checker) countTo(l *ast.ForStmt, at token.Pos) string {
+	init, ok := l.Init.(*ast.AssignStmt)
+	post, ok2 := l.Post.(*ast.IncDecStmt)
+	cond, ok3 := ast.Unparen(l.Cond).(*ast.BinaryExpr)
+	if !ok || !ok2 || !ok3 || len(init.Lhs) != 1 || len(init.Rhs) != 1 || init.Tok != token.DEFINE ||
+		post.Tok != token.INC || cond.Op != token.LSS || !isZero(c.info.Types[init.Rhs[0]]) {
+		return ""
+	}
+	i, ok := init.Lhs[0].(*ast.Ident)
+	counter := c.info.Defs[i]
+	x, ok2 := ast.Unparen(cond.X).(*ast.Ident)
+	px, ok3 := ast.Unparen(post.X).(*ast.Ident)
+	if !ok || !ok2 || !ok3 || counter == nil || c.info.Uses[x] != counter || c.info.Uses[px] != counter {
+		return ""
+	}
+	if v, ok := counter.(*types.Var); !ok || c.assignedBetween(v, l.Body.Pos(), l.Body.End()) {
+		return ""
+	}
+	if call, ok := ast.Unparen(cond.Y).(*ast.CallExpr); ok && c.isBuiltin(call, "len") && len(call.Args) == 1 {
+		if c.available(call.Args[0], at, l.Pos()) && !c.assignedBetween(c.rootVar(call.Args[0]), l.Pos(), l.End()) {
+			return "len(" + c.src.Text(call.Args[0]) + ")"
+		}
+		return ""
+	}
+	return c.intTerm(cond.Y, at, l.Pos())
+}
+
+// intTerm returns max(n, 0) for the integer n, if it is a variable or
+// field path valid at at and not changed by the loop: a loop runs no
+// times for a negative n, and Grow and make panic on one. The builtin max
+// needs go1.21.
+func (c *checker) intTerm(n ast.Expr, at, pos token.Pos) string {
+	if tv := c.info.Types[n]; tv.Value != nil {
+		return "" // a constant count: a short fixed text
+	}
+	if v := c.info.FileVersions[c.fileOf(at)]; v != "" && version.Compare(v, "go1.21") < 0 ||
+		!c.visibleAt("max", types.Universe.Lookup("max"), at) || !c.available(n, at, pos) {
+		return ""
+	}
+	return "max(" + c.src.Text(n) + ", 0)"
+}
+
+// available reports whether the variable or field path x can be evaluated
+// at at with the value it has at pos.
+func (c *checker) available(x ast.Expr, at, pos token.Pos) bool {
+	if !sizeexpr.Reevaluable(x) {
+		return false
+	}
+	root := rootIdent(x)
+	switch obj := c.info.Uses[root].(type) {
+	case *types.PkgName:
+		return true
+	case *types.Var:
+		return c.visibleAt(root.Name, obj, at) && !c.assignedBetween(obj, at, pos) && c.derefsSafe(x, obj)
+	}
+	return false
+}
+
+func (c *checker) rootVar(x ast.Expr) *types.Var {
+	v, _ := c.info.Uses[rootIdent(x)].(*types.Var)
+	return v
+}
+
+// canSkip reports whether an iteration of the loop can end before its
+// last statement: a break, continue, goto, return or panic in its body.
+func (c *checker) canSkip(loop inspector.Cursor) bool {
+	for cur := range loop.Preorder((*ast.BranchStmt)(nil), (*ast.ReturnStmt)(nil), (*ast.CallExpr)(nil)) {
+		if c.innermostFunc(cur) != c.innermostFunc(loop) {
+			continue
+		}
+		if call, ok := cur.Node().(*ast.CallExpr); ok && !c.isBuiltin(call, "panic") {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+func loopBody(loop ast.Node) *ast.BlockStmt {
+	if f, ok := loop.(*ast.ForStmt); ok {
+		return f.Body
+	}
+	return loop.(*ast.RangeStmt).Body
+}
+
+// isStmtOf reports whether the write at cur is a statement of body.
+func isStmtOf(body *ast.BlockStmt, cur inspector.Cursor) bool {
+	n := cur.Node()
+	if _, ok := n.(*ast.CallExpr); ok {
+		n = cur.Parent().Node() // the ExprStmt
+	}
+	for _, s := range body.List {
+		if s == n {
+			return true
+		}
+	}
+	return false
+}
+
+// copyLoop sizes a loop that walks a string and writes pieces of it, as
+// a path cleaner or a query rewriter does: the output is about as long as
+// the string. The string is one the loop's header or an early exit tests
+// (range s, for len(s) > 0, if i >= len(s) { break }), and every piece
+// the loop writes other than a constant is computed from it.
+func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, at token.Pos, e *estimate) bool {
+	walked := c.walkedStrings(loop)
+	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) {
+		return false
+	}
+	used := make(map[*types.Var]bool)
+	for _, w := range writes {
+		if w.opaque {
+			return false
+		}
+		for _, piece := range w.pieces {
+			if c.info.Types[piece].Value != nil {
+				continue
+			}
+			from := c.derivedFrom(b, piece, walked)
+			if from == nil {
+				return false
+			}
+			used[from] = true
+		}
+	}
+	var terms []string
+	for _, v := range walked {
+		if !used[v] {
+			continue
+		}
+		if !c.visibleAt(v.Name(), v, at) || c.assignedBetween(v, at, loop.Node().Pos()) {
+			return false
+		}
+		terms = append(terms, v.Name())
+	}
+	if len(terms) == 0 {
+		return false
+	}
+	for _, t := range terms {
+		e.sum.AddLen(t)
+		e.copyOf = append(e.copyOf, t)
+	}
+	return true
+}
+
+// walkedStrings returns the string and []byte variables that the loop's
+// header or its early exits test.
+func (c *checker) walkedStrings(loop inspector.Cursor) []*types.Var {
+	var tested []ast.Node
+	switch l := loop.Node().(type) {
+	case *ast.RangeStmt:
+		tested = append(tested, l.X)
+	case *ast.ForStmt:
+		if l.Cond != nil {
+			tested = append(tested, l.Cond)
+		}
+	}
+	for _, s := range loopBody(loop.Node()).List {
+		if ifs, ok := s.(*ast.IfStmt); ok && len(ifs.Body.List) > 0 {
+			switch last := ifs.Body.List[len(ifs.Body.List)-1].(type) {
+			case *ast.BranchStmt:
+				if last.Tok == token.BREAK {
+					tested = append(tested, ifs.Cond)
+				}
+			case *ast.ReturnStmt:
+				tested = append(tested, ifs.Cond)
+			}
+		}
+	}
+	var vars []*types.Var
+	seen := make(map[*types.Var]bool)
+	for _, n := range tested {
+		ast.Inspect(n, func(n ast.Node) bool {
+			id, ok := n.(*ast.Ident)
+			if !ok {
+				return true
+			}
+			v, ok := c.info.Uses[id].(*types.Var)
+			if ok && !seen[v] && !v.IsField() && (typesx.IsString(v.Type()) || isByteSlice(v.Type())) && !contains(loop.Node(), v.Pos()) {
+				seen[v] = true
+				vars = append(vars, v)
+			}
+			return true
+		})
+	}
+	return vars
+}
+
+// derivedFrom returns the walked string that piece is computed from,
+// following the function's assignments (comp := s[:i]; comp = f(comp)).
+func (c *checker) derivedFrom(b *builder, piece ast.Expr, walked []*types.Var) *types.Var {
+	for _, s := range walked {
+		derived := c.derivedVars(b, s)
+		if c.mentionsAny(piece, derived) {
+			return s
+		}
+	}
+	return nil
+}
+
+// derivedVars returns s and the local variables whose value is computed
+// from it, directly or through others: strings, byte slices, bytes and
+// runes. Indices are left out: an index computed from another string
+// (i += strings.IndexByte(pattern, c)) does not make what it slices part
+// of that string.
+func (c *checker) derivedVars(b *builder, s *types.Var) map[types.Object]bool {
+	if d, ok := c.derived[s]; ok {
+		return d
+	}
+	d := map[types.Object]bool{s: true}
+	for changed := true; changed; {
+		changed = false
+		add := func(lhs ast.Expr) {
+			if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
+				if obj := c.info.ObjectOf(id); obj != nil && !d[obj] && obj != types.Object(b.obj) && isContent(obj.Type()) {
+					d[obj] = true
+					changed = true
+				}
+			}
+		}
+		for cur := range b.fn.Preorder((*ast.AssignStmt)(nil), (*ast.RangeStmt)(nil), (*ast.ValueSpec)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.AssignStmt:
+				for _, rhs := range n.Rhs {
+					if c.mentionsAny(rhs, d) {
+						for _, lhs := range n.Lhs {
+							add(lhs)
+						}
+					}
+				}
+			case *ast.RangeStmt:
+				if c.mentionsAny(n.X, d) {
+					if n.Key != nil {
+						add(n.Key)
+					}
+					if n.Value != nil {
+						add(n.Value)
+					}
+				}
+			case *ast.ValueSpec:
+				for _, v := range n.Values {
+					if c.mentionsAny(v, d) {
+						for _, id := range n.Names {
+							add(id)
+						}
+					}
+				}
+			}
+		}
+	}
+	c.derived[s] = d
+	return d
+}
+
+func contains(n ast.Node, pos token.Pos) bool {
+	return n.Pos() <= pos && pos < n.End()
+}
+
+// isContent reports whether t holds text: a string, a byte slice, a byte
+// or a rune.
+func isContent(t types.Type) bool {
+	if typesx.IsString(t) || isByteSlice(t) {
+		return true
+	}
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && (b.Kind() == types.Byte || b.Kind() == types.Rune)
+}
+
+// selects reports whether every write of the loop is in the body of an if
+// without else: the loop picks parts of the string (strips annotations,
+// keeps digits), and the output can be much shorter than the string.
+func (c *checker) selects(loop inspector.Cursor, writes []*write) bool {
+	for _, w := range writes {
+		picked := false
+		for anc := range w.cur.Enclosing((*ast.IfStmt)(nil)) {
+			if !loop.Contains(anc) {
+				break
+			}
+			if ifs := anc.Node().(*ast.IfStmt); ifs.Else == nil {
+				picked = true
+				break
+			}
+		}
+		if !picked {
+			return false
+		}
+	}
+	return true
+}
+
+// returnsPart reports whether the loop can return what it has built so
+// far: it copies a prefix of the string (up to a closing quote), not all.
+func (c *checker) returnsPart(b *builder, loop inspector.Cursor) bool {
+	for cur := range loop.Preorder((*ast.ReturnStmt)(nil)) {
+		if c.innermostFunc(cur) == c.innermostFunc(loop) && astx.Mentions(c.info, cur.Node(), b.obj) {
+			return true
+		}
+	}
+	return false
+}
+
+// inInnerLoop reports whether cur is in a loop nested in loop.
+func (c *checker) inInnerLoop(loop, cur inspector.Cursor) bool {
+	for anc := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		return anc != loop
+	}
+	return false
+}

@@ -1,0 +1,292 @@
+package growhint
+
+import (
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/memlint/memlint/internal/cost"
+)
+
+// minStraightPieces is how many writes outside loops it takes to report a
+// builder whose size does not grow with a loop: with fewer, the builder
+// reallocates once or twice, and a concatenation is the better remedy.
+const minStraightPieces = 4
+
+// check reports the builder when its size is known before the first write
+// and grows with the data.
+func (c *checker) check(file *ast.File, b *builder) {
+	first := b.writes[0].top
+	at := first.Pos()
+	if b.kind == bytesKind {
+		at = b.decl.Node().Pos() // the capacity goes into the declaration
+	}
+	if c.isPreallocs(b) {
+		return
+	}
+	e := c.estimate(b, at)
+	if !e.variable || e.unsized || !e.overLoop && e.pieces < minStraightPieces {
+		return
+	}
+	msg := fmt.Sprintf("%s is filled by %s whose total size is known before the first write: %s%s; it starts empty and reallocates as it grows: %s",
+		b.obj.Name(), c.writesText(b), e.text(), e.caveat(), c.remedy(b))
+	d := analysis.Diagnostic{Pos: b.decl.Node().Pos(), End: b.decl.Node().End(), Message: msg}
+	if fix, why := c.fix(file, b, e, at); fix != nil {
+		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	} else {
+		d.Message += " (no automatic fix: " + why + ")"
+	}
+	c.rep.Report(d, c.cost(b, e))
+}
+
+// isPreallocs reports whether the slice gets exactly one element per
+// iteration of one loop: prealloc's finding, not this pass's.
+func (c *checker) isPreallocs(b *builder) bool {
+	if b.kind != bytesKind || len(b.writes) != 1 {
+		return false
+	}
+	w := b.writes[0]
+	return !w.opaque && !w.spread && len(w.pieces) == 1 && c.outerLoop(b, w.cur).Valid()
+}
+
+// bound says how the estimate relates to the final size.
+func (e estimate) bound() string {
+	switch {
+	case len(e.copyOf) > 0, (len(e.under) > 0 || len(e.least) > 0) && e.over:
+		return "about "
+	case len(e.under) > 0 || len(e.least) > 0:
+		return "at least "
+	case e.over:
+		return "at most "
+	}
+	return ""
+}
+
+// caveat names what the estimate leaves out or guesses.
+func (e estimate) caveat() string {
+	var parts []string
+	if len(e.copyOf) > 0 {
+		parts = append(parts, "the loop writes a rewritten copy of "+strings.Join(e.copyOf, " and "))
+	}
+	if len(e.least) > 0 {
+		parts = append(parts, "counted at their least: "+list(e.least))
+	}
+	if len(e.under) > 0 {
+		parts = append(parts, "not counted: "+list(e.under))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, "; ") + ")"
+}
+
+// list joins the first few of xs, without repeats.
+func list(xs []string) string {
+	xs = slices.Compact(slices.Clone(xs))
+	if len(xs) > 4 {
+		xs = append(xs[:4], "…")
+	}
+	return strings.Join(xs, ", ")
+}
+
+func (c *checker) writesText(b *builder) string {
+	if len(b.writes) == 1 {
+		return "a write in a loop"
+	}
+	return strconv.Itoa(len(b.writes)) + " writes"
+}
+
+func (c *checker) remedy(b *builder) string {
+	if b.kind == bytesKind {
+		return "make it with that capacity"
+	}
+	return "call " + b.obj.Name() + ".Grow first"
+}
+
+// text is the estimate for the message: "at least len(s) + 2 bytes",
+// "2*len(xs) bytes plus the lengths of the strings in xs".
+func (e estimate) text() string {
+	t := e.bound() + e.sum.String() + " bytes"
+	if len(e.sumOver) > 0 {
+		t += " plus the lengths of the elements of " + strings.Join(slices.Compact(slices.Clone(e.sumOver)), " and ")
+	}
+	return t
+}
+
+// cost rates the finding by how often its function runs. Describing
+// methods are cold unless they serialize data of any size without fmt:
+// URL.String and its kind run per request in servers.
+func (c *checker) cost(b *builder, e estimate) cost.Estimate {
+	decl := c.outerDecl(b)
+	if decl == nil {
+		return cost.Estimate{Tier: cost.Medium}
+	}
+	name := funcName(decl)
+	f := c.model.Func(c.pass, decl)
+	switch f.Level {
+	case cost.Cold:
+		if decl.Recv != nil && (decl.Name.Name == "String" || decl.Name.Name == "GoString" || decl.Name.Name == "Format") && !c.usesFmt(decl) {
+			return cost.Estimate{Tier: cost.Medium, Evidence: "per call of " + name + ", whose output grows with its data"}
+		}
+		return cost.Estimate{Tier: cost.Low, Evidence: f.Reason}
+	case cost.Hot:
+		if e.overLoop {
+			return cost.Estimate{Tier: cost.High, Evidence: f.Reason + ", a loop over input"}
+		}
+		return cost.Estimate{Tier: cost.Medium, Evidence: f.Reason}
+	}
+	return cost.Estimate{Tier: cost.Medium, Evidence: "per call of " + name}
+}
+
+// usesFmt reports whether decl calls a function of package fmt: a String
+// method that formats with fmt describes its value for people (a route, a
+// config), while one that only writes bytes serializes data (a URL).
+func (c *checker) usesFmt(decl *ast.FuncDecl) bool {
+	found := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			if fn, ok := c.calleeFunc(call); ok && fn.Pkg() != nil && fn.Pkg().Path() == "fmt" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func (c *checker) outerDecl(b *builder) *ast.FuncDecl {
+	for anc := range b.fn.Enclosing((*ast.FuncDecl)(nil)) {
+		return anc.Node().(*ast.FuncDecl)
+	}
+	return nil
+}
+
+// funcName returns F or T.M for decl.
+func funcName(decl *ast.FuncDecl) string {
+	if decl.Recv == nil || len(decl.Recv.List) == 0 {
+		return decl.Name.Name
+	}
+	t := decl.Recv.List[0].Type
+	if star, ok := t.(*ast.StarExpr); ok {
+		t = star.X
+	}
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		return id.Name + "." + decl.Name.Name
+	}
+	return decl.Name.Name
+}
+
+// fix inserts b.Grow(n) before the statement of the first write, or
+// makes the slice with capacity n; a sum over the strings of a slice is
+// computed by a loop of its own first.
+func (c *checker) fix(file *ast.File, b *builder, e estimate, at token.Pos) (*analysis.SuggestedFix, string) {
+	if c.src.File(at) == nil || !c.src.StartsLine(at) {
+		return nil, "the source file cannot be edited here"
+	}
+	ind := c.src.Indent(at)
+	size := e.sum.String()
+	var prelude string
+	if len(e.sumOver) > 0 {
+		n := c.freshName(b, "n")
+		prelude = n + " := " + size + "\n" + ind
+		for _, s := range e.sumOver {
+			v := c.freshName(b, "s")
+			prelude += "for _, " + v + " := range " + s + " {\n" + ind + "\t" + n + " += len(" + v + ")\n" + ind + "}\n" + ind
+		}
+		size = n
+	}
+	if b.kind == builderKind {
+		return &analysis.SuggestedFix{
+			Message:   "Grow " + b.obj.Name() + " to the size it reaches",
+			TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(prelude + b.obj.Name() + ".Grow(" + size + ")\n" + ind)}},
+		}, ""
+	}
+	if why := c.nilMatters(b); why != "" {
+		return nil, why
+	}
+	decl := b.decl.Node()
+	return &analysis.SuggestedFix{
+		Message:   "Make " + b.obj.Name() + " with the capacity it reaches",
+		TextEdits: []analysis.TextEdit{{Pos: decl.Pos(), End: decl.End(), NewText: []byte(prelude + b.obj.Name() + " := make([]byte, 0, " + size + ")")}},
+	}, ""
+}
+
+// nilMatters says why making the slice non-nil could change what the
+// program does: it is returned, or handed on, where nil may differ from
+// empty, and may still be nil there when nothing was appended.
+func (c *checker) nilMatters(b *builder) string {
+	if _, ok := b.decl.Node().(*ast.AssignStmt); ok && !c.declaredNil(b) {
+		return "" // already non-nil: []byte{} or make([]byte, 0)
+	}
+	for _, r := range b.reads {
+		if _, ok := r.Node().(*ast.Ident); ok { // returned: nil may differ from empty to the caller
+			if !c.nonEmptyBefore(b, r.Node().Pos()) {
+				return b.obj.Name() + " is returned and is nil when nothing is appended; with a capacity it would not be"
+			}
+		}
+	}
+	return ""
+}
+
+func (c *checker) declaredNil(b *builder) bool {
+	as := b.decl.Node().(*ast.AssignStmt)
+	return c.info.Types[as.Rhs[0]].IsNil() || isConversionOfNil(c.info, as.Rhs[0])
+}
+
+func isConversionOfNil(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && info.Types[call.Fun].IsType() && len(call.Args) == 1 && info.Types[call.Args[0]].IsNil()
+}
+
+// nonEmptyBefore reports whether a statement of the builder's list before
+// pos appends a constant piece or a byte unconditionally, so the slice is
+// non-nil there whatever the fix.
+func (c *checker) nonEmptyBefore(b *builder, pos token.Pos) bool {
+	for _, w := range b.writes {
+		if w.cur.Node().Pos() >= pos || w.opaque || !slices.Contains(b.list, ast.Stmt(w.cur.Node().(*ast.AssignStmt))) {
+			continue
+		}
+		for i, p := range w.pieces {
+			if !(w.spread && i == len(w.pieces)-1) {
+				return true // an element
+			}
+			if tv := c.info.Types[p]; tv.Value != nil && tv.Value.ExactString() != `""` {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// freshName returns base, or base2, base3, ..., whichever no identifier of
+// the builder's function uses.
+func (c *checker) freshName(b *builder, base string) string {
+	used := make(map[string]bool)
+	ast.Inspect(b.fn.Node(), func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			used[id.Name] = true
+		}
+		return true
+	})
+	for i := 1; ; i++ {
+		name := base
+		if i > 1 {
+			name += strconv.Itoa(i)
+		}
+		if _, obj := c.info.Scopes[c.fileOf(b.decl.Node().Pos())].Innermost(b.decl.Node().Pos()).LookupParent(name, token.NoPos); !used[name] && obj == nil {
+			return name
+		}
+	}
+}

@@ -1,0 +1,438 @@
+package growhint
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/sizeexpr"
+	"github.com/memlint/memlint/internal/typesx"
+)
+
+// An estimate is the size the builder reaches, written with what is known
+// where the Grow goes: before the statement of the first write.
+type estimate struct {
+	sum     sizeexpr.Sum
+	sumOver []string // slices of strings whose lengths must be summed by a loop
+	// variable is set when the size depends on data (a len term or a loop
+	// count): a constant size is a short fixed text, not worth a Grow.
+	variable bool
+	overLoop bool     // a loop over input contributes: the output grows with it
+	over     bool     // it counts pieces that may not be written (conditional constants)
+	copyOf   []string // strings that a loop rewrites: their length is a close guess, not a bound
+	under    []string // pieces it does not count
+	// unsized is set when a loop writes an amount the code does not tell
+	// before it runs (lines read from a connection): the bulk is unknown.
+	unsized bool
+	least   []string // pieces it counts at their least: "url.PathEscape(s) as len(s)"
+	pieces  int      // how many write calls the estimate covers
+}
+
+// estimate sizes the builder's writes, grouped by the outermost loop
+// around each (relative to the declaration) or none.
+func (c *checker) estimate(b *builder, at token.Pos) estimate {
+	var e estimate
+	done := make(map[ast.Node]bool) // loops already sized
+	for _, w := range b.writes {
+		loop := c.outerLoop(b, w.cur)
+		if loop.Valid() {
+			if !done[loop.Node()] {
+				done[loop.Node()] = true
+				c.sizeLoop(b, loop, at, &e)
+			}
+			continue
+		}
+		e.pieces++
+		c.sizeStraight(b, w, at, &e)
+	}
+	return e
+}
+
+// outerLoop returns the outermost loop around cur that is inside the
+// builder's function and after its declaration, or the zero cursor.
+func (c *checker) outerLoop(b *builder, cur inspector.Cursor) inspector.Cursor {
+	var loop inspector.Cursor
+	for anc := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		if anc.Node().Pos() < b.decl.Node().Pos() {
+			break
+		}
+		loop = anc
+	}
+	return loop
+}
+
+// sizeStraight adds a write that runs at most once. A conditional piece
+// is counted when it is a constant (a few bytes too many at worst) or when
+// its condition tests it (if s != "" { b.WriteString(s) }); otherwise the
+// estimate is a lower bound.
+func (c *checker) sizeStraight(b *builder, w *write, at token.Pos, e *estimate) {
+	if w.opaque {
+		e.under = append(e.under, c.short(w.cur.Node()))
+		return
+	}
+	conds := c.conditions(b, w.cur)
+	for i, piece := range w.pieces {
+		spread := w.spread && i == len(w.pieces)-1
+		s, ok, lower := c.pieceSize(piece, w.method, spread, at, w.cur.Node().Pos())
+		if !ok {
+			e.under = append(e.under, c.short(piece))
+			continue
+		}
+		if conds != nil && !s.IsConstant() && !slices.ContainsFunc(conds, func(cond ast.Node) bool { return c.mentionsText(cond, piece) }) {
+			e.under = append(e.under, c.short(piece))
+			continue
+		}
+		if conds != nil && s.IsConstant() {
+			e.over = true
+		}
+		if lower {
+			e.least = append(e.least, c.short(piece)+" as "+s.String())
+		}
+		if !s.IsConstant() {
+			e.variable = true
+		}
+		e.sum.Add(s)
+	}
+}
+
+// conditions returns the conditions (and their init statements) of the
+// ifs and switches between the write at cur and the builder's statement
+// list; nil when the write is a statement of that list.
+func (c *checker) conditions(b *builder, cur inspector.Cursor) []ast.Node {
+	var conds []ast.Node
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.SwitchStmt)(nil), (*ast.TypeSwitchStmt)(nil), (*ast.SelectStmt)(nil), (*ast.BlockStmt)(nil)) {
+		if anc.Node().Pos() < b.decl.Node().Pos() {
+			break
+		}
+		switch n := anc.Node().(type) {
+		case *ast.IfStmt:
+			conds = append(conds, n.Cond)
+			if n.Init != nil {
+				conds = append(conds, n.Init)
+			}
+		case *ast.SwitchStmt:
+			conds = append(conds, &ast.BlockStmt{}) // a case is a condition, tested by nothing the pass reads
+		case *ast.TypeSwitchStmt, *ast.SelectStmt:
+			conds = append(conds, &ast.BlockStmt{})
+		}
+	}
+	return conds
+}
+
+// mentionsText reports whether n contains an expression spelled like the
+// sized part of piece, as u.Host in if u.Host != "" { ... u.Host ... }.
+func (c *checker) mentionsText(n ast.Node, piece ast.Expr) bool {
+	want := c.src.Text(c.sizedPart(piece))
+	found := false
+	ast.Inspect(n, func(m ast.Node) bool {
+		if e, ok := m.(ast.Expr); ok && !found && c.src.Text(e) == want {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// pieceSize returns the size of one piece appended by method, as a sum
+// valid at the Grow's position at and unchanged until the write at pos;
+// lower is set when the piece can be longer than the sum says (an escape).
+func (c *checker) pieceSize(piece ast.Expr, method string, spread bool, at, pos token.Pos) (s sizeexpr.Sum, ok, lower bool) {
+	tv := c.info.Types[stripConversion(c.info, piece)] // []byte("magic") has a constant length too
+	if n, ok := sizeexpr.ConstLen(tv); ok && (method != "append" || spread) {
+		s.AddBytes(n)
+		return s, true, false
+	}
+	switch {
+	case method == "WriteByte", method == "append" && !spread:
+		s.AddBytes(1)
+		return s, true, false
+	case method == "WriteRune":
+		s.AddBytes(1)
+		return s, true, true // one to four bytes
+	}
+	x := c.sizedPart(piece)
+	lower = x != stripConversion(c.info, piece)
+	if text, ok := c.term(x, at, pos); ok {
+		s.AddLen(text)
+		return s, true, lower
+	}
+	return s, false, false
+}
+
+// sizedPart returns the expression whose length sizes piece: piece itself
+// without a string/[]byte conversion, or the string an escaping function
+// is given (url.PathEscape(s), escape(s, mode)): its result is at least as
+// long.
+func (c *checker) sizedPart(piece ast.Expr) ast.Expr {
+	piece = stripConversion(c.info, piece)
+	call, ok := piece.(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 || !typesx.IsString(c.info.TypeOf(call)) || !typesx.IsString(c.info.TypeOf(call.Args[0])) {
+		return piece
+	}
+	fn, ok := c.calleeFunc(call)
+	if !ok || !isEscaper(fn) {
+		return piece
+	}
+	return stripConversion(c.info, call.Args[0])
+}
+
+// isEscaper reports whether fn escapes or quotes the string it is given:
+// its result is never shorter.
+func isEscaper(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "net/url.PathEscape", "net/url.QueryEscape", "html.EscapeString", "strconv.Quote", "strconv.QuoteToASCII", "regexp.QuoteMeta":
+		return true
+	}
+	// The package's own escape helpers, as net/url's escape(s, mode).
+	name := strings.ToLower(fn.Name())
+	return strings.HasPrefix(name, "escape") || strings.HasPrefix(name, "quote")
+}
+
+// stripConversion returns e without a conversion to string or []byte.
+func stripConversion(info *types.Info, e ast.Expr) ast.Expr {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 && info.Types[call.Fun].IsType() {
+		arg := call.Args[0]
+		if typesx.IsString(info.TypeOf(arg)) || isByteSlice(info.TypeOf(arg)) {
+			return ast.Unparen(arg)
+		}
+	}
+	return e
+}
+
+func isByteSlice(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	s, ok := t.Underlying().(*types.Slice)
+	return ok && types.Identical(s.Elem(), types.Typ[types.Byte])
+}
+
+// term returns the text of len's argument for x, valid at the Grow's
+// position at with the value it has at pos: a variable or field path that
+// is visible at at and not assigned between, or a local defined once from
+// one (h := u.Host).
+func (c *checker) term(x ast.Expr, at, pos token.Pos) (string, bool) {
+	x = c.substitute(x)
+	if !sizeexpr.Reevaluable(x) || !typesx.IsString(c.info.TypeOf(x)) && !isByteSlice(c.info.TypeOf(x)) {
+		return "", false
+	}
+	root := rootIdent(x)
+	obj := c.info.Uses[root]
+	switch obj := obj.(type) {
+	case *types.PkgName:
+		return c.src.Text(x), true
+	case *types.Var:
+		if !c.visibleAt(root.Name, obj, at) || c.assignedBetween(obj, at, pos) || !c.derefsSafe(x, obj) {
+			return "", false
+		}
+		return c.src.Text(x), true
+	}
+	return "", false
+}
+
+// substitute replaces a local variable defined once from a variable or
+// field path, and never assigned again, by that path: the term can then be
+// written before the variable exists.
+func (c *checker) substitute(x ast.Expr) ast.Expr {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return x
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+		return x
+	}
+	def, ok := c.definitions[v]
+	if !ok {
+		c.indexDefinitions()
+		def = c.definitions[v]
+	}
+	if def == nil || !sizeexpr.Reevaluable(def) {
+		return x
+	}
+	return def
+}
+
+// indexDefinitions records, for each local variable defined by v := e or
+// var v = e and never assigned again, its defining expression.
+func (c *checker) indexDefinitions() {
+	c.definitions = make(map[*types.Var]ast.Expr)
+	assigned := make(map[*types.Var]bool)
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for i, lhs := range n.Lhs {
+					id, ok := ast.Unparen(lhs).(*ast.Ident)
+					if !ok {
+						continue
+					}
+					if v, ok := c.info.Defs[id].(*types.Var); ok && len(n.Lhs) == len(n.Rhs) {
+						c.definitions[v] = n.Rhs[i]
+					} else if v, ok := c.info.Uses[id].(*types.Var); ok {
+						assigned[v] = true
+					}
+				}
+			case *ast.ValueSpec:
+				for i, id := range n.Names {
+					if v, ok := c.info.Defs[id].(*types.Var); ok && len(n.Values) == len(n.Names) {
+						c.definitions[v] = n.Values[i]
+					}
+				}
+			case *ast.UnaryExpr:
+				if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
+					if v, ok := c.info.Uses[id].(*types.Var); ok {
+						assigned[v] = true
+					}
+				}
+			case *ast.IncDecStmt, *ast.RangeStmt:
+				// Neither defines a string from a path.
+			}
+			return true
+		})
+	}
+	for v := range assigned {
+		c.definitions[v] = nil
+	}
+}
+
+func rootIdent(x ast.Expr) *ast.Ident {
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.Ident:
+			return e
+		case *ast.SelectorExpr:
+			x = e.X
+		default:
+			return nil
+		}
+	}
+}
+
+// visibleAt reports whether name denotes obj at pos.
+func (c *checker) visibleAt(name string, obj types.Object, pos token.Pos) bool {
+	file := c.fileOf(pos)
+	if file == nil {
+		return false
+	}
+	scope := c.info.Scopes[file].Innermost(pos)
+	if scope == nil {
+		return false
+	}
+	_, found := scope.LookupParent(name, pos)
+	return found == obj
+}
+
+func (c *checker) fileOf(pos token.Pos) *ast.File {
+	for _, f := range c.pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// assignedBetween reports whether v, or a field of it, is assigned, stepped
+// or has its address taken between the positions from and to.
+func (c *checker) assignedBetween(v *types.Var, from, to token.Pos) bool {
+	file := c.fileOf(from)
+	found := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		if found || n == nil || n.End() < from || n.Pos() >= to {
+			return false
+		}
+		var targets []ast.Expr
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			targets = n.Lhs
+		case *ast.IncDecStmt:
+			targets = []ast.Expr{n.X}
+		case *ast.RangeStmt:
+			if n.Tok == token.ASSIGN {
+				targets = []ast.Expr{n.Key, n.Value}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				targets = []ast.Expr{n.X}
+			}
+		}
+		for _, t := range targets {
+			if t != nil && t.Pos() >= from && t.Pos() < to {
+				if id := rootIdent(t); id != nil && c.info.ObjectOf(id) == v {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// derefsSafe reports whether evaluating the path x before the writes
+// cannot dereference nil where the writes would not: it follows no
+// pointer, or only its root, which the function never compares with nil
+// (a method's receiver, a parameter the code assumes set).
+func (c *checker) derefsSafe(x ast.Expr, root *types.Var) bool {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return true
+	}
+	for inner := sel.X; ; {
+		s, ok := ast.Unparen(inner).(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		if _, isPtr := c.info.TypeOf(s).Underlying().(*types.Pointer); isPtr {
+			return false
+		}
+		inner = s.X
+	}
+	if _, isPtr := root.Type().Underlying().(*types.Pointer); !isPtr {
+		return true
+	}
+	return !c.comparedWithNil(root)
+}
+
+func (c *checker) comparedWithNil(v *types.Var) bool {
+	file := c.fileOf(v.Pos())
+	found := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		if bin, ok := n.(*ast.BinaryExpr); ok && (bin.Op == token.EQL || bin.Op == token.NEQ) {
+			for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
+				if id, ok := ast.Unparen(pair[0]).(*ast.Ident); ok && c.info.Uses[id] == v && c.info.Types[pair[1]].IsNil() {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// short returns the source of n for a message, elided when long.
+func (c *checker) short(n ast.Node) string {
+	s := c.src.Text(n)
+	if len(s) > 40 || strings.Contains(s, "\n") {
+		return "…"
+	}
+	return s
+}
+
+// mentionsAny reports whether n refers to any of objs.
+func (c *checker) mentionsAny(n ast.Node, objs map[types.Object]bool) bool {
+	for obj := range objs {
+		if astx.Mentions(c.info, n, obj) {
+			return true
+		}
+	}
+	return false
+}

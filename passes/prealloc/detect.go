@@ -1,0 +1,554 @@
+package prealloc
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/memlint/memlint/internal/astx"
+)
+
+// accumulations returns the accumulations of body, one per variable: each
+// is a statement of the body, or of an if or switch in it (conditional: its
+// count is only an upper bound). Nested loops and function literals are
+// not searched.
+func (c *checker) accumulations(loop ast.Node) []accumulation {
+	body := astx.LoopBody(loop)
+	var elem types.Object // the range value, which conditions may compare
+	if rng, ok := loop.(*ast.RangeStmt); ok && identOf(rng.Value) != nil {
+		elem = c.pass.TypesInfo.ObjectOf(identOf(rng.Value))
+	}
+	type key struct{ v, field *types.Var }
+	var accs []accumulation
+	seen := make(map[key]int)
+	var visit func(stmts []ast.Stmt, cond ast.Node, skipsConstants bool)
+	visit = func(stmts []ast.Stmt, cond ast.Node, skipsConstants bool) {
+		for _, stmt := range stmts {
+			switch s := stmt.(type) {
+			case *ast.IfStmt:
+				visit(s.Body.List, s, (cond == nil || skipsConstants) && c.skipsConstants(s.Cond, token.NEQ, elem))
+				if s.Else != nil {
+					visit([]ast.Stmt{s.Else}, s, (cond == nil || skipsConstants) && c.skipsConstants(s.Cond, token.EQL, elem))
+				}
+			case *ast.SwitchStmt:
+				for _, clause := range s.Body.List {
+					cc := clause.(*ast.CaseClause)
+					visit(cc.Body, cc, (cond == nil || skipsConstants) && cc.List == nil && c.casesAreConstants(s, elem))
+				}
+			case *ast.BlockStmt:
+				visit(s.List, cond, skipsConstants)
+			default:
+				acc, ok := c.asAccumulation(stmt)
+				if !ok {
+					continue
+				}
+				acc.cond, acc.skipsConstants = cond, cond != nil && skipsConstants
+				seen[key{acc.v, acc.field}]++
+				accs = append(accs, acc)
+			}
+		}
+	}
+	visit(body.List, nil, false)
+	return slices.DeleteFunc(accs, func(a accumulation) bool { return seen[key{a.v, a.field}] > 1 })
+}
+
+// skipsConstants reports whether cond compares the element elem with
+// constants by op, joined by && for != (x != "." && x != "..") or by ||
+// for ==: the branch it guards then skips only a few constant values, and
+// the loop's count is a tight upper bound. Comparing a property of the
+// element (len(x.IP) == 4) splits the elements instead.
+func (c *checker) skipsConstants(cond ast.Expr, op token.Token, elem types.Object) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || elem == nil {
+		return false
+	}
+	if op == token.NEQ && bin.Op == token.LAND || op == token.EQL && bin.Op == token.LOR {
+		return c.skipsConstants(bin.X, op, elem) && c.skipsConstants(bin.Y, op, elem)
+	}
+	info := c.pass.TypesInfo
+	isElem := func(e ast.Expr) bool { return identOf(e) != nil && info.Uses[identOf(e)] == elem }
+	return bin.Op == op && (isElem(bin.X) && info.Types[bin.Y].Value != nil || isElem(bin.Y) && info.Types[bin.X].Value != nil)
+}
+
+// casesAreConstants reports whether every case of a switch on the
+// element elem lists constants: its default clause skips only those.
+func (c *checker) casesAreConstants(s *ast.SwitchStmt, elem types.Object) bool {
+	if s.Tag == nil || elem == nil || identOf(s.Tag) == nil || c.pass.TypesInfo.Uses[identOf(s.Tag)] != elem {
+		return false
+	}
+	for _, clause := range s.Body.List {
+		for _, e := range clause.(*ast.CaseClause).List {
+			if c.pass.TypesInfo.Types[e].Value == nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (c *checker) asAccumulation(stmt ast.Stmt) (accumulation, bool) {
+	assign, ok := stmt.(*ast.AssignStmt)
+	if !ok || assign.Tok != token.ASSIGN || len(assign.Lhs) != 1 || len(assign.Rhs) != 1 {
+		return accumulation{}, false
+	}
+	if index, ok := assign.Lhs[0].(*ast.IndexExpr); ok {
+		v := c.localVar(index.X)
+		if v == nil && c.inInit {
+			v = c.packageVar(index.X)
+		}
+		if v == nil || !isMap(v.Type()) || astx.Mentions(c.pass.TypesInfo, index.Index, v) || astx.Mentions(c.pass.TypesInfo, assign.Rhs[0], v) {
+			return accumulation{}, false // m[k] = append(m[k], v) groups: the map gets fewer keys
+		}
+		return accumulation{v: v, stmt: stmt, isMap: true}, true
+	}
+	acc := accumulation{stmt: stmt}
+	acc.v, acc.field = c.target(assign.Lhs[0])
+	call, ok := ast.Unparen(assign.Rhs[0]).(*ast.CallExpr)
+	if acc.v == nil || !ok || !c.isBuiltin(call.Fun, "append") || len(call.Args) != 2 || call.Ellipsis.IsValid() ||
+		!c.names(call.Args[0], acc) || !isSlice(acc.typ()) {
+		return accumulation{}, false
+	}
+	return acc, true
+}
+
+// target returns the local variable that e names, or the local struct
+// variable and field of e = v.field.
+func (c *checker) target(e ast.Expr) (v, field *types.Var) {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return c.localVar(e), nil
+	}
+	s := c.pass.TypesInfo.Selections[sel]
+	v = c.localVar(sel.X)
+	if s == nil || s.Kind() != types.FieldVal || s.Indirect() || v == nil {
+		return nil, nil
+	}
+	return v, s.Obj().(*types.Var)
+}
+
+// names reports whether e names the slice that acc accumulates.
+func (c *checker) names(e ast.Expr, acc accumulation) bool {
+	v, field := c.target(e)
+	return v == acc.v && field == acc.field
+}
+
+// localVar returns the local variable that e names, if it does.
+func (c *checker) localVar(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+		return nil
+	}
+	return v
+}
+
+// packageVar returns the package variable of this package that e names.
+// init may fill one like a local: nothing else runs concurrently with it.
+func (c *checker) packageVar(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.Parent() != c.pass.Pkg.Scope() {
+		return nil
+	}
+	return v
+}
+
+func (c *checker) isBuiltin(fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
+func isSlice(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
+}
+
+func isMap(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Map)
+	return ok
+}
+
+func outermostFunc(cur inspector.Cursor) ast.Node {
+	var fn ast.Node
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn = f.Node()
+	}
+	return fn
+}
+
+// leavesEarly reports whether body may end the loop before its last
+// iteration, or skip part of an iteration: then the trip count is only an
+// upper bound on the number of appends. Returning an error does not count:
+// the result is abandoned with the loop.
+func (c *checker) leavesEarly(body *ast.BlockStmt) bool {
+	found := false
+	var visit func(root ast.Node, breakCaught, continueCaught bool)
+	visit = func(root ast.Node, breakCaught, continueCaught bool) {
+		ast.Inspect(root, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				found = !c.returnsError(n)
+			case *ast.BranchStmt:
+				switch {
+				case n.Label != nil, n.Tok == token.GOTO:
+					found = true
+				case n.Tok == token.BREAK:
+					found = !breakCaught
+				case n.Tok == token.CONTINUE:
+					found = !continueCaught
+				}
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && id.Name == "panic" {
+					found = true // conservatively, even if panic is shadowed
+				}
+			case *ast.ForStmt:
+				visit(n.Body, true, true)
+				return false
+			case *ast.RangeStmt:
+				visit(n.Body, true, true)
+				return false
+			case *ast.SwitchStmt:
+				visit(n.Body, true, continueCaught)
+				return false
+			case *ast.TypeSwitchStmt:
+				visit(n.Body, true, continueCaught)
+				return false
+			case *ast.SelectStmt:
+				visit(n.Body, true, continueCaught)
+				return false
+			}
+			return !found
+		})
+	}
+	visit(body, false, false)
+	return found
+}
+
+// mentionedOutside reports whether the loop refers to the accumulated
+// variable anywhere but in its accumulation statement, other than in ways
+// that a capacity does not change: len(v), a lookup v[k] in a map, and
+// truncating a slice, v = v[:n].
+func (c *checker) mentionedOutside(loop ast.Stmt, acc accumulation) bool {
+	found := false
+	info := c.pass.TypesInfo
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == acc.v
+	}
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n == acc.stmt {
+				return false
+			}
+			if slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool {
+				index, ok := ast.Unparen(e).(*ast.IndexExpr)
+				return ok && isV(index.X)
+			}) {
+				found = true // another store into the map
+				return false
+			}
+			if len(n.Lhs) == 1 && len(n.Rhs) == 1 && isV(n.Lhs[0]) && !acc.isMap {
+				if sl, ok := ast.Unparen(n.Rhs[0]).(*ast.SliceExpr); ok && isV(sl.X) && sl.Low == nil && sl.Max == nil && sl.High != nil {
+					ast.Inspect(sl.High, visit) // v = v[:n]
+					return false
+				}
+			}
+		case *ast.CallExpr:
+			if c.isBuiltin(n.Fun, "len") && len(n.Args) == 1 && isV(n.Args[0]) {
+				return false
+			}
+		case *ast.IndexExpr:
+			if acc.isMap && isV(n.X) {
+				ast.Inspect(n.Index, visit) // a lookup
+				return false
+			}
+		case *ast.Ident:
+			found = found || info.Uses[n] == acc.v
+		}
+		return !found
+	}
+	ast.Inspect(loop, visit)
+	return found
+}
+
+// appendsAfter returns how many elements fn appends to the accumulated
+// slice outside the loop, all after it and one at a time outside loops
+// (resolving a path appends one last element): the capacity must cover
+// them too. It reports false if fn appends elsewhere in any other way,
+// such as before the loop or in a second loop: then the count is only
+// part of the final length, and the right capacity a sum nobody wants to
+// read. A map is never grown elsewhere by appending.
+func (c *checker) appendsAfter(fn ast.Node, loop ast.Stmt, acc accumulation) (int64, bool) {
+	if acc.isMap {
+		return 0, true
+	}
+	var extra int64
+	ok := true
+	var visit func(n ast.Node, inLoop bool) bool
+	visit = func(n ast.Node, inLoop bool) bool {
+		switch n := n.(type) {
+		case nil:
+			return false
+		case *ast.ForStmt, *ast.RangeStmt:
+			if n == loop {
+				return false
+			}
+			ast.Inspect(astx.LoopBody(n), func(m ast.Node) bool { return visit(m, true) })
+			return false
+		case *ast.FuncLit:
+			ast.Inspect(n.Body, func(m ast.Node) bool { return visit(m, true) })
+			return false
+		case *ast.AssignStmt:
+			if c.appendsTo(n, acc) {
+				call := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+				if inLoop || n.Pos() < loop.Pos() || call.Ellipsis.IsValid() || len(call.Args) != 2 {
+					ok = false
+				}
+				extra++
+			}
+		}
+		return ok
+	}
+	ast.Inspect(fn, func(n ast.Node) bool { return visit(n, false) })
+	return extra, ok
+}
+
+// filledElsewhere reports whether fn stores into the map outside the
+// loop too: then the loop's count is a lower bound on its size.
+func (c *checker) filledElsewhere(fn ast.Node, loop ast.Stmt, acc accumulation) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if n == loop || found {
+			return false
+		}
+		if assign, ok := n.(*ast.AssignStmt); ok {
+			found = slices.ContainsFunc(assign.Lhs, func(e ast.Expr) bool {
+				index, ok := ast.Unparen(e).(*ast.IndexExpr)
+				return ok && c.pass.TypesInfo.Uses[identOf(index.X)] == acc.v
+			})
+		}
+		return !found
+	})
+	return found
+}
+
+// distinctKeys reports whether each iteration stores a key of its own, so
+// that the loop's count is the map's size: the key is the range key or
+// value (or a field or element of it), or the loop leaves with an error
+// when a key is already there (a duplicate check). A key computed from
+// each element (a set of names, usually a few distinct ones) has no count
+// known before the loop.
+func (c *checker) distinctKeys(loopCur inspector.Cursor, acc accumulation) bool {
+	index := ast.Unparen(acc.stmt.(*ast.AssignStmt).Lhs[0]).(*ast.IndexExpr)
+	info := c.pass.TypesInfo
+	var elems []types.Object // the variables that change with each element
+	switch loop := loopCur.Node().(type) {
+	case *ast.RangeStmt:
+		for _, e := range []ast.Expr{loop.Key, loop.Value} {
+			if id := identOf(e); id != nil {
+				elems = append(elems, info.ObjectOf(id))
+			}
+		}
+	case *ast.ForStmt:
+		if inc, ok := loop.Post.(*ast.IncDecStmt); ok {
+			elems = append(elems, info.ObjectOf(identOf(inc.X)))
+		}
+	}
+	isElem := func(e ast.Expr) bool {
+		id := identOf(e)
+		return id != nil && info.Uses[id] != nil && slices.Contains(elems, info.Uses[id])
+	}
+	// The element itself, a field or element of it (u.ID), or a table's
+	// entry at the element's position (names[i]).
+	for key := ast.Unparen(index.Index); ; {
+		if isElem(key) {
+			return true
+		}
+		switch x := key.(type) {
+		case *ast.SelectorExpr:
+			if info.Selections[x] != nil {
+				key = ast.Unparen(x.X)
+				continue
+			}
+		case *ast.IndexExpr:
+			if isElem(x.Index) {
+				return true
+			}
+			if bin, ok := ast.Unparen(x.Index).(*ast.BinaryExpr); ok && (bin.Op == token.ADD || bin.Op == token.SUB) && isElem(bin.X) && info.Types[bin.Y].Value != nil {
+				return true
+			}
+			key = ast.Unparen(x.X)
+			continue
+		}
+		break
+	}
+	return c.checksDuplicates(astx.LoopBody(loopCur.Node()), acc.v)
+}
+
+// checksDuplicates reports whether body returns from an if whose
+// condition looks the map up: if m[k] { return ..., err }.
+func (c *checker) checksDuplicates(body *ast.BlockStmt, m *types.Var) bool {
+	for _, stmt := range body.List {
+		ifs, ok := stmt.(*ast.IfStmt)
+		if !ok || len(ifs.Body.List) == 0 {
+			continue
+		}
+		if _, returns := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !returns {
+			continue
+		}
+		looksUp := false
+		for _, n := range []ast.Node{ifs.Init, ifs.Cond} {
+			if n != nil {
+				ast.Inspect(n, func(n ast.Node) bool {
+					if index, ok := n.(*ast.IndexExpr); ok && c.pass.TypesInfo.Uses[identOf(index.X)] == m {
+						looksUp = true
+					}
+					return !looksUp
+				})
+			}
+		}
+		if looksUp {
+			return true
+		}
+	}
+	return false
+}
+
+// appendsTo reports whether assign is x = append(x, ...), with any
+// arguments, for the slice x that acc accumulates.
+func (c *checker) appendsTo(assign *ast.AssignStmt, acc accumulation) bool {
+	if len(assign.Lhs) != 1 || len(assign.Rhs) != 1 || !c.names(assign.Lhs[0], acc) {
+		return false
+	}
+	call, ok := ast.Unparen(assign.Rhs[0]).(*ast.CallExpr)
+	return ok && c.isBuiltin(call.Fun, "append") && len(call.Args) > 0 && c.names(call.Args[0], acc)
+}
+
+// escapedVars returns the local variables of fn whose address is taken, or
+// that a function literal assigns although they are declared outside it:
+// calls may change those at any time.
+func (c *checker) escapedVars(fn ast.Node) map[*types.Var]bool {
+	if vars, ok := c.escaped[fn]; ok {
+		return vars
+	}
+	info := c.pass.TypesInfo
+	vars := make(map[*types.Var]bool)
+	var lits []*ast.FuncLit
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			lits = append(lits, n)
+		case *ast.UnaryExpr:
+			if n.Op == token.AND {
+				if v := c.root(n.X); v != nil {
+					vars[v] = true
+				}
+			}
+		case *ast.SelectorExpr:
+			// x.M() with a pointer receiver takes x's address.
+			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal && !sel.Indirect() && hasPointerReceiver(sel.Obj()) {
+				if v := c.root(n.X); v != nil {
+					vars[v] = true
+				}
+			}
+		}
+		return true
+	})
+	for _, lit := range lits {
+		ast.Inspect(lit.Body, func(n ast.Node) bool {
+			var written []ast.Expr
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				written = n.Lhs
+			case *ast.IncDecStmt:
+				written = []ast.Expr{n.X}
+			case *ast.RangeStmt:
+				if n.Tok == token.ASSIGN {
+					written = []ast.Expr{n.Key, n.Value}
+				}
+			}
+			for _, e := range written {
+				if v := c.root(e); v != nil && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
+					vars[v] = true
+				}
+			}
+			return true
+		})
+	}
+	c.escaped[fn] = vars
+	return vars
+}
+
+func hasPointerReceiver(method types.Object) bool {
+	sig, ok := method.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return false
+	}
+	_, isPtr := sig.Recv().Type().(*types.Pointer)
+	return isPtr
+}
+
+// root returns the local variable at the root of a chain of field
+// selections, indexes and parentheses, such as s in s.a[i].b.
+func (c *checker) root(e ast.Expr) *types.Var {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		default:
+			return c.localVar(x)
+		}
+	}
+}
+
+// returnsError reports whether ret returns a non-nil error: the loop is
+// abandoned, and the result with it, so the count still holds on the path
+// that matters.
+func (c *checker) returnsError(ret *ast.ReturnStmt) bool {
+	if len(ret.Results) == 0 {
+		return false
+	}
+	last := ret.Results[len(ret.Results)-1]
+	tv, ok := c.pass.TypesInfo.Types[last]
+	return ok && !tv.IsNil() && types.Identical(tv.Type, types.Universe.Lookup("error").Type())
+}
+
+// mentionsDirectly is like mentions but ignores function literals, which
+// can only read a variable that has not escaped.
+func (c *checker) mentionsDirectly(n ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if _, isLit := n.(*ast.FuncLit); isLit {
+			return false
+		}
+		if id, ok := n.(*ast.Ident); ok && (c.pass.TypesInfo.Uses[id] == v || c.pass.TypesInfo.Defs[id] == v) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}

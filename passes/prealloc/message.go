@@ -1,0 +1,32 @@
+package prealloc
+
+import (
+	"fmt"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// report reports d, with fix if it is not nil.
+func (c *checker) report(d finding, message string, fix *analysis.SuggestedFix) {
+	diag := analysis.Diagnostic{Pos: d.init.name.Pos(), End: d.init.name.End(), Message: message}
+	if fix != nil {
+		diag.SuggestedFixes = []analysis.SuggestedFix{*fix}
+	}
+	c.rep.Report(diag, d.est)
+}
+
+// message says what the capacity saves, and how sure the count is.
+func (c *checker) message(d finding) string {
+	n := d.count.plus(d.init.elems)
+	saves := "append grows it ~log2(n) times, copying the elements each time"
+	if d.acc.isMap {
+		saves = "the map grows ~log2(n/8) times, rehashing its entries each time"
+	}
+	switch {
+	case d.acc.cond != nil:
+		return fmt.Sprintf("%s gets at most %s elements and can be preallocated with that capacity (%s)", d.acc.name(), n, saves)
+	case d.filledElsewhere:
+		return fmt.Sprintf("%s can be sized for at least %s entries (%s); it also gets entries outside the loop, so that hint is a lower bound", d.acc.name(), n, saves)
+	}
+	return fmt.Sprintf("%s can be preallocated with capacity %s (%s)", d.acc.name(), n, saves)
+}

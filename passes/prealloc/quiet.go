@@ -1,0 +1,207 @@
+package prealloc
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/typesx"
+)
+
+// allocatingCalls are functions that allocate their result on every call.
+var allocatingCalls = map[string][]string{
+	"fmt":     {"Sprint", "Sprintf", "Sprintln", "Errorf"},
+	"errors":  {"New"},
+	"strings": {"Join", "Repeat", "Split", "SplitN", "SplitAfter", "Fields", "FieldsFunc"},
+}
+
+// allocation returns what body visibly allocates on every iteration, if
+// anything, and whether it is heavy: a new slice, map or closure, or a
+// call that formats, joins or splits. Then the few reallocations that a
+// capacity would save are a small share of the loop's allocations, and
+// maintainers reject the change (PRECISION.md, reason 12). A light
+// allocation (a string conversion or concatenation, &T{}, new) is a
+// small share only next to a slice's cheap growth, not a map's rehashing.
+func (c *checker) allocation(body *ast.BlockStmt) (what string, heavy bool) {
+	info := c.pass.TypesInfo
+	ast.Inspect(body, func(n ast.Node) bool {
+		if heavy {
+			return false
+		}
+		light := ""
+		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			return false // runs once, not per iteration
+		case *ast.FuncLit:
+			what, heavy = "a closure", true
+		case *ast.CompositeLit:
+			if t := info.TypeOf(n); t != nil && (isSlice(t) || isMap(t)) {
+				what, heavy = "a "+typeKind(t)+" literal", true
+			}
+		case *ast.UnaryExpr:
+			// &T{} allocates, and so does &v for a v declared in the loop.
+			if n.Op == token.AND {
+				_, isLit := ast.Unparen(n.X).(*ast.CompositeLit)
+				v := c.localVar(n.X)
+				if isLit || v != nil && body.Pos() <= v.Pos() && v.Pos() < body.End() {
+					light = "a new value (&)"
+				}
+			}
+		case *ast.BinaryExpr:
+			if tv, ok := info.Types[n]; ok && tv.Value == nil && n.Op == token.ADD && typesx.IsString(tv.Type) {
+				light = "a string concatenation"
+			}
+		case *ast.ValueSpec:
+			if isBuffer(info.TypeOf(n.Type)) {
+				what, heavy = "a buffer", true
+			}
+		case *ast.CallExpr:
+			switch {
+			case c.isBuiltin(n.Fun, "make"):
+				what, heavy = "make", true
+			case c.isAllocatingCall(n):
+				what, heavy = c.src.Text(n.Fun), true
+			case c.isBuiltin(n.Fun, "new"):
+				light = "new"
+			case c.isStringConversion(n):
+				light = "a conversion between string and slice"
+			}
+		}
+		if light != "" && what == "" {
+			what = light
+		}
+		return !heavy
+	})
+	return what, heavy
+}
+
+func typeKind(t types.Type) string {
+	if isMap(t) {
+		return "map"
+	}
+	return "slice"
+}
+
+// isBuffer reports whether t is a strings.Builder or bytes.Buffer, which
+// grow their own storage.
+func isBuffer(t types.Type) bool {
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	name := named.Obj().Pkg().Path() + "." + named.Obj().Name()
+	return name == "strings.Builder" || name == "bytes.Buffer"
+}
+
+func (c *checker) isStringConversion(call *ast.CallExpr) bool {
+	info := c.pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() || len(call.Args) != 1 {
+		return false
+	}
+	if tv, ok := info.Types[call]; !ok || tv.Value != nil {
+		return false
+	}
+	to, from := info.TypeOf(call), info.TypeOf(call.Args[0])
+	return from != nil && (typesx.IsString(to) && isSlice(from) || isSlice(to) && typesx.IsString(from))
+}
+
+func (c *checker) isAllocatingCall(call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	fn, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
+	return ok && fn.Pkg() != nil && slices.Contains(allocatingCalls[fn.Pkg().Path()], fn.Name())
+}
+
+// policy: a few appends in a String method are cheap next to its
+// formatting (see [cost.Policy]).
+var policy = cost.Policy{DescriptionsAreCold: true}
+
+// estimate rates a finding. Filling a slice or map grows it log2(n) times:
+// worth fixing where the count grows with data on a path that runs often
+// (high per request, medium when the callers are unknown). It is low where
+// maintainers decline the change: counts fixed by the code, configured or
+// short in practice, cold code, loop bodies that allocate more than the
+// growth costs, and appends under conditions that make the count a loose
+// upper bound.
+func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledElsewhere bool) cost.Estimate {
+	trips := c.model.Trips(c.pass, loopCur)
+	freq := c.model.At(c.pass, loopCur, policy)
+	alloc, heavy := c.allocation(astx.LoopBody(loopCur.Node()))
+	low := func(evidence string) cost.Estimate { return cost.Estimate{Tier: cost.Low, Evidence: evidence} }
+	switch {
+	case trips.Count == cost.CountFixed || trips.Count == cost.CountConfig || trips.Count == cost.CountPart:
+		return low(trips.Evidence)
+	case c.isShortInPractice(loopCur.Node(), outermostFunc(loopCur)):
+		return low("a list that is short in practice")
+	case freq.Level == cost.Cold:
+		return low(freq.Reason)
+	case heavy || alloc != "" && !acc.isMap:
+		return low("the loop body also allocates (" + alloc + ") on every iteration")
+	case filledElsewhere:
+		return low("the map also gets entries outside the loop: the hint covers only part")
+	case acc.cond != nil && !acc.skipsConstants:
+		return low("conditional: the count is only an upper bound")
+	case freq.Level == cost.Hot:
+		return cost.Estimate{Tier: cost.High, Evidence: join(trips.Evidence, freq.Reason)}
+	}
+	return cost.Estimate{Tier: cost.Medium, Evidence: trips.Evidence}
+}
+
+// join joins the evidence that is there with ", ".
+func join(evidence ...string) string {
+	return strings.Join(slices.DeleteFunc(evidence, func(s string) bool { return s == "" }), ", ")
+}
+
+// boxes reports whether the accumulation stores a concrete value into an
+// interface element: each such conversion allocates a copy of the value,
+// so the loop already allocates once per iteration (PRECISION.md, reason
+// 12). Pointer-shaped values and constants convert without allocating.
+func (c *checker) boxes(acc accumulation) bool {
+	assign := acc.stmt.(*ast.AssignStmt)
+	value := assign.Rhs[0]
+	if !acc.isMap {
+		value = ast.Unparen(value).(*ast.CallExpr).Args[1]
+	}
+	var elem types.Type
+	switch t := acc.typ().Underlying().(type) {
+	case *types.Slice:
+		elem = t.Elem()
+	case *types.Map:
+		elem = t.Elem()
+	}
+	tv, ok := c.pass.TypesInfo.Types[value]
+	if !ok || tv.Value != nil || tv.Type == nil || elem == nil || !types.IsInterface(elem) || types.IsInterface(tv.Type) {
+		return false
+	}
+	switch t := tv.Type.Underlying().(type) {
+	case *types.Pointer, *types.Map, *types.Chan, *types.Signature:
+		return false
+	case *types.Basic:
+		return t.Kind() != types.UnsafePointer && t.Kind() != types.UntypedNil
+	}
+	return c.pass.TypesSizes == nil || c.pass.TypesSizes.Sizeof(tv.Type) > 0
+}
+
+// holdsFuncs reports whether t is a slice or map of functions: listeners,
+// hooks, handlers. Code registers those, one by one, so there are few.
+func holdsFuncs(t types.Type) bool {
+	var elem types.Type
+	switch t := t.Underlying().(type) {
+	case *types.Slice:
+		elem = t.Elem()
+	case *types.Map:
+		elem = t.Elem()
+	default:
+		return false
+	}
+	_, isFunc := elem.Underlying().(*types.Signature)
+	return isFunc
+}

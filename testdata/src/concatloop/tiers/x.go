@@ -1,0 +1,157 @@
+// Package tiers holds concatenation in loops of every cost tier; the test
+// runs it with -strict, so the low tier is reported too.
+package tiers
+
+import (
+	"fmt"
+	"net"
+	"net/http"
+	"strconv"
+)
+
+// The default tiers.
+
+// Render runs per request: its loop over the form values is high.
+func Render(w http.ResponseWriter, r *http.Request) {
+	s := ""
+	for _, v := range r.Form["q"] {
+		s += v + ";" // want `s grows by \+= in a loop of len\(r.Form\["q"\]\) iterations.*\[high: loop over parsed input \(url.Values\)\]$`
+	}
+	w.Write([]byte(s))
+}
+
+type list struct{ items []string }
+
+// String over many items is worth fixing, unlike a few appends in one.
+func (l *list) String() string {
+	s := ""
+	for _, it := range l.items {
+		s += it + "\n" // want `s grows by \+=.*\[medium: count grows with the data\]$`
+	}
+	return s
+}
+
+// Parsed input: a while loop that consumes a lexer's text is high, even
+// though it builds an error's text.
+type lexer struct{ s string }
+
+func (l *lexer) quoted() (string, error) {
+	var out string
+	for len(l.s) > 0 && l.s[0] != '"' {
+		out += l.s[:1] // want `out grows by \+= in a loop while len\(l.s\) > 0 && l.s\[0\] != '"'.*\[high: loop over parsed input \(lexer\)\]$`
+		l.s = l.s[1:]
+	}
+	return out, nil
+}
+
+// Use keeps quoted used in production.
+func Use(l *lexer) { l.quoted() }
+
+// peerError's Error is cold, but its loops are over what a peer sent:
+// the peer chooses how many.
+type peerError struct{ req *http.Request }
+
+func (e peerError) Error() string {
+	s := ""
+	for _, c := range e.req.Cookies() {
+		s += c.Name // want `\[high: loop over parsed input \(http.Request\), quadratic even though a description for people \(Error\)\]$`
+	}
+	valid := ""
+	for _, h := range e.req.Header["Host"] {
+		valid += h + ", " // want `valid grows by \+=.*\[high: loop over parsed input \(http.Header\), quadratic even though a description for people \(Error\)\]$`
+	}
+	return s + valid
+}
+
+// merge joins runs of marked words into one element: the element grows by
+// += until a word without a mark starts a new one.
+func merge(words []string, marked []bool) []string {
+	var out []string
+	for i, w := range words {
+		if i > 0 && marked[i] && marked[i-1] {
+			out[len(out)-1] += w // want `out\[len\(out\)-1\] grows by \+=.*accumulate the run in a strings.Builder and store it once \(no automatic fix: the string is an element of a slice that the loop also appends to\) \[medium: count grows with the data\]$`
+		} else {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// Merge keeps merge used in production.
+func Merge(words []string, marked []bool) []string { return merge(words, marked) }
+
+// The low tier, reported only with -strict.
+
+type set struct{ names []string }
+
+func (e set) GoString() string {
+	s := ""
+	for _, v := range e.names {
+		s += v // want `\[low: a description for people \(GoString\)\]$`
+	}
+	return s
+}
+
+// Counted loops over a constant are short.
+func Digits() string {
+	s := ""
+	for i := 0; i < 10; i++ {
+		s += strconv.Itoa(i) // want `\[low: a count fixed by the code\]$`
+	}
+	return s
+}
+
+// Config lists a handful of servers.
+type Config struct{ Servers []string }
+
+func Describe(cfg *Config) string {
+	s := ""
+	for _, srv := range cfg.Servers {
+		s += srv + " " // want `\[low: loop over configured items \(Config\)\]$`
+	}
+	return s
+}
+
+// Pieces made by fmt cost more than the copying.
+func Formatted(ips []net.IP) string {
+	s := ""
+	for i, ip := range ips {
+		s += fmt.Sprintf("%d=%s ", i, ip) // want `\[low: fmt formats every piece, which costs more than the copying\]$`
+	}
+	return s
+}
+
+// A string that ends in a panic.
+func Check(names []string) {
+	bad := ""
+	for _, n := range names {
+		if n == "" {
+			bad += n + "?" // want `\[low: the string ends in a diagnostic\]$`
+		}
+	}
+	if bad != "" {
+		panic(bad)
+	}
+}
+
+// Under a debug switch.
+var debug bool
+
+func Trace(xs []string) string {
+	s := ""
+	if debug {
+		for _, x := range xs {
+			s += x // want `\[low: debug output \(under debug\)\]$`
+		}
+	}
+	return s
+}
+
+// unused has no production callers.
+func unused(xs []string) string {
+	s := ""
+	for _, x := range xs {
+		s += x // want `\[low: no production callers\]$`
+	}
+	return s
+}

@@ -1,0 +1,53 @@
+// Package strict is checked with -fieldalign.strict: every struct whose
+// size shrinks is reported, the low tier too.
+package strict
+
+import "encoding/json"
+
+// lonely has no evidence of many values.
+type lonely struct { // want `struct lonely of 24 bytes could be 16 .*; reorder the fields \[low: no evidence in the package that many values exist\]`
+	a bool
+	b int64
+	c bool
+}
+
+var one lonely
+
+// Point is public API: other packages may build it positionally.
+type Point struct { // want `struct Point of 24 bytes could be 16 .*; no fix: its fields are all exported, so other packages may build it with positional literals \[low: many values: \[\]Point at x.go:\d+\]`
+	Valid bool
+	X     float64
+	Y     bool
+}
+
+var points []Point
+
+// Tagged is encoded by other packages, by its tags.
+type Tagged struct { // want `struct Tagged of 24 bytes could be 16 .*; no fix: its struct tags make the .* order of the encoded output \[low:`
+	A bool  `json:"a"`
+	B int64 `json:"b"`
+	C bool  `json:"c"`
+}
+
+var tagged *Tagged
+
+// doc goes through encoding/json.
+type doc struct { // want `struct doc of 24 bytes could be 16 .*; no fix: its values go through encoding/json at x.go:\d+, whose output follows the .* order \[low: many values: \[\]doc at x.go:\d+\]`
+	A bool
+	B int64
+	C bool
+}
+
+func encode(d []doc) ([]byte, error) { return json.Marshal(d) }
+
+// same keeps its size class, 48 -> 40, made per call of a method.
+type same struct { // want `struct same of 48 bytes could be 40 .*\[low: the size class stays 48\]`
+	a       bool
+	b, c, d int64
+	e       bool
+	f       int64
+}
+
+type maker struct{}
+
+func (maker) Make() *same { return &same{} }

@@ -1,0 +1,247 @@
+package quiet
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Short writes a couple of short constant pieces: a short fixed text.
+func Short(ok bool) string {
+	var b strings.Builder
+	b.WriteString("status: ")
+	if ok {
+		b.WriteString("ok")
+	} else {
+		b.WriteString("failed")
+	}
+	b.WriteByte('\n')
+	return b.String()
+}
+
+// Few writes one variable piece between two constants: a concatenation is
+// the better remedy, and the builder reallocates at most twice.
+func Few(name string) string {
+	var b strings.Builder
+	b.WriteString("<")
+	b.WriteString(name)
+	b.WriteString(">")
+	return b.String()
+}
+
+// Grown already has its size.
+func Grown(parts []string) string {
+	var b strings.Builder
+	b.Grow(len(parts) * 8)
+	for _, p := range parts {
+		b.WriteString(p)
+		b.WriteByte(',')
+	}
+	return b.String()
+}
+
+// WithCap already has its capacity.
+func WithCap(data []byte) []byte {
+	out := make([]byte, 0, 2*len(data))
+	for _, c := range data {
+		out = append(out, c, c)
+	}
+	return out
+}
+
+// ResetInLoop reuses one builder for every line: after the first lines
+// it has the capacity it needs.
+func ResetInLoop(lines [][]string) []string {
+	var out []string
+	var b strings.Builder
+	for _, l := range lines {
+		b.Reset()
+		for _, w := range l {
+			b.WriteString(w)
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+// Unknown writes pieces whose size is known only as they are made.
+func Unknown(xs []int) string {
+	var b strings.Builder
+	for _, x := range xs {
+		b.WriteString(strconv.Itoa(x))
+		b.WriteString(strconv.Itoa(x * x))
+	}
+	return b.String()
+}
+
+// Conditional writes a variable piece under a test that does not test
+// it, inside a loop that can skip: no bound is known.
+func Conditional(xs []string, verbose bool) string {
+	var b strings.Builder
+	for _, x := range xs {
+		if x == "" {
+			continue
+		}
+		if verbose {
+			b.WriteString(strconv.Quote(x))
+		}
+	}
+	return b.String()
+}
+
+// Handed passes the builder to code that may keep it.
+func Handed(xs []string) string {
+	var b strings.Builder
+	for _, x := range xs {
+		b.WriteString(x)
+		b.WriteByte(' ')
+	}
+	keep(&b)
+	return b.String()
+}
+
+func keep(*strings.Builder) {}
+
+// Captured is written by a closure.
+func Captured(xs []string) string {
+	var b strings.Builder
+	add := func(s string) { b.WriteString(s) }
+	for _, x := range xs {
+		add(x)
+		add(",")
+	}
+	return b.String()
+}
+
+// OnePerIteration is prealloc's finding, not this pass's.
+func OnePerIteration(data []byte) []byte {
+	var out []byte
+	for _, c := range data {
+		out = append(out, c+1)
+	}
+	return out
+}
+
+// Reused appends to a slice the caller gave.
+func Reused(dst []byte, xs []string) []byte {
+	for _, x := range xs {
+		dst = append(dst, x...)
+		dst = append(dst, ',')
+	}
+	return dst
+}
+
+type parseError struct {
+	line  int
+	words []string
+}
+
+// Error is a cold path: error text is built once, when it is shown.
+func (e *parseError) Error() string {
+	var b strings.Builder
+	for _, w := range e.words {
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// debugWords is debug output.
+func debugWords(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+func init() {
+	var b strings.Builder
+	for _, w := range []string{"a", "b"} {
+		b.WriteString(w)
+		b.WriteByte(' ')
+	}
+	_ = debugWords(nil)
+	_ = errors.New(b.String())
+}
+
+// Formatted writes through fmt: pieces of unknown size.
+func Formatted(xs []int) string {
+	var b strings.Builder
+	for i, x := range xs {
+		fmt.Fprintf(&b, "%d=%d;", i, x)
+	}
+	return b.String()
+}
+
+// Lines reads lines until the reader says stop: the first piece is
+// known, the bulk is not.
+func Lines(first string, next func() (string, bool)) string {
+	var b strings.Builder
+	b.WriteString(first)
+	for {
+		line, ok := next()
+		if !ok {
+			break
+		}
+		b.WriteByte('\n')
+		b.WriteString(line)
+	}
+	return b.String()
+}
+
+// Digits keeps some runes of s: the output can be much shorter than s.
+func Digits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Quoted copies s up to its closing quote and returns the rest: only a
+// prefix of s is copied.
+func Quoted(s string) (string, string) {
+	b := new(strings.Builder)
+	for i := 1; i < len(s); i++ {
+		if s[i] == '"' {
+			return b.String(), s[i+1:]
+		}
+		b.WriteByte(s[i])
+	}
+	return "", s
+}
+
+// Nested writes pieces in a loop inside the loop: the inner counts are
+// not known before the writes.
+func Nested(groups [][]string) string {
+	var b strings.Builder
+	for _, g := range groups {
+		b.WriteByte('[')
+		for _, x := range g {
+			b.WriteString(strconv.Quote(x))
+		}
+	}
+	return b.String()
+}
+
+type route struct {
+	name     string
+	handlers []string
+}
+
+// String describes a route for people, with fmt: a cold path.
+func (r route) String() string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for _, h := range r.handlers {
+		b.WriteByte(' ')
+		b.WriteString(h)
+	}
+	b.WriteByte(']')
+	return fmt.Sprintf("{name:%q handlers:%s}", r.name, b.String())
+}

@@ -1,0 +1,114 @@
+// Package kinds holds the kinds of accumulation that maintainers fixed
+// beyond one unconditional append per iteration.
+package kinds
+
+import (
+	"errors"
+	"strings"
+	"sync"
+)
+
+// CleanPath keeps every element but "." and "..": the count is a tight
+// upper bound, plus the one element appended after the loop. dst is nil
+// until something is appended, so growing it would change that: no fix.
+func CleanPath(p string) string {
+	var dst []string // want `dst gets at most len\(src\) \+ 1 elements and can be preallocated with that capacity .*; no automatic fix: the appends are conditional, and growing a nil slice that gets none would make it non-nil \[medium: count grows with the data\]$`
+	src := strings.Split(p, "/")
+	for _, elem := range src {
+		switch elem {
+		case ".":
+		case "..":
+			if len(dst) > 0 {
+				dst = dst[:len(dst)-1]
+			}
+		default:
+			dst = append(dst, elem)
+		}
+	}
+	if strings.HasSuffix(p, "/") {
+		dst = append(dst, "")
+	}
+	return strings.Join(dst, "/")
+}
+
+// NonEmpty skips only empty strings, and starts non-nil: fixed.
+func NonEmpty(fields []string) []string {
+	out := make([]string, 0) // want `out gets at most len\(fields\) elements .*\[medium: count grows with the data\]$`
+	for _, f := range fields {
+		if f != "" {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+type series struct {
+	name   []byte
+	values []float64
+}
+
+// Unique fails on a duplicate, so every stored key is distinct and the
+// map ends with one entry per element, although the key is computed.
+func Unique(ss []series) (map[string]bool, error) {
+	seen := make(map[string]bool) // want `seen can be preallocated with capacity len\(ss\) \(the map grows ~log2\(n/8\) times, rehashing its entries each time\) \[medium: count grows with the data\]$`
+	for _, s := range ss {
+		key := strings.ToLower(string(s.name))
+		if seen[key] {
+			return nil, errors.New("duplicate series")
+		}
+		seen[key] = true
+	}
+	return seen, nil
+}
+
+// Families collects a set of names computed from each element: usually a
+// few distinct ones for thousands of elements, so len(ss) is no count.
+func Families(ss []series) map[string]bool {
+	families := make(map[string]bool)
+	for _, s := range ss {
+		families[strings.SplitN(string(s.name), "_", 2)[0]] = true
+	}
+	return families
+}
+
+// Small never exceeds 8 entries, and a map that small never grows.
+func Small(xs []int) map[int]int {
+	m := make(map[int]int)
+	for i := range 8 {
+		m[i] = xs[i]
+	}
+	return m
+}
+
+type pair struct{ k, v string }
+
+type pairs struct {
+	list []pair
+	sep  string
+}
+
+// Pairs appends len(kv)/2 pairs to a field of a local struct.
+func Pairs(kv ...string) pairs {
+	p := pairs{sep: "="} // want `p.list can be preallocated with capacity len\(kv\) / 2 .*\[medium: count grows with the data\]$`
+	for i := 0; i+1 < len(kv); i += 2 {
+		p.list = append(p.list, pair{kv[i], kv[i+1]})
+	}
+	return p
+}
+
+type registry struct {
+	mu    sync.Mutex
+	names map[string]int
+}
+
+// Names reads the map's length only under the lock: the capacity goes
+// after Lock, not where keys is made, where the map may still change.
+func (r *registry) Names() []string {
+	keys := []string{} // want `keys can be preallocated with capacity len\(r.names\)`
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for k := range r.names {
+		keys = append(keys, k)
+	}
+	return keys
+}

@@ -1,0 +1,111 @@
+// Package tiers holds prealloc findings of every tier; the test runs it
+// with -strict, so the low tier is reported too.
+package tiers
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+var keywords map[string]int
+
+var names = []string{"break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for"}
+
+// init fills a package-level map over a constant count, once per process.
+func init() {
+	keywords = make(map[string]int) // want `keywords can be preallocated with capacity 20 - \(10\) .*\[low: a count fixed by the code\]$`
+	for i := 10; i < 20; i++ {
+		keywords[names[i-10]] = i
+	}
+}
+
+// Handle runs per request.
+func Handle(w http.ResponseWriter, r *http.Request) {
+	var keys []string // want `keys can be preallocated with capacity len\(r.Header\) .*\[high: loop over parsed input \(http.Header\), per request \(Handle\)\]$`
+	for k := range r.Header {
+		keys = append(keys, k)
+	}
+	fmt.Fprint(w, keys)
+}
+
+type Options struct{ Hosts []string }
+
+// Hosts ranges over configured items.
+func Hosts(o *Options) []string {
+	var out []string // want `\[low: loop over configured items \(Options\)\]$`
+	for _, h := range o.Hosts {
+		out = append(out, h)
+	}
+	return out
+}
+
+// Split allocates more per iteration than the growth costs.
+func Split(lines []string) [][]string {
+	var out [][]string // want `\[low: the loop body also allocates \(strings.Split\) on every iteration\]$`
+	for _, l := range lines {
+		out = append(out, strings.Split(l, ","))
+	}
+	return out
+}
+
+// Long keeps an unknown share of the lines.
+func Long(lines []string) []string {
+	out := []string{} // want `out gets at most len\(lines\) elements .*\[low: conditional: the count is only an upper bound\]$`
+	for _, l := range lines {
+		if len(l) > 80 {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+type list []int
+
+// String is for people.
+func (l list) String() string {
+	var parts []string // want `\[low: a description for people \(String\)\]$`
+	for _, x := range l {
+		parts = append(parts, fmt.Sprint(x))
+	}
+	return strings.Join(parts, ",")
+}
+
+// Mixed splits the elements by a property: neither half's count is known.
+func Mixed(ips [][]byte) (v4, v6 [][]byte) {
+	for _, ip := range ips {
+		if len(ip) == 4 {
+			v4 = append(v4, ip)
+		} else {
+			v6 = append(v6, ip)
+		}
+	}
+	return v4, v6
+}
+
+type sample struct{ labels map[string]string }
+
+// Keys sorts the label keys of each sample: many samples, few labels each.
+func Keys(samples []sample) [][]string {
+	all := make([][]string, 0, len(samples))
+	for _, s := range samples {
+		var keys []string // want `keys can be preallocated with capacity len\(s.labels\) .*\[low: the parts of one element of an outer loop\]$`
+		for k := range s.labels {
+			keys = append(keys, k)
+		}
+		all = append(all, keys)
+	}
+	return all
+}
+
+// Union fills the set in two loops: the first loop's hint covers part.
+func Union(a, b []int) map[int]bool {
+	set := make(map[int]bool) // want `set can be sized for at least len\(a\) entries .*\[low: the map also gets entries outside the loop: the hint covers only part\]$`
+	for _, x := range a {
+		set[x] = true
+	}
+	for _, x := range b {
+		set[x] = true
+	}
+	return set
+}
