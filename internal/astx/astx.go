@@ -126,3 +126,35 @@ func (s *Source) StartsLine(pos token.Pos) bool {
 	tf := s.pass.Fset.File(pos)
 	return tf.Offset(tf.LineStart(tf.Line(pos)))+len(s.Indent(pos)) == tf.Offset(pos)
 }
+
+// OutermostFunc returns the outermost function around cur: a declaration,
+// or a function literal at package level; nil outside functions.
+func OutermostFunc(cur inspector.Cursor) ast.Node {
+	var fn ast.Node
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn = f.Node()
+	}
+	return fn
+}
+
+// FuncName names the function decl as its callers write it: F, or T.M for
+// a method (type parameters left out).
+func FuncName(decl *ast.FuncDecl) string {
+	if decl.Recv == nil || len(decl.Recv.List) == 0 {
+		return decl.Name.Name
+	}
+	t := decl.Recv.List[0].Type
+	if star, ok := t.(*ast.StarExpr); ok {
+		t = star.X
+	}
+	switch x := t.(type) {
+	case *ast.IndexExpr:
+		t = x.X
+	case *ast.IndexListExpr:
+		t = x.X
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		return id.Name + "." + decl.Name.Name
+	}
+	return decl.Name.Name
+}

@@ -9,6 +9,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/memlint/memlint/internal/astx"
 )
 
 // A Count says how large a loop's trip count can be, from evidence in the
@@ -53,7 +55,7 @@ type Trips struct {
 // how large its trip count can be.
 func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 	t := Trips{Loop: describeLoop(pass, cur.Node())}
-	fn := outermostFunc(cur)
+	fn := astx.OutermostFunc(cur)
 	switch {
 	case m.fixedCount(pass, cur.Node(), fn):
 		t.Count, t.Evidence = CountFixed, "a count fixed by the code"
@@ -520,14 +522,4 @@ func underlying(info *types.Info, e ast.Expr) types.Type {
 		return t.Underlying()
 	}
 	return nil
-}
-
-// outermostFunc returns the outermost function around cur: a declaration,
-// or a function literal at package level.
-func outermostFunc(cur inspector.Cursor) ast.Node {
-	var fn ast.Node
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = f.Node()
-	}
-	return fn
 }

@@ -195,7 +195,7 @@ func (w *walker) notePerCall(fn *ast.FuncDecl, tn *types.TypeName, what string, 
 	default:
 		return
 	}
-	setOnce(w.u.perCall, tn, why+" of "+funcName(fn)+" ("+what+" at "+where(w.pass, pos)+")")
+	setOnce(w.u.perCall, tn, why+" of "+astx.FuncName(fn)+" ("+what+" at "+where(w.pass, pos)+")")
 }
 
 // buildMethods make long-lived objects: a balancer per client, a copy of
@@ -225,27 +225,6 @@ func (w *walker) enclosingDecl(cur inspector.Cursor) *ast.FuncDecl {
 		return fn
 	}
 	return nil
-}
-
-// funcName names fn as its callers write it: F or T.M.
-func funcName(fn *ast.FuncDecl) string {
-	if fn.Recv == nil || len(fn.Recv.List) != 1 {
-		return fn.Name.Name
-	}
-	t := fn.Recv.List[0].Type
-	if star, ok := t.(*ast.StarExpr); ok {
-		t = star.X
-	}
-	switch x := t.(type) {
-	case *ast.IndexExpr:
-		t = x.X
-	case *ast.IndexListExpr:
-		t = x.X
-	}
-	if id, ok := t.(*ast.Ident); ok {
-		return id.Name + "." + fn.Name.Name
-	}
-	return fn.Name.Name
 }
 
 // returnsValue reports whether fn has results: an allocation in it is

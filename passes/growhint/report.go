@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 )
 
@@ -127,7 +128,7 @@ func (c *checker) cost(b *builder, e estimate) cost.Estimate {
 	if decl == nil {
 		return cost.Estimate{Tier: cost.Medium}
 	}
-	name := funcName(decl)
+	name := astx.FuncName(decl)
 	f := c.model.Func(c.pass, decl)
 	switch f.Level {
 	case cost.Cold:
@@ -165,27 +166,6 @@ func (c *checker) outerDecl(b *builder) *ast.FuncDecl {
 		return anc.Node().(*ast.FuncDecl)
 	}
 	return nil
-}
-
-// funcName returns F or T.M for decl.
-func funcName(decl *ast.FuncDecl) string {
-	if decl.Recv == nil || len(decl.Recv.List) == 0 {
-		return decl.Name.Name
-	}
-	t := decl.Recv.List[0].Type
-	if star, ok := t.(*ast.StarExpr); ok {
-		t = star.X
-	}
-	switch x := t.(type) {
-	case *ast.IndexExpr:
-		t = x.X
-	case *ast.IndexListExpr:
-		t = x.X
-	}
-	if id, ok := t.(*ast.Ident); ok {
-		return id.Name + "." + decl.Name.Name
-	}
-	return decl.Name.Name
 }
 
 // fix inserts b.Grow(n) before the statement of the first write, or

@@ -181,14 +181,6 @@ func isMap(t types.Type) bool {
 	return ok
 }
 
-func outermostFunc(cur inspector.Cursor) ast.Node {
-	var fn ast.Node
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = f.Node()
-	}
-	return fn
-}
-
 // leavesEarly reports whether body may end the loop before its last
 // iteration, or skip part of an iteration: then the trip count is only an
 // upper bound on the number of appends. Returning an error does not count:

@@ -95,7 +95,7 @@ func (acc accumulation) name() string {
 }
 
 func (c *checker) checkLoop(loopCur inspector.Cursor) {
-	fn := outermostFunc(loopCur)
+	fn := astx.OutermostFunc(loopCur)
 	if fn == nil || c.src.File(c.file.FileStart) == nil {
 		return
 	}

@@ -139,7 +139,7 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 	switch {
 	case trips.Count == cost.CountFixed || trips.Count == cost.CountConfig || trips.Count == cost.CountPart:
 		return low(trips.Evidence)
-	case c.isShortInPractice(loopCur.Node(), outermostFunc(loopCur)):
+	case c.isShortInPractice(loopCur.Node(), astx.OutermostFunc(loopCur)):
 		return low("a list that is short in practice")
 	case freq.Level == cost.Cold:
 		return low(freq.Reason)
