@@ -18,10 +18,10 @@ type frame struct {
 type funcInfo struct {
 	name    string
 	start   int
-	runtime bool   // part of the runtime, where costs are charged to the caller
-	grows   bool   // allocates, or grows a slice, map or string
 	pkg     string // import path
 	outer   string
+	runtime bool // part of the runtime, where costs are charged to the caller
+	grows   bool // allocates, or grows a slice, map or string
 	closure bool
 }
 

@@ -113,6 +113,7 @@ func topFields(st *ast.StructType) []*ast.Field {
 
 func sortedTypes(decls map[*types.TypeName]*ast.TypeSpec) []*types.TypeName {
 	var tns []*types.TypeName
+	tns = slices.Grow(tns, len(decls))
 	for tn := range decls {
 		tns = append(tns, tn)
 	}

@@ -61,10 +61,10 @@ type builder struct {
 type write struct {
 	cur    inspector.Cursor
 	pieces []ast.Expr // what it appends, in order
-	spread bool       // the last piece is appended with ..., as in append(b, s...)
 	method string     // WriteString, WriteByte, WriteRune, Write, or "append"
-	opaque bool       // written by other code (fmt.Fprintf(&b, ...)): of unknown size
 	top    ast.Stmt   // the statement of list that holds it
+	spread bool       // the last piece is appended with ..., as in append(b, s...)
+	opaque bool       // written by other code (fmt.Fprintf(&b, ...)): of unknown size
 }
 
 type checker struct {

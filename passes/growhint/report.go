@@ -183,6 +183,7 @@ func (c *checker) fix(file *ast.File, b *builder, e estimate, at token.Pos) (*an
 		prelude = n + " := " + size + "\n" + ind
 		for _, s := range e.sumOver {
 			v := c.freshName(b, "s")
+			//memlint:ignore concatloop,growhint once per finding, over the one or two slices of a size expression
 			prelude += "for _, " + v + " := range " + s + " {\n" + ind + "\t" + n + " += len(" + v + ")\n" + ind + "}\n" + ind
 		}
 		size = n

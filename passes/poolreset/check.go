@@ -265,6 +265,7 @@ func (a *checker) resetInDefer(call *ast.CallExpr, fn ast.Node, stmts []string, 
 	}
 	tf := a.pass.Fset.File(call.Pos())
 	put := string(src[tf.Offset(call.Pos()):tf.Offset(call.End())])
+	//memlint:ignore growhint once per finding: a few dozen bytes
 	var text strings.Builder
 	text.WriteString("defer func() {\n")
 	for _, s := range append(stmts, put) {

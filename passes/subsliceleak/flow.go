@@ -22,8 +22,8 @@ type buffer struct {
 	what   string     // how messages name it
 	size   int64      // bytes; 0 when unknown
 	length int64      // len(value) when constant, else -1
-	line   bool       // a line read by bufio: of unknown but usually small size
 	owner  *ssa.Alloc // the local bytes.Buffer or strings.Builder sharing the array, if any
+	line   bool       // a line read by bufio: of unknown but usually small size
 	whole  bool       // a whole file or body: its size is what the input was, often large
 }
 
