@@ -48,6 +48,7 @@ lint: gofmt-check build
 
 bench: build
 	$(GO) run ./internal/cmd/bench
+	$(GO) run ./internal/cmd/bench -strict
 
 install:
 	$(GO) install ./cmd/memlint

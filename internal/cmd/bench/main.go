@@ -6,7 +6,9 @@
 //
 // Usage (from the repository root; make bench runs it):
 //
-//	go run ./internal/cmd/bench [-n runs] [packages]
+//	go run ./internal/cmd/bench [-n runs] [-strict] [packages]
+//
+// With -strict, memlint reports every tier, as memlint -strict does.
 package main
 
 import (
@@ -28,6 +30,7 @@ type sample struct {
 
 func main() {
 	runs := flag.Int("n", 3, "timed runs of each command")
+	strict := flag.Bool("strict", false, "run memlint with -strict (every tier)")
 	flag.Parse()
 	patterns := flag.Args()
 	if len(patterns) == 0 {
@@ -46,7 +49,11 @@ func main() {
 	samples := map[string][]sample{}
 	for i := -1; i < *runs; i++ { // run -1 warms the caches and is not counted
 		for _, bin := range []string{noop, memlint} {
-			s := measure(bin, patterns)
+			args := patterns
+			if bin == memlint && *strict {
+				args = append([]string{"-strict"}, patterns...)
+			}
+			s := measure(bin, args)
 			if i >= 0 {
 				samples[bin] = append(samples[bin], s)
 			}
@@ -54,7 +61,7 @@ func main() {
 	}
 
 	base, ml := median(samples[noop]), median(samples[memlint])
-	fmt.Printf("packages: %v, %d runs each, medians\n", patterns, *runs)
+	fmt.Printf("packages: %v, %d runs each, medians, memlint -strict=%t\n", patterns, *runs, *strict)
 	fmt.Printf("%-10s %10s %12s\n", "driver", "wall", "peak RSS")
 	fmt.Printf("%-10s %10s %9d MiB\n", "no-op", base.wall.Round(10*time.Millisecond), base.maxKB>>10)
 	fmt.Printf("%-10s %10s %9d MiB\n", "memlint", ml.wall.Round(10*time.Millisecond), ml.maxKB>>10)
