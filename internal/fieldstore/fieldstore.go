@@ -10,6 +10,7 @@
 package fieldstore
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -133,6 +134,29 @@ type walker struct {
 	s      *Summary
 	params []*types.Var
 	stores []Store
+	seen   map[storeKey]bool
+}
+
+// storeKey identifies a store regardless of where it happens: a function
+// that makes the same store on many paths, or calls the same setter many
+// times, records it once, so that summaries do not multiply along call
+// chains.
+type storeKey struct {
+	target, source int
+	path           string
+}
+
+// add records st unless the function already makes the same store.
+func (w *walker) add(st Store) {
+	key := storeKey{st.Target, st.Source, fmt.Sprint([]int(st.Path))}
+	if w.seen[key] {
+		return
+	}
+	if w.seen == nil {
+		w.seen = make(map[storeKey]bool)
+	}
+	w.seen[key] = true
+	w.stores = append(w.stores, st)
 }
 
 func (w *walker) visit(n ast.Node) bool {
@@ -157,7 +181,7 @@ func (w *walker) visit(n ast.Node) bool {
 func (w *walker) assign(target int, path Path, rhs ast.Expr, pos token.Pos) {
 	rhs = ast.Unparen(rhs)
 	if src, ok := w.source(rhs); ok {
-		w.stores = append(w.stores, Store{target, path, src, pos})
+		w.add(Store{target, path, src, pos})
 		return
 	}
 	lit, ok := rhs.(*ast.CompositeLit)
@@ -182,7 +206,7 @@ func (w *walker) assign(target int, path Path, rhs ast.Expr, pos token.Pos) {
 		if v, ok := set[i]; ok {
 			w.assign(target, sub, v, pos)
 		} else {
-			w.stores = append(w.stores, Store{target, sub, Zero, pos})
+			w.add(Store{target, sub, Zero, pos})
 		}
 	}
 }
@@ -227,9 +251,9 @@ func (w *walker) call(call *ast.CallExpr) {
 		}
 		path := append(slices.Clip(prefix), st.Path...)
 		if st.Source == Zero {
-			w.stores = append(w.stores, Store{target, path, Zero, call.Pos()})
+			w.add(Store{target, path, Zero, call.Pos()})
 		} else if src, ok := w.source(args[st.Source]); ok {
-			w.stores = append(w.stores, Store{target, path, src, call.Pos()})
+			w.add(Store{target, path, src, call.Pos()})
 		}
 	}
 }
