@@ -158,3 +158,23 @@ func FuncName(decl *ast.FuncDecl) string {
 	}
 	return decl.Name.Name
 }
+
+// RootIdent returns the identifier at the root of a chain of field
+// selections, indexes, dereferences and parentheses, such as s in
+// (*s).a[i].b; nil if the chain starts with anything else (a call, ...).
+func RootIdent(e ast.Expr) *ast.Ident {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.Ident:
+			return x
+		default:
+			return nil
+		}
+	}
+}

@@ -215,20 +215,8 @@ func initialValue(info *types.Info, n ast.Node, v *types.Var) ast.Expr {
 // after its declaration, or takes its address.
 func reassigned(info *types.Info, fn ast.Node, v *types.Var) bool {
 	rooted := func(e ast.Expr) bool {
-		for {
-			switch x := ast.Unparen(e).(type) {
-			case *ast.SelectorExpr:
-				e = x.X
-			case *ast.IndexExpr:
-				e = x.X
-			case *ast.StarExpr:
-				e = x.X
-			case *ast.Ident:
-				return info.Uses[x] == v
-			default:
-				return false
-			}
-		}
+		id := astx.RootIdent(e)
+		return id != nil && info.Uses[id] == v
 	}
 	found := false
 	ast.Inspect(fn, func(n ast.Node) bool {

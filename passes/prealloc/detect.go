@@ -503,18 +503,10 @@ func hasPointerReceiver(method types.Object) bool {
 // root returns the local variable at the root of a chain of field
 // selections, indexes and parentheses, such as s in s.a[i].b.
 func (c *checker) root(e ast.Expr) *types.Var {
-	for {
-		switch x := ast.Unparen(e).(type) {
-		case *ast.SelectorExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.StarExpr:
-			e = x.X
-		default:
-			return c.localVar(x)
-		}
+	if id := astx.RootIdent(e); id != nil {
+		return c.localVar(id)
 	}
+	return nil
 }
 
 // returnsError reports whether ret returns a non-nil error: the loop is
