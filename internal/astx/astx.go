@@ -178,3 +178,20 @@ func RootIdent(e ast.Expr) *ast.Ident {
 		}
 	}
 }
+
+// CallsLen reports whether e calls the builtin len anywhere, as in
+// i < len(xs) or p[:len(p)-1].
+func CallsLen(info *types.Info, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "len" {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}

@@ -328,32 +328,13 @@ func isRangeOverData(pass *analysis.Pass, loop ast.Node) bool {
 	rng, ok := loop.(*ast.RangeStmt)
 	if !ok {
 		f, ok := loop.(*ast.ForStmt)
-		return ok && f.Cond != nil && mentionsLen(pass.TypesInfo, f.Cond)
+		return ok && f.Cond != nil && astx.CallsLen(pass.TypesInfo, f.Cond)
 	}
 	switch underlying(pass.TypesInfo, rng.X).(type) {
 	case *types.Slice, *types.Map, *types.Basic, *types.Pointer:
 		return true
 	}
 	return false
-}
-
-// mentionsLen reports whether e calls len: i < len(xs) counts data.
-func mentionsLen(info *types.Info, e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if b, ok := info.Uses[identOfFun(call.Fun)].(*types.Builtin); ok && b.Name() == "len" {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
-}
-
-func identOfFun(e ast.Expr) *ast.Ident {
-	id, _ := ast.Unparen(e).(*ast.Ident)
-	return id
 }
 
 // parserWords name types that consume input: a parser's, lexer's or

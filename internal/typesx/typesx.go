@@ -37,3 +37,16 @@ func IsPointerTo(t types.Type, pkg, name string) bool {
 func IsSyncPool(t types.Type) bool {
 	return IsNamed(t, "sync", "Pool")
 }
+
+// LocalStruct returns the struct type declared in pkg that t names (the
+// generic type itself for an instance); nil for any other type.
+func LocalStruct(pkg *types.Package, t types.Type) *types.TypeName {
+	n, ok := types.Unalias(t).(*types.Named)
+	if !ok || n.Obj().Pkg() != pkg {
+		return nil
+	}
+	if _, ok := n.Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return n.Origin().Obj()
+}

@@ -18,6 +18,7 @@ import (
 	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesize"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 //go:embed doc.go
@@ -228,7 +229,7 @@ func (c *checker) fieldPath(base ast.Expr, idx []int) (location, bool) {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
-	tn := localStruct(c.pass, t)
+	tn := typesx.LocalStruct(c.pass.Pkg, t)
 	if tn == nil {
 		return location{}, false
 	}
@@ -245,18 +246,6 @@ func (c *checker) fieldPath(base ast.Expr, idx []int) (location, bool) {
 		loc.shared = ok && v.Parent() == c.pass.Pkg.Scope()
 	}
 	return loc, true
-}
-
-// localStruct returns the struct type of the package that t names.
-func localStruct(pass *analysis.Pass, t types.Type) *types.TypeName {
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() != pass.Pkg {
-		return nil
-	}
-	if _, ok := n.Underlying().(*types.Struct); !ok {
-		return nil
-	}
-	return n.Origin().Obj()
 }
 
 // A span is where a written location lies in its struct or variable block.

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/typesize"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // reportFields reports pairs of fields of one struct that may share a
@@ -170,7 +171,7 @@ func positionalLiterals(pass *analysis.Pass, insp *inspector.Inspector) map[*typ
 		if p, ok := types.Unalias(t).(*types.Pointer); ok {
 			t = p.Elem()
 		}
-		if tn := localStruct(pass, t); tn != nil {
+		if tn := typesx.LocalStruct(pass.Pkg, t); tn != nil {
 			if _, ok := at[tn]; !ok {
 				p := pass.Fset.Position(lit.Pos())
 				at[tn] = baseName(p.Filename) + ":" + strconv.Itoa(p.Line)

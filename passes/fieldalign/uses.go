@@ -74,18 +74,6 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 	return w.u
 }
 
-// local returns the struct type declared in this package that t names.
-func local(pass *analysis.Pass, t types.Type) *types.TypeName {
-	n, ok := types.Unalias(t).(*types.Named)
-	if !ok || n.Obj().Pkg() != pass.Pkg {
-		return nil
-	}
-	if _, ok := n.Underlying().(*types.Struct); !ok {
-		return nil
-	}
-	return n.Origin().Obj()
-}
-
 func where(pass *analysis.Pass, pos token.Pos) string {
 	p := pass.Fset.Position(pos)
 	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
@@ -113,10 +101,10 @@ func (w *walker) noteContainer(expr ast.Expr) {
 	}
 	for _, elem := range elems {
 		desc := types.TypeString(t, types.RelativeTo(pass.Pkg)) + " at " + where(pass, expr.Pos())
-		if tn := local(pass, elem); tn != nil {
+		if tn := typesx.LocalStruct(pass.Pkg, elem); tn != nil {
 			setOnce(w.u.many, tn, desc)
 		} else if p, ok := types.Unalias(elem).(*types.Pointer); ok {
-			if tn := local(pass, p.Elem()); tn != nil {
+			if tn := typesx.LocalStruct(pass.Pkg, p.Elem()); tn != nil {
 				setOnce(w.u.allocated, tn, desc)
 			}
 		}
@@ -135,7 +123,7 @@ func (w *walker) noteLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 	if p, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = p.Elem() // an elided &T{...}, as in []*T{{...}}
 	}
-	tn := local(pass, t)
+	tn := typesx.LocalStruct(pass.Pkg, t)
 	if tn == nil {
 		return
 	}
@@ -239,7 +227,7 @@ func returnsPointerTo(pass *analysis.Pass, fn *ast.FuncDecl, tn *types.TypeName)
 		return false
 	}
 	for _, r := range fn.Type.Results.List {
-		if p, ok := types.Unalias(pass.TypesInfo.TypeOf(r.Type)).(*types.Pointer); ok && local(pass, p.Elem()) == tn {
+		if p, ok := types.Unalias(pass.TypesInfo.TypeOf(r.Type)).(*types.Pointer); ok && typesx.LocalStruct(pass.Pkg, p.Elem()) == tn {
 			return true
 		}
 	}
@@ -367,7 +355,7 @@ func (w *walker) noteBuiltin(cur inspector.Cursor, call *ast.CallExpr, name stri
 		if !w.production {
 			return
 		}
-		if tn := local(pass, pass.TypesInfo.TypeOf(arg)); tn != nil {
+		if tn := typesx.LocalStruct(pass.Pkg, pass.TypesInfo.TypeOf(arg)); tn != nil {
 			w.noteAllocation(cur, tn, "new("+tn.Name()+")", call.Pos())
 		}
 	}
@@ -413,7 +401,7 @@ func (u *uses) pinSelected(pass *analysis.Pass, x ast.Expr, why string) {
 		if p, ok := t.Underlying().(*types.Pointer); ok {
 			t = p.Elem()
 		}
-		if tn := local(pass, t); tn != nil {
+		if tn := typesx.LocalStruct(pass.Pkg, t); tn != nil {
 			setOnce(u.pinned, tn, why)
 		}
 		s, ok := t.Underlying().(*types.Struct)
@@ -434,7 +422,7 @@ func markAll(pass *analysis.Pass, m map[*types.TypeName]string, t types.Type, wh
 			return
 		}
 		seen[t] = true
-		if tn := local(pass, t); tn != nil {
+		if tn := typesx.LocalStruct(pass.Pkg, t); tn != nil {
 			setOnce(m, tn, why)
 		}
 		switch t := t.Underlying().(type) {
@@ -475,7 +463,7 @@ func (u *uses) propagateMany(pass *analysis.Pass) {
 			if a, ok := types.Unalias(t).(*types.Array); ok && a.Len() >= 1 {
 				t = a.Elem()
 			}
-			if tn := local(pass, t); tn != nil {
+			if tn := typesx.LocalStruct(pass.Pkg, t); tn != nil {
 				if _, ok := u.many[tn]; !ok {
 					u.many[tn] = "field " + f.Name() + " of " + outer.Name() + ", which is held in " + u.many[outer]
 					queue = append(queue, tn)

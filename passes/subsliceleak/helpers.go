@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/memlint/memlint/internal/astx"
 )
 
 // A helper is a function of the analysed package that returns a piece of
@@ -88,7 +90,7 @@ func returnsPieceOf(info *types.Info, fd *ast.FuncDecl, p *types.Var) (helper, b
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			// A closure could keep p.
-			if mentions(info, n, p) {
+			if astx.Mentions(info, n, p) {
 				ok = false
 			}
 			return false
@@ -102,7 +104,7 @@ func returnsPieceOf(info *types.Info, fd *ast.FuncDecl, p *types.Var) (helper, b
 				if !isP(r.X) {
 					break
 				}
-				if r.High == nil || mentionsLen(info, r.High) {
+				if r.High == nil || astx.CallsLen(info, r.High) {
 					ok = false // a suffix may be most of p
 					return false
 				}
@@ -151,7 +153,7 @@ func returnsPieceOf(info *types.Info, fd *ast.FuncDecl, p *types.Var) (helper, b
 				ok = false
 			}
 		case *ast.UnaryExpr:
-			if n.Op == token.AND && mentions(info, n.X, p) {
+			if n.Op == token.AND && astx.Mentions(info, n.X, p) {
 				ok = false
 			}
 		case *ast.Ident:
@@ -277,36 +279,11 @@ func constSpan(info *types.Info, e *ast.SliceExpr) int64 {
 	return hi - lo
 }
 
-func mentions(info *types.Info, n ast.Node, v *types.Var) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
 func mentionsAny(info *types.Info, exprs []ast.Expr, v *types.Var) bool {
 	for _, e := range exprs {
-		if mentions(info, e, v) {
+		if astx.Mentions(info, e, v) {
 			return true
 		}
 	}
 	return false
-}
-
-// mentionsLen reports whether e calls len: p[:len(p)-1] is most of p.
-func mentionsLen(info *types.Info, e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if b, ok := typeutil.Callee(info, call).(*types.Builtin); ok && b.Name() == "len" {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
 }
