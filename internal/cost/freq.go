@@ -304,3 +304,16 @@ func isHandler(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	}
 	return typesx.IsNamed(params.At(0).Type(), "net/http", "ResponseWriter") && typesx.IsPointerTo(params.At(1).Type(), "net/http", "Request")
 }
+
+// Rate is the estimate of a finding whose cost, what, is paid each time
+// the function runs: low on cold paths, high on hot ones, medium when the
+// package does not say.
+func (f Frequency) Rate(what string) Estimate {
+	switch f.Level {
+	case Cold:
+		return Estimate{Tier: Low, Evidence: f.Reason}
+	case Hot:
+		return Estimate{Tier: High, Evidence: what + ", " + f.Reason}
+	}
+	return Estimate{Tier: Medium, Evidence: what}
+}

@@ -41,15 +41,15 @@ func (a *checker) check() []finding {
 			add(a.checkUseAfterPut(p), cost.Estimate{Tier: cost.High, Evidence: "another goroutine may own the object"})
 		}
 		dirty := a.checkDirty(p)
-		add(dirty, byFrequency(freq, "the next Get sees the old state"))
+		add(dirty, freq.Rate("the next Get sees the old state"))
 		if dirty == nil && p.putter == nil {
 			d, releasable := a.checkPinned(p)
-			e := byFrequency(freq, "held until the pool drops the object")
+			e := freq.Rate("held until the pool drops the object")
 			if !releasable {
 				e = cost.Estimate{Tier: cost.Low, Evidence: "nothing harmless to reset it to"}
 			}
 			add(d, e)
-			add(a.checkElementsHeld(p), byFrequency(freq, "held until the pool drops the slice"))
+			add(a.checkElementsHeld(p), freq.Rate("held until the pool drops the slice"))
 		}
 		if passflag.Bool(a.pass, "maxcap") {
 			add(a.checkCapacity(p), cost.Estimate{Tier: cost.Medium})
@@ -122,18 +122,6 @@ func makes(info *types.Info, body *ast.BlockStmt, t *types.Named) bool {
 		return !found
 	})
 	return found
-}
-
-// byFrequency rates a finding at a Put by how often the Put runs: low on
-// cold paths, high on hot ones.
-func byFrequency(f cost.Frequency, what string) cost.Estimate {
-	switch f.Level {
-	case cost.Cold:
-		return cost.Estimate{Tier: cost.Low, Evidence: f.Reason}
-	case cost.Hot:
-		return cost.Estimate{Tier: cost.High, Evidence: what + ", " + f.Reason}
-	}
-	return cost.Estimate{Tier: cost.Medium, Evidence: what}
 }
 
 // boxEstimate rates a non-pointer Put: one 24-byte allocation per Put

@@ -137,13 +137,7 @@ func estimate(f cost.Frequency, reset bool) cost.Estimate {
 	if reset {
 		what = "per reset"
 	}
-	switch f.Level {
-	case cost.Cold:
-		return cost.Estimate{Tier: cost.Low, Evidence: f.Reason}
-	case cost.Hot:
-		return cost.Estimate{Tier: cost.High, Evidence: what + ", " + f.Reason}
-	}
-	return cost.Estimate{Tier: cost.Medium, Evidence: what}
+	return f.Rate(what)
 }
 
 // isTeardown reports whether a function of this (lower-cased) name ends
