@@ -7,15 +7,15 @@ import (
 )
 
 // decode reads the fields of a pprof profile (profile.proto, uncompressed)
-// that attribution needs, into flat slices. It does what
-// github.com/google/pprof/profile's parser does for these fields without
-// an object per sample and a map per reference: on a profile of 50 MB
-// that parser takes most of the time reading it.
+// that attribution needs. It does what github.com/google/pprof/profile's
+// parser does for these fields without an object per sample and a map per
+// reference, and it leaves samples and locations encoded: attribution
+// reads of a location only its frames up to the first outside the runtime
+// (see [summarize]), and of a sample only its values and the leaf end of
+// its stack (see [indexer.readSample]), a small part of a sample's bytes
+// when stacks are deep.
 func decode(data []byte) (*rawProfile, error) {
-	p := new(rawProfile)
-	if err := p.reserve(data); err != nil {
-		return nil, err
-	}
+	p := &rawProfile{data: data, locs: make([][]byte, 0, count(data, 4))}
 	var sampleTypes [][2]int64 // string indexes of type and unit
 	var funcs []rawFunc        // names are string indexes until the table is read
 	err := fields(data, func(field int, wire int, v uint64, b []byte) error {
@@ -30,10 +30,8 @@ func decode(data []byte) (*rawProfile, error) {
 			})
 			sampleTypes = append(sampleTypes, st)
 			return err
-		case 2: // sample
-			return p.decodeSample(b)
 		case 4: // location
-			return p.decodeLocation(b)
+			p.locs = append(p.locs, b)
 		case 5: // function
 			var fn rawFunc
 			err := fields(b, func(f, _ int, v uint64, _ []byte) error {
@@ -50,7 +48,7 @@ func decode(data []byte) (*rawProfile, error) {
 			funcs = append(funcs, fn)
 			return err
 		case 6: // string_table
-			p.strings = append(p.strings, string(b))
+			p.strings = append(p.strings, b)
 		case 12: // period
 			p.period = int64(v)
 		}
@@ -59,21 +57,15 @@ func decode(data []byte) (*rawProfile, error) {
 	if err != nil {
 		return nil, err
 	}
-	str := func(i int64) (string, error) {
-		if i < 0 || i >= int64(len(p.strings)) {
-			return "", fmt.Errorf("string index %d out of range", i)
-		}
-		return p.strings[i], nil
-	}
 	for _, st := range sampleTypes {
-		s, err := str(st[0])
+		s, err := p.str(st[0])
 		if err != nil {
 			return nil, err
 		}
 		p.sampleTypes = append(p.sampleTypes, s)
 	}
 	for i := range funcs {
-		if funcs[i].name, err = str(funcs[i].nameIndex); err != nil {
+		if funcs[i].name, err = p.str(funcs[i].nameIndex); err != nil {
 			return nil, err
 		}
 	}
@@ -81,21 +73,32 @@ func decode(data []byte) (*rawProfile, error) {
 	return p, nil
 }
 
+// count returns how many times field occurs in the message in data, so
+// that a slice of them is made once: growing it instead copies megabytes
+// on a large profile.
+func count(data []byte, field int) int {
+	n := 0
+	for len(data) > 0 {
+		f, _, _, _, rest, err := next(data)
+		if err != nil {
+			break // decode reports it
+		}
+		if f == field {
+			n++
+		}
+		data = rest
+	}
+	return n
+}
+
 // A rawProfile is the part of a profile attribution reads.
 type rawProfile struct {
 	sampleTypes []string
 	period      int64
-	strings     []string
+	strings     [][]byte // made strings only when used: most are file names
 	funcs       []rawFunc
-	locs        []rawLoc
-	lines       []rawLine // of all locations, in order
-
-	// Samples, flattened: sample i has the location IDs
-	// sampleLocs[sampleStart[i]:sampleStart[i+1]] (leaf first) and the
-	// values values[i*len(sampleTypes):].
-	sampleStart []int
-	sampleLocs  []uint64
-	values      []int64
+	locs        [][]byte // encoded Location messages
+	data        []byte   // the profile, whose samples index reads
 }
 
 type rawFunc struct {
@@ -105,106 +108,23 @@ type rawFunc struct {
 	start     int64
 }
 
-type rawLoc struct {
-	id        uint64
-	lineStart int // the location's lines are lines[lineStart:lineEnd], innermost first
-	lineEnd   int
-}
-
-type rawLine struct {
-	funcID uint64
-	line   int64
-}
-
-// reserve sizes the sample slices for the profile in data, counting the
-// samples' location IDs and values without decoding them: growing the
-// slices instead copies hundreds of megabytes on a large profile.
-func (p *rawProfile) reserve(data []byte) error {
-	samples, locs, values := 1, 0, 0
-	err := fields(data, func(field, _ int, _ uint64, b []byte) error {
-		if field != 2 {
-			return nil
-		}
-		samples++
-		return fields(b, func(f, wire int, _ uint64, packed []byte) error {
-			n := 1
-			if wire == wireBytes {
-				n = countVarints(packed)
-			}
-			switch f {
-			case 1:
-				locs += n
-			case 2:
-				values += n
-			}
-			return nil
-		})
-	})
-	p.sampleStart = make([]int, 0, samples)
-	p.sampleLocs = make([]uint64, 0, locs)
-	p.values = make([]int64, 0, values)
-	return err
-}
-
-// countVarints counts the varints in b: the bytes that end one.
-func countVarints(b []byte) int {
-	n := 0
-	for _, c := range b {
-		if c < 0x80 {
-			n++
-		}
+func (p *rawProfile) str(i int64) (string, error) {
+	if i < 0 || i >= int64(len(p.strings)) {
+		return "", fmt.Errorf("string index %d out of range", i)
 	}
-	return n
+	return string(p.strings[i]), nil
 }
 
-func (p *rawProfile) decodeSample(b []byte) error {
-	if len(p.sampleStart) == 0 {
-		p.sampleStart = append(p.sampleStart, 0)
+// samples yields the encoded Sample messages of the profile, which decode
+// has checked to be well formed at the top level.
+func (p *rawProfile) samples(yield func([]byte) bool) {
+	for b := p.data; len(b) > 0; {
+		field, _, _, data, rest, _ := next(b)
+		if field == 2 && !yield(data) {
+			return
+		}
+		b = rest
 	}
-	err := fields(b, func(f, wire int, v uint64, packed []byte) error {
-		switch f {
-		case 1:
-			if wire == wireBytes {
-				return varints(packed, func(v uint64) { p.sampleLocs = append(p.sampleLocs, v) })
-			}
-			p.sampleLocs = append(p.sampleLocs, v)
-		case 2:
-			if wire == wireBytes {
-				return varints(packed, func(v uint64) { p.values = append(p.values, int64(v)) })
-			}
-			p.values = append(p.values, int64(v))
-		}
-		return nil
-	})
-	p.sampleStart = append(p.sampleStart, len(p.sampleLocs))
-	return err
-}
-
-func (p *rawProfile) decodeLocation(b []byte) error {
-	loc := rawLoc{lineStart: len(p.lines)}
-	err := fields(b, func(f, _ int, v uint64, line []byte) error {
-		switch f {
-		case 1:
-			loc.id = v
-		case 4:
-			var l rawLine
-			err := fields(line, func(f, _ int, v uint64, _ []byte) error {
-				switch f {
-				case 1:
-					l.funcID = v
-				case 2:
-					l.line = int64(v)
-				}
-				return nil
-			})
-			p.lines = append(p.lines, l)
-			return err
-		}
-		return nil
-	})
-	loc.lineEnd = len(p.lines)
-	p.locs = append(p.locs, loc)
-	return err
 }
 
 // Protocol buffer wire types.
@@ -222,39 +142,11 @@ var errTruncated = errors.New("truncated protocol buffer")
 // ones.
 func fields(b []byte, visit func(field, wire int, v uint64, data []byte) error) error {
 	for len(b) > 0 {
-		key, n := binary.Uvarint(b)
-		if n <= 0 {
-			return errTruncated
+		field, wire, v, data, rest, err := next(b)
+		if err != nil {
+			return err
 		}
-		b = b[n:]
-		field, wire := int(key>>3), int(key&7)
-		var v uint64
-		var data []byte
-		switch wire {
-		case wireVarint:
-			if v, n = binary.Uvarint(b); n <= 0 {
-				return errTruncated
-			}
-			b = b[n:]
-		case wireFixed64:
-			if len(b) < 8 {
-				return errTruncated
-			}
-			v, b = binary.LittleEndian.Uint64(b), b[8:]
-		case wireFixed32:
-			if len(b) < 4 {
-				return errTruncated
-			}
-			v, b = uint64(binary.LittleEndian.Uint32(b)), b[4:]
-		case wireBytes:
-			size, n := binary.Uvarint(b)
-			if n <= 0 || size > uint64(len(b)-n) {
-				return errTruncated
-			}
-			data, b = b[n:n+int(size)], b[n+int(size):]
-		default:
-			return fmt.Errorf("unknown wire type %d", wire)
-		}
+		b = rest
 		if err := visit(field, wire, v, data); err != nil {
 			return err
 		}
@@ -262,15 +154,40 @@ func fields(b []byte, visit func(field, wire int, v uint64, data []byte) error) 
 	return nil
 }
 
-// varints calls add for each varint of a packed repeated field.
-func varints(b []byte, add func(uint64)) error {
-	for len(b) > 0 {
-		v, n := binary.Uvarint(b)
-		if n <= 0 {
-			return errTruncated
-		}
-		add(v)
-		b = b[n:]
+// next reads the field at the start of the message in b: its number and
+// wire type, its value for varints (and fixed-size fields) or its bytes
+// for length-delimited ones, and the rest of the message.
+func next(b []byte) (field, wire int, v uint64, data, rest []byte, err error) {
+	key, n := binary.Uvarint(b)
+	if n <= 0 {
+		return 0, 0, 0, nil, nil, errTruncated
 	}
-	return nil
+	b = b[n:]
+	field, wire = int(key>>3), int(key&7)
+	switch wire {
+	case wireVarint:
+		if v, n = binary.Uvarint(b); n <= 0 {
+			return 0, 0, 0, nil, nil, errTruncated
+		}
+		b = b[n:]
+	case wireFixed64:
+		if len(b) < 8 {
+			return 0, 0, 0, nil, nil, errTruncated
+		}
+		v, b = binary.LittleEndian.Uint64(b), b[8:]
+	case wireFixed32:
+		if len(b) < 4 {
+			return 0, 0, 0, nil, nil, errTruncated
+		}
+		v, b = uint64(binary.LittleEndian.Uint32(b)), b[4:]
+	case wireBytes:
+		size, n := binary.Uvarint(b)
+		if n <= 0 || size > uint64(len(b)-n) {
+			return 0, 0, 0, nil, nil, errTruncated
+		}
+		data, b = b[n:n+int(size)], b[n+int(size):]
+	default:
+		return 0, 0, 0, nil, nil, fmt.Errorf("unknown wire type %d", wire)
+	}
+	return field, wire, v, data, b, nil
 }

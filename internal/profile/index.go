@@ -1,6 +1,7 @@
 package profile
 
 import (
+	"encoding/binary"
 	"fmt"
 	"regexp"
 	"strings"
@@ -25,15 +26,25 @@ type funcInfo struct {
 	closure bool
 }
 
+// A location holds what a sample's stack needs of one of its locations to
+// find the sample's own frame (see [indexer.readSample]).
+type location struct {
+	id uint64
+	// site is the first frame outside the runtime, the location's
+	// innermost; its fn is nil when all frames are the runtime's.
+	site frame
+	// via is the runtime function the location calls site through (or,
+	// without a site, its outermost runtime function): nil if none.
+	via     *funcInfo
+	grows   bool    // whether a runtime frame before site allocates or grows
+	charge  *charge // site's, once a sample charged it
+	samples int64   // the value of the samples whose own frame is site
+}
+
 func index(p *rawProfile) (*fileIndex, error) {
 	k, vi, ii, err := valueIndexes(p.sampleTypes)
 	if err != nil {
 		return nil, err
-	}
-	nv := len(p.sampleTypes)
-	samples := max(len(p.sampleStart)-1, 0)
-	if len(p.values) != samples*nv {
-		return nil, fmt.Errorf("%d values for %d samples of %d types", len(p.values), samples, nv)
 	}
 	ix := &fileIndex{
 		kind:           k,
@@ -45,41 +56,47 @@ func index(p *rawProfile) (*fileIndex, error) {
 	for _, fn := range p.funcs {
 		funcs[fn.id] = describe(fn.name, int(fn.start))
 	}
-	// Each location's frames, leaf first.
-	frames := make([][]frame, len(p.locs))
-	for i, loc := range p.locs {
-		for _, l := range p.lines[loc.lineStart:loc.lineEnd] {
-			if fn := funcs[l.funcID]; fn != nil {
-				frames[i] = append(frames[i], frame{fn, int(l.line)})
-			}
+	x := &indexer{locs: make([]location, len(p.locs))}
+	for i, b := range p.locs {
+		if x.locs[i], err = summarize(b, funcs); err != nil {
+			return nil, err
 		}
 	}
-	if err := p.denseLocations(); err != nil {
-		return nil, err
-	}
-	for s := range samples {
-		v := p.values[s*nv+vi]
-		var inuse int64
-		if ii >= 0 {
-			inuse = p.values[s*nv+ii]
+	for b := range p.samples {
+		site, via, grows, err := x.readSample(b)
+		if err != nil {
+			return nil, err
 		}
+		if len(x.values) != len(p.sampleTypes) {
+			return nil, fmt.Errorf("a sample with %d values for %d sample types", len(x.values), len(p.sampleTypes))
+		}
+		v := x.values[vi]
 		ix.total += v
-		site, via, grows, ok := ownFrame(p.sampleLocs[p.sampleStart[s]:p.sampleStart[s+1]], frames)
-		if !ok {
+		if site == nil {
 			continue
 		}
-		ix.packageSamples[site.fn.pkg] += v
+		site.samples += v
 		if !grows && k == cpuProfile { // heap samples are all allocations
 			continue
 		}
-		c := ix.costAt(site)
+		if site.charge == nil {
+			site.charge = ix.costAt(site.site)
+		}
+		c := site.charge
 		c.value += v
-		c.inuse += inuse
+		if ii >= 0 {
+			c.inuse += x.values[ii]
+		}
 		if k == cpuProfile {
 			if c.by == nil {
 				c.by = make(map[string]int64)
 			}
-			c.by[via] += v
+			c.by[via.name] += v
+		}
+	}
+	for _, l := range x.locs {
+		if l.samples != 0 {
+			ix.packageSamples[l.site.fn.pkg] += l.samples
 		}
 	}
 	if p.period > 0 {
@@ -90,45 +107,131 @@ func index(p *rawProfile) (*fileIndex, error) {
 	return ix, nil
 }
 
-// denseLocations replaces the location IDs of the samples by the
-// locations' indexes in p.locs, so that a sample's frames are found
-// without a map lookup per location: what would dominate the time of a
-// large profile.
-func (p *rawProfile) denseLocations() error {
-	index := make(map[uint64]int, len(p.locs))
-	for i, loc := range p.locs {
-		index[loc.id] = i
-	}
-	for i, id := range p.sampleLocs {
-		// Go writes IDs 1, 2, 3, ... in order: no lookup needed.
-		if id >= 1 && id <= uint64(len(p.locs)) && p.locs[id-1].id == id {
-			p.sampleLocs[i] = id - 1
-			continue
+// summarize returns what the location encoded in b contributes to the
+// stacks it is in. Its lines, innermost first, are read up to the first
+// outside the runtime; lines of functions the profile does not list are
+// skipped.
+func summarize(b []byte, funcs map[uint64]*funcInfo) (location, error) {
+	var l location
+	err := fields(b, func(f, _ int, v uint64, line []byte) error {
+		switch {
+		case f == 1:
+			l.id = v
+		case f == 4 && l.site.fn == nil:
+			var funcID uint64
+			var n int64
+			err := fields(line, func(f, _ int, v uint64, _ []byte) error {
+				switch f {
+				case 1:
+					funcID = v
+				case 2:
+					n = int64(v)
+				}
+				return nil
+			})
+			switch fn := funcs[funcID]; {
+			case fn == nil:
+			case !fn.runtime:
+				l.site = frame{fn, int(n)}
+			default:
+				l.grows = l.grows || fn.grows
+				l.via = fn
+			}
+			return err
 		}
-		j, ok := index[id]
-		if !ok {
-			return fmt.Errorf("sample with unknown location %d", id)
-		}
-		p.sampleLocs[i] = uint64(j)
-	}
-	return nil
+		return nil
+	})
+	return l, err
 }
 
-// ownFrame returns the first frame of a stack outside the runtime: the Go
-// code whose own work, or work it asked of the runtime, the sample
-// measured. It also says whether that work was allocation or growth, and
-// the runtime function called for it.
-func ownFrame(stack []uint64, frames [][]frame) (site frame, via string, grows, ok bool) {
-	for _, loc := range stack {
-		for _, f := range frames[loc] {
-			if !f.fn.runtime {
-				return f, via, grows, true
+// An indexer reads the samples of a profile.
+type indexer struct {
+	locs   []location
+	byID   map[uint64]*location // made when IDs are not the indexes + 1 that Go writes
+	values []int64              // of the sample last read
+}
+
+// readSample reads the encoded sample b: its values, and its own frame,
+// the first frame of its stack outside the runtime: the Go code whose own
+// work, or work it asked of the runtime, the sample measured. It also
+// says whether that work was allocation or growth, and the runtime
+// function called for it. Only the leaf end of the stack, up to that
+// frame, is decoded.
+func (x *indexer) readSample(b []byte) (site *location, via *funcInfo, grows bool, err error) {
+	x.values = x.values[:0]
+	visit := func(id uint64) error {
+		l, err := x.location(id)
+		if err != nil {
+			return err
+		}
+		if l.via != nil {
+			via = l.via
+		}
+		grows = grows || l.grows
+		if l.site.fn != nil {
+			site = l
+		}
+		return nil
+	}
+	for len(b) > 0 {
+		field, wire, v, data, rest, err := next(b)
+		if err != nil {
+			return nil, nil, false, err
+		}
+		b = rest
+		switch {
+		case field == 1 && site == nil: // location_id, leaf first
+			if wire != wireBytes {
+				if err := visit(v); err != nil {
+					return nil, nil, false, err
+				}
+				continue
 			}
-			grows = grows || f.fn.grows
-			via = f.fn.name
+			for len(data) > 0 && site == nil {
+				id, n := binary.Uvarint(data)
+				if n <= 0 {
+					return nil, nil, false, errTruncated
+				}
+				data = data[n:]
+				if err := visit(id); err != nil {
+					return nil, nil, false, err
+				}
+			}
+		case field == 2: // value
+			if wire != wireBytes {
+				x.values = append(x.values, int64(v))
+				continue
+			}
+			for len(data) > 0 {
+				v, n := binary.Uvarint(data)
+				if n <= 0 {
+					return nil, nil, false, errTruncated
+				}
+				data = data[n:]
+				x.values = append(x.values, int64(v))
+			}
 		}
 	}
-	return frame{}, "", false, false
+	return site, via, grows, nil
+}
+
+// location returns the location with the given ID.
+func (x *indexer) location(id uint64) (*location, error) {
+	// Go writes IDs 1, 2, 3, ... in order: no lookup needed.
+	if id >= 1 && id <= uint64(len(x.locs)) && x.locs[id-1].id == id {
+		return &x.locs[id-1], nil
+	}
+	if x.byID == nil {
+		x.byID = make(map[uint64]*location, len(x.locs))
+		for i := range x.locs {
+			x.byID[x.locs[i].id] = &x.locs[i]
+		}
+	}
+	l := x.byID[id]
+	if l == nil {
+		return nil, fmt.Errorf("sample with unknown location %d", id)
+	}
+	return l, nil
 }
 
 func (ix *fileIndex) costAt(f frame) *charge {

@@ -19,6 +19,7 @@
 package profile
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
@@ -96,19 +97,15 @@ func loadFile(path string) (*fileIndex, error) {
 }
 
 func parseFile(path string) (*fileIndex, error) {
-	raw, err := os.ReadFile(path)
+	data, err := readProfile(path)
 	if err != nil {
 		return nil, err
-	}
-	data, err := gunzip(raw)
-	if err != nil {
-		return nil, fmt.Errorf("profile %s: %v", path, err)
 	}
 	p, err := decode(data)
 	if err != nil {
 		// Not protobuf: one of the legacy text formats, which pprof's
 		// package converts, or not a profile.
-		legacy, perr := profile.ParseData(raw)
+		legacy, perr := profile.ParseData(data)
 		if perr != nil {
 			return nil, fmt.Errorf("profile %s: %v", path, perr)
 		}
@@ -127,21 +124,40 @@ func parseFile(path string) (*fileIndex, error) {
 	return ix, nil
 }
 
-// gunzip decompresses a gzip'ed profile (others are returned as they are)
-// into a buffer of the size the gzip trailer gives, rather than one grown
-// by doubling.
-func gunzip(data []byte) ([]byte, error) {
-	if len(data) < 18 || data[0] != 0x1f || data[1] != 0x8b {
-		return data, nil
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(data))
+// readProfile returns the contents of the profile file at path,
+// decompressed if gzip'ed. A gzip'ed file is decompressed as it is read,
+// into a buffer of the size its trailer gives: reading it whole first, or
+// growing the buffer by doubling, would touch twice the memory, which on
+// a large profile costs as much as decoding it.
+func readProfile(path string) ([]byte, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	size := binary.LittleEndian.Uint32(data[len(data)-4:]) // the size modulo 2^32
-	out := bytes.NewBuffer(make([]byte, 0, int(size)+bytes.MinRead))
-	if _, err := out.ReadFrom(zr); err != nil {
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
 		return nil, err
+	}
+	r := bufio.NewReaderSize(f, 1<<16)
+	if magic, _ := r.Peek(2); len(magic) < 2 || magic[0] != 0x1f || magic[1] != 0x8b {
+		out := bytes.NewBuffer(make([]byte, 0, fi.Size()+bytes.MinRead))
+		_, err := out.ReadFrom(r)
+		return out.Bytes(), err
+	}
+	var size [4]byte // the uncompressed size modulo 2^32
+	if _, err := f.ReadAt(size[:], fi.Size()-4); err != nil {
+		return nil, fmt.Errorf("profile %s: %v", path, err)
+	}
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("profile %s: %v", path, err)
+	}
+	// Deflate compresses at most 1032 to 1: a larger size is not to be believed.
+	n := min(int64(binary.LittleEndian.Uint32(size[:])), 1032*fi.Size())
+	out := bytes.NewBuffer(make([]byte, 0, n+bytes.MinRead))
+	if _, err := out.ReadFrom(zr); err != nil {
+		return nil, fmt.Errorf("profile %s: %v", path, err)
 	}
 	return out.Bytes(), nil
 }
