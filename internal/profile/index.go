@@ -88,10 +88,7 @@ func index(p *rawProfile) (*fileIndex, error) {
 			c.inuse += x.values[ii]
 		}
 		if k == cpuProfile {
-			if c.by == nil {
-				c.by = make(map[string]int64)
-			}
-			c.by[via.name] += v
+			c.add(via.name, v)
 		}
 	}
 	for _, l := range x.locs {

@@ -83,8 +83,8 @@ func (ix *Index) Measure(pkg string, sites []Site) Measure {
 			switch f.kind {
 			case cpuProfile:
 				m.CPU += c.value
-				for fn, v := range c.by {
-					via[fn] += v
+				for _, b := range c.by {
+					via[b.fn] += b.value
 				}
 			case heapProfile:
 				m.Alloc += c.value

@@ -24,6 +24,7 @@ import (
 	"compress/gzip"
 	"encoding/binary"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 	"sync"
@@ -61,9 +62,25 @@ type funcLines struct {
 
 // charge is what a profile attributes to one line.
 type charge struct {
-	value int64            // CPU profiles: time in allocation and growth; heap profiles: bytes allocated
-	inuse int64            // heap profiles: bytes still in use
-	by    map[string]int64 // CPU profiles: value by the runtime function the line called
+	value int64     // CPU profiles: time in allocation and growth; heap profiles: bytes allocated
+	inuse int64     // heap profiles: bytes still in use
+	by    []viaCost // CPU profiles: value by the runtime function the line called, a few
+}
+
+type viaCost struct {
+	fn    string
+	value int64
+}
+
+// add charges value, spent through the runtime function via, to the line.
+func (c *charge) add(via string, value int64) {
+	for i := range c.by {
+		if c.by[i].fn == via {
+			c.by[i].value += value
+			return
+		}
+	}
+	c.by = append(c.by, viaCost{via, value})
 }
 
 // cache holds each profile file parsed once per process, keyed by what
@@ -84,12 +101,46 @@ type cacheEntry struct {
 
 // loadFile returns the attribution of the profile in the named file.
 func loadFile(path string) (*fileIndex, error) {
-	fi, err := os.Stat(path)
+	e, _, err := entry(path)
 	if err != nil {
 		return nil, err
 	}
-	v, _ := cache.LoadOrStore(fileKey{path, fi.Size(), fi.ModTime().UnixNano()}, new(cacheEntry))
-	e := v.(*cacheEntry)
+	return e.index(path)
+}
+
+// prefetch starts reading the profile in the named file in the
+// background, so that a command reads it while it loads the packages to
+// analyze; [Load] then waits for it. A file that is missing, or that does
+// not start as a gzip'ed profile does, is read now, for its error.
+func prefetch(path string) error {
+	e, made, err := entry(path)
+	if err != nil {
+		return err
+	}
+	if !startsAsProfile(path) {
+		_, err := e.index(path)
+		return err
+	}
+	if made {
+		go e.index(path)
+	}
+	return nil
+}
+
+// entry returns the cache entry of the named file, and whether this call
+// made it.
+func entry(path string) (*cacheEntry, bool, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, false, err
+	}
+	v, loaded := cache.LoadOrStore(fileKey{path, fi.Size(), fi.ModTime().UnixNano()}, new(cacheEntry))
+	return v.(*cacheEntry), !loaded, nil
+}
+
+// index returns the attribution of the profile in the named file, parsing
+// it unless another call has, or waiting for the call that is.
+func (e *cacheEntry) index(path string) (*fileIndex, error) {
 	e.once.Do(func() {
 		e.ix, e.err = parseFile(path)
 	})
@@ -160,6 +211,50 @@ func readProfile(path string) ([]byte, error) {
 		return nil, fmt.Errorf("profile %s: %v", path, err)
 	}
 	return out.Bytes(), nil
+}
+
+// startsAsProfile reports whether the named file is gzip'ed and its
+// first kilobytes decompress to the start of a profile.proto message:
+// most likely a profile, whose reading can wait. The sample types, which
+// say whether it is a CPU or heap profile, are known only at its end.
+func startsAsProfile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return false
+	}
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(zr, head)
+	return n > 0 && profileFields(head[:n])
+}
+
+// profileFields reports whether b holds fields of profile.proto's Profile
+// message, each of its wire type, the last possibly cut short.
+func profileFields(b []byte) bool {
+	for len(b) > 0 {
+		field, wire, _, _, rest, err := next(b)
+		if err == errTruncated {
+			return true
+		}
+		if err != nil || field < 1 || field >= len(profileWire) || profileWire[field] != wire && field != 13 {
+			return false
+		}
+		b = rest
+	}
+	return true
+}
+
+// profileWire is the wire type of each field of the Profile message:
+// length-delimited for messages and strings, varints for numbers, and
+// either for the repeated numbers of field 13, packed or not.
+var profileWire = [...]int{
+	1: wireBytes, 2: wireBytes, 3: wireBytes, 4: wireBytes, 5: wireBytes, 6: wireBytes, // sample_type, sample, mapping, location, function, string_table
+	7: wireVarint, 8: wireVarint, 9: wireVarint, 10: wireVarint, // drop_frames, keep_frames, time_nanos, duration_nanos
+	11: wireBytes, 12: wireVarint, 13: wireVarint, 14: wireVarint, 15: wireVarint, // period_type, period, comment, default_sample_type, doc_url
 }
 
 // valueIndexes finds the sample values index uses: CPU time, or bytes

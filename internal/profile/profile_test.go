@@ -2,10 +2,12 @@ package profile
 
 import (
 	"bytes"
+	"compress/gzip"
 	"go/ast"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -285,6 +287,78 @@ func TestLoadErrors(t *testing.T) {
 	} {
 		if _, err := Load([]string{path}); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Load(%s): %v, want an error containing %q", filepath.Base(path), err, want)
+		}
+	}
+}
+
+// TestSetting checks that setting a profile flag fails at once for a file
+// that is missing or not a profile, and otherwise reads the profile in the
+// background for the passes: a profile of another kind is known to be one
+// only once read, and is then reported by Load.
+func TestSetting(t *testing.T) {
+	dir := t.TempDir()
+	var gzipped bytes.Buffer
+	zw := gzip.NewWriter(&gzipped)
+	zw.Write([]byte("package main\n\nfunc main() {}\n"))
+	zw.Close()
+	var goroutines bytes.Buffer
+	p := &profile.Profile{SampleType: []*profile.ValueType{{Type: "goroutine", Unit: "count"}}}
+	if err := p.Write(&goroutines); err != nil { // gzip'ed
+		t.Fatal(err)
+	}
+	write := func(name string, data []byte) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	goroutine := write("goroutine.pprof", goroutines.Bytes())
+	for path, want := range map[string]string{
+		filepath.Join(dir, "missing"):              "no such file",
+		write("main.go", []byte("package main\n")): "main.go: parsing profile",
+		write("main.go.gz", gzipped.Bytes()):       "main.go.gz: parsing profile",
+	} {
+		if err := new(Setting).Set(path); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Set(%s): %v, want an error containing %q", filepath.Base(path), err, want)
+		}
+	}
+	if err := new(Setting).Set(goroutine); err != nil {
+		t.Errorf("Set(%s): %v, want it read in the background", filepath.Base(goroutine), err)
+	}
+	if _, err := Load([]string{goroutine}); err == nil || !strings.Contains(err.Error(), "not a CPU or heap profile") {
+		t.Errorf("Load(%s) after Set: %v, want not a CPU or heap profile", filepath.Base(goroutine), err)
+	}
+
+	// A real profile, under a name no other test read: the passes of a
+	// command that run at once all wait for the one reading.
+	real, err := realProfiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(real, "cpu.pprof"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cpu := write("cpu.pprof", data)
+	want, err := parseFile(cpu)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := new(Setting).Set(cpu); err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	got := make([]*Index, 4)
+	for i := range got {
+		wg.Go(func() {
+			got[i], _ = Load([]string{cpu})
+		})
+	}
+	wg.Wait()
+	for i, ix := range got {
+		if ix == nil || !reflect.DeepEqual(ix.files[0], want) {
+			t.Errorf("Load %d after Set: not the profile's attribution", i)
 		}
 	}
 }

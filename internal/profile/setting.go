@@ -142,9 +142,10 @@ func Adjust(e cost.Estimate, m Measure, min float64) cost.Estimate {
 }
 
 // A Setting is the value of a pass's profile flag. Setting it to files
-// reads them, so that a file that is missing or not a profile is a
-// command-line error rather than a failure in the middle of a run; the
-// files are then parsed already when the passes need them.
+// starts reading them (see [prefetch]), so that a file that is missing or
+// not a profile is a command-line error rather than a failure in the
+// middle of a run, and the files are read while the command loads the
+// packages, not after.
 type Setting string
 
 func (s *Setting) String() string { return string(*s) }
@@ -154,8 +155,10 @@ func (s *Setting) Get() any { return string(*s) }
 
 func (s *Setting) Set(v string) error {
 	if v != "" && v != Auto {
-		if _, err := Load(strings.Split(v, ",")); err != nil {
-			return err
+		for _, path := range strings.Split(v, ",") {
+			if err := prefetch(path); err != nil {
+				return err
+			}
 		}
 	}
 	*s = Setting(v)
