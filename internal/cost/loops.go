@@ -418,20 +418,29 @@ func parserTypeName(t types.Type) string {
 // configWords end the names of configuration types.
 var configWords = []string{"config", "options", "opts", "settings"}
 
-// configEvidence returns the name of the configuration type whose field
-// the loop ranges over through a pointer (cfg.Servers of a *Config), or "".
+// configEvidence returns the name of the configuration type the loop
+// ranges over, through a pointer: a field of it (cfg.Servers of a
+// *Config) or a list of them (a []*ServerConfig); or "".
 func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 	rng, ok := loop.(*ast.RangeStmt)
 	if !ok {
 		return ""
 	}
+	if name := configName(elemOf(pass.TypesInfo.TypeOf(rng.X))); name != "" {
+		return name
+	}
 	sel, ok := ast.Unparen(rng.X).(*ast.SelectorExpr)
 	if !ok || pass.TypesInfo.Selections[sel] == nil {
 		return ""
 	}
-	// A pointer: configuration is loaded once and shared. A value such as
-	// a TopicConfig is often the payload of a request instead.
-	ptr, ok := types.Unalias(pass.TypesInfo.TypeOf(sel.X)).(*types.Pointer)
+	return configName(pass.TypesInfo.TypeOf(sel.X))
+}
+
+// configName returns the name of the configuration type t points to, or
+// "". Only a pointer counts: configuration is loaded once and shared, while
+// a value such as a TopicConfig is often the payload of a request.
+func configName(t types.Type) string {
+	ptr, ok := types.Unalias(t).(*types.Pointer)
 	if !ok {
 		return ""
 	}
@@ -444,6 +453,22 @@ func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 		return named.Obj().Name()
 	}
 	return ""
+}
+
+// elemOf returns the element type of a slice, array or map type, or nil.
+func elemOf(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	switch t := t.Underlying().(type) {
+	case *types.Slice:
+		return t.Elem()
+	case *types.Array:
+		return t.Elem()
+	case *types.Map:
+		return t.Elem()
+	}
+	return nil
 }
 
 // partOfOuterElement reports whether the loop at cur ranges over a field

@@ -152,3 +152,14 @@ func Errs(cs []closer) []error {
 	}
 	return errs
 }
+
+type ServerConfig struct{ URI string }
+
+// URIs ranges over a list of configured servers.
+func URIs(servers []*ServerConfig) []string {
+	var out []string // want `\[low: loop over configured items \(ServerConfig\)\]$`
+	for _, s := range servers {
+		out = append(out, s.URI)
+	}
+	return out
+}
