@@ -294,7 +294,8 @@ func TestLoadErrors(t *testing.T) {
 // TestSetting checks that setting a profile flag fails at once for a file
 // that is missing or not a profile, and otherwise reads the profile in the
 // background for the passes: a profile of another kind is known to be one
-// only once read, and is then reported by Load.
+// only once read, and is then reported by Load. Setting it to auto reads
+// the default.pgo of the working directory's module.
 func TestSetting(t *testing.T) {
 	dir := t.TempDir()
 	var gzipped bytes.Buffer
@@ -308,6 +309,9 @@ func TestSetting(t *testing.T) {
 	}
 	write := func(name string, data []byte) string {
 		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
 		if err := os.WriteFile(path, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -360,6 +364,23 @@ func TestSetting(t *testing.T) {
 		if ix == nil || !reflect.DeepEqual(ix.files[0], want) {
 			t.Errorf("Load %d after Set: not the profile's attribution", i)
 		}
+	}
+
+	// -profile=auto in a module whose command has a default.pgo.
+	module := filepath.Join(dir, "module")
+	write("module/go.mod", []byte("module example.com/m\n"))
+	write("module/cmd/a/main.go", []byte("package main\n"))
+	pgo := write("module/cmd/a/default.pgo", data)
+	if want, err = parseFile(pgo); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(module)
+	if err := new(Setting).Set(Auto); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := Open(Auto, filepath.Join(module, "cmd/a"))
+	if err != nil || len(ix.files) != 1 || !reflect.DeepEqual(ix.files[0], want) {
+		t.Errorf("Open(auto) after Set(auto): %v, not the attribution of %s", err, pgo)
 	}
 }
 

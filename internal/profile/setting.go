@@ -145,7 +145,9 @@ func Adjust(e cost.Estimate, m Measure, min float64) cost.Estimate {
 // starts reading them (see [prefetch]), so that a file that is missing or
 // not a profile is a command-line error rather than a failure in the
 // middle of a run, and the files are read while the command loads the
-// packages, not after.
+// packages, not after. Setting it to [Auto] starts reading the default.pgo
+// files of the module in the working directory, the module linted most
+// often; their errors are the passes' to report.
 type Setting string
 
 func (s *Setting) String() string { return string(*s) }
@@ -154,7 +156,13 @@ func (s *Setting) String() string { return string(*s) }
 func (s *Setting) Get() any { return string(*s) }
 
 func (s *Setting) Set(v string) error {
-	if v != "" && v != Auto {
+	switch v {
+	case "":
+	case Auto:
+		if dir, err := os.Getwd(); err == nil {
+			go prefetchDefault(dir)
+		}
+	default:
 		for _, path := range strings.Split(v, ",") {
 			if err := prefetch(path); err != nil {
 				return err
@@ -163,4 +171,12 @@ func (s *Setting) Set(v string) error {
 	}
 	*s = Setting(v)
 	return nil
+}
+
+// prefetchDefault reads the default.pgo files of the module holding dir.
+func prefetchDefault(dir string) {
+	paths, _ := defaultProfiles(dir)
+	for _, path := range paths {
+		loadFile(path)
+	}
 }
