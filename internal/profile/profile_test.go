@@ -345,6 +345,11 @@ func TestSetting(t *testing.T) {
 		t.Fatal(err)
 	}
 	cpu := write("cpu.pprof", data)
+	for _, name := range []string{"cpu.pprof", "mem.pprof"} { // as the runtime writes them
+		if path := filepath.Join(real, name); !startsAsProfile(path) {
+			t.Errorf("%s does not start as a profile: it would be read before packages load", name)
+		}
+	}
 	want, err := parseFile(cpu)
 	if err != nil {
 		t.Fatal(err)
