@@ -19,7 +19,12 @@ func BenchmarkLoad50MB(b *testing.B) {
 	path := filepath.Join(os.TempDir(), "memlint-profile-bench-50MB-v1.pprof")
 	fi, err := os.Stat(path)
 	if err != nil {
-		writeBigProfile(b, path+".tmp", 50<<20)
+		cpu := &profile.Profile{
+			SampleType: []*profile.ValueType{{Type: "samples", Unit: "count"}, {Type: "cpu", Unit: "nanoseconds"}},
+			PeriodType: &profile.ValueType{Type: "cpu", Unit: "nanoseconds"},
+			Period:     10_000_000,
+		}
+		writeBigProfile(b, path+".tmp", 50<<20, cpu, []int64{1, 10_000_000})
 		if err := os.Rename(path+".tmp", path); err != nil {
 			b.Fatal(err)
 		}
@@ -48,16 +53,12 @@ func cpuTime(b *testing.B) time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// writeBigProfile writes a CPU profile of at least size bytes (gzip'ed) with
-// the shape of a large service's: thousands of functions in hundreds of
-// packages, stacks 10 to 40 deep, a tenth of them in allocation.
-func writeBigProfile(tb testing.TB, path string, size int64) {
+// writeBigProfile writes p, a profile with its sample types and no
+// samples, as one of at least size bytes (gzip'ed) with the shape of a
+// large service's: thousands of functions in hundreds of packages, stacks
+// 10 to 40 deep, a tenth of them in allocation, each sample of values.
+func writeBigProfile(tb testing.TB, path string, size int64, p *profile.Profile, values []int64) {
 	r := rand.New(rand.NewPCG(1, 2))
-	p := &profile.Profile{
-		SampleType: []*profile.ValueType{{Type: "samples", Unit: "count"}, {Type: "cpu", Unit: "nanoseconds"}},
-		PeriodType: &profile.ValueType{Type: "cpu", Unit: "nanoseconds"},
-		Period:     10_000_000,
-	}
 	for i := range 20000 {
 		name := fmt.Sprintf("example.com/svc/pkg%d.Func%d", i%300, i)
 		if i < 20 {
@@ -78,7 +79,7 @@ func writeBigProfile(tb testing.TB, path string, size int64) {
 	for {
 		for range 50000 {
 			depth := 10 + r.IntN(30)
-			s := &profile.Sample{Value: []int64{1, 10_000_000}}
+			s := &profile.Sample{Value: values}
 			if r.IntN(10) == 0 {
 				s.Location = append(s.Location, runtimeLocs[r.IntN(len(runtimeLocs))])
 			}

@@ -94,6 +94,7 @@ type fileKey struct {
 }
 
 type cacheEntry struct {
+	key  fileKey
 	once sync.Once
 	ix   *fileIndex
 	err  error
@@ -110,14 +111,15 @@ func loadFile(path string) (*fileIndex, error) {
 
 // prefetch starts reading the profile in the named file in the
 // background, so that a command reads it while it loads the packages to
-// analyze; [Load] then waits for it. A file that is missing, or that does
-// not start as a gzip'ed profile does, is read now, for its error.
+// analyze; [Load] then waits for it. A file that is small (read in
+// milliseconds), missing, or that does not start as a gzip'ed profile
+// does, is read now, for its error.
 func prefetch(path string) error {
 	e, made, err := entry(path)
 	if err != nil {
 		return err
 	}
-	if !startsAsProfile(path) {
+	if e.key.size < backgroundSize || !startsAsProfile(path) {
 		_, err := e.index(path)
 		return err
 	}
@@ -127,6 +129,10 @@ func prefetch(path string) error {
 	return nil
 }
 
+// backgroundSize is the size from which prefetch reads a profile in the
+// background: a gzip'ed megabyte takes some 20 milliseconds to read.
+const backgroundSize = 1 << 20
+
 // entry returns the cache entry of the named file, and whether this call
 // made it.
 func entry(path string) (*cacheEntry, bool, error) {
@@ -134,7 +140,8 @@ func entry(path string) (*cacheEntry, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	v, loaded := cache.LoadOrStore(fileKey{path, fi.Size(), fi.ModTime().UnixNano()}, new(cacheEntry))
+	key := fileKey{path, fi.Size(), fi.ModTime().UnixNano()}
+	v, loaded := cache.LoadOrStore(key, &cacheEntry{key: key})
 	return v.(*cacheEntry), !loaded, nil
 }
 
@@ -177,9 +184,9 @@ func parseFile(path string) (*fileIndex, error) {
 
 // readProfile returns the contents of the profile file at path,
 // decompressed if gzip'ed. A gzip'ed file is decompressed as it is read,
-// into a buffer of the size its trailer gives: reading it whole first, or
-// growing the buffer by doubling, would touch twice the memory, which on
-// a large profile costs as much as decoding it.
+// into a buffer of the size its trailer gives: reading it whole first
+// would put another copy in memory, and growing the buffer by doubling
+// would copy it again and again.
 func readProfile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {

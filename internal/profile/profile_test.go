@@ -292,21 +292,17 @@ func TestLoadErrors(t *testing.T) {
 }
 
 // TestSetting checks that setting a profile flag fails at once for a file
-// that is missing or not a profile, and otherwise reads the profile in the
-// background for the passes: a profile of another kind is known to be one
-// only once read, and is then reported by Load. Setting it to auto reads
-// the default.pgo of the working directory's module.
+// that is missing, not a profile, or small, and otherwise reads the
+// profile in the background for the passes: a large profile of another
+// kind is known to be one only once read, and is then reported by Load.
+// Setting it to auto reads the default.pgo of the working directory's
+// module.
 func TestSetting(t *testing.T) {
 	dir := t.TempDir()
 	var gzipped bytes.Buffer
 	zw := gzip.NewWriter(&gzipped)
 	zw.Write([]byte("package main\n\nfunc main() {}\n"))
 	zw.Close()
-	var goroutines bytes.Buffer
-	p := &profile.Profile{SampleType: []*profile.ValueType{{Type: "goroutine", Unit: "count"}}}
-	if err := p.Write(&goroutines); err != nil { // gzip'ed
-		t.Fatal(err)
-	}
 	write := func(name string, data []byte) string {
 		path := filepath.Join(dir, name)
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -317,11 +313,18 @@ func TestSetting(t *testing.T) {
 		}
 		return path
 	}
-	goroutine := write("goroutine.pprof", goroutines.Bytes())
+	var small bytes.Buffer
+	p := &profile.Profile{SampleType: []*profile.ValueType{{Type: "goroutine", Unit: "count"}}}
+	if err := p.Write(&small); err != nil { // gzip'ed
+		t.Fatal(err)
+	}
+	goroutine := filepath.Join(dir, "goroutine.pprof") // too large to read at once
+	writeBigProfile(t, goroutine, backgroundSize, p, []int64{1})
 	for path, want := range map[string]string{
 		filepath.Join(dir, "missing"):              "no such file",
 		write("main.go", []byte("package main\n")): "main.go: parsing profile",
 		write("main.go.gz", gzipped.Bytes()):       "main.go.gz: parsing profile",
+		write("small.pprof", small.Bytes()):        "not a CPU or heap profile (sample types goroutine)",
 	} {
 		if err := new(Setting).Set(path); err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Set(%s): %v, want an error containing %q", filepath.Base(path), err, want)
@@ -334,22 +337,25 @@ func TestSetting(t *testing.T) {
 		t.Errorf("Load(%s) after Set: %v, want not a CPU or heap profile", filepath.Base(goroutine), err)
 	}
 
-	// A real profile, under a name no other test read: the passes of a
-	// command that run at once all wait for the one reading.
+	// The runtime's profiles start as profiles, though not as pprof's
+	// package writes them.
 	real, err := realProfiles()
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join(real, "cpu.pprof"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cpu := write("cpu.pprof", data)
-	for _, name := range []string{"cpu.pprof", "mem.pprof"} { // as the runtime writes them
+	for _, name := range []string{"cpu.pprof", "mem.pprof"} {
 		if path := filepath.Join(real, name); !startsAsProfile(path) {
 			t.Errorf("%s does not start as a profile: it would be read before packages load", name)
 		}
 	}
+
+	// The passes of a command, which run at once, all wait for the one
+	// reading a large profile.
+	cpu := filepath.Join(dir, "cpu.pprof")
+	writeBigProfile(t, cpu, backgroundSize, &profile.Profile{
+		SampleType: []*profile.ValueType{{Type: "samples", Unit: "count"}, {Type: "cpu", Unit: "nanoseconds"}},
+		Period:     10_000_000,
+	}, []int64{1, 10_000_000})
 	want, err := parseFile(cpu)
 	if err != nil {
 		t.Fatal(err)
@@ -375,6 +381,10 @@ func TestSetting(t *testing.T) {
 	module := filepath.Join(dir, "module")
 	write("module/go.mod", []byte("module example.com/m\n"))
 	write("module/cmd/a/main.go", []byte("package main\n"))
+	data, err := os.ReadFile(filepath.Join(real, "cpu.pprof"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	pgo := write("module/cmd/a/default.pgo", data)
 	if want, err = parseFile(pgo); err != nil {
 		t.Fatal(err)
