@@ -56,6 +56,8 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 
 	var e cost.Estimate
 	switch {
+	case isSingletonName(c.obj.Name()) && (isMany || isAllocated):
+		e = cost.Estimate{Tier: cost.Low, Evidence: "few values: its name says it is a configuration or a long-lived service"}
 	case classSaved > 0 && isMany:
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "many values: " + many}
 		if high {

@@ -149,6 +149,9 @@ func (w *walker) noteLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 // shows that it runs many times: a loop, a sync.Pool's New, or the calls
 // of a function that hands the value to its caller.
 func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what string, pos token.Pos) {
+	if cost.OnErrorPath(w.pass.TypesInfo, cur) || madeWhenMissing(cur) {
+		return // once per failure, or once per owner: no sign of many values
+	}
 	if how := repeated(w.pass, cur); how != "" {
 		setOnce(w.u.allocated, tn, what+" "+how+" at "+where(w.pass, pos))
 		return
@@ -198,11 +201,73 @@ var streamMethods = []string{"Read", "Write", "ReadFrom", "WriteTo", "ReadByte",
 func isStream(tn *types.TypeName) bool {
 	ms := types.NewMethodSet(types.NewPointer(tn.Type()))
 	for m := range ms.Methods() {
-		if slices.Contains(streamMethods, m.Obj().Name()) {
+		if slices.Contains(streamMethods, m.Obj().Name()) && takesBytesIfIO(m.Obj().(*types.Func)) {
 			return true
 		}
 	}
 	return false
+}
+
+// takesBytesIfIO reports whether fn, if it is named like an io.Reader's or
+// io.Writer's method (Read, Write, ReadAt, WriteAt), takes a []byte first
+// as they do: a Write(hash, args) that writes one file at exit is no
+// stream.
+func takesBytesIfIO(fn *types.Func) bool {
+	switch fn.Name() {
+	case "Read", "Write", "ReadAt", "WriteAt":
+		params := fn.Signature().Params()
+		if params.Len() == 0 {
+			return false
+		}
+		s, ok := params.At(0).Type().Underlying().(*types.Slice)
+		return ok && types.Identical(s.Elem(), types.Typ[types.Byte])
+	}
+	return true
+}
+
+// madeWhenMissing reports whether the allocation at cur fills a variable
+// or field only when it is nil: v = &T{} in the body of if v == nil. That
+// is a field made lazily, once per owner, or a cache or free list that was
+// empty, whose values are recycled: not a value per call.
+func madeWhenMissing(cur inspector.Cursor) bool {
+	n, ok := cur.Node().(ast.Expr)
+	if !ok {
+		return false
+	}
+	parent := cur.Parent()
+	if un, ok := parent.Node().(*ast.UnaryExpr); ok && un.Op == token.AND {
+		n, parent = un, parent.Parent()
+	}
+	as, ok := parent.Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != len(as.Rhs) {
+		return false
+	}
+	i := slices.Index(as.Rhs, n)
+	if i < 0 {
+		return false
+	}
+	lhs := types.ExprString(as.Lhs[i])
+	for anc := range parent.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ifs, ok := anc.Node().(*ast.IfStmt)
+		if !ok {
+			return false
+		}
+		if as.Pos() >= ifs.Body.Pos() && as.End() <= ifs.Body.End() && comparesToNil(ifs.Cond, lhs) {
+			return true
+		}
+	}
+	return false
+}
+
+// comparesToNil reports whether cond is x == nil for the expression
+// written x.
+func comparesToNil(cond ast.Expr, x string) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL {
+		return false
+	}
+	isNil := func(e ast.Expr) bool { id, ok := ast.Unparen(e).(*ast.Ident); return ok && id.Name == "nil" }
+	return isNil(b.Y) && types.ExprString(b.X) == x || isNil(b.X) && types.ExprString(b.Y) == x
 }
 
 // enclosingDecl returns the function declaration whose body holds cur
