@@ -393,6 +393,9 @@ func (c *checker) estimate(a, b []location) cost.Estimate {
 	case !c.any(a, isFrequentCount) || !c.any(b, isFrequentCount):
 		e.Tier = cost.Low
 		e.Evidence += "; one side counts a rare event (failures, drops, connections)"
+	case a[0].strct != nil && c.ownGoroutines(a[0].strct, a, b):
+		e.Tier = cost.Low
+		e.Evidence += "; each value has its own goroutines, so padding would cost every value a cache line for two writers"
 	case a[0].global == nil && a[0] != b[0] && c.oneWriter(a, b):
 		e.Tier = cost.Low
 		e.Evidence += "; one function writes both, so its goroutines share the line anyway"
@@ -401,6 +404,15 @@ func (c *checker) estimate(a, b []location) cost.Estimate {
 		e.Evidence += "; the same goroutines write both, so padding does not part their writers"
 	}
 	return e
+}
+
+// ownGoroutines reports whether every goroutine that writes a or b runs
+// a method of a value of tn, started for that value (go v.loop()): the
+// struct is made per stream or connection with its goroutines, so there
+// are as many values as goroutine pairs, and each pays for the padding.
+func (c *checker) ownGoroutines(tn *types.TypeName, a, b []location) bool {
+	roots := append(c.rootsOf(a), c.rootsOf(b)...)
+	return len(roots) > 0 && !slices.ContainsFunc(roots, func(r *root) bool { return r.owner != tn })
 }
 
 // oneRoot reports whether goroutines of one root write both fields a and

@@ -46,6 +46,16 @@
 //     objects), or it runs per request. An exported NewT alone is no such
 //     evidence: servers, pools, watchers and balancers have one too.
 //
+// None of these counts for a value made on an error path (in the body of
+// if err != nil: once per failure), or made only when a variable or field
+// is nil (v = &T{} under if v == nil: a field made lazily, once per
+// owner, or a free list that was empty, whose values are recycled). A
+// Read or Write method makes a stream only if it takes a []byte, as
+// io.Reader's and io.Writer's do. And a type named like a configuration
+// or a long-lived service (Config, Options, Server, Engine, Manager, ...)
+// stays low tier whatever holds it: a slice of configurations, a few
+// engines per pool.
+//
 // High and medium tiers, the default, need the runtime size class of a
 // value to shrink: a heap object of 40 bytes takes 48 anyway, and the
 // backing arrays of slices and maps come in size classes too. High is a
