@@ -54,7 +54,11 @@
 // io.Reader's and io.Writer's do. And a type named like a configuration
 // or a long-lived service (Config, Options, Server, Engine, Manager, ...)
 // stays low tier whatever holds it: a slice of configurations, a few
-// engines per pool.
+// engines per pool. A struct that synchronizes (it holds a mutex, a
+// WaitGroup or a channel) is a long-lived, active object: a collection of
+// pointers to it, or a loop that makes it, holds one per peer, worker or
+// endpoint, usually few, and is low tier unless the struct is also made
+// per call (a connection per dial) or by a sync.Pool.
 //
 // High and medium tiers, the default, need the runtime size class of a
 // value to shrink: a heap object of 40 bytes takes 48 anyway, and the

@@ -24,6 +24,7 @@ type uses struct {
 	encoded    map[*types.TypeName]string    // why a reorder changes encoded output
 	many       map[*types.TypeName]string    // where many values are stored inline
 	allocated  map[*types.TypeName]string    // where many values are allocated one by one
+	pooled     map[*types.TypeName]bool      // allocated by a sync.Pool's New
 	perCall    map[*types.TypeName]string    // where a value is made per call of a function
 	positional map[*types.TypeName]token.Pos // a positional composite literal
 }
@@ -45,6 +46,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		encoded:    make(map[*types.TypeName]string),
 		many:       make(map[*types.TypeName]string),
 		allocated:  make(map[*types.TypeName]string),
+		pooled:     make(map[*types.TypeName]bool),
 		perCall:    make(map[*types.TypeName]string),
 		positional: make(map[*types.TypeName]token.Pos),
 	}}
@@ -154,6 +156,7 @@ func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what s
 	}
 	if how := repeated(w.pass, cur); how != "" {
 		setOnce(w.u.allocated, tn, what+" "+how+" at "+where(w.pass, pos))
+		w.u.pooled[tn] = w.u.pooled[tn] || how == inPoolNew
 		return
 	}
 	if fn := w.enclosingDecl(cur); fn != nil && returnsValue(fn) {
@@ -333,7 +336,7 @@ func repeated(pass *analysis.Pass, cur inspector.Cursor) string {
 			}
 		case *ast.FuncLit:
 			if isPoolNew(pass, anc) {
-				return "in sync.Pool.New"
+				return inPoolNew
 			}
 			return ""
 		case *ast.FuncDecl:
@@ -342,6 +345,8 @@ func repeated(pass *analysis.Pass, cur inspector.Cursor) string {
 	}
 	return ""
 }
+
+const inPoolNew = "in sync.Pool.New"
 
 // isPoolNew reports whether the function literal at cur is the New field
 // of a sync.Pool literal.

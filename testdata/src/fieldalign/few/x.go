@@ -6,6 +6,7 @@ package few
 import (
 	"errors"
 	"io"
+	"sync"
 )
 
 // siteConfig is held inline in a slice, but a slice of configurations
@@ -115,7 +116,21 @@ func NewDataWriter(w io.Writer) *dataWriter { return &dataWriter{w: w} }
 
 func (d *dataWriter) Write(hash [16]byte, args map[string]string) error { return nil }
 
+// peer is a long-lived object that synchronizes; a map holds one per
+// remote peer, a few.
+type peer struct {
+	up   bool
+	mu   sync.Mutex
+	seen int64
+	down bool
+}
+
+type mesh struct{ peers map[string]*peer }
+
+func NewPeer() *peer { return &peer{} }
+
 var (
+	_ = mesh{}
 	_ = settings{}
 	_ = newPool
 	_ = (*encoder).newState
