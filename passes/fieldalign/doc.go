@@ -49,7 +49,10 @@
 // None of these counts for a value made on an error path (in the body of
 // if err != nil: once per failure), or made only when a variable or field
 // is nil (v = &T{} under if v == nil: a field made lazily, once per
-// owner, or a free list that was empty, whose values are recycled). A
+// owner, or a free list that was empty, whose values are recycled); nor a
+// function whose every call in the package runs only then, or when a
+// lookup missed (w, ok := m[k]; if !ok { w = newW() }: get-or-create,
+// one value per key). A
 // Read or Write method makes a stream only if it takes a []byte, as
 // io.Reader's and io.Writer's do. And a type named like a configuration
 // or a long-lived service (Config, Options, Server, Engine, Manager, ...)

@@ -35,7 +35,20 @@ type walker struct {
 	model      *cost.Model
 	u          *uses
 	production bool // the file being walked is not a test
+	// makers are the functions that make a value per call, for each
+	// struct, in source order, with the evidence; calls counts each
+	// function's production calls, and how many of them run only when a
+	// lookup missed.
+	makers map[*types.TypeName][]maker
+	calls  map[*types.Func]*callCount
 }
+
+type maker struct {
+	fn  *types.Func
+	why string
+}
+
+type callCount struct{ all, whenMissing int }
 
 // findUses walks the whole package once, test and generated files included
 // (a fix must keep them compiling), though only production code counts as
@@ -49,7 +62,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		pooled:     make(map[*types.TypeName]bool),
 		perCall:    make(map[*types.TypeName]string),
 		positional: make(map[*types.TypeName]token.Pos),
-	}}
+	}, makers: make(map[*types.TypeName][]maker), calls: make(map[*types.Func]*callCount)}
 	filter := []ast.Node{
 		(*ast.ArrayType)(nil),
 		(*ast.MapType)(nil),
@@ -72,8 +85,23 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 			}
 		}
 	}
+	w.notePerCallMakers()
 	w.u.propagateMany(pass)
 	return w.u
+}
+
+// notePerCallMakers records, for each struct, the first function that
+// makes a value per call, unless all its calls in the package run only
+// when a lookup missed (get-or-create: one value per key or owner).
+func (w *walker) notePerCallMakers() {
+	for tn, makers := range w.makers {
+		for _, m := range makers {
+			if c := w.calls[m.fn]; c == nil || c.whenMissing < c.all {
+				w.u.perCall[tn] = m.why
+				break
+			}
+		}
+	}
 }
 
 func where(pass *analysis.Pass, pos token.Pos) string {
@@ -189,7 +217,9 @@ func (w *walker) notePerCall(fn *ast.FuncDecl, tn *types.TypeName, what string, 
 	default:
 		return
 	}
-	setOnce(w.u.perCall, tn, why+" of "+astx.FuncName(fn)+" ("+what+" at "+where(w.pass, pos)+")")
+	if obj, ok := w.pass.TypesInfo.Defs[fn.Name].(*types.Func); ok {
+		w.makers[tn] = append(w.makers[tn], maker{obj, why + " of " + astx.FuncName(fn) + " (" + what + " at " + where(w.pass, pos) + ")"})
+	}
 }
 
 // buildMethods make long-lived objects: a balancer per client, a copy of
@@ -242,24 +272,30 @@ func madeWhenMissing(cur inspector.Cursor) bool {
 		n, parent = un, parent.Parent()
 	}
 	as, ok := parent.Node().(*ast.AssignStmt)
-	if !ok || len(as.Lhs) != len(as.Rhs) {
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != n {
 		return false
 	}
-	i := slices.Index(as.Rhs, n)
-	if i < 0 {
-		return false
-	}
-	lhs := types.ExprString(as.Lhs[i])
+	lhs := types.ExprString(as.Lhs[0])
 	for anc := range parent.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		ifs, ok := anc.Node().(*ast.IfStmt)
 		if !ok {
 			return false
 		}
-		if as.Pos() >= ifs.Body.Pos() && as.End() <= ifs.Body.End() && comparesToNil(ifs.Cond, lhs) {
+		if as.Pos() >= ifs.Body.Pos() && as.End() <= ifs.Body.End() && (comparesToNil(ifs.Cond, lhs) || isNot(ifs.Cond)) {
 			return true
 		}
 	}
 	return false
+}
+
+// isNot reports whether cond is !ok: a lookup that missed (v, ok := m[k]).
+func isNot(cond ast.Expr) bool {
+	un, ok := ast.Unparen(cond).(*ast.UnaryExpr)
+	if !ok || un.Op != token.NOT {
+		return false
+	}
+	_, ok = ast.Unparen(un.X).(*ast.Ident)
+	return ok
 }
 
 // comparesToNil reports whether cond is x == nil for the expression
@@ -391,6 +427,9 @@ func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 		if obj.Pkg() == nil {
 			return
 		}
+		if obj.Pkg() == pass.Pkg && w.production {
+			w.countCall(cur, obj)
+		}
 		path := obj.Pkg().Path()
 		if wire, ok := layoutPackages[path]; ok {
 			m, why := w.u.encoded, "its values go through "+path+" at "+where(pass, call.Pos())+", whose output follows the field order"
@@ -407,6 +446,21 @@ func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 				}
 			}
 		}
+	}
+}
+
+// countCall counts a production call of fn, of this package, and
+// whether it runs only when a lookup missed: v = f() under if v == nil
+// or if !ok.
+func (w *walker) countCall(cur inspector.Cursor, fn *types.Func) {
+	c := w.calls[fn]
+	if c == nil {
+		c = &callCount{}
+		w.calls[fn] = c
+	}
+	c.all++
+	if madeWhenMissing(cur) {
+		c.whenMissing++
 	}
 }
 
