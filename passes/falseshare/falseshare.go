@@ -199,13 +199,14 @@ func targetName(x ast.Expr) string {
 
 // rareEventWords are words in the names of counters of events that are
 // rare next to the work they accompany: failures, drops, timeouts, and
-// connections made or lost (per connection, not per request).
+// connections torn down or redialled (per connection, not per request).
+// Connection counts themselves are no such words: a pool's idle count
+// changes with every checkout.
 var rareEventWords = []string{
 	"err", "errs", "error", "errors", "fail", "fails", "failed", "failure", "failures",
 	"drop", "drops", "dropped", "reject", "rejects", "rejected", "discard", "discards", "discarded",
 	"overflow", "overflows", "timeout", "timeouts", "retry", "retries", "abort", "aborts", "aborted",
-	"panic", "panics", "slow", "destroy", "destroys", "destroyed",
-	"conn", "conns", "connection", "connections", "reconnect", "reconnects",
+	"panic", "panics", "slow", "destroy", "destroys", "destroyed", "reconnect", "reconnects",
 }
 
 // namesRareEvent reports whether a word of the camelCase or snake_case

@@ -131,11 +131,11 @@ func StartFlusher(ch chan int) {
 
 func flush() error { return nil }
 
-// dialer counts the callers' requests and, on its redial goroutine, the
-// connections it lost: one per connection, rare next to the requests.
+// dialer counts the callers' requests and, on its redial goroutine, its
+// reconnects: one per lost connection, rare next to the requests.
 type dialer struct {
-	requests  atomic.Int64
-	lostConns atomic.Int64
+	requests   atomic.Int64
+	reconnects atomic.Int64
 }
 
 var dl dialer
@@ -145,7 +145,7 @@ func Request() { dl.requests.Add(1) }
 func StartRedial(lost <-chan struct{}) {
 	go func() {
 		for range lost {
-			dl.lostConns.Add(1)
+			dl.reconnects.Add(1)
 		}
 	}()
 }
