@@ -55,9 +55,10 @@
 // one value per key). A
 // Read or Write method makes a stream only if it takes a []byte, as
 // io.Reader's and io.Writer's do. And a type named like a configuration
-// or a long-lived service (Config, Options, Server, Engine, Manager, ...)
-// stays low tier whatever holds it: a slice of configurations, a few
-// engines per pool. A struct that synchronizes (it holds a mutex, a
+// or a long-lived service or endpoint (Config, Options, Server, Engine,
+// Manager, Client, Consumer, Subscription, Pool, ...) stays low tier
+// whatever holds or makes it: a slice of configurations, a few engines
+// per pool, a consumer per subscription. A struct that synchronizes (it holds a mutex, a
 // WaitGroup or a channel) is a long-lived, active object: a collection of
 // pointers to it, or a loop that makes it, holds one per peer, worker or
 // endpoint, usually few, and is low tier unless the struct is also made

@@ -339,12 +339,16 @@ func returnsPointerTo(pass *analysis.Pass, fn *ast.FuncDecl, tn *types.TypeName)
 }
 
 // singletonSuffixes end the names of types a program makes once or a few
-// times: servers, engines, configurations. Maintainers reject reorders of
-// them (PRECISION.md, singletons), even when a constructor makes them.
+// times: servers, engines, configurations, and the long-lived endpoints of
+// a client library (a client, a consumer, a subscription, a pool).
+// Maintainers reject reorders of them (PRECISION.md, singletons), even
+// when a constructor or a method makes them.
 var singletonSuffixes = []string{
 	"Config", "Configuration", "Options", "Opts", "Settings", "Params", "Flags",
 	"Server", "Engine", "Manager", "Registry", "Service", "App", "Application",
 	"Controller", "Scheduler", "Metrics", "Monitor", "Cmd", "Command", "Plugin",
+	"Client", "Consumer", "Producer", "Publisher", "Subscriber", "Subscription", "Sub",
+	"Listener", "Watcher", "Balancer", "Resolver", "Dialer", "Pool",
 }
 
 func isSingletonName(name string) bool {

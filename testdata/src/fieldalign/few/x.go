@@ -158,6 +158,18 @@ func (r *router) write(id uint32, p []byte) error {
 	return nil
 }
 
+// pullConsumer is made by a method, once per consumer an application
+// asks for: a long-lived endpoint, a few per connection.
+type pullConsumer struct {
+	ordered bool
+	seq     int64
+	paused  bool
+}
+
+type session struct{ n int }
+
+func (s *session) Consumer() *pullConsumer { return &pullConsumer{} }
+
 var (
 	_ = (*router).write
 	_ = mesh{}
