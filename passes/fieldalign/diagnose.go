@@ -61,7 +61,7 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 	case isSingletonName(c.obj.Name()) && (isMany || isAllocated):
 		e = cost.Estimate{Tier: cost.Low, Evidence: "few values: its name says it is a configuration or a long-lived service"}
 	case isAllocated && !isMany && !isPerCall && !u.pooled[c.obj] && synchronizes(c.obj):
-		e = cost.Estimate{Tier: cost.Low, Evidence: "few values: " + allocated + " holds long-lived objects that synchronize (a client, a worker, an endpoint), made one by one but not per call"}
+		e = cost.Estimate{Tier: cost.Low, Evidence: "few values: a long-lived object that synchronizes (a client, a worker, an endpoint), made one by one (" + allocated + ") but not per call"}
 	case classSaved > 0 && isMany:
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "many values: " + many}
 		if high {
