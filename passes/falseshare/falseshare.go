@@ -394,7 +394,7 @@ func (c *checker) estimate(a, b []location) cost.Estimate {
 	case !c.any(a, isFrequentCount) || !c.any(b, isFrequentCount):
 		e.Tier = cost.Low
 		e.Evidence += "; one side counts a rare event (failures, drops, connections)"
-	case a[0].strct != nil && c.ownGoroutines(a[0].strct, a, b):
+	case a[0].strct != nil && !isShared(a) && !isShared(b) && c.ownGoroutines(a[0].strct, a, b):
 		e.Tier = cost.Low
 		e.Evidence += "; each value has its own goroutines, so padding would cost every value a cache line for two writers"
 	case a[0].global == nil && a[0] != b[0] && c.oneWriter(a, b):
@@ -411,6 +411,8 @@ func (c *checker) estimate(a, b []location) cost.Estimate {
 // a method of a value of tn, started for that value (go v.loop()): the
 // struct is made per stream or connection with its goroutines, so there
 // are as many values as goroutine pairs, and each pays for the padding.
+// (Elements of a shared array written by their own goroutines are the
+// opposite case: the caller asks only for fields of values not shared.)
 func (c *checker) ownGoroutines(tn *types.TypeName, a, b []location) bool {
 	roots := append(c.rootsOf(a), c.rootsOf(b)...)
 	return len(roots) > 0 && !slices.ContainsFunc(roots, func(r *root) bool { return r.owner != tn })
