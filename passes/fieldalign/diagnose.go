@@ -86,6 +86,9 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 	if why := c.outsideOrder + u.encoded[c.obj]; why != "" {
 		e.Tier = cost.Low
 	}
+	if m, ok := u.wireOrder[c.obj]; ok && e.Tier > cost.Low {
+		e = cost.Estimate{Tier: cost.Low, Evidence: "its method " + m + " uses every field in declaration order: the order mirrors a wire format"}
+	}
 	return e
 }
 

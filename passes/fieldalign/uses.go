@@ -27,6 +27,7 @@ type uses struct {
 	pooled     map[*types.TypeName]bool      // allocated by a sync.Pool's New
 	perCall    map[*types.TypeName]string    // where a value is made per call of a function
 	positional map[*types.TypeName]token.Pos // a positional composite literal
+	wireOrder  map[*types.TypeName]string    // a method that walks every field in declaration order
 }
 
 // A walker collects the uses of one package.
@@ -62,6 +63,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		pooled:     make(map[*types.TypeName]bool),
 		perCall:    make(map[*types.TypeName]string),
 		positional: make(map[*types.TypeName]token.Pos),
+		wireOrder:  make(map[*types.TypeName]string),
 	}, makers: make(map[*types.TypeName][]maker), calls: make(map[*types.Func]*callCount)}
 	filter := []ast.Node{
 		(*ast.ArrayType)(nil),
@@ -85,9 +87,68 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 			}
 		}
 	}
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		w.noteFieldOrder(cur.Node().(*ast.FuncDecl))
+	}
 	w.notePerCallMakers()
 	w.u.propagateMany(pass)
 	return w.u
+}
+
+// noteFieldOrder records a method of a struct of the package that uses
+// every field of its receiver, first in declaration order: a writeTo that
+// writes each field, a size that adds them up. Such a struct mirrors a
+// wire format, whose order its declaration documents.
+func (w *walker) noteFieldOrder(fn *ast.FuncDecl) {
+	if fn.Recv == nil || fn.Body == nil || len(fn.Recv.List) != 1 || len(fn.Recv.List[0].Names) != 1 || !isCodecName(fn.Name.Name) {
+		return
+	}
+	recv, ok := w.pass.TypesInfo.Defs[fn.Recv.List[0].Names[0]].(*types.Var)
+	if !ok {
+		return
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	tn := typesx.LocalStruct(w.pass.Pkg, t)
+	if tn == nil {
+		return
+	}
+	n := tn.Type().Underlying().(*types.Struct).NumFields()
+	seen := make([]bool, n)
+	next := 0 // the field index the declaration order expects next
+	inOrder := true
+	ast.Inspect(fn.Body, func(node ast.Node) bool {
+		sel, ok := node.(*ast.SelectorExpr)
+		if !ok || !inOrder {
+			return inOrder
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		selection := w.pass.TypesInfo.Selections[sel]
+		if !ok || w.pass.TypesInfo.Uses[id] != recv || selection == nil || selection.Kind() != types.FieldVal {
+			return true
+		}
+		i := selection.Index()[0]
+		if !seen[i] {
+			seen[i] = true
+			inOrder = i == next
+			next++
+		}
+		return true
+	})
+	if inOrder && next == n && n > 1 {
+		setOnce(w.u.wireOrder, tn, fn.Name.Name)
+	}
+}
+
+// codecWords name the methods that write or read a value's bytes, or
+// count them: writeTo, readFrom, encode, MarshalBinary, size.
+var codecWords = []string{"write", "read", "encode", "decode", "marshal", "serialize", "pack", "size", "append"}
+
+func isCodecName(name string) bool {
+	lower := strings.ToLower(name)
+	return slices.ContainsFunc(codecWords, func(w string) bool { return strings.Contains(lower, w) })
 }
 
 // notePerCallMakers records, for each struct, the first function that

@@ -170,7 +170,26 @@ type session struct{ n int }
 
 func (s *session) Consumer() *pullConsumer { return &pullConsumer{} }
 
+// partitionRequest is one part of a request on the wire: its writeTo
+// writes each field in declaration order, which the declaration
+// documents; requests hold many, inline.
+type partitionRequest struct {
+	id     int32
+	offset int64
+	max    int32
+}
+
+type fetchRequest struct{ parts []partitionRequest }
+
+func (p partitionRequest) writeTo(b []byte) []byte {
+	b = append(b, byte(p.id))
+	b = append(b, byte(p.offset))
+	return append(b, byte(p.max))
+}
+
 var (
+	_ = fetchRequest{}
+	_ = partitionRequest.writeTo
 	_ = (*router).write
 	_ = mesh{}
 	_ = settings{}
