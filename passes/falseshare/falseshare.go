@@ -97,7 +97,7 @@ type write struct {
 	roots []*root
 	cold  bool // in a function that runs rarely
 	// rare: the write counts an event that is rare next to the work it
-	// accompanies: a failure, a dropped item, a connection made or lost.
+	// accompanies: a failure, a dropped item, a connection torn down.
 	rare bool
 }
 
@@ -393,7 +393,7 @@ func (c *checker) estimate(a, b []location) cost.Estimate {
 		e.Evidence += "; one side is a flag or state, stored now and then"
 	case !c.any(a, isFrequentCount) || !c.any(b, isFrequentCount):
 		e.Tier = cost.Low
-		e.Evidence += "; one side counts a rare event (failures, drops, connections)"
+		e.Evidence += "; one side counts a rare event (failures, drops, teardown)"
 	case a[0].strct != nil && !isShared(a) && !isShared(b) && c.ownGoroutines(a[0].strct, a, b):
 		e.Tier = cost.Low
 		e.Evidence += "; each value has its own goroutines, so padding would cost every value a cache line for two writers"
