@@ -2,6 +2,7 @@ package cost
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -158,4 +159,46 @@ func IsDiagnosticCall(info *types.Info, call *ast.CallExpr) bool {
 		}
 	}
 	return false
+}
+
+// OnErrorPath reports whether the code at cur runs only when something
+// failed: in the body of an if whose condition tests an error against
+// nil (if err != nil), in its function. What runs there runs once per
+// failure, not once per call or iteration.
+func OnErrorPath(info *types.Info, cur inspector.Cursor) bool {
+	n := cur.Node()
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ifs, ok := anc.Node().(*ast.IfStmt)
+		if !ok {
+			return false
+		}
+		if n.Pos() >= ifs.Body.Pos() && n.End() <= ifs.Body.End() && testsErrorNotNil(info, ifs.Cond) {
+			return true
+		}
+	}
+	return false
+}
+
+// testsErrorNotNil reports whether cond is, or is a conjunction or
+// disjunction with, a comparison err != nil of an error-typed operand.
+func testsErrorNotNil(info *types.Info, cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	switch b.Op {
+	case token.LAND, token.LOR:
+		return testsErrorNotNil(info, b.X) || testsErrorNotNil(info, b.Y)
+	case token.NEQ:
+		return isNil(info, b.Y) && isError(info.TypeOf(b.X)) || isNil(info, b.X) && isError(info.TypeOf(b.Y))
+	}
+	return false
+}
+
+func isNil(info *types.Info, x ast.Expr) bool {
+	return info.Types[x].IsNil()
+}
+
+func isError(t types.Type) bool {
+	return t != nil && types.Identical(t, types.Universe.Lookup("error").Type())
 }

@@ -57,7 +57,17 @@
 //
 // The default tier (medium) needs counters on both sides: atomic Adds in
 // code that does not only run at start-up or teardown, written once per
-// event. A flag or state stored now and then, or a mutex (whose
-// contention costs more than the line it shares), is low tier, reported
-// only with -falseshare.strict.
+// event, where the event is a frequent one. A counter of rare events is
+// low tier: one added to only on an error path (if err != nil), in a
+// select's default case (a queue was full) or named for failures, drops,
+// timeouts or connections torn down (failed, dropped, apiErrors,
+// reconnects: one per connection, not per request). So is a pair written
+// by one function, or by goroutines of one go statement (or both by the
+// callers): those goroutines take both lines whatever the padding. And so
+// is a pair written only by goroutines that run methods of the struct's
+// own value (go s.sendLoop(), go s.recvLoop()): such a value is made per
+// stream or connection with its goroutines, and padding would cost every
+// value a cache line for two writers. A flag or state stored now and then,
+// or a mutex (whose contention costs more than the line it shares), is
+// low tier too, reported only with -falseshare.strict.
 package falseshare

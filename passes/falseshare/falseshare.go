@@ -96,6 +96,9 @@ type write struct {
 	unit  ast.Node // the function that writes
 	roots []*root
 	cold  bool // in a function that runs rarely
+	// rare: the write counts an event that is rare next to the work it
+	// accompanies: a failure, a dropped item, a connection torn down.
+	rare bool
 }
 
 // writeMethods are the methods of sync/atomic's types and of sync's mutexes
@@ -121,6 +124,7 @@ func (c *checker) findWrites(insp *inspector.Inspector) {
 			continue
 		}
 		w := write{pos: call.Pos(), op: op, mutex: strings.Contains(op, "Lock"), count: strings.Contains(op, "Add"), unit: c.g.unit(cur), roots: c.g.of(cur)}
+		w.rare = cost.OnErrorPath(c.pass.TypesInfo, cur) || inSelectDefault(cur) || namesRareEvent(targetName(target))
 		for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 			w.cold = c.model.Func(c.pass, decl.Node().(*ast.FuncDecl)).Level == cost.Cold
 		}
@@ -166,6 +170,77 @@ func (c *checker) writeTarget(call *ast.CallExpr) (ast.Expr, string) {
 	}
 	return sel.X, fn.Name()
 }
+
+// inSelectDefault reports whether the code at cur is in the default
+// case of a select: what runs there runs when a channel was not ready,
+// such as counting an item dropped because a queue was full.
+func inSelectDefault(cur inspector.Cursor) bool {
+	for anc := range cur.Enclosing((*ast.CommClause)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		cc, ok := anc.Node().(*ast.CommClause)
+		return ok && cc.Comm == nil
+	}
+	return false
+}
+
+// targetName returns the name of the variable or field that x denotes:
+// n in s.stats.n, or "".
+func targetName(x ast.Expr) string {
+	if p, ok := x.(*promoted); ok {
+		return p.sel.Sel.Name
+	}
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		return x.Name
+	case *ast.SelectorExpr:
+		return x.Sel.Name
+	}
+	return ""
+}
+
+// rareEventWords are words in the names of counters of events that are
+// rare next to the work they accompany: failures, drops, timeouts, and
+// connections torn down or redialled (per connection, not per request).
+// Connection counts themselves are no such words: a pool's idle count
+// changes with every checkout.
+var rareEventWords = []string{
+	"err", "errs", "error", "errors", "fail", "fails", "failed", "failure", "failures",
+	"drop", "drops", "dropped", "reject", "rejects", "rejected", "discard", "discards", "discarded",
+	"overflow", "overflows", "timeout", "timeouts", "retry", "retries", "abort", "aborts", "aborted",
+	"panic", "panics", "slow", "destroy", "destroys", "destroyed", "reconnect", "reconnects",
+}
+
+// namesRareEvent reports whether a word of the camelCase or snake_case
+// name is one of rareEventWords: apiErrors, pinnedAccFail, dropped.
+func namesRareEvent(name string) bool {
+	for _, w := range words(name) {
+		if slices.Contains(rareEventWords, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// words splits a camelCase or snake_case name into lower-case words:
+// newConnsCount is new, conns, count; HTTPErrors is http, errors.
+func words(name string) []string {
+	var out []string
+	start := 0
+	for i := 1; i <= len(name); i++ {
+		switch {
+		case i == len(name), name[i] == '_':
+		case isUpper(name[i]) && (!isUpper(name[i-1]) || i+1 < len(name) && !isUpper(name[i+1]) && name[i+1] != '_'):
+		default:
+			continue
+		}
+		if w := strings.Trim(name[start:i], "_"); w != "" {
+			out = append(out, strings.ToLower(w))
+		}
+		start = i
+	}
+	return out
+}
+
+func isUpper(b byte) bool { return 'A' <= b && b <= 'Z' }
 
 func isAtomicWrite(name string) bool {
 	for _, p := range []string{"Add", "Store", "Swap", "CompareAndSwap", "And", "Or"} {
@@ -316,11 +391,39 @@ func (c *checker) estimate(a, b []location) cost.Estimate {
 	case !c.any(a, isCount) || !c.any(b, isCount):
 		e.Tier = cost.Low
 		e.Evidence += "; one side is a flag or state, stored now and then"
+	case !c.any(a, isFrequentCount) || !c.any(b, isFrequentCount):
+		e.Tier = cost.Low
+		e.Evidence += "; one side counts a rare event (failures, drops, teardown)"
+	case a[0].strct != nil && !isShared(a) && !isShared(b) && c.ownGoroutines(a[0].strct, a, b):
+		e.Tier = cost.Low
+		e.Evidence += "; each value has its own goroutines, so padding would cost every value a cache line for two writers"
 	case a[0].global == nil && a[0] != b[0] && c.oneWriter(a, b):
 		e.Tier = cost.Low
 		e.Evidence += "; one function writes both, so its goroutines share the line anyway"
+	case a[0].global == nil && a[0] != b[0] && c.oneRoot(a, b):
+		e.Tier = cost.Low
+		e.Evidence += "; the same goroutines write both, so padding does not part their writers"
 	}
 	return e
+}
+
+// ownGoroutines reports whether every goroutine that writes a or b runs
+// a method of a value of tn, started for that value (go v.loop()): the
+// struct is made per stream or connection with its goroutines, so there
+// are as many values as goroutine pairs, and each pays for the padding.
+// (Elements of a shared array written by their own goroutines are the
+// opposite case: the caller asks only for fields of values not shared.)
+func (c *checker) ownGoroutines(tn *types.TypeName, a, b []location) bool {
+	roots := append(c.rootsOf(a), c.rootsOf(b)...)
+	return len(roots) > 0 && !slices.ContainsFunc(roots, func(r *root) bool { return r.owner != tn })
+}
+
+// oneRoot reports whether goroutines of one root write both fields a and
+// b: they take both lines whatever the padding, and padding only keeps
+// the other side's writers off one of them.
+func (c *checker) oneRoot(a, b []location) bool {
+	ra, rb := c.rootsOf(a), c.rootsOf(b)
+	return slices.ContainsFunc(ra, func(r *root) bool { return slices.Contains(rb, r) })
 }
 
 // oneWriter reports whether some function writes both fields a and b: the
@@ -348,6 +451,10 @@ func (c *checker) oneWriter(a, b []location) bool {
 
 func isMutex(w write) bool { return w.mutex }
 func isCount(w write) bool { return w.count }
+
+// isFrequentCount: a counter written once per event, where the event is
+// not a rare one.
+func isFrequentCount(w write) bool { return w.count && !w.rare && !w.cold }
 
 func isShared(locs []location) bool {
 	return slices.ContainsFunc(locs, func(l location) bool { return l.shared })

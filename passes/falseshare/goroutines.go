@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // A root is a way code of the package comes to run on a goroutine: a go
@@ -19,6 +20,9 @@ import (
 type root struct {
 	pos  token.Pos // of the go statement; NoPos for the callers
 	many bool      // the go statement is in a loop: many goroutines run it
+	// owner is the struct whose method the go statement starts (go
+	// v.loop()): the goroutine belongs to that value.
+	owner *types.TypeName
 }
 
 // callersRoot stands for the goroutines of the package's callers.
@@ -61,7 +65,7 @@ func findGoroutines(pass *analysis.Pass, insp *inspector.Inspector) *goroutines 
 		switch n := cur.Node().(type) {
 		case *ast.GoStmt:
 			g.anyGo = true
-			r := &root{pos: n.Go, many: inLoop(cur)}
+			r := &root{pos: n.Go, many: inLoop(cur), owner: g.methodOwner(n.Call)}
 			if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
 				g.goLits[lit] = r
 				starts = append(starts, struct {
@@ -125,6 +129,24 @@ func inLoop(cur inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// methodOwner returns the struct of the package whose method call calls
+// (v.loop()), or nil.
+func (g *goroutines) methodOwner(call *ast.CallExpr) *types.TypeName {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	selection := g.pass.TypesInfo.Selections[sel]
+	if selection == nil || selection.Kind() != types.MethodVal {
+		return nil
+	}
+	t := selection.Recv()
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return typesx.LocalStruct(g.pass.Pkg, t)
 }
 
 // callee returns the declaration of the package's function or method that

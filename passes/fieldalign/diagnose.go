@@ -2,11 +2,13 @@ package fieldalign
 
 import (
 	"fmt"
+	"go/types"
 
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/passflag"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // diagnose rates the candidate and builds its report; false if its layout
@@ -56,6 +58,10 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 
 	var e cost.Estimate
 	switch {
+	case isSingletonName(c.obj.Name()) && (isMany || isAllocated):
+		e = cost.Estimate{Tier: cost.Low, Evidence: "few values: its name says it is a configuration or a long-lived service"}
+	case isAllocated && !isMany && !isPerCall && !u.pooled[c.obj] && synchronizes(c.obj):
+		e = cost.Estimate{Tier: cost.Low, Evidence: "few values: a long-lived object that synchronizes (a client, a worker, an endpoint), made one by one (" + allocated + ") but not per call"}
 	case classSaved > 0 && isMany:
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "many values: " + many}
 		if high {
@@ -80,7 +86,30 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 	if why := c.outsideOrder + u.encoded[c.obj]; why != "" {
 		e.Tier = cost.Low
 	}
+	if m, ok := u.wireOrder[c.obj]; ok && e.Tier > cost.Low {
+		e = cost.Estimate{Tier: cost.Low, Evidence: "its method " + m + " uses every field in declaration order: the order mirrors a wire format"}
+	}
 	return e
+}
+
+// synchronizes reports whether the struct holds a mutex, a WaitGroup or a
+// channel: an active, long-lived object (a client, a worker, an endpoint's
+// state). Collections of pointers to such objects hold one per peer,
+// worker or endpoint, usually few; connections made per dial have the
+// evidence of a value made per call as well.
+func synchronizes(tn *types.TypeName) bool {
+	for f := range tn.Type().Underlying().(*types.Struct).Fields() {
+		t := f.Type()
+		if _, ok := t.Underlying().(*types.Chan); ok {
+			return true
+		}
+		for _, name := range []string{"Mutex", "RWMutex", "WaitGroup"} {
+			if typesx.IsNamed(t, "sync", name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // highShare: a reorder that saves at least 1/highShare of each value's

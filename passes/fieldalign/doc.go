@@ -46,6 +46,24 @@
 //     objects), or it runs per request. An exported NewT alone is no such
 //     evidence: servers, pools, watchers and balancers have one too.
 //
+// None of these counts for a value made on an error path (in the body of
+// if err != nil: once per failure), or made only when a variable or field
+// is nil (v = &T{} under if v == nil: a field made lazily, once per
+// owner, or a free list that was empty, whose values are recycled); nor a
+// function whose every call in the package runs only then, or when a
+// lookup missed (w, ok := m[k]; if !ok { w = newW() }: get-or-create,
+// one value per key). A
+// Read or Write method makes a stream only if it takes a []byte, as
+// io.Reader's and io.Writer's do. And a type named like a configuration
+// or a long-lived service or endpoint (Config, Options, Server, Engine,
+// Manager, Client, Consumer, Subscription, Pool, ...) stays low tier
+// whatever holds or makes it: a slice of configurations, a few engines
+// per pool, a consumer per subscription. A struct that synchronizes (it holds a mutex, a
+// WaitGroup or a channel) is a long-lived, active object: a collection of
+// pointers to it, or a loop that makes it, holds one per peer, worker or
+// endpoint, usually few, and is low tier unless the struct is also made
+// per call (a connection per dial) or by a sync.Pool.
+//
 // High and medium tiers, the default, need the runtime size class of a
 // value to shrink: a heap object of 40 bytes takes 48 anyway, and the
 // backing arrays of slices and maps come in size classes too. High is a
@@ -58,7 +76,9 @@
 // exported structs whose fields are all exported (other packages may
 // build them with positional literals), structs with tags, and structs
 // whose values go through encoding/json or encoding/xml (the field order
-// is the order of the output). An exported struct with an unexported
+// is the order of the output). So is a struct with a method that writes,
+// reads or sizes it (writeTo, readFrom, encode, size, ...) using every
+// field in declaration order: its declaration mirrors a wire format. An exported struct with an unexported
 // field cannot be built positionally elsewhere, so it is reordered like
 // any other (std reordered gzip.Writer, which embeds the exported Header).
 //

@@ -24,6 +24,7 @@ var amd64Fixtures = []string{
 	"fieldalign/basic",
 	"fieldalign/cgo",
 	"fieldalign/comments",
+	"fieldalign/few",
 	"fieldalign/generated",
 	"fieldalign/generics",
 	"fieldalign/ignore",

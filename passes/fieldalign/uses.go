@@ -24,8 +24,10 @@ type uses struct {
 	encoded    map[*types.TypeName]string    // why a reorder changes encoded output
 	many       map[*types.TypeName]string    // where many values are stored inline
 	allocated  map[*types.TypeName]string    // where many values are allocated one by one
+	pooled     map[*types.TypeName]bool      // allocated by a sync.Pool's New
 	perCall    map[*types.TypeName]string    // where a value is made per call of a function
 	positional map[*types.TypeName]token.Pos // a positional composite literal
+	wireOrder  map[*types.TypeName]string    // a method that walks every field in declaration order
 }
 
 // A walker collects the uses of one package.
@@ -34,7 +36,20 @@ type walker struct {
 	model      *cost.Model
 	u          *uses
 	production bool // the file being walked is not a test
+	// makers are the functions that make a value per call, for each
+	// struct, in source order, with the evidence; calls counts each
+	// function's production calls, and how many of them run only when a
+	// lookup missed.
+	makers map[*types.TypeName][]maker
+	calls  map[*types.Func]*callCount
 }
+
+type maker struct {
+	fn  *types.Func
+	why string
+}
+
+type callCount struct{ all, whenMissing int }
 
 // findUses walks the whole package once, test and generated files included
 // (a fix must keep them compiling), though only production code counts as
@@ -45,9 +60,11 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		encoded:    make(map[*types.TypeName]string),
 		many:       make(map[*types.TypeName]string),
 		allocated:  make(map[*types.TypeName]string),
+		pooled:     make(map[*types.TypeName]bool),
 		perCall:    make(map[*types.TypeName]string),
 		positional: make(map[*types.TypeName]token.Pos),
-	}}
+		wireOrder:  make(map[*types.TypeName]string),
+	}, makers: make(map[*types.TypeName][]maker), calls: make(map[*types.Func]*callCount)}
 	filter := []ast.Node{
 		(*ast.ArrayType)(nil),
 		(*ast.MapType)(nil),
@@ -70,8 +87,84 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 			}
 		}
 	}
+	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+		if fn := cur.Node().(*ast.FuncDecl); !strings.HasSuffix(pass.Fset.File(fn.Pos()).Name(), "_test.go") {
+			w.noteFieldOrder(fn)
+		}
+	}
+	w.notePerCallMakers()
 	w.u.propagateMany(pass)
 	return w.u
+}
+
+// noteFieldOrder records a method of a struct of the package that uses
+// every field of its receiver, first in declaration order: a writeTo that
+// writes each field, a size that adds them up. Such a struct mirrors a
+// wire format, whose order its declaration documents.
+func (w *walker) noteFieldOrder(fn *ast.FuncDecl) {
+	if fn.Recv == nil || fn.Body == nil || len(fn.Recv.List) != 1 || len(fn.Recv.List[0].Names) != 1 || !isCodecName(fn.Name.Name) {
+		return
+	}
+	recv, ok := w.pass.TypesInfo.Defs[fn.Recv.List[0].Names[0]].(*types.Var)
+	if !ok {
+		return
+	}
+	t := recv.Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	tn := typesx.LocalStruct(w.pass.Pkg, t)
+	if tn == nil {
+		return
+	}
+	n := tn.Type().Underlying().(*types.Struct).NumFields()
+	seen := make([]bool, n)
+	next := 0 // the field index the declaration order expects next
+	inOrder := true
+	ast.Inspect(fn.Body, func(node ast.Node) bool {
+		sel, ok := node.(*ast.SelectorExpr)
+		if !ok || !inOrder {
+			return inOrder
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		selection := w.pass.TypesInfo.Selections[sel]
+		if !ok || w.pass.TypesInfo.Uses[id] != recv || selection == nil || selection.Kind() != types.FieldVal {
+			return true
+		}
+		i := selection.Index()[0]
+		if !seen[i] {
+			seen[i] = true
+			inOrder = i == next
+			next++
+		}
+		return true
+	})
+	if inOrder && next == n && n > 1 {
+		setOnce(w.u.wireOrder, tn, fn.Name.Name)
+	}
+}
+
+// codecWords name the methods that write or read a value's bytes, or
+// count them: writeTo, readFrom, encode, MarshalBinary, size.
+var codecWords = []string{"write", "read", "encode", "decode", "marshal", "serialize", "pack", "size", "append"}
+
+func isCodecName(name string) bool {
+	lower := strings.ToLower(name)
+	return slices.ContainsFunc(codecWords, func(w string) bool { return strings.Contains(lower, w) })
+}
+
+// notePerCallMakers records, for each struct, the first function that
+// makes a value per call, unless all its calls in the package run only
+// when a lookup missed (get-or-create: one value per key or owner).
+func (w *walker) notePerCallMakers() {
+	for tn, makers := range w.makers {
+		for _, m := range makers {
+			if c := w.calls[m.fn]; c == nil || c.whenMissing < c.all {
+				w.u.perCall[tn] = m.why
+				break
+			}
+		}
+	}
 }
 
 func where(pass *analysis.Pass, pos token.Pos) string {
@@ -149,8 +242,12 @@ func (w *walker) noteLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 // shows that it runs many times: a loop, a sync.Pool's New, or the calls
 // of a function that hands the value to its caller.
 func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what string, pos token.Pos) {
+	if cost.OnErrorPath(w.pass.TypesInfo, cur) || madeWhenMissing(cur) {
+		return // once per failure, or once per owner: no sign of many values
+	}
 	if how := repeated(w.pass, cur); how != "" {
 		setOnce(w.u.allocated, tn, what+" "+how+" at "+where(w.pass, pos))
+		w.u.pooled[tn] = w.u.pooled[tn] || how == inPoolNew
 		return
 	}
 	if fn := w.enclosingDecl(cur); fn != nil && returnsValue(fn) {
@@ -183,7 +280,9 @@ func (w *walker) notePerCall(fn *ast.FuncDecl, tn *types.TypeName, what string, 
 	default:
 		return
 	}
-	setOnce(w.u.perCall, tn, why+" of "+astx.FuncName(fn)+" ("+what+" at "+where(w.pass, pos)+")")
+	if obj, ok := w.pass.TypesInfo.Defs[fn.Name].(*types.Func); ok {
+		w.makers[tn] = append(w.makers[tn], maker{obj, why + " of " + astx.FuncName(fn) + " (" + what + " at " + where(w.pass, pos) + ")"})
+	}
 }
 
 // buildMethods make long-lived objects: a balancer per client, a copy of
@@ -198,11 +297,79 @@ var streamMethods = []string{"Read", "Write", "ReadFrom", "WriteTo", "ReadByte",
 func isStream(tn *types.TypeName) bool {
 	ms := types.NewMethodSet(types.NewPointer(tn.Type()))
 	for m := range ms.Methods() {
-		if slices.Contains(streamMethods, m.Obj().Name()) {
+		if slices.Contains(streamMethods, m.Obj().Name()) && takesBytesIfIO(m.Obj().(*types.Func)) {
 			return true
 		}
 	}
 	return false
+}
+
+// takesBytesIfIO reports whether fn, if it is named like an io.Reader's or
+// io.Writer's method (Read, Write, ReadAt, WriteAt), takes a []byte first
+// as they do: a Write(hash, args) that writes one file at exit is no
+// stream.
+func takesBytesIfIO(fn *types.Func) bool {
+	switch fn.Name() {
+	case "Read", "Write", "ReadAt", "WriteAt":
+		params := fn.Signature().Params()
+		if params.Len() == 0 {
+			return false
+		}
+		s, ok := params.At(0).Type().Underlying().(*types.Slice)
+		return ok && types.Identical(s.Elem(), types.Typ[types.Byte])
+	}
+	return true
+}
+
+// madeWhenMissing reports whether the allocation at cur fills a variable
+// or field only when it is nil: v = &T{} in the body of if v == nil. That
+// is a field made lazily, once per owner, or a cache or free list that was
+// empty, whose values are recycled: not a value per call.
+func madeWhenMissing(cur inspector.Cursor) bool {
+	n, ok := cur.Node().(ast.Expr)
+	if !ok {
+		return false
+	}
+	parent := cur.Parent()
+	if un, ok := parent.Node().(*ast.UnaryExpr); ok && un.Op == token.AND {
+		n, parent = un, parent.Parent()
+	}
+	as, ok := parent.Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != n {
+		return false
+	}
+	lhs := types.ExprString(as.Lhs[0])
+	for anc := range parent.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ifs, ok := anc.Node().(*ast.IfStmt)
+		if !ok {
+			return false
+		}
+		if as.Pos() >= ifs.Body.Pos() && as.End() <= ifs.Body.End() && (comparesToNil(ifs.Cond, lhs) || isNot(ifs.Cond)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isNot reports whether cond is !ok: a lookup that missed (v, ok := m[k]).
+func isNot(cond ast.Expr) bool {
+	un, ok := ast.Unparen(cond).(*ast.UnaryExpr)
+	if !ok || un.Op != token.NOT {
+		return false
+	}
+	_, ok = ast.Unparen(un.X).(*ast.Ident)
+	return ok
+}
+
+// comparesToNil reports whether cond is x == nil for the expression
+// written x.
+func comparesToNil(cond ast.Expr, x string) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL {
+		return false
+	}
+	isNil := func(e ast.Expr) bool { id, ok := ast.Unparen(e).(*ast.Ident); return ok && id.Name == "nil" }
+	return isNil(b.Y) && types.ExprString(b.X) == x || isNil(b.X) && types.ExprString(b.Y) == x
 }
 
 // enclosingDecl returns the function declaration whose body holds cur
@@ -235,12 +402,16 @@ func returnsPointerTo(pass *analysis.Pass, fn *ast.FuncDecl, tn *types.TypeName)
 }
 
 // singletonSuffixes end the names of types a program makes once or a few
-// times: servers, engines, configurations. Maintainers reject reorders of
-// them (PRECISION.md, singletons), even when a constructor makes them.
+// times: servers, engines, configurations, and the long-lived endpoints of
+// a client library (a client, a consumer, a subscription, a pool).
+// Maintainers reject reorders of them (PRECISION.md, singletons), even
+// when a constructor or a method makes them.
 var singletonSuffixes = []string{
 	"Config", "Configuration", "Options", "Opts", "Settings", "Params", "Flags",
 	"Server", "Engine", "Manager", "Registry", "Service", "App", "Application",
 	"Controller", "Scheduler", "Metrics", "Monitor", "Cmd", "Command", "Plugin",
+	"Client", "Consumer", "Producer", "Publisher", "Subscriber", "Subscription", "Sub",
+	"Listener", "Watcher", "Balancer", "Resolver", "Dialer", "Pool",
 }
 
 func isSingletonName(name string) bool {
@@ -268,7 +439,7 @@ func repeated(pass *analysis.Pass, cur inspector.Cursor) string {
 			}
 		case *ast.FuncLit:
 			if isPoolNew(pass, anc) {
-				return "in sync.Pool.New"
+				return inPoolNew
 			}
 			return ""
 		case *ast.FuncDecl:
@@ -277,6 +448,8 @@ func repeated(pass *analysis.Pass, cur inspector.Cursor) string {
 	}
 	return ""
 }
+
+const inPoolNew = "in sync.Pool.New"
 
 // isPoolNew reports whether the function literal at cur is the New field
 // of a sync.Pool literal.
@@ -321,6 +494,9 @@ func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 		if obj.Pkg() == nil {
 			return
 		}
+		if obj.Pkg() == pass.Pkg && w.production {
+			w.countCall(cur, obj)
+		}
 		path := obj.Pkg().Path()
 		if wire, ok := layoutPackages[path]; ok {
 			m, why := w.u.encoded, "its values go through "+path+" at "+where(pass, call.Pos())+", whose output follows the field order"
@@ -337,6 +513,21 @@ func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 				}
 			}
 		}
+	}
+}
+
+// countCall counts a production call of fn, of this package, and
+// whether it runs only when a lookup missed: v = f() under if v == nil
+// or if !ok.
+func (w *walker) countCall(cur inspector.Cursor, fn *types.Func) {
+	c := w.calls[fn]
+	if c == nil {
+		c = &callCount{}
+		w.calls[fn] = c
+	}
+	c.all++
+	if madeWhenMissing(cur) {
+		c.whenMissing++
 	}
 }
 

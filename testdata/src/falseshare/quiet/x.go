@@ -91,3 +91,121 @@ func Count(n int) {
 }
 
 func StartCounting() { go Count(1) }
+
+// sender counts what the callers send and what its flusher goroutine
+// fails to flush or drops: failures and drops are rare next to the sends,
+// so the line they share is seldom taken from the senders.
+type sender struct {
+	sent    atomic.Int64
+	failed  atomic.Int64
+	queued  atomic.Int64
+	dropped atomic.Int64
+}
+
+var snd = &sender{}
+
+func Send(v int) { snd.sent.Add(1) }
+
+func Enqueue(ch chan int, v int) {
+	select {
+	case ch <- v:
+		snd.queued.Add(1)
+	default:
+	}
+}
+
+func StartFlusher(ch chan int) {
+	go func() {
+		for range ch {
+			if err := flush(); err != nil {
+				snd.failed.Add(1)
+			}
+			select {
+			case ch <- 0:
+			default:
+				snd.dropped.Add(1)
+			}
+		}
+	}()
+}
+
+func flush() error { return nil }
+
+// dialer counts the callers' requests and, on its redial goroutine, its
+// reconnects: one per lost connection, rare next to the requests.
+type dialer struct {
+	requests   atomic.Int64
+	reconnects atomic.Int64
+}
+
+var dl dialer
+
+func Request() { dl.requests.Add(1) }
+
+func StartRedial(lost <-chan struct{}) {
+	go func() {
+		for range lost {
+			dl.reconnects.Add(1)
+		}
+	}()
+}
+
+// account is counted by every connection's goroutine, in and out both
+// (a publisher delivers what it publishes); a second goroutine also
+// counts out. The connection goroutines take both lines whatever the
+// padding.
+type account struct {
+	in  atomic.Int64
+	out atomic.Int64
+}
+
+var acct account
+
+func (c *client) readLoop() {
+	for {
+		c.received()
+		c.deliver()
+	}
+}
+
+type client struct{}
+
+func (c *client) received() { acct.in.Add(1) }
+func (c *client) deliver()  { acct.out.Add(1) }
+
+func Accept(c *client) { go c.readLoop() }
+
+func StartReplayer() {
+	go func() {
+		for {
+			acct.out.Add(1)
+		}
+	}()
+}
+
+// stream is made per call with its own two goroutines, one counting what
+// it sends and one what it receives: a cache line of padding in every
+// stream would be paid for two writers.
+type stream struct {
+	sentBytes atomic.Int64
+	recvBytes atomic.Int64
+}
+
+func Open() *stream {
+	s := &stream{}
+	go s.sendLoop()
+	go s.recvLoop()
+	return s
+}
+
+func (s *stream) sendLoop() {
+	for {
+		s.sentBytes.Add(1)
+	}
+}
+
+func (s *stream) recvLoop() {
+	for {
+		s.recvBytes.Add(1)
+	}
+}

@@ -1,0 +1,201 @@
+// Package few has structs whose padding the package seems to multiply,
+// but of which few values exist, or which are made once per failure or
+// once per owner: none is worth a default-level report.
+package few
+
+import (
+	"errors"
+	"io"
+	"sync"
+)
+
+// siteConfig is held inline in a slice, but a slice of configurations
+// holds a handful.
+type siteConfig struct {
+	tls  bool
+	port int64
+	h2   bool
+}
+
+type settings struct{ sites []siteConfig }
+
+// pollEngine is a long-lived service: a few of them per pool.
+type pollEngine struct {
+	busy bool
+	runs int64
+	idle bool
+}
+
+type pool struct{ engines []*pollEngine }
+
+func newPool(n int) *pool {
+	p := &pool{}
+	for range n {
+		p.engines = append(p.engines, &pollEngine{})
+	}
+	return p
+}
+
+// state is recycled through its encoder's free list: a new one is made
+// only when the list is empty.
+type state struct {
+	zero  bool
+	field int64
+	next  *state
+	sent  bool
+}
+
+type encoder struct{ free *state }
+
+func (e *encoder) newState() *state {
+	s := e.free
+	if s == nil {
+		s = new(state)
+	} else {
+		e.free = s.next
+	}
+	return s
+}
+
+func (e *encoder) freeState(s *state) {
+	s.next = e.free
+	e.free = s
+}
+
+// index is made lazily, once per block that has one.
+type index struct {
+	loaded bool
+	first  int64
+	dirty  bool
+}
+
+type block struct{ idx *index }
+
+func (b *block) load() error {
+	if b.idx == nil {
+		b.idx = &index{}
+	}
+	b.idx.loaded = true
+	return nil
+}
+
+// farewell is queued in a loop, but only when a frame is bad, and the loop
+// goes on; once per failure, not per frame.
+type farewell struct {
+	fatal bool
+	code  int64
+	sent  bool
+}
+
+func serve(frames <-chan []byte, send func(any)) {
+	for f := range frames {
+		if err := check(f); err != nil {
+			send(&farewell{fatal: true, code: 1})
+			continue
+		}
+	}
+}
+
+func check(f []byte) error {
+	if len(f) == 0 {
+		return errors.New("empty frame")
+	}
+	return nil
+}
+
+// dataWriter has a Write method, but not an io.Writer's: it writes one
+// file, not a stream of bytes.
+type dataWriter struct {
+	done  bool
+	count int64
+	open  bool
+	w     io.Writer
+}
+
+func NewDataWriter(w io.Writer) *dataWriter { return &dataWriter{w: w} }
+
+func (d *dataWriter) Write(hash [16]byte, args map[string]string) error { return nil }
+
+// peer is a long-lived object that synchronizes; a map holds one per
+// remote peer, a few.
+type peer struct {
+	up   bool
+	mu   sync.Mutex
+	seen int64
+	down bool
+}
+
+type mesh struct{ peers map[string]*peer }
+
+func NewPeer() *peer { return &peer{} }
+
+// streamWriter is made by a method, but only when the lookup of its
+// stream missed: one per stream, kept in the router's map.
+type streamWriter struct {
+	open bool
+	reqs chan []byte
+	sent int64
+	shut bool
+}
+
+type router struct{ writers map[uint32]*streamWriter }
+
+func (r *router) newWriter(id uint32) (*streamWriter, error) {
+	return &streamWriter{reqs: make(chan []byte, 1)}, nil
+}
+
+func (r *router) write(id uint32, p []byte) error {
+	w, ok := r.writers[id]
+	if !ok {
+		var err error
+		w, err = r.newWriter(id)
+		if err != nil {
+			return err
+		}
+		r.writers[id] = w
+	}
+	w.reqs <- p
+	return nil
+}
+
+// pullConsumer is made by a method, once per consumer an application
+// asks for: a long-lived endpoint, a few per connection.
+type pullConsumer struct {
+	ordered bool
+	seq     int64
+	paused  bool
+}
+
+type session struct{ n int }
+
+func (s *session) Consumer() *pullConsumer { return &pullConsumer{} }
+
+// partitionRequest is one part of a request on the wire: its writeTo
+// writes each field in declaration order, which the declaration
+// documents; requests hold many, inline.
+type partitionRequest struct {
+	id     int32
+	offset int64
+	max    int32
+}
+
+type fetchRequest struct{ parts []partitionRequest }
+
+func (p partitionRequest) writeTo(b []byte) []byte {
+	b = append(b, byte(p.id))
+	b = append(b, byte(p.offset))
+	return append(b, byte(p.max))
+}
+
+var (
+	_ = fetchRequest{}
+	_ = partitionRequest.writeTo
+	_ = (*router).write
+	_ = mesh{}
+	_ = settings{}
+	_ = newPool
+	_ = (*encoder).newState
+	_ = (*encoder).freeState
+	_ = (*block).load
+	_ = serve
+)
