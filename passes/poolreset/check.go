@@ -39,6 +39,7 @@ func (a *checker) check() []finding {
 		if p.putter == nil {
 			add(a.checkNonPointer(p), boxEstimate(freq, a.sizedPerUse(p.pool)))
 			add(a.checkUseAfterPut(p), cost.Estimate{Tier: cost.High, Evidence: "another goroutine may own the object"})
+			add(a.checkAliasKept(p))
 		}
 		dirty := a.checkDirty(p)
 		add(dirty, freq.Rate("the next Get sees the old state"))
@@ -54,6 +55,9 @@ func (a *checker) check() []finding {
 		if passflag.Bool(a.pass, "maxcap") {
 			add(a.checkCapacity(p), cost.Estimate{Tier: cost.Medium})
 		}
+	}
+	for _, f := range a.checkGrowing() {
+		add(&f.d, f.e)
 	}
 	slices.SortFunc(found, func(x, y finding) int {
 		return cmp.Or(cmp.Compare(x.d.Pos, y.d.Pos), cmp.Compare(x.d.Message, y.d.Message))

@@ -62,6 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 // fixes need.
 type candidates struct {
 	decls    []*ast.FuncDecl               // in source order
+	files    []*ast.File                   // the files analysed (tests only with include-tests)
 	funcDecl map[*types.Func]*ast.FuncDecl // every function declared in the package
 	putCall  map[token.Pos]*ast.CallExpr   // Put calls by Lparen
 	putStmt  map[token.Pos]ast.Stmt        // Put call's Lparen -> the ExprStmt or DeferStmt holding it, if it is one
@@ -85,6 +86,7 @@ func findCandidates(pass *analysis.Pass, rep *suppress.Reporter) *candidates {
 		if rep.Skips(fileCur.Node().(*ast.File)) {
 			continue
 		}
+		c.files = append(c.files, fileCur.Node().(*ast.File))
 		for fdCur := range fileCur.Preorder((*ast.FuncDecl)(nil)) {
 			fd := fdCur.Node().(*ast.FuncDecl)
 			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
