@@ -15,6 +15,7 @@ import (
 // included.
 func TestFixesKeepBehaviour(t *testing.T) {
 	fixture.CompareCases(t, filepath.Join(fixture.Dir(t), "src", "subsliceleak", "behaviour"), 5)
+	fixture.CompareCases(t, filepath.Join(fixture.Dir(t), "src", "subsliceleak", "sharedcopy"), 2)
 }
 
 // TestReusedFixKeepsLines runs Lines of the reused fixture before and

@@ -88,14 +88,15 @@ type site struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)
+	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
 	checkReused(pass, rep)
+	checkSharedCopies(pass, rep, model)
 	helpers := findHelpers(pass)
 	decls, sites := candidates(pass, rep, helpers)
 	if len(decls) == 0 {
 		return nil, nil
 	}
 	funcs := ssafunc.Build(pass, decls)
-	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
 	var found []finding
 	for _, decl := range decls {
 		if fn := funcs[decl]; fn != nil {
