@@ -373,7 +373,7 @@ func (a *checker) uses(x ssa.Value, resets map[ssa.Instruction]bool) []ssa.Instr
 // isPut reports whether instr calls Put or a putter helper.
 func (a *checker) isPut(instr ssa.Instruction) bool {
 	call, ok := instr.(ssa.CallInstruction)
-	return ok && (poolMethod(call.Common()) == "Put" || a.putters[call.Common().StaticCallee()] != nil)
+	return ok && (a.poolMethod(call.Common()) == "Put" || a.putters[call.Common().StaticCallee()] != nil)
 }
 
 // poolDirty reports whether some Get of the pool uses the object without

@@ -26,6 +26,7 @@ var packages = []string{
 	"poolreset/pinning",
 	"poolreset/growing",
 	"poolreset/alias",
+	"poolreset/generic",
 }
 
 // The fixtures' functions have no callers, which the cost model rates
