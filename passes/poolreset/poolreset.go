@@ -210,7 +210,10 @@ func wrapperKind(info *types.Info, fn *types.Func, stmt ast.Stmt) string {
 			return ""
 		}
 		ta, ok := ast.Unparen(s.Results[0]).(*ast.TypeAssertExpr)
-		if _, gets := callsPool(ta.X, "Get"); ok && gets {
+		if !ok {
+			return ""
+		}
+		if _, gets := callsPool(ta.X, "Get"); gets {
 			return "Get"
 		}
 	case *ast.ExprStmt:

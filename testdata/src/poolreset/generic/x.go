@@ -18,6 +18,12 @@ func NewPool[T any](f func() T) *Pool[T] {
 func (p *Pool[T]) Get() T  { return p.p.Get().(T) }
 func (p *Pool[T]) Put(x T) { p.p.Put(x) }
 
+// Methods of generic types that do something else are not pools.
+type Box[T any] struct{ v T }
+
+func (b *Box[T]) Get() T  { return b.v }
+func (b *Box[T]) Set(v T) { b.v = v }
+
 var buffers = NewPool(func() *bytes.Buffer { return new(bytes.Buffer) })
 
 func Quote(s string) string {
