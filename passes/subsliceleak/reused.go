@@ -251,7 +251,7 @@ func parts(e ast.Expr) []ast.Expr {
 	if !ok {
 		return []ast.Expr{e}
 	}
-	var out []ast.Expr
+	out := make([]ast.Expr, 0, len(lit.Elts))
 	for _, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			elt = kv.Value
