@@ -170,6 +170,9 @@ func (a *checker) noteFieldUse(g *growingField, cur inspector.Cursor, fn ast.Nod
 	case edge.BinaryExpr_X, edge.BinaryExpr_Y: // x.f == nil
 		return
 	case edge.CallExpr_Args:
+		if index == 0 && a.appendsToItself(parent) {
+			return // noted at the assignment
+		}
 		call := parent.Node().(*ast.CallExpr)
 		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 		if !ok {
@@ -179,8 +182,8 @@ func (a *checker) noteFieldUse(g *growingField, cur inspector.Cursor, fn ast.Nod
 			switch b.Name() {
 			case "len", "cap", "copy":
 				return
-			case "append": // its own append (noted at the assignment), or its elements appended elsewhere
-				if index > 0 || a.appendsToItself(parent) {
+			case "append": // its elements appended to something else
+				if index > 0 {
 					return
 				}
 			}
@@ -201,7 +204,8 @@ func (g *growingField) added(pos token.Pos, fn ast.Node) {
 }
 
 // appendsTo reports whether e appends to the field f: append(x.f, ...),
-// or a call of an Append function (strconv.AppendInt(x.f, ...)).
+// or a call of an append function (strconv.AppendInt(x.f, ...), a helper
+// of the package named appendArg).
 func (a *checker) appendsTo(e ast.Expr, f *types.Var) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 {
@@ -214,7 +218,7 @@ func (a *checker) appendsTo(e ast.Expr, f *types.Var) bool {
 	case *ast.SelectorExpr:
 		name = fun.Sel.Name
 	}
-	if name != "append" && !strings.HasPrefix(name, "Append") {
+	if !strings.HasPrefix(strings.ToLower(name), "append") {
 		return false
 	}
 	arg, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr)
@@ -338,8 +342,9 @@ func isMapType(t types.Type) bool {
 }
 
 // checkGrowing reports the growing fields of pooled objects: at the reset
-// method of their type called before a Put (the fix empties them there),
-// or else at each Put (the fix empties them just before it).
+// method of their type that the code putting the object back, or getting
+// it, calls (the fix empties them there), or else at each Put (the fix
+// empties them just before it).
 func (a *checker) checkGrowing() []finding {
 	grow := a.growingFields()
 	if len(grow) == 0 {
@@ -361,7 +366,7 @@ func (a *checker) checkGrowing() []finding {
 			continue
 		}
 		e := a.frequency(p.call.Parent()).Rate("the next user sees the previous users' entries")
-		if reset := a.resetMethodBefore(p, t); reset != nil {
+		if reset := a.resetMethod(p, t); reset != nil {
 			if !reported[reset] {
 				reported[reset] = true
 				found = append(found, finding{a.growingAtReset(reset, t, fields), e})
@@ -375,12 +380,27 @@ func (a *checker) checkGrowing() []finding {
 	return found
 }
 
-// resetMethodBefore returns the declaration of the reset method of t (a
-// method with a reset-like name, a pointer receiver and no parameters)
-// that the function of p calls on the object before putting it back.
-func (a *checker) resetMethodBefore(p *putSite, t *types.Named) *ast.FuncDecl {
+// resetMethod returns the declaration of the reset method of t (a method
+// with a reset-like name, a pointer receiver and no parameters) that the
+// function of p calls on the object before putting it back, or else that
+// a Get of the pool (or its getter) calls on the object it gets.
+func (a *checker) resetMethod(p *putSite, t *types.Named) *ast.FuncDecl {
+	if found := a.resetMethodOn(p.x, t); found != nil {
+		return found
+	}
+	for _, g := range a.allGets[p.pool] {
+		if found := a.resetMethodOn(g.x, t); found != nil {
+			return found
+		}
+	}
+	return nil
+}
+
+// resetMethodOn returns the first reset method of t that x's function
+// calls on x.
+func (a *checker) resetMethodOn(x ssa.Value, t *types.Named) *ast.FuncDecl {
 	var found *ast.FuncDecl
-	for r := range a.resets(p.x) {
+	for r := range a.resets(x) {
 		call, ok := r.(ssa.CallInstruction)
 		if !ok {
 			continue

@@ -42,6 +42,43 @@ func LeakRequest() int {
 	return n
 }
 
+// A parser reset on Get whose reset forgot the arguments that a helper of
+// the package appends.
+type arg struct{ k, v string }
+
+type parser struct {
+	depth int
+	args  []arg
+}
+
+func (p *parser) reset() { // want `parser.reset does not empty p.args \(elements appended by parser.add\)`
+	p.depth = 0
+}
+
+func appendArg(args []arg, k, v string) []arg { return append(args, arg{k, v}) }
+
+func (p *parser) add(k, v string) { p.args = appendArg(p.args, k, v) }
+
+var parsers = sync.Pool{New: func() any { return new(parser) }}
+
+func acquireParser() *parser {
+	p := parsers.Get().(*parser)
+	p.reset()
+	return p
+}
+
+// LeakArgs parses twice and returns the arguments the second parse finds
+// from the first.
+func LeakArgs() int {
+	p := acquireParser()
+	p.add("a", "1")
+	parsers.Put(p)
+	p = acquireParser()
+	n := len(p.args)
+	parsers.Put(p)
+	return n
+}
+
 // A scratch object put back with some fields cleared but not the list it
 // appends to, and no reset method: the fix goes before the Put.
 type scratch struct {
