@@ -51,15 +51,17 @@
 //
 // Growing field. A map or slice field of a pooled struct type that the
 // package adds to during a use (a map insert, a Set or Add method of a
-// map type such as http.Header, x.f = append(x.f, ...)) and that nothing
-// in the package ever empties: no assignment to it other than those
-// appends (setting up a new object does not count), no clear, delete or
-// reset-like method, no *x = T{}, and it is not handed to a function or
-// aliased. Every user of a pooled object then sees the entries of all the
+// map type such as http.Header, x.f = append(x.f, ...) or an append
+// function such as strconv.AppendInt or the package's appendArg) and that
+// nothing in the package ever empties: no assignment to it other than
+// those appends (setting up a new object does not count), no clear,
+// delete or reset-like method, no *x = T{}, and it is not handed to a
+// function or aliased. Every user of a pooled object then sees the entries of all the
 // previous users (a request's headers sent with the next request), and
 // the field grows with every use. The finding is at the reset method of
-// the type that the function putting the object back calls (it clears
-// other fields but forgot this one), with a fix that adds clear(x.f) for
+// the type that the function putting the object back, or a Get of the
+// pool, calls (it clears other fields but forgot this one), with a fix
+// that adds clear(x.f) for
 // a map, or x.f = x.f[:0] for a slice, at its end; without such a method
 // it is at the Put, with the same fix just before it. Maps looked up with
 // comma-ok whose values are not presence markers (struct{} or bool) are
