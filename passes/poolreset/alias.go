@@ -85,7 +85,7 @@ func (a *checker) firstAliasKept(p *putSite, name string) *alias {
 			if deferred {
 				to = nil
 			}
-			if !reaches(fn, ref, to, nil) {
+			if !reaches(fn, ref, to, overwrites(fn, ref)) {
 				continue
 			}
 			if first == nil || ref.Pos() < first.store.Pos() {
@@ -94,6 +94,35 @@ func (a *checker) firstAliasKept(p *putSite, name string) *alias {
 		}
 	}
 	return first
+}
+
+// overwrites returns the other stores of fn into the location that ref
+// stores to, if it is a field or a package variable: a view stored there
+// and overwritten before the Put is not kept.
+func overwrites(fn *ssa.Function, ref ssa.Instruction) map[ssa.Instruction]bool {
+	st, ok := ref.(*ssa.Store)
+	if !ok {
+		return nil
+	}
+	same := func(addr ssa.Value) bool {
+		switch x := st.Addr.(type) {
+		case *ssa.Global:
+			return addr == x
+		case *ssa.FieldAddr:
+			y, ok := addr.(*ssa.FieldAddr)
+			return ok && y.Field == x.Field && base(y.X) == base(x.X)
+		}
+		return false
+	}
+	ops := make(map[ssa.Instruction]bool)
+	for _, b := range fn.Blocks {
+		for _, instr := range b.Instrs {
+			if other, ok := instr.(*ssa.Store); ok && other != st && same(other.Addr) {
+				ops[other] = true
+			}
+		}
+	}
+	return ops
 }
 
 // views returns the values that show the memory of x, other than x

@@ -70,6 +70,16 @@ func local(r io.Reader) int {
 	return len(m)
 }
 
+// A view stored for the duration of a call and dropped before the Put.
+func handle(r io.Reader, sub *subscription, f func(*subscription)) {
+	buf := bufs.Get().(*[]byte)
+	n, _ := r.Read(*buf)
+	sub.id = (*buf)[:n]
+	f(sub)
+	sub.id = nil
+	bufs.Put(buf)
+}
+
 type frame struct {
 	buf  []byte
 	body []byte
