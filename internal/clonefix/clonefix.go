@@ -63,6 +63,9 @@ func Fix(pass *analysis.Pass, file *ast.File, e ast.Expr) (fix *analysis.Suggest
 // clonerFor returns the function that clones a value of type t, keeping
 // its type.
 func clonerFor(t types.Type, qual types.Qualifier) (cloner, string) {
+	if t == nil {
+		return cloner{}, "its type is unknown"
+	}
 	switch t.Underlying().(type) {
 	case *types.Basic:
 		if types.Identical(t, types.Typ[types.String]) {

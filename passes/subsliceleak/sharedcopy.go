@@ -125,7 +125,7 @@ func assignmentsIn(info *types.Info, body *ast.BlockStmt) map[*types.Var][]ast.E
 // []byte parameter p of fd.
 func isCopyOfParam(info *types.Info, fd *ast.FuncDecl, e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok || len(call.Args) != 1 || !types.Identical(info.TypeOf(call), types.Typ[types.String]) {
+	if !ok || len(call.Args) != 1 || info.TypeOf(call) == nil || !types.Identical(info.TypeOf(call), types.Typ[types.String]) {
 		return false
 	}
 	if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() {
@@ -136,7 +136,7 @@ func isCopyOfParam(info *types.Info, fd *ast.FuncDecl, e ast.Expr) bool {
 		arg = ast.Unparen(s.X)
 	}
 	id, ok := arg.(*ast.Ident)
-	if !ok || !isByteSlice(info.TypeOf(id)) {
+	if !ok || info.TypeOf(id) == nil || !isByteSlice(info.TypeOf(id)) {
 		return false
 	}
 	v, ok := info.Uses[id].(*types.Var)
@@ -173,7 +173,10 @@ func (sc *sharedCopy) diagnostics(pass *analysis.Pass, defs map[*types.Var][]ast
 				continue
 			}
 			v, ok := info.Uses[id].(*types.Var)
-			if _, isSlice := info.TypeOf(id).Underlying().(*types.Slice); !ok || !isSlice || inLoop(v) {
+			if !ok || inLoop(v) {
+				continue
+			}
+			if _, isSlice := v.Type().Underlying().(*types.Slice); !isSlice {
 				continue
 			}
 			if p := sc.piece(info, as.Rhs[i]); p != nil {
