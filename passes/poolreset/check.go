@@ -40,6 +40,10 @@ func (a *checker) check() []finding {
 			add(a.checkNonPointer(p), boxEstimate(freq, a.sizedPerUse(p.pool)))
 			add(a.checkUseAfterPut(p), cost.Estimate{Tier: cost.High, Evidence: "another goroutine may own the object"})
 			add(a.checkAliasKept(p))
+			// Such objects go back in Close or a release method, which
+			// the cost model rates as teardown, though they run once per
+			// object: rated by what the next Get sees.
+			add(a.checkFieldHeld(p), cost.Estimate{Tier: cost.Medium, Evidence: "the next Get sees the old state"})
 		}
 		dirty := a.checkDirty(p)
 		add(dirty, freq.Rate("the next Get sees the old state"))
@@ -887,7 +891,7 @@ func (a *checker) insertBefore(call *ast.CallExpr, stmts []string, message strin
 	if s == nil || !a.c.inList[s] {
 		return nil
 	}
-	if _, ok := ast.Unparen(call.Args[0]).(*ast.Ident); !ok {
+	if !a.plainVariable(call.Args[0]) {
 		return nil // resetting a more complex expression could evaluate it twice
 	}
 	indent, ok := a.src.Indent(s.Pos()), a.src.StartsLine(s.Pos())
@@ -898,6 +902,24 @@ func (a *checker) insertBefore(call *ast.CallExpr, stmts []string, message strin
 		Message:   message,
 		TextEdits: []analysis.TextEdit{{Pos: s.Pos(), End: s.Pos(), NewText: []byte(strings.Join(stmts, "\n"+indent) + "\n" + indent)}},
 	}}
+}
+
+// plainVariable reports whether e is a variable or a chain of field
+// selections from one (w.buf), which naming twice evaluates to the same.
+func (a *checker) plainVariable(e ast.Expr) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return true
+		case *ast.SelectorExpr:
+			if sel := a.pass.TypesInfo.Selections[x]; sel == nil || sel.Kind() != types.FieldVal {
+				return false
+			}
+			e = x.X
+		default:
+			return false
+		}
+	}
 }
 
 // poolName returns the pool expression of a Put call, as written.

@@ -27,6 +27,7 @@ var packages = []string{
 	"poolreset/growing",
 	"poolreset/alias",
 	"poolreset/generic",
+	"poolreset/fieldheld",
 }
 
 // The fixtures' functions have no callers, which the cost model rates
@@ -228,8 +229,8 @@ func TestHeld(t *testing.T) {
 }
 `
 
-// TestFixesStopLeaks runs the Leak functions of the growing and alias
-// fixtures before and after their fixes: each uses a pooled object twice
+// TestFixesStopLeaks runs the Leak functions of the growing, alias and
+// fieldheld fixtures before and after their fixes: each uses a pooled object twice
 // on one goroutine and returns how much of the first use the second one
 // changes or finds (entries left in a map or slice, an id overwritten).
 // The original leaks (a Put followed by a Get on the same goroutine
@@ -239,7 +240,7 @@ func TestFixesStopLeaks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the go command")
 	}
-	for pkg, want := range map[string]int{"growing": 4, "alias": 2} {
+	for pkg, want := range map[string]int{"growing": 4, "alias": 2, "fieldheld": 1} {
 		var leaks []string
 		out := fixture.RunOriginalAndFixed(t, filepath.Join(fixture.Dir(t), "src", "poolreset", pkg), func(f *ast.File) []byte {
 			leaks = fixture.ExportedFuncs(f, "Leak")
