@@ -30,6 +30,16 @@
 //		return err
 //	}
 //
+// An object held in a struct field between its Get and its Put (w.buf =
+// pool.Get() in a constructor, pool.Put(w.buf) in Close) is dirty when the
+// package writes to it through the field (a Write method, or handing it to
+// a function of the standard library such as fmt.Fprintf) and nothing in
+// the package may reset it: no reset-like or Truncate method on the
+// field, no assignment to it other than from a Get or of nil, and it is
+// not handed to any other function. The fix resets it before the Put;
+// such a finding is medium tier, as the Put runs once per object even
+// where the cost model sees a teardown method.
+//
 // Pinning Put. The object goes back still referencing memory of its last
 // user: a field that the function that got it (or a setter of the package
 // it calls, d.reset(b, r)) set from a parameter, or the writer or reader
