@@ -137,7 +137,7 @@ func (a *checker) noteFieldUse(g *growingField, cur inspector.Cursor, fn ast.Nod
 	case edge.AssignStmt_Lhs: // x.f = ...
 		as := parent.Node().(*ast.AssignStmt)
 		switch {
-		case fresh[rootVar(info, sel)]:
+		case fresh[selectionRoot(info, sel)]:
 		case len(as.Rhs) == len(as.Lhs) && as.Tok == token.ASSIGN && a.appendsTo(as.Rhs[index], g.field):
 			g.added(sel.Pos(), fn)
 		default:
@@ -322,8 +322,8 @@ func freshVars(info *types.Info, fn ast.Node) map[*types.Var]bool {
 	return fresh
 }
 
-// rootVar returns the variable at the root of the selection e.
-func rootVar(info *types.Info, e ast.Expr) *types.Var {
+// selectionRoot returns the variable at the root of the selection e.
+func selectionRoot(info *types.Info, e ast.Expr) *types.Var {
 	id := astx.RootIdent(e)
 	if id == nil {
 		return nil
