@@ -2,7 +2,10 @@
 // memlint passes ask, answered once.
 package typesx
 
-import "go/types"
+import (
+	"go/types"
+	"strings"
+)
 
 // IsString reports whether t is a string type: string, a type defined as
 // one, or an untyped string constant's type. It is false for nil.
@@ -49,4 +52,11 @@ func LocalStruct(pkg *types.Package, t types.Type) *types.TypeName {
 		return nil
 	}
 	return n.Origin().Obj()
+}
+
+// IsStd reports whether pkg is in the standard library: its path's first
+// element has no dot.
+func IsStd(pkg *types.Package) bool {
+	first, _, _ := strings.Cut(pkg.Path(), "/")
+	return !strings.Contains(first, ".")
 }

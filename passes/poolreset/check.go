@@ -39,6 +39,11 @@ func (a *checker) check() []finding {
 		if p.putter == nil {
 			add(a.checkNonPointer(p), boxEstimate(freq, a.sizedPerUse(p.pool)))
 			add(a.checkUseAfterPut(p), cost.Estimate{Tier: cost.High, Evidence: "another goroutine may own the object"})
+			add(a.checkAliasKept(p))
+			// Such objects go back in Close or a release method, which
+			// the cost model rates as teardown, though they run once per
+			// object: rated by what the next Get sees.
+			add(a.checkFieldHeld(p), cost.Estimate{Tier: cost.Medium, Evidence: "the next Get sees the old state"})
 		}
 		dirty := a.checkDirty(p)
 		add(dirty, freq.Rate("the next Get sees the old state"))
@@ -54,6 +59,9 @@ func (a *checker) check() []finding {
 		if passflag.Bool(a.pass, "maxcap") {
 			add(a.checkCapacity(p), cost.Estimate{Tier: cost.Medium})
 		}
+	}
+	for _, f := range a.checkGrowing() {
+		add(&f.d, f.e)
 	}
 	slices.SortFunc(found, func(x, y finding) int {
 		return cmp.Or(cmp.Compare(x.d.Pos, y.d.Pos), cmp.Compare(x.d.Message, y.d.Message))
@@ -369,7 +377,7 @@ func (a *checker) uses(x ssa.Value, resets map[ssa.Instruction]bool) []ssa.Instr
 // isPut reports whether instr calls Put or a putter helper.
 func (a *checker) isPut(instr ssa.Instruction) bool {
 	call, ok := instr.(ssa.CallInstruction)
-	return ok && (poolMethod(call.Common()) == "Put" || a.putters[call.Common().StaticCallee()] != nil)
+	return ok && (a.poolMethod(call.Common()) == "Put" || a.putters[call.Common().StaticCallee()] != nil)
 }
 
 // poolDirty reports whether some Get of the pool uses the object without
@@ -883,7 +891,7 @@ func (a *checker) insertBefore(call *ast.CallExpr, stmts []string, message strin
 	if s == nil || !a.c.inList[s] {
 		return nil
 	}
-	if _, ok := ast.Unparen(call.Args[0]).(*ast.Ident); !ok {
+	if !a.plainVariable(call.Args[0]) {
 		return nil // resetting a more complex expression could evaluate it twice
 	}
 	indent, ok := a.src.Indent(s.Pos()), a.src.StartsLine(s.Pos())
@@ -894,6 +902,24 @@ func (a *checker) insertBefore(call *ast.CallExpr, stmts []string, message strin
 		Message:   message,
 		TextEdits: []analysis.TextEdit{{Pos: s.Pos(), End: s.Pos(), NewText: []byte(strings.Join(stmts, "\n"+indent) + "\n" + indent)}},
 	}}
+}
+
+// plainVariable reports whether e is a variable or a chain of field
+// selections from one (w.buf), which naming twice evaluates to the same.
+func (a *checker) plainVariable(e ast.Expr) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.Ident:
+			return true
+		case *ast.SelectorExpr:
+			if sel := a.pass.TypesInfo.Selections[x]; sel == nil || sel.Kind() != types.FieldVal {
+				return false
+			}
+			e = x.X
+		default:
+			return false
+		}
+	}
 }
 
 // poolName returns the pool expression of a Put call, as written.

@@ -8,7 +8,7 @@
 // poolreset: report sync.Pool objects put back dirty or pinning memory, used after Put, or boxed on every Put
 //
 // An object taken from a sync.Pool is shared with whichever goroutine calls
-// Get next. The pass reports four mistakes:
+// Get next. The pass reports six mistakes:
 //
 // Dirty Put. An object with something to reset (a Reset or reset method, as
 // *bytes.Buffer, *strings.Builder, *bufio.Writer and hash.Hash have, or a
@@ -30,6 +30,16 @@
 //		return err
 //	}
 //
+// An object held in a struct field between its Get and its Put (w.buf =
+// pool.Get() in a constructor, pool.Put(w.buf) in Close) is dirty when the
+// package writes to it through the field (a Write method, or handing it to
+// a function of the standard library such as fmt.Fprintf) and nothing in
+// the package may reset it: no reset-like or Truncate method on the
+// field, no assignment to it other than from a Get or of nil, and it is
+// not handed to any other function. The fix resets it before the Put;
+// such a finding is medium tier, as the Put runs once per object even
+// where the cost model sees a teardown method.
+//
 // Pinning Put. The object goes back still referencing memory of its last
 // user: a field that the function that got it (or a setter of the package
 // it calls, d.reset(b, r)) set from a parameter, or the writer or reader
@@ -48,6 +58,46 @@
 //	e.w = w
 //	...
 //	pool.Put(e) // reported: e.w keeps the caller's writer alive
+//
+// Growing field. A map or slice field of a pooled struct type that the
+// package adds to during a use (a map insert, a Set or Add method of a
+// map type such as http.Header, x.f = append(x.f, ...) or an append
+// function such as strconv.AppendInt or the package's appendArg) and that
+// nothing in the package ever empties: no assignment to it other than
+// those appends (setting up a new object does not count), no clear,
+// delete or reset-like method, no *x = T{}, and it is not handed to a
+// function or aliased. Every user of a pooled object then sees the entries of all the
+// previous users (a request's headers sent with the next request), and
+// the field grows with every use. The finding is at the reset method of
+// the type that the function putting the object back, or a Get of the
+// pool, calls (it clears other fields but forgot this one), with a fix
+// that adds clear(x.f) for
+// a map, or x.f = x.f[:0] for a slice, at its end; without such a method
+// it is at the Put, with the same fix just before it. Maps looked up with
+// comma-ok whose values are not presence markers (struct{} or bool) are
+// caches kept across uses on purpose, and are not reported.
+//
+//	func (r *request) Reset() { // reported: r.header is never emptied
+//		r.method, r.path = "", ""
+//	}
+//	func (r *request) SetHeader(k, v string) { r.header[k] = v }
+//
+// Alias kept after Put. A view of the object's memory (a slice of *buf,
+// the result of buf.Bytes(), a string made from one with package unsafe
+// or with a function of the package that uses unsafe to convert) is
+// stored, before the Put, where it outlives the function: a map (as a key
+// or value), a package variable, a channel, or a field or element of an
+// object the function did not make. The pool's next user overwrites what
+// the view shows: wrong ids, wrong map keys. The fix copies the view with
+// bytes.Clone where it is made; a string made with unsafe gets no fix
+// (make it with string(b) instead). A field of the caller's object is
+// medium tier, as it lives only as long as the caller keeps it; a map, a
+// package variable or a channel is high.
+//
+//	buf := bufPool.Get().(*[]byte)
+//	n, _ := r.Read(*buf)
+//	sub.id = (*buf)[:n] // reported: the next Get overwrites sub.id
+//	bufPool.Put(buf)
 //
 // Use after Put. The object, or memory that belongs to it such as the
 // result of buf.Bytes(), is used after Put: another goroutine may already
@@ -74,5 +124,9 @@
 // Objects are followed through type assertions, local variables, and
 // getter and putter helpers of the same package (a function returning the
 // result of Get, or putting back its parameter). Pools are package-level
-// variables, arrays of them, struct fields and local variables.
+// variables, arrays of them, struct fields and local variables, and the
+// instances of a generic pool type of the package (type Pool[T any]
+// struct{ p sync.Pool } whose methods only return p.p.Get().(T) or call
+// p.p.Put(x)): each instance is a pool of its own, and a call of its Get
+// or Put method is checked, and fixed, where it is written.
 package poolreset

@@ -62,10 +62,12 @@ func run(pass *analysis.Pass) (any, error) {
 // fixes need.
 type candidates struct {
 	decls    []*ast.FuncDecl               // in source order
+	files    []*ast.File                   // the files analysed (tests only with include-tests)
 	funcDecl map[*types.Func]*ast.FuncDecl // every function declared in the package
 	putCall  map[token.Pos]*ast.CallExpr   // Put calls by Lparen
 	putStmt  map[token.Pos]ast.Stmt        // Put call's Lparen -> the ExprStmt or DeferStmt holding it, if it is one
 	inList   map[ast.Stmt]bool             // statements directly in a statement list
+	wrappers map[*types.Func]string        // methods of generic pool types that only Get or Put: "Get" or "Put"
 }
 
 // findCandidates selects the functions that call (*sync.Pool).Get or Put,
@@ -76,6 +78,7 @@ func findCandidates(pass *analysis.Pass, rep *suppress.Reporter) *candidates {
 		putCall:  make(map[token.Pos]*ast.CallExpr),
 		putStmt:  make(map[token.Pos]ast.Stmt),
 		inList:   make(map[ast.Stmt]bool),
+		wrappers: genericWrappers(pass),
 	}
 	usesPool := make(map[*ast.FuncDecl]bool)
 	calls := make(map[*ast.FuncDecl][]*types.Func) // same-package callees
@@ -85,6 +88,7 @@ func findCandidates(pass *analysis.Pass, rep *suppress.Reporter) *candidates {
 		if rep.Skips(fileCur.Node().(*ast.File)) {
 			continue
 		}
+		c.files = append(c.files, fileCur.Node().(*ast.File))
 		for fdCur := range fileCur.Preorder((*ast.FuncDecl)(nil)) {
 			fd := fdCur.Node().(*ast.FuncDecl)
 			obj, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
@@ -99,7 +103,7 @@ func findCandidates(pass *analysis.Pass, rep *suppress.Reporter) *candidates {
 				if !ok {
 					continue
 				}
-				switch name := poolMethodName(fn); {
+				switch name := c.poolCall(fn); {
 				case name == "Get":
 					usesPool[fd] = true
 				case name == "Put":
@@ -148,6 +152,83 @@ func (c *candidates) notePutSyntax(callCur inspector.Cursor) {
 	case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
 		c.inList[stmt] = true
 	}
+}
+
+// poolCall returns "Get" or "Put" if fn is that method of sync.Pool, or
+// of a generic pool type of the package that wraps it.
+func (c *candidates) poolCall(fn *types.Func) string {
+	if name := poolMethodName(fn); name != "" {
+		return name
+	}
+	return c.wrappers[fn.Origin()]
+}
+
+// genericWrappers returns the methods of the package's generic types that
+// do nothing but get an object from a sync.Pool and return it as the type
+// parameter (return p.pool.Get().(T)), or put their parameter, of the
+// type parameter, back (p.pool.Put(x)): "type Pool[T any] struct{ p
+// sync.Pool }". Each instance of the type is a pool of its own, and
+// calls of these methods are its Get and Put.
+func genericWrappers(pass *analysis.Pass) map[*types.Func]string {
+	wrappers := make(map[*types.Func]string)
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Recv == nil || fd.Body == nil || len(fd.Body.List) != 1 {
+				continue
+			}
+			fn, ok := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			if !ok || fn.Signature().RecvTypeParams().Len() == 0 {
+				continue
+			}
+			if name := wrapperKind(pass.TypesInfo, fn, fd.Body.List[0]); name != "" {
+				wrappers[fn] = name
+			}
+		}
+	}
+	return wrappers
+}
+
+// wrapperKind returns "Get" if stmt, the only statement of the method fn,
+// is "return pool.Get().(T)" with T fn's only result, a type parameter,
+// and "Put" if it is "pool.Put(x)" with x fn's only parameter, of a type
+// parameter.
+func wrapperKind(info *types.Info, fn *types.Func, stmt ast.Stmt) string {
+	sig := fn.Signature()
+	isTypeParam := func(t types.Type) bool { _, ok := t.(*types.TypeParam); return ok }
+	callsPool := func(e ast.Expr, method string) (*ast.CallExpr, bool) {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return nil, false
+		}
+		m, ok := typeutil.Callee(info, call).(*types.Func)
+		return call, ok && poolMethodName(m) == method
+	}
+	switch s := stmt.(type) {
+	case *ast.ReturnStmt:
+		if sig.Results().Len() != 1 || !isTypeParam(sig.Results().At(0).Type()) || len(s.Results) != 1 {
+			return ""
+		}
+		ta, ok := ast.Unparen(s.Results[0]).(*ast.TypeAssertExpr)
+		if !ok {
+			return ""
+		}
+		if _, gets := callsPool(ta.X, "Get"); gets {
+			return "Get"
+		}
+	case *ast.ExprStmt:
+		if sig.Params().Len() != 1 || !isTypeParam(sig.Params().At(0).Type()) || sig.Results().Len() != 0 {
+			return ""
+		}
+		call, puts := callsPool(s.X, "Put")
+		if !puts || len(call.Args) != 1 {
+			return ""
+		}
+		if id, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok && info.Uses[id] == sig.Params().At(0) {
+			return "Put"
+		}
+	}
+	return ""
 }
 
 // poolMethodName returns "Get" or "Put" if fn is that method of sync.Pool.

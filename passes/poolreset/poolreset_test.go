@@ -2,6 +2,8 @@ package poolreset_test
 
 import (
 	"bytes"
+	"fmt"
+	"go/ast"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -22,6 +24,10 @@ var packages = []string{
 	"poolreset/useafterput",
 	"poolreset/nonpointer",
 	"poolreset/pinning",
+	"poolreset/growing",
+	"poolreset/alias",
+	"poolreset/generic",
+	"poolreset/fieldheld",
 }
 
 // The fixtures' functions have no callers, which the cost model rates
@@ -222,3 +228,32 @@ func TestHeld(t *testing.T) {
 	}
 }
 `
+
+// TestFixesStopLeaks runs the Leak functions of the growing, alias and
+// fieldheld fixtures before and after their fixes: each uses a pooled object twice
+// on one goroutine and returns how much of the first use the second one
+// changes or finds (entries left in a map or slice, an id overwritten).
+// The original leaks (a Put followed by a Get on the same goroutine
+// returns the same object unless a GC runs in between, so a few tries
+// suffice); the fixed code never does.
+func TestFixesStopLeaks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	for pkg, want := range map[string]int{"growing": 4, "alias": 2, "fieldheld": 1} {
+		var leaks []string
+		out := fixture.RunOriginalAndFixed(t, filepath.Join(fixture.Dir(t), "src", "poolreset", pkg), func(f *ast.File) []byte {
+			leaks = fixture.ExportedFuncs(f, "Leak")
+			var main strings.Builder
+			main.WriteString("package main\n\nimport (\n\t\"fmt\"\n\t\"os\"\n\n\t\"equiv/fixed\"\n\t\"equiv/orig\"\n)\n\nfunc main() {\n\tbad := false\n")
+			for _, l := range leaks {
+				fmt.Fprintf(&main, "\t{\n\tleaked := 0\n\tfor range 20 {\n\t\tleaked += orig.%[1]s()\n\t\tif n := fixed.%[1]s(); n != 0 {\n\t\t\tfmt.Printf(\"%[1]s: the fixed code leaks %%d entries\\n\", n)\n\t\t\tbad = true\n\t\t}\n\t}\n\tif leaked == 0 {\n\t\tfmt.Println(\"%[1]s: the original leaks nothing: the fixture does not show the bug\")\n\t\tbad = true\n\t}\n\t}\n", l)
+			}
+			main.WriteString("\tif bad {\n\t\tos.Exit(1)\n\t}\n\tfmt.Println(\"leaks fixed\")\n}\n")
+			return []byte(main.String())
+		})
+		if len(leaks) < want || !strings.Contains(out, "leaks fixed") {
+			t.Errorf("%s: ran %d Leak functions, want %d; output:\n%s", pkg, len(leaks), want, out)
+		}
+	}
+}

@@ -100,11 +100,19 @@ func newChecker(pass *analysis.Pass, c *candidates, built map[*ast.FuncDecl]*ssa
 func (a *checker) collectPoolCalls() {
 	for _, fn := range a.funcs {
 		forEachCall(fn, func(call ssa.CallInstruction) {
-			switch poolMethod(call.Common()) {
+			switch a.poolMethod(call.Common()) {
 			case "Get":
-				if v, ok := call.(*ssa.Call); ok {
-					a.addGets(v)
+				v, ok := call.(*ssa.Call)
+				if !ok {
+					return
 				}
+				if a.isWrapper(call.Common()) {
+					if pool, ok := poolOf(v.Call.Args[0]); ok {
+						a.addGet(&getSite{x: v, pool: pool}) // the wrapper returns the object as its type
+					}
+					return
+				}
+				a.addGets(v)
 			case "Put":
 				args := call.Common().Args
 				pool, ok := poolOf(args[0])
@@ -258,8 +266,9 @@ func forEachCall(fn *ssa.Function, f func(ssa.CallInstruction)) {
 	}
 }
 
-// poolMethod returns "Get" or "Put" if c calls that method of sync.Pool.
-func poolMethod(c *ssa.CallCommon) string {
+// poolMethod returns "Get" or "Put" if c calls that method of sync.Pool,
+// or of a generic pool type of the package.
+func (a *checker) poolMethod(c *ssa.CallCommon) string {
 	fn := c.StaticCallee()
 	if fn == nil {
 		return ""
@@ -268,7 +277,17 @@ func poolMethod(c *ssa.CallCommon) string {
 	if !ok {
 		return ""
 	}
-	return poolMethodName(obj)
+	return a.c.poolCall(obj)
+}
+
+// isWrapper reports whether c calls a method of a generic pool type.
+func (a *checker) isWrapper(c *ssa.CallCommon) bool {
+	fn := c.StaticCallee()
+	if fn == nil {
+		return false
+	}
+	obj, ok := fn.Object().(*types.Func)
+	return ok && a.c.wrappers[obj.Origin()] != ""
 }
 
 // poolOf identifies the pool that ptr, a *sync.Pool, points to.

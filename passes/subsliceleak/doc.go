@@ -107,6 +107,39 @@
 // the function are not reported. Calls are not followed: a piece passed to
 // another function is assumed not to be kept by it.
 //
+// # Shared copies
+//
+// A function that copies its []byte parameter into one string (s :=
+// string(p[i:])) and cuts, in a loop, the keys or values of a map from it
+// ("one allocation for all strings") makes every entry keep the whole
+// copy alive, the bytes between the pieces (length prefixes, separators)
+// included: a caller that keeps one entry, or deletes some, keeps all of
+// it. Each piece s[a:b] stored in a map that the function returns, hands
+// to a call or stores in a field is reported, directly, through a
+// variable of the loop, or as an element of a slice whose elements (or
+// their addresses) the map holds. The fix clones each piece with
+// strings.Clone, which leaves the copy garbage when the function returns.
+// Pieces of a string parameter (the caller's memory), pieces returned in
+// a slice (which together cover the copy, as strings.Split's do) and maps
+// that stay in the function are not reported.
+//
+// # Reused buffers
+//
+// (*bufio.Scanner).Bytes, (*bufio.Reader).ReadSlice and ReadLine return a
+// view of the reader's buffer, which its next read overwrites. Such a
+// result (or a slice of it, or bytes.TrimSpace and the other bytes.Trim
+// functions of it) kept, inside the loop that reads, where it outlives
+// the iteration is a correctness bug: appended to a slice, stored in a map,
+// a field or a variable declared outside the loop (unless a break or
+// return follows), or sent on a channel. The kept bytes change when the
+// reader moves its buffer's contents, which happens on long inputs. The
+// fix copies the kept value with bytes.Clone; string(b), bytes.Clone and
+// append(dst, b...) already copy and are not reported.
+//
+//	for sc.Scan() {
+//		lines = append(lines, sc.Bytes()) // reported: the next Scan overwrites it
+//	}
+//
 // # Suggested fix
 //
 // The slice expression or helper call is wrapped in bytes.Clone for []byte, slices.Clone

@@ -608,14 +608,7 @@ func (w *escapeWalk) addAliasingResults(call *ssa.Call) {
 // the analyzed package, whose own helpers may keep what they are given.
 func isLibrary(fn *ssa.Function, analyzed *types.Package) bool {
 	obj := fn.Object()
-	return obj != nil && obj.Pkg() != nil && obj.Pkg() != analyzed && isStd(obj.Pkg())
-}
-
-// isStd reports whether pkg is in the standard library: its path's first
-// element has no dot.
-func isStd(pkg *types.Package) bool {
-	first, _, _ := strings.Cut(pkg.Path(), "/")
-	return !strings.Contains(first, ".")
+	return obj != nil && obj.Pkg() != nil && obj.Pkg() != analyzed && typesx.IsStd(obj.Pkg())
 }
 
 func mayHoldPointer(t types.Type) bool {

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // A helper is a function of the analysed package that returns a piece of
@@ -246,7 +247,7 @@ func readsOnly(info *types.Info, call *ast.CallExpr) bool {
 	case *types.Builtin:
 		return fn.Name() == "len" || fn.Name() == "cap"
 	case *types.Func:
-		if fn.Pkg() == nil || !isStd(fn.Pkg()) {
+		if fn.Pkg() == nil || !typesx.IsStd(fn.Pkg()) {
 			return false
 		}
 		res := fn.Signature().Results()

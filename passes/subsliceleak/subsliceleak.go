@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/clonefix"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/passflag"
@@ -87,13 +88,15 @@ type site struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)
+	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
+	checkReused(pass, rep)
+	checkSharedCopies(pass, rep, model)
 	helpers := findHelpers(pass)
 	decls, sites := candidates(pass, rep, helpers)
 	if len(decls) == 0 {
 		return nil, nil
 	}
 	funcs := ssafunc.Build(pass, decls)
-	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
 	var found []finding
 	for _, decl := range decls {
 		if fn := funcs[decl]; fn != nil {
@@ -333,7 +336,7 @@ func (f finding) diagnostic(pass *analysis.Pass) analysis.Diagnostic {
 	if se, ok := e.(*ast.SliceExpr); ok && se.Slice3 {
 		b.WriteString(" (a three-index slice limits capacity, not what stays alive)")
 	}
-	fix, fn, why := cloneFix(pass, f.site)
+	fix, fn, why := clonefix.Fix(pass, f.site.file, f.site.expr)
 	if fix != nil {
 		fmt.Fprintf(&b, "; clone it with %s", fn)
 	} else {

@@ -1,4 +1,7 @@
-package subsliceleak
+// Package clonefix makes the suggested fix that copies a slice or string
+// expression with bytes.Clone, slices.Clone or strings.Clone, so that what
+// it is stored in no longer shares the memory it was cut from.
+package clonefix
 
 import (
 	"go/ast"
@@ -10,7 +13,7 @@ import (
 	"github.com/memlint/memlint/internal/imports"
 )
 
-// A cloner is the function that copies a piece of some type.
+// A cloner is the function that copies a value of some type.
 type cloner struct {
 	path, since string
 }
@@ -21,35 +24,38 @@ var (
 	stringsClone = cloner{"strings", "go1.18"}
 )
 
-// cloneFix returns the fix that clones the piece at s, and the function it
-// calls, or why there is no fix.
-func cloneFix(pass *analysis.Pass, s site) (fix *analysis.SuggestedFix, fn, why string) {
-	c, why := clonerFor(pass.TypesInfo.TypeOf(s.expr), types.RelativeTo(pass.Pkg))
+// Fix returns the fix that clones e, an expression of file, and the
+// function it calls, or why there is no fix: the file's Go version
+// predates the function, its package name is shadowed at e, or e's type
+// would change (named string types, type parameters). A three-index slice
+// expression is cloned in its two-index form: the clone has its own
+// capacity. The fix keeps nil-ness: the Clone functions return nil
+// exactly for nil input.
+func Fix(pass *analysis.Pass, file *ast.File, e ast.Expr) (fix *analysis.SuggestedFix, fn, why string) {
+	c, why := clonerFor(pass.TypesInfo.TypeOf(e), types.RelativeTo(pass.Pkg))
 	if why != "" {
 		return nil, "", why
 	}
-	v := pass.TypesInfo.FileVersions[s.file]
+	v := pass.TypesInfo.FileVersions[file]
 	if v == "" {
 		v = pass.Pkg.GoVersion()
 	}
 	if v != "" && version.Compare(v, c.since) < 0 {
 		return nil, "", c.path + ".Clone needs " + c.since + ", the file is " + v
 	}
-	name, needImport, why := imports.Name(pass, s.file, s.expr.Pos(), c.path)
+	name, needImport, why := imports.Name(pass, file, e.Pos(), c.path)
 	if why != "" {
 		return nil, "", why
 	}
 	fn = name + ".Clone"
 
-	e := s.expr
 	edits := []analysis.TextEdit{{Pos: e.Pos(), End: e.Pos(), NewText: []byte(fn + "(")}}
 	if e, ok := e.(*ast.SliceExpr); ok && e.Slice3 {
-		// Drop the third index: the clone has its own capacity.
 		edits = append(edits, analysis.TextEdit{Pos: e.High.End(), End: e.Max.End()})
 	}
 	edits = append(edits, analysis.TextEdit{Pos: e.End(), End: e.End(), NewText: []byte(")")})
 	if needImport {
-		edits = append(edits, imports.Add(pass.Fset, s.file, c.path))
+		edits = append(edits, imports.Add(pass.Fset, file, c.path))
 	}
 	return &analysis.SuggestedFix{Message: "Clone with " + fn, TextEdits: edits}, fn, ""
 }
@@ -57,6 +63,9 @@ func cloneFix(pass *analysis.Pass, s site) (fix *analysis.SuggestedFix, fn, why 
 // clonerFor returns the function that clones a value of type t, keeping
 // its type.
 func clonerFor(t types.Type, qual types.Qualifier) (cloner, string) {
+	if t == nil {
+		return cloner{}, "its type is unknown"
+	}
 	switch t.Underlying().(type) {
 	case *types.Basic:
 		if types.Identical(t, types.Typ[types.String]) {

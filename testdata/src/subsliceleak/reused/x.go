@@ -1,0 +1,78 @@
+package reused
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+)
+
+// Lines collects the scanner's tokens without copying them: the next Scan
+// overwrites what the kept slices point to.
+func Lines(r io.Reader) [][]byte {
+	var lines [][]byte
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		lines = append(lines, sc.Bytes()) // want `sc.Bytes\(\) is appended to lines, past the next sc.Scan\(\), which overwrites the bytes it points to \(bufio.Scanner reuses its buffer\): what was kept changes; keep a copy with bytes.Clone`
+	}
+	return lines
+}
+
+type entry struct {
+	key   string
+	value []byte
+}
+
+// Index keeps trimmed pieces of lines in a map and in struct values.
+func Index(r io.Reader) (map[string][]byte, []entry) {
+	m := make(map[string][]byte)
+	var entries []entry
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line := bytes.TrimSpace(sc.Bytes())
+		k, v, ok := bytes.Cut(line, []byte("="))
+		if !ok {
+			continue
+		}
+		m[string(k)] = line[len(k)+1:] // want `line\[len\(k\) \+ 1:\] \(from sc.Bytes\(\)\) is kept in m\[string\(k\)\], past the next sc.Scan\(\)`
+		entries = append(entries, entry{key: string(k), value: line}) // want `line \(from sc.Bytes\(\)\) is appended to entries`
+		_ = v
+	}
+	return m, entries
+}
+
+// Records reads with ReadSlice and sends the slices on.
+func Records(br *bufio.Reader, out chan<- []byte) error {
+	for {
+		rec, err := br.ReadSlice('\n')
+		if err != nil {
+			return err
+		}
+		out <- rec // want `rec \(from br.ReadSlice\('\\n'\)\) is sent on out, past the next read from br, which overwrites the bytes it points to \(bufio.Reader reuses its buffer\)`
+	}
+}
+
+// Not reported: copies, uses inside the iteration, a value kept when the
+// loop ends, variables declared in the loop, and reads outside loops.
+func Quiet(r io.Reader, br *bufio.Reader) ([][]byte, []string, []byte, int) {
+	var lines [][]byte
+	var texts []string
+	var found []byte
+	n := 0
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		lines = append(lines, bytes.Clone(sc.Bytes()))
+		texts = append(texts, string(sc.Bytes()))
+		b := sc.Bytes()
+		n += len(b)
+		local := [][]byte{b}
+		n += len(local)
+		if bytes.HasPrefix(b, []byte("#")) {
+			found = b
+			break
+		}
+	}
+	found = append(found, sc.Bytes()...)
+	first, _ := br.ReadSlice('\n')
+	lines = append(lines, first)
+	return lines, texts, found, n
+}
