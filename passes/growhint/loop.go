@@ -173,8 +173,8 @@ func (c *checker) intTerm(n ast.Expr, at, pos token.Pos) string {
 	if tv := c.info.Types[n]; tv.Value != nil {
 		return "" // a constant count: a short fixed text
 	}
-	if v := c.info.FileVersions[c.fileOf(at)]; v != "" && version.Compare(v, "go1.21") < 0 ||
-		!c.visibleAt("max", types.Universe.Lookup("max"), at) || !c.available(n, at, pos) {
+	if v := c.info.FileVersions[astx.FileOf(c.pass, at)]; v != "" && version.Compare(v, "go1.21") < 0 ||
+		!astx.VisibleAt(c.pass, "max", types.Universe.Lookup("max"), at) || !c.available(n, at, pos) {
 		return ""
 	}
 	return "max(" + c.src.Text(n) + ", 0)"
@@ -186,18 +186,18 @@ func (c *checker) available(x ast.Expr, at, pos token.Pos) bool {
 	if !sizeexpr.Reevaluable(x) {
 		return false
 	}
-	root := rootIdent(x)
+	root := astx.RootIdent(x)
 	switch obj := c.info.Uses[root].(type) {
 	case *types.PkgName:
 		return true
 	case *types.Var:
-		return c.visibleAt(root.Name, obj, at) && !c.assignedBetween(obj, at, pos) && c.derefsSafe(x, obj)
+		return astx.VisibleAt(c.pass, root.Name, obj, at) && !c.assignedBetween(obj, at, pos) && c.derefsSafe(x, obj)
 	}
 	return false
 }
 
 func (c *checker) rootVar(x ast.Expr) *types.Var {
-	v, _ := c.info.Uses[rootIdent(x)].(*types.Var)
+	v, _ := c.info.Uses[astx.RootIdent(x)].(*types.Var)
 	return v
 }
 
@@ -268,7 +268,7 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 		if !used[v] {
 			continue
 		}
-		if !c.visibleAt(v.Name(), v, at) || c.assignedBetween(v, at, loop.Node().Pos()) {
+		if !astx.VisibleAt(c.pass, v.Name(), v, at) || c.assignedBetween(v, at, loop.Node().Pos()) {
 			return false
 		}
 		terms = append(terms, v.Name())

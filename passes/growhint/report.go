@@ -261,12 +261,14 @@ func (c *checker) freshName(b *builder, base string) string {
 		}
 		return true
 	})
+	pos := b.decl.Node().Pos()
+	scope := astx.ScopeAt(c.pass, astx.FileOf(c.pass, pos), pos)
 	for i := 1; ; i++ {
 		name := base
 		if i > 1 {
 			name += strconv.Itoa(i)
 		}
-		if _, obj := c.info.Scopes[c.fileOf(b.decl.Node().Pos())].Innermost(b.decl.Node().Pos()).LookupParent(name, token.NoPos); !used[name] && obj == nil {
+		if _, obj := scope.LookupParent(name, token.NoPos); !used[name] && obj == nil {
 			return name
 		}
 	}
