@@ -416,19 +416,30 @@ func parserTypeName(t types.Type) string {
 var configWords = []string{"config", "options", "opts", "settings"}
 
 // configEvidence returns the name of the configuration type whose field
-// the loop ranges over through a pointer (cfg.Servers of a *Config), or "".
+// the loop ranges over through a pointer (cfg.Servers of a *Config), or
+// whose pointers it ranges over ([]*ServerConfig), or "".
 func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 	rng, ok := loop.(*ast.RangeStmt)
 	if !ok {
 		return ""
 	}
+	if s, ok := underlying(pass.TypesInfo, rng.X).(*types.Slice); ok {
+		if name := configName(s.Elem()); name != "" {
+			return name
+		}
+	}
 	sel, ok := ast.Unparen(rng.X).(*ast.SelectorExpr)
 	if !ok || pass.TypesInfo.Selections[sel] == nil {
 		return ""
 	}
-	// A pointer: configuration is loaded once and shared. A value such as
-	// a TopicConfig is often the payload of a request instead.
-	ptr, ok := types.Unalias(pass.TypesInfo.TypeOf(sel.X)).(*types.Pointer)
+	return configName(pass.TypesInfo.TypeOf(sel.X))
+}
+
+// configName returns the name of the configuration type t points to, or
+// "". Only a pointer counts: configuration is loaded once and shared,
+// while a value such as a TopicConfig is often the payload of a request.
+func configName(t types.Type) string {
+	ptr, ok := types.Unalias(t).(*types.Pointer)
 	if !ok {
 		return ""
 	}
