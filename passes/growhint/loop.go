@@ -59,6 +59,7 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 	var add sizeexpr.Sum
 	per := 0
 	counted := false
+	data := false // a piece of data is written that the sum does not count
 	for _, w := range writes {
 		if c.inInnerLoop(loop, w.cur) {
 			e.unsized = true // a loop inside the loop: its count is not known before
@@ -66,6 +67,7 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 		}
 		if w.opaque || !isStmtOf(body, w.cur) {
 			under = append(under, c.short(w.cur.Node()))
+			data = data || !c.constantPieces(w, at, loop.Node().Pos())
 			continue
 		}
 		for i, piece := range w.pieces {
@@ -81,6 +83,7 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 				s, ok, lower := c.pieceSize(piece, w.method, spread, at, loop.Node().Pos())
 				if !ok || !s.IsConstant() {
 					under = append(under, c.short(piece))
+					data = true
 					continue
 				}
 				if lower {
@@ -95,6 +98,12 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 	if !counted {
 		return false
 	}
+	if data && add.IsConstant() && len(sumOver) == 0 {
+		// Only the constants of the loop are counted: the data it writes
+		// (p.Name, p.Value) is not, so the bulk is unknown.
+		e.unsized = true
+		return false
+	}
 	if per > 0 && rng != nil && typesx.IsString(c.info.TypeOf(rng.X)) {
 		e.over = true // a string has at most len(s) runes
 	}
@@ -103,6 +112,21 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 	e.sumOver = append(e.sumOver, sumOver...)
 	e.sum.Add(add)
 	e.sum.AddTimes(per, count)
+	return true
+}
+
+// constantPieces reports whether every piece of w has a length fixed by
+// the code: a constant, a byte, a rune.
+func (c *checker) constantPieces(w *write, at, pos token.Pos) bool {
+	if w.opaque {
+		return false
+	}
+	for i, piece := range w.pieces {
+		s, ok, _ := c.pieceSize(piece, w.method, w.spread && i == len(w.pieces)-1, at, pos)
+		if !ok || !s.IsConstant() {
+			return false
+		}
+	}
 	return true
 }
 

@@ -127,8 +127,10 @@ func (e estimate) text() string {
 const minStraightTerms = 3
 
 // cost rates the finding by how often its function runs. Describing
-// methods are cold unless they serialize data of any size without fmt:
-// URL.String and its kind run per request in servers.
+// methods are cold unless they serialize the fields of their value
+// without fmt: URL.String and its kind run per request in servers. One
+// that loops over a list of parts (a compaction's files) describes them
+// for people.
 func (c *checker) cost(b *builder, e estimate) cost.Estimate {
 	decl := c.outerDecl(b)
 	if decl == nil {
@@ -141,7 +143,7 @@ func (c *checker) cost(b *builder, e estimate) cost.Estimate {
 		return cost.Estimate{Tier: cost.Low, Evidence: "the text ends in a diagnostic"}
 	case !e.overLoop && e.sum.Terms() < minStraightTerms:
 		return cost.Estimate{Tier: cost.Low, Evidence: "a few pieces of data, no loop: it reallocates once or twice"}
-	case f.Level == cost.Cold && f.Describes && isDescribingMethod(decl) && !c.usesFmt(decl):
+	case f.Level == cost.Cold && f.Describes && isDescribingMethod(decl) && !e.overLoop && !c.usesFmt(decl):
 		return cost.Estimate{Tier: cost.Medium, Evidence: "per call of " + name + ", whose output grows with its data"}
 	case f.Level == cost.Cold:
 		return cost.Estimate{Tier: cost.Low, Evidence: f.Reason}

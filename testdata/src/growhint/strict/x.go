@@ -69,3 +69,17 @@ func subscribeTrace(topics []string) string {
 func (c *conn) Subscribe(topics []string) {
 	c.traceOp("SUB", subscribeTrace(topics))
 }
+
+// compaction lists the files it will merge.
+type compaction struct{ files []string }
+
+// String lists the parts of one value for people: the low tier.
+func (c *compaction) String() string {
+	var b strings.Builder // want `b is filled by 3 writes .* \[low: a description for people \(String\)\]`
+	for _, f := range c.files {
+		b.WriteString("  ")
+		b.WriteString(f)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
