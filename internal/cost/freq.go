@@ -247,7 +247,7 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 		return Frequency{Level: Cold, Reason: "once per process (init)"}
 	case !method && name == "main" && pass.Pkg.Name() == "main":
 		return Frequency{Level: Cold, Reason: "once per process (a command's main)"}
-	case method && slices.Contains(teardownMethods, name):
+	case isTeardown(name):
 		return Frequency{Level: Cold, Reason: "at teardown (" + name + ")"}
 	case method && slices.Contains(describingMethods, name):
 		return Frequency{Level: Cold, Reason: "a description for people (" + name + ")", Describes: name == "String" || name == "Format"}
@@ -266,8 +266,9 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 }
 
 var (
-	// teardownMethods run once per object's life, at its end.
-	teardownMethods = []string{"Close", "Shutdown", "Stop", "Cleanup"}
+	// teardownWords start the names of what runs once per object's life,
+	// at its end: Close, closeAll, stopWorkers, cleanupConn.
+	teardownWords = []string{"close", "shutdown", "stop", "cleanup", "teardown"}
 	// describingMethods build text for people, errors and debugging.
 	describingMethods = []string{"Error", "String", "GoString", "Format"}
 	// configPrefixes name functions that read or check configuration at
@@ -279,6 +280,19 @@ var (
 	// ioMethods are called once per read or write on a stream.
 	ioMethods = []string{"Read", "Write", "ReadFrom", "WriteTo", "WriteString", "ReadByte", "WriteByte", "ReadRune", "WriteRune", "ReadAt", "WriteAt"}
 )
+
+// isTeardown reports whether name starts with a teardown word followed by
+// nothing or a new word (closeAll, but not closest or Stopped).
+func isTeardown(name string) bool {
+	lower := strings.ToLower(name)
+	for _, w := range teardownWords {
+		if rest, ok := strings.CutPrefix(lower, w); ok {
+			next := name[len(w):]
+			return rest == "" || next[0] < 'a' || next[0] > 'z'
+		}
+	}
+	return false
+}
 
 // isConfigLoader reports whether a function's lower-cased name says it
 // loads, parses or applies configuration (loadConfig, parseFlags,

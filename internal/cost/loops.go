@@ -28,8 +28,9 @@ const (
 	// *Config or *Options value): a handful, once at start-up.
 	CountConfig
 	// CountPart: the loop ranges over a part of the element of an outer
-	// loop (the labels of one sample, the parameters of one function):
-	// many elements, but few parts each.
+	// loop (the labels of one sample, the parameters of one function), or
+	// over a variadic parameter (the arguments written at a call site):
+	// many elements or calls, but few parts each.
 	CountPart
 	// CountData: the loop ranges over data (len of a parameter, a field or
 	// a local); the count grows with it.
@@ -63,6 +64,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountInput, "loop over parsed input ("+m.inputEvidence(pass, cur, fn)+")"
 	case partOfOuterElement(pass, cur):
 		t.Count, t.Evidence = CountPart, "the parts of one element of an outer loop"
+	case variadicArgs(pass, cur):
+		t.Count, t.Evidence = CountPart, "the arguments of one call (a variadic parameter)"
 	case configEvidence(pass, cur.Node()) != "":
 		t.Count, t.Evidence = CountConfig, "loop over configured items ("+configEvidence(pass, cur.Node())+")"
 	case isRangeOverData(pass, cur.Node()):
@@ -415,18 +418,16 @@ func parserTypeName(t types.Type) string {
 // configWords end the names of configuration types.
 var configWords = []string{"config", "options", "opts", "settings"}
 
-// configEvidence returns the name of the configuration type whose field
-// the loop ranges over through a pointer (cfg.Servers of a *Config), or
-// whose pointers it ranges over ([]*ServerConfig), or "".
+// configEvidence returns the name of the configuration type the loop
+// ranges over, through a pointer: a field of it (cfg.Servers of a
+// *Config) or a list of them (a []*ServerConfig); or "".
 func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 	rng, ok := loop.(*ast.RangeStmt)
 	if !ok {
 		return ""
 	}
-	if s, ok := underlying(pass.TypesInfo, rng.X).(*types.Slice); ok {
-		if name := configName(s.Elem()); name != "" {
-			return name
-		}
+	if name := configName(elemOf(pass.TypesInfo.TypeOf(rng.X))); name != "" {
+		return name
 	}
 	sel, ok := ast.Unparen(rng.X).(*ast.SelectorExpr)
 	if !ok || pass.TypesInfo.Selections[sel] == nil {
@@ -436,8 +437,8 @@ func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 }
 
 // configName returns the name of the configuration type t points to, or
-// "". Only a pointer counts: configuration is loaded once and shared,
-// while a value such as a TopicConfig is often the payload of a request.
+// "". Only a pointer counts: configuration is loaded once and shared, while
+// a value such as a TopicConfig is often the payload of a request.
 func configName(t types.Type) string {
 	ptr, ok := types.Unalias(t).(*types.Pointer)
 	if !ok {
@@ -454,9 +455,31 @@ func configName(t types.Type) string {
 	return ""
 }
 
+// elemOf returns the element type of a slice, array or map type, or nil.
+func elemOf(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	switch t := t.Underlying().(type) {
+	case *types.Slice:
+		return t.Elem()
+	case *types.Array:
+		return t.Elem()
+	case *types.Map:
+		return t.Elem()
+	}
+	return nil
+}
+
 // partOfOuterElement reports whether the loop at cur ranges over a field
-// of the value of an enclosing range loop in the same function, as in
-// for _, s := range samples { for k := range s.Label { ... } }.
+// of a value made per iteration of an enclosing loop in the same function:
+// the outer loop's element, as in
+//
+//	for _, s := range samples { for k := range s.Label { ... } }
+//
+// or a local declared in its body, as in
+//
+//	for rows.Next() { var t typeInfo; rows.Scan(&t.Names); for _, n := range t.Names { ... } }
 func partOfOuterElement(pass *analysis.Pass, cur inspector.Cursor) bool {
 	rng, ok := cur.Node().(*ast.RangeStmt)
 	if !ok {
@@ -466,19 +489,67 @@ func partOfOuterElement(pass *analysis.Pass, cur inspector.Cursor) bool {
 	if !ok || pass.TypesInfo.Selections[sel] == nil {
 		return false
 	}
-	base, ok := ast.Unparen(sel.X).(*ast.Ident)
-	if !ok {
+	base := astx.RootIdent(sel.X)
+	if base == nil {
 		return false
 	}
 	obj := pass.TypesInfo.Uses[base]
-	for anc := range cur.Parent().Enclosing((*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		outer, ok := anc.Node().(*ast.RangeStmt)
-		if !ok {
+	if obj == nil {
+		return false
+	}
+	for anc := range cur.Parent().Enclosing((*ast.RangeStmt)(nil), (*ast.ForStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var body *ast.BlockStmt
+		switch outer := anc.Node().(type) {
+		case *ast.RangeStmt:
+			if id, ok := outer.Value.(*ast.Ident); ok && pass.TypesInfo.Defs[id] == obj {
+				return true
+			}
+			body = outer.Body
+		case *ast.ForStmt:
+			body = outer.Body
+		default:
 			return false
 		}
-		if id, ok := outer.Value.(*ast.Ident); ok && obj != nil && pass.TypesInfo.Defs[id] == obj {
+		if body.Pos() <= obj.Pos() && obj.Pos() < rng.Pos() {
 			return true
 		}
+	}
+	return false
+}
+
+// variadicArgs reports whether the loop at cur ranges over the variadic
+// parameter of its function: the arguments written at a call site.
+func variadicArgs(pass *analysis.Pass, cur inspector.Cursor) bool {
+	rng, ok := cur.Node().(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(rng.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	for anc := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var ftype *ast.FuncType
+		switch fn := anc.Node().(type) {
+		case *ast.FuncDecl:
+			ftype = fn.Type
+		case *ast.FuncLit:
+			ftype = fn.Type
+		}
+		params := ftype.Params.List
+		if len(params) == 0 {
+			return false
+		}
+		last := params[len(params)-1]
+		if _, ok := last.Type.(*ast.Ellipsis); !ok {
+			return false
+		}
+		for _, name := range last.Names {
+			if pass.TypesInfo.Defs[name] == pass.TypesInfo.Uses[id] {
+				return true
+			}
+		}
+		return false
 	}
 	return false
 }

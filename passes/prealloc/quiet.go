@@ -128,7 +128,7 @@ var policy = cost.Policy{DescriptionsAreCold: true}
 // worth fixing where the count grows with data on a path that runs often
 // (high per request, medium when the callers are unknown). It is low where
 // maintainers decline the change: counts fixed by the code, configured or
-// short in practice, cold code, loop bodies that allocate more than the
+// short in practice, cold code, error aggregation, loop bodies that allocate more than the
 // growth costs, and appends under conditions that make the count a loose
 // upper bound.
 func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledElsewhere bool) cost.Estimate {
@@ -143,6 +143,8 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		return low("a list that is short in practice")
 	case freq.Level == cost.Cold:
 		return low(freq.Reason)
+	case collectsErrors(acc.typ()):
+		return low("error aggregation: the errors of a teardown or a check, usually none")
 	case heavy || alloc != "" && !acc.isMap:
 		return low("the loop body also allocates (" + alloc + ") on every iteration")
 	case filledElsewhere:
@@ -188,6 +190,14 @@ func (c *checker) boxes(acc accumulation) bool {
 		return t.Kind() != types.UnsafePointer && t.Kind() != types.UntypedNil
 	}
 	return c.pass.TypesSizes == nil || c.pass.TypesSizes.Sizeof(tv.Type) > 0
+}
+
+// collectsErrors reports whether t is a slice of errors: the errors of
+// closing or checking a few resources, gathered for errors.Join, on a
+// path that usually ends with none (PRECISION.md, reason 15).
+func collectsErrors(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	return ok && types.Identical(s.Elem(), types.Universe.Lookup("error").Type())
 }
 
 // holdsFuncs reports whether t is a slice or map of functions: listeners,

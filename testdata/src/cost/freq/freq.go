@@ -25,7 +25,16 @@ func (s *server) Close() error { // want `cold: at teardown \(Close\)`
 	return nil
 }
 
-func closeAll() {} // want `cold: at teardown \(Close\), through Close`
+func closeAll() {} // want `cold: at teardown \(closeAll\)`
+
+// Teardown by name, whoever calls it; but not closest or Stopped.
+func Exported2() { stopWorkers(); closest(); _ = stopped() } // want `unknown`
+
+func stopWorkers() {} // want `cold: at teardown \(stopWorkers\)`
+
+func closest() {} // want `unknown`
+
+func stopped() bool { return false } // want `unknown`
 
 func (s *server) String() string { return "server" } // want `cold: a description for people \(String\)`
 

@@ -109,3 +109,57 @@ func Union(a, b []int) map[int]bool {
 	}
 	return set
 }
+
+type row struct {
+	names []string
+	next  bool
+}
+
+func (r *row) scan(into *row) { into.names = append(into.names[:0], r.names...) }
+
+// Columns reads the column names of each row: a local made per row holds
+// few names, however many rows there are.
+func Columns(r *row) [][]string {
+	var all [][]string
+	for r.next {
+		var t row
+		r.scan(&t)
+		var cols []string // want `cols can be preallocated with capacity len\(t.names\) .*\[low: the parts of one element of an outer loop\]$`
+		for _, n := range t.names {
+			cols = append(cols, n+"!")
+		}
+		all = append(all, cols)
+	}
+	return all
+}
+
+// Watch collects the keys it was called with: a few, written at the call site.
+func Watch(keys ...string) map[string]bool {
+	set := map[string]bool{} // want `set can be preallocated with capacity len\(keys\) .*\[low: the arguments of one call \(a variadic parameter\)\]$`
+	for _, k := range keys {
+		set[k] = true
+	}
+	return set
+}
+
+type closer interface{ Close() error }
+
+// Errs gathers the errors of checking each resource: usually none.
+func Errs(cs []closer) []error {
+	var errs []error // want `errs can be preallocated with capacity len\(cs\) .*\[low: error aggregation: the errors of a teardown or a check, usually none\]$`
+	for _, c := range cs {
+		errs = append(errs, c.Close())
+	}
+	return errs
+}
+
+type ServerConfig struct{ URI string }
+
+// URIs ranges over a list of configured servers.
+func URIs(servers []*ServerConfig) []string {
+	var out []string // want `\[low: loop over configured items \(ServerConfig\)\]$`
+	for _, s := range servers {
+		out = append(out, s.URI)
+	}
+	return out
+}
