@@ -100,8 +100,8 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 	}
 	if data && add.IsConstant() && len(sumOver) == 0 {
 		// Only the constants of the loop are counted: the data it writes
-		// (p.Name, p.Value) is not, so the bulk is unknown.
-		e.unsized = true
+		// (p.Name, p.Value) is not, so the bulk is unknown unless the loop
+		// copies a string it walks.
 		return false
 	}
 	if per > 0 && rng != nil && typesx.IsString(c.info.TypeOf(rng.X)) {
