@@ -123,9 +123,9 @@ func isWriter(t types.Type) bool {
 	return typesx.IsNamed(t, "io", "Writer")
 }
 
-// inDiagnostic reports whether the identifier at cur is inside the
+// InDiagnostic reports whether the expression at cur is inside the
 // arguments of a diagnostic call.
-func inDiagnostic(info *types.Info, cur inspector.Cursor) bool {
+func InDiagnostic(info *types.Info, cur inspector.Cursor) bool {
 	for call := range cur.Parent().Enclosing((*ast.CallExpr)(nil)) {
 		if IsDiagnosticCall(info, call.Node().(*ast.CallExpr)) {
 			return true
@@ -136,7 +136,8 @@ func inDiagnostic(info *types.Info, cur inspector.Cursor) bool {
 
 // IsDiagnosticCall reports whether call builds or emits a diagnostic:
 // panic, print, errors.New, fmt.Errorf, the log package, or a helper named
-// like one (errorf, fatalf, tracef, ...).
+// like one (errorf, fatalf, tracef, ..., and any trace* or debug* helper,
+// such as traceInOp or debugw).
 func IsDiagnosticCall(info *types.Info, call *ast.CallExpr) bool {
 	switch callee := typeutil.Callee(info, call).(type) {
 	case *types.Builtin:
@@ -152,11 +153,12 @@ func IsDiagnosticCall(info *types.Info, call *ast.CallExpr) bool {
 				return callee.Name() == "Errorf"
 			}
 		}
-		switch strings.ToLower(callee.Name()) {
-		case "error", "errorf", "fatal", "fatalf", "panicf", "warn", "warnf", "warning", "warningf",
-			"debug", "debugf", "trace", "tracef", "logf", "verbosef", "vlogf":
+		lower := strings.ToLower(callee.Name())
+		switch lower {
+		case "error", "errorf", "fatal", "fatalf", "panicf", "warn", "warnf", "warning", "warningf", "logf", "verbosef", "vlogf":
 			return true
 		}
+		return strings.HasPrefix(lower, "trace") || strings.HasPrefix(lower, "debug")
 	}
 	return false
 }

@@ -86,7 +86,7 @@ func run(pass *analysis.Pass) (any, error) {
 			m.funcs[fn] = &funcInfo{
 				decl:     decl,
 				own:      ownFrequency(pass, decl),
-				external: decl.Name.IsExported() || decl.Recv != nil && viaInterface[decl.Name.Name],
+				external: isExternal(pass, decl, viaInterface),
 			}
 		}
 	}
@@ -106,7 +106,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		call := callOf(cur)
 		info.calls = append(info.calls, call)
-		if inDiagnostic(pass.TypesInfo, cur) {
+		if InDiagnostic(pass.TypesInfo, cur) {
 			info.diagCalls++
 		}
 		if strings.HasSuffix(pass.Fset.Position(id.Pos()).Filename, "_test.go") {
@@ -124,6 +124,18 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return m, nil
+}
+
+// isExternal reports whether code outside the package may call decl: an
+// exported function of a library, an exported method (through an
+// interface of another package too), or a method named like one of the
+// package's interfaces. A command's exported functions have no callers
+// outside it.
+func isExternal(pass *analysis.Pass, decl *ast.FuncDecl, viaInterface map[string]bool) bool {
+	if decl.Recv == nil {
+		return decl.Name.IsExported() && pass.Pkg.Name() != "main"
+	}
+	return decl.Name.IsExported() || viaInterface[decl.Name.Name]
 }
 
 // callOf returns the call whose function is the identifier at cur.

@@ -61,6 +61,9 @@ func (s Sum) Bytes() int { return s.bytes }
 // IsConstant reports whether the sum has no term that depends on data.
 func (s Sum) IsConstant() bool { return len(s.terms) == 0 }
 
+// Terms returns how many distinct terms of the sum depend on data.
+func (s Sum) Terms() int { return len(s.terms) }
+
 // String returns the sum as a Go expression, as gofmt spaces it inside a
 // call's arguments: "len(s) + 3*len(xs) + 2".
 func (s Sum) String() string {

@@ -36,8 +36,14 @@
 //   - low: loops whose trip count is fixed by the code (arrays,
 //     constants, literals, package-level tables, also when passed as the
 //     argument of every call of an unexported helper, counters bounded by
-//     a constant) or by configuration (a field of a *Config or *Options),
-//     for loops that append only constants (padding), cold code (init, a
+//     a constant) or by configuration (a field of a *Config or *Options,
+//     a list of *ServerConfig), String and Format methods that list the
+//     parts of their receiver (a field they range over) each by its own
+//     text (its String, a name found for it) rather than its data: a
+//     route's matchers, a record's options, a handful (a tree printer,
+//     whose parts are values of the receiver's own kind, and a receiver
+//     that is itself a list stay rated by their count), for loops that
+//     append only constants (padding), cold code (init, a
 //     command's main, Error and GoString methods, teardown, debug and dump
 //     helpers, loops under a debug/verbose/trace switch, configuration
 //     loading, unexported helpers whose every call feeds a diagnostic,

@@ -53,7 +53,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 		}
 	}
 	typ, ok := c.typeName(v.Type())
-	if !ok || typ != "" && !c.visibleAt(file, typ, types.Unalias(v.Type()).(*types.Named).Obj(), g.loop.Node().Pos()) {
+	if !ok || typ != "" && !astx.VisibleAt(c.pass, typ, types.Unalias(v.Type()).(*types.Named).Obj(), g.loop.Node().Pos()) {
 		return nil, name + "'s type cannot be named here"
 	}
 	pkg, needImport, ok := c.stringsImport(file, g)
@@ -70,7 +70,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 		return nil, why
 	}
 	for _, exit := range exits.leaving {
-		if !c.visibleAt(file, v.Name(), v, exit.Pos()) {
+		if !astx.VisibleAt(c.pass, v.Name(), v, exit.Pos()) {
 			return nil, name + " is shadowed where the loop is left"
 		}
 	}
@@ -548,23 +548,6 @@ func (c *checker) stringsImport(file *ast.File, g *group) (pkg string, need, ok 
 	return pkg, need, true
 }
 
-// visibleAt reports whether name denotes obj at pos.
-func (c *checker) visibleAt(file *ast.File, name string, obj types.Object, pos token.Pos) bool {
-	_, found := c.scopeAt(file, pos).LookupParent(name, pos)
-	return found == obj
-}
-
-func (c *checker) scopeAt(file *ast.File, pos token.Pos) *types.Scope {
-	fileScope := c.info.Scopes[file]
-	if fileScope == nil {
-		return c.pass.Pkg.Scope()
-	}
-	if s := fileScope.Innermost(pos); s != nil {
-		return s
-	}
-	return fileScope
-}
-
 // builderName picks a name for the builder that no identifier of the
 // function uses and no enclosing scope declares, so it can neither be
 // shadowed at a use nor clash with a declaration; names chosen for earlier
@@ -585,8 +568,7 @@ func (c *checker) builderName(g *group, at ast.Node) string {
 		})
 		c.names[root] = names
 	}
-	file := c.fileOf(at.Pos())
-	scope := c.scopeAt(file, at.Pos())
+	scope := astx.ScopeAt(c.pass, astx.FileOf(c.pass, at.Pos()), at.Pos())
 	for i := 1; ; i++ {
 		name := "sb"
 		if i > 1 {
@@ -598,15 +580,6 @@ func (c *checker) builderName(g *group, at ast.Node) string {
 		names[name] = true
 		return name
 	}
-}
-
-func (c *checker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 // joinFix replaces the loop by strings.Join when that is exactly what it

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 )
 
@@ -41,6 +42,8 @@ func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 		return cost.Estimate{Tier: cost.Low, Evidence: "the string ends in a diagnostic"}
 	case c.formatsPieces(g):
 		return cost.Estimate{Tier: cost.Low, Evidence: "fmt formats every piece, which costs more than the copying"}
+	case c.describesParts(g):
+		return cost.Estimate{Tier: cost.Low, Evidence: "describes the parts of one value, each by its own text: a handful"}
 	case freq.Level == cost.Hot:
 		return cost.Estimate{Tier: cost.High, Evidence: join(trips.Evidence, freq.Reason)}
 	}
@@ -104,14 +107,105 @@ func (c *checker) formatsPieces(g *group) bool {
 // loop, in a panic, an error or a log message.
 func (c *checker) endsInDiagnostic(g *group) bool {
 	for cur := range g.fn.Preorder((*ast.Ident)(nil)) {
-		if cur.Node().Pos() < g.loop.Node().End() || c.info.Uses[cur.Node().(*ast.Ident)] != g.target.obj {
-			continue
-		}
-		for call := range cur.Enclosing((*ast.CallExpr)(nil)) {
-			if cost.IsDiagnosticCall(c.info, call.Node().(*ast.CallExpr)) {
-				return true
-			}
+		if cur.Node().Pos() >= g.loop.Node().End() && c.info.Uses[cur.Node().(*ast.Ident)] == g.target.obj &&
+			cost.InDiagnostic(c.info, cur) {
+			return true
 		}
 	}
 	return false
+}
+
+// describesParts reports whether a String or Format method ranges over a
+// field of its receiver and appends only text computed from each part
+// (its String, a name found for it), never the part's own data. Such a
+// loop lists the parts of one value for people: a route's matchers, a
+// record's options, a server's peers, a handful. Parts whose data is
+// written (an enum's value names, raw handler configurations) stay rated
+// by their count, and so do tree printers, whose parts are values of the
+// receiver's own kind: their text grows with the whole tree. A receiver
+// that is itself a list (type Exprs []Expr) is not one value's parts.
+func (c *checker) describesParts(g *group) bool {
+	decl, ok := g.fn.Node().(*ast.FuncDecl)
+	if !ok || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 ||
+		decl.Name.Name != "String" && decl.Name.Name != "Format" {
+		return false
+	}
+	recv, ok := c.info.Defs[decl.Recv.List[0].Names[0]].(*types.Var)
+	rng, isRange := g.loop.Node().(*ast.RangeStmt)
+	if !ok || !isRange {
+		return false
+	}
+	field, ok := ast.Unparen(rng.X).(*ast.SelectorExpr)
+	if !ok || c.info.Selections[field] == nil || c.info.Uses[astx.RootIdent(field)] != recv {
+		return false
+	}
+	if c.sameKind(rangeElem(c.info.TypeOf(rng.X)), recv.Type()) {
+		return false
+	}
+	parts := map[types.Object]bool{}
+	for _, id := range []ast.Expr{rng.Key, rng.Value} {
+		if id, ok := id.(*ast.Ident); ok && c.info.Defs[id] != nil {
+			parts[c.info.Defs[id]] = true
+		}
+	}
+	for _, acc := range g.accums {
+		for _, op := range acc.operands {
+			if c.isPartData(op, parts) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isPartData reports whether e is a part itself, or a field or element of
+// one, possibly converted (string(raw), p.Name), rather than text computed
+// from it by a call.
+func (c *checker) isPartData(e ast.Expr, parts map[types.Object]bool) bool {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 && c.info.Types[call.Fun].IsType() {
+		e = ast.Unparen(call.Args[0])
+	}
+	root := astx.RootIdent(e)
+	return root != nil && parts[c.info.Uses[root]]
+}
+
+// sameKind reports whether elem is the receiver's type, or an interface
+// that the receiver implements: a part is then a node of the same tree.
+func (c *checker) sameKind(elem, recv types.Type) bool {
+	if elem == nil {
+		return false
+	}
+	if p, ok := types.Unalias(recv).(*types.Pointer); ok {
+		recv = p.Elem()
+	}
+	if p, ok := types.Unalias(elem).(*types.Pointer); ok {
+		elem = p.Elem()
+	}
+	if types.Identical(elem, recv) {
+		return true
+	}
+	iface, ok := elem.Underlying().(*types.Interface)
+	return ok && (types.Implements(recv, iface) || types.Implements(types.NewPointer(recv), iface))
+}
+
+// rangeElem returns the type of the elements of a slice, array or map, or
+// nil.
+func rangeElem(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Slice:
+		return u.Elem()
+	case *types.Array:
+		return u.Elem()
+	case *types.Map:
+		return u.Elem()
+	case *types.Pointer:
+		if a, ok := u.Elem().Underlying().(*types.Array); ok {
+			return a.Elem()
+		}
+	}
+	return nil
 }

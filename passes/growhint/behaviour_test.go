@@ -29,7 +29,7 @@ const calls = `
 	}
 	for _, p := range []string{"", "/", "//a///b/", "a\xffb//ü"} {
 		show(PKG.MarkSlashes(p))
-		show(PKG.Quote(p))
+		show(PKG.Quote("<", p, ">"))
 	}
 	for _, qs := range []string{"", "A=1", "A=1&&B=2&", "&"} {
 		show(PKG.Rewrite(qs))
@@ -37,8 +37,8 @@ const calls = `
 	for _, n := range []int{-1, 0, 3} {
 		show(PKG.Repeat(n))
 	}
-	show(PKG.NilChecked(nil, "a", "b"))
-	show(PKG.NilChecked(&PKG.Node{Name: "n"}, "a", "b"))
+	show(PKG.NilChecked(nil, "a", "b", "c"))
+	show(PKG.NilChecked(&PKG.Node{Name: "n"}, "a", "b", ""))
 	for _, in := range [][2]string{{"", "x"}, {"*?x", "ab.c.d"}, {"?*", "é.f"}, {"**", "a"}} {
 		show(PKG.Mask(in[0], in[1]))
 	}

@@ -53,9 +53,13 @@
 // iteration of one loop (prealloc's finding). The cost model rates the
 // finding: Error methods, debug output, initialization and code without
 // production callers are the low tier (reported under -strict), and so
-// are String, GoString and Format methods that format with fmt; those
-// that only write their data are rated as any function, since a URL's
-// String runs per request in servers.
+// are helpers whose every call feeds a diagnostic or a trace, text that
+// ends in a panic, an error or a log call, builders filled without loops
+// by fewer than three pieces of data (a short text that reallocates once
+// or twice; a bytes.Buffer's first write reserves 64 bytes anyway), and
+// String, GoString and Format methods that format with fmt or loop over
+// a list of parts; those that only write their fields are rated as any
+// function, since a URL's String runs per request in servers.
 //
 // The fix inserts b.Grow(n) before the statement of the first write, or
 // makes the slice with make([]byte, 0, n) in its declaration. A Grow only

@@ -59,6 +59,7 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 	var add sizeexpr.Sum
 	per := 0
 	counted := false
+	data := false // a piece of data is written that the sum does not count
 	for _, w := range writes {
 		if c.inInnerLoop(loop, w.cur) {
 			e.unsized = true // a loop inside the loop: its count is not known before
@@ -66,6 +67,7 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 		}
 		if w.opaque || !isStmtOf(body, w.cur) {
 			under = append(under, c.short(w.cur.Node()))
+			data = data || !c.constantPieces(w, at, loop.Node().Pos())
 			continue
 		}
 		for i, piece := range w.pieces {
@@ -81,6 +83,7 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 				s, ok, lower := c.pieceSize(piece, w.method, spread, at, loop.Node().Pos())
 				if !ok || !s.IsConstant() {
 					under = append(under, c.short(piece))
+					data = true
 					continue
 				}
 				if lower {
@@ -95,6 +98,12 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 	if !counted {
 		return false
 	}
+	if data && add.IsConstant() && len(sumOver) == 0 {
+		// Only the constants of the loop are counted: the data it writes
+		// (p.Name, p.Value) is not, so the bulk is unknown unless the loop
+		// copies a string it walks.
+		return false
+	}
 	if per > 0 && rng != nil && typesx.IsString(c.info.TypeOf(rng.X)) {
 		e.over = true // a string has at most len(s) runes
 	}
@@ -103,6 +112,21 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 	e.sumOver = append(e.sumOver, sumOver...)
 	e.sum.Add(add)
 	e.sum.AddTimes(per, count)
+	return true
+}
+
+// constantPieces reports whether every piece of w has a length fixed by
+// the code: a constant, a byte, a rune.
+func (c *checker) constantPieces(w *write, at, pos token.Pos) bool {
+	if w.opaque {
+		return false
+	}
+	for i, piece := range w.pieces {
+		s, ok, _ := c.pieceSize(piece, w.method, w.spread && i == len(w.pieces)-1, at, pos)
+		if !ok || !s.IsConstant() {
+			return false
+		}
+	}
 	return true
 }
 
@@ -173,8 +197,8 @@ func (c *checker) intTerm(n ast.Expr, at, pos token.Pos) string {
 	if tv := c.info.Types[n]; tv.Value != nil {
 		return "" // a constant count: a short fixed text
 	}
-	if v := c.info.FileVersions[c.fileOf(at)]; v != "" && version.Compare(v, "go1.21") < 0 ||
-		!c.visibleAt("max", types.Universe.Lookup("max"), at) || !c.available(n, at, pos) {
+	if v := c.info.FileVersions[astx.FileOf(c.pass, at)]; v != "" && version.Compare(v, "go1.21") < 0 ||
+		!astx.VisibleAt(c.pass, "max", types.Universe.Lookup("max"), at) || !c.available(n, at, pos) {
 		return ""
 	}
 	return "max(" + c.src.Text(n) + ", 0)"
@@ -186,18 +210,18 @@ func (c *checker) available(x ast.Expr, at, pos token.Pos) bool {
 	if !sizeexpr.Reevaluable(x) {
 		return false
 	}
-	root := rootIdent(x)
+	root := astx.RootIdent(x)
 	switch obj := c.info.Uses[root].(type) {
 	case *types.PkgName:
 		return true
 	case *types.Var:
-		return c.visibleAt(root.Name, obj, at) && !c.assignedBetween(obj, at, pos) && c.derefsSafe(x, obj)
+		return astx.VisibleAt(c.pass, root.Name, obj, at) && !c.assignedBetween(obj, at, pos) && c.derefsSafe(x, obj)
 	}
 	return false
 }
 
 func (c *checker) rootVar(x ast.Expr) *types.Var {
-	v, _ := c.info.Uses[rootIdent(x)].(*types.Var)
+	v, _ := c.info.Uses[astx.RootIdent(x)].(*types.Var)
 	return v
 }
 
@@ -268,7 +292,7 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 		if !used[v] {
 			continue
 		}
-		if !c.visibleAt(v.Name(), v, at) || c.assignedBetween(v, at, loop.Node().Pos()) {
+		if !astx.VisibleAt(c.pass, v.Name(), v, at) || c.assignedBetween(v, at, loop.Node().Pos()) {
 			return false
 		}
 		terms = append(terms, v.Name())

@@ -120,29 +120,56 @@ func (e estimate) text() string {
 	return t
 }
 
+// minStraightTerms is how many pieces of data (len terms) a builder
+// filled without loops needs for its finding to be worth the default
+// level: with fewer, the text is a few fields long and reallocates once
+// or twice (a bytes.Buffer's first write already reserves 64 bytes).
+const minStraightTerms = 3
+
 // cost rates the finding by how often its function runs. Describing
-// methods are cold unless they serialize data of any size without fmt:
-// URL.String and its kind run per request in servers.
+// methods are cold unless they serialize the fields of their value
+// without fmt: URL.String and its kind run per request in servers. One
+// that loops over a list of parts (a compaction's files) describes them
+// for people.
 func (c *checker) cost(b *builder, e estimate) cost.Estimate {
 	decl := c.outerDecl(b)
 	if decl == nil {
 		return cost.Estimate{Tier: cost.Medium}
 	}
 	name := astx.FuncName(decl)
-	f := c.model.Func(c.pass, decl)
-	switch f.Level {
-	case cost.Cold:
-		if decl.Recv != nil && (decl.Name.Name == "String" || decl.Name.Name == "GoString" || decl.Name.Name == "Format") && !c.usesFmt(decl) {
-			return cost.Estimate{Tier: cost.Medium, Evidence: "per call of " + name + ", whose output grows with its data"}
-		}
+	f := c.model.At(c.pass, b.decl, cost.Policy{DescriptionsAreCold: true})
+	switch {
+	case c.endsInDiagnostic(b):
+		return cost.Estimate{Tier: cost.Low, Evidence: "the text ends in a diagnostic"}
+	case !e.overLoop && e.sum.Terms() < minStraightTerms:
+		return cost.Estimate{Tier: cost.Low, Evidence: "a few pieces of data, no loop: it reallocates once or twice"}
+	case f.Level == cost.Cold && f.Describes && isDescribingMethod(decl) && !e.overLoop && !c.usesFmt(decl):
+		return cost.Estimate{Tier: cost.Medium, Evidence: "per call of " + name + ", whose output grows with its data"}
+	case f.Level == cost.Cold:
 		return cost.Estimate{Tier: cost.Low, Evidence: f.Reason}
-	case cost.Hot:
-		if e.overLoop {
-			return cost.Estimate{Tier: cost.High, Evidence: f.Reason + ", a loop over input"}
-		}
+	case f.Level == cost.Hot && e.overLoop:
+		return cost.Estimate{Tier: cost.High, Evidence: f.Reason + ", a loop over input"}
+	case f.Level == cost.Hot:
 		return cost.Estimate{Tier: cost.Medium, Evidence: f.Reason}
 	}
 	return cost.Estimate{Tier: cost.Medium, Evidence: "per call of " + name}
+}
+
+// isDescribingMethod reports whether decl is a String, GoString or Format
+// method.
+func isDescribingMethod(decl *ast.FuncDecl) bool {
+	return decl.Recv != nil && (decl.Name.Name == "String" || decl.Name.Name == "GoString" || decl.Name.Name == "Format")
+}
+
+// endsInDiagnostic reports whether every read of the builder is in the
+// arguments of a panic, an error or a log call: error paths are cold.
+func (c *checker) endsInDiagnostic(b *builder) bool {
+	for _, r := range b.reads {
+		if !cost.InDiagnostic(c.info, r) {
+			return false
+		}
+	}
+	return len(b.reads) > 0
 }
 
 // usesFmt reports whether decl calls a function of package fmt: a String
@@ -261,12 +288,14 @@ func (c *checker) freshName(b *builder, base string) string {
 		}
 		return true
 	})
+	pos := b.decl.Node().Pos()
+	scope := astx.ScopeAt(c.pass, astx.FileOf(c.pass, pos), pos)
 	for i := 1; ; i++ {
 		name := base
 		if i > 1 {
 			name += strconv.Itoa(i)
 		}
-		if _, obj := c.info.Scopes[c.fileOf(b.decl.Node().Pos())].Innermost(b.decl.Node().Pos()).LookupParent(name, token.NoPos); !used[name] && obj == nil {
+		if _, obj := scope.LookupParent(name, token.NoPos); !used[name] && obj == nil {
 			return name
 		}
 	}

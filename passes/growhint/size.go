@@ -225,13 +225,13 @@ func (c *checker) term(x ast.Expr, at, pos token.Pos) (string, bool) {
 	if !sizeexpr.Reevaluable(x) || !typesx.IsString(c.info.TypeOf(x)) && !isByteSlice(c.info.TypeOf(x)) {
 		return "", false
 	}
-	root := rootIdent(x)
+	root := astx.RootIdent(x)
 	obj := c.info.Uses[root]
 	switch obj := obj.(type) {
 	case *types.PkgName:
 		return c.src.Text(x), true
 	case *types.Var:
-		if !c.visibleAt(root.Name, obj, at) || c.assignedBetween(obj, at, pos) || !c.derefsSafe(x, obj) {
+		if !astx.VisibleAt(c.pass, root.Name, obj, at) || c.assignedBetween(obj, at, pos) || !c.derefsSafe(x, obj) {
 			return "", false
 		}
 		return c.src.Text(x), true
@@ -305,46 +305,10 @@ func (c *checker) indexDefinitions() {
 	}
 }
 
-func rootIdent(x ast.Expr) *ast.Ident {
-	for {
-		switch e := ast.Unparen(x).(type) {
-		case *ast.Ident:
-			return e
-		case *ast.SelectorExpr:
-			x = e.X
-		default:
-			return nil
-		}
-	}
-}
-
-// visibleAt reports whether name denotes obj at pos.
-func (c *checker) visibleAt(name string, obj types.Object, pos token.Pos) bool {
-	file := c.fileOf(pos)
-	if file == nil {
-		return false
-	}
-	scope := c.info.Scopes[file].Innermost(pos)
-	if scope == nil {
-		return false
-	}
-	_, found := scope.LookupParent(name, pos)
-	return found == obj
-}
-
-func (c *checker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range c.pass.Files {
-		if f.FileStart <= pos && pos <= f.FileEnd {
-			return f
-		}
-	}
-	return nil
-}
-
 // assignedBetween reports whether v, or a field of it, is assigned, stepped
 // or has its address taken between the positions from and to.
 func (c *checker) assignedBetween(v *types.Var, from, to token.Pos) bool {
-	file := c.fileOf(from)
+	file := astx.FileOf(c.pass, from)
 	found := false
 	ast.Inspect(file, func(n ast.Node) bool {
 		if found || n == nil || n.End() < from || n.Pos() >= to {
@@ -367,7 +331,7 @@ func (c *checker) assignedBetween(v *types.Var, from, to token.Pos) bool {
 		}
 		for _, t := range targets {
 			if t != nil && t.Pos() >= from && t.Pos() < to {
-				if id := rootIdent(t); id != nil && c.info.ObjectOf(id) == v {
+				if id := astx.RootIdent(t); id != nil && c.info.ObjectOf(id) == v {
 					found = true
 				}
 			}
@@ -403,7 +367,7 @@ func (c *checker) derefsSafe(x ast.Expr, root *types.Var) bool {
 }
 
 func (c *checker) comparedWithNil(v *types.Var) bool {
-	file := c.fileOf(v.Pos())
+	file := astx.FileOf(c.pass, v.Pos())
 	found := false
 	ast.Inspect(file, func(n ast.Node) bool {
 		if bin, ok := n.(*ast.BinaryExpr); ok && (bin.Op == token.EQL || bin.Op == token.NEQ) {

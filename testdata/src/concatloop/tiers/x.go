@@ -155,3 +155,67 @@ func unused(xs []string) string {
 	}
 	return s
 }
+
+// A String method that lists the parts of one value by their own text
+// (each part's String) lists a handful: a rule's conditions.
+type condition struct{ key, want string }
+
+func (c condition) String() string { return c.key + "=" + c.want }
+
+type rule struct{ conds []condition }
+
+func (r *rule) String() string {
+	s := "rule"
+	for _, c := range r.conds {
+		s += " " + c.String() // want `\[low: describes the parts of one value, each by its own text: a handful\]$`
+	}
+	return s
+}
+
+// Writing the parts' own data is serializing them, rated by their count:
+// a table's column names.
+type table struct{ cols []condition }
+
+func (t *table) String() string {
+	s := ""
+	for _, c := range t.cols {
+		s += c.key + "," // want `\[medium: count grows with the data\]$`
+	}
+	return s
+}
+
+// A tree printer: the parts are nodes too, so the text grows with the
+// whole tree.
+type node interface{ String() string }
+
+type call struct{ args []node }
+
+func (c *call) String() string {
+	s := "("
+	for _, a := range c.args {
+		s += a.String() + " " // want `\[medium: count grows with the data\]$`
+	}
+	return s + ")"
+}
+
+// A receiver that is itself a list is many values, not one value's parts.
+type calls []*call
+
+func (cs calls) String() string {
+	s := ""
+	for _, c := range cs {
+		s += c.String() // want `\[medium: count grows with the data\]$`
+	}
+	return s
+}
+
+// A list of pointers to configuration holds configured items.
+type ServerConfig struct{ URI string }
+
+func URIs(servers []*ServerConfig) string {
+	s := ""
+	for _, sc := range servers {
+		s += sc.URI + " " // want `\[low: loop over configured items \(ServerConfig\)\]$`
+	}
+	return s
+}

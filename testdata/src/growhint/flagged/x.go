@@ -116,13 +116,13 @@ func Repeat(n int) []byte {
 	return buf
 }
 
-// Quote appends a string with quotes to a nil slice that is only converted:
-// the capacity cannot change what the caller sees.
-func Quote(s string) string {
-	var out []byte // want `out is filled by 4 writes whose total size is known before the first write: len\(s\) \+ 3 bytes`
-	out = append(out, '"')
+// Quote appends a string between delimiters to a nil slice that is only
+// converted: the capacity cannot change what the caller sees.
+func Quote(open, s, end string) string {
+	var out []byte // want `out is filled by 4 writes whose total size is known before the first write: len\(open\) \+ len\(s\) \+ len\(end\) \+ 1 bytes`
+	out = append(out, open...)
 	out = append(out, s...)
-	out = append(out, '"')
+	out = append(out, end...)
 	out = append(out, '\n')
 	return string(out)
 }
@@ -142,14 +142,15 @@ type Node struct{ Name string }
 
 // NilChecked reads a field through a pointer the function compares with
 // nil: evaluating it before the writes could panic, so it is not counted.
-func NilChecked(n *Node, a, b string) string {
-	var sb strings.Builder // want `sb is filled by 4 writes whose total size is known before the first write: at least 2\*len\(a\) \+ len\(b\) bytes \(not counted: n.Name\)`
+func NilChecked(n *Node, a, b, c string) string {
+	var sb strings.Builder // want `sb is filled by 5 writes whose total size is known before the first write: at least 2\*len\(a\) \+ len\(b\) \+ len\(c\) bytes \(not counted: n.Name\)`
 	sb.WriteString(a)
 	sb.WriteString(b)
 	if n != nil && n.Name != "" {
 		sb.WriteString(n.Name)
 	}
 	sb.WriteString(a)
+	sb.WriteString(c)
 	return sb.String()
 }
 

@@ -245,3 +245,21 @@ func (r route) String() string {
 	b.WriteByte(']')
 	return fmt.Sprintf("{name:%q handlers:%s}", r.name, b.String())
 }
+
+// Pair is a name and its value.
+type Pair struct{ Name, Value string }
+
+// Pairs counts only the '=' of each pair: the names and values, the bulk
+// of the text, are not known before the loop, so it offers no size.
+func Pairs(ps []Pair) string {
+	var b strings.Builder
+	for i, p := range ps {
+		b.WriteString(p.Name)
+		b.WriteByte('=')
+		b.WriteString(p.Value)
+		if i < len(ps)-1 {
+			b.WriteString(", ")
+		}
+	}
+	return b.String()
+}

@@ -1,6 +1,9 @@
 package strict
 
-import "strings"
+import (
+	"errors"
+	"strings"
+)
 
 type listError struct{ names []string }
 
@@ -10,6 +13,73 @@ func (e *listError) Error() string {
 	for _, n := range e.names {
 		b.WriteString(n)
 		b.WriteByte(';')
+	}
+	return b.String()
+}
+
+// unexpected builds a parse error's text: it ends in errors.New, an error
+// path, so it is the low tier.
+func unexpected(got, context, expected string) error {
+	var msg strings.Builder // want `msg is filled by 5 writes .* \[low: the text ends in a diagnostic\]`
+	msg.WriteString("unexpected ")
+	msg.WriteString(got)
+	msg.WriteString(" in ")
+	msg.WriteString(context)
+	msg.WriteString(expected)
+	return errors.New(msg.String())
+}
+
+// Parse keeps unexpected used in production.
+func Parse(s string) error { return unexpected(s, "expression", "a number") }
+
+// Tag is a key and a value.
+type Tag struct{ Key, Value []byte }
+
+// String writes two pieces of data: a short text that reallocates once or
+// twice, the low tier.
+func (t *Tag) String() string {
+	var b strings.Builder // want `b is filled by 5 writes .* \[low: a few pieces of data, no loop: it reallocates once or twice\]`
+	b.WriteByte('{')
+	b.Write(t.Key)
+	b.WriteByte(' ')
+	b.Write(t.Value)
+	b.WriteByte('}')
+	return b.String()
+}
+
+type conn struct{ trace bool }
+
+func (c *conn) traceOp(op, arg string) {
+	if c.trace {
+		println(op, arg)
+	}
+}
+
+// subscribeTrace only feeds a trace helper: debug output, the low tier.
+func subscribeTrace(topics []string) string {
+	var b strings.Builder // want `b is filled by 2 writes .* \[low: builds diagnostics \(every call of subscribeTrace feeds one\)\]`
+	for _, t := range topics {
+		b.WriteString(t)
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// Subscribe keeps subscribeTrace used in production.
+func (c *conn) Subscribe(topics []string) {
+	c.traceOp("SUB", subscribeTrace(topics))
+}
+
+// compaction lists the files it will merge.
+type compaction struct{ files []string }
+
+// String lists the parts of one value for people: the low tier.
+func (c *compaction) String() string {
+	var b strings.Builder // want `b is filled by 3 writes .* \[low: a description for people \(String\)\]`
+	for _, f := range c.files {
+		b.WriteString("  ")
+		b.WriteString(f)
+		b.WriteByte('\n')
 	}
 	return b.String()
 }

@@ -1,0 +1,43 @@
+package astx
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// FileOf returns the file of the pass that holds pos, or nil.
+func FileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return f
+		}
+	}
+	return nil
+}
+
+// ScopeAt returns the innermost scope at pos of file, or the package's
+// scope when the file has none (its type-checking failed).
+func ScopeAt(pass *analysis.Pass, file *ast.File, pos token.Pos) *types.Scope {
+	fileScope := pass.TypesInfo.Scopes[file]
+	if fileScope == nil {
+		return pass.Pkg.Scope()
+	}
+	if s := fileScope.Innermost(pos); s != nil {
+		return s
+	}
+	return fileScope
+}
+
+// VisibleAt reports whether name denotes obj at pos: whether code that a
+// fix inserts there can refer to obj by that name.
+func VisibleAt(pass *analysis.Pass, name string, obj types.Object, pos token.Pos) bool {
+	file := FileOf(pass, pos)
+	if file == nil {
+		return false
+	}
+	_, found := ScopeAt(pass, file, pos).LookupParent(name, pos)
+	return found == obj
+}

@@ -1,0 +1,30 @@
+// Package main is a command: its exported functions have no callers
+// outside it, so they run as often as main calls them.
+package main
+
+import "fmt"
+
+func main() { // want `cold: once per process \(a command's main\)`
+	fmt.Println(Report([]string{"a"}))
+}
+
+// Report is exported, but only main calls it.
+func Report(lines []string) string { // want `cold: once per process \(a command's main\), through main`
+	return indent(lines)
+}
+
+func indent(lines []string) string { // want `cold: once per process \(a command's main\), through main, through Report`
+	s := ""
+	for _, l := range lines {
+		s += "  " + l
+	}
+	return s
+}
+
+type printer struct{}
+
+// String may be called by fmt, through an interface of another package.
+func (printer) String() string { return "" } // want `cold: a description for people \(String\)`
+
+// Serve may be called through an interface of another package.
+func (printer) Serve() {} // want `unknown: `
