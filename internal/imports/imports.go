@@ -19,6 +19,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/memlint/memlint/internal/astx"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -29,7 +30,7 @@ import (
 // needImport tells whether the reason is that the import cannot be added.
 func Name(pass *analysis.Pass, file *ast.File, pos token.Pos, path string) (name string, needImport bool, why string) {
 	name, imported := importedAs(file, path)
-	_, obj := scopeAt(pass, file, pos).LookupParent(name, pos)
+	_, obj := astx.ScopeAt(pass, file, pos).LookupParent(name, pos)
 	if imported {
 		if pn, ok := obj.(*types.PkgName); !ok || pn.Imported().Path() != path {
 			return "", false, name + " is shadowed here"
@@ -60,17 +61,6 @@ func importedAs(file *ast.File, path string) (string, bool) {
 		}
 	}
 	return pathpkg.Base(path), false
-}
-
-func scopeAt(pass *analysis.Pass, file *ast.File, pos token.Pos) *types.Scope {
-	fileScope := pass.TypesInfo.Scopes[file]
-	if fileScope == nil {
-		return pass.Pkg.Scope()
-	}
-	if s := fileScope.Innermost(pos); s != nil {
-		return s
-	}
-	return fileScope
 }
 
 // mayImport reports whether importing path cannot create an import cycle.

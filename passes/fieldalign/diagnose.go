@@ -13,7 +13,7 @@ import (
 
 // diagnose rates the candidate and builds its report; false if its layout
 // must not change.
-func diagnose(pass *analysis.Pass, u *uses, c *candidate) (analysis.Diagnostic, cost.Estimate, bool) {
+func diagnose(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate) (analysis.Diagnostic, cost.Estimate, bool) {
 	if _, ok := u.pinned[c.obj]; ok || usedByAssembly(pass, c.obj.Name()) {
 		return analysis.Diagnostic{}, cost.Estimate{}, false
 	}
@@ -31,7 +31,7 @@ func diagnose(pass *analysis.Pass, u *uses, c *candidate) (analysis.Diagnostic, 
 			c.obj.Name(), c.size, c.ptr, c.optPtr, c.ptr-c.optPtr)
 	}
 	d := analysis.Diagnostic{Pos: c.spec.Name.Pos(), End: c.spec.Name.End()}
-	if why := noFixReason(pass, u, c); why != "" {
+	if why := noFixReason(pass, u, tests, c); why != "" {
 		d.Message = msg + "; no fix: " + why
 		return d, e, true
 	}

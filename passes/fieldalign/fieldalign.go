@@ -54,8 +54,9 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	u := findUses(pass, insp, pass.ResultOf[cost.Analyzer].(*cost.Model))
+	tests := new(unseenTests)
 	for _, c := range cands {
-		if d, e, ok := diagnose(pass, u, c); ok {
+		if d, e, ok := diagnose(pass, u, tests, c); ok {
 			rep.Report(d, e)
 		}
 	}

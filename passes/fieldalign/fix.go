@@ -18,7 +18,7 @@ import (
 
 // noFixReason says why reordering the fields would not be safe to apply
 // blind, or returns "".
-func noFixReason(pass *analysis.Pass, u *uses, c *candidate) string {
+func noFixReason(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate) string {
 	if c.outsideOrder != "" {
 		return c.outsideOrder
 	}
@@ -28,7 +28,7 @@ func noFixReason(pass *analysis.Pass, u *uses, c *candidate) string {
 	if pos, ok := u.positional[c.obj]; ok {
 		return "positional literals at " + where(pass, pos) + " would break"
 	}
-	if at := positionalInUnseenTests(pass, c.obj.Name()); at != "" {
+	if at := tests.positionalLiteral(pass, c.obj.Name()); at != "" {
 		return "positional literals at " + at + " would break"
 	}
 	if freeComments(c, pass.Fset.File(c.file.FileStart)) {
@@ -37,48 +37,89 @@ func noFixReason(pass *analysis.Pass, u *uses, c *candidate) string {
 	return ""
 }
 
-// positionalInUnseenTests looks for positional literals of the named type in
-// the _test.go files of the package's directory when the pass does not see
-// them (it analyzes the package without its tests): a fix must keep them
-// compiling too. Without type information, any positional literal whose type,
-// or whose enclosing literal's type, mentions the name counts.
-func positionalInUnseenTests(pass *analysis.Pass, name string) string {
-	var dir string
-	for _, f := range pass.Files {
-		filename := pass.Fset.File(f.FileStart).Name()
-		if strings.HasSuffix(filename, "_test.go") {
-			return "" // the tests are part of this pass: findUses saw them
-		}
-		dir = filepath.Dir(filename)
+// unseenTests holds the _test.go files of the package's directory when the
+// pass does not see them (it analyzes the package without its tests): a fix
+// must keep them compiling too. Each file is read once and parsed at most
+// once per pass, when a name it contains is first looked up.
+type unseenTests struct {
+	loaded bool
+	files  []*testFile
+}
+
+type testFile struct {
+	name string
+	src  []byte
+	// positional maps each type name written in a positional literal of
+	// the file (see positionalLiterals) to the first such literal; nil
+	// until the file is parsed.
+	positional map[string]token.Pos
+	fset       *token.FileSet
+}
+
+// positionalLiteral returns where (file:line) the first positional literal
+// of the named type is in the unseen tests, or "". Without type
+// information, any positional literal whose type, or whose enclosing
+// literal's type, mentions the name counts.
+func (t *unseenTests) positionalLiteral(pass *analysis.Pass, name string) string {
+	if !t.loaded {
+		t.load(pass)
 	}
-	if dir == "" {
-		return ""
-	}
-	tests, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
-	for _, filename := range tests {
-		src, err := os.ReadFile(filename)
-		if err != nil || !bytes.Contains(src, []byte(name)) {
+	for _, f := range t.files {
+		if !bytes.Contains(f.src, []byte(name)) {
 			continue
 		}
-		fset := token.NewFileSet()
-		f, err := parser.ParseFile(fset, filename, src, parser.SkipObjectResolution)
-		if err != nil {
-			continue
+		if f.positional == nil {
+			f.parse()
 		}
-		if pos := positionalLiteralNaming(f, name); pos.IsValid() {
-			p := fset.Position(pos)
+		if pos, ok := f.positional[name]; ok {
+			p := f.fset.Position(pos)
 			return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
 		}
 	}
 	return ""
 }
 
-// positionalLiteralNaming returns the position of a positional composite
-// literal in f of the named type: written as name{...}, pkg.name{...} or
-// name[T]{...}, or elided as an element or key of a literal whose element
-// or key type is written so (as in []name{{1, 2}} or []*name{{1, 2}}).
-func positionalLiteralNaming(f *ast.File, name string) token.Pos {
-	var found token.Pos
+func (t *unseenTests) load(pass *analysis.Pass) {
+	t.loaded = true
+	var dir string
+	for _, f := range pass.Files {
+		filename := pass.Fset.File(f.FileStart).Name()
+		if strings.HasSuffix(filename, "_test.go") {
+			return // the tests are part of this pass: findUses saw them
+		}
+		dir = filepath.Dir(filename)
+	}
+	if dir == "" {
+		return
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
+	for _, name := range names {
+		if src, err := os.ReadFile(name); err == nil {
+			t.files = append(t.files, &testFile{name: name, src: src})
+		}
+	}
+}
+
+func (f *testFile) parse() {
+	f.fset = token.NewFileSet()
+	f.positional = make(map[string]token.Pos)
+	file, err := parser.ParseFile(f.fset, f.name, f.src, parser.SkipObjectResolution)
+	if err != nil {
+		return
+	}
+	positionalLiterals(file, func(name string, pos token.Pos) {
+		if _, seen := f.positional[name]; !seen {
+			f.positional[name] = pos
+		}
+	})
+}
+
+// positionalLiterals calls yield, in source order, with each positional
+// composite literal of f and the name of its type: written as name{...},
+// pkg.name{...} or name[T]{...}, or elided as an element or key of a
+// literal whose element or key type is written so (as in []name{{1, 2}} or
+// []*name{{1, 2}}).
+func positionalLiterals(f *ast.File, yield func(name string, pos token.Pos)) {
 	var visit func(n ast.Node, elided []ast.Expr) bool
 	visit = func(n ast.Node, elided []ast.Expr) bool {
 		lit, ok := n.(*ast.CompositeLit)
@@ -89,19 +130,22 @@ func positionalLiteralNaming(f *ast.File, name string) token.Pos {
 		if lit.Type != nil {
 			typeExprs = []ast.Expr{lit.Type}
 		}
-		if len(lit.Elts) > 0 && slices.ContainsFunc(typeExprs, func(t ast.Expr) bool { return names(t, name) }) {
+		if len(lit.Elts) > 0 {
 			if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); !keyed {
-				found = lit.Pos()
+				for _, t := range typeExprs {
+					if name := typeName(t); name != "" {
+						yield(name, lit.Pos())
+					}
+				}
 			}
 		}
 		inner := elementTypes(typeExprs)
 		for _, e := range lit.Elts {
-			ast.Inspect(e, func(n ast.Node) bool { return !found.IsValid() && visit(n, inner) })
+			ast.Inspect(e, func(n ast.Node) bool { return visit(n, inner) })
 		}
 		return false
 	}
-	ast.Inspect(f, func(n ast.Node) bool { return !found.IsValid() && visit(n, nil) })
-	return found
+	ast.Inspect(f, func(n ast.Node) bool { return visit(n, nil) })
 }
 
 // elementTypes returns the type expressions that elided literals inside a
@@ -124,20 +168,20 @@ func elementTypes(typeExprs []ast.Expr) []ast.Expr {
 	return elems
 }
 
-// names reports whether the type expression is name, pkg.name, or an
-// instance of either.
-func names(t ast.Expr, name string) bool {
+// typeName returns the name of a type expression written as name,
+// pkg.name, or an instance of either, or "".
+func typeName(t ast.Expr) string {
 	switch t := ast.Unparen(t).(type) {
 	case *ast.Ident:
-		return t.Name == name
+		return t.Name
 	case *ast.SelectorExpr:
-		return t.Sel.Name == name
+		return t.Sel.Name
 	case *ast.IndexExpr:
-		return names(t.X, name)
+		return typeName(t.X)
 	case *ast.IndexListExpr:
-		return names(t.X, name)
+		return typeName(t.X)
 	}
-	return false
+	return ""
 }
 
 // freeComments reports whether the field list holds comments that are not

@@ -66,7 +66,7 @@ func FuzzReorderFix(f *testing.F) {
 				continue
 			}
 			c := candidateOf(pass, file, spec)
-			if c == nil || c.opt >= c.size || u.pinned[c.obj] != "" || noFixReason(pass, u, c) != "" {
+			if c == nil || c.opt >= c.size || u.pinned[c.obj] != "" || noFixReason(pass, u, new(unseenTests), c) != "" {
 				continue // the analyzer offers no fix
 			}
 			fix, ok := reorderFix(pass, c)

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/clonefix"
 	"github.com/memlint/memlint/internal/cost"
 )
@@ -282,7 +283,7 @@ func (a *checker) viewExpr(view ssa.Value) (ast.Expr, *ast.File) {
 	default:
 		return nil, nil
 	}
-	file := a.fileOf(pos)
+	file := astx.FileOf(a.pass, pos)
 	if file == nil {
 		return nil, nil
 	}

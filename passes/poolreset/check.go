@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/typesx"
@@ -782,7 +783,7 @@ func (a *checker) checkNonPointer(p *putSite) *analysis.Diagnostic {
 // directive for staticcheck (or its SA6002, the same check): the
 // maintainers have already decided about the boxing.
 func (a *checker) nolintStaticcheck(pos token.Pos) bool {
-	file := a.fileOf(pos)
+	file := astx.FileOf(a.pass, pos)
 	if file == nil {
 		return false
 	}

@@ -2,8 +2,6 @@ package poolreset
 
 import (
 	"fmt"
-	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -11,6 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/fieldstore"
 	"github.com/memlint/memlint/internal/imports"
 	"github.com/memlint/memlint/internal/typesx"
@@ -315,7 +314,7 @@ func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, releasable bo
 		edits = fix[0].TextEdits
 	}
 	if slices.ContainsFunc(fixes, func(s string) bool { return strings.Contains(s, "io.Discard") }) {
-		file := a.fileOf(call.Pos())
+		file := astx.FileOf(a.pass, call.Pos())
 		ioName, needImport, why := imports.Name(a.pass, file, call.Pos(), "io")
 		if why != "" || ioName != "io" {
 			d.Message += " (no automatic fix: io is not available as io here)"
@@ -464,16 +463,6 @@ func (a *checker) drops(x ssa.Value, pn *pin) map[ssa.Instruction]bool {
 func isZeroValue(v ssa.Value) bool {
 	c, ok := unwrapValue(v).(*ssa.Const)
 	return ok && (c.Value == nil || isConstZero(c))
-}
-
-// fileOf returns the file that holds pos.
-func (a *checker) fileOf(pos token.Pos) *ast.File {
-	for _, f := range a.pass.Files {
-		if f.FileStart <= pos && pos < f.FileEnd {
-			return f
-		}
-	}
-	return nil
 }
 
 // checkElementsHeld reports a Put of a slice (or a pointer to one) whose
