@@ -50,11 +50,15 @@ func Build(pass *analysis.Pass, decls []*ast.FuncDecl) map[*ast.FuncDecl]*ssa.Fu
 		files = append(files, &copied)
 	}
 
-	prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics)
-	// Only direct imports need packages, as in buildssa: code can name
-	// functions of those alone, and the builder makes the methods of other
-	// packages' types on demand.
-	for _, imp := range pass.Pkg.Imports() {
+	// BareInits: the package initializer calls no imports' initializers,
+	// so the imports the wanted functions do not name need no packages.
+	prog := ssa.NewProgram(pass.Fset, ssa.InstantiateGenerics|ssa.BareInits)
+	// Only the direct imports that the wanted functions name need packages:
+	// code can name the functions and variables of those alone, and the
+	// builder makes the methods of other packages' types on demand.
+	// Creating every import costs more than building the functions (a
+	// package importing syscall creates thousands of members).
+	for _, imp := range importsNamed(pass, decls) {
 		prog.CreatePackage(imp, nil, nil, true)
 	}
 	pkg := prog.CreatePackage(pass.Pkg, files, &info, false)
@@ -71,4 +75,32 @@ func Build(pass *analysis.Pass, decls []*ast.FuncDecl) map[*ast.FuncDecl]*ssa.Fu
 		}
 	}
 	return funcs
+}
+
+// importsNamed returns, in import order, the packages imported by pass.Pkg
+// whose objects the bodies of decls name, qualified or dot-imported.
+func importsNamed(pass *analysis.Pass, decls []*ast.FuncDecl) []*types.Package {
+	imported := make(map[*types.Package]bool)
+	for _, imp := range pass.Pkg.Imports() {
+		imported[imp] = false
+	}
+	for _, d := range decls {
+		ast.Inspect(d.Body, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if obj := pass.TypesInfo.Uses[id]; obj != nil {
+					if _, ok := imported[obj.Pkg()]; ok {
+						imported[obj.Pkg()] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	var named []*types.Package
+	for _, imp := range pass.Pkg.Imports() {
+		if imported[imp] {
+			named = append(named, imp)
+		}
+	}
+	return named
 }
