@@ -62,6 +62,9 @@ func fieldUses(pass *analysis.Pass, insp *inspector.Inspector, fields *fieldstor
 			}
 		}
 	}
+	if len(uses) == 0 {
+		return uses // no slice or map field is used: no stores to look at
+	}
 	// A parameter stored in a field is the caller's memory: that of any
 	// caller if the function is exported, else of the calls in the
 	// package that pass foreign memory. (A call that passes its own

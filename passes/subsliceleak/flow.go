@@ -191,7 +191,7 @@ func (a *funcAnalysis) callBuffer(v ssa.Value, call *ssa.Call) *buffer {
 	if !ok {
 		return nil
 	}
-	name := obj.FullName()
+	name := knownName(obj)
 	if what := freshSources[name]; what != "" {
 		return &buffer{value: v, what: what, length: -1, line: strings.HasPrefix(name, "(*bufio.Reader)"), whole: wholeSources[name]}
 	}

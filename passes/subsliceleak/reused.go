@@ -77,7 +77,7 @@ func reusesOf(pass *analysis.Pass, cur inspector.Cursor) []*reuse {
 	if !ok {
 		return nil
 	}
-	why := reusedResults[fn.FullName()]
+	why := reusedResults[knownName(fn)]
 	sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if why == "" || !isSel {
 		return nil
@@ -180,7 +180,7 @@ func isView(info *types.Info, e ast.Expr, read *ast.CallExpr, views map[*types.V
 		if e == read {
 			return true
 		}
-		if fn, ok := typeutil.Callee(info, e).(*types.Func); ok && trimmers[fn.FullName()] && len(e.Args) > 0 {
+		if fn, ok := typeutil.Callee(info, e).(*types.Func); ok && trimmers[knownName(fn)] && len(e.Args) > 0 {
 			return isView(info, e.Args[0], read, views)
 		}
 	case *ast.Ident:

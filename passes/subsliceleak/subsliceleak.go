@@ -79,6 +79,21 @@ var ownedSources = map[string]string{
 	"(*strings.Builder).String": "strings.Builder's array",
 }
 
+// knownName returns the full name of fn when its package is one whose
+// functions the tables above (and reusedResults and trimmers) name, or "":
+// building a full name for every call of a package costs more than the
+// rest of the lookup.
+func knownName(fn *types.Func) string {
+	if fn.Pkg() == nil {
+		return ""
+	}
+	switch fn.Pkg().Path() {
+	case "bufio", "bytes", "io", "io/ioutil", "os", "strings":
+		return fn.FullName()
+	}
+	return ""
+}
+
 // A site is a slice expression, or a call of a helper, in a candidate
 // function.
 type site struct {
@@ -274,7 +289,7 @@ func isSourceCall(pass *analysis.Pass, call *ast.CallExpr) bool {
 	case *types.Builtin:
 		return obj.Name() == "make" && constMakeBytes(pass, call) >= passflag.Int64(pass, "minsize")
 	case *types.Func:
-		name := obj.FullName()
+		name := knownName(obj)
 		return freshSources[name] != "" || ownedSources[name] != ""
 	}
 	return false
