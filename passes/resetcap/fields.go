@@ -32,9 +32,9 @@ type fieldUse struct {
 }
 
 // fieldUses classifies every use of the package's slice and map fields.
-func fieldUses(pass *analysis.Pass, insp *inspector.Inspector, fields *fieldstore.Summary) map[*types.Var]*fieldUse {
+// params are the package's parameters and receivers (paramsOf).
+func fieldUses(pass *analysis.Pass, insp *inspector.Inspector, fields *fieldstore.Summary, params map[*types.Var]bool) map[*types.Var]*fieldUse {
 	uses := make(map[*types.Var]*fieldUse)
-	params := paramsOf(pass.TypesInfo, insp)
 	use := func(f *types.Var) *fieldUse {
 		if uses[f] == nil {
 			uses[f] = new(fieldUse)

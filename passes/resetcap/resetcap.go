@@ -53,7 +53,8 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // most packages: nothing to classify
 	}
 	fields := fieldstore.New(pass.TypesInfo, pass.Files)
-	c := &checker{pass: pass, insp: insp, fields: fields, uses: fieldUses(pass, insp, fields), params: paramsOf(pass.TypesInfo, insp)}
+	params := paramsOf(pass.TypesInfo, insp)
+	c := &checker{pass: pass, insp: insp, fields: fields, uses: fieldUses(pass, insp, fields, params), params: params}
 	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)

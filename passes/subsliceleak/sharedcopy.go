@@ -45,7 +45,7 @@ func checkSharedCopies(pass *analysis.Pass, rep *suppress.Reporter, model *cost.
 		}
 		for fdCur := range fileCur.Preorder((*ast.FuncDecl)(nil)) {
 			fd := fdCur.Node().(*ast.FuncDecl)
-			if fd.Body == nil {
+			if fd.Body == nil || !hasByteSliceParam(pass.TypesInfo, fd) {
 				continue
 			}
 			for _, d := range sharedCopyPieces(pass, fd, file) {
@@ -53,6 +53,22 @@ func checkSharedCopies(pass *analysis.Pass, rep *suppress.Reporter, model *cost.
 			}
 		}
 	}
+}
+
+// hasByteSliceParam reports whether fd has a []byte parameter, which a
+// shared copy copies.
+func hasByteSliceParam(info *types.Info, fd *ast.FuncDecl) bool {
+	fn, ok := info.Defs[fd.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if isByteSlice(params.At(i).Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedCopyPieces returns the diagnostics of the shared copies of fd.
