@@ -6,19 +6,25 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
-// allocatingCalls are functions that allocate their result on every call.
+// allocatingCalls are functions that allocate their result on every call;
+// those of os, net and regexp also do I/O or compile, which costs far more.
 var allocatingCalls = map[string][]string{
 	"fmt":     {"Sprint", "Sprintf", "Sprintln", "Errorf"},
 	"errors":  {"New"},
 	"strings": {"Join", "Repeat", "Split", "SplitN", "SplitAfter", "Fields", "FieldsFunc"},
+	"os":      {"Open", "OpenFile", "Create", "ReadFile", "ReadDir", "Stat", "Lstat"},
+	"net":     {"Dial", "DialTimeout", "Listen"},
+	"regexp":  {"Compile", "MustCompile"},
 }
 
 // allocation returns what body visibly allocates on every iteration, if
@@ -112,12 +118,23 @@ func (c *checker) isStringConversion(call *ast.CallExpr) bool {
 }
 
 func (c *checker) isAllocatingCall(call *ast.CallExpr) bool {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
 		return false
 	}
-	fn, ok := c.pass.TypesInfo.Uses[sel.Sel].(*types.Func)
-	return ok && fn.Pkg() != nil && slices.Contains(allocatingCalls[fn.Pkg().Path()], fn.Name())
+	return slices.Contains(allocatingCalls[fn.Pkg().Path()], fn.Name()) || opens(fn)
+}
+
+// opens reports whether fn is named Open or Open<Something> and can fail:
+// it opens a file, a block, a database or a connection, which allocates
+// and usually does I/O.
+func opens(fn *types.Func) bool {
+	rest, ok := strings.CutPrefix(fn.Name(), "Open")
+	if !ok || rest != "" && !unicode.IsUpper(rune(rest[0])) {
+		return false
+	}
+	results := fn.Signature().Results()
+	return results.Len() > 0 && types.Identical(results.At(results.Len()-1).Type(), types.Universe.Lookup("error").Type())
 }
 
 // policy: a few appends in a String method are cheap next to its
