@@ -224,11 +224,17 @@ func (a *checker) checkDirty(p *putSite) *analysis.Diagnostic {
 		}
 		return d
 	}
-	d.SuggestedFixes = a.insertBefore(call, []string{reset(name)}, "Reset "+name+" before putting it back")
+	a.addResetFix(d, call, reset(name), name)
+	return d
+}
+
+// addResetFix gives d the fix that runs reset (which resets name) right
+// before the Put call, or says why there is none.
+func (a *checker) addResetFix(d *analysis.Diagnostic, call *ast.CallExpr, reset, name string) {
+	d.SuggestedFixes = a.insertBefore(call, []string{reset}, "Reset "+name+" before putting it back")
 	if d.SuggestedFixes == nil {
 		d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
 	}
-	return d
 }
 
 // resetInDefer returns a fix that turns "defer pool.Put(x)" into a

@@ -58,10 +58,7 @@ func (a *checker) checkFieldHeld(p *putSite) *analysis.Diagnostic {
 		d.Message += " (no automatic fix: the Put is deferred)"
 		return d
 	}
-	d.SuggestedFixes = a.insertBefore(call, []string{reset(name)}, "Reset "+name+" before putting it back")
-	if d.SuggestedFixes == nil {
-		d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
-	}
+	a.addResetFix(d, call, reset(name), name)
 	return d
 }
 
