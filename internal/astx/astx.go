@@ -4,6 +4,7 @@
 package astx
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -194,4 +195,16 @@ func CallsLen(info *types.Info, e ast.Expr) bool {
 		return !found
 	})
 	return found
+}
+
+// ComparePos orders positions by file name, then offset. Sorting by token.Pos
+// alone is not deterministic across files: the loader parses a package's
+// files concurrently, so the order of their bases in the FileSet changes
+// from run to run.
+func ComparePos(fset *token.FileSet, a, b token.Pos) int {
+	pa, pb := fset.Position(a), fset.Position(b)
+	if c := cmp.Compare(pa.Filename, pb.Filename); c != 0 {
+		return c
+	}
+	return cmp.Compare(pa.Offset, pb.Offset)
 }

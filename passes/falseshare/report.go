@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/typesize"
 	"github.com/memlint/memlint/internal/typesx"
 )
@@ -21,7 +22,7 @@ import (
 func (c *checker) reportFields(insp *inspector.Inspector) {
 	decls := structDecls(c.pass, c.rep, insp)
 	positional := positionalLiterals(c.pass, insp)
-	for _, tn := range sortedTypes(decls) {
+	for _, tn := range sortedTypes(c.pass.Fset, decls) {
 		spec := decls[tn]
 		spans := c.fieldSpans(tn, spec)
 		for _, pair := range c.conflicts(spans) {
@@ -112,13 +113,13 @@ func topFields(st *ast.StructType) []*ast.Field {
 	return fields
 }
 
-func sortedTypes(decls map[*types.TypeName]*ast.TypeSpec) []*types.TypeName {
+func sortedTypes(fset *token.FileSet, decls map[*types.TypeName]*ast.TypeSpec) []*types.TypeName {
 	var tns []*types.TypeName
 	tns = slices.Grow(tns, len(decls))
 	for tn := range decls {
 		tns = append(tns, tn)
 	}
-	slices.SortFunc(tns, func(a, b *types.TypeName) int { return int(a.Pos() - b.Pos()) })
+	slices.SortFunc(tns, func(a, b *types.TypeName) int { return astx.ComparePos(fset, a.Pos(), b.Pos()) })
 	return tns
 }
 
@@ -242,7 +243,7 @@ func (c *checker) reportShards(insp *inspector.Inspector) {
 	decls := structDecls(c.pass, c.rep, insp)
 	positional := positionalLiterals(c.pass, insp)
 	sizes := c.pass.TypesSizes
-	for _, tn := range sortedTypes(decls) {
+	for _, tn := range sortedTypes(c.pass.Fset, decls) {
 		spec := decls[tn]
 		st := tn.Type().Underlying().(*types.Struct)
 		if hasBlankField(st) {

@@ -1,7 +1,6 @@
 package fieldalign
 
 import (
-	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -644,7 +643,7 @@ func (u *uses) propagateMany(pass *analysis.Pass) {
 	}
 	// In source order, so that a struct held by two others is always
 	// described through the same one.
-	slices.SortFunc(queue, func(a, b *types.TypeName) int { return cmp.Compare(a.Pos(), b.Pos()) })
+	slices.SortFunc(queue, func(a, b *types.TypeName) int { return astx.ComparePos(pass.Fset, a.Pos(), b.Pos()) })
 	for len(queue) > 0 {
 		outer := queue[0]
 		queue = queue[1:]

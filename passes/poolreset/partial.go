@@ -1,7 +1,6 @@
 package poolreset
 
 import (
-	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -80,7 +79,7 @@ func (a *checker) pooledStructs() []*types.Named {
 			out = append(out, t)
 		}
 	}
-	slices.SortFunc(out, func(x, y *types.Named) int { return cmp.Compare(x.Obj().Pos(), y.Obj().Pos()) })
+	slices.SortFunc(out, func(x, y *types.Named) int { return astx.ComparePos(a.pass.Fset, x.Obj().Pos(), y.Obj().Pos()) })
 	return out
 }
 

@@ -1,7 +1,6 @@
 package subsliceleak
 
 import (
-	"cmp"
 	_ "embed"
 	"fmt"
 	"go/ast"
@@ -17,6 +16,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/clonefix"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/passdoc"
@@ -121,7 +121,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
-	slices.SortFunc(found, func(a, b finding) int { return cmp.Compare(a.site.expr.Pos(), b.site.expr.Pos()) })
+	slices.SortFunc(found, func(a, b finding) int { return astx.ComparePos(pass.Fset, a.site.expr.Pos(), b.site.expr.Pos()) })
 	for _, f := range found {
 		rep.Report(f.diagnostic(pass), f.estimate())
 	}
