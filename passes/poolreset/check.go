@@ -65,7 +65,7 @@ func (a *checker) check() []finding {
 		add(&f.d, f.e)
 	}
 	slices.SortFunc(found, func(x, y finding) int {
-		return cmp.Or(cmp.Compare(x.d.Pos, y.d.Pos), cmp.Compare(x.d.Message, y.d.Message))
+		return cmp.Or(astx.ComparePos(a.pass.Fset, x.d.Pos, y.d.Pos), cmp.Compare(x.d.Message, y.d.Message))
 	})
 	return found
 }
