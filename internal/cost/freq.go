@@ -247,8 +247,10 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 		return Frequency{Level: Cold, Reason: "once per process (init)"}
 	case !method && name == "main" && pass.Pkg.Name() == "main":
 		return Frequency{Level: Cold, Reason: "once per process (a command's main)"}
-	case isTeardown(name):
+	case startsWithWord(name, teardownWords):
 		return Frequency{Level: Cold, Reason: "at teardown (" + name + ")"}
+	case startsWithWord(name, periodicWords):
+		return Frequency{Level: Cold, Reason: "periodically, on a timer or a reload (" + name + ")"}
 	case method && slices.Contains(describingMethods, name):
 		return Frequency{Level: Cold, Reason: "a description for people (" + name + ")", Describes: name == "String" || name == "Format"}
 	case strings.Contains(lower, "debug") || strings.Contains(lower, "dump"):
@@ -269,6 +271,10 @@ var (
 	// teardownWords start the names of what runs once per object's life,
 	// at its end: Close, closeAll, stopWorkers, cleanupConn.
 	teardownWords = []string{"close", "shutdown", "stop", "cleanup", "teardown"}
+	// periodicWords start the names of what runs when a timer fires or a
+	// configuration is reloaded, seconds to hours apart: a discovery's
+	// refresh, a certificate's renewal, a controller's resync.
+	periodicWords = []string{"refresh", "reload", "resync", "renew"}
 	// describingMethods build text for people, errors and debugging.
 	describingMethods = []string{"Error", "String", "GoString", "Format"}
 	// configPrefixes name functions that read or check configuration at
@@ -281,11 +287,11 @@ var (
 	ioMethods = []string{"Read", "Write", "ReadFrom", "WriteTo", "WriteString", "ReadByte", "WriteByte", "ReadRune", "WriteRune", "ReadAt", "WriteAt"}
 )
 
-// isTeardown reports whether name starts with a teardown word followed by
+// startsWithWord reports whether name starts with one of words followed by
 // nothing or a new word (closeAll, but not closest or Stopped).
-func isTeardown(name string) bool {
+func startsWithWord(name string, words []string) bool {
 	lower := strings.ToLower(name)
-	for _, w := range teardownWords {
+	for _, w := range words {
 		if rest, ok := strings.CutPrefix(lower, w); ok {
 			next := name[len(w):]
 			return rest == "" || next[0] < 'a' || next[0] > 'z'

@@ -36,6 +36,20 @@ func closest() {} // want `unknown`
 
 func stopped() bool { return false } // want `unknown`
 
+// Periodic work by name: a discovery's refresh and what only it calls;
+// but not refreshes or Reloaded.
+func (s *server) refresh() { s.targets() } // want `cold: periodically, on a timer or a reload \(refresh\)`
+
+func (s *server) targets() {} // want `cold: periodically, on a timer or a reload \(refresh\), through refresh`
+
+func RenewCertificates() {} // want `cold: periodically, on a timer or a reload \(RenewCertificates\)`
+
+func Exported3() { refreshes(); _ = Reloaded() } // want `unknown`
+
+func refreshes() {} // want `unknown`
+
+func Reloaded() bool { return false } // want `unknown`
+
 func (s *server) String() string { return "server" } // want `cold: a description for people \(String\)`
 
 func dumpState() {} // want `cold: debug output \(dumpState\)`
