@@ -55,10 +55,13 @@
 //     String, GoString and Format methods, format* functions returning a
 //     string, text printers that fmt.Fprint into a writer parameter,
 //     debug and dump helpers, code under "if verbose", teardown,
-//     configuration loading, functions without production callers), loop
-//     bodies that already allocate on every iteration (a slice, map or
-//     closure, a formatting, joining or splitting call; for slices also a
-//     conversion, concatenation or &T{}), and other conditional appends.
+//     periodic refresh, reload, resync and renew functions, configuration
+//     loading, functions without production callers), loop bodies that
+//     already allocate on every iteration (a slice, map or closure, a
+//     formatting, joining or splitting call, a file opened, read or
+//     stat'ed, a dial, a regexp compiled, an Open<Thing> that can fail;
+//     for slices also a conversion, concatenation or &T{}), and other
+//     conditional appends.
 //
 // It does not report appends of xs..., ranges over strings, channels and
 // functions, slices touched between their declaration and the loop,
