@@ -75,6 +75,9 @@ type Result struct {
 	tests      map[*token.File]bool                // _test.go files and the files of test-harness packages
 	directives map[*token.File]map[int][]directive // by line
 	malformed  []directive
+	// testVariant is set for a package compiled with its in-package
+	// _test.go files (p [p.test]): some of its files are tests, some not.
+	testVariant bool
 }
 
 type directive struct {
@@ -100,6 +103,9 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		res.tests[tf] = strings.HasSuffix(tf.Name(), "_test.go") || isTestHarness(pass.Pkg.Path())
+		if strings.HasSuffix(tf.Name(), "_test.go") {
+			res.testVariant = true
+		}
 		for _, group := range f.Comments {
 			for _, c := range group.List {
 				d, ok := parseDirective(c)
@@ -118,6 +124,10 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	res.testVariant = res.testVariant && slices.ContainsFunc(pass.Files, func(f *ast.File) bool {
+		tf := pass.Fset.File(f.FileStart)
+		return tf != nil && !strings.HasSuffix(tf.Name(), "_test.go")
+	})
 	return res, nil
 }
 
@@ -181,6 +191,7 @@ func Register(a *analysis.Analyzer) {
 	fs := &a.Flags
 	fs.Bool("strict", false, "also report low-tier findings: every true instance, including cold paths and small counts")
 	fs.Bool("include-tests", false, "report findings in _test.go files and test-harness packages too")
+	fs.Bool("test-variants", true, "analyze a package compiled with its _test.go files (p [p.test]) even when test files are not reported; a driver that also analyzes the package without them, as the memlint command does, turns this off to not do the same work twice")
 	fs.Var(new(profile.Setting), "profile", "pprof CPU or heap `files` (comma-separated), or auto for the main packages' default.pgo: findings hot in them are reported as high, with their measured cost")
 	fs.Float64("profile.min", profile.DefaultMin, "the `percentage` of a profile's CPU time or allocated bytes from which a finding is hot")
 }
@@ -191,6 +202,7 @@ type Reporter struct {
 	res           *Result
 	strict        bool
 	includeTests  bool
+	testVariants  bool
 	profiles      func() (*profile.Index, error) // nil without a profile setting
 	profileMin    float64
 	profileFailed bool // the profile's error is reported once
@@ -205,6 +217,7 @@ func NewReporter(pass *analysis.Pass) *Reporter {
 		res:          pass.ResultOf[Analyzer].(*Result),
 		strict:       passflag.Bool(pass, "strict"),
 		includeTests: passflag.Bool(pass, "include-tests"),
+		testVariants: passflag.Bool(pass, "test-variants"),
 		profileMin:   passflag.Float64(pass, "profile.min"),
 	}
 	if setting := passflag.String(pass, "profile"); setting != "" && len(pass.Files) > 0 {
@@ -221,6 +234,17 @@ func NewReporter(pass *analysis.Pass) *Reporter {
 
 // Strict reports whether the pass reports every tier.
 func (r *Reporter) Strict() bool { return r.strict }
+
+// SkipsPackage reports whether the pass can return at once: every file of
+// the package is skipped, or the package is a test variant (p [p.test])
+// whose other files the driver analyzes as p too, test files are not
+// reported, and the test-variants flag is off.
+func (r *Reporter) SkipsPackage() bool {
+	if r.res.testVariant && !r.includeTests && !r.testVariants {
+		return true
+	}
+	return !slices.ContainsFunc(r.pass.Files, func(f *ast.File) bool { return !r.Skips(f) })
+}
 
 // Skips reports whether findings in file are dropped (generated, vendored,
 // or test code), so that passes can avoid analyzing it at all.

@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -271,6 +272,65 @@ func TestProfile(t *testing.T) {
 		slices.Sort(got)
 		if !slices.Equal(got, tc.want) {
 			t.Errorf("strict=%v: got\n%s\nwant\n%s", tc.strict, strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+		}
+	}
+}
+
+// TestSkipsPackage checks which packages a pass can skip whole: with the
+// test-variants flag off and test files not reported, the test variant
+// p [p.test], whose other files the driver analyzes as p; and, whatever
+// the flags, a package all of whose files are skipped (broken does not
+// compile).
+func TestSkipsPackage(t *testing.T) {
+	dir := t.TempDir()
+	for name, content := range files {
+		name = filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: true}, "./...")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		testVariants, includeTests bool
+		want                       []string // the packages skipped whole
+	}{
+		{true, false, []string{"example.com/p/broken", "example.com/p/ptest"}},
+		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/broken", "example.com/p/ptest"}},
+		{false, true, []string{"example.com/p/broken"}},
+	} {
+		a := &analysis.Analyzer{
+			Name:             "concatloop",
+			Doc:              "probe",
+			Requires:         []*analysis.Analyzer{suppress.Analyzer},
+			RunDespiteErrors: true,
+			ResultType:       reflect.TypeFor[bool](),
+			Run: func(pass *analysis.Pass) (any, error) {
+				return suppress.NewReporter(pass).SkipsPackage(), nil
+			},
+		}
+		suppress.Register(a)
+		if err := errors.Join(a.Flags.Set("test-variants", strconv.FormatBool(tc.testVariants)), a.Flags.Set("include-tests", strconv.FormatBool(tc.includeTests))); err != nil {
+			t.Fatal(err)
+		}
+		graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var skipped []string
+		for _, act := range graph.Roots {
+			if act.Result == true && !strings.HasSuffix(act.Package.ID, ".test") {
+				skipped = append(skipped, act.Package.ID)
+			}
+		}
+		slices.Sort(skipped)
+		if !slices.Equal(skipped, tc.want) {
+			t.Errorf("test-variants=%t include-tests=%t: skipped %q, want %q", tc.testVariants, tc.includeTests, skipped, tc.want)
 		}
 	}
 }

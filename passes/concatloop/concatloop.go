@@ -86,6 +86,9 @@ func run(pass *analysis.Pass) (any, error) {
 		names: make(map[ast.Node]map[string]bool),
 		model: pass.ResultOf[cost.Analyzer].(*cost.Model),
 	}
+	if c.rep.SkipsPackage() {
+		return nil, nil
+	}
 	for fileCur := range c.insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if c.rep.Skips(file) {

@@ -46,6 +46,10 @@ func init() {
 const cacheLine = 64
 
 func run(pass *analysis.Pass) (any, error) {
+	rep := suppress.NewReporter(pass)
+	if rep.SkipsPackage() {
+		return nil, nil
+	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	g := findGoroutines(pass, insp)
 	if !g.anyGo {
@@ -53,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	c := &checker{
 		pass:   pass,
-		rep:    suppress.NewReporter(pass),
+		rep:    rep,
 		model:  pass.ResultOf[cost.Analyzer].(*cost.Model),
 		g:      g,
 		src:    astx.NewSource(pass),

@@ -88,6 +88,9 @@ func run(pass *analysis.Pass) (any, error) {
 		model:   pass.ResultOf[cost.Analyzer].(*cost.Model),
 		derived: make(map[*types.Var]map[types.Object]bool),
 	}
+	if c.rep.SkipsPackage() {
+		return nil, nil
+	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)

@@ -46,6 +46,9 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil // no pool can be named without importing sync
 	}
 	rep := suppress.NewReporter(pass)
+	if rep.SkipsPackage() {
+		return nil, nil
+	}
 	c := findCandidates(pass, rep)
 	if len(c.decls) == 0 {
 		return nil, nil

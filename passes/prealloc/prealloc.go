@@ -35,6 +35,9 @@ func init() { suppress.Register(Analyzer) }
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)
+	if rep.SkipsPackage() {
+		return nil, nil
+	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
 	packageTables := tables.Of(pass)

@@ -48,6 +48,9 @@ type checker struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)
+	if rep.SkipsPackage() {
+		return nil, nil
+	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	if !mayDrop(pass.TypesInfo, insp) {
 		return nil, nil // most packages: nothing to classify

@@ -103,6 +103,9 @@ type site struct {
 
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)
+	if rep.SkipsPackage() {
+		return nil, nil
+	}
 	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
 	checkReused(pass, rep)
 	checkSharedCopies(pass, rep, model)
