@@ -107,7 +107,9 @@ var (
 	"broken/b.go": "package broken\n\nfunc flag() int { return 0 }\n\nvar x = flag()\n\nvar y int = \"not an int\"\n",
 }
 
-func run(t *testing.T, flags ...string) []string {
+// loadFiles writes files into a module and loads its packages with their
+// tests.
+func loadFiles(t *testing.T) []*packages.Package {
 	dir := t.TempDir()
 	for name, content := range files {
 		name = filepath.Join(dir, name)
@@ -118,11 +120,15 @@ func run(t *testing.T, flags ...string) []string {
 			t.Fatal(err)
 		}
 	}
-	cfg := &packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: true}
-	pkgs, err := packages.Load(cfg, "./...")
+	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: true}, "./...")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return pkgs
+}
+
+func run(t *testing.T, flags ...string) []string {
+	pkgs := loadFiles(t)
 	graph, err := checker.Analyze([]*analysis.Analyzer{newFlagCalls(flags...)}, pkgs, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -282,20 +288,7 @@ func TestProfile(t *testing.T) {
 // the flags, a package all of whose files are skipped (broken does not
 // compile).
 func TestSkipsPackage(t *testing.T) {
-	dir := t.TempDir()
-	for name, content := range files {
-		name = filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	pkgs, err := packages.Load(&packages.Config{Mode: packages.LoadAllSyntax, Dir: dir, Tests: true}, "./...")
-	if err != nil {
-		t.Fatal(err)
-	}
+	pkgs := loadFiles(t)
 	for _, tc := range []struct {
 		testVariants, includeTests bool
 		want                       []string // the packages skipped whole
