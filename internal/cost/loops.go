@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // A Count says how large a loop's trip count can be, from evidence in the
@@ -457,18 +458,12 @@ func configName(t types.Type) string {
 
 // elemOf returns the element type of a slice, array or map type, or nil.
 func elemOf(t types.Type) types.Type {
-	if t == nil {
-		return nil
+	if t != nil {
+		if m, ok := t.Underlying().(*types.Map); ok {
+			return m.Elem()
+		}
 	}
-	switch t := t.Underlying().(type) {
-	case *types.Slice:
-		return t.Elem()
-	case *types.Array:
-		return t.Elem()
-	case *types.Map:
-		return t.Elem()
-	}
-	return nil
+	return typesx.ListElem(t)
 }
 
 // partOfOuterElement reports whether the loop at cur ranges over a field

@@ -60,3 +60,17 @@ func IsStd(pkg *types.Package) bool {
 	first, _, _ := strings.Cut(pkg.Path(), "/")
 	return !strings.Contains(first, ".")
 }
+
+// ListElem returns the element type of a slice or array type, or nil.
+func ListElem(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	switch t := t.Underlying().(type) {
+	case *types.Slice:
+		return t.Elem()
+	case *types.Array:
+		return t.Elem()
+	}
+	return nil
+}

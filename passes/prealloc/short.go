@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // Lists that are short in practice although their length comes from data.
@@ -131,29 +133,15 @@ func (c *checker) definingCall(id *ast.Ident, fn ast.Node) *ast.CallExpr {
 // []EventSpec next to var specs = [...]EventSpec{...}. Lists of such a type
 // are copies or parts of the table: built once, of a fixed size.
 func (c *checker) isTableType(x ast.Expr) bool {
-	elem := elemType(c.pass.TypesInfo.TypeOf(x))
+	elem := typesx.ListElem(c.pass.TypesInfo.TypeOf(x))
 	named, ok := types.Unalias(elem).(*types.Named)
 	if !ok || named.Obj().Pkg() != c.pass.Pkg {
 		return false
 	}
 	for table := range c.tables {
-		if types.Identical(elemType(table.Type()), named) {
+		if types.Identical(typesx.ListElem(table.Type()), named) {
 			return true
 		}
 	}
 	return false
-}
-
-// elemType returns the element type of a slice or array type, or nil.
-func elemType(t types.Type) types.Type {
-	if t == nil {
-		return nil
-	}
-	switch t := t.Underlying().(type) {
-	case *types.Slice:
-		return t.Elem()
-	case *types.Array:
-		return t.Elem()
-	}
-	return nil
 }
