@@ -427,7 +427,7 @@ func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 	if !ok {
 		return ""
 	}
-	if name := configName(elemOf(pass.TypesInfo.TypeOf(rng.X))); name != "" {
+	if name := configName(typesx.RangeElem(pass.TypesInfo.TypeOf(rng.X))); name != "" {
 		return name
 	}
 	sel, ok := ast.Unparen(rng.X).(*ast.SelectorExpr)
@@ -454,16 +454,6 @@ func configName(t types.Type) string {
 		return named.Obj().Name()
 	}
 	return ""
-}
-
-// elemOf returns the element type of a slice, array or map type, or nil.
-func elemOf(t types.Type) types.Type {
-	if t != nil {
-		if m, ok := t.Underlying().(*types.Map); ok {
-			return m.Elem()
-		}
-	}
-	return typesx.ListElem(t)
 }
 
 // partOfOuterElement reports whether the loop at cur ranges over a field

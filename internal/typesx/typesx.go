@@ -74,3 +74,22 @@ func ListElem(t types.Type) types.Type {
 	}
 	return nil
 }
+
+// RangeElem returns the type of the elements that ranging over a value of
+// type t yields as its second variable: those of a slice, array, pointer
+// to array or map; or nil.
+func RangeElem(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Map:
+		return u.Elem()
+	case *types.Pointer:
+		if a, ok := u.Elem().Underlying().(*types.Array); ok {
+			return a.Elem()
+		}
+		return nil
+	}
+	return ListElem(t)
+}

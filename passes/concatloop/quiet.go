@@ -10,6 +10,7 @@ import (
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // policy: a String method that concatenates over many elements is worth
@@ -139,7 +140,7 @@ func (c *checker) describesParts(g *group) bool {
 	if !ok || c.info.Selections[field] == nil || c.info.Uses[astx.RootIdent(field)] != recv {
 		return false
 	}
-	if c.sameKind(rangeElem(c.info.TypeOf(rng.X)), recv.Type()) {
+	if c.sameKind(typesx.RangeElem(c.info.TypeOf(rng.X)), recv.Type()) {
 		return false
 	}
 	parts := map[types.Object]bool{}
@@ -187,25 +188,4 @@ func (c *checker) sameKind(elem, recv types.Type) bool {
 	}
 	iface, ok := elem.Underlying().(*types.Interface)
 	return ok && (types.Implements(recv, iface) || types.Implements(types.NewPointer(recv), iface))
-}
-
-// rangeElem returns the type of the elements of a slice, array or map, or
-// nil.
-func rangeElem(t types.Type) types.Type {
-	if t == nil {
-		return nil
-	}
-	switch u := t.Underlying().(type) {
-	case *types.Slice:
-		return u.Elem()
-	case *types.Array:
-		return u.Elem()
-	case *types.Map:
-		return u.Elem()
-	case *types.Pointer:
-		if a, ok := u.Elem().Underlying().(*types.Array); ok {
-			return a.Elem()
-		}
-	}
-	return nil
 }
