@@ -61,6 +61,16 @@ func IsStd(pkg *types.Package) bool {
 	return !strings.Contains(first, ".")
 }
 
+// IsByteSlice reports whether t is a slice of bytes: []byte or a type
+// defined as one. It is false for nil.
+func IsByteSlice(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	s, ok := t.Underlying().(*types.Slice)
+	return ok && types.Identical(s.Elem(), types.Typ[types.Byte])
+}
+
 // ListElem returns the element type of a slice or array type, or nil.
 func ListElem(t types.Type) types.Type {
 	if t == nil {

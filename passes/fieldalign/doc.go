@@ -54,7 +54,9 @@
 // lookup missed (w, ok := m[k]; if !ok { w = newW() }: get-or-create,
 // one value per key). A
 // Read or Write method makes a stream only if it takes a []byte, as
-// io.Reader's and io.Writer's do. And a type named like a configuration
+// io.Reader's and io.Writer's do, and a ReadFrom or WriteTo only if it
+// takes a reader or writer: a packet socket's (net.PacketConn) takes a
+// datagram and serves every peer, a few per process. And a type named like a configuration
 // or a long-lived service or endpoint (Config, Options, Server, Engine,
 // Manager, Client, Consumer, Subscription, Pool, ...) stays low tier
 // whatever holds or makes it: a slice of configurations, a few engines

@@ -304,18 +304,18 @@ func isStream(tn *types.TypeName) bool {
 }
 
 // takesBytesIfIO reports whether fn, if it is named like an io.Reader's or
-// io.Writer's method (Read, Write, ReadAt, WriteAt), takes a []byte first
-// as they do: a Write(hash, args) that writes one file at exit is no
-// stream.
+// io.Writer's method, takes what they do: a []byte for Read, Write, ReadAt
+// and WriteAt (a Write(hash, args) that writes one file at exit is no
+// stream), a reader or writer for ReadFrom and WriteTo. A ReadFrom or
+// WriteTo of a []byte is a packet socket's (net.PacketConn), which serves
+// every peer: a few per process, not one per stream.
 func takesBytesIfIO(fn *types.Func) bool {
+	params := fn.Signature().Params()
 	switch fn.Name() {
 	case "Read", "Write", "ReadAt", "WriteAt":
-		params := fn.Signature().Params()
-		if params.Len() == 0 {
-			return false
-		}
-		s, ok := params.At(0).Type().Underlying().(*types.Slice)
-		return ok && types.Identical(s.Elem(), types.Typ[types.Byte])
+		return params.Len() > 0 && typesx.IsByteSlice(params.At(0).Type())
+	case "ReadFrom", "WriteTo":
+		return params.Len() > 0 && !typesx.IsByteSlice(params.At(0).Type())
 	}
 	return true
 }

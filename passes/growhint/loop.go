@@ -340,7 +340,7 @@ func (c *checker) walkedStrings(loop inspector.Cursor) []*types.Var {
 				return true
 			}
 			v, ok := c.info.Uses[id].(*types.Var)
-			if ok && !seen[v] && !v.IsField() && (typesx.IsString(v.Type()) || isByteSlice(v.Type())) && !contains(loop.Node(), v.Pos()) {
+			if ok && !seen[v] && !v.IsField() && (typesx.IsString(v.Type()) || typesx.IsByteSlice(v.Type())) && !contains(loop.Node(), v.Pos()) {
 				seen[v] = true
 				vars = append(vars, v)
 			}
@@ -423,7 +423,7 @@ func contains(n ast.Node, pos token.Pos) bool {
 // isContent reports whether t holds text: a string, a byte slice, a byte
 // or a rune.
 func isContent(t types.Type) bool {
-	if typesx.IsString(t) || isByteSlice(t) {
+	if typesx.IsString(t) || typesx.IsByteSlice(t) {
 		return true
 	}
 	b, ok := t.Underlying().(*types.Basic)

@@ -201,19 +201,11 @@ func stripConversion(info *types.Info, e ast.Expr) ast.Expr {
 	e = ast.Unparen(e)
 	if call, ok := e.(*ast.CallExpr); ok && len(call.Args) == 1 && info.Types[call.Fun].IsType() {
 		arg := call.Args[0]
-		if typesx.IsString(info.TypeOf(arg)) || isByteSlice(info.TypeOf(arg)) {
+		if typesx.IsString(info.TypeOf(arg)) || typesx.IsByteSlice(info.TypeOf(arg)) {
 			return ast.Unparen(arg)
 		}
 	}
 	return e
-}
-
-func isByteSlice(t types.Type) bool {
-	if t == nil {
-		return false
-	}
-	s, ok := t.Underlying().(*types.Slice)
-	return ok && types.Identical(s.Elem(), types.Typ[types.Byte])
 }
 
 // term returns the text of len's argument for x, valid at the Grow's
@@ -222,7 +214,7 @@ func isByteSlice(t types.Type) bool {
 // one (h := u.Host).
 func (c *checker) term(x ast.Expr, at, pos token.Pos) (string, bool) {
 	x = c.substitute(x)
-	if !sizeexpr.Reevaluable(x) || !typesx.IsString(c.info.TypeOf(x)) && !isByteSlice(c.info.TypeOf(x)) {
+	if !sizeexpr.Reevaluable(x) || !typesx.IsString(c.info.TypeOf(x)) && !typesx.IsByteSlice(c.info.TypeOf(x)) {
 		return "", false
 	}
 	root := astx.RootIdent(x)

@@ -124,7 +124,7 @@ func (a *funcAnalysis) trace(v ssa.Value, visiting map[*ssa.Phi]bool) (buf *buff
 	case *ssa.Call:
 		return a.cached(v, func() *buffer { return a.callBuffer(v, v) }), false
 	case *ssa.Convert:
-		if typesx.IsString(v.Type()) && isByteSlice(v.X.Type()) {
+		if typesx.IsString(v.Type()) && typesx.IsByteSlice(v.X.Type()) {
 			return a.cached(v, func() *buffer { return a.stringBuffer(v) }), false
 		}
 	}
@@ -626,15 +626,6 @@ func mayHoldPointer(t types.Type) bool {
 		return mayHoldPointer(u.Elem())
 	}
 	return true
-}
-
-func isByteSlice(t types.Type) bool {
-	s, ok := t.Underlying().(*types.Slice)
-	if !ok {
-		return false
-	}
-	b, ok := s.Elem().Underlying().(*types.Basic)
-	return ok && b.Kind() == types.Byte
 }
 
 // sharesWrites reports whether, after piece is taken, the piece and the

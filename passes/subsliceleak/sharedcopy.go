@@ -16,6 +16,7 @@ import (
 	"github.com/memlint/memlint/internal/clonefix"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/suppress"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // A shared copy is a string a function makes once from its []byte
@@ -64,7 +65,7 @@ func hasByteSliceParam(info *types.Info, fd *ast.FuncDecl) bool {
 	}
 	params := fn.Signature().Params()
 	for i := range params.Len() {
-		if isByteSlice(params.At(i).Type()) {
+		if typesx.IsByteSlice(params.At(i).Type()) {
 			return true
 		}
 	}
@@ -152,7 +153,7 @@ func isCopyOfParam(info *types.Info, fd *ast.FuncDecl, e ast.Expr) bool {
 		arg = ast.Unparen(s.X)
 	}
 	id, ok := arg.(*ast.Ident)
-	if !ok || info.TypeOf(id) == nil || !isByteSlice(info.TypeOf(id)) {
+	if !ok || info.TypeOf(id) == nil || !typesx.IsByteSlice(info.TypeOf(id)) {
 		return false
 	}
 	v, ok := info.Uses[id].(*types.Var)

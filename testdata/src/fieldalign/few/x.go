@@ -6,6 +6,7 @@ package few
 import (
 	"errors"
 	"io"
+	"net"
 	"sync"
 )
 
@@ -199,3 +200,15 @@ var (
 	_ = (*block).load
 	_ = serve
 )
+
+// packetConn wraps a packet socket: its ReadFrom and WriteTo take a
+// datagram and a peer's address, not a stream. One socket serves every
+// peer, so a process has a listener's or a dialer's few.
+type packetConn struct {
+	gso  bool
+	net.PacketConn
+	sent int64
+	ecn  bool
+}
+
+func NewPacketConn(c net.PacketConn) *packetConn { return &packetConn{PacketConn: c} }
