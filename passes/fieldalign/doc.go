@@ -49,7 +49,9 @@
 // None of these counts for a value made on an error path (in the body of
 // if err != nil: once per failure), or made only when a variable or field
 // is nil (v = &T{} under if v == nil: a field made lazily, once per
-// owner, or a free list that was empty, whose values are recycled); nor a
+// owner, or a free list that was empty, whose values are recycled), or
+// stored by a method in a field of its receiver (c.w = &T{}: one per
+// receiver, made when it is set up or upgraded); nor a
 // function whose every call in the package runs only then, or when a
 // lookup missed (w, ok := m[k]; if !ok { w = newW() }: get-or-create,
 // one value per key). A

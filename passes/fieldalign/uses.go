@@ -249,7 +249,7 @@ func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what s
 		w.u.pooled[tn] = w.u.pooled[tn] || how == inPoolNew
 		return
 	}
-	if fn := w.enclosingDecl(cur); fn != nil && returnsValue(fn) {
+	if fn := w.enclosingDecl(cur); fn != nil && returnsValue(fn) && !keptByReceiver(w.pass.TypesInfo, fn, cur) {
 		w.notePerCall(fn, tn, what, pos)
 	}
 }
@@ -325,16 +325,8 @@ func takesBytesIfIO(fn *types.Func) bool {
 // is a field made lazily, once per owner, or a cache or free list that was
 // empty, whose values are recycled: not a value per call.
 func madeWhenMissing(cur inspector.Cursor) bool {
-	n, ok := cur.Node().(ast.Expr)
-	if !ok {
-		return false
-	}
-	parent := cur.Parent()
-	if un, ok := parent.Node().(*ast.UnaryExpr); ok && un.Op == token.AND {
-		n, parent = un, parent.Parent()
-	}
-	as, ok := parent.Node().(*ast.AssignStmt)
-	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != n {
+	as, parent := assignmentOf(cur)
+	if as == nil {
 		return false
 	}
 	lhs := types.ExprString(as.Lhs[0])
@@ -348,6 +340,41 @@ func madeWhenMissing(cur inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// assignmentOf returns the assignment v = x or v = &x whose only value is
+// the expression x at cur, and the cursor of that assignment; nil if there
+// is none.
+func assignmentOf(cur inspector.Cursor) (*ast.AssignStmt, inspector.Cursor) {
+	n, ok := cur.Node().(ast.Expr)
+	if !ok {
+		return nil, cur
+	}
+	parent := cur.Parent()
+	if un, ok := parent.Node().(*ast.UnaryExpr); ok && un.Op == token.AND {
+		n, parent = un, parent.Parent()
+	}
+	as, ok := parent.Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != n {
+		return nil, cur
+	}
+	return as, parent
+}
+
+// keptByReceiver reports whether the allocation at cur is stored in a
+// field of fn's receiver (c.w = &T{}): one per receiver, made when it is
+// set up or upgraded, not a value per call.
+func keptByReceiver(info *types.Info, fn *ast.FuncDecl, cur inspector.Cursor) bool {
+	as, _ := assignmentOf(cur)
+	if as == nil || fn.Recv == nil || len(fn.Recv.List) != 1 || len(fn.Recv.List[0].Names) != 1 {
+		return false
+	}
+	sel, ok := ast.Unparen(as.Lhs[0]).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	root := astx.RootIdent(sel)
+	return root != nil && info.Uses[root] != nil && info.Uses[root] == info.Defs[fn.Recv.List[0].Names[0]]
 }
 
 // isNot reports whether cond is !ok: a lookup that missed (v, ok := m[k]).
