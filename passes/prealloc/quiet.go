@@ -122,17 +122,45 @@ func (c *checker) isAllocatingCall(call *ast.CallExpr) bool {
 	if !ok || fn.Pkg() == nil {
 		return false
 	}
-	return slices.Contains(allocatingCalls[fn.Pkg().Path()], fn.Name()) || opens(fn)
+	return slices.Contains(allocatingCalls[fn.Pkg().Path()], fn.Name()) || opens(fn) || parses(fn)
 }
 
 // opens reports whether fn is named Open or Open<Something> and can fail:
 // it opens a file, a block, a database or a connection, which allocates
 // and usually does I/O.
 func opens(fn *types.Func) bool {
-	rest, ok := strings.CutPrefix(fn.Name(), "Open")
-	if !ok || rest != "" && !unicode.IsUpper(rune(rest[0])) {
+	return namedAs(fn, "Open") && canFail(fn)
+}
+
+// parses reports whether fn is named Parse, Unmarshal or Decode (or one of
+// them followed by <Something>), can fail and, if it returns a value
+// besides the error, returns a pointer, slice or map: it builds an object
+// from its input (a certificate, a selector, a message), which allocates
+// it and its parts. A Parse that returns a number (strconv.ParseInt) or a
+// small value allocates nothing.
+func parses(fn *types.Func) bool {
+	if !namedAs(fn, "Parse") && !namedAs(fn, "Unmarshal") && !namedAs(fn, "Decode") || !canFail(fn) {
 		return false
 	}
+	results := fn.Signature().Results()
+	if results.Len() == 1 {
+		return true
+	}
+	switch results.At(0).Type().Underlying().(type) {
+	case *types.Pointer, *types.Slice, *types.Map:
+		return true
+	}
+	return false
+}
+
+// namedAs reports whether fn's name is verb or verb<Something>.
+func namedAs(fn *types.Func, verb string) bool {
+	rest, ok := strings.CutPrefix(fn.Name(), verb)
+	return ok && (rest == "" || unicode.IsUpper(rune(rest[0])))
+}
+
+// canFail reports whether fn's last result is an error.
+func canFail(fn *types.Func) bool {
 	results := fn.Signature().Results()
 	return results.Len() > 0 && types.Identical(results.At(results.Len()-1).Type(), types.Universe.Lookup("error").Type())
 }
