@@ -43,6 +43,12 @@ const calls = `
 		show(PKG.Mask(in[0], in[1]))
 	}
 	show(PKG.Silenced("a", "b", "c", "d"))
+	show(PKG.Guarded(nil, ", ", "(x)"))
+	show(PKG.Guarded(&PKG.Node{}, ", ", "(x)"))
+	show(PKG.Guarded(&PKG.Node{Name: "f"}, ", ", "(x)"))
+	for _, r := range []*PKG.Record{{}, {Name: "a;b", Value: "v", Path: "/p;q", Secure: true}} {
+		show(r.String())
+	}
 `
 
 // TestFixesKeepResults runs the flagged fixture and its fixed form on the
@@ -87,7 +93,7 @@ func main() {
 }
 `)
 	})
-	if !strings.Contains(out, "compared 37 results") {
-		t.Fatalf("want 37 results compared, got:\n%s", out)
+	if !strings.Contains(out, "compared 42 results") {
+		t.Fatalf("want 42 results compared, got:\n%s", out)
 	}
 }

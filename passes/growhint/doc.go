@@ -41,7 +41,10 @@
 //     an escaped string (url.PathEscape(s), the package's own escape
 //     helpers) is at least len(s), a rune at least one byte. A lower bound
 //     never makes the Grow waste memory;
-//   - "about", for a rewritten copy, or a mix of the above.
+//   - "about", for a rewritten copy, a cleaned one (a string given to a
+//     function named sanitize..., normalize... or Clean counts as its
+//     input: the cleaner drops or replaces a few bytes), or a mix of the
+//     above.
 //
 // Only sizes that depend on data are reported: a few constant pieces make
 // a short text that needs no hint. Writes outside loops must number at
@@ -66,6 +69,7 @@
 // sets capacity, so the program computes the same; the size expression
 // reads only variables and field paths (no calls), that have the value
 // there they have at the writes, and follows no pointer that the function
-// compares with nil. The slice fix is withheld when the slice is returned
+// compares with nil, except in a guard before the builder that returns
+// when it is nil (if c == nil { return "" }). The slice fix is withheld when the slice is returned
 // and may be nil (nothing appended): a capacity would make it non-nil.
 package growhint

@@ -80,13 +80,13 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 				sumOver = append(sumOver, c.src.Text(rng.X))
 				counted = true
 			default:
-				s, ok, lower := c.pieceSize(piece, w.method, spread, at, loop.Node().Pos())
+				s, ok, f := c.pieceSize(piece, w.method, spread, at, loop.Node().Pos())
 				if !ok || !s.IsConstant() {
 					under = append(under, c.short(piece))
 					data = true
 					continue
 				}
-				if lower {
+				if f == fitLeast {
 					least = append(least, c.short(piece)+" as one byte")
 				}
 				n := s.Bytes()
@@ -215,7 +215,7 @@ func (c *checker) available(x ast.Expr, at, pos token.Pos) bool {
 	case *types.PkgName:
 		return true
 	case *types.Var:
-		return astx.VisibleAt(c.pass, root.Name, obj, at) && !c.assignedBetween(obj, at, pos) && c.derefsSafe(x, obj)
+		return astx.VisibleAt(c.pass, root.Name, obj, at) && !c.assignedBetween(obj, at, pos) && c.derefsSafe(x, obj, at)
 	}
 	return false
 }

@@ -59,7 +59,7 @@ func (c *checker) isPreallocs(b *builder) bool {
 // bound says how the estimate relates to the final size.
 func (e estimate) bound() string {
 	switch {
-	case len(e.copyOf) > 0, (len(e.under) > 0 || len(e.least) > 0) && e.over:
+	case len(e.copyOf) > 0, len(e.cleaned) > 0, (len(e.under) > 0 || len(e.least) > 0) && e.over:
 		return "about "
 	case len(e.under) > 0 || len(e.least) > 0:
 		return "at least "
@@ -74,6 +74,9 @@ func (e estimate) caveat() string {
 	var parts []string
 	if len(e.copyOf) > 0 {
 		parts = append(parts, "the loop writes a rewritten copy of "+strings.Join(e.copyOf, " and "))
+	}
+	if len(e.cleaned) > 0 {
+		parts = append(parts, "cleaned copies counted as their input: "+list(e.cleaned))
 	}
 	if len(e.least) > 0 {
 		parts = append(parts, "counted at their least: "+list(e.least))

@@ -30,6 +30,7 @@ type estimate struct {
 	// before it runs (lines read from a connection): the bulk is unknown.
 	unsized bool
 	least   []string // pieces it counts at their least: "url.PathEscape(s) as len(s)"
+	cleaned []string // cleaned copies it counts as their input: "sanitizeName(s) as len(s)"
 	pieces  int      // how many write calls the estimate covers
 }
 
@@ -78,7 +79,7 @@ func (c *checker) sizeStraight(b *builder, w *write, at token.Pos, e *estimate) 
 	conds := c.conditions(b, w.cur)
 	for i, piece := range w.pieces {
 		spread := w.spread && i == len(w.pieces)-1
-		s, ok, lower := c.pieceSize(piece, w.method, spread, at, w.cur.Node().Pos())
+		s, ok, f := c.pieceSize(piece, w.method, spread, at, w.cur.Node().Pos())
 		if !ok {
 			e.under = append(e.under, c.short(piece))
 			continue
@@ -90,8 +91,11 @@ func (c *checker) sizeStraight(b *builder, w *write, at token.Pos, e *estimate) 
 		if conds != nil && s.IsConstant() {
 			e.over = true
 		}
-		if lower {
+		switch f {
+		case fitLeast:
 			e.least = append(e.least, c.short(piece)+" as "+s.String())
+		case fitAbout:
+			e.cleaned = append(e.cleaned, c.short(piece)+" as "+s.String())
 		}
 		if !s.IsConstant() {
 			e.variable = true
@@ -127,7 +131,8 @@ func (c *checker) conditions(b *builder, cur inspector.Cursor) []ast.Node {
 // mentionsText reports whether n contains an expression spelled like the
 // sized part of piece, as u.Host in if u.Host != "" { ... u.Host ... }.
 func (c *checker) mentionsText(n ast.Node, piece ast.Expr) bool {
-	want := c.src.Text(c.sizedPart(piece))
+	part, _ := c.sizedPart(piece)
+	want := c.src.Text(part)
 	found := false
 	ast.Inspect(n, func(m ast.Node) bool {
 		if e, ok := m.(ast.Expr); ok && !found && c.src.Text(e) == want {
@@ -138,47 +143,62 @@ func (c *checker) mentionsText(n ast.Node, piece ast.Expr) bool {
 	return found
 }
 
+// A fit says how a piece's counted size relates to its real one.
+type fit int
+
+const (
+	fitExact fit = iota
+	fitLeast     // the piece can be longer: an escape, a rune
+	fitAbout     // the piece is a cleaned copy of the counted text: about as long
+)
+
 // pieceSize returns the size of one piece appended by method, as a sum
-// valid at the Grow's position at and unchanged until the write at pos;
-// lower is set when the piece can be longer than the sum says (an escape).
-func (c *checker) pieceSize(piece ast.Expr, method string, spread bool, at, pos token.Pos) (s sizeexpr.Sum, ok, lower bool) {
+// valid at the Grow's position at and unchanged until the write at pos,
+// and how that sum fits the piece.
+func (c *checker) pieceSize(piece ast.Expr, method string, spread bool, at, pos token.Pos) (s sizeexpr.Sum, ok bool, f fit) {
 	tv := c.info.Types[stripConversion(c.info, piece)] // []byte("magic") has a constant length too
 	if n, ok := sizeexpr.ConstLen(tv); ok && (method != "append" || spread) {
 		s.AddBytes(n)
-		return s, true, false
+		return s, true, fitExact
 	}
 	switch {
 	case method == "WriteByte", method == "append" && !spread:
 		s.AddBytes(1)
-		return s, true, false
+		return s, true, fitExact
 	case method == "WriteRune":
 		s.AddBytes(1)
-		return s, true, true // one to four bytes
+		return s, true, fitLeast // one to four bytes
 	}
-	x := c.sizedPart(piece)
-	lower = x != stripConversion(c.info, piece)
+	x, f := c.sizedPart(piece)
 	if text, ok := c.term(x, at, pos); ok {
 		s.AddLen(text)
-		return s, true, lower
+		return s, true, f
 	}
-	return s, false, false
+	return s, false, fitExact
 }
 
-// sizedPart returns the expression whose length sizes piece: piece itself
-// without a string/[]byte conversion, or the string an escaping function
-// is given (url.PathEscape(s), escape(s, mode)): its result is at least as
-// long.
-func (c *checker) sizedPart(piece ast.Expr) ast.Expr {
+// sizedPart returns the expression whose length sizes piece, and how:
+// piece itself without a string/[]byte conversion (exact); the string an
+// escaping function is given (url.PathEscape(s), escape(s, mode)), whose
+// result is at least as long; or the string a cleaning function is given
+// (sanitizeName(s), path.Clean(p)), whose result is about as long: it
+// drops or replaces a few bytes.
+func (c *checker) sizedPart(piece ast.Expr) (ast.Expr, fit) {
 	piece = stripConversion(c.info, piece)
 	call, ok := piece.(*ast.CallExpr)
 	if !ok || len(call.Args) == 0 || !typesx.IsString(c.info.TypeOf(call)) || !typesx.IsString(c.info.TypeOf(call.Args[0])) {
-		return piece
+		return piece, fitExact
 	}
 	fn, ok := c.calleeFunc(call)
-	if !ok || !isEscaper(fn) {
-		return piece
+	switch {
+	case !ok:
+		return piece, fitExact
+	case isEscaper(fn):
+		return stripConversion(c.info, call.Args[0]), fitLeast
+	case isCleaner(fn):
+		return stripConversion(c.info, call.Args[0]), fitAbout
 	}
-	return stripConversion(c.info, call.Args[0])
+	return piece, fitExact
 }
 
 // isEscaper reports whether fn escapes or quotes the string it is given:
@@ -194,6 +214,14 @@ func isEscaper(fn *types.Func) bool {
 	// The package's own escape helpers, as net/url's escape(s, mode).
 	name := strings.ToLower(fn.Name())
 	return strings.HasPrefix(name, "escape") || strings.HasPrefix(name, "quote")
+}
+
+// isCleaner reports whether fn, by its name, cleans the string it is
+// given (sanitize, normalize, clean): it drops or replaces a few bytes, so
+// its result is about as long.
+func isCleaner(fn *types.Func) bool {
+	name := strings.ToLower(fn.Name())
+	return strings.HasPrefix(name, "sanitize") || strings.HasPrefix(name, "normalize") || name == "clean"
 }
 
 // stripConversion returns e without a conversion to string or []byte.
@@ -223,7 +251,7 @@ func (c *checker) term(x ast.Expr, at, pos token.Pos) (string, bool) {
 	case *types.PkgName:
 		return c.src.Text(x), true
 	case *types.Var:
-		if !astx.VisibleAt(c.pass, root.Name, obj, at) || c.assignedBetween(obj, at, pos) || !c.derefsSafe(x, obj) {
+		if !astx.VisibleAt(c.pass, root.Name, obj, at) || c.assignedBetween(obj, at, pos) || !c.derefsSafe(x, obj, at) {
 			return "", false
 		}
 		return c.src.Text(x), true
@@ -333,11 +361,12 @@ func (c *checker) assignedBetween(v *types.Var, from, to token.Pos) bool {
 	return found
 }
 
-// derefsSafe reports whether evaluating the path x before the writes
-// cannot dereference nil where the writes would not: it follows no
+// derefsSafe reports whether evaluating the path x at the Grow's position
+// at cannot dereference nil where the writes would not: it follows no
 // pointer, or only its root, which the function never compares with nil
-// (a method's receiver, a parameter the code assumes set).
-func (c *checker) derefsSafe(x ast.Expr, root *types.Var) bool {
+// (a method's receiver, a parameter the code assumes set) except in a
+// guard that returns before at (if c == nil { return "" }).
+func (c *checker) derefsSafe(x ast.Expr, root *types.Var, at token.Pos) bool {
 	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
 	if !ok {
 		return true
@@ -355,23 +384,73 @@ func (c *checker) derefsSafe(x ast.Expr, root *types.Var) bool {
 	if _, isPtr := root.Type().Underlying().(*types.Pointer); !isPtr {
 		return true
 	}
-	return !c.comparedWithNil(root)
+	return !c.comparedWithNil(root, at)
 }
 
-func (c *checker) comparedWithNil(v *types.Var) bool {
+// comparedWithNil reports whether the function compares v with nil other
+// than in a nil guard before at.
+func (c *checker) comparedWithNil(v *types.Var, at token.Pos) bool {
 	file := astx.FileOf(c.pass, v.Pos())
+	guards := c.nilGuards(file, v, at)
 	found := false
 	ast.Inspect(file, func(n ast.Node) bool {
-		if bin, ok := n.(*ast.BinaryExpr); ok && (bin.Op == token.EQL || bin.Op == token.NEQ) {
-			for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
-				if id, ok := ast.Unparen(pair[0]).(*ast.Ident); ok && c.info.Uses[id] == v && c.info.Types[pair[1]].IsNil() {
-					found = true
-				}
-			}
+		if bin, ok := n.(*ast.BinaryExpr); ok && (bin.Op == token.EQL || bin.Op == token.NEQ) && !guards[bin] && c.isNilComparison(bin, v) {
+			found = true
 		}
 		return !found
 	})
 	return found
+}
+
+// nilGuards returns the comparisons v == nil that make a statement of the
+// body of the function around at return when v is nil (if v == nil || ...
+// { return }), before at and with v not assigned after them: past such a
+// guard, v is not nil.
+func (c *checker) nilGuards(file *ast.File, v *types.Var, at token.Pos) map[*ast.BinaryExpr]bool {
+	guards := make(map[*ast.BinaryExpr]bool)
+	for _, decl := range file.Decls {
+		fn, ok := decl.(*ast.FuncDecl)
+		if !ok || fn.Body == nil || at < fn.Body.Pos() || at >= fn.Body.End() {
+			continue
+		}
+		for _, stmt := range fn.Body.List {
+			ifs, ok := stmt.(*ast.IfStmt)
+			if !ok || ifs.End() > at || ifs.Init != nil || ifs.Else != nil || !endsInReturn(ifs.Body) || c.assignedBetween(v, ifs.End(), at) {
+				continue
+			}
+			for _, alt := range alternatives(ifs.Cond) {
+				if bin, ok := alt.(*ast.BinaryExpr); ok && bin.Op == token.EQL && c.isNilComparison(bin, v) {
+					guards[bin] = true
+				}
+			}
+		}
+	}
+	return guards
+}
+
+// alternatives returns the operands of the || chain cond, or cond itself.
+func alternatives(cond ast.Expr) []ast.Expr {
+	if bin, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && bin.Op == token.LOR {
+		return append(alternatives(bin.X), alternatives(bin.Y)...)
+	}
+	return []ast.Expr{ast.Unparen(cond)}
+}
+
+func (c *checker) isNilComparison(bin *ast.BinaryExpr, v *types.Var) bool {
+	for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
+		if id, ok := ast.Unparen(pair[0]).(*ast.Ident); ok && c.info.Uses[id] == v && c.info.Types[pair[1]].IsNil() {
+			return true
+		}
+	}
+	return false
+}
+
+func endsInReturn(body *ast.BlockStmt) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	_, ok := body.List[len(body.List)-1].(*ast.ReturnStmt)
+	return ok
 }
 
 // short returns the source of n for a message, elided when long.

@@ -197,3 +197,42 @@ func Silenced(a, b, c, d string) string {
 	sb.WriteString(d)
 	return sb.String()
 }
+
+// Record is a name-value pair with attributes, written as one header.
+type Record struct {
+	Name, Value, Path string
+	Secure            bool
+}
+
+// String writes the fields through the package's cleaner: a cleaned copy
+// is about as long as its input.
+func (r *Record) String() string {
+	var b strings.Builder // want `b is filled by 6 writes whose total size is known before the first write: about len\(r.Name\) \+ len\(r.Value\) \+ len\(r.Path\) \+ 16 bytes \(cleaned copies counted as their input: sanitizeToken\(r.Name\) as len\(r.Name\), sanitizeToken\(r.Value\) as len\(r.Value\), sanitizeToken\(r.Path\) as len\(r.Path\)\); it starts empty`
+	b.WriteString(sanitizeToken(r.Name))
+	b.WriteByte('=')
+	b.WriteString(sanitizeToken(r.Value))
+	if r.Path != "" {
+		b.WriteString("; Path=")
+		b.WriteString(sanitizeToken(r.Path))
+	}
+	if r.Secure {
+		b.WriteString("; Secure")
+	}
+	return b.String()
+}
+
+func sanitizeToken(s string) string { return strings.ReplaceAll(s, ";", "") }
+
+// Guarded returns early when n is nil: past the guard n is set, so the
+// size may read n's fields before the writes.
+func Guarded(n *Node, sep, args string) string {
+	if n == nil || n.Name == "" {
+		return ""
+	}
+	var b strings.Builder // want `b is filled by 4 writes whose total size is known before the first write: len\(n.Name\) \+ len\(sep\) \+ len\(args\) \+ 2 bytes; it starts empty`
+	b.WriteString(n.Name)
+	b.WriteString(sep)
+	b.WriteString(args)
+	b.WriteString("()")
+	return b.String()
+}
