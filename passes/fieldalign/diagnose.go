@@ -17,7 +17,7 @@ func diagnose(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate) (a
 	if _, ok := u.pinned[c.obj]; ok || usedByAssembly(pass, c.obj.Name()) {
 		return analysis.Diagnostic{}, cost.Estimate{}, false
 	}
-	scanShrinks := passflag.Bool(pass, "scan") && c.optPtr < c.ptr
+	scanShrinks := (passflag.Bool(pass, "scan") || c.bigScan) && c.optPtr < c.ptr
 	e := estimate(u, c, scanShrinks)
 	var msg string
 	if c.opt < c.size {
@@ -60,6 +60,8 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 	switch {
 	case isSingletonName(c.obj.Name()) && (isMany || isAllocated):
 		e = cost.Estimate{Tier: cost.Low, Evidence: "few values: its name says it is a configuration or a long-lived service"}
+	case c.bigScan:
+		e = cost.Estimate{Tier: cost.Medium, Evidence: "large pointer-free fields before the pointers, scanned on every GC cycle"}
 	case isAllocated && !isMany && !isPerCall && !u.pooled[c.obj] && synchronizes(c.obj):
 		e = cost.Estimate{Tier: cost.Low, Evidence: "few values: a long-lived object that synchronizes (a client, a worker, an endpoint), made one by one (" + allocated + ") but not per call"}
 	case classSaved > 0 && isMany:

@@ -128,5 +128,10 @@
 // With -fieldalign.scan, fieldalign also reports structs of many values
 // whose pointer fields could come first, so that the garbage collector
 // scans a shorter prefix of each value, and the fix orders fields that way.
-// This costs only GC time, so it is off by default.
+// This costs only GC time, so it is off by default, except where the
+// prefix shrinks by at least 8 KiB: large pointer-free arrays or tables
+// (hash chains, a page buffer) before a pointer field make the collector
+// scan all of them in every value on every cycle. Those are reported at
+// the medium tier whatever the number of values (std moved
+// compress/flate's hash chains behind the pointers for this).
 package fieldalign

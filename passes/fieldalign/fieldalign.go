@@ -81,7 +81,11 @@ type candidate struct {
 	obj         *types.TypeName
 	size, opt   int64 // current and optimal size
 	ptr, optPtr int64 // current and optimal pointer bytes
-	order       []*ast.Field
+	// bigScan is set when large pointer-free fields (arrays, tables) sit
+	// before pointers, so that the order puts the pointers first: the GC
+	// then scans at least bigScanBytes fewer bytes of each value.
+	bigScan bool
+	order   []*ast.Field
 	// Why a reorder may change what others see, if it may: struct tags
 	// (the order of encoded output), or exported fields only (a public
 	// type that other packages can build with positional literals).
@@ -147,11 +151,15 @@ func candidateOf(pass *analysis.Pass, file *ast.File, spec *ast.TypeSpec) *candi
 	c.size = sizes.Sizeof(tstruct)
 	c.ptr = ptrBytes(sizes, tstruct)
 	scan := passflag.Bool(pass, "scan")
-	order := optimalOrder(units, scan)
-	reordered := structOf(order)
-	c.opt = sizes.Sizeof(reordered)
-	c.optPtr = ptrBytes(sizes, reordered)
-	if c.opt >= c.size && !(scan && c.optPtr < c.ptr) || mentionsLayout(file, spec, st) {
+	order := optimalOrder(units, true)
+	c.optPtr = ptrBytes(sizes, structOf(order))
+	c.bigScan = c.ptr-c.optPtr >= bigScanBytes
+	if !scan && !c.bigScan {
+		order = optimalOrder(units, false)
+		c.optPtr = ptrBytes(sizes, structOf(order))
+	}
+	c.opt = sizes.Sizeof(structOf(order))
+	if c.opt >= c.size && !((scan || c.bigScan) && c.optPtr < c.ptr) || mentionsLayout(file, spec, st) {
 		return nil
 	}
 	for _, u := range order {
@@ -159,6 +167,13 @@ func candidateOf(pass *analysis.Pass, file *ast.File, spec *ast.TypeSpec) *candi
 	}
 	return c
 }
+
+// bigScanBytes is the GC work per value, in bytes scanned each cycle,
+// above which a layout's pointer bytes matter without -scan: a large
+// pointer-free array or table before a pointer field makes the collector
+// walk all of it (std moved compress/flate's hash chains, 640 KiB, behind
+// the pointers for this).
+const bigScanBytes = 8192
 
 // hasFixedLayout reports whether the struct's fields show that its layout is
 // fixed on purpose: blank (padding) fields or structs.HostLayout.

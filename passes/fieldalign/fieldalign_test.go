@@ -22,6 +22,7 @@ import (
 var amd64Fixtures = []string{
 	"fieldalign/alloc",
 	"fieldalign/basic",
+	"fieldalign/bigscan",
 	"fieldalign/cgo",
 	"fieldalign/comments",
 	"fieldalign/few",
