@@ -205,7 +205,7 @@ var (
 // datagram and a peer's address, not a stream. One socket serves every
 // peer, so a process has a listener's or a dialer's few.
 type packetConn struct {
-	gso  bool
+	gso bool
 	net.PacketConn
 	sent int64
 	ecn  bool
