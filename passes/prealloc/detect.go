@@ -29,6 +29,12 @@ func (c *checker) accumulations(loop ast.Node) []accumulation {
 		for _, stmt := range stmts {
 			switch s := stmt.(type) {
 			case *ast.IfStmt:
+				if acc, ok := c.appendOnEveryBranch(s); ok {
+					acc.cond, acc.skipsConstants = cond, cond != nil && skipsConstants
+					seen[key{acc.v, acc.field}]++
+					accs = append(accs, acc)
+					continue
+				}
 				visit(s.Body.List, s, (cond == nil || skipsConstants) && c.skipsConstants(s.Cond, token.NEQ, elem))
 				if s.Else != nil {
 					visit([]ast.Stmt{s.Else}, s, (cond == nil || skipsConstants) && c.skipsConstants(s.Cond, token.EQL, elem))
@@ -53,6 +59,72 @@ func (c *checker) accumulations(loop ast.Node) []accumulation {
 	}
 	visit(body.List, nil, false)
 	return slices.DeleteFunc(accs, func(a accumulation) bool { return seen[key{a.v, a.field}] > 1 })
+}
+
+// appendOnEveryBranch returns the append of an if/else chain that appends
+// one element to the same slice on every branch, and nothing else leaves
+// or skips: one element per iteration, as an unconditional append
+// (if valid { out = append(out, x) } else { out = append(out, fallback) }).
+func (c *checker) appendOnEveryBranch(s *ast.IfStmt) (accumulation, bool) {
+	bodies, ok := branchBodies(s)
+	if !ok {
+		return accumulation{}, false
+	}
+	var first accumulation
+	for i, body := range bodies {
+		acc, ok := c.singleAppend(body)
+		if !ok || i > 0 && (acc.v != first.v || acc.field != first.field) {
+			return accumulation{}, false
+		}
+		if i == 0 {
+			first = acc
+		} else {
+			first.others = append(first.others, acc.stmt)
+		}
+	}
+	return first, true
+}
+
+// branchBodies returns the blocks of an if / else if / else chain, or
+// false if the chain has no final else.
+func branchBodies(s *ast.IfStmt) ([]*ast.BlockStmt, bool) {
+	var bodies []*ast.BlockStmt
+	for {
+		bodies = append(bodies, s.Body)
+		switch e := s.Else.(type) {
+		case *ast.BlockStmt:
+			return append(bodies, e), true
+		case *ast.IfStmt:
+			s = e
+		default:
+			return nil, false
+		}
+	}
+}
+
+// singleAppend returns the one append to a slice among the statements of
+// body, if body has exactly one and no statement that returns, breaks,
+// continues or jumps.
+func (c *checker) singleAppend(body *ast.BlockStmt) (accumulation, bool) {
+	var found accumulation
+	n := 0
+	for _, stmt := range body.List {
+		if acc, ok := c.asAccumulation(stmt); ok && !acc.isMap {
+			found = acc
+			n++
+		}
+	}
+	jumps := false
+	ast.Inspect(body, func(node ast.Node) bool {
+		switch node.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt, *ast.BranchStmt:
+			jumps = true
+		}
+		return !jumps
+	})
+	return found, n == 1 && !jumps
 }
 
 // skipsConstants reports whether cond compares the element elem with
@@ -249,7 +321,7 @@ func (c *checker) mentionedOutside(loop ast.Stmt, acc accumulation) bool {
 	visit = func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
-			if n == acc.stmt {
+			if n == acc.stmt || slices.Contains(acc.others, ast.Stmt(n)) {
 				return false
 			}
 			if slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool {

@@ -31,6 +31,10 @@
 //     value where it is placed as when the loop starts. A count that may
 //     be negative is written max(n, 0).
 //
+// An if / else if / else chain whose every branch appends one element to
+// the slice, and none returns, breaks or continues, appends one per
+// iteration, as an unconditional append does.
+//
 // It also reports, with the count as an upper bound, appends under an if
 // or switch and loops that may leave early (a return of an error does not
 // count: the result is abandoned): "gets at most len(src) elements". The

@@ -72,7 +72,11 @@ type accumulation struct {
 	v     *types.Var
 	field *types.Var // set when the slice is the field v.field of a local struct
 	stmt  ast.Stmt
-	isMap bool
+	// others are the appends to the same slice on the other branches of an
+	// if/else chain whose every branch appends one element (stmt is the
+	// first branch's).
+	others []ast.Stmt
+	isMap  bool
 	// cond is the if statement or case clause the statement is in, if it
 	// is not a statement of the loop body itself.
 	cond ast.Node

@@ -212,7 +212,17 @@ func join(evidence ...string) string {
 // so the loop already allocates once per iteration (PRECISION.md, reason
 // 12). Pointer-shaped values and constants convert without allocating.
 func (c *checker) boxes(acc accumulation) bool {
-	assign := acc.stmt.(*ast.AssignStmt)
+	for _, stmt := range append([]ast.Stmt{acc.stmt}, acc.others...) {
+		if c.boxesIn(acc, stmt.(*ast.AssignStmt)) {
+			return true
+		}
+	}
+	return false
+}
+
+// boxesIn reports whether the accumulating statement assign stores a
+// concrete value into an interface element.
+func (c *checker) boxesIn(acc accumulation, assign *ast.AssignStmt) bool {
 	value := assign.Rhs[0]
 	if !acc.isMap {
 		value = ast.Unparen(value).(*ast.CallExpr).Args[1]

@@ -158,3 +158,17 @@ func WithElementsFromSlice(xs []int, m map[int]string, n int) any {
 	}
 	return out
 }
+
+func EveryBranch(xs []int, m map[int]string, n int) any {
+	var out []int // want `out can be preallocated with capacity len\(xs\) .*\[medium: `
+	for _, x := range xs {
+		if x%2 == 0 {
+			out = append(out, x)
+		} else if x%3 == 0 {
+			out = append(out, -x)
+		} else {
+			out = append(out, 0)
+		}
+	}
+	return out
+}

@@ -257,3 +257,31 @@ func URIs(servers []*ServerConfig) []string {
 	}
 	return out
 }
+
+// Branches appends on two branches of three: the chain has no final
+// else, so an element may be skipped, and two appends are not one
+// accumulation: not reported.
+func Branches(in []int) []int {
+	var out []int
+	for _, x := range in {
+		if x > 0 {
+			out = append(out, x)
+		} else if x < -10 {
+			out = append(out, -x)
+		}
+	}
+	return out
+}
+
+// Skips appends on one branch and continues on the other.
+func Skips(in []int) []int {
+	var out []int // want `out gets at most len\(in\) elements .*\[low: conditional: the count is only an upper bound\]$`
+	for _, x := range in {
+		if x > 0 {
+			out = append(out, x)
+		} else {
+			continue
+		}
+	}
+	return out
+}
