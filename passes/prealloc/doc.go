@@ -61,13 +61,13 @@
 //     debug and dump helpers, code under "if verbose", teardown,
 //     periodic refresh, reload, resync and renew functions, configuration
 //     loading, functions without production callers), loop bodies that
-//     already allocate on every iteration (a slice, map or closure, a
-//     formatting, joining or splitting call, a file opened, read or
-//     stat'ed, a dial, a regexp compiled, an Open<Thing> that can fail,
-//     a Parse, Unmarshal or Decode<Thing> that can fail and builds a
-//     pointer, slice or map, as a certificate or a query is parsed; for
-//     slices also a conversion, concatenation or &T{}), and other
-//     conditional appends.
+//     already allocate much more on every iteration (a slice, map,
+//     buffer or closure, a formatting, joining or splitting call, a file
+//     opened, read or stat'ed, a dial, a regexp compiled, an Open<Thing>
+//     that can fail, a Parse, Unmarshal or Decode<Thing> that can fail and
+//     builds a pointer, slice or map, as a certificate or a query is
+//     parsed; not a string conversion or concatenation, &T{} or new, which
+//     are small next to the growth), and other conditional appends.
 //
 // It does not report appends of xs..., ranges over strings, channels and
 // functions, slices touched between their declaration and the loop,

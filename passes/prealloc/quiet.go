@@ -2,7 +2,6 @@ package prealloc
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -13,7 +12,6 @@ import (
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
-	"github.com/memlint/memlint/internal/typesx"
 )
 
 // allocatingCalls are functions that allocate their result on every call;
@@ -27,20 +25,21 @@ var allocatingCalls = map[string][]string{
 	"regexp":  {"Compile", "MustCompile"},
 }
 
-// allocation returns what body visibly allocates on every iteration, if
-// anything, and whether it is heavy: a new slice, map or closure, or a
-// call that formats, joins or splits. Then the few reallocations that a
-// capacity would save are a small share of the loop's allocations, and
-// maintainers reject the change (PRECISION.md, reason 12). A light
-// allocation (a string conversion or concatenation, &T{}, new) is a
-// small share only next to a slice's cheap growth, not a map's rehashing.
+// allocation returns what body visibly allocates on every iteration that
+// costs much more than the growth, if anything: a new slice, map, buffer
+// or closure, or a call that formats, joins, splits, opens or parses.
+// Then the few reallocations that a capacity would save are a small share
+// of the loop's work, and maintainers reject the change (PRECISION.md,
+// reason 12). A small allocation per element (a string conversion or
+// concatenation, &T{}, new) is no such share: maintainers presize those
+// slices (a header's values copied as strings, a processor state made
+// per configured processor).
 func (c *checker) allocation(body *ast.BlockStmt) (what string, heavy bool) {
 	info := c.pass.TypesInfo
 	ast.Inspect(body, func(n ast.Node) bool {
 		if heavy {
 			return false
 		}
-		light := ""
 		switch n := n.(type) {
 		case *ast.ReturnStmt:
 			return false // runs once, not per iteration
@@ -49,19 +48,6 @@ func (c *checker) allocation(body *ast.BlockStmt) (what string, heavy bool) {
 		case *ast.CompositeLit:
 			if t := info.TypeOf(n); t != nil && (isSlice(t) || isMap(t)) {
 				what, heavy = "a "+typeKind(t)+" literal", true
-			}
-		case *ast.UnaryExpr:
-			// &T{} allocates, and so does &v for a v declared in the loop.
-			if n.Op == token.AND {
-				_, isLit := ast.Unparen(n.X).(*ast.CompositeLit)
-				v := c.localVar(n.X)
-				if isLit || v != nil && body.Pos() <= v.Pos() && v.Pos() < body.End() {
-					light = "a new value (&)"
-				}
-			}
-		case *ast.BinaryExpr:
-			if tv, ok := info.Types[n]; ok && tv.Value == nil && n.Op == token.ADD && typesx.IsString(tv.Type) {
-				light = "a string concatenation"
 			}
 		case *ast.ValueSpec:
 			if isBuffer(info.TypeOf(n.Type)) {
@@ -73,14 +59,7 @@ func (c *checker) allocation(body *ast.BlockStmt) (what string, heavy bool) {
 				what, heavy = "make", true
 			case c.isAllocatingCall(n):
 				what, heavy = c.src.Text(n.Fun), true
-			case c.isBuiltin(n.Fun, "new"):
-				light = "new"
-			case c.isStringConversion(n):
-				light = "a conversion between string and slice"
 			}
-		}
-		if light != "" && what == "" {
-			what = light
 		}
 		return !heavy
 	})
@@ -103,18 +82,6 @@ func isBuffer(t types.Type) bool {
 	}
 	name := named.Obj().Pkg().Path() + "." + named.Obj().Name()
 	return name == "strings.Builder" || name == "bytes.Buffer"
-}
-
-func (c *checker) isStringConversion(call *ast.CallExpr) bool {
-	info := c.pass.TypesInfo
-	if tv, ok := info.Types[call.Fun]; !ok || !tv.IsType() || len(call.Args) != 1 {
-		return false
-	}
-	if tv, ok := info.Types[call]; !ok || tv.Value != nil {
-		return false
-	}
-	to, from := info.TypeOf(call), info.TypeOf(call.Args[0])
-	return from != nil && (typesx.IsString(to) && isSlice(from) || isSlice(to) && typesx.IsString(from))
 }
 
 func (c *checker) isAllocatingCall(call *ast.CallExpr) bool {
@@ -190,7 +157,7 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		return low(freq.Reason)
 	case collectsErrors(acc.typ()):
 		return low("error aggregation: the errors of a teardown or a check, usually none")
-	case heavy || alloc != "" && !acc.isMap:
+	case heavy:
 		return low("the loop body also allocates (" + alloc + ") on every iteration")
 	case filledElsewhere:
 		return low("the map also gets entries outside the loop: the hint covers only part")
