@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -204,6 +205,8 @@ func (c *checker) droppedSlice(fnCur, cur inspector.Cursor, w *wholeReset, f *ty
 	switch {
 	case u != nil && u.unsafeShared:
 		return dropped{}, false
+	case u != nil && u.grown.IsValid() && c.grownOnlyWith(fnCur, w, u.grown):
+		return dropped{}, false // nothing grows it after this reset
 	case u != nil && u.grown.IsValid():
 		d.why = "grown at " + c.pos(u.grown)
 	case w.pooled != nil && w.filler != nil:
@@ -223,6 +226,58 @@ func (c *checker) droppedSlice(fnCur, cur inspector.Cursor, w *wholeReset, f *ty
 		d.noFix = c.whyNoFix(u, name, false, false)
 	}
 	return d, true
+}
+
+// grownOnlyWith reports whether the slice grown at pos is grown only under
+// a condition on another field that the reset drops and the function does
+// not set again (if x.cb != nil { x.buf = append(x.buf, ...) }): once the
+// reset has run, nothing grows the slice, and dropping it returns memory.
+func (c *checker) grownOnlyWith(fnCur inspector.Cursor, w *wholeReset, pos token.Pos) bool {
+	at, ok := c.insp.Root().FindByPos(pos, pos)
+	if !ok {
+		return false
+	}
+	st := c.pass.TypesInfo.TypeOf(w.lit).Underlying().(*types.Struct)
+	dropped := make(map[*types.Var]bool)
+	for f := range c.droppedFields(w) {
+		dropped[f] = !c.setsAfter(fnCur, w, f)
+	}
+	for anc := range at.Enclosing((*ast.IfStmt)(nil)) {
+		found := false
+		ast.Inspect(anc.Node().(*ast.IfStmt).Cond, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if s := c.pass.TypesInfo.Selections[sel]; s != nil && s.Kind() == types.FieldVal && dropped[s.Obj().(*types.Var)] && fieldOfStruct(st, s.Obj()) {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+func fieldOfStruct(st *types.Struct, obj types.Object) bool {
+	for i := range st.NumFields() {
+		if st.Field(i) == obj {
+			return true
+		}
+	}
+	return false
+}
+
+// setsAfter reports whether the function assigns x.f after the reset.
+func (c *checker) setsAfter(fnCur inspector.Cursor, w *wholeReset, f *types.Var) bool {
+	want := w.xName + "." + f.Name()
+	for cur := range fnCur.Preorder((*ast.AssignStmt)(nil)) {
+		as := cur.Node().(*ast.AssignStmt)
+		if as.Pos() > w.lit.End() && slices.ContainsFunc(as.Lhs, func(e ast.Expr) bool { return types.ExprString(ast.Unparen(e)) == want }) {
+			return true
+		}
+	}
+	return false
 }
 
 // droppedObject reports whether a whole-struct reset drops an object in
