@@ -15,4 +15,5 @@ func TestFixesKeepBehaviour(t *testing.T) {
 		t.Skip("runs the go command")
 	}
 	fixture.CompareCases(t, filepath.Join(fixture.Dir(t), "src", "resetcap", "basic"), 3)
+	fixture.CompareCases(t, filepath.Join(fixture.Dir(t), "src", "resetcap", "whole"), 4)
 }

@@ -26,6 +26,17 @@
 //   - In any other function, a map field replaced by a new map when the
 //     same function reads the old one: a cache emptied when it goes stale,
 //     on the path of every message.
+//   - A whole-struct reset, *x = T{...} (empty or keyed), in a reset (x
+//     its receiver or a parameter) or before x is put back into a
+//     sync.Pool in the same function. Each slice field the literal leaves
+//     out or sets empty is dropped; it is reported when the package grows
+//     it, or, for a pooled value, when the function gives x to a call that
+//     fills it again (the exporter that zeroes its pooled metrics before
+//     Put, though the next scrape fills the same slices). A pointer or
+//     interface field left out is reported in a reset that then re-creates
+//     it when nil and resets it otherwise (if z.digest != nil {
+//     z.digest.Reset() } else { z.digest = adler32.New() }): each reset
+//     allocates the object again.
 //
 // Only fields that the package grows (appends to, or stores map entries
 // in) are reported: a field that only ever holds what it is given has no
@@ -34,7 +45,13 @@
 // Not reported: an assignment under a condition that checks the field's
 // capacity or length (dropping a very large buffer on purpose returns
 // memory, as fmt and encoding/json do), a map made when it is nil (lazy
-// initialisation), and constructors (new..., New..., init).
+// initialisation), and constructors (new..., New..., init). A whole-struct
+// reset is not reported for a struct without such fields, for a slice whose
+// capacity or length the function checks, and for a slice grown only under
+// a condition on another field the reset drops (a checkpoint window grown
+// only while a callback is set): after the reset nothing grows it. An object
+// re-created when nil but never reset is not reported: keeping it would keep
+// its state.
 //
 // # Suggested fix
 //
@@ -56,4 +73,11 @@
 //   - A map must be known not to be nil where it is cleared (an entry was
 //     just found in it): clear leaves a nil map nil, and the next store into
 //     it would panic.
+//
+// For a whole-struct reset the fix adds the kept fields to the literal:
+// *x = T{a: x.a, buf: x.buf[:0]}, and digest: x.digest for an object the
+// function resets. A slice whose elements hold pointers is cleared first
+// (clear(x.buf)), or the pool would keep what they point to alive. There is
+// no fix when a kept slice fails the conditions above, or when a pooled
+// value is given to a call (which may keep the slices past Put).
 package resetcap

@@ -56,6 +56,9 @@ func fieldUses(pass *analysis.Pass, insp *inspector.Inspector, fields *fieldstor
 			continue
 		}
 		if f, ok := pass.TypesInfo.Uses[key].(*types.Var); ok && f.IsField() && isSliceOrMap(f.Type()) {
+			if keepsOwn(pass.TypesInfo, kv.Value, f) {
+				continue // *x = T{f: x.f}: the field keeps its own memory
+			}
 			if from := foreignValue(pass.TypesInfo, params, kv.Value, nil); from != "" && !strings.HasPrefix(from, "the parameter") {
 				u := use(f)
 				u.foreign, u.foreignFrom = kv.Pos(), from
@@ -109,6 +112,16 @@ func fieldUses(pass *analysis.Pass, insp *inspector.Inspector, fields *fieldstor
 		}
 	}
 	return uses
+}
+
+// keepsOwn reports whether e is field f itself, or a slice of it.
+func keepsOwn(info *types.Info, e ast.Expr, f *types.Var) bool {
+	e = ast.Unparen(e)
+	if se, ok := e.(*ast.SliceExpr); ok {
+		e = ast.Unparen(se.X)
+	}
+	sel, ok := e.(*ast.SelectorExpr)
+	return ok && info.Selections[sel] != nil && info.Selections[sel].Obj() == f
 }
 
 // paramType returns the type of parameter i of fn, the receiver being 0

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/fieldstore"
 	"github.com/memlint/memlint/internal/passdoc"
@@ -44,6 +45,7 @@ type checker struct {
 	fields *fieldstore.Summary
 	uses   map[*types.Var]*fieldUse
 	params map[*types.Var]bool
+	src    *astx.Source
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -57,7 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	fields := fieldstore.New(pass.TypesInfo, pass.Files)
 	params := paramsOf(pass.TypesInfo, insp)
-	c := &checker{pass: pass, insp: insp, fields: fields, uses: fieldUses(pass, insp, fields, params), params: params}
+	c := &checker{pass: pass, insp: insp, fields: fields, uses: fieldUses(pass, insp, fields, params), params: params, src: astx.NewSource(pass)}
 	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
@@ -73,7 +75,8 @@ func run(pass *analysis.Pass) (any, error) {
 			if len(diags) == 0 {
 				continue
 			}
-			e := estimate(model.Func(pass, fd), isResetName(fd.Name.Name))
+			freq := model.Func(pass, fd)
+			e := estimate(freq, isResetName(fd.Name.Name))
 			for _, d := range diags {
 				switch {
 				case d.borrowed:
@@ -84,6 +87,8 @@ func run(pass *analysis.Pass) (any, error) {
 					// clear keeps the buckets of the largest use for good: a
 					// Clear of a cache may drop them on purpose.
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "a map's memory kept by clear stays as large as its largest use"})
+				case d.pooled:
+					rep.Report(d.Diagnostic, freq.Rate("per use of the pooled value"))
 				default:
 					rep.Report(d.Diagnostic, e)
 				}
@@ -104,6 +109,11 @@ func mayDrop(info *types.Info, insp *inspector.Inspector) bool {
 			for i, lhs := range n.Lhs {
 				if _, ok := ast.Unparen(lhs).(*ast.SelectorExpr); ok && i < len(n.Rhs) && emptySyntax(info, n.Rhs[i]) {
 					return true
+				}
+				if _, ok := ast.Unparen(lhs).(*ast.StarExpr); ok && i < len(n.Rhs) {
+					if _, ok := ast.Unparen(n.Rhs[i]).(*ast.CompositeLit); ok {
+						return true // *x = T{...}: a whole-struct reset
+					}
 				}
 			}
 		case *ast.CallExpr:
@@ -179,6 +189,7 @@ type finding struct {
 	// holders' consent; only the reuse protocol's own Reset (whose users
 	// expect what they got to be reused) is worth that at the default level.
 	handedOut bool
+	pooled    bool // a whole-struct reset before a sync.Pool's Put
 }
 
 func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
@@ -191,16 +202,20 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 			if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
 				continue
 			}
+			if f := c.checkWhole(fnCur, cur, reset); f != nil {
+				diags = append(diags, *f)
+				continue
+			}
 			for i, lhs := range n.Lhs {
 				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
 					_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
-					diags = append(diags, finding{*d, borrowed, isMap && reset, c.handedOut(lhs)})
+					diags = append(diags, finding{*d, borrowed, isMap && reset, c.handedOut(lhs), false})
 				}
 			}
 		case *ast.CallExpr:
 			if reset {
 				if d, borrowed := c.checkSetterCall(fnCur, cur, n); d != nil {
-					diags = append(diags, finding{*d, borrowed, false, false})
+					diags = append(diags, finding{*d, borrowed, false, false, false})
 				}
 			}
 		}
@@ -232,7 +247,7 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		return nil, false // maps are kept only by the reuse protocol's own Reset
 	case !reset && (!isMap || isTeardown(name) || !c.readsBefore(fnCur, sel, cur.Node().Pos())):
 		return nil, false // not a reset: a first use, or a field given away
-	case c.capacityChecked(cur, sel) || c.nilGuarded(cur, sel) || c.keptElsewhere(fnCur, sel) || u.unsafeShared:
+	case c.capacityChecked(cur, types.ExprString(sel)) || c.nilGuarded(cur, sel) || c.keptElsewhereName(fnCur, types.ExprString(sel)) || u.unsafeShared:
 		return nil, false
 	case !reset && !c.conditional(cur):
 		return nil, false // emptied after every use: the function consumes it, a cache would be looked up
@@ -403,11 +418,11 @@ func (c *checker) conditional(cur inspector.Cursor) bool {
 	return false
 }
 
-// keptElsewhere reports whether the function also keeps the field's
-// memory on another path (x.f = x.f[:0], clear(x.f)): it already chooses
-// when dropping is right, as when what it handed out may still be used.
-func (c *checker) keptElsewhere(fnCur inspector.Cursor, sel *ast.SelectorExpr) bool {
-	want := types.ExprString(sel)
+// keptElsewhereName reports whether the function also keeps the memory of
+// the field want (x.f) on another path (x.f = x.f[:0], clear(x.f)): it
+// already chooses when dropping is right, as when what it handed out may
+// still be used.
+func (c *checker) keptElsewhereName(fnCur inspector.Cursor, want string) bool {
 	for cur := range fnCur.Preorder((*ast.SliceExpr)(nil), (*ast.CallExpr)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.SliceExpr:
@@ -425,10 +440,9 @@ func (c *checker) keptElsewhere(fnCur inspector.Cursor, sel *ast.SelectorExpr) b
 }
 
 // capacityChecked reports whether the assignment is under a condition
-// that looks at the field's capacity or length: a very large buffer
-// dropped on purpose.
-func (c *checker) capacityChecked(cur inspector.Cursor, sel *ast.SelectorExpr) bool {
-	want := types.ExprString(sel)
+// that looks at the capacity or length of the field want (x.f): a very
+// large buffer dropped on purpose.
+func (c *checker) capacityChecked(cur inspector.Cursor, want string) bool {
 	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.CaseClause)(nil), (*ast.FuncDecl)(nil)) {
 		var conds []ast.Expr
 		switch n := anc.Node().(type) {
@@ -439,23 +453,26 @@ func (c *checker) capacityChecked(cur inspector.Cursor, sel *ast.SelectorExpr) b
 		case *ast.FuncDecl:
 			return false
 		}
-		for _, cond := range conds {
-			found := false
-			ast.Inspect(cond, func(n ast.Node) bool {
-				if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 {
-					if b, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Builtin); ok && (b.Name() == "cap" || b.Name() == "len") &&
-						types.ExprString(ast.Unparen(call.Args[0])) == want {
-						found = true
-					}
-				}
-				return !found
-			})
-			if found {
-				return true
-			}
+		if slices.ContainsFunc(conds, func(cond ast.Expr) bool { return c.condMeasures(cond, want) }) {
+			return true
 		}
 	}
 	return false
+}
+
+// condMeasures reports whether cond takes the capacity or length of want.
+func (c *checker) condMeasures(cond ast.Expr, want string) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 {
+			if b, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Builtin); ok && (b.Name() == "cap" || b.Name() == "len") &&
+				types.ExprString(ast.Unparen(call.Args[0])) == want {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // nilGuarded reports whether the assignment is under "if x.f == nil" (or

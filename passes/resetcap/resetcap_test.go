@@ -13,5 +13,5 @@ import (
 // model rates low: it runs under -strict.
 func TestAnalyzer(t *testing.T) {
 	fixture.SetFlag(t, resetcap.Analyzer, "strict", "true")
-	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), resetcap.Analyzer, "resetcap/basic")
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), resetcap.Analyzer, "resetcap/basic", "resetcap/whole")
 }
