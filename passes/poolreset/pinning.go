@@ -484,7 +484,7 @@ func (a *checker) checkElementsHeld(p *putSite) *analysis.Diagnostic {
 		}
 		x, arg = s.X, se.X
 	}
-	if !elementsHoldReferences(x.Type()) || !a.elementsSet(x, x != p.x) {
+	if !elementsHoldReferences(x.Type()) || !a.elementsSet(x, x != p.x) || a.reusesElements(x.Type()) {
 		return nil
 	}
 	fn := p.call.Parent()
@@ -529,6 +529,30 @@ func (a *checker) checkElementsHeld(p *putSite) *analysis.Diagnostic {
 		}
 	}
 	return d
+}
+
+// reusesElements reports whether the package extends a slice of type t
+// (or that a pointer t points to) by a sum, s[:n+1] (into its capacity):
+// it reuses the elements a previous user left there (a
+// histogram object to decode into), and clearing them would defeat that.
+func (a *checker) reusesElements(t types.Type) bool {
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	info := a.pass.TypesInfo
+	found := false
+	for _, f := range a.c.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			se, ok := n.(*ast.SliceExpr)
+			if !ok || found || se.High == nil || !types.Identical(info.TypeOf(se.X), t) {
+				return !found
+			}
+			h, ok := ast.Unparen(se.High).(*ast.BinaryExpr)
+			found = ok && h.Op == token.ADD
+			return !found
+		})
+	}
+	return found
 }
 
 // elementsSet reports whether the slice x, put back (truncated, if

@@ -113,3 +113,33 @@ func unused() {
 	b := nodeBufs.Get()
 	nodeBufs.Put(b[:0])
 }
+
+// Not reported: the package extends such slices into their capacity to
+// reuse the objects their elements point to, which clearing would defeat.
+type hist struct{ buckets []float64 }
+
+type point struct {
+	t int64
+	h *hist
+}
+
+var pointBufs = Pool[[]point]{p: sync.Pool{New: func() any { return make([]point, 0, 8) }}}
+
+func putPoints(b []point) {
+	pointBufs.Put(b[:0])
+}
+
+func nextPoint(b []point, t int64) []point {
+	n := len(b)
+	if n < cap(b) {
+		b = b[:n+1]
+	} else {
+		b = append(b, point{})
+	}
+	if b[n].h == nil {
+		b[n].h = new(hist)
+	}
+	b[n].t = t
+	b[n].h.buckets = b[n].h.buckets[:0]
+	return b
+}
