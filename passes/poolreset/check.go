@@ -894,11 +894,17 @@ func checksCapacity(fn *ssa.Function) bool {
 // before the statement holding call, if that statement is in a statement
 // list.
 func (a *checker) insertBefore(call *ast.CallExpr, stmts []string, message string) []analysis.SuggestedFix {
+	return a.insertBeforeNaming(call, call.Args[0], stmts, message)
+}
+
+// insertBeforeNaming is insertBefore for stmts that name x, the object
+// put back (b of Put(b[:0])), rather than the argument of Put.
+func (a *checker) insertBeforeNaming(call *ast.CallExpr, x ast.Expr, stmts []string, message string) []analysis.SuggestedFix {
 	s := a.c.putStmt[call.Lparen]
 	if s == nil || !a.c.inList[s] {
 		return nil
 	}
-	if !a.plainVariable(call.Args[0]) {
+	if !a.plainVariable(x) {
 		return nil // resetting a more complex expression could evaluate it twice
 	}
 	indent, ok := a.src.Indent(s.Pos()), a.src.StartsLine(s.Pos())

@@ -59,6 +59,24 @@
 //	...
 //	pool.Put(e) // reported: e.w keeps the caller's writer alive
 //
+// Elements held. A slice (or a pointer to one) whose elements hold
+// pointers, strings, or structs with such fields goes back with its
+// elements still set: putting back b[:0] empties it but does not clear
+// them, and what they point to (a request's labels, a series) stays
+// reachable while the slice sits in the pool, and past the length of its
+// next use. Put(b[:0]) is a Put of b. The elements count as set when b is
+// a parameter, was appended to, or (if it did not come from a Get of the
+// same function) is put back truncated or has its elements read; a
+// clear, or a write to its elements (a loop that sets them to nil), before
+// the Put counts as clearing. Slices of a type that the package extends
+// into their capacity (s[:n+1]) are not reported: their elements are kept
+// on purpose, objects to decode into again. The fix inserts clear(b[:cap(b)]) before the
+// Put; it is withheld when the slice is used after the Put.
+//
+//	func (h *head) putSeries(b []*series) {
+//		h.seriesPool.Put(b[:0]) // reported: b's elements keep the series alive
+//	}
+//
 // Growing field. A map or slice field of a pooled struct type that the
 // package adds to during a use (a map insert, a Set or Add method of a
 // map type such as http.Header, x.f = append(x.f, ...) or an append
@@ -129,4 +147,8 @@
 // struct{ p sync.Pool } whose methods only return p.p.Get().(T) or call
 // p.p.Put(x)): each instance is a pool of its own, and a call of its Get
 // or Put method is checked, and fixed, where it is written.
+// A generic type of another package that holds a sync.Pool, whose Get
+// takes nothing and returns its type parameter and whose Put takes it (as
+// Prometheus's zeropool.Pool[T]), is such a pool too: its Put cannot
+// reset or clear a value of a type parameter constrained only by any.
 package poolreset

@@ -2,6 +2,8 @@ package poolreset
 
 import (
 	"fmt"
+	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -466,18 +468,29 @@ func isZeroValue(v ssa.Value) bool {
 }
 
 // checkElementsHeld reports a Put of a slice (or a pointer to one) whose
-// elements hold references, filled during the use and not cleared before
-// the Put: emptying it to [:0] later does not clear them, and what they
-// point to stays reachable while the slice sits in the pool.
+// elements hold references and are set, not cleared before the Put:
+// emptying it to [:0] does not clear them, and what they point to stays
+// reachable while the slice sits in the pool. Put(b[:0]) is a Put of b.
 func (a *checker) checkElementsHeld(p *putSite) *analysis.Diagnostic {
 	call := a.c.putCall[p.call.Common().Pos()]
-	if call == nil || !elementsHoldReferences(p.x.Type()) || !isParam(p.x) && !filled(p.x) {
+	if call == nil {
+		return nil
+	}
+	x, arg := p.x, call.Args[0]
+	if s, ok := p.x.(*ssa.Slice); ok && isSlice(s.X.Type()) {
+		se, ok := ast.Unparen(arg).(*ast.SliceExpr)
+		if !ok {
+			return nil
+		}
+		x, arg = s.X, se.X
+	}
+	if !elementsHoldReferences(x.Type()) || !a.elementsSet(x, x != p.x) || a.reusesElements(x.Type()) {
 		return nil
 	}
 	fn := p.call.Parent()
-	drops := a.elementClears(p.x)
+	drops := a.elementClears(x)
 	var from ssa.Instruction
-	if def, ok := p.x.(ssa.Instruction); ok {
+	if def, ok := x.(ssa.Instruction); ok {
 		from = def
 	}
 	reached := reaches(fn, from, p.call, drops)
@@ -487,9 +500,9 @@ func (a *checker) checkElementsHeld(p *putSite) *analysis.Diagnostic {
 	if !reached {
 		return nil
 	}
-	name := exprString(call.Args[0])
+	name := exprString(arg)
 	whole := name + "[:cap(" + name + ")]"
-	if _, isPtr := p.x.Type().Underlying().(*types.Pointer); isPtr {
+	if _, isPtr := x.Type().Underlying().(*types.Pointer); isPtr {
 		whole = "(*" + name + ")[:cap(*" + name + ")]"
 	}
 	d := &analysis.Diagnostic{
@@ -503,11 +516,13 @@ func (a *checker) checkElementsHeld(p *putSite) *analysis.Diagnostic {
 		d.Message += " (no automatic fix: it is used after the Put)"
 	case a.lengthUsed(p.pool):
 		d.Message += " (no automatic fix: another Get of the pool uses the slice at its length, which clearing would change)"
+	case !a.plainVariable(arg):
+		d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
 	default:
 		if _, deferred := p.call.(*ssa.Defer); deferred {
 			d.SuggestedFixes = a.resetInDefer(call, fn.Syntax(), []string{"clear(" + whole + ")"}, "Clear "+name+" before putting it back")
 		} else {
-			d.SuggestedFixes = a.insertBefore(call, []string{"clear(" + whole + ")"}, "Clear "+name+" before putting it back")
+			d.SuggestedFixes = a.insertBeforeNaming(call, arg, []string{"clear(" + whole + ")"}, "Clear "+name+" before putting it back")
 		}
 		if d.SuggestedFixes == nil {
 			d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
@@ -516,15 +531,116 @@ func (a *checker) checkElementsHeld(p *putSite) *analysis.Diagnostic {
 	return d
 }
 
+// reusesElements reports whether the package extends a slice of type t
+// (or that a pointer t points to) by a sum, s[:n+1] (into its capacity):
+// it reuses the elements a previous user left there (a
+// histogram object to decode into), and clearing them would defeat that.
+func (a *checker) reusesElements(t types.Type) bool {
+	if ptr, ok := t.Underlying().(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	info := a.pass.TypesInfo
+	found := false
+	for _, f := range a.c.files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			se, ok := n.(*ast.SliceExpr)
+			if !ok || found || se.High == nil || !types.Identical(info.TypeOf(se.X), t) {
+				return !found
+			}
+			h, ok := ast.Unparen(se.High).(*ast.BinaryExpr)
+			found = ok && h.Op == token.ADD
+			return !found
+		})
+	}
+	return found
+}
+
+// elementsSet reports whether the slice x, put back (truncated, if
+// truncated), has elements set by its last user: it is a parameter (the
+// caller filled it), it was appended to, or, if it did not come from a
+// Get of this function, it is put back truncated (it had elements to
+// drop) or its elements are read. A slice got and put back unused adds
+// nothing the pool did not already hold.
+func (a *checker) elementsSet(x ssa.Value, truncated bool) bool {
+	if isParam(x) || filled(x) {
+		return true
+	}
+	if a.getOf[x] != nil || isFresh(x) {
+		return false
+	}
+	return truncated || elementsRead(x)
+}
+
+// elementsRead reports whether the function of x, a slice, reads one of
+// its elements (ranging over it, or indexing it).
+func elementsRead(x ssa.Value) bool {
+	if _, ok := x.Type().Underlying().(*types.Slice); !ok {
+		return false
+	}
+	for _, ref := range referrers(x) {
+		if ia, ok := ref.(*ssa.IndexAddr); ok && onlyRead(ia) {
+			return true
+		}
+	}
+	return false
+}
+
+// onlyRead reports whether the element or field at addr is only loaded,
+// never written or handed on (which may write it).
+func onlyRead(addr ssa.Value) bool {
+	for _, ref := range referrers(addr) {
+		switch r := ref.(type) {
+		case *ssa.DebugRef:
+		case *ssa.UnOp:
+			if r.Op != token.MUL {
+				return false
+			}
+		case *ssa.FieldAddr:
+			if !onlyRead(r) {
+				return false
+			}
+		case *ssa.IndexAddr:
+			if !onlyRead(r) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 // elementsHoldReferences reports whether t is a slice, or a pointer to
 // one, whose elements point to memory: pointers, interfaces, strings,
-// slices, maps.
+// slices, maps, or structs and arrays that hold one of those.
 func elementsHoldReferences(t types.Type) bool {
 	if ptr, ok := t.Underlying().(*types.Pointer); ok {
 		t = ptr.Elem()
 	}
 	s, ok := t.Underlying().(*types.Slice)
-	return ok && (holdsReference(s.Elem()) || typesx.IsString(s.Elem()))
+	return ok && holdsReferenceDeep(s.Elem(), 0)
+}
+
+// holdsReferenceDeep reports whether a value of type t points to memory:
+// it is, or has a field or element that is, a reference or a string.
+func holdsReferenceDeep(t types.Type, depth int) bool {
+	if holdsReference(t) || typesx.IsString(t) {
+		return true
+	}
+	if depth > 8 {
+		return true // deeply nested: assume it does
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if holdsReferenceDeep(u.Field(i).Type(), depth+1) {
+				return true
+			}
+		}
+	case *types.Array:
+		return u.Len() > 0 && holdsReferenceDeep(u.Elem(), depth+1)
+	}
+	return false
 }
 
 // filled reports whether x was appended to in its function: it is the
@@ -538,7 +654,9 @@ func filled(x ssa.Value) bool {
 
 // elementClears returns the instructions of x's function that clear its
 // elements, or may: clear of x or of a slice of it, a store into one of
-// its elements, and the calls that may reset it.
+// its elements, and the calls that may reset it. If some element is
+// written, so is every len(x): "for i := range x { x[i] = nil }" skips
+// its body only when x is empty, which leaves nothing to clear.
 func (a *checker) elementClears(x ssa.Value) map[ssa.Instruction]bool {
 	ops := make(map[ssa.Instruction]bool)
 	for r := range a.resets(x) {
@@ -546,6 +664,8 @@ func (a *checker) elementClears(x ssa.Value) map[ssa.Instruction]bool {
 			ops[r] = true
 		}
 	}
+	var lens []ssa.Instruction
+	written := false
 	seen := map[ssa.Value]bool{x: true}
 	work := []ssa.Value{x}
 	for len(work) > 0 {
@@ -559,13 +679,26 @@ func (a *checker) elementClears(x ssa.Value) map[ssa.Instruction]bool {
 					work = append(work, w)
 				}
 			case *ssa.IndexAddr:
-				ops[r] = true // elements written one by one: a loop that clears
-			case ssa.CallInstruction:
-				if b, ok := r.Common().Value.(*ssa.Builtin); ok && b.Name() == "clear" {
+				// Elements written one by one, or handed on: a loop
+				// that may clear. Reading them (ranging over the
+				// slice) clears nothing.
+				if !onlyRead(r) {
 					ops[r] = true
+					written = true
+				}
+			case ssa.CallInstruction:
+				switch b, _ := r.Common().Value.(*ssa.Builtin); {
+				case b == nil:
+				case b.Name() == "clear":
+					ops[r] = true
+				case b.Name() == "len":
+					lens = append(lens, r)
 				}
 			}
 		}
+	}
+	for _, l := range lens {
+		ops[l] = written
 	}
 	return ops
 }

@@ -42,8 +42,8 @@ func init() {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !slices.ContainsFunc(pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == "sync" }) {
-		return nil, nil // no pool can be named without importing sync
+	if !namesPools(pass.Pkg) {
+		return nil, nil
 	}
 	rep := suppress.NewReporter(pass)
 	if rep.SkipsPackage() {
@@ -61,6 +61,15 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
+// namesPools reports whether pkg can name a pool: it imports sync, or a
+// package that does (which may declare a generic pool type).
+func namesPools(pkg *types.Package) bool {
+	isSync := func(p *types.Package) bool { return p.Path() == "sync" }
+	return slices.ContainsFunc(pkg.Imports(), func(p *types.Package) bool {
+		return isSync(p) || slices.ContainsFunc(p.Imports(), isSync)
+	})
+}
+
 // candidates are the functions worth building SSA for, and the syntax the
 // fixes need.
 type candidates struct {
@@ -71,6 +80,7 @@ type candidates struct {
 	putStmt  map[token.Pos]ast.Stmt        // Put call's Lparen -> the ExprStmt or DeferStmt holding it, if it is one
 	inList   map[ast.Stmt]bool             // statements directly in a statement list
 	wrappers map[*types.Func]string        // methods of generic pool types that only Get or Put: "Get" or "Put"
+	pkg      *types.Package                // the package analysed
 }
 
 // findCandidates selects the functions that call (*sync.Pool).Get or Put,
@@ -82,6 +92,7 @@ func findCandidates(pass *analysis.Pass, rep *suppress.Reporter) *candidates {
 		putStmt:  make(map[token.Pos]ast.Stmt),
 		inList:   make(map[ast.Stmt]bool),
 		wrappers: genericWrappers(pass),
+		pkg:      pass.Pkg,
 	}
 	usesPool := make(map[*ast.FuncDecl]bool)
 	calls := make(map[*ast.FuncDecl][]*types.Func) // same-package callees
@@ -158,12 +169,74 @@ func (c *candidates) notePutSyntax(callCur inspector.Cursor) {
 }
 
 // poolCall returns "Get" or "Put" if fn is that method of sync.Pool, or
-// of a generic pool type of the package that wraps it.
+// of a generic pool type that wraps it (of the package, or imported).
 func (c *candidates) poolCall(fn *types.Func) string {
 	if name := poolMethodName(fn); name != "" {
 		return name
 	}
-	return c.wrappers[fn.Origin()]
+	return c.wrapperCall(fn)
+}
+
+// wrapperCall returns "Get" or "Put" if fn is that method of a generic
+// pool type: one of the package, or one imported (see importedWrapperKind).
+func (c *candidates) wrapperCall(fn *types.Func) string {
+	if name := c.wrappers[fn.Origin()]; name != "" {
+		return name
+	}
+	if fn.Pkg() == nil || fn.Pkg() == c.pkg {
+		return ""
+	}
+	return importedWrapperKind(fn.Origin())
+}
+
+// importedWrapperKind returns "Get" or "Put" if fn is that method of a
+// generic type of another package that holds a sync.Pool, such as
+// Prometheus's zeropool.Pool[T]: a Get that takes nothing and returns the
+// type parameter, or a Put that takes it and returns nothing. Its body is
+// not in this package, but a Put whose parameter is of a type parameter
+// constrained only by any has no operation with which to reset or clear
+// what it is given (short of reflection): whatever the caller left in the
+// object goes into the pool with it.
+func importedWrapperKind(fn *types.Func) string {
+	sig := fn.Signature()
+	if sig.RecvTypeParams().Len() == 0 || !holdsSyncPool(sig.Recv().Type()) {
+		return ""
+	}
+	anyParam := func(t types.Type) bool {
+		tp, ok := t.(*types.TypeParam)
+		if !ok {
+			return false
+		}
+		iface, ok := tp.Constraint().Underlying().(*types.Interface)
+		return ok && iface.NumMethods() == 0 && iface.IsMethodSet()
+	}
+	switch {
+	case fn.Name() == "Get" && sig.Params().Len() == 0 && sig.Results().Len() == 1 && anyParam(sig.Results().At(0).Type()):
+		return "Get"
+	case fn.Name() == "Put" && sig.Params().Len() == 1 && sig.Results().Len() == 0 && anyParam(sig.Params().At(0).Type()):
+		return "Put"
+	}
+	return ""
+}
+
+// holdsSyncPool reports whether recv, a method's receiver, is a pointer
+// to a struct with a field of type sync.Pool or *sync.Pool.
+func holdsSyncPool(recv types.Type) bool {
+	ptr, ok := recv.Underlying().(*types.Pointer)
+	if !ok {
+		return false
+	}
+	st, ok := ptr.Elem().Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		t := st.Field(i).Type()
+		if typesx.IsSyncPool(t) || typesx.IsPointerTo(t, "sync", "Pool") {
+			return true
+		}
+	}
+	return false
 }
 
 // genericWrappers returns the methods of the package's generic types that

@@ -28,6 +28,8 @@ var packages = []string{
 	"poolreset/alias",
 	"poolreset/generic",
 	"poolreset/fieldheld",
+	"poolreset/elements",
+	"poolreset/imported",
 }
 
 // The fixtures' functions have no callers, which the cost model rates
@@ -84,21 +86,31 @@ func TestFixedFixturesBuild(t *testing.T) {
 		t.Skip("runs the go command")
 	}
 	src := filepath.Join(fixture.Dir(t), "src")
-	mod := t.TempDir()
-	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module fixed\n\ngo 1.26\n"), 0o666); err != nil {
+	// The module is poolreset, so that fixtures import their helper
+	// packages (poolreset/imported/zpool) by their analysistest paths.
+	root := t.TempDir()
+	mod := filepath.Join(root, "poolreset")
+	if err := os.MkdirAll(mod, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module poolreset\n\ngo 1.26\n"), 0o666); err != nil {
 		t.Fatal(err)
 	}
 	goldens, err := filepath.Glob(filepath.Join(src, "poolreset", "*", "*.go.golden"))
 	if err != nil || len(goldens) == 0 {
 		t.Fatalf("no golden files (%v)", err)
 	}
-	for _, golden := range goldens {
+	helpers, err := filepath.Glob(filepath.Join(src, "poolreset", "*", "*", "*.go"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, golden := range append(goldens, helpers...) {
 		rel, _ := filepath.Rel(src, strings.TrimSuffix(golden, ".golden"))
 		data, err := os.ReadFile(golden)
 		if err != nil {
 			t.Fatal(err)
 		}
-		dst := filepath.Join(mod, rel)
+		dst := filepath.Join(root, rel)
 		if err := os.MkdirAll(filepath.Dir(dst), 0o777); err != nil {
 			t.Fatal(err)
 		}
@@ -109,11 +121,11 @@ func TestFixedFixturesBuild(t *testing.T) {
 	// The fixed functions return what the originals return on a first
 	// call, and keep doing so on later calls, whose originals see the
 	// previous call's contents.
-	run := filepath.Join(mod, "poolreset", "dirty", "run_test.go")
+	run := filepath.Join(mod, "dirty", "run_test.go")
 	if err := os.WriteFile(run, []byte(runDirty), 0o666); err != nil {
 		t.Fatal(err)
 	}
-	for _, args := range [][]string{{"vet", "./..."}, {"test", "./poolreset/dirty"}} {
+	for _, args := range [][]string{{"vet", "./..."}, {"test", "./dirty"}} {
 		cmd := exec.Command("go", args...)
 		cmd.Dir = mod
 		if out, err := cmd.CombinedOutput(); err != nil {
@@ -229,8 +241,8 @@ func TestHeld(t *testing.T) {
 }
 `
 
-// TestFixesStopLeaks runs the Leak functions of the growing, alias and
-// fieldheld fixtures before and after their fixes: each uses a pooled object twice
+// TestFixesStopLeaks runs the Leak functions of the growing, alias,
+// fieldheld and elements fixtures before and after their fixes: each uses a pooled object twice
 // on one goroutine and returns how much of the first use the second one
 // changes or finds (entries left in a map or slice, an id overwritten).
 // The original leaks (a Put followed by a Get on the same goroutine
@@ -240,7 +252,7 @@ func TestFixesStopLeaks(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the go command")
 	}
-	for pkg, want := range map[string]int{"growing": 4, "alias": 2, "fieldheld": 1} {
+	for pkg, want := range map[string]int{"growing": 4, "alias": 2, "fieldheld": 1, "elements": 3} {
 		var leaks []string
 		out := fixture.RunOriginalAndFixed(t, filepath.Join(fixture.Dir(t), "src", "poolreset", pkg), func(f *ast.File) []byte {
 			leaks = fixture.ExportedFuncs(f, "Leak")

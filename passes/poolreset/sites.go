@@ -280,14 +280,15 @@ func (a *checker) poolMethod(c *ssa.CallCommon) string {
 	return a.c.poolCall(obj)
 }
 
-// isWrapper reports whether c calls a method of a generic pool type.
+// isWrapper reports whether c calls a method of a generic pool type, of
+// the package or imported.
 func (a *checker) isWrapper(c *ssa.CallCommon) bool {
 	fn := c.StaticCallee()
 	if fn == nil {
 		return false
 	}
 	obj, ok := fn.Object().(*types.Func)
-	return ok && a.c.wrappers[obj.Origin()] != ""
+	return ok && a.c.wrapperCall(obj) != ""
 }
 
 // poolOf identifies the pool that ptr, a *sync.Pool, points to.
