@@ -63,7 +63,7 @@ func (e *engine) analyze(ctx context.Context, dir string) {
 			files = append(files, path)
 		}
 	}
-	var publish []protocol.PublishDiagnosticsParams
+	publish := make([]protocol.PublishDiagnosticsParams, 0, len(files))
 	for _, path := range files {
 		found := findings[path]
 		if found == nil {

@@ -511,7 +511,7 @@ func growsWith(fields []*growingField) string {
 }
 
 func joinFields(x string, fields []*growingField) string {
-	var names []string
+	names := make([]string, 0, len(fields))
 	for _, g := range fields {
 		names = append(names, x+"."+g.field.Name())
 	}
@@ -522,7 +522,7 @@ func joinFields(x string, fields []*growingField) string {
 // for a map, reslicing to [:0] for a slice (which keeps its capacity for
 // the next user).
 func emptyingStmts(x string, fields []*growingField) []string {
-	var stmts []string
+	stmts := make([]string, 0, len(fields))
 	for _, g := range fields {
 		f := x + "." + g.field.Name()
 		if isMapType(g.field.Type()) {

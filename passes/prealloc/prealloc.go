@@ -76,10 +76,10 @@ type accumulation struct {
 	// if/else chain whose every branch appends one element (stmt is the
 	// first branch's).
 	others []ast.Stmt
-	isMap  bool
 	// cond is the if statement or case clause the statement is in, if it
 	// is not a statement of the loop body itself.
-	cond ast.Node
+	cond  ast.Node
+	isMap bool
 	// skipsConstants is set when the conditions around the statement only
 	// skip a few constant values (the default of a switch on constants).
 	skipsConstants bool

@@ -328,7 +328,8 @@ func (c *checker) droppedObject(cur inspector.Cursor, w *wholeReset, f *types.Va
 // every one of them can be kept blind.
 func (c *checker) wholeFinding(fnCur, cur inspector.Cursor, w *wholeReset, drops []dropped) *finding {
 	as := cur.Node().(*ast.AssignStmt)
-	var names, keeps, whys, noFix []string
+	names, keeps, whys := make([]string, 0, len(drops)), make([]string, 0, len(drops)), make([]string, 0, len(drops))
+	var noFix []string
 	fin := &finding{borrowed: true, pooled: w.pooled != nil}
 	for _, d := range drops {
 		names = append(names, d.name)
@@ -363,7 +364,7 @@ func (c *checker) wholeFinding(fnCur, cur inspector.Cursor, w *wholeReset, drops
 // slice whose elements hold pointers: truncating alone would keep what
 // they point to alive until the next use overwrites them.
 func (c *checker) wholeFix(as *ast.AssignStmt, w *wholeReset, drops []dropped, names []string) analysis.SuggestedFix {
-	var keeps []string
+	keeps := make([]string, 0, len(drops))
 	var edits []analysis.TextEdit
 	var clears strings.Builder
 	for _, d := range drops {
