@@ -62,12 +62,34 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // namesPools reports whether pkg can name a pool: it imports sync, or a
-// package that does (which may declare a generic pool type).
+// package that declares a generic pool type (see importedWrapperKind).
+// Most packages import neither, and the pass skips them.
 func namesPools(pkg *types.Package) bool {
-	isSync := func(p *types.Package) bool { return p.Path() == "sync" }
 	return slices.ContainsFunc(pkg.Imports(), func(p *types.Package) bool {
-		return isSync(p) || slices.ContainsFunc(p.Imports(), isSync)
+		return p.Path() == "sync" || declaresGenericPool(p)
 	})
+}
+
+// declaresGenericPool reports whether p declares a generic type whose Put
+// is a pool wrapper's.
+func declaresGenericPool(p *types.Package) bool {
+	scope := p.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		named, ok := tn.Type().(*types.Named)
+		if !ok || named.TypeParams().Len() == 0 {
+			continue
+		}
+		for m := range named.Methods() {
+			if importedWrapperKind(m) == "Put" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // candidates are the functions worth building SSA for, and the syntax the
