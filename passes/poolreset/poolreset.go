@@ -62,13 +62,16 @@ func run(pass *analysis.Pass) (any, error) {
 }
 
 // namesPools reports whether pkg can name a pool: it imports sync, or a
-// package that declares a generic pool type (see importedWrapperKind).
-// Most packages import neither, and the pass skips them.
+// package that declares a generic pool type (see importedWrapperKind),
+// which must import sync itself. Most packages import neither, and the
+// pass skips them.
 func namesPools(pkg *types.Package) bool {
 	return slices.ContainsFunc(pkg.Imports(), func(p *types.Package) bool {
-		return p.Path() == "sync" || declaresGenericPool(p)
+		return isSync(p) || slices.ContainsFunc(p.Imports(), isSync) && declaresGenericPool(p)
 	})
 }
+
+func isSync(p *types.Package) bool { return p.Path() == "sync" }
 
 // declaresGenericPool reports whether p declares a generic type whose Put
 // is a pool wrapper's.
