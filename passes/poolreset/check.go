@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -51,11 +52,16 @@ func (a *checker) check() []finding {
 		if dirty == nil && p.putter == nil {
 			d, releasable := a.checkPinned(p)
 			e := freq.Rate("held until the pool drops the object")
-			if !releasable {
+			held := freq.Rate("held until the pool drops the slice")
+			switch {
+			case !releasable:
 				e = cost.Estimate{Tier: cost.Low, Evidence: "nothing harmless to reset it to"}
+			case a.saysNoReset(p):
+				e = cost.Estimate{Tier: cost.Low, Evidence: "the comment at the Put says it needs no reset"}
+				held = e
 			}
 			add(d, e)
-			add(a.checkElementsHeld(p), freq.Rate("held until the pool drops the slice"))
+			add(a.checkElementsHeld(p), held)
 		}
 		if passflag.Bool(a.pass, "maxcap") {
 			add(a.checkCapacity(p), cost.Estimate{Tier: cost.Medium})
@@ -783,6 +789,33 @@ func (a *checker) checkNonPointer(p *putSite) *analysis.Diagnostic {
 		Message: fmt.Sprintf("putting a %s (not a pointer) into a sync.Pool allocates a %d-byte interface on every Put; store a *%s (no automatic fix: every Get's type assertion changes too)",
 			ts, size, ts),
 	}
+}
+
+// noResetComment matches a comment that says an object goes back into its
+// pool without a reset on purpose ("we don't need to reset content since
+// we set it when using it").
+var noResetComment = regexp.MustCompile(`(?i)\b(no need|(do not|don't|doesn't|does not) need|needn't|not necessary|unnecessary)\b[^.]*\b(reset|clear)`)
+
+// saysNoReset reports whether a comment on the line of p's Put, or ending
+// on the line above it, says that no reset is needed: the maintainers
+// have decided that what the object keeps does not matter.
+func (a *checker) saysNoReset(p *putSite) bool {
+	call := a.c.putCall[p.call.Common().Pos()]
+	if call == nil {
+		return false
+	}
+	file := astx.FileOf(a.pass, call.Pos())
+	if file == nil {
+		return false
+	}
+	line := a.pass.Fset.Position(call.Pos()).Line
+	for _, group := range file.Comments {
+		end := a.pass.Fset.Position(group.End()).Line
+		if (end == line || end == line-1) && noResetComment.MatchString(group.Text()) {
+			return true
+		}
+	}
+	return false
 }
 
 // nolintStaticcheck reports whether the line of pos carries a nolint

@@ -107,3 +107,35 @@ func (z *zipper) Write(p []byte) (int, error) {
 	z.pool.Put(b)
 	return n, nil
 }
+
+type delivery struct {
+	req  *http.Request
+	hops int
+}
+
+var (
+	deliveries = sync.Pool{New: func() any { return new(delivery) }}
+	forwards   = sync.Pool{New: func() any { return new(delivery) }}
+)
+
+type deliverer struct{}
+
+// The code at the Put says it needs no reset (every use sets the request
+// first): keeping the last request is low tier.
+func (deliverer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	d := deliveries.Get().(*delivery)
+	d.req = r
+	w.WriteHeader(d.hops)
+	// No need to reset the request: every use sets it first.
+	deliveries.Put(d)
+}
+
+type forwarder struct{}
+
+// The same Put without that comment, per request.
+func (forwarder) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	d := forwards.Get().(*delivery)
+	d.req = r
+	w.WriteHeader(d.hops)
+	forwards.Put(d) // want `d is put back into forwards still referencing its last user's memory through d.req \(set from r\).* \[high: held until the pool drops the object, per request \(ServeHTTP\)\]$`
+}
