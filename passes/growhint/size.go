@@ -415,11 +415,11 @@ func (c *checker) nilGuards(file *ast.File, v *types.Var, at token.Pos) map[*ast
 		}
 		for _, stmt := range fn.Body.List {
 			ifs, ok := stmt.(*ast.IfStmt)
-			if !ok || ifs.End() > at || ifs.Init != nil || ifs.Else != nil || !endsInReturn(ifs.Body) || c.assignedBetween(v, ifs.End(), at) {
+			if !ok || ifs.End() > at || ifs.Init != nil || ifs.Else != nil || !endsInReturn(ifs.Body) {
 				continue
 			}
 			for _, alt := range alternatives(ifs.Cond) {
-				if bin, ok := alt.(*ast.BinaryExpr); ok && bin.Op == token.EQL && c.isNilComparison(bin, v) {
+				if bin, ok := alt.(*ast.BinaryExpr); ok && bin.Op == token.EQL && c.isNilComparison(bin, v) && !c.assignedBetween(v, ifs.End(), at) {
 					guards[bin] = true
 				}
 			}
