@@ -138,6 +138,15 @@ func OutermostFunc(cur inspector.Cursor) ast.Node {
 	return fn
 }
 
+// InnermostFunc returns the cursor of the innermost function around cur,
+// a declaration or a literal; the zero cursor outside functions.
+func InnermostFunc(cur inspector.Cursor) inspector.Cursor {
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return f
+	}
+	return inspector.Cursor{}
+}
+
 // FuncName names the function decl as its callers write it: F, or T.M for
 // a method (type parameters left out).
 func FuncName(decl *ast.FuncDecl) string {

@@ -71,6 +71,18 @@ func IsByteSlice(t types.Type) bool {
 	return ok && types.Identical(s.Elem(), types.Typ[types.Byte])
 }
 
+// PoolMethod returns "Get" or "Put" if fn is that method of sync.Pool,
+// or "".
+func PoolMethod(fn *types.Func) string {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "sync" || (fn.Name() != "Get" && fn.Name() != "Put") {
+		return ""
+	}
+	if recv := fn.Signature().Recv(); recv != nil && IsPointerTo(recv.Type(), "sync", "Pool") {
+		return fn.Name()
+	}
+	return ""
+}
+
 // ListElem returns the element type of a slice or array type, or nil.
 func ListElem(t types.Type) types.Type {
 	if t == nil {

@@ -196,7 +196,7 @@ func (c *candidates) notePutSyntax(callCur inspector.Cursor) {
 // poolCall returns "Get" or "Put" if fn is that method of sync.Pool, or
 // of a generic pool type that wraps it (of the package, or imported).
 func (c *candidates) poolCall(fn *types.Func) string {
-	if name := poolMethodName(fn); name != "" {
+	if name := typesx.PoolMethod(fn); name != "" {
 		return name
 	}
 	return c.wrapperCall(fn)
@@ -303,7 +303,7 @@ func wrapperKind(info *types.Info, fn *types.Func, stmt ast.Stmt) string {
 			return nil, false
 		}
 		m, ok := typeutil.Callee(info, call).(*types.Func)
-		return call, ok && poolMethodName(m) == method
+		return call, ok && typesx.PoolMethod(m) == method
 	}
 	switch s := stmt.(type) {
 	case *ast.ReturnStmt:
@@ -332,17 +332,3 @@ func wrapperKind(info *types.Info, fn *types.Func, stmt ast.Stmt) string {
 	return ""
 }
 
-// poolMethodName returns "Get" or "Put" if fn is that method of sync.Pool.
-func poolMethodName(fn *types.Func) string {
-	if fn.Pkg() == nil || fn.Pkg().Path() != "sync" || (fn.Name() != "Get" && fn.Name() != "Put") {
-		return ""
-	}
-	recv := fn.Signature().Recv()
-	if recv == nil {
-		return ""
-	}
-	if typesx.IsPointerTo(recv.Type(), "sync", "Pool") {
-		return fn.Name()
-	}
-	return ""
-}

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
@@ -114,12 +115,7 @@ func keyedOrEmpty(lit *ast.CompositeLit) bool {
 // putAfter returns the call pool.Put(x) of a sync.Pool that follows the
 // statement at cur in its (innermost) function, or nil.
 func (c *checker) putAfter(cur inspector.Cursor, x *types.Var) *ast.CallExpr {
-	var fn inspector.Cursor
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = f
-		break
-	}
-	for call := range fn.Preorder((*ast.CallExpr)(nil)) {
+	for call := range astx.InnermostFunc(cur).Preorder((*ast.CallExpr)(nil)) {
 		n := call.Node().(*ast.CallExpr)
 		if n.Pos() > cur.Node().End() && c.isPoolPut(n) && len(n.Args) == 1 && c.isVar(n.Args[0], x) {
 			return n
@@ -130,18 +126,7 @@ func (c *checker) putAfter(cur inspector.Cursor, x *types.Var) *ast.CallExpr {
 
 func (c *checker) isPoolPut(call *ast.CallExpr) bool {
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	if !ok || fn.Name() != "Put" {
-		return false
-	}
-	recv := fn.Signature().Recv()
-	if recv == nil {
-		return false
-	}
-	t := recv.Type()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	return typesx.IsSyncPool(t)
+	return ok && typesx.PoolMethod(fn) == "Put"
 }
 
 func (c *checker) isVar(e ast.Expr, v *types.Var) bool {
@@ -292,11 +277,7 @@ func (c *checker) droppedObject(cur inspector.Cursor, w *wholeReset, f *types.Va
 		return dropped{}, false
 	}
 	name := w.xName + "." + f.Name()
-	var fnCur inspector.Cursor
-	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fnCur = fn
-		break
-	}
+	fnCur := astx.InnermostFunc(cur)
 	var remade, reset token.Pos
 	after := cur.Node().End()
 	for n := range fnCur.Preorder((*ast.AssignStmt)(nil), (*ast.CallExpr)(nil)) {
