@@ -331,4 +331,3 @@ func wrapperKind(info *types.Info, fn *types.Func, stmt ast.Stmt) string {
 	}
 	return ""
 }
-
