@@ -143,14 +143,8 @@ func (m *Model) FixedList(pass *analysis.Pass, x ast.Expr, fn ast.Node) bool {
 	if fn == nil || v.Parent() == nil || v.Parent() == pass.Pkg.Scope() {
 		return false
 	}
-	isLit := false
-	ast.Inspect(fn, func(n ast.Node) bool {
-		if value := initialValue(pass.TypesInfo, n, v); value != nil {
-			_, isLit = ast.Unparen(value).(*ast.CompositeLit)
-		}
-		return !isLit
-	})
-	return isLit && !reassigned(pass.TypesInfo, fn, v)
+	_, isLit := ast.Unparen(astx.FixedValue(pass.TypesInfo, fn, v)).(*ast.CompositeLit)
+	return isLit
 }
 
 // fixedParams returns the parameters of unexported functions that every
@@ -190,51 +184,6 @@ func fixedParams(pass *analysis.Pass, funcs map[*types.Func]*funcInfo, tables ma
 func asVar(obj types.Object) *types.Var {
 	v, _ := obj.(*types.Var)
 	return v
-}
-
-// initialValue returns the value n gives v if n declares v with one.
-func initialValue(info *types.Info, n ast.Node, v *types.Var) ast.Expr {
-	switch n := n.(type) {
-	case *ast.AssignStmt:
-		if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
-			for i, lhs := range n.Lhs {
-				if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] == v {
-					return n.Rhs[i]
-				}
-			}
-		}
-	case *ast.ValueSpec:
-		if len(n.Names) == len(n.Values) {
-			for i, name := range n.Names {
-				if info.Defs[name] == v {
-					return n.Values[i]
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// reassigned reports whether fn assigns v (or an element or field of it)
-// after its declaration, or takes its address.
-func reassigned(info *types.Info, fn ast.Node, v *types.Var) bool {
-	rooted := func(e ast.Expr) bool {
-		id := astx.RootIdent(e)
-		return id != nil && info.Uses[id] == v
-	}
-	found := false
-	ast.Inspect(fn, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			found = found || slices.ContainsFunc(n.Lhs, rooted)
-		case *ast.IncDecStmt:
-			found = found || rooted(n.X)
-		case *ast.UnaryExpr:
-			found = found || n.Op == token.AND && rooted(n.X)
-		}
-		return !found
-	})
-	return found
 }
 
 // boundedByConstant reports whether cond compares a counter stepped by post

@@ -115,3 +115,22 @@ func RangeElem(t types.Type) types.Type {
 	}
 	return ListElem(t)
 }
+
+// HasPointers reports whether values of t hold pointers the garbage
+// collector follows (a type parameter may).
+func HasPointers(t types.Type) bool {
+	switch t := t.Underlying().(type) {
+	case *types.Basic:
+		return t.Kind() == types.String || t.Kind() == types.UnsafePointer
+	case *types.Array:
+		return t.Len() > 0 && HasPointers(t.Elem())
+	case *types.Struct:
+		for i := range t.NumFields() {
+			if HasPointers(t.Field(i).Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}

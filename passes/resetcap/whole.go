@@ -186,7 +186,7 @@ func (c *checker) droppedSlice(fnCur, cur inspector.Cursor, w *wholeReset, f *ty
 	}
 	name := w.xName + "." + f.Name()
 	u := c.uses[f]
-	d := dropped{f: f, name: name, u: u, keep: f.Name() + ": " + name + "[:0]", clear: hasPointers(sl.Elem())}
+	d := dropped{f: f, name: name, u: u, keep: f.Name() + ": " + name + "[:0]", clear: typesx.HasPointers(sl.Elem())}
 	switch {
 	case u != nil && u.unsafeShared:
 		return dropped{}, false
@@ -408,25 +408,6 @@ func dropsField(drops []dropped, name string) bool {
 		}
 	}
 	return false
-}
-
-// hasPointers reports whether values of t hold pointers the garbage
-// collector follows.
-func hasPointers(t types.Type) bool {
-	switch t := t.Underlying().(type) {
-	case *types.Basic:
-		return t.Kind() == types.String || t.Kind() == types.UnsafePointer
-	case *types.Array:
-		return t.Len() > 0 && hasPointers(t.Elem())
-	case *types.Struct:
-		for i := range t.NumFields() {
-			if hasPointers(t.Field(i).Type()) {
-				return true
-			}
-		}
-		return false
-	}
-	return true
 }
 
 // mentionsCapacity reports whether the function compares the capacity or

@@ -71,3 +71,75 @@ func main() {
 		t.Errorf("output:\n%s", out)
 	}
 }
+
+// TestVacatedFixFreesPopped pops a job that holds a large object from a
+// queue before and after the fix: the original's backing array keeps the
+// job (and the object) reachable, the fixed one lets the collector free
+// it; both return the jobs in order.
+func TestVacatedFixFreesPopped(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the go command")
+	}
+	const main = `package main
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"time"
+
+	"equiv/fixed"
+	"equiv/orig"
+)
+
+type queue interface {
+	Add(func())
+	Next() func()
+}
+
+// freed pops a job that holds a large object and reports whether the
+// collector frees that object while the queue is still in use.
+func freed(q queue) bool {
+	done := make(chan struct{})
+	func() {
+		big := new([1 << 20]byte)
+		runtime.AddCleanup(big, func(struct{}) { close(done) }, struct{}{})
+		ran := ""
+		q.Add(func() { ran = "first"; _ = big[0] })
+		q.Add(func() { ran = "second" })
+		q.Next()()
+		if ran != "first" {
+			fmt.Println("Next did not return the first job")
+			os.Exit(1)
+		}
+	}()
+	for range 20 {
+		runtime.GC()
+		select {
+		case <-done:
+			return true
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	runtime.KeepAlive(q)
+	return false
+}
+
+func main() {
+	o, f := orig.NewQueue(), fixed.NewQueue()
+	if freed(o) {
+		fmt.Println("the original freed the popped job: the fixture does not show the leak")
+		os.Exit(1)
+	}
+	if !freed(f) {
+		fmt.Println("the fixed queue still keeps the popped job")
+		os.Exit(1)
+	}
+	fmt.Println("fixed")
+}
+`
+	out := fixture.RunOriginalAndFixed(t, filepath.Join(fixture.Dir(t), "src", "subsliceleak", "vacated"), func(*ast.File) []byte { return []byte(main) })
+	if !strings.Contains(out, "fixed") {
+		t.Errorf("output:\n%s", out)
+	}
+}

@@ -140,6 +140,40 @@
 //		lines = append(lines, sc.Bytes()) // reported: the next Scan overwrites it
 //	}
 //
+// # Vacated slots
+//
+// Reslicing a slice that outlives the function to drop elements from its
+// front (q.items = q.items[1:]) or its end (s.list = s.list[:len(s.list)-1],
+// *h = old[:n-1]) leaves the dropped elements in the backing array, where
+// they keep what they point to reachable: until the slice grows into a new
+// array (front) or an append overwrites the slot (end), or the holder goes.
+// Removing by swapping (s[i] = s[len(s)-1] before the shrink) leaves a
+// duplicate in the vacated slot that outlives the moved element's own
+// removal. It is reported when the slice is a field, a package variable or
+// the target of a pointer (not a local), its elements hold pointers, and
+// the function neither clears elements of it (s[i] = nil, clear(s[:1]))
+// nor takes an element's address (a slab handing out &s[0]); slices named
+// as free lists or pools (free, pool, idle, spare, cache, ...) are not
+// reported: their dropped elements are lent out, not garbage.
+//
+// The cost is what the dropped elements point to, for as long as the array
+// lives, which a queue or stack usually replaces or overwrites soon. The
+// medium tier has the two kinds maintainers fix: buffers ([]byte
+// elements) consumed from a list the caller handed over or goroutines
+// share (writev's [][]byte), and elements removed by swapping or shifting from a slice
+// that goroutines share (a field of a struct with a mutex, or a package
+// variable). Other queues and stacks, and elements that hold only strings,
+// are low.
+//
+// The fix clears the dropped elements first, clear(q.items[:1]) or
+// clear(s.list[len(s.list)-1:]) (go1.21). It is withheld when another
+// slice may share the array and would see the cleared elements: when the
+// slice is the caller's (*p of a parameter), or when anywhere in the
+// package its variable is read other than to index it, measure it, range
+// over it, copy from it, or reslice or append to it and store the result
+// back (directly or through a local copy such as old := *h); and when it
+// is assigned anything but nil, a new slice or itself so resliced.
+//
 // # Suggested fix
 //
 // The slice expression or helper call is wrapped in bytes.Clone for []byte, slices.Clone

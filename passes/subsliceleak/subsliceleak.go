@@ -108,6 +108,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
 	checkReused(pass, rep)
+	checkVacated(pass, rep, model)
 	checkSharedCopies(pass, rep, model)
 	helpers := findHelpers(pass)
 	decls, sites := candidates(pass, rep, helpers)

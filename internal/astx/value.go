@@ -1,0 +1,70 @@
+package astx
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+)
+
+// FixedValue returns the value the local variable v is declared with in
+// fn, if fn never assigns v (or an element or field of it) again nor takes
+// its address: what v holds wherever fn reads it. It is nil otherwise.
+func FixedValue(info *types.Info, fn ast.Node, v *types.Var) ast.Expr {
+	var value ast.Expr
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if value == nil {
+			value = initialValue(info, n, v)
+		}
+		return value == nil
+	})
+	if value == nil || reassigned(info, fn, v) {
+		return nil
+	}
+	return value
+}
+
+// initialValue returns the value n gives v if n declares v with one.
+func initialValue(info *types.Info, n ast.Node, v *types.Var) ast.Expr {
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		if n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) {
+			for i, lhs := range n.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] == v {
+					return n.Rhs[i]
+				}
+			}
+		}
+	case *ast.ValueSpec:
+		if len(n.Names) == len(n.Values) {
+			for i, name := range n.Names {
+				if info.Defs[name] == v {
+					return n.Values[i]
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// reassigned reports whether fn assigns v (or an element or field of it)
+// after its declaration, or takes its address.
+func reassigned(info *types.Info, fn ast.Node, v *types.Var) bool {
+	rooted := func(e ast.Expr) bool {
+		id := RootIdent(e)
+		return id != nil && info.Uses[id] == v
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			found = found || slices.ContainsFunc(n.Lhs, rooted)
+		case *ast.IncDecStmt:
+			found = found || rooted(n.X)
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.AND && rooted(n.X)
+		}
+		return !found
+	})
+	return found
+}

@@ -1,0 +1,728 @@
+package subsliceleak
+
+import (
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"go/version"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/suppress"
+	"github.com/memlint/memlint/internal/typesx"
+)
+
+// A vacate is a reslice of a long-lived slice (x.f = x.f[1:], *q =
+// old[:n-1]) that drops elements holding pointers from its front or its
+// end: the backing array keeps them, and what they point to stays
+// reachable.
+type vacate struct {
+	as     *ast.AssignStmt
+	slice  *ast.SliceExpr
+	holder ast.Expr // where the slice lives: a field, *recv, *p or a package variable
+	owner  owner
+	base   ast.Expr // the sliced operand: the holder or a local copy of it
+	front  bool     // drops the first elements (s[i:]); else the last (s[:len(s)-k])
+	elem   types.Type
+}
+
+// An owner says whose memory a long-lived slice is.
+type owner int
+
+const (
+	ownedByField    owner = iota + 1 // x.f
+	ownedByReceiver                  // *r, r the method's receiver
+	ownedByCaller                    // *p, p any other pointer
+	ownedByPackage                   // a package variable
+)
+
+// checkVacated reports reslices that drop pointer-holding elements of a
+// slice that outlives the function, unless the function clears them.
+func checkVacated(pass *analysis.Pass, rep *suppress.Reporter, model *cost.Model) {
+	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	for fileCur := range insp.Root().Children() {
+		file := fileCur.Node().(*ast.File)
+		if rep.Skips(file) {
+			continue
+		}
+		for cur := range fileCur.Preorder((*ast.AssignStmt)(nil)) {
+			fnCur := astx.InnermostFunc(cur)
+			v := vacateAt(pass, cur, fnCur.Node())
+			if v == nil || clearsDropped(pass.TypesInfo, fnCur.Node(), v) || onLoan(pass.TypesInfo, fnCur.Node(), v) || v.extended(pass, insp) {
+				continue
+			}
+			rep.Report(v.diagnostic(pass, insp, cur, fnCur.Node()), v.estimate(pass, model, cur, fnCur.Node()))
+		}
+	}
+}
+
+// vacateAt returns the vacate the assignment at cur makes, if any.
+func vacateAt(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) *vacate {
+	as := cur.Node().(*ast.AssignStmt)
+	if fn == nil || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return nil
+	}
+	sl, ok := ast.Unparen(as.Rhs[0]).(*ast.SliceExpr)
+	if !ok || sl.Slice3 {
+		return nil
+	}
+	info := pass.TypesInfo
+	t := info.TypeOf(as.Lhs[0])
+	if t == nil {
+		return nil
+	}
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok || !typesx.HasPointers(s.Elem()) {
+		return nil
+	}
+	v := &vacate{as: as, slice: sl, holder: ast.Unparen(as.Lhs[0]), base: ast.Unparen(sl.X), elem: s.Elem()}
+	if v.owner = ownerOf(info, fn, v.holder); v.owner == 0 {
+		return nil
+	}
+	if !sameRef(info, v.base, v.holder) && !isCopyOf(info, fn, v.base, v.holder) {
+		return nil
+	}
+	lenOf := func(e ast.Expr) bool { return v.isLen(info, fn, e) }
+	switch {
+	case sl.Low != nil && !isConstant(info, sl.Low, 0) && (sl.High == nil || lenOf(sl.High)):
+		v.front = true
+	case (sl.Low == nil || isConstant(info, sl.Low, 0)) && sl.High != nil && shortens(info, fn, sl.High, lenOf):
+	default:
+		return nil
+	}
+	return v
+}
+
+// ownerOf says whose memory the slice at holder is, or 0 when it is a
+// local variable (gone when the function returns) or not a plain path.
+func ownerOf(info *types.Info, fn ast.Node, holder ast.Expr) owner {
+	if !isPath(info, holder) {
+		return 0
+	}
+	switch h := holder.(type) {
+	case *ast.SelectorExpr:
+		if sel := info.Selections[h]; sel != nil && sel.Kind() == types.FieldVal {
+			return ownedByField
+		}
+		if v, ok := info.Uses[h.Sel].(*types.Var); ok && v.Parent() == v.Pkg().Scope() {
+			return ownedByPackage // pkg.Var of another package
+		}
+	case *ast.StarExpr:
+		if id, ok := ast.Unparen(h.X).(*ast.Ident); ok && isReceiver(info, fn, id) {
+			return ownedByReceiver
+		}
+		return ownedByCaller
+	case *ast.Ident:
+		if v, ok := info.Uses[h].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+			return ownedByPackage
+		}
+	}
+	return 0
+}
+
+// isPath reports whether e is a variable, a field path or a dereference
+// of one: an expression a fix may evaluate again with the same result.
+func isPath(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		_, ok := info.Uses[e].(*types.Var)
+		return ok
+	case *ast.SelectorExpr:
+		if info.Selections[e] == nil {
+			_, ok := info.Uses[e.Sel].(*types.Var)
+			return ok
+		}
+		return info.Selections[e].Kind() == types.FieldVal && isPath(info, e.X)
+	case *ast.StarExpr:
+		return isPath(info, e.X)
+	}
+	return false
+}
+
+func isReceiver(info *types.Info, fn ast.Node, id *ast.Ident) bool {
+	decl, ok := fn.(*ast.FuncDecl)
+	if !ok || decl.Recv == nil || len(decl.Recv.List) == 0 || len(decl.Recv.List[0].Names) == 0 {
+		return false
+	}
+	return info.Uses[id] != nil && info.Uses[id] == info.Defs[decl.Recv.List[0].Names[0]]
+}
+
+// sameRef reports whether the paths a and b denote the same variable.
+func sameRef(info *types.Info, a, b ast.Expr) bool {
+	switch a := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		b, ok := ast.Unparen(b).(*ast.Ident)
+		return ok && info.Uses[a] != nil && info.Uses[a] == info.Uses[b]
+	case *ast.SelectorExpr:
+		b, ok := ast.Unparen(b).(*ast.SelectorExpr)
+		if !ok || info.Uses[a.Sel] == nil || info.Uses[a.Sel] != info.Uses[b.Sel] {
+			return false
+		}
+		return info.Selections[a] == nil || sameRef(info, a.X, b.X)
+	case *ast.StarExpr:
+		b, ok := ast.Unparen(b).(*ast.StarExpr)
+		return ok && sameRef(info, a.X, b.X)
+	}
+	return false
+}
+
+// isCopyOf reports whether e is a local variable that fn declares as a
+// copy of holder and never assigns again (old := *h).
+func isCopyOf(info *types.Info, fn ast.Node, e, holder ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && sameRef(info, astx.FixedValue(info, fn, v), holder)
+}
+
+// isLen reports whether e is the length of the slice, len(base) or
+// len(holder), directly or through a variable fn never reassigns.
+func (v *vacate) isLen(info *types.Info, fn ast.Node, e ast.Expr) bool {
+	e = fixed(info, fn, e)
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	if b, ok := info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin); !ok || b.Name() != "len" {
+		return false
+	}
+	return sameRef(info, call.Args[0], v.base) || sameRef(info, call.Args[0], v.holder)
+}
+
+// shortens reports whether e is the length minus a positive constant,
+// directly or through a variable fn never reassigns (n := len(s)-1).
+func shortens(info *types.Info, fn ast.Node, e ast.Expr, isLen func(ast.Expr) bool) bool {
+	bin, ok := fixed(info, fn, e).(*ast.BinaryExpr)
+	if !ok || bin.Op != token.SUB || !isLen(bin.X) {
+		return false
+	}
+	tv := info.Types[bin.Y]
+	return tv.Value != nil && constant.Sign(tv.Value) > 0
+}
+
+// fixed returns the value of e: the value a local variable is declared
+// with when fn never assigns it again, or e itself.
+func fixed(info *types.Info, fn ast.Node, e ast.Expr) ast.Expr {
+	e = ast.Unparen(e)
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() {
+			if value := astx.FixedValue(info, fn, v); value != nil {
+				return ast.Unparen(value)
+			}
+		}
+	}
+	return e
+}
+
+func isConstant(info *types.Info, e ast.Expr, n int64) bool {
+	tv := info.Types[e]
+	return tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Compare(tv.Value, token.EQL, constant.MakeInt64(n))
+}
+
+// clearsDropped reports whether fn clears elements of the slice itself
+// (s[i] = nil, s[i] = T{}, clear(s[i:])), before or after the reslice:
+// code that does so knows about the backing array.
+func clearsDropped(info *types.Info, fn ast.Node, v *vacate) bool {
+	ofSlice := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if sl, ok := e.(*ast.SliceExpr); ok {
+			e = ast.Unparen(sl.X)
+		}
+		return sameRef(info, e, v.base) || sameRef(info, e, v.holder)
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && ofSlice(ix.X) && len(n.Rhs) == len(n.Lhs) && isZero(info, n.Rhs[i]) {
+					found = true
+				}
+			}
+		case *ast.CallExpr:
+			if b, ok := info.Uses[astx.RootIdent(n.Fun)].(*types.Builtin); ok && b.Name() == "clear" && len(n.Args) == 1 && ofSlice(n.Args[0]) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// isZero reports whether e is a zero value: nil, T{}, "" or 0, *new(T), or
+// a variable named for one (var zero T).
+func isZero(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return len(e.Elts) == 0
+	case *ast.StarExpr:
+		call, ok := ast.Unparen(e.X).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		b, ok := info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin)
+		return ok && b.Name() == "new"
+	case *ast.Ident:
+		if _, ok := info.Uses[e].(*types.Nil); ok {
+			return true
+		}
+		if strings.Contains(strings.ToLower(e.Name), "zero") {
+			return true
+		}
+	}
+	switch tv := info.Types[e]; {
+	case tv.Value == nil:
+		return false
+	case tv.Value.Kind() == constant.String:
+		return constant.StringVal(tv.Value) == ""
+	case tv.Value.Kind() == constant.Int:
+		return constant.Sign(tv.Value) == 0
+	}
+	return false
+}
+
+func (v *vacate) diagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur inspector.Cursor, fn ast.Node) analysis.Diagnostic {
+	qual := types.RelativeTo(pass.Pkg)
+	src := astx.NewSource(pass)
+	base := src.Text(v.base)
+	if _, ok := v.base.(*ast.StarExpr); ok {
+		base = "(" + base + ")"
+	}
+	var span string
+	one := false
+	if v.front {
+		span = base + "[:" + src.Text(v.slice.Low) + "]"
+		one = isConstant(pass.TypesInfo, v.slice.Low, 1)
+	} else {
+		span = base + "[" + src.Text(v.slice.High) + ":]"
+		bin, ok := fixed(pass.TypesInfo, fn, v.slice.High).(*ast.BinaryExpr)
+		one = ok && isConstant(pass.TypesInfo, bin.Y, 1)
+	}
+	end, until := "last", "an append overwrites the slot"
+	if v.front {
+		end, until = "first", "the slice grows into a new array"
+	}
+	dropped, held := "the "+end+" elements", "them: what they point to stays"
+	if one {
+		dropped, held = "the "+end+" element", "it: what it points to stays"
+	}
+	d := analysis.Diagnostic{
+		Pos: v.as.Pos(),
+		End: v.as.End(),
+		Message: fmt.Sprintf("%s drops %s of a []%s from the slice, but the backing array still holds %s reachable until %s or the array is freed; clear first with clear(%s)",
+			src.Text(v.as.Rhs[0]), dropped, types.TypeString(v.elem, qual), held, until, span),
+	}
+	if why := v.noFix(pass, insp, cur, fn); why != "" {
+		d.Message += " (no automatic fix: " + why + ")"
+		return d
+	}
+	text := "clear(" + span + ")\n" + src.Indent(v.as.Pos())
+	d.SuggestedFixes = []analysis.SuggestedFix{{
+		Message:   "Clear the dropped elements",
+		TextEdits: []analysis.TextEdit{{Pos: v.as.Pos(), End: v.as.Pos(), NewText: []byte(text)}},
+	}}
+	return d
+}
+
+// estimate rates a vacate. What the dropped elements keep alive is paid
+// for as long as the array lives, which a queue or stack usually replaces
+// or overwrites soon, and the popped value often lives on anyway. Two
+// kinds are medium, the ones maintainers fixed: buffers consumed from a
+// list the caller handed over or that goroutines share (writev's
+// [][]byte: the written data stays in memory), and elements removed by
+// swapping from a slice goroutines share, whose vacated slot keeps a
+// duplicate of an element after that element's own removal (or shifting,
+// copy(s[i:], s[i+1:])).
+func (v *vacate) estimate(pass *analysis.Pass, model *cost.Model, cur inspector.Cursor, fn ast.Node) cost.Estimate {
+	if f := model.At(pass, cur, cost.Policy{}); f.Level == cost.Cold {
+		return cost.Estimate{Tier: cost.Low, Evidence: f.Reason}
+	}
+	info := pass.TypesInfo
+	shared := v.sharedHolder(info)
+	switch {
+	case typesx.IsByteSlice(v.elem) && (shared || v.owner == ownedByCaller || v.owner == ownedByReceiver):
+		return cost.Estimate{Tier: cost.Medium, Evidence: "consumed buffers: the data stays in memory"}
+	case shared && movesElements(info, fn, v) && registration(v.elem) == "":
+		return cost.Estimate{Tier: cost.Medium, Evidence: "removed from a slice goroutines share, whose vacated slot keeps a moved element"}
+	case registration(v.elem) != "":
+		return cost.Estimate{Tier: cost.Low, Evidence: "a list of " + registration(v.elem) + "s: a few, changed rarely"}
+	case onlyStrings(v.elem):
+		return cost.Estimate{Tier: cost.Low, Evidence: "the elements hold only strings"}
+	case v.front:
+		return cost.Estimate{Tier: cost.Low, Evidence: "a queue: the array is replaced as it grows again"}
+	}
+	return cost.Estimate{Tier: cost.Low, Evidence: "a stack: the next push overwrites the slot"}
+}
+
+// registrationWords name what programs register once and remove rarely.
+var registrationWords = []string{"hook", "handler", "listener", "callback", "observer", "plugin", "middleware", "interceptor"}
+
+// registration returns the kind of registered value that t (or what it
+// points to) is by its name, or "".
+func registration(t types.Type) string {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return ""
+	}
+	lower := strings.ToLower(named.Obj().Name())
+	for _, w := range registrationWords {
+		if strings.Contains(lower, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+// sharedHolder reports whether the slice is a package variable or a
+// field of a struct with a mutex: a value that lives long and that
+// several goroutines use.
+func (v *vacate) sharedHolder(info *types.Info) bool {
+	switch v.owner {
+	case ownedByPackage:
+		return true
+	case ownedByField:
+		recv := info.Selections[v.holder.(*ast.SelectorExpr)].Recv()
+		if p, ok := recv.Underlying().(*types.Pointer); ok {
+			recv = p.Elem()
+		}
+		st, ok := recv.Underlying().(*types.Struct)
+		if !ok {
+			return false
+		}
+		for i := range st.NumFields() {
+			if t := st.Field(i).Type(); typesx.IsNamed(t, "sync", "Mutex") || typesx.IsNamed(t, "sync", "RWMutex") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// movesElements reports whether fn moves elements of the slice into other
+// slots of it, as removing element i does by swapping (s[i] =
+// s[len(s)-1]) or by shifting (copy(s[i:], s[i+1:])): the vacated slot
+// then holds a duplicate that outlives the moved element's own removal.
+func movesElements(info *types.Info, fn ast.Node, v *vacate) bool {
+	ofSlice := func(e ast.Expr) bool {
+		var x ast.Expr
+		switch e := ast.Unparen(e).(type) {
+		case *ast.IndexExpr:
+			x = e.X
+		case *ast.SliceExpr:
+			x = e.X
+		default:
+			return false
+		}
+		return sameRef(info, x, v.base) || sameRef(info, x, v.holder)
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			found = found || len(n.Lhs) == 1 && len(n.Rhs) == 1 && ofSlice(n.Lhs[0]) && ofSlice(n.Rhs[0])
+		case *ast.CallExpr:
+			b, ok := info.Uses[astx.RootIdent(n.Fun)].(*types.Builtin)
+			found = found || ok && b.Name() == "copy" && len(n.Args) == 2 && ofSlice(n.Args[0]) && ofSlice(n.Args[1])
+		}
+		return !found
+	})
+	return found
+}
+
+// loanWords name slices whose elements are lent out and come back: a
+// free list or pool, where the dropped element is in use, not garbage.
+var loanWords = []string{"free", "pool", "idle", "spare", "cache", "reuse", "recycl", "avail", "unused"}
+
+// onLoan reports whether the dropped elements are in use: the slice is a
+// free list or pool by name, or fn takes the address of one of its
+// elements (a slab handing out &s[0]), which clearing would zero.
+func onLoan(info *types.Info, fn ast.Node, v *vacate) bool {
+	name := ""
+	switch h := v.holder.(type) {
+	case *ast.SelectorExpr:
+		name = h.Sel.Name
+	case *ast.Ident:
+		name = h.Name
+	}
+	lower := strings.ToLower(name)
+	if slices.ContainsFunc(loanWords, func(w string) bool { return strings.Contains(lower, w) }) {
+		return true
+	}
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			if ix, ok := ast.Unparen(u.X).(*ast.IndexExpr); ok && (sameRef(info, ix.X, v.base) || sameRef(info, ix.X, v.holder)) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// onlyStrings reports whether the only pointers in values of t are the
+// bytes of strings.
+func onlyStrings(t types.Type) bool {
+	switch t := t.Underlying().(type) {
+	case *types.Basic:
+		return true
+	case *types.Array:
+		return onlyStrings(t.Elem())
+	case *types.Struct:
+		for i := range t.NumFields() {
+			if !onlyStrings(t.Field(i).Type()) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// noFix says why clearing the dropped elements before the reslice could
+// change what the program does, or cannot be written there.
+func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspector.Cursor, fn ast.Node) string {
+	info := pass.TypesInfo
+	if list, _ := astx.StmtList(cur); list == nil {
+		return "the reslice is not a statement of its own"
+	}
+	file := astx.FileOf(pass, v.as.Pos())
+	if ver := info.FileVersions[file]; ver != "" && version.Compare(ver, "go1.21") < 0 {
+		return "clear needs go1.21, the file is " + ver
+	}
+	if !astx.VisibleAt(pass, "clear", types.Universe.Lookup("clear"), v.as.Pos()) {
+		return "clear is shadowed here"
+	}
+	bound := v.slice.High
+	if v.front {
+		bound = v.slice.Low
+	}
+	if !effectFree(info, bound) {
+		return types.ExprString(bound) + " would be evaluated twice"
+	}
+	if at := v.rangedOver(info, cur); at.IsValid() {
+		return fmt.Sprintf("the range over the slice at line %d goes on to read the cleared elements", pass.Fset.Position(at).Line)
+	}
+	if v.owner == ownedByCaller {
+		return "the caller may hold another slice of the same array, which would see the cleared elements"
+	}
+	for _, occ := range v.occurrences(pass, insp) {
+		if !keptHome(info, occ, occ.Node().(ast.Expr), 0) {
+			at := pass.Fset.Position(occ.Node().Pos())
+			return fmt.Sprintf("the slice is shared at %s:%d, which would see the cleared elements", filepath.Base(at.Filename), at.Line)
+		}
+	}
+	return ""
+}
+
+// rangedOver returns the position of a range over the slice around the
+// reslice that goes on after it: a range reads the elements of the array
+// it started with, so it would read the cleared ones. A reslice followed
+// by break or return ends the range.
+func (v *vacate) rangedOver(info *types.Info, cur inspector.Cursor) token.Pos {
+	if list, i := astx.StmtList(cur); list != nil && i+1 < len(list) {
+		switch next := list[i+1].(type) {
+		case *ast.ReturnStmt:
+			return token.NoPos
+		case *ast.BranchStmt:
+			if next.Tok == token.BREAK && next.Label == nil {
+				return token.NoPos
+			}
+		}
+	}
+	for c := range cur.Enclosing((*ast.RangeStmt)(nil)) {
+		x := c.Node().(*ast.RangeStmt).X
+		if sameRef(info, x, v.holder) || sameRef(info, x, v.base) {
+			return c.Node().Pos()
+		}
+	}
+	return token.NoPos
+}
+
+// extended reports whether the package reslices the slice past its
+// length, s[:len(s)+1] or s[:cap(s)]: the dropped elements are then not
+// gone but kept for reuse (a ring buffer counting its elements in the
+// length), and clearing them would lose them.
+func (v *vacate) extended(pass *analysis.Pass, insp *inspector.Inspector) bool {
+	for _, occ := range v.occurrences(pass, insp) {
+		if kind, _ := occ.ParentEdge(); kind != edge.SliceExpr_X {
+			continue
+		}
+		switch high := ast.Unparen(occ.Parent().Node().(*ast.SliceExpr).High).(type) {
+		case *ast.BinaryExpr:
+			if high.Op == token.ADD {
+				return true
+			}
+		case *ast.CallExpr:
+			if b, ok := pass.TypesInfo.Uses[astx.RootIdent(high.Fun)].(*types.Builtin); ok && b.Name() == "cap" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// effectFree reports whether evaluating e again has no effect and gives
+// the same value: constants, variables, field paths, len and cap, and
+// arithmetic on these.
+func effectFree(info *types.Info, e ast.Expr) bool {
+	if info.Types[e].Value != nil {
+		return true
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.StarExpr:
+		return isPath(info, e)
+	case *ast.BinaryExpr:
+		return effectFree(info, e.X) && effectFree(info, e.Y)
+	case *ast.CallExpr:
+		b, ok := info.Uses[astx.RootIdent(e.Fun)].(*types.Builtin)
+		return ok && (b.Name() == "len" || b.Name() == "cap") && len(e.Args) == 1 && effectFree(info, e.Args[0])
+	}
+	return false
+}
+
+// occurrences returns every expression of the package that reads the
+// slice's variable as a whole: each use of the field or package
+// variable, or each *r of a method of the receiver's type.
+func (v *vacate) occurrences(pass *analysis.Pass, insp *inspector.Inspector) []inspector.Cursor {
+	info := pass.TypesInfo
+	var occ []inspector.Cursor
+	switch h := v.holder.(type) {
+	case *ast.StarExpr: // ownedByReceiver
+		recvType := info.TypeOf(h.X)
+		for cur := range insp.Root().Preorder((*ast.StarExpr)(nil)) {
+			star := cur.Node().(*ast.StarExpr)
+			id, ok := ast.Unparen(star.X).(*ast.Ident)
+			if ok && info.Types[star].IsValue() && types.Identical(info.TypeOf(id), recvType) {
+				occ = append(occ, cur)
+			}
+		}
+	default:
+		obj := info.Uses[astx.RootIdent(h)]
+		if sel, ok := h.(*ast.SelectorExpr); ok {
+			obj = info.Uses[sel.Sel]
+		}
+		for cur := range insp.Root().Preorder((*ast.Ident)(nil)) {
+			if info.Uses[cur.Node().(*ast.Ident)] != obj {
+				continue
+			}
+			if kind, _ := cur.ParentEdge(); kind == edge.SelectorExpr_Sel {
+				cur = cur.Parent()
+			}
+			occ = append(occ, cur)
+		}
+	}
+	return occ
+}
+
+// keptHome reports whether the slice read at cur is only indexed, measured,
+// ranged over, copied from, compared, assigned, or resliced or appended to
+// and stored back into home (the slice's own variable), possibly through a
+// local variable that does the same: no other slice can then share its
+// array and see the cleared elements.
+func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) bool {
+	kind, idx := cur.ParentEdge()
+	parent := cur.Parent()
+	switch kind {
+	case edge.ParenExpr_X:
+		return keptHome(info, parent, home, depth)
+	case edge.IndexExpr_X:
+		k, _ := parent.ParentEdge()
+		return k != edge.UnaryExpr_X || parent.Parent().Node().(*ast.UnaryExpr).Op != token.AND
+	case edge.RangeStmt_X, edge.BinaryExpr_X, edge.BinaryExpr_Y:
+		return true
+	case edge.AssignStmt_Lhs:
+		as := parent.Node().(*ast.AssignStmt)
+		return as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) && ownValue(info, astx.InnermostFunc(cur).Node(), as.Rhs[idx], home)
+	case edge.CallExpr_Args:
+		call := parent.Node().(*ast.CallExpr)
+		b, ok := info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin)
+		switch {
+		case !ok:
+			return false
+		case b.Name() == "len" || b.Name() == "cap" || b.Name() == "clear" || b.Name() == "copy":
+			return true
+		case b.Name() == "append" && idx == 0:
+			return storedBack(info, parent, home) || keptHome(info, parent, home, depth)
+		}
+	case edge.SliceExpr_X:
+		return storedBack(info, parent, home) || keptHome(info, parent, home, depth)
+	case edge.AssignStmt_Rhs:
+		as := parent.Node().(*ast.AssignStmt)
+		if len(as.Lhs) != len(as.Rhs) {
+			return false
+		}
+		if sameRef(info, as.Lhs[idx], home) {
+			return true
+		}
+		id, ok := as.Lhs[idx].(*ast.Ident)
+		return ok && localStays(info, cur, id, home, depth)
+	}
+	return false
+}
+
+// ownValue reports whether storing e in home gives it an array no one
+// else holds: nil, a new slice (make or a literal), or home itself,
+// resliced or appended to, directly or through a local copy.
+func ownValue(info *types.Info, fn ast.Node, e, home ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.SliceExpr:
+		return sameRef(info, e.X, home) || isCopyOf(info, fn, ast.Unparen(e.X), home)
+	case *ast.CallExpr:
+		b, ok := info.Uses[astx.RootIdent(e.Fun)].(*types.Builtin)
+		switch {
+		case !ok:
+			return false
+		case b.Name() == "make":
+			return true
+		case b.Name() == "append" && len(e.Args) > 0:
+			return isZero(info, e.Args[0]) || ownValue(info, fn, e.Args[0], home)
+		}
+		return false
+	}
+	return isZero(info, e) || sameRef(info, e, home)
+}
+
+// storedBack reports whether the value at cur is assigned to home.
+func storedBack(info *types.Info, cur inspector.Cursor, home ast.Expr) bool {
+	kind, idx := cur.ParentEdge()
+	if kind != edge.AssignStmt_Rhs {
+		return false
+	}
+	as := cur.Parent().Node().(*ast.AssignStmt)
+	return len(as.Lhs) == len(as.Rhs) && sameRef(info, as.Lhs[idx], home)
+}
+
+// localStays reports whether every use of the local variable id, which
+// the slice at cur is assigned to, stays.
+func localStays(info *types.Info, cur inspector.Cursor, id *ast.Ident, home ast.Expr, depth int) bool {
+	obj := info.ObjectOf(id)
+	v, ok := obj.(*types.Var)
+	if !ok || depth > 2 || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	fnCur := astx.InnermostFunc(cur)
+	for use := range fnCur.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[use.Node().(*ast.Ident)] == obj && !keptHome(info, use, home, depth+1) {
+			return false
+		}
+	}
+	return true
+}

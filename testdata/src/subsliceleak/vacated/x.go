@@ -1,0 +1,222 @@
+package vacated
+
+import "sync"
+
+type conn struct{ buf []byte }
+
+// A stmt keeps the connections it was prepared on; goroutines share it.
+type stmt struct {
+	mu    sync.Mutex
+	conns []*conn
+}
+
+// DropClosed removes by swapping: the vacated last slot keeps a duplicate
+// of the moved element after that element is removed in turn.
+func (s *stmt) DropClosed(closed func(*conn) bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for i := 0; i < len(s.conns); i++ {
+		if closed(s.conns[i]) {
+			s.conns[i] = s.conns[len(s.conns)-1]
+			s.conns = s.conns[:len(s.conns)-1] // want `s.conns\[:len\(s.conns\)-1\] drops the last element of a \[\]\*conn from the slice, but the backing array still holds it: what it points to stays reachable until an append overwrites the slot or the array is freed; clear first with clear\(s.conns\[len\(s.conns\)-1:\]\) \[medium: removed from a slice goroutines share, whose vacated slot keeps a moved element\]$`
+			i--
+		}
+	}
+}
+
+// Consume drops the written buffers from the caller's list, as writev
+// does: the written data stays reachable through the caller's array.
+func Consume(v *[][]byte, n int) {
+	for len(*v) > 0 && n >= len((*v)[0]) {
+		n -= len((*v)[0])
+		*v = (*v)[1:] // want `\(\*v\)\[1:\] drops the first element of a \[\]\[\]byte from the slice, .* clear first with clear\(\(\*v\)\[:1\]\) \(no automatic fix: the caller may hold another slice of the same array, which would see the cleared elements\) \[medium: consumed buffers: the data stays in memory\]$`
+	}
+}
+
+// Buffers is written in turn; a method consumes its receiver.
+type Buffers [][]byte
+
+func (v *Buffers) Consume(n int) {
+	for len(*v) > 0 && n >= len((*v)[0]) {
+		n -= len((*v)[0])
+		*v = (*v)[1:] // want `\(\*v\)\[1:\] drops the first element of a \[\]\[\]byte .* clear first with clear\(\(\*v\)\[:1\]\) \[medium: consumed buffers: the data stays in memory\]$`
+	}
+}
+
+// A heap of items; Pop hands out the last one.
+type heap []*conn
+
+func (h *heap) Push(c *conn) { *h = append(*h, c) }
+
+func (h *heap) Pop() *conn {
+	old := *h
+	n := len(old)
+	c := old[n-1]
+	*h = old[0 : n-1] // want `old\[0 : n-1\] drops the last element of a \[\]\*conn .* clear first with clear\(old\[n-1:\]\) \[low: a stack: the next push overwrites the slot\]$`
+	return c
+}
+
+// A queue of jobs popped from the front.
+type queue struct {
+	mu   sync.Mutex
+	jobs []func()
+	tail []string
+}
+
+func (q *queue) Next() func() {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	if len(q.jobs) == 0 {
+		return nil
+	}
+	j := q.jobs[0]
+	q.jobs = q.jobs[1:] // want `q.jobs\[1:\] drops the first element of a \[\]func\(\) .* \[low: a queue: the array is replaced as it grows again\]$`
+	return j
+}
+
+func (q *queue) Pop() {
+	q.tail = q.tail[:len(q.tail)-1] // want `\[low: the elements hold only strings\]$`
+}
+
+// NewQueue and Add let a program check what Next keeps alive.
+func NewQueue() *queue { return &queue{} }
+
+func (q *queue) Add(j func()) { q.jobs = append(q.jobs, j) }
+
+// Skip consumes n elements at once.
+func (q *queue) Skip(n int) {
+	q.jobs = q.jobs[n:] // want `q.jobs\[n:\] drops the first elements of a \[\]func\(\) from the slice, but the backing array still holds them: what they point to stays reachable .* clear first with clear\(q.jobs\[:n\]\)`
+}
+
+var registry []*conn
+
+func UnregisterLast() {
+	registry = registry[:len(registry)-1] // want `clear first with clear\(registry\[len\(registry\)-1:\]\) \[low: a stack`
+}
+
+// Not reported below.
+
+// Cleared first, as the fix does.
+func (s *stmt) dropLast() {
+	s.conns[len(s.conns)-1] = nil
+	s.conns = s.conns[:len(s.conns)-1]
+}
+
+func (q *queue) nextCleared() func() {
+	j := q.jobs[0]
+	clear(q.jobs[:1])
+	q.jobs = q.jobs[1:]
+	return j
+}
+
+// A free list lends its elements out: they are in use, not garbage.
+type machine struct{ freeConns []*conn }
+
+func (m *machine) get() *conn {
+	c := m.freeConns[len(m.freeConns)-1]
+	m.freeConns = m.freeConns[:len(m.freeConns)-1]
+	return c
+}
+
+// A slab hands out the address of its first element: clearing it would
+// zero what the caller now uses.
+type slab struct{ entries []conn }
+
+func (s *slab) alloc() *conn {
+	e := &s.entries[0]
+	s.entries = s.entries[1:]
+	return e
+}
+
+// Elements without pointers keep nothing alive.
+type ring struct{ ns []int }
+
+func (r *ring) pop() { r.ns = r.ns[1:] }
+
+// A local slice dies with the function.
+func local(cs []*conn) int {
+	n := 0
+	for len(cs) > 0 {
+		cs = cs[1:]
+		n++
+	}
+	return n
+}
+
+// Truncating to a length that is not measured from the end is a reset.
+func (s *stmt) keep(n int) { s.conns = s.conns[:n] }
+
+// Another variable's slice is not the one shrunk, but it shares the
+// array: clearing a slot would change what o sees.
+type list struct {
+	mu    sync.Mutex
+	conns []*conn
+}
+
+func (l *list) From(o *list) { l.conns = o.conns[1:] }
+
+func (l *list) Remove(i int) {
+	l.mu.Lock()
+	l.conns[i] = l.conns[len(l.conns)-1]
+	l.conns = l.conns[:len(l.conns)-1] // want `\(no automatic fix: the slice is shared at x.go:\d+, which would see the cleared elements\) \[medium: removed from a slice goroutines share`
+	l.mu.Unlock()
+}
+
+// Hooks are registered once and removed rarely: a few, low.
+type Hook interface{ Run() }
+
+type hooks struct {
+	mu   sync.Mutex
+	list []Hook
+}
+
+func (h *hooks) Remove(x Hook) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for i, y := range h.list {
+		if y == x {
+			h.list[i] = h.list[len(h.list)-1]
+			h.list = h.list[:len(h.list)-1] // want `\[low: a list of hooks: a few, changed rarely\]$`
+			break
+		}
+	}
+}
+
+// A range over the slice reads the elements of the array it started
+// with: clearing the last slot would change what it reads later.
+func (h *hooks) RemoveAll(dead func(Hook) bool) {
+	for i, y := range h.list {
+		if dead(y) && i < len(h.list) {
+			h.list[i] = h.list[len(h.list)-1]
+			h.list = h.list[:len(h.list)-1] // want `\(no automatic fix: the range over the slice at line \d+ goes on to read the cleared elements\)`
+		}
+	}
+}
+
+// A ring buffer counts its elements in the length and reaches the rest
+// of its storage through the capacity: the last slot is not vacated.
+type ring2 struct {
+	items []*conn
+	head  int
+}
+
+func (r *ring2) Push(c *conn) {
+	r.items = r.items[:len(r.items)+1]
+	r.items[:cap(r.items)][(r.head+len(r.items)-1)%cap(r.items)] = c
+}
+
+func (r *ring2) Pop() *conn {
+	r.items = r.items[:len(r.items)-1]
+	c := r.items[:cap(r.items)][r.head]
+	r.head = (r.head + 1) % cap(r.items)
+	return c
+}
+
+// Removing by shifting leaves a duplicate of the last element in the
+// vacated slot, as swapping does.
+func (l *list) Delete(i int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	copy(l.conns[i:], l.conns[i+1:])
+	l.conns = l.conns[:len(l.conns)-1] // want `\[medium: removed from a slice goroutines share, whose vacated slot keeps a moved element\]$`
+}
