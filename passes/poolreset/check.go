@@ -39,7 +39,7 @@ func (a *checker) check() []finding {
 			freq = cost.Frequency{Level: cost.Cold, Reason: why}
 		}
 		if p.putter == nil {
-			add(a.checkNonPointer(p), boxEstimate(freq, a.sizedPerUse(p.pool)))
+			add(a.checkNonPointer(p), boxEstimate(a.putRate(freq, p), a.sizedPerUse(p.pool)))
 			add(a.checkUseAfterPut(p), cost.Estimate{Tier: cost.High, Evidence: "another goroutine may own the object"})
 			add(a.checkAliasKept(p))
 			// Such objects go back in Close or a release method, which
@@ -137,6 +137,31 @@ func makes(info *types.Info, body *ast.BlockStmt, t *types.Named) bool {
 		return !found
 	})
 	return found
+}
+
+// putRate is how often the Put p, whose own function runs at freq,
+// happens. What goes back came from a Get: a Put of an object its
+// function did not get, which the package says nothing about, runs as
+// often as a Get of the pool in hot code (a buffer drawn per Write and put
+// back by the goroutine that drains them).
+func (a *checker) putRate(freq cost.Frequency, p *putSite) cost.Frequency {
+	x := p.x
+	if s, ok := x.(*ssa.Slice); ok {
+		x = s.X // Put(b[:0])
+	}
+	if freq.Level != cost.Unknown || a.getOf[x] != nil {
+		return freq
+	}
+	for _, g := range a.gets[p.pool] {
+		instr, ok := g.x.(ssa.Instruction)
+		if !ok {
+			continue
+		}
+		if f := a.frequency(instr.Parent()); f.Level == cost.Hot {
+			return cost.Frequency{Level: cost.Hot, Reason: "as often as its Get, " + f.Reason}
+		}
+	}
+	return freq
 }
 
 // boxEstimate rates a non-pointer Put: one 24-byte allocation per Put

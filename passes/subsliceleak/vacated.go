@@ -97,6 +97,9 @@ func vacateAt(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) *vacate {
 	case sl.Low != nil && !isConstant(info, sl.Low, 0) && (sl.High == nil || lenOf(sl.High)):
 		v.front = true
 	case (sl.Low == nil || isConstant(info, sl.Low, 0)) && sl.High != nil && shortens(info, fn, sl.High, lenOf):
+		if !measuresHere(sl.High) && v.reassigned(info, fn) {
+			return nil
+		}
 	default:
 		return nil
 	}
@@ -528,6 +531,33 @@ func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspe
 		}
 	}
 	return ""
+}
+
+// measuresHere reports whether the bound high calls len itself,
+// len(s)-1, rather than using a length measured earlier.
+func measuresHere(high ast.Expr) bool {
+	bin, ok := ast.Unparen(high).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	_, ok = ast.Unparen(bin.X).(*ast.CallExpr)
+	return ok
+}
+
+// reassigned reports whether fn assigns the slice anywhere but in the
+// reslice: a length measured earlier (n := len(s)) may then differ from
+// the current one, and s[:n-1] need not drop anything.
+func (v *vacate) reassigned(info *types.Info, fn ast.Node) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && as != v.as {
+			for _, lhs := range as.Lhs {
+				found = found || sameRef(info, lhs, v.holder) || sameRef(info, lhs, v.base)
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // rangedOver returns the position of a range over the slice around the
