@@ -4,7 +4,7 @@
 //
 // # Analyzer subsliceleak
 //
-// subsliceleak: report small subslices and substrings that pin large buffers
+// subsliceleak: report small subslices and substrings that pin large buffers, and slices shrunk without clearing the pointers they drop
 //
 // A slice expression shares the backing array of the value it slices: as
 // long as data[:8] is reachable, so is every byte of data. When data is a
