@@ -147,8 +147,9 @@
 // *h = old[:n-1]) leaves the dropped elements in the backing array, where
 // they keep what they point to reachable: until the slice grows into a new
 // array (front) or an append overwrites the slot (end), or the holder goes.
-// Removing by swapping (s[i] = s[len(s)-1] before the shrink) leaves a
-// duplicate in the vacated slot that outlives the moved element's own
+// Removing by swapping (s[i] = s[len(s)-1] before the shrink) or by
+// shifting (copy(s[i:], s[i+1:]), or s = append(s[:i], s[j:]...)) leaves
+// duplicates in the vacated slots that outlive the moved elements' own
 // removal. It is reported when the slice is a field, a package variable or
 // the target of a pointer (not a local), its elements hold pointers, and
 // the function neither clears elements of it (s[i] = nil, clear(s[:1]))
@@ -160,19 +161,26 @@
 // lives, which a queue or stack usually replaces or overwrites soon. The
 // medium tier has the two kinds maintainers fix: buffers ([]byte
 // elements) consumed from a list the caller handed over or goroutines
-// share (writev's [][]byte), and elements removed by swapping or shifting from a slice
-// that goroutines share (a field of a struct with a mutex, or a package
-// variable). Other queues and stacks, and elements that hold only strings,
-// are low.
+// share (writev's [][]byte), and elements removed by swapping or shifting
+// in a loop that goes on removing (a filter of dead entries, leaving a
+// duplicate per removal) from a slice that goroutines share (a field of a
+// struct with a mutex, or a package variable). One removal followed by a
+// return or break, lists of hooks, handlers or listeners, other queues and
+// stacks, and elements that hold only strings are low.
 //
 // The fix clears the dropped elements first, clear(q.items[:1]) or
-// clear(s.list[len(s.list)-1:]) (go1.21). It is withheld when another
+// clear(s.list[len(s.list)-1:]) (go1.21); a deletion by append becomes
+// slices.Delete(s, i, j), which clears the vacated tail (go1.22). It is withheld when another
 // slice may share the array and would see the cleared elements: when the
 // slice is the caller's (*p of a parameter), or when anywhere in the
 // package its variable is read other than to index it, measure it, range
 // over it, copy from it, or reslice or append to it and store the result
-// back (directly or through a local copy such as old := *h); and when it
-// is assigned anything but nil, a new slice or itself so resliced.
+// back (directly or through a local copy such as old := *h); when it is
+// assigned anything but nil, a new slice or itself so resliced; and when
+// a range over it goes on after the removal (it reads the array it
+// started with). Slices the package reaches through their capacity
+// (s[:cap(s)], s[:len(s)+1], a ring buffer counting in the length) are
+// not reported: what lies past the length is kept on purpose.
 //
 // # Suggested fix
 //

@@ -18,6 +18,7 @@ import (
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/imports"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesx"
 )
@@ -34,6 +35,10 @@ type vacate struct {
 	base   ast.Expr // the sliced operand: the holder or a local copy of it
 	front  bool     // drops the first elements (s[i:]); else the last (s[:len(s)-k])
 	elem   types.Type
+	// del is set for a deletion by shifting, s = append(s[:i], s[j:]...),
+	// with its bounds i and j; slice is nil then.
+	del      *ast.CallExpr
+	from, to ast.Expr
 }
 
 // An owner says whose memory a long-lived slice is.
@@ -72,10 +77,6 @@ func vacateAt(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) *vacate {
 	if fn == nil || as.Tok != token.ASSIGN || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
 		return nil
 	}
-	sl, ok := ast.Unparen(as.Rhs[0]).(*ast.SliceExpr)
-	if !ok || sl.Slice3 {
-		return nil
-	}
 	info := pass.TypesInfo
 	t := info.TypeOf(as.Lhs[0])
 	if t == nil {
@@ -85,13 +86,21 @@ func vacateAt(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) *vacate {
 	if !ok || !typesx.HasPointers(s.Elem()) {
 		return nil
 	}
-	v := &vacate{as: as, slice: sl, holder: ast.Unparen(as.Lhs[0]), base: ast.Unparen(sl.X), elem: s.Elem()}
+	v := &vacate{as: as, holder: ast.Unparen(as.Lhs[0]), elem: s.Elem()}
 	if v.owner = ownerOf(info, fn, v.holder); v.owner == 0 {
 		return nil
 	}
-	if !sameRef(info, v.base, v.holder) && !isCopyOf(info, fn, v.base, v.holder) {
+	ofHolder := func(e ast.Expr) bool {
+		return sameRef(info, e, v.holder) || isCopyOf(info, fn, ast.Unparen(e), v.holder)
+	}
+	if v.deletes(info, ofHolder) {
+		return v
+	}
+	sl, ok := ast.Unparen(as.Rhs[0]).(*ast.SliceExpr)
+	if !ok || sl.Slice3 || !ofHolder(sl.X) {
 		return nil
 	}
+	v.slice, v.base = sl, ast.Unparen(sl.X)
 	lenOf := func(e ast.Expr) bool { return v.isLen(info, fn, e) }
 	switch {
 	case sl.Low != nil && !isConstant(info, sl.Low, 0) && (sl.High == nil || lenOf(sl.High)):
@@ -104,6 +113,27 @@ func vacateAt(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) *vacate {
 		return nil
 	}
 	return v
+}
+
+// deletes reports whether the assignment deletes elements by shifting the
+// rest down, s = append(s[:i], s[j:]...), and records the bounds: the
+// last j-i slots then keep duplicates of the elements now before them.
+func (v *vacate) deletes(info *types.Info, ofHolder func(ast.Expr) bool) bool {
+	call, ok := ast.Unparen(v.as.Rhs[0]).(*ast.CallExpr)
+	if !ok || len(call.Args) != 2 || !call.Ellipsis.IsValid() {
+		return false
+	}
+	if b, ok := info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin); !ok || b.Name() != "append" {
+		return false
+	}
+	head, ok1 := ast.Unparen(call.Args[0]).(*ast.SliceExpr)
+	tail, ok2 := ast.Unparen(call.Args[1]).(*ast.SliceExpr)
+	if !ok1 || !ok2 || head.Slice3 || tail.Slice3 || head.High == nil || tail.Low == nil || tail.High != nil ||
+		head.Low != nil && !isConstant(info, head.Low, 0) || !ofHolder(head.X) || !sameRef(info, head.X, tail.X) {
+		return false
+	}
+	v.del, v.base, v.from, v.to = call, ast.Unparen(head.X), head.High, tail.Low
+	return true
 }
 
 // ownerOf says whose memory the slice at holder is, or 0 when it is a
@@ -303,6 +333,9 @@ func (v *vacate) diagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur 
 	if _, ok := v.base.(*ast.StarExpr); ok {
 		base = "(" + base + ")"
 	}
+	if v.del != nil {
+		return v.deleteDiagnostic(pass, insp, cur, fn, src, base)
+	}
 	var span string
 	one := false
 	if v.front {
@@ -339,6 +372,39 @@ func (v *vacate) diagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur 
 	return d
 }
 
+// deleteDiagnostic reports a deletion by shifting, fixed with
+// slices.Delete, which clears the vacated tail since go1.22.
+func (v *vacate) deleteDiagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur inspector.Cursor, fn ast.Node, src *astx.Source, base string) analysis.Diagnostic {
+	call := "slices.Delete(" + base + ", " + src.Text(v.from) + ", " + src.Text(v.to) + ")"
+	d := analysis.Diagnostic{
+		Pos: v.as.Pos(),
+		End: v.as.End(),
+		Message: fmt.Sprintf("%s deletes from a []%s by shifting, which leaves the vacated last slots holding duplicates: the backing array keeps what they point to reachable after those elements are removed in turn, until an append overwrites the slots; %s clears them",
+			src.Text(v.as.Rhs[0]), types.TypeString(v.elem, types.RelativeTo(pass.Pkg)), call),
+	}
+	file := astx.FileOf(pass, v.as.Pos())
+	why := v.noFix(pass, insp, cur, fn)
+	if ver := pass.TypesInfo.FileVersions[file]; why == "" && ver != "" && version.Compare(ver, "go1.22") < 0 {
+		why = "slices.Delete clears the tail since go1.22, the file is " + ver
+	}
+	var name string
+	var needImport bool
+	if why == "" {
+		name, needImport, why = imports.Name(pass, file, v.as.Pos(), "slices")
+	}
+	if why != "" {
+		d.Message += " (no automatic fix: " + why + ")"
+		return d
+	}
+	edits := []analysis.TextEdit{{Pos: v.del.Pos(), End: v.del.End(),
+		NewText: []byte(name + ".Delete(" + base + ", " + src.Text(v.from) + ", " + src.Text(v.to) + ")")}}
+	if needImport {
+		edits = append(edits, imports.Add(pass.Fset, file, "slices"))
+	}
+	d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Delete with slices.Delete", TextEdits: edits}}
+	return d
+}
+
 // estimate rates a vacate. What the dropped elements keep alive is paid
 // for as long as the array lives, which a queue or stack usually replaces
 // or overwrites soon, and the popped value often lives on anyway. Two
@@ -357,16 +423,56 @@ func (v *vacate) estimate(pass *analysis.Pass, model *cost.Model, cur inspector.
 	switch {
 	case typesx.IsByteSlice(v.elem) && (shared || v.owner == ownedByCaller || v.owner == ownedByReceiver):
 		return cost.Estimate{Tier: cost.Medium, Evidence: "consumed buffers: the data stays in memory"}
-	case shared && movesElements(info, fn, v) && registration(v.elem) == "":
-		return cost.Estimate{Tier: cost.Medium, Evidence: "removed from a slice goroutines share, whose vacated slot keeps a moved element"}
+	case shared && (v.del != nil || movesElements(info, fn, v)) && registration(v.elem) == "" && removesMany(cur):
+		return cost.Estimate{Tier: cost.Medium, Evidence: "removed in a loop from a slice goroutines share, whose vacated slots keep moved elements"}
 	case registration(v.elem) != "":
 		return cost.Estimate{Tier: cost.Low, Evidence: "a list of " + registration(v.elem) + "s: a few, changed rarely"}
+	case v.del != nil || movesElements(info, fn, v):
+		return cost.Estimate{Tier: cost.Low, Evidence: "one removal: the vacated slot keeps a duplicate of an element still in the slice, until that goes too"}
 	case onlyStrings(v.elem):
 		return cost.Estimate{Tier: cost.Low, Evidence: "the elements hold only strings"}
 	case v.front:
 		return cost.Estimate{Tier: cost.Low, Evidence: "a queue: the array is replaced as it grows again"}
 	}
 	return cost.Estimate{Tier: cost.Low, Evidence: "a stack: the next push overwrites the slot"}
+}
+
+// removesMany reports whether the removal at cur is in a loop that goes on
+// after it (a filter dropping every dead element in one pass): each
+// removal leaves a duplicate behind. Removing one element and stopping
+// leaves one.
+func removesMany(cur inspector.Cursor) bool {
+	if leavesAfter(cur) {
+		return false
+	}
+	for c := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch c.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// leavesAfter reports whether the block of the statement at cur goes on
+// to a return or an unlabeled break: the loop around it ends there.
+func leavesAfter(cur inspector.Cursor) bool {
+	list, i := astx.StmtList(cur)
+	if list == nil {
+		return false
+	}
+	for _, next := range list[i+1:] {
+		switch next := next.(type) {
+		case *ast.ReturnStmt:
+			return true
+		case *ast.BranchStmt:
+			if next.Tok == token.BREAK && next.Label == nil {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // registrationWords name what programs register once and remove rarely.
@@ -504,19 +610,21 @@ func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspe
 	if list, _ := astx.StmtList(cur); list == nil {
 		return "the reslice is not a statement of its own"
 	}
-	file := astx.FileOf(pass, v.as.Pos())
-	if ver := info.FileVersions[file]; ver != "" && version.Compare(ver, "go1.21") < 0 {
-		return "clear needs go1.21, the file is " + ver
-	}
-	if !astx.VisibleAt(pass, "clear", types.Universe.Lookup("clear"), v.as.Pos()) {
-		return "clear is shadowed here"
-	}
-	bound := v.slice.High
-	if v.front {
-		bound = v.slice.Low
-	}
-	if !effectFree(info, bound) {
-		return types.ExprString(bound) + " would be evaluated twice"
+	if v.del == nil {
+		file := astx.FileOf(pass, v.as.Pos())
+		if ver := info.FileVersions[file]; ver != "" && version.Compare(ver, "go1.21") < 0 {
+			return "clear needs go1.21, the file is " + ver
+		}
+		if !astx.VisibleAt(pass, "clear", types.Universe.Lookup("clear"), v.as.Pos()) {
+			return "clear is shadowed here"
+		}
+		bound := v.slice.High
+		if v.front {
+			bound = v.slice.Low
+		}
+		if !effectFree(info, bound) {
+			return types.ExprString(bound) + " would be evaluated twice"
+		}
 	}
 	if at := v.rangedOver(info, cur); at.IsValid() {
 		return fmt.Sprintf("the range over the slice at line %d goes on to read the cleared elements", pass.Fset.Position(at).Line)
@@ -562,18 +670,11 @@ func (v *vacate) reassigned(info *types.Info, fn ast.Node) bool {
 
 // rangedOver returns the position of a range over the slice around the
 // reslice that goes on after it: a range reads the elements of the array
-// it started with, so it would read the cleared ones. A reslice followed
-// by break or return ends the range.
+// it started with, so it would read the cleared ones. A block that goes
+// on to break or return ends the range.
 func (v *vacate) rangedOver(info *types.Info, cur inspector.Cursor) token.Pos {
-	if list, i := astx.StmtList(cur); list != nil && i+1 < len(list) {
-		switch next := list[i+1].(type) {
-		case *ast.ReturnStmt:
-			return token.NoPos
-		case *ast.BranchStmt:
-			if next.Tok == token.BREAK && next.Label == nil {
-				return token.NoPos
-			}
-		}
+	if leavesAfter(cur) {
+		return token.NoPos
 	}
 	for c := range cur.Enclosing((*ast.RangeStmt)(nil)) {
 		x := c.Node().(*ast.RangeStmt).X
@@ -689,6 +790,8 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 			return true
 		case b.Name() == "append" && idx == 0:
 			return storedBack(info, parent, home) || keptHome(info, parent, home, depth)
+		case b.Name() == "append":
+			return call.Ellipsis.IsValid() // its elements are copied
 		}
 	case edge.SliceExpr_X:
 		return storedBack(info, parent, home) || keptHome(info, parent, home, depth)

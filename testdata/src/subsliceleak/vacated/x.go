@@ -18,7 +18,7 @@ func (s *stmt) DropClosed(closed func(*conn) bool) {
 	for i := 0; i < len(s.conns); i++ {
 		if closed(s.conns[i]) {
 			s.conns[i] = s.conns[len(s.conns)-1]
-			s.conns = s.conns[:len(s.conns)-1] // want `s.conns\[:len\(s.conns\)-1\] drops the last element of a \[\]\*conn from the slice, but the backing array still holds it: what it points to stays reachable until an append overwrites the slot or the array is freed; clear first with clear\(s.conns\[len\(s.conns\)-1:\]\) \[medium: removed from a slice goroutines share, whose vacated slot keeps a moved element\]$`
+			s.conns = s.conns[:len(s.conns)-1] // want `s.conns\[:len\(s.conns\)-1\] drops the last element of a \[\]\*conn from the slice, but the backing array still holds it: what it points to stays reachable until an append overwrites the slot or the array is freed; clear first with clear\(s.conns\[len\(s.conns\)-1:\]\) \[medium: removed in a loop from a slice goroutines share, whose vacated slots keep moved elements\]$`
 			i--
 		}
 	}
@@ -158,7 +158,7 @@ func (l *list) From(o *list) { l.conns = o.conns[1:] }
 func (l *list) Remove(i int) {
 	l.mu.Lock()
 	l.conns[i] = l.conns[len(l.conns)-1]
-	l.conns = l.conns[:len(l.conns)-1] // want `\(no automatic fix: the slice is shared at x.go:\d+, which would see the cleared elements\) \[medium: removed from a slice goroutines share`
+	l.conns = l.conns[:len(l.conns)-1] // want `\(no automatic fix: the slice is shared at x.go:\d+, which would see the cleared elements\) \[low: one removal: the vacated slot keeps a duplicate`
 	l.mu.Unlock()
 }
 
@@ -212,13 +212,13 @@ func (r *ring2) Pop() *conn {
 	return c
 }
 
-// Removing by shifting leaves a duplicate of the last element in the
-// vacated slot, as swapping does.
+// Removing one element by shifting leaves one duplicate of the last
+// element in the vacated slot, as swapping does: low.
 func (l *list) Delete(i int) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	copy(l.conns[i:], l.conns[i+1:])
-	l.conns = l.conns[:len(l.conns)-1] // want `\[medium: removed from a slice goroutines share, whose vacated slot keeps a moved element\]$`
+	l.conns = l.conns[:len(l.conns)-1] // want `\[low: one removal: the vacated slot keeps a duplicate of an element still in the slice, until that goes too\]$`
 }
 
 // A length measured before the slice changed says nothing of what the
@@ -227,4 +227,52 @@ func (l *list) Trim(c *conn) {
 	n := len(l.conns)
 	l.conns = append(l.conns[:0], c)
 	l.conns = l.conns[:n-1]
+}
+
+// Deleting by shifting with append, in a loop that drops every dead
+// element: medium, fixed with slices.Delete.
+type registry2 struct {
+	mu    sync.Mutex
+	conns []*conn
+}
+
+func (r *registry2) Sweep(dead func(*conn) bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for i := 0; i < len(r.conns); i++ {
+		if dead(r.conns[i]) {
+			r.conns = append(r.conns[:i], r.conns[i+1:]...) // want `append\(r.conns\[:i\], r.conns\[i\+1:\]\.\.\.\) deletes from a \[\]\*conn by shifting, .* slices.Delete\(r.conns, i, i\+1\) clears them \[medium: removed in a loop from a slice goroutines share, whose vacated slots keep moved elements\]$`
+			i--
+		}
+	}
+}
+
+func (r *registry2) Add(c *conn) {
+	r.mu.Lock()
+	r.conns = append(r.conns, c)
+	r.mu.Unlock()
+}
+
+// One removal, then the block leaves the loop: low.
+func (r *registry2) Drop(c *conn) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for i, x := range r.conns {
+		if x != c {
+			continue
+		}
+		r.conns = append(r.conns[:i], r.conns[i+1:]...) // want `\[low: one removal: the vacated slot keeps a duplicate of an element still in the slice, until that goes too\]$`
+		if len(r.conns) == 0 {
+			r.conns = nil
+		}
+		return true
+	}
+	return false
+}
+
+// A reslice in a for statement's post is no statement of a list.
+func (q *queue) Drain() {
+	for ; len(q.jobs) > 0; q.jobs = q.jobs[1:] { // want `\(no automatic fix: the reslice is not a statement of its own\)`
+		q.jobs[0]()
+	}
 }
