@@ -5,6 +5,9 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // FixedValue returns the value the local variable v is declared with in
@@ -67,4 +70,18 @@ func reassigned(info *types.Info, fn ast.Node, v *types.Var) bool {
 		return !found
 	})
 	return found
+}
+
+// AssignedTo returns what the value at cur is assigned to, if it is the
+// right-hand side of one of an assignment's pairs (x.f = x.f[1:]), or nil.
+func AssignedTo(cur inspector.Cursor) ast.Expr {
+	kind, idx := cur.ParentEdge()
+	if kind != edge.AssignStmt_Rhs {
+		return nil
+	}
+	as := cur.Parent().Node().(*ast.AssignStmt)
+	if len(as.Lhs) != len(as.Rhs) {
+		return nil
+	}
+	return as.Lhs[idx]
 }

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/fieldstore"
 	"github.com/memlint/memlint/internal/typesx"
 )
@@ -231,12 +232,8 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 // storedBack reports whether the expression at cur is assigned to the
 // field that sel selects: its memory goes back where it came from.
 func storedBack(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr) bool {
-	k, idx := cur.ParentEdge()
-	if k != edge.AssignStmt_Rhs {
-		return false
-	}
-	as := cur.Parent().Node().(*ast.AssignStmt)
-	return len(as.Lhs) == len(as.Rhs) && sameField(info, as.Lhs[idx], sel)
+	lhs := astx.AssignedTo(cur)
+	return lhs != nil && sameField(info, lhs, sel)
 }
 
 // growsInPlace reports whether e keeps and extends the memory of the

@@ -835,12 +835,8 @@ func ownValue(info *types.Info, fn ast.Node, e, home ast.Expr) bool {
 
 // storedBack reports whether the value at cur is assigned to home.
 func storedBack(info *types.Info, cur inspector.Cursor, home ast.Expr) bool {
-	kind, idx := cur.ParentEdge()
-	if kind != edge.AssignStmt_Rhs {
-		return false
-	}
-	as := cur.Parent().Node().(*ast.AssignStmt)
-	return len(as.Lhs) == len(as.Rhs) && sameRef(info, as.Lhs[idx], home)
+	lhs := astx.AssignedTo(cur)
+	return lhs != nil && sameRef(info, lhs, home)
 }
 
 // localStays reports whether every use of the local variable id, which
