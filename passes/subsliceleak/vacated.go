@@ -220,6 +220,12 @@ func isCopyOf(info *types.Info, fn ast.Node, e, holder ast.Expr) bool {
 	return ok && sameRef(info, astx.FixedValue(info, fn, v), holder)
 }
 
+// isSlice reports whether e denotes the slice: its variable or the local
+// copy the reslice read.
+func (v *vacate) isSlice(info *types.Info, e ast.Expr) bool {
+	return sameRef(info, e, v.base) || sameRef(info, e, v.holder)
+}
+
 // isLen reports whether e is the length of the slice, len(base) or
 // len(holder), directly or through a variable fn never reassigns.
 func (v *vacate) isLen(info *types.Info, fn ast.Node, e ast.Expr) bool {
@@ -231,7 +237,7 @@ func (v *vacate) isLen(info *types.Info, fn ast.Node, e ast.Expr) bool {
 	if b, ok := info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin); !ok || b.Name() != "len" {
 		return false
 	}
-	return sameRef(info, call.Args[0], v.base) || sameRef(info, call.Args[0], v.holder)
+	return v.isSlice(info, call.Args[0])
 }
 
 // shortens reports whether e is the length minus a positive constant,
@@ -273,7 +279,7 @@ func clearsDropped(info *types.Info, fn ast.Node, v *vacate) bool {
 		if sl, ok := e.(*ast.SliceExpr); ok {
 			e = ast.Unparen(sl.X)
 		}
-		return sameRef(info, e, v.base) || sameRef(info, e, v.holder)
+		return v.isSlice(info, e)
 	}
 	found := false
 	ast.Inspect(fn, func(n ast.Node) bool {
@@ -537,7 +543,7 @@ func movesElements(info *types.Info, fn ast.Node, v *vacate) bool {
 		default:
 			return false
 		}
-		return sameRef(info, x, v.base) || sameRef(info, x, v.holder)
+		return v.isSlice(info, x)
 	}
 	found := false
 	ast.Inspect(fn, func(n ast.Node) bool {
@@ -575,7 +581,7 @@ func onLoan(info *types.Info, fn ast.Node, v *vacate) bool {
 	found := false
 	ast.Inspect(fn, func(n ast.Node) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
-			if ix, ok := ast.Unparen(u.X).(*ast.IndexExpr); ok && (sameRef(info, ix.X, v.base) || sameRef(info, ix.X, v.holder)) {
+			if ix, ok := ast.Unparen(u.X).(*ast.IndexExpr); ok && v.isSlice(info, ix.X) {
 				found = true
 			}
 		}
@@ -660,7 +666,7 @@ func (v *vacate) reassigned(info *types.Info, fn ast.Node) bool {
 	ast.Inspect(fn, func(n ast.Node) bool {
 		if as, ok := n.(*ast.AssignStmt); ok && as != v.as {
 			for _, lhs := range as.Lhs {
-				found = found || sameRef(info, lhs, v.holder) || sameRef(info, lhs, v.base)
+				found = found || v.isSlice(info, lhs)
 			}
 		}
 		return !found
@@ -678,7 +684,7 @@ func (v *vacate) rangedOver(info *types.Info, cur inspector.Cursor) token.Pos {
 	}
 	for c := range cur.Enclosing((*ast.RangeStmt)(nil)) {
 		x := c.Node().(*ast.RangeStmt).X
-		if sameRef(info, x, v.holder) || sameRef(info, x, v.base) {
+		if v.isSlice(info, x) {
 			return c.Node().Pos()
 		}
 	}
