@@ -30,8 +30,8 @@ type Policy struct {
 // or trace switch) or by what the function is (a text printer, a
 // formatter, a helper that only feeds diagnostics).
 func (m *Model) At(pass *analysis.Pass, cur inspector.Cursor, p Policy) Frequency {
-	if name := debugGuard(cur); name != "" {
-		return Frequency{Level: Cold, Reason: "debug output (under " + name + ")"}
+	if name, what := debugGuard(cur); name != "" {
+		return Frequency{Level: Cold, Reason: what + " (under " + name + ")"}
 	}
 	var decl *ast.FuncDecl
 	for f := range cur.Enclosing((*ast.FuncDecl)(nil)) {
@@ -55,30 +55,45 @@ func (m *Model) At(pass *analysis.Pass, cur inspector.Cursor, p Policy) Frequenc
 	return f
 }
 
-// debugGuard returns the name of the debug, verbose or trace switch that
-// an if around cur tests, if cur is in its body.
-func debugGuard(cur inspector.Cursor) string {
+// debugGuard returns the name of the switch that an if around cur tests,
+// if cur is in its body, and what the switch turns on: debug, verbose or
+// trace output, or the self-checks of debug builds (pebble's
+// invariants.Enabled, an assertions switch, the race detector's
+// race.Enabled), which production builds skip.
+func debugGuard(cur inspector.Cursor) (name, what string) {
 	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		ifs, ok := anc.Node().(*ast.IfStmt)
 		if !ok {
-			return ""
+			return "", ""
 		}
 		if n := cur.Node(); n.Pos() < ifs.Body.Pos() || n.End() > ifs.Body.End() {
 			continue // in the else branch or the condition
 		}
-		name := ""
 		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok && name == "" {
-				lower := strings.ToLower(id.Name)
-				if strings.Contains(lower, "debug") || strings.Contains(lower, "verbose") || strings.Contains(lower, "trace") {
-					name = id.Name
+				name, what = id.Name, switchedOn(id.Name)
+				if what == "" {
+					name = ""
 				}
 			}
 			return name == ""
 		})
 		if name != "" {
-			return name
+			return name, what
 		}
+	}
+	return "", ""
+}
+
+// switchedOn says what a switch of this name turns on, or "" if the name
+// is not a debug switch's.
+func switchedOn(name string) string {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.Contains(lower, "debug") || strings.Contains(lower, "verbose") || strings.Contains(lower, "trace"):
+		return "debug output"
+	case strings.Contains(lower, "invariant") || strings.Contains(lower, "assert") || lower == "race" || lower == "raceenabled":
+		return "self-checks of debug builds"
 	}
 	return ""
 }

@@ -26,7 +26,8 @@ const (
 	// literal list or a package-level table.
 	CountFixed
 	// CountConfig: the loop ranges over configured items (a field of a
-	// *Config or *Options value): a handful, once at start-up.
+	// *Config or *Options value, or of a Config value kept in a field): a
+	// handful, once at start-up.
 	CountConfig
 	// CountPart: the loop ranges over a part of the element of an outer
 	// loop (the labels of one sample, the parameters of one function), or
@@ -369,8 +370,9 @@ func parserTypeName(t types.Type) string {
 var configWords = []string{"config", "options", "opts", "settings"}
 
 // configEvidence returns the name of the configuration type the loop
-// ranges over, through a pointer: a field of it (cfg.Servers of a
-// *Config) or a list of them (a []*ServerConfig); or "".
+// ranges over, through a pointer or kept in a field: a field of it
+// (cfg.Servers of a *Config, cg.config.Balancers of a ConsumerGroupConfig
+// field) or a list of them (a []*ServerConfig); or "".
 func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 	rng, ok := loop.(*ast.RangeStmt)
 	if !ok {
@@ -383,18 +385,32 @@ func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 	if !ok || pass.TypesInfo.Selections[sel] == nil {
 		return ""
 	}
-	return configName(pass.TypesInfo.TypeOf(sel.X))
+	if name := configName(pass.TypesInfo.TypeOf(sel.X)); name != "" {
+		return name
+	}
+	if holder, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
+		if s := pass.TypesInfo.Selections[holder]; s != nil && s.Kind() == types.FieldVal {
+			return configTypeName(namedOf(pass.TypesInfo.TypeOf(holder)))
+		}
+	}
+	return ""
 }
 
 // configName returns the name of the configuration type t points to, or
 // "". Only a pointer counts: configuration is loaded once and shared, while
-// a value such as a TopicConfig is often the payload of a request.
+// a value such as a TopicConfig is often the payload of a request (a value
+// kept in another object's field is the exception, see configEvidence).
 func configName(t types.Type) string {
 	ptr, ok := types.Unalias(t).(*types.Pointer)
 	if !ok {
 		return ""
 	}
-	named := namedOf(ptr.Elem())
+	return configTypeName(namedOf(ptr.Elem()))
+}
+
+// configTypeName returns the name of named if it names a configuration
+// type (ServerConfig, DialOptions, Settings), or "".
+func configTypeName(named *types.Named) string {
 	if named == nil {
 		return ""
 	}

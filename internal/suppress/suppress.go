@@ -12,8 +12,9 @@
 //     checked. The passes still run on them (RunDespiteErrors), so that the
 //     driver reports the package's errors once, rather than once per pass.
 //
-//   - Test files (_test.go) and test-harness packages (httptest, fstest,
-//     testenv, testutil, ...) are not reported unless the pass's
+//   - Test files (_test.go), mocks (mockbroker.go, client_mock.go, a mocks
+//     package) and test-harness packages (httptest, fstest, testenv,
+//     testutil, ...) are not reported unless the pass's
 //     include-tests flag is set: maintainers reject findings in test code
 //     almost always. Then a pass whose test-variants flag is off (the
 //     memlint command turns it off) skips the test variant of a package
@@ -104,7 +105,7 @@ func run(pass *analysis.Pass) (any, error) {
 			res.skipped[tf] = true
 			continue
 		}
-		res.tests[tf] = strings.HasSuffix(tf.Name(), "_test.go") || isTestHarness(pass.Pkg.Path())
+		res.tests[tf] = strings.HasSuffix(tf.Name(), "_test.go") || isMock(filepath.Base(tf.Name())) || isTestHarness(pass.Pkg.Path())
 		if strings.HasSuffix(tf.Name(), "_test.go") {
 			res.testVariant = true
 		}
@@ -139,12 +140,23 @@ func isVendored(name string) bool {
 
 // isTestHarness reports whether path is a package of test helpers: one of
 // its elements starts or ends with "test", as in testing/fstest,
-// internal/testenv or net/http/httptest, but is not an ordinary word.
+// internal/testenv or net/http/httptest, but is not an ordinary word; or
+// it is a package of mocks.
 func isTestHarness(path string) bool {
 	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool {
 		return strings.HasPrefix(elem, "test") ||
-			strings.HasSuffix(elem, "test") && !slices.Contains(wordsEndingInTest, elem)
+			strings.HasSuffix(elem, "test") && !slices.Contains(wordsEndingInTest, elem) ||
+			isMock(elem)
 	})
+}
+
+// isMock reports whether a package path element or a file's base name
+// names mocks (mocks, mockbroker.go, client_mock.go): stand-ins that a
+// library ships for its own and its users' tests, which production code
+// never runs.
+func isMock(name string) bool {
+	name = strings.TrimSuffix(name, ".go")
+	return strings.HasPrefix(name, "mock") || strings.HasSuffix(name, "_mock") || strings.HasSuffix(name, "_mocks")
 }
 
 var wordsEndingInTest = []string{"attest", "contest", "fastest", "latest", "protest"}

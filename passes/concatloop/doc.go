@@ -27,7 +27,9 @@
 //     or a while loop that consumes a parser's, lexer's or decoder's
 //     text), wherever it runs, even in an Error or String method: the
 //     peer chooses the length, so the quadratic copying is a
-//     denial-of-service risk; or the count grows with data in code that
+//     denial-of-service risk (not in a command's cold code, such as its
+//     main: there the input is its user's own file, and the tier follows
+//     how often the code runs); or the count grows with data in code that
 //     runs per request or per I/O call;
 //   - medium: the count grows with data (a range over a slice, map or
 //     string, a loop bounded by len, a while loop) and the callers are
@@ -37,6 +39,7 @@
 //     constants, literals, package-level tables, also when passed as the
 //     argument of every call of an unexported helper, counters bounded by
 //     a constant) or by configuration (a field of a *Config or *Options,
+//     or of a Config value kept in a field,
 //     a list of *ServerConfig), String and Format methods that list the
 //     parts of their receiver (a field they range over) each by its own
 //     text (its String, a name found for it) rather than its data: a

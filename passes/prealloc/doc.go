@@ -54,7 +54,8 @@
 //     including conditional appends that skip only a few constant values
 //     (the default of a switch on constants, if x != "");
 //   - low: counts fixed by the code (constants, literal lists, tables) or
-//     by configuration (a field of a *Config or *Options), lists short
+//     by configuration (a field of a *Config or *Options, or of a Config
+//     value kept in a field), lists short
 //     in practice (below), cold paths (init, a command's main, Error,
 //     String, GoString and Format methods, format* functions returning a
 //     string, text printers that fmt.Fprint into a writer parameter,
@@ -83,7 +84,10 @@
 //
 // Lists short in practice although their length comes from data are: fields that hold the parts of one declaration,
 // call or block (slices whose name ends in args, params, results, preds, succs,
-// bindings, terms, related or types, as in f.Params or b.Preds), and locals
+// bindings, terms, related or types, as in f.Params or b.Preds), fields
+// that hold the machines of a cluster (slices and maps whose name ends in
+// members, peers, brokers or replicas: a handful, listed when membership
+// changes), and locals
 // that a method so named returned (dir.ParseArgs()); lists that a call
 // returned when given a small positive constant, their limit
 // (c.Examples(w, 10)); and slices of a type that the package keeps in a

@@ -5,7 +5,9 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/memlint/memlint/internal/typesx"
 )
@@ -21,6 +23,11 @@ import (
 // syntax holds, a handful in practice.
 var partWords = []string{"args", "params", "results", "preds", "succs", "bindings", "terms", "related", "types"}
 
+// machineWords name the machines of a cluster: its members, peers,
+// brokers or replicas. A cluster has a handful, at most hundreds, and the
+// code that lists them runs when its membership changes or an operator asks.
+var machineWords = []string{"members", "peers", "brokers", "replicas"}
+
 // maxLimit is the largest constant argument that isShortByLimit takes for
 // the limit of the list a call returns.
 const maxLimit = 64
@@ -33,7 +40,26 @@ func (c *checker) isShortInPractice(loop ast.Node, fn ast.Node) bool {
 		return false
 	}
 	x := rng.X
-	return c.namesParts(x, fn) || c.isShortByLimit(x, fn) || c.isTableType(x)
+	return c.namesParts(x, fn) || c.namesMachines(x) || c.isShortByLimit(x, fn) || c.isTableType(x)
+}
+
+// namesMachines reports whether x is a slice or map field named for the
+// machines of a cluster (c.members, cluster.Brokers): the name's last word
+// is one of machineWords, so a list of replica assignments is not one.
+func (c *checker) namesMachines(x ast.Expr) bool {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	if s := c.pass.TypesInfo.Selections[sel]; s == nil || s.Kind() != types.FieldVal {
+		return false
+	}
+	name := sel.Sel.Name
+	last := strings.LastIndexFunc(name, unicode.IsUpper)
+	if last > 0 {
+		name = name[last:]
+	}
+	return slices.Contains(machineWords, strings.ToLower(name))
 }
 
 // namesParts reports whether x is a slice field named for the parts of one

@@ -306,3 +306,85 @@ func States(names []string) []*state {
 	}
 	return out
 }
+
+// invariants switches on self-checks that only test and debug builds run.
+var invariants = struct{ Enabled bool }{}
+
+// Obsolete checks its list for duplicates only in builds with invariants
+// on: production builds never fill the set.
+func Obsolete(nums []int) []int {
+	if invariants.Enabled {
+		seen := make(map[int]struct{}) // want `seen can be preallocated with capacity len\(nums\) .*\[low: self-checks of debug builds \(under invariants\)\]$`
+		for _, n := range nums {
+			seen[n] = struct{}{}
+		}
+		if len(seen) != len(nums) {
+			panic("duplicate")
+		}
+	}
+	return nums
+}
+
+// Member is one machine of a cluster.
+type Member struct{ ID uint64 }
+
+// Cluster lists its machines: a handful.
+type Cluster struct {
+	members map[uint64]*Member
+	Brokers []Member
+
+	ReplicaAssignments []int32
+}
+
+// MemberIDs lists the machines: low.
+func (c *Cluster) MemberIDs() []uint64 {
+	var ids []uint64 // want `ids can be preallocated with capacity len\(c.members\) .*\[low: a list that is short in practice\]$`
+	for _, m := range c.members {
+		ids = append(ids, m.ID)
+	}
+	return ids
+}
+
+// BrokerIDs lists the brokers: low.
+func (c *Cluster) BrokerIDs() []uint64 {
+	var ids []uint64 // want `ids can be preallocated with capacity len\(c.Brokers\) .*\[low: a list that is short in practice\]$`
+	for _, b := range c.Brokers {
+		ids = append(ids, b.ID)
+	}
+	return ids
+}
+
+// Assignments copies a topic's replica assignments, one per partition:
+// not the machines themselves, reported as usual.
+func (c *Cluster) Assignments() []int64 {
+	var out []int64 // want `out can be preallocated with capacity len\(c.ReplicaAssignments\) .*\[medium: `
+	for _, r := range c.ReplicaAssignments {
+		out = append(out, int64(r))
+	}
+	return out
+}
+
+// GroupConfig configures a consumer group.
+type GroupConfig struct{ Balancers []string }
+
+// Group keeps its configuration by value, loaded once.
+type Group struct{ config GroupConfig }
+
+// Protocols ranges over a configuration kept in a field: low.
+func (g *Group) Protocols() []string {
+	var out []string // want `\[low: loop over configured items \(GroupConfig\)\]$`
+	for _, b := range g.config.Balancers {
+		out = append(out, b+"/v1")
+	}
+	return out
+}
+
+// Topics ranges over a configuration value passed with a request, its
+// payload: reported as usual.
+func Topics(c GroupConfig) []string {
+	var out []string // want `out can be preallocated with capacity len\(c.Balancers\) .*\[medium: `
+	for _, b := range c.Balancers {
+		out = append(out, b+"/v1")
+	}
+	return out
+}
