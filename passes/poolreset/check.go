@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"regexp"
@@ -405,11 +406,76 @@ func (a *checker) uses(x ssa.Value, resets map[ssa.Instruction]bool) []ssa.Instr
 				continue
 			}
 		}
-		if !resets[ref] && !a.isPut(ref) {
+		if !resets[ref] && !a.isPut(ref) && leavesState(ref) {
 			uses = append(uses, ref)
 		}
 	}
 	return uses
+}
+
+// leavesState reports whether the use ref of a pooled object may leave
+// state in it for the next Get. Reading a field only to test it, or
+// reading a pointer-free one, leaves none, and neither does storing a
+// zero value in a field: a release that resets and then drops its links
+// (b.cmp = nil; if b.index == nil { pool.Put(b) }) puts back a clean
+// object.
+func leavesState(ref ssa.Instruction) bool {
+	field, ok := ref.(*ssa.FieldAddr)
+	if !ok {
+		return true
+	}
+	for _, r := range referrers(field) {
+		switch r := r.(type) {
+		case *ssa.DebugRef:
+			continue
+		case *ssa.FieldAddr:
+			if !leavesState(r) {
+				continue
+			}
+		case *ssa.Store:
+			if r.Addr == field && isZero(r.Val) {
+				continue
+			}
+		case *ssa.UnOp:
+			if r.Op == token.MUL && (!typesx.HasPointers(r.Type()) || onlyCompared(r)) {
+				continue
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// isZero reports whether v is the zero value of its type: nil, 0, false
+// or "".
+func isZero(v ssa.Value) bool {
+	c, ok := v.(*ssa.Const)
+	if !ok {
+		return false
+	}
+	if c.Value == nil {
+		return true
+	}
+	switch c.Value.Kind() {
+	case constant.Bool:
+		return !constant.BoolVal(c.Value)
+	case constant.String:
+		return constant.StringVal(c.Value) == ""
+	case constant.Int, constant.Float, constant.Complex:
+		return constant.Sign(c.Value) == 0
+	}
+	return false
+}
+
+// onlyCompared reports whether v is used only in == and != comparisons.
+func onlyCompared(v ssa.Value) bool {
+	for _, r := range referrers(v) {
+		op, ok := r.(*ssa.BinOp)
+		if _, debug := r.(*ssa.DebugRef); !debug && (!ok || op.Op != token.EQL && op.Op != token.NEQ) {
+			return false
+		}
+	}
+	return true
 }
 
 // isPut reports whether instr calls Put or a putter helper.

@@ -17,6 +17,9 @@
 // resetting it first. The next user then sees, and usually appends to, the
 // old contents. Pools that reset on Get (every Get followed by a reset,
 // directly or in a getter helper, as encoding/json does) are never reported.
+// What follows the reset does not dirty the object when it only drops
+// links or tests them (b.cmp = nil; if b.index == nil { pool.Put(b) }):
+// storing a zero value in a field, or reading a field to compare it.
 // The suggested fix inserts x.Reset() (or *p = (*p)[:0]) just before the
 // Put; a deferred Put becomes a deferred func that resets, then puts back.
 // There is no fix when the object is used after the Put (the reset would

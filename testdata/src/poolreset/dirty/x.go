@@ -276,3 +276,64 @@ func readMixed(r io.Reader) (byte, error) {
 	mixedPool.Put(bp)
 	return b, err
 }
+
+// A batch is got through a helper and released through another, which
+// resets it and then drops its links: clean. Dropping the links (a nil
+// store, a test of a pointer field) leaves nothing for the next Get.
+type batchState struct {
+	data    []byte
+	owner   *string
+	compare func(a, b []byte) int
+	indexed *strings.Builder
+	count   int
+}
+
+type batch struct {
+	batchState
+}
+
+var batchPool = sync.Pool{New: func() any { return new(batch) }}
+
+func newBatch(owner *string) *batch {
+	b := batchPool.Get().(*batch)
+	b.owner = owner
+	return b
+}
+
+func (b *batch) Reset() {
+	b.batchState = batchState{data: b.data[:0], owner: b.owner, indexed: b.indexed}
+}
+
+func (b *batch) set(k string) { b.data = append(b.data, k...); b.count++ }
+
+func (b *batch) release() {
+	if b.owner == nil {
+		return
+	}
+	b.owner = nil
+	b.Reset()
+	b.compare = nil
+	if b.indexed == nil {
+		batchPool.Put(b)
+	}
+}
+
+func Apply(owner *string, k string) {
+	b := newBatch(owner)
+	b.set(k)
+	b.release()
+}
+
+// releaseCounted counts after the reset: the next Get sees the count.
+func (b *batch) releaseCounted() {
+	b.Reset()
+	b.owner = nil
+	b.count = 1
+	batchPool.Put(b) // want `b is put back into batchPool without a reset on some path`
+}
+
+func ApplyCounted(owner *string, k string) {
+	b := newBatch(owner)
+	b.set(k)
+	b.releaseCounted()
+}
