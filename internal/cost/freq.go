@@ -249,6 +249,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 		return Frequency{Level: Cold, Reason: "once per process (a command's main)"}
 	case startsWithWord(name, teardownWords):
 		return Frequency{Level: Cold, Reason: "at teardown (" + name + ")"}
+	case startsWithWord(name, recoveryWords):
+		return Frequency{Level: Cold, Reason: "at start-up, recovering state (" + name + ")"}
 	case startsWithWord(name, periodicWords):
 		return Frequency{Level: Cold, Reason: "periodically, on a timer or a reload (" + name + ")"}
 	case method && slices.Contains(describingMethods, name):
@@ -271,6 +273,9 @@ var (
 	// teardownWords start the names of what runs once per object's life,
 	// at its end: Close, closeAll, stopWorkers, cleanupConn.
 	teardownWords = []string{"close", "shutdown", "stop", "cleanup", "teardown"}
+	// recoveryWords start the names of what rebuilds state from disk or a
+	// log once, when a process or a store starts: recoverMsgs, replayWAL.
+	recoveryWords = []string{"recover", "replay"}
 	// periodicWords start the names of what runs when a timer fires or a
 	// configuration is reloaded, seconds to hours apart: a discovery's
 	// refresh, a certificate's renewal, a controller's resync.

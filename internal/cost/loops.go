@@ -25,9 +25,9 @@ const (
 	// CountFixed: the code fixes the count: a constant, an array, a
 	// literal list or a package-level table.
 	CountFixed
-	// CountConfig: the loop ranges over configured items (a field of a
-	// *Config or *Options value, or of a Config value kept in a field): a
-	// handful, once at start-up.
+	// CountConfig: the loop ranges over configured items (a list of
+	// configurations, a field of a *Config or *Options value, or of a
+	// Config value kept in a field): a handful, once at start-up.
 	CountConfig
 	// CountPart: the loop ranges over a part of the element of an outer
 	// loop (the labels of one sample, the parameters of one function), or
@@ -370,16 +370,17 @@ func parserTypeName(t types.Type) string {
 var configWords = []string{"config", "options", "opts", "settings"}
 
 // configEvidence returns the name of the configuration type the loop
-// ranges over, through a pointer or kept in a field: a field of it
-// (cfg.Servers of a *Config, cg.config.Balancers of a ConsumerGroupConfig
-// field) or a list of them (a []*ServerConfig); or "".
+// ranges over: a list of them (a []*ServerConfig, a
+// []SubjectTransformConfig), or a field of one through a pointer or kept
+// in a field (cfg.Servers of a *Config, cg.config.Balancers of a
+// ConsumerGroupConfig field); or "".
 func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 	rng, ok := loop.(*ast.RangeStmt)
 	if !ok {
 		return ""
 	}
-	if name := configName(typesx.RangeElem(pass.TypesInfo.TypeOf(rng.X))); name != "" {
-		return name
+	if name := configTypeName(namedOf(typesx.RangeElem(pass.TypesInfo.TypeOf(rng.X)))); name != "" {
+		return name // a list of configurations, values or pointers: configured items
 	}
 	sel, ok := ast.Unparen(rng.X).(*ast.SelectorExpr)
 	if !ok || pass.TypesInfo.Selections[sel] == nil {

@@ -59,8 +59,10 @@
 //     in practice (below), cold paths (init, a command's main, Error,
 //     String, GoString and Format methods, format* functions returning a
 //     string, text printers that fmt.Fprint into a writer parameter,
-//     debug and dump helpers, code under "if verbose", teardown,
-//     periodic refresh, reload, resync and renew functions, configuration
+//     debug and dump helpers, code under "if verbose" or a debug build's
+//     self-check switch (invariants, assertions, race), teardown,
+//     periodic refresh, reload, resync and renew functions, recovery at
+//     start-up (recover*, replay*), configuration
 //     loading, functions without production callers), loop bodies that
 //     already allocate much more on every iteration (a slice, map,
 //     buffer or closure, a formatting, joining or splitting call, a file

@@ -50,6 +50,12 @@ func refreshes() {} // want `unknown`
 
 func Reloaded() bool { return false } // want `unknown`
 
+func RecoverMessages() {} // want `cold: at start-up, recovering state \(RecoverMessages\)`
+
+func ReplayWAL() {} // want `cold: at start-up, recovering state \(ReplayWAL\)`
+
+func Recovered() bool { return false } // want `unknown`
+
 func (s *server) String() string { return "server" } // want `cold: a description for people \(String\)`
 
 func dumpState() {} // want `cold: debug output \(dumpState\)`

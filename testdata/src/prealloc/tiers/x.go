@@ -388,3 +388,18 @@ func Topics(c GroupConfig) []string {
 	}
 	return out
 }
+
+// TransformConfig configures one subject transform of a stream source.
+type TransformConfig struct{ Source, Destination string }
+
+// Source is one configured source of a stream.
+type Source struct{ Transforms []TransformConfig }
+
+// Filters lists a source's configured transforms, a handful: low.
+func Filters(s *Source) []string {
+	var out []string // want `\[low: loop over configured items \(TransformConfig\)\]$`
+	for _, t := range s.Transforms {
+		out = append(out, t.Source)
+	}
+	return out
+}
