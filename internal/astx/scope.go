@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"go/version"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -40,4 +41,17 @@ func VisibleAt(pass *analysis.Pass, name string, obj types.Object, pos token.Pos
 	}
 	_, found := ScopeAt(pass, file, pos).LookupParent(name, pos)
 	return found == obj
+}
+
+// MissingBuiltin says why a fix cannot call the go1.21 builtin name
+// (clear, max, min) at pos: the file's Go version predates it, or a
+// declaration shadows it there. It returns "" when the fix can.
+func MissingBuiltin(pass *analysis.Pass, name string, pos token.Pos) string {
+	if v := pass.TypesInfo.FileVersions[FileOf(pass, pos)]; v != "" && version.Compare(v, "go1.21") < 0 {
+		return name + " needs go1.21, the file is " + v
+	}
+	if !VisibleAt(pass, name, types.Universe.Lookup(name), pos) {
+		return name + " is shadowed here"
+	}
+	return ""
 }

@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"go/version"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -197,8 +196,7 @@ func (c *checker) intTerm(n ast.Expr, at, pos token.Pos) string {
 	if tv := c.info.Types[n]; tv.Value != nil {
 		return "" // a constant count: a short fixed text
 	}
-	if v := c.info.FileVersions[astx.FileOf(c.pass, at)]; v != "" && version.Compare(v, "go1.21") < 0 ||
-		!astx.VisibleAt(c.pass, "max", types.Universe.Lookup("max"), at) || !c.available(n, at, pos) {
+	if astx.MissingBuiltin(c.pass, "max", at) != "" || !c.available(n, at, pos) {
 		return ""
 	}
 	return "max(" + c.src.Text(n) + ", 0)"

@@ -40,7 +40,8 @@
 //
 // Only fields that the package grows (appends to, or stores map entries
 // in) are reported: a field that only ever holds what it is given has no
-// capacity of its own to keep.
+// capacity of its own to keep. A slice of functions (hooks registered per
+// use) is the low tier: a few per use, which one allocation holds.
 //
 // Not reported: an assignment under a condition that checks the field's
 // capacity or length (dropping a very large buffer on purpose returns
@@ -55,8 +56,11 @@
 //
 // # Suggested fix
 //
-// The fix is s = s[:0] for a slice and clear(m) for a map. It is offered
-// only when it cannot change what the program sees:
+// The fix is s = s[:0] for a slice, after clear(s) when its elements hold
+// pointers (truncating alone would keep what they point to alive until the
+// next use overwrites them), and clear(m) for a map. A fix that needs
+// clear is offered only from go1.21. It is offered only when it cannot
+// change what the program sees:
 //
 //   - The field must not be handed out (returned, stored elsewhere, passed
 //     to a function or sliced other than to [:0]): truncating would let the

@@ -20,6 +20,7 @@ import (
 	"github.com/memlint/memlint/internal/fieldstore"
 	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/suppress"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 //go:embed doc.go
@@ -87,6 +88,8 @@ func run(pass *analysis.Pass) (any, error) {
 					// clear keeps the buckets of the largest use for good: a
 					// Clear of a cache may drop them on purpose.
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "a map's memory kept by clear stays as large as its largest use"})
+				case d.callbacks:
+					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "a list of callbacks: a few per use, which one allocation holds"})
 				case d.pooled:
 					rep.Report(d.Diagnostic, freq.Rate("per use of the pooled value"))
 				default:
@@ -190,6 +193,9 @@ type finding struct {
 	// expect what they got to be reused) is worth that at the default level.
 	handedOut bool
 	pooled    bool // a whole-struct reset before a sync.Pool's Put
+	// callbacks: the slice holds functions, hooks registered per use: a
+	// few, which one allocation holds (PRECISION.md, reason 17).
+	callbacks bool
 }
 
 func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
@@ -209,13 +215,13 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 			for i, lhs := range n.Lhs {
 				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
 					_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
-					diags = append(diags, finding{*d, borrowed, isMap && reset, c.handedOut(lhs), false})
+					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: c.handedOut(lhs), callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
 				}
 			}
 		case *ast.CallExpr:
 			if reset {
 				if d, borrowed := c.checkSetterCall(fnCur, cur, n); d != nil {
-					diags = append(diags, finding{*d, borrowed, false, false, false})
+					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed})
 				}
 			}
 		}
@@ -262,8 +268,19 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		msg = fmt.Sprintf("%s sets %s to an empty slice without its capacity (grown at %s), which its next use allocates again", fnName, name, c.pos(u.grown))
 		remedy = name + " = " + name + "[:0]"
 	}
+	// Truncating a slice whose elements hold pointers would keep what
+	// they point to alive until the next use overwrites them: clear it
+	// first.
+	clears := isMap || typesx.HasPointers(f.Type().Underlying().(*types.Slice).Elem())
+	if clears && !isMap {
+		remedy = "clear(" + name + ") and " + remedy
+	}
 	d := &analysis.Diagnostic{Pos: sel.Pos(), End: rhs.End(), Message: msg + "; keep it with " + remedy}
-	if why := c.whyNoFix(u, name, isMap, !c.knownNonNil(cur, sel)); why != "" {
+	why := c.whyNoFix(u, name, isMap, !c.knownNonNil(cur, sel))
+	if why == "" && clears {
+		why = astx.MissingBuiltin(c.pass, "clear", sel.Pos())
+	}
+	if why != "" {
 		d.Message += " (no automatic fix: " + why + ")"
 		return d, u.borrowed
 	}
@@ -272,11 +289,25 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		d.Message += " (no automatic fix: the assignment sets other variables too)"
 		return d, u.borrowed
 	}
+	text := remedy
+	if clears && !isMap {
+		text = "clear(" + name + ")\n" + c.src.Indent(stmt.Pos()) + name + " = " + name + "[:0]"
+	}
 	d.SuggestedFixes = []analysis.SuggestedFix{{
 		Message:   "Keep the memory with " + remedy,
-		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(remedy)}},
+		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)}},
 	}}
 	return d, u.borrowed
+}
+
+// holdsFuncs reports whether t is a slice of functions.
+func holdsFuncs(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	_, ok = s.Elem().Underlying().(*types.Signature)
+	return ok
 }
 
 // checkSetterCall reports a call, in a reset, of a setter of the package

@@ -1,6 +1,7 @@
 package resetcap_test
 
 import (
+	"path/filepath"
 	"testing"
 
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -14,4 +15,13 @@ import (
 func TestAnalyzer(t *testing.T) {
 	fixture.SetFlag(t, resetcap.Analyzer, "strict", "true")
 	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), resetcap.Analyzer, "resetcap/basic", "resetcap/whole")
+}
+
+// TestOldGoVersion checks that no fix calls clear in a module older than
+// go1.21. It is a module of its own: in GOPATH mode, and in files that set
+// a version with //go:build, the version is at least go1.21.
+func TestOldGoVersion(t *testing.T) {
+	fixture.SetFlag(t, resetcap.Analyzer, "strict", "true")
+	dir := filepath.Join(fixture.Dir(t), "src", "resetcap", "oldgo")
+	analysistest.RunWithSuggestedFixes(t, dir, resetcap.Analyzer, "./...")
 }

@@ -617,12 +617,8 @@ func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspe
 		return "the reslice is not a statement of its own"
 	}
 	if v.del == nil {
-		file := astx.FileOf(pass, v.as.Pos())
-		if ver := info.FileVersions[file]; ver != "" && version.Compare(ver, "go1.21") < 0 {
-			return "clear needs go1.21, the file is " + ver
-		}
-		if !astx.VisibleAt(pass, "clear", types.Universe.Lookup("clear"), v.as.Pos()) {
-			return "clear is shadowed here"
+		if why := astx.MissingBuiltin(pass, "clear", v.as.Pos()); why != "" {
+			return why
 		}
 		bound := v.slice.High
 		if v.front {
