@@ -226,7 +226,7 @@ func (a *checker) checkDirty(p *putSite) *analysis.Diagnostic {
 		return nil
 	}
 	reset, ok := a.resetIdiom(put.x.Type(), g.x, put.x)
-	if !ok {
+	if !ok || isBufio(put.x.Type()) && a.boundByNew(p.pool) {
 		return nil
 	}
 	call := a.c.putCall[put.call.Common().Pos()]
@@ -493,6 +493,17 @@ func (a *checker) poolDirty(pool poolKey) bool {
 		a.dirtyPools[pool] = dirty
 	}
 	return dirty
+}
+
+// boundByNew reports whether no Get of the pool, nor a getter helper,
+// resets what it gets: each bufio reader or writer of the pool then stays
+// bound to the source its New gave it (bufio.NewReader(rand.Reader)), and
+// what it buffers is that source's, for any user. Reset(nil) would leave
+// it reading from nothing.
+func (a *checker) boundByNew(pool poolKey) bool {
+	return !slices.ContainsFunc(a.gets[pool], func(g *getSite) bool {
+		return len(a.reinits(g.x)) > 0 || slices.ContainsFunc(a.getters[g.getter], a.reinitsSome)
+	})
 }
 
 // getDirty reports whether the object got at g can be used before it is

@@ -1,7 +1,9 @@
 package dirty
 
 import (
+	"bufio"
 	"bytes"
+	"crypto/rand"
 	"errors"
 	"io"
 	"strings"
@@ -336,4 +338,37 @@ func ApplyCounted(owner *string, k string) {
 	b := newBatch(owner)
 	b.set(k)
 	b.releaseCounted()
+}
+
+// A pool of readers of one random source, bound in New: what one user
+// leaves buffered is random bytes for the next. Reset(nil) would leave the
+// reader reading from nothing: not reported.
+var randomPool = sync.Pool{New: func() any { return bufio.NewReader(rand.Reader) }}
+
+func Token(n int) []byte {
+	r := randomPool.Get().(*bufio.Reader)
+	defer randomPool.Put(r)
+	b := make([]byte, n)
+	io.ReadFull(r, b)
+	return b
+}
+
+// Readers of connections, retargeted by Reset(conn) after Get: one user
+// forgets to, and leaves another connection's bytes buffered.
+var connReaders = sync.Pool{New: func() any { return bufio.NewReader(nil) }}
+
+func ReadLine(conn io.Reader) (string, error) {
+	r := connReaders.Get().(*bufio.Reader)
+	r.Reset(conn)
+	line, err := r.ReadString('\n')
+	r.Reset(nil)
+	connReaders.Put(r)
+	return line, err
+}
+
+func PeekByte() (byte, error) {
+	r := connReaders.Get().(*bufio.Reader)
+	b, err := r.ReadByte()
+	connReaders.Put(r) // want `r is put back into connReaders without a reset on some path \(the next Get sees its old contents\); call r.Reset\(nil\) before Put`
+	return b, err
 }
