@@ -531,13 +531,35 @@ func (c *checker) nilGuarded(cur inspector.Cursor, sel *ast.SelectorExpr) bool {
 			types.ExprString(be.Y) == want && isNil(c.pass.TypesInfo, be.X))
 	}
 	pos := cur.Node().Pos()
-	for anc := range cur.Enclosing((*ast.IfStmt)(nil)) {
-		ifs := anc.Node().(*ast.IfStmt)
-		inBody := ifs.Body.Pos() <= pos && pos < ifs.Body.End()
-		inElse := ifs.Else != nil && ifs.Else.Pos() <= pos && pos < ifs.Else.End()
-		if inBody && isNilTest(ifs.Cond) || inElse && isNotNil(ifs.Cond) {
-			return true
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.SwitchStmt)(nil)) {
+		switch n := anc.Node().(type) {
+		case *ast.IfStmt:
+			inBody := n.Body.Pos() <= pos && pos < n.Body.End()
+			inElse := n.Else != nil && n.Else.Pos() <= pos && pos < n.Else.End()
+			if inBody && isNilTest(n.Cond) || inElse && isNotNil(n.Cond) {
+				return true
+			}
+		case *ast.SwitchStmt:
+			if n.Tag == nil && inNilCase(n, pos, isNilTest, isNotNil) {
+				return true
+			}
 		}
+	}
+	return false
+}
+
+// inNilCase reports whether pos is in a case of the tagless switch sw that
+// runs only when the field is nil: the case tests it, or an earlier case
+// took every value where it is not (switch { case x != nil: ...; case
+// n > max: x = make(...) }).
+func inNilCase(sw *ast.SwitchStmt, pos token.Pos, isNilTest, isNotNil func(ast.Expr) bool) bool {
+	notNilBefore := false
+	for _, stmt := range sw.Body.List {
+		cc := stmt.(*ast.CaseClause)
+		if cc.Pos() <= pos && pos < cc.End() {
+			return notNilBefore || slices.ContainsFunc(cc.List, isNilTest)
+		}
+		notNilBefore = notNilBefore || slices.ContainsFunc(cc.List, isNotNil)
 	}
 	return false
 }

@@ -366,3 +366,39 @@ func (p *pending) add(b *bytes.Buffer) { p.reqs = append(p.reqs, b) }
 func (p *pending) Reset() {
 	p.reqs = nil // want `Reset sets p.reqs to an empty slice without its capacity \(grown at x.go:\d+\), which its next use allocates again; keep it with clear\(p.reqs\) and p.reqs = p.reqs\[:0\] \[`
 }
+
+// A set made once a list of names grows past a limit, in the case after
+// the one that takes a non-nil set: lazy, not reported.
+type nameSet struct {
+	list []string
+	set  map[string]struct{}
+}
+
+func (n *nameSet) insert(name string) {
+	n.list = append(n.list, name)
+	switch {
+	case n.set != nil:
+		n.set[name] = struct{}{}
+	case len(n.list) > 8:
+		n.set = make(map[string]struct{}, 2*len(n.list))
+		for _, s := range n.list {
+			n.set[s] = struct{}{}
+		}
+	}
+}
+
+// A set rebuilt in the case after one that does not test it: reported.
+func (n *nameSet) rebuild(name string) {
+	if _, ok := n.set[name]; !ok {
+		return
+	}
+	switch {
+	case len(n.list) == 0:
+		return
+	case len(n.list) > 8:
+		n.set = make(map[string]struct{}, len(n.list)) // want `rebuild replaces n.set with a new map`
+	}
+	for _, s := range n.list {
+		n.set[s] = struct{}{}
+	}
+}
