@@ -374,7 +374,12 @@ type nameSet struct {
 	set  map[string]struct{}
 }
 
-func (n *nameSet) insert(name string) {
+func (n *nameSet) insert(name string) bool {
+	if n.set != nil {
+		if _, ok := n.set[name]; ok {
+			return false
+		}
+	}
 	n.list = append(n.list, name)
 	switch {
 	case n.set != nil:
@@ -385,6 +390,7 @@ func (n *nameSet) insert(name string) {
 			n.set[s] = struct{}{}
 		}
 	}
+	return true
 }
 
 // A set rebuilt in the case after one that does not test it: reported.
