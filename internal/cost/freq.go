@@ -249,8 +249,6 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 		return Frequency{Level: Cold, Reason: "once per process (a command's main)"}
 	case startsWithWord(name, teardownWords):
 		return Frequency{Level: Cold, Reason: "at teardown (" + name + ")"}
-	case startsWithWord(name, recoveryWords):
-		return Frequency{Level: Cold, Reason: "at start-up, recovering state (" + name + ")"}
 	case startsWithWord(name, periodicWords):
 		return Frequency{Level: Cold, Reason: "periodically, on a timer or a reload (" + name + ")"}
 	case method && slices.Contains(describingMethods, name):
@@ -259,8 +257,10 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 		return Frequency{Level: Cold, Reason: "debug output (" + name + ")"}
 	case method && name == "Set" && isFlagValueSet(pass, decl):
 		return Frequency{Level: Cold, Reason: "flag parsing (flag.Value's Set)"}
-	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower):
+	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower) || buildsConfig(pass, decl):
 		return Frequency{Level: Cold, Reason: "configuration, at start-up (" + name + ")"}
+	case method && name == "Start" && decl.Type.Params.NumFields() == 0:
+		return Frequency{Level: Cold, Reason: "at start-up (" + name + ")"}
 	case method && name == "ServeHTTP" || isHandler(pass, decl):
 		return Frequency{Level: Hot, Reason: "per request (" + name + ")"}
 	case method && slices.Contains(ioMethods, name):
@@ -273,9 +273,6 @@ var (
 	// teardownWords start the names of what runs once per object's life,
 	// at its end: Close, closeAll, stopWorkers, cleanupConn.
 	teardownWords = []string{"close", "shutdown", "stop", "cleanup", "teardown"}
-	// recoveryWords start the names of what rebuilds state from disk or a
-	// log once, when a process or a store starts: recoverMsgs, replayWAL.
-	recoveryWords = []string{"recover", "replay"}
 	// periodicWords start the names of what runs when a timer fires or a
 	// configuration is reloaded, seconds to hours apart: a discovery's
 	// refresh, a certificate's renewal, a controller's resync.
@@ -287,7 +284,7 @@ var (
 	configPrefixes = []string{"Provision", "Validate", "LoadConfig", "loadConfig", "parseFlags", "ParseFlags", "UnmarshalCaddyfile", "UnmarshalYAML", "UnmarshalTOML"}
 	// configVerbs start the names of functions that load, parse or apply
 	// configuration: loadConfig, parseSettings, applyOptions.
-	configVerbs = []string{"load", "parse", "read", "apply", "validate", "setup", "init"}
+	configVerbs = []string{"load", "parse", "read", "apply", "validate", "setup", "init", "configure"}
 	// ioMethods are called once per read or write on a stream.
 	ioMethods = []string{"Read", "Write", "ReadFrom", "WriteTo", "WriteString", "ReadByte", "WriteByte", "ReadRune", "WriteRune", "ReadAt", "WriteAt"}
 )
@@ -314,6 +311,28 @@ func isConfigLoader(lower string) bool {
 	}
 	return strings.Contains(lower, "config") || strings.Contains(lower, "flags") ||
 		strings.HasSuffix(lower, "options") || strings.HasSuffix(lower, "settings")
+}
+
+// buildsConfig reports whether decl, named for loading or parsing
+// (parsePHPFastCGI), returns configuration: a type whose name ends in
+// Config or ConfigValue, or a list of them.
+func buildsConfig(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	lower := strings.ToLower(decl.Name.Name)
+	if decl.Type.Results == nil || !slices.ContainsFunc(configVerbs, func(v string) bool { return strings.HasPrefix(lower, v) }) {
+		return false
+	}
+	for _, field := range decl.Type.Results.List {
+		t := pass.TypesInfo.TypeOf(field.Type)
+		if s, ok := t.(*types.Slice); ok {
+			t = s.Elem()
+		}
+		if named := namedOf(t); named != nil {
+			if n := strings.ToLower(named.Obj().Name()); strings.HasSuffix(n, "config") || strings.HasSuffix(n, "configvalue") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isFlagValueSet reports whether decl is Set(string) error, the method by

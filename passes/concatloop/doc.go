@@ -47,11 +47,10 @@
 //     whose parts are values of the receiver's own kind, and a receiver
 //     that is itself a list stay rated by their count), for loops that
 //     append only constants (padding), cold code (init, a command's
-//     main, Error and GoString methods, teardown, periodic refresh and
-//     reload functions, recovery at start-up (recover*, replay*), debug
-//     and dump helpers, loops under a debug/verbose/trace switch or a
-//     debug build's self-check switch (invariants, assertions, race),
-//     configuration
+//     main, a lifecycle Start(), Error and GoString methods, teardown,
+//     periodic refresh and reload functions, debug and dump helpers,
+//     loops under a debug/verbose/trace switch or a debug build's
+//     self-check switch (invariants, assertions, race), configuration
 //     loading, unexported helpers whose every call feeds a diagnostic,
 //     functions without production callers), fields of error values,
 //     strings used after the loop in panic, errors.New, fmt.Errorf, a log

@@ -61,9 +61,10 @@
 //     string, text printers that fmt.Fprint into a writer parameter,
 //     debug and dump helpers, code under "if verbose" or a debug build's
 //     self-check switch (invariants, assertions, race), teardown,
-//     periodic refresh, reload, resync and renew functions, recovery at
-//     start-up (recover*, replay*), configuration
-//     loading, functions without production callers), loop bodies that
+//     periodic refresh, reload, resync and renew functions, a lifecycle
+//     Start(), configuration loading (also a parse* or load* function
+//     that returns a Config), functions without production callers), loop
+//     bodies that
 //     already allocate much more on every iteration (a slice, map,
 //     buffer or closure, a formatting, joining or splitting call, a file
 //     opened, read or stat'ed, a dial, a regexp compiled, an Open<Thing>

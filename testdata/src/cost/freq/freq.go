@@ -50,11 +50,23 @@ func refreshes() {} // want `unknown`
 
 func Reloaded() bool { return false } // want `unknown`
 
-func RecoverMessages() {} // want `cold: at start-up, recovering state \(RecoverMessages\)`
+// ConfigValue is a piece of configuration, as an adapter builds it.
+type ConfigValue struct{ Name string }
 
-func ReplayWAL() {} // want `cold: at start-up, recovering state \(ReplayWAL\)`
+func ParseFastCGI(s string) ([]ConfigValue, error) { return nil, nil } // want `cold: configuration, at start-up \(ParseFastCGI\)`
 
-func Recovered() bool { return false } // want `unknown`
+func ParseRecord(s string) ([]server, error) { return nil, nil } // want `unknown`
+
+func ConfigureTLS() {} // want `cold: configuration, at start-up \(ConfigureTLS\)`
+
+func (s *server) Start() error { return nil } // want `cold: at start-up \(Start\)`
+
+func (s *server) StartSpan(name string) {} // want `unknown`
+
+// Replaying a log at start-up runs once, but over every record in it:
+// maintainers make it faster (a pool's per-record slices), so it is not
+// cold.
+func ReplayWAL() {} // want `unknown`
 
 func (s *server) String() string { return "server" } // want `cold: a description for people \(String\)`
 
