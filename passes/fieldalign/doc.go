@@ -32,9 +32,10 @@
 // evidence in the package that many values exist (the tier and the
 // evidence end the message):
 //
-//   - values stored inline in a slice, a map (as key or value), a channel,
-//     an array of at least 16 elements, or in a struct that is itself stored
-//     that way;
+//   - values stored inline in a slice, a map (as key or value), an array
+//     of at least 64 elements (shorter ones are bounded tables), or in a
+//     struct that is itself stored that way (not a chan T: values sent on
+//     a channel are copied into its buffer, made once, and out of it);
 //   - values allocated one by one: elements of []*T, map[K]*T or chan *T,
 //     &T{} or new(T) in a loop (not one returned from the loop, which
 //     happens once per call) or in a sync.Pool's New function;

@@ -172,8 +172,9 @@ func where(pass *analysis.Pass, pos token.Pos) string {
 }
 
 // minArrayLen is the length from which an array of a struct counts as many
-// values; shorter arrays are bounded tables where a few bytes do not matter.
-const minArrayLen = 16
+// values; shorter arrays are bounded tables (one per option combination,
+// per level, per shard) where a few bytes per value do not matter.
+const minArrayLen = 64
 
 func (w *walker) noteContainer(expr ast.Expr) {
 	pass := w.pass
@@ -189,7 +190,12 @@ func (w *walker) noteContainer(expr ast.Expr) {
 	case *types.Map:
 		elems = []types.Type{t.Key(), t.Elem()}
 	case *types.Chan:
-		elems = []types.Type{t.Elem()}
+		// Values sent on a channel are copied into its buffer, made once
+		// with the channel, and out of it: a chan T is no evidence of many
+		// values of T, while a chan *T carries values allocated one by one.
+		if _, ok := types.Unalias(t.Elem()).(*types.Pointer); ok {
+			elems = []types.Type{t.Elem()}
+		}
 	}
 	for _, elem := range elems {
 		desc := types.TypeString(t, types.RelativeTo(pass.Pkg)) + " at " + where(pass, expr.Pos())

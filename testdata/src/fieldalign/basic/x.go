@@ -37,14 +37,24 @@ type Key struct { // want `struct Key of 24 bytes could be 16 .*\[high: many val
 
 var counts map[Key]int
 
-// Event travels through a channel.
-type Event struct { // want `struct Event of 24 bytes could be 16 .*\[high: many values: chan Event at`
+// Event travels through a channel by value: copied into the channel's
+// buffer, made once, and out of it. No value on the heap: not reported.
+type Event struct {
 	kind byte
 	at   int64
 	ok   bool
 }
 
 func run(ch chan Event) {}
+
+// Msg travels through a channel by pointer: each one is allocated.
+type Msg struct { // want `struct Msg of 24 bytes could be 16 .*\[high: allocated one by one: <-chan \*Msg at`
+	kind byte
+	at   int64
+	ok   bool
+}
+
+func receive(ch <-chan *Msg) {}
 
 // Cell is held in a long array.
 type Cell struct { // want `struct Cell of 24 bytes could be 16 .*\[high: many values: \[64\]Cell at`
@@ -63,6 +73,16 @@ type Pair struct {
 }
 
 var pairs [4]Pair
+
+// Level is held in an array of 32, one per level: a bounded table, not
+// reported.
+type Level struct {
+	a bool
+	b float64
+	c bool
+}
+
+var levels [32]Level
 
 // Part is a field of Whole, which is stored in a slice: Part is as many.
 type Part struct { // want `struct Part of 24 bytes could be 16 .*\[high: many values: field p of Whole, which is held in \[\]Whole at`
