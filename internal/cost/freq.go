@@ -259,7 +259,7 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 		return Frequency{Level: Cold, Reason: "flag parsing (flag.Value's Set)"}
 	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower) || buildsConfig(pass, decl):
 		return Frequency{Level: Cold, Reason: "configuration, at start-up (" + name + ")"}
-	case method && name == "Start" && decl.Type.Params.NumFields() == 0:
+	case method && name == "Start" && decl.Type.Params.NumFields() == 0 || startsWithWord(name, []string{"startup"}):
 		return Frequency{Level: Cold, Reason: "at start-up (" + name + ")"}
 	case method && name == "ServeHTTP" || isHandler(pass, decl):
 		return Frequency{Level: Hot, Reason: "per request (" + name + ")"}

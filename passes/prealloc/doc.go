@@ -62,7 +62,7 @@
 //     debug and dump helpers, code under "if verbose" or a debug build's
 //     self-check switch (invariants, assertions, race), teardown,
 //     periodic refresh, reload, resync and renew functions, a lifecycle
-//     Start(), configuration loading (also a parse* or load* function
+//     Start() and startup* functions, configuration loading (also a parse* or load* function
 //     that returns a Config), functions without production callers), loop
 //     bodies that
 //     already allocate much more on every iteration (a slice, map,

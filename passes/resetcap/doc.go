@@ -47,7 +47,7 @@
 // capacity or length (dropping a very large buffer on purpose returns
 // memory, as fmt and encoding/json do), a map made when it is nil (lazy
 // initialisation, also in a switch case after one that takes a non-nil
-// map), and constructors (new..., New..., init). A whole-struct
+// map, or after an if that returns when it is not nil), and constructors (new..., New..., init). A whole-struct
 // reset is not reported for a struct without such fields, for a slice whose
 // capacity or length the function checks, and for a slice grown only under
 // a condition on another field the reset drops (a checkpoint window grown

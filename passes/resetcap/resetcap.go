@@ -545,6 +545,32 @@ func (c *checker) nilGuarded(cur inspector.Cursor, sel *ast.SelectorExpr) bool {
 			}
 		}
 	}
+	return returnedIfNotNil(cur, isNotNil)
+}
+
+// returnedIfNotNil reports whether a statement before cur, in a block
+// around it, returns when the field is not nil (if x.f != nil { ...;
+// return }): past it the field is nil.
+func returnedIfNotNil(cur inspector.Cursor, isNotNil func(ast.Expr) bool) bool {
+	pos := cur.Node().Pos()
+	for anc := range cur.Enclosing((*ast.BlockStmt)(nil), (*ast.FuncLit)(nil)) {
+		block, ok := anc.Node().(*ast.BlockStmt)
+		if !ok {
+			return false
+		}
+		for _, stmt := range block.List {
+			if stmt.Pos() >= pos {
+				break
+			}
+			ifs, ok := stmt.(*ast.IfStmt)
+			if !ok || ifs.Else != nil || !isNotNil(ifs.Cond) || len(ifs.Body.List) == 0 {
+				continue
+			}
+			if _, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); ok {
+				return true
+			}
+		}
+	}
 	return false
 }
 

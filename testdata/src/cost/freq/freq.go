@@ -63,6 +63,10 @@ func (s *server) Start() error { return nil } // want `cold: at start-up \(Start
 
 func (s *server) StartSpan(name string) {} // want `unknown`
 
+func startupMessage(addr string) {} // want `cold: at start-up \(startupMessage\)`
+
+func Exported4() { startupMessage("") } // want `unknown`
+
 // Replaying a log at start-up runs once, but over every record in it:
 // maintainers make it faster (a pool's per-record slices), so it is not
 // cold.

@@ -408,3 +408,29 @@ func (n *nameSet) rebuild(name string) {
 		n.set[s] = struct{}{}
 	}
 }
+
+// An index of names, made once the names pass a limit, after a test that
+// returns when it is already made: lazy, not reported.
+type nameIndex struct {
+	names []string
+	set   map[string]int
+}
+
+func (n *nameIndex) add(name string) int {
+	if n.set != nil {
+		if i, ok := n.set[name]; ok {
+			return i
+		}
+		n.set[name] = len(n.names)
+		n.names = append(n.names, name)
+		return -1
+	}
+	n.names = append(n.names, name)
+	if len(n.names) == 8 {
+		n.set = make(map[string]int, 16)
+		for i, s := range n.names {
+			n.set[s] = i
+		}
+	}
+	return -1
+}
