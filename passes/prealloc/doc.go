@@ -69,7 +69,7 @@
 //     buffer or closure, a formatting, joining or splitting call, a file
 //     opened, read or stat'ed, a dial, a regexp compiled, an Open<Thing>
 //     that can fail, a Parse, Unmarshal or Decode<Thing> that can fail and
-//     builds a pointer, slice or map, as a certificate or a query is
+//     builds a pointer, slice, map or interface, as a certificate or a query is
 //     parsed; not a string conversion or concatenation, &T{} or new, which
 //     are small next to the growth), and other conditional appends.
 //

@@ -101,9 +101,9 @@ func opens(fn *types.Func) bool {
 
 // parses reports whether fn is named Parse, Unmarshal or Decode (or one of
 // them followed by <Something>), can fail and, if it returns a value
-// besides the error, returns a pointer, slice or map: it builds an object
-// from its input (a certificate, a selector, a message), which allocates
-// it and its parts. A Parse that returns a number (strconv.ParseInt) or a
+// besides the error, returns a pointer, slice, map or interface: it builds
+// an object from its input (a certificate, a selector, a message, a
+// config entry of one of several kinds), which allocates it and its parts. A Parse that returns a number (strconv.ParseInt) or a
 // small value allocates nothing.
 func parses(fn *types.Func) bool {
 	if !namedAs(fn, "Parse") && !namedAs(fn, "Unmarshal") && !namedAs(fn, "Decode") || !canFail(fn) {
@@ -114,7 +114,7 @@ func parses(fn *types.Func) bool {
 		return true
 	}
 	switch results.At(0).Type().Underlying().(type) {
-	case *types.Pointer, *types.Slice, *types.Map:
+	case *types.Pointer, *types.Slice, *types.Map, *types.Interface:
 		return true
 	}
 	return false
