@@ -74,6 +74,10 @@ type funcInfo struct {
 	diagCalls int
 	escapes   bool // used other than by a direct call: a value, a method value, ...
 	external  bool // callable from outside the package, or through an interface
+	// spawned: called in a goroutine (go f(), or in the body of a go
+	// func()): it runs as long and as often as it likes, however rarely
+	// its starter runs (a Start or main that starts a worker loop).
+	spawned bool
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -113,6 +117,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		info.callers = append(info.callers, enclosingFunc(pass, cur))
+		info.spawned = info.spawned || inGoroutine(cur)
 	}
 	m.tables = tables.Of(pass)
 	m.fixedParams = fixedParams(pass, m.funcs, m.tables)
@@ -213,7 +218,7 @@ func (m *Model) frequency(fn *types.Func) Frequency {
 }
 
 func (m *Model) fromCallers(fn *types.Func, info *funcInfo) Frequency {
-	if info.external || info.escapes {
+	if info.external || info.escapes || info.spawned {
 		return Frequency{}
 	}
 	if len(info.callers) == 0 {
@@ -234,6 +239,17 @@ func (m *Model) fromCallers(fn *types.Func, info *funcInfo) Frequency {
 		cold = &f
 	}
 	return Frequency{Level: Cold, Reason: cold.Reason + ", through " + info.callers[0].Name(), Describes: cold.Describes}
+}
+
+// inGoroutine reports whether the call at cur runs in a goroutine that
+// its function starts: it is the call of a go statement, or in the body
+// of a function literal that one calls.
+func inGoroutine(cur inspector.Cursor) bool {
+	for anc := range cur.Enclosing((*ast.GoStmt)(nil), (*ast.FuncDecl)(nil)) {
+		_, ok := anc.Node().(*ast.GoStmt)
+		return ok
+	}
+	return false
 }
 
 // ownFrequency is what a declaration says of how often it runs: by its

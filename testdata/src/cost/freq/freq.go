@@ -59,7 +59,20 @@ func ParseRecord(s string) ([]server, error) { return nil, nil } // want `unknow
 
 func ConfigureTLS() {} // want `cold: configuration, at start-up \(ConfigureTLS\)`
 
-func (s *server) Start() error { return nil } // want `cold: at start-up \(Start\)`
+func (s *server) Start() error { // want `cold: at start-up \(Start\)`
+	go s.loop()
+	go func() { s.drain() }()
+	s.prepare()
+	return nil
+}
+
+// loop and drain run in goroutines that Start starts: as long and as often
+// as they like.
+func (s *server) loop() {} // want `unknown`
+
+func (s *server) drain() {} // want `unknown`
+
+func (s *server) prepare() {} // want `cold: at start-up \(Start\), through Start`
 
 func (s *server) StartSpan(name string) {} // want `unknown`
 
