@@ -26,9 +26,8 @@ const (
 	// literal list or a package-level table.
 	CountFixed
 	// CountConfig: the loop ranges over configured items (a list of
-	// configurations, a field of a *Config or *Options value, of a Config
-	// value kept in a field, or of the receiver of a Config's method): a
-	// handful, once at start-up.
+	// configurations, a field of a *Config or *Options value, or of a
+	// Config value kept in a field): a handful, once at start-up.
 	CountConfig
 	// CountPart: the loop ranges over a part of the element of an outer
 	// loop (the labels of one sample, the parameters of one function), or
@@ -63,8 +62,6 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 	switch {
 	case m.fixedCount(pass, cur.Node(), fn):
 		t.Count, t.Evidence = CountFixed, "a count fixed by the code"
-	case configReceiver(pass, cur.Node(), fn) != "":
-		t.Count, t.Evidence = CountConfig, "loop over configured items ("+configReceiver(pass, cur.Node(), fn)+")"
 	case m.inputEvidence(pass, cur, fn) != "":
 		t.Count, t.Evidence = CountInput, "loop over parsed input ("+m.inputEvidence(pass, cur, fn)+")"
 	case partOfOuterElement(pass, cur):
@@ -398,28 +395,6 @@ func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 		}
 	}
 	return ""
-}
-
-// configReceiver returns the name of the configuration type whose method
-// fn is, if the loop ranges over a field of the receiver (cfg.Runtime in
-// a method of Config, opts.customHeaders in one of PutOptions): the items
-// the caller configured, even of a type that other loops read from the
-// network, such as http.Header; or "".
-func configReceiver(pass *analysis.Pass, loop ast.Node, fn ast.Node) string {
-	rng, ok := loop.(*ast.RangeStmt)
-	decl, isDecl := fn.(*ast.FuncDecl)
-	if !ok || !isDecl || decl.Recv == nil || len(decl.Recv.List[0].Names) == 0 {
-		return ""
-	}
-	sel, ok := ast.Unparen(rng.X).(*ast.SelectorExpr)
-	if !ok {
-		return ""
-	}
-	recv := pass.TypesInfo.Defs[decl.Recv.List[0].Names[0]]
-	if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || recv == nil || pass.TypesInfo.Uses[id] != recv {
-		return ""
-	}
-	return configTypeName(namedOf(recv.Type()))
 }
 
 // configName returns the name of the configuration type t points to, or

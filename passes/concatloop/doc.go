@@ -39,8 +39,7 @@
 //     constants, literals, package-level tables, also when passed as the
 //     argument of every call of an unexported helper, counters bounded by
 //     a constant) or by configuration (a field of a *Config or *Options,
-//     of a Config value kept in a field, or of the receiver of a Config's
-//     method,
+//     or of a Config value kept in a field,
 //     a list of *ServerConfig), String and Format methods that list the
 //     parts of their receiver (a field they range over) each by its own
 //     text (its String, a name found for it) rather than its data: a

@@ -54,9 +54,8 @@
 //     including conditional appends that skip only a few constant values
 //     (the default of a switch on constants, if x != "");
 //   - low: counts fixed by the code (constants, literal lists, tables) or
-//     by configuration (a field of a *Config or *Options, of a Config
-//     value kept in a field, or of the receiver of a Config's method),
-//     lists short
+//     by configuration (a field of a *Config or *Options, or of a Config
+//     value kept in a field), lists short
 //     in practice (below), cold paths (init, a command's main, Error,
 //     String, GoString and Format methods, format* functions returning a
 //     string, text printers that fmt.Fprint into a writer parameter,

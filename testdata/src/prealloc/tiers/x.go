@@ -430,23 +430,3 @@ func Entries(raw []map[string]any) ([]Entry, error) {
 	}
 	return entries, nil
 }
-
-// ConnConfig configures a connection; its runtime parameters are a few.
-type ConnConfig struct {
-	Runtime map[string]string
-	Headers http.Header
-}
-
-// Clone copies the configuration's own items: low, even the headers,
-// which the caller set rather than a peer sent.
-func (c ConnConfig) Clone() ConnConfig {
-	rt := make(map[string]string) // want `\[low: loop over configured items \(ConnConfig\)\]$`
-	for k, v := range c.Runtime {
-		rt[k] = v
-	}
-	h := make(http.Header) // want `\[low: loop over configured items \(ConnConfig\)\]$`
-	for k, v := range c.Headers {
-		h[k] = v
-	}
-	return ConnConfig{Runtime: rt, Headers: h}
-}
