@@ -430,3 +430,20 @@ func Entries(raw []map[string]any) ([]Entry, error) {
 	}
 	return entries, nil
 }
+
+// TopicConfig describes a topic to create: the payload of a request,
+// though its name says configuration.
+type TopicConfig struct{ Assignments []int32 }
+
+// request encodes the topic's replica assignments, one per partition:
+// reported as usual, even in a method of a Config type.
+func (t TopicConfig) request() []int64 {
+	var out []int64 // want `out can be preallocated with capacity len\(t.Assignments\) .*\[medium: `
+	for _, a := range t.Assignments {
+		out = append(out, int64(a))
+	}
+	return out
+}
+
+// Request keeps request in production.
+func Request(t TopicConfig) []int64 { return t.request() }
