@@ -271,13 +271,13 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 	// Truncating a slice whose elements hold pointers would keep what
 	// they point to alive until the next use overwrites them: clear it
 	// first.
-	clears := isMap || typesx.HasPointers(f.Type().Underlying().(*types.Slice).Elem())
-	if clears && !isMap {
+	clearFirst := !isMap && typesx.HasPointers(f.Type().Underlying().(*types.Slice).Elem())
+	if clearFirst {
 		remedy = "clear(" + name + ") and " + remedy
 	}
 	d := &analysis.Diagnostic{Pos: sel.Pos(), End: rhs.End(), Message: msg + "; keep it with " + remedy}
 	why := c.whyNoFix(u, name, isMap, !c.knownNonNil(cur, sel))
-	if why == "" && clears {
+	if why == "" && (isMap || clearFirst) {
 		why = astx.MissingBuiltin(c.pass, "clear", sel.Pos())
 	}
 	if why != "" {
@@ -290,7 +290,7 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		return d, u.borrowed
 	}
 	text := remedy
-	if clears && !isMap {
+	if clearFirst {
 		text = "clear(" + name + ")\n" + c.src.Indent(stmt.Pos()) + name + " = " + name + "[:0]"
 	}
 	d.SuggestedFixes = []analysis.SuggestedFix{{
