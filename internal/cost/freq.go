@@ -322,19 +322,25 @@ func startsWithWord(name string, words []string) bool {
 // loads, parses or applies configuration (loadConfig, parseFlags,
 // applyOptions): that runs at start-up.
 func isConfigLoader(lower string) bool {
-	if !slices.ContainsFunc(configVerbs, func(v string) bool { return strings.HasPrefix(lower, v) }) {
+	if !startsWithConfigVerb(lower) {
 		return false
 	}
 	return strings.Contains(lower, "config") || strings.Contains(lower, "flags") ||
 		strings.HasSuffix(lower, "options") || strings.HasSuffix(lower, "settings")
 }
 
+// startsWithConfigVerb reports whether a lower-cased name starts with one
+// of configVerbs.
+func startsWithConfigVerb(lower string) bool {
+	return slices.ContainsFunc(configVerbs, func(v string) bool { return strings.HasPrefix(lower, v) })
+}
+
 // buildsConfig reports whether decl, named for loading or parsing
 // (parsePHPFastCGI), returns configuration: a type whose name ends in
-// Config or ConfigValue, or a list of them.
+// Config or ConfigValue, or a list of them. Not Options: a request's
+// options are parsed per request.
 func buildsConfig(pass *analysis.Pass, decl *ast.FuncDecl) bool {
-	lower := strings.ToLower(decl.Name.Name)
-	if decl.Type.Results == nil || !slices.ContainsFunc(configVerbs, func(v string) bool { return strings.HasPrefix(lower, v) }) {
+	if decl.Type.Results == nil || !startsWithConfigVerb(strings.ToLower(decl.Name.Name)) {
 		return false
 	}
 	for _, field := range decl.Type.Results.List {
@@ -342,10 +348,8 @@ func buildsConfig(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 		if s, ok := t.(*types.Slice); ok {
 			t = s.Elem()
 		}
-		if named := namedOf(t); named != nil {
-			if n := strings.ToLower(named.Obj().Name()); strings.HasSuffix(n, "config") || strings.HasSuffix(n, "configvalue") {
-				return true
-			}
+		if named := namedOf(t); named != nil && (strings.HasSuffix(named.Obj().Name(), "Config") || strings.HasSuffix(named.Obj().Name(), "ConfigValue")) {
+			return true
 		}
 	}
 	return false
