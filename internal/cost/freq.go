@@ -348,8 +348,10 @@ func buildsConfig(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 		if s, ok := t.(*types.Slice); ok {
 			t = s.Elem()
 		}
-		if named := namedOf(t); named != nil && (strings.HasSuffix(named.Obj().Name(), "Config") || strings.HasSuffix(named.Obj().Name(), "ConfigValue")) {
-			return true
+		if named := namedOf(t); named != nil {
+			if n := strings.ToLower(named.Obj().Name()); strings.HasSuffix(n, "config") || strings.HasSuffix(n, "configvalue") {
+				return true
+			}
 		}
 	}
 	return false
