@@ -319,11 +319,13 @@ func (c *checker) wholeFinding(fnCur, cur inspector.Cursor, w *wholeReset, drops
 		if d.noFix != "" {
 			noFix = append(noFix, d.noFix)
 		}
-		if why := astx.MissingBuiltin(c.pass, "clear", as.Pos()); d.clear && why != "" && !slices.Contains(noFix, why) {
-			noFix = append(noFix, why)
-		}
 		fin.borrowed = fin.borrowed && d.u != nil && d.u.borrowed
 		fin.handedOut = fin.handedOut || d.u != nil && d.u.handedOut.IsValid()
+	}
+	if slices.ContainsFunc(drops, func(d dropped) bool { return d.clear }) {
+		if why := astx.MissingBuiltin(c.pass, "clear", as.Pos()); why != "" {
+			noFix = append(noFix, why)
+		}
 	}
 	typ := types.ExprString(w.lit.Type)
 	verb := fd(fnCur).Name.Name + " rebuilds *" + w.xName
