@@ -191,3 +191,57 @@ func TestLoadErrors(t *testing.T) {
 		}
 	}
 }
+
+// contended is a struct that falseshare pads (its reader and writer
+// goroutines count into one cache line) and fieldalign would reorder.
+const contended = `package e2e
+
+import "sync/atomic"
+
+type Conn struct {
+	closed  bool
+	read    atomic.Int64
+	open    bool
+	written atomic.Int64
+	ok      bool
+}
+
+var Conns []*Conn
+
+func NewConn() *Conn {
+	c := &Conn{}
+	go func() {
+		for {
+			c.read.Add(1)
+		}
+	}()
+	go func() {
+		for {
+			c.written.Add(1)
+		}
+	}()
+	return c
+}
+`
+
+// TestFixContended checks that the fixes of two passes never both edit one
+// struct: merged line by line, a reorder and an inserted padding field
+// compose into a struct with the padding in the wrong place.
+func TestFixContended(t *testing.T) {
+	dir := module(t)
+	if err := os.WriteFile(filepath.Join(dir, "t.go"), []byte(contended), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, code := run(t, dir, memlint, "-strict", "-fix", "./..."); code != 0 {
+		t.Fatalf("memlint -strict -fix: exit %d:\n%s", code, out)
+	}
+	got := readFile(t, filepath.Join(dir, "t.go"))
+	const padding = "// keeps read and written in different cache lines"
+	read, pad, written := strings.Index(got, "\tread "), strings.Index(got, padding), strings.Index(got, "\twritten ")
+	if !(0 <= read && read < pad && pad < written) || strings.Count(got, "[56]byte") != 1 {
+		t.Errorf("memlint -strict -fix wrote:\n%s\nwant one padding field between read and written, the fields in their order", got)
+	}
+	if out, code := run(t, dir, "go", "build", "./..."); code != 0 {
+		t.Errorf("fixed module does not build:\n%s", out)
+	}
+}

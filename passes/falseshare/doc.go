@@ -70,4 +70,8 @@
 // value a cache line for two writers. A flag or state stored now and then,
 // or a mutex (whose contention costs more than the line it shares), is
 // low tier too, reported only with -falseshare.strict.
+//
+// The pass's result names the structs whose fields different goroutines
+// write at once, wherever those fields lie now, and those it pads: fieldalign
+// reports them without a reorder fix.
 package falseshare

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"reflect"
 	"slices"
 	"strings"
 
@@ -27,11 +28,12 @@ var docFile string
 // Analyzer reports fields and package variables that different goroutines
 // write within one cache line.
 var Analyzer = &analysis.Analyzer{
-	Name:     "falseshare",
-	Doc:      passdoc.Extract(docFile, "falseshare"),
-	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/falseshare",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
-	Run:      run,
+	Name:       "falseshare",
+	Doc:        passdoc.Extract(docFile, "falseshare"),
+	URL:        "https://pkg.go.dev/github.com/memlint/memlint/passes/falseshare",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
+	Run:        run,
+	ResultType: reflect.TypeFor[Contended](),
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.
 	RunDespiteErrors: true,
@@ -48,27 +50,35 @@ const cacheLine = 64
 func run(pass *analysis.Pass) (any, error) {
 	rep := suppress.NewReporter(pass)
 	if rep.SkipsPackage() {
-		return nil, nil
+		return Contended(nil), nil
 	}
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	g := findGoroutines(pass, insp)
 	if !g.anyGo {
-		return nil, nil // no goroutine of the package: no evidence of concurrent writes
+		return Contended(nil), nil // no goroutine of the package: no evidence of concurrent writes
 	}
 	c := &checker{
-		pass:   pass,
-		rep:    rep,
-		model:  pass.ResultOf[cost.Analyzer].(*cost.Model),
-		g:      g,
-		src:    astx.NewSource(pass),
-		writes: make(map[location][]write),
+		pass:      pass,
+		rep:       rep,
+		model:     pass.ResultOf[cost.Analyzer].(*cost.Model),
+		g:         g,
+		src:       astx.NewSource(pass),
+		writes:    make(map[location][]write),
+		contended: make(Contended),
 	}
 	c.findWrites(insp)
 	c.reportFields(insp)
 	c.reportGlobals(insp)
 	c.reportShards(insp)
-	return nil, nil
+	return c.contended, nil
 }
+
+// Contended is the pass's result: the structs of the package whose layout
+// decides which goroutines share a cache line, each with the reason. A
+// reorder of their fields (fieldalign) could bring fields that different
+// goroutines write into one line, or undo padding this pass inserts in the
+// same run; the two fixes cannot be applied blind together.
+type Contended map[*types.TypeName]string
 
 type checker struct {
 	pass   *analysis.Pass
@@ -77,6 +87,8 @@ type checker struct {
 	g      *goroutines
 	src    *astx.Source
 	writes map[location][]write
+	// contended is the result being built.
+	contended Contended
 }
 
 // A location is memory that atomics or a mutex write: a field of a struct

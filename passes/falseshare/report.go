@@ -25,6 +25,7 @@ func (c *checker) reportFields(insp *inspector.Inspector) {
 	for _, tn := range sortedTypes(c.pass.Fset, decls) {
 		spec := decls[tn]
 		spans := c.fieldSpans(tn, spec)
+		c.noteContended(tn, spans)
 		for _, pair := range c.conflicts(spans) {
 			a, b := pair[0], pair[1]
 			if blankBetween(tn, a.top, b.top) {
@@ -45,6 +46,22 @@ func (c *checker) reportFields(insp *inspector.Inspector) {
 				d.SuggestedFixes = []analysis.SuggestedFix{c.padBefore(b.field, pad, a.name, b.name)}
 			}
 			c.rep.Report(d, c.estimate(a.locs, b.locs))
+		}
+	}
+}
+
+// noteContended records tn in the result when different goroutines write
+// two of its top-level fields at once, wherever they lie now.
+func (c *checker) noteContended(tn *types.TypeName, spans []span) {
+	for i, a := range spans {
+		for _, b := range spans[i+1:] {
+			if a.top == b.top {
+				continue
+			}
+			if _, _, ok := concurrent(c.rootsOf(a.locs), c.rootsOf(b.locs), isShared(a.locs) || isShared(b.locs)); ok {
+				c.contended[tn] = fmt.Sprintf("different goroutines write %s and %s at once, and a reorder could put them in one cache line (see falseshare)", a.name, b.name)
+				return
+			}
 		}
 	}
 }
@@ -269,6 +286,7 @@ func (c *checker) reportShards(insp *inspector.Inspector) {
 			continue
 		}
 		pad := (size+cacheLine-1)/cacheLine*cacheLine - size
+		c.contended[tn] = fmt.Sprintf("different goroutines write the %s of neighbouring elements, and padding to a whole cache line (see falseshare) would not survive a reorder in the same run", name)
 		d := analysis.Diagnostic{
 			Pos: spec.Name.Pos(),
 			End: spec.Name.End(),

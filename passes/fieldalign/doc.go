@@ -115,7 +115,12 @@
 // The finding comes without a fix, and says why, when the package (tests
 // included) builds the type with a positional literal such as T{1, true},
 // which a reorder would break or, with fields of the same type, silently
-// change; or when the field list has comments that belong to no field.
+// change; when the field list has comments that belong to no field; or
+// when goroutines of the package write two of its fields at once (atomics
+// or locks, as falseshare finds them): where those fields lie decides which
+// goroutines share a cache line, a reorder could bring them into one, and
+// falseshare's padding of the same struct would not survive a reorder in
+// the same run.
 // When the pass runs on a package without its tests, it also reads the
 // package directory's _test.go files for positional literals of the type.
 //

@@ -20,6 +20,7 @@ import (
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesize"
 	"github.com/memlint/memlint/internal/typesx"
+	"github.com/memlint/memlint/passes/falseshare"
 )
 
 //go:embed doc.go
@@ -27,10 +28,12 @@ var docFile string
 
 // Analyzer reports structs whose fields can be reordered into less memory.
 var Analyzer = &analysis.Analyzer{
-	Name:     "fieldalign",
-	Doc:      passdoc.Extract(docFile, "fieldalign"),
-	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/fieldalign",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
+	Name: "fieldalign",
+	Doc:  passdoc.Extract(docFile, "fieldalign"),
+	URL:  "https://pkg.go.dev/github.com/memlint/memlint/passes/fieldalign",
+	// falseshare says which structs' layout decides which goroutines share
+	// a cache line: a reorder of those is no blind fix.
+	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer, falseshare.Analyzer},
 	Run:      run,
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.

@@ -25,6 +25,7 @@ var amd64Fixtures = []string{
 	"fieldalign/bigscan",
 	"fieldalign/cgo",
 	"fieldalign/comments",
+	"fieldalign/contended",
 	"fieldalign/few",
 	"fieldalign/generated",
 	"fieldalign/generics",

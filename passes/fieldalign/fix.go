@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/memlint/memlint/passes/falseshare"
 )
 
 // noFixReason says why reordering the fields would not be safe to apply
@@ -24,6 +26,10 @@ func noFixReason(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate)
 	}
 	if why := u.encoded[c.obj]; why != "" {
 		return why
+	}
+	// (The fuzz test runs the pass without falseshare.)
+	if contended, _ := pass.ResultOf[falseshare.Analyzer].(falseshare.Contended); contended[c.obj] != "" {
+		return contended[c.obj]
 	}
 	if pos, ok := u.positional[c.obj]; ok {
 		return "positional literals at " + where(pass, pos) + " would break"
