@@ -89,7 +89,7 @@
 // call or block (slices whose name ends in args, params, results, preds, succs,
 // bindings, terms, related or types, as in f.Params or b.Preds), fields
 // that hold the machines of a cluster (slices and maps whose name ends in
-// members, peers, brokers or replicas: a handful, listed when membership
+// members, peers, servers, brokers or replicas: a handful, listed when membership
 // changes), and locals
 // that a method so named returned (dir.ParseArgs()); lists that a call
 // returned when given a small positive constant, their limit

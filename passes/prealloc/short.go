@@ -24,9 +24,10 @@ import (
 var partWords = []string{"args", "params", "results", "preds", "succs", "bindings", "terms", "related", "types"}
 
 // machineWords name the machines of a cluster: its members, peers,
-// brokers or replicas. A cluster has a handful, at most hundreds, and the
-// code that lists them runs when its membership changes or an operator asks.
-var machineWords = []string{"members", "peers", "brokers", "replicas"}
+// servers, brokers or replicas. A cluster has a handful, at most hundreds,
+// and the code that lists them runs when its membership changes or an
+// operator asks.
+var machineWords = []string{"members", "peers", "servers", "brokers", "replicas"}
 
 // maxLimit is the largest constant argument that isShortByLimit takes for
 // the limit of the list a call returns.

@@ -332,6 +332,7 @@ type Member struct{ ID uint64 }
 type Cluster struct {
 	members map[uint64]*Member
 	Brokers []Member
+	Servers []Member
 
 	ReplicaAssignments []int32
 }
@@ -352,6 +353,19 @@ func (c *Cluster) BrokerIDs() []uint64 {
 		ids = append(ids, b.ID)
 	}
 	return ids
+}
+
+// CheckServers checks a consensus group's servers for duplicates when its
+// configuration changes: low.
+func (c *Cluster) CheckServers() bool {
+	seen := make(map[uint64]bool) // want `seen gets at most len\(c.Servers\) elements .*\[low: a list that is short in practice\]$`
+	for _, s := range c.Servers {
+		if seen[s.ID] {
+			return false
+		}
+		seen[s.ID] = true
+	}
+	return true
 }
 
 // Assignments copies a topic's replica assignments, one per partition:
