@@ -366,8 +366,9 @@ func parserTypeName(t types.Type) string {
 	return ""
 }
 
-// configWords end the names of configuration types.
-var configWords = []string{"config", "options", "opts", "settings"}
+// configWords end the names of configuration types, also abbreviated
+// (type cfg struct, ServerConf).
+var configWords = []string{"config", "cfg", "conf", "options", "opts", "settings"}
 
 // configEvidence returns the name of the configuration type the loop
 // ranges over: a list of them (a []*ServerConfig, a

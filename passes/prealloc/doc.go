@@ -54,7 +54,7 @@
 //     including conditional appends that skip only a few constant values
 //     (the default of a switch on constants, if x != "");
 //   - low: counts fixed by the code (constants, literal lists, tables) or
-//     by configuration (a field of a *Config or *Options, or of a Config
+//     by configuration (a field of a *Config, *Options or *cfg, or of a Config
 //     value kept in a field), lists short
 //     in practice (below), cold paths (init, a command's main, Error,
 //     String, GoString and Format methods, format* functions returning a

@@ -393,6 +393,21 @@ func (g *Group) Protocols() []string {
 	return out
 }
 
+// cfg is a client's configuration, under an abbreviated name.
+type cfg struct{ balancers []string }
+
+// Consumer keeps a pointer to its client's configuration.
+type Consumer struct{ cfg *cfg }
+
+// Balancers ranges over an abbreviated configuration type: low.
+func (c *Consumer) Balancers() []string {
+	var out []string // want `\[low: loop over configured items \(cfg\)\]$`
+	for _, b := range c.cfg.balancers {
+		out = append(out, b+"/v1")
+	}
+	return out
+}
+
 // Topics ranges over a configuration value passed with a request, its
 // payload: reported as usual.
 func Topics(c GroupConfig) []string {
