@@ -261,6 +261,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 	switch {
 	case !method && name == "init":
 		return Frequency{Level: Cold, Reason: "once per process (init)"}
+	case pass.Pkg.Name() == "main" && isDevTool(pass.Pkg.Path()):
+		return Frequency{Level: Cold, Reason: "a development tool or example (" + pass.Pkg.Path() + ")"}
 	case !method && name == "main" && pass.Pkg.Name() == "main":
 		return Frequency{Level: Cold, Reason: "once per process (a command's main)"}
 	case startsWithWord(name, teardownWords):
@@ -283,6 +285,17 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 		return Frequency{Level: Hot, Reason: "per I/O call (" + name + ")"}
 	}
 	return Frequency{}
+}
+
+// devToolDirs name the directories where a module keeps the commands its
+// developers run, not its users: code generators (hack/, gen/), scripts
+// and examples. They run offline, once per invocation.
+var devToolDirs = []string{"hack", "tools", "scripts", "gen", "generate", "generator", "codegen", "example", "examples", "_examples"}
+
+// isDevTool reports whether a command's import path puts it in one of
+// devToolDirs.
+func isDevTool(path string) bool {
+	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool { return slices.Contains(devToolDirs, elem) })
 }
 
 var (

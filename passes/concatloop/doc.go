@@ -47,7 +47,8 @@
 //     whose parts are values of the receiver's own kind, and a receiver
 //     that is itself a list stay rated by their count), for loops that
 //     append only constants (padding), cold code (init, a command's
-//     main, a lifecycle Start() and startup* functions, Error and
+//     main, a command under hack/, tools/, scripts/, gen/ or examples/,
+//     a lifecycle Start() and startup* functions, Error and
 //     GoString methods, teardown,
 //     periodic refresh and reload functions, debug and dump helpers,
 //     loops under a debug/verbose/trace switch or a debug build's
