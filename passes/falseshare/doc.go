@@ -53,7 +53,11 @@
 // or are a multiple of 64 bytes, are never reported. The fix is withheld,
 // with the reason in the message, when a positional literal builds the
 // struct (it would need a value for the padding), when the two fields are
-// declared on one line (a, b atomic.Int64) or inside one embedded struct.
+// declared on one line (a, b atomic.Int64) or inside one embedded struct,
+// and when goroutines that write one field also write the other (one
+// function writes both, or goroutines of one go statement or the package's
+// callers do): they take both lines whatever the padding, which would only
+// add a line to every value.
 //
 // The default tier (medium) needs counters on both sides: atomic Adds in
 // code that does not only run at start-up or teardown, written once per

@@ -149,6 +149,8 @@ func (c *checker) noFieldFix(b, a span, positional string) string {
 		return "both are declared by one field line (or one embedded struct); split it first"
 	case !c.src.StartsLine(fieldStart(b.field)):
 		return "the field does not start its own line"
+	case c.oneWriter(a.locs, b.locs) || c.oneRoot(a.locs, b.locs):
+		return "goroutines that write one also write the other, and padding would not part them"
 	}
 	return ""
 }

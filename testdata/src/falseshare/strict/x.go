@@ -1,0 +1,82 @@
+// Package strict has pairs that -strict reports at the low tier, with a
+// fix only where padding parts the writers: where the same goroutines
+// write both fields, they take both lines whatever the padding.
+package strict
+
+import (
+	"sync"
+	"sync/atomic"
+)
+
+// stats is written field after field by whichever goroutine runs a job:
+// every writer takes both lines whatever the padding.
+type stats struct {
+	pages  atomic.Int64
+	splits atomic.Int64 // want `fields pages and splits of stats .* \(no fix: goroutines that write one also write the other, and padding would not part them\) \[low: .*one function writes both`
+}
+
+// shared is one value written by the goroutines started per job.
+var shared stats
+
+func record() {
+	shared.pages.Add(1)
+	shared.splits.Add(1)
+}
+
+func Run(jobs int) {
+	for range jobs {
+		go record()
+	}
+}
+
+// gauges is bumped by every connection's read loop, in and out both, and
+// by a replayer that adds to out only: the read loops take both lines
+// whatever the padding.
+type gauges struct {
+	in  atomic.Int64
+	out atomic.Int64 // want `fields in and out of gauges .* \(no fix: goroutines that write one also write the other, and padding would not part them\) \[low: .*the same goroutines write both`
+}
+
+var g gauges
+
+func (c *conn) readLoop() {
+	for {
+		g.in.Add(1)
+		c.deliver()
+	}
+}
+
+type conn struct{}
+
+func (c *conn) deliver() { g.out.Add(1) }
+
+func Accept(c *conn) { go c.readLoop() }
+
+func StartReplayer() {
+	go func() {
+		for {
+			g.out.Add(1)
+		}
+	}()
+}
+
+// locks has two mutexes that different goroutines take: false sharing,
+// but a mutex's contention costs more than the line, so it is low tier.
+type locks struct {
+	readMu  sync.Mutex
+	writeMu sync.Mutex // want `fields readMu and writeMu of locks are 0 bytes apart, within one 64-byte cache line, and different goroutines write them at once.*\[low: .*a mutex`
+}
+
+var l locks
+
+func Read() {
+	l.readMu.Lock()
+	defer l.readMu.Unlock()
+}
+
+func StartWriter() {
+	go func() {
+		l.writeMu.Lock()
+		defer l.writeMu.Unlock()
+	}()
+}
