@@ -39,7 +39,8 @@
 // or switch and loops that may leave early (a return of an error does not
 // count: the result is abandoned): "gets at most len(src) elements". The
 // fix is withheld for a nil slice then, which must stay nil when nothing
-// is appended. It reports appends to a field of a local struct
+// is appended, and for errors collected under a condition (usually none:
+// the capacity would be allocated on every call that has none). It reports appends to a field of a local struct
 // (p.list = append(p.list, x), grown with slices.Grow), counting loops
 // with a step (for i := 0; i+1 < len(kv); i += 2 runs len(kv) / 2 times),
 // appends after the loop (added to the count), and a package-level map
@@ -62,7 +63,8 @@
 //     string, text printers that fmt.Fprint into a writer parameter,
 //     debug and dump helpers, code under "if verbose" or a debug build's
 //     self-check switch (invariants, assertions, race), teardown,
-//     periodic refresh, reload, resync and renew functions, a lifecycle
+//     periodic refresh, reload, resync and renew functions, error
+//     aggregation (a slice of errors), a lifecycle
 //     Start() and startup* functions, configuration loading (also a parse* or load* function
 //     that returns a Config), functions without production callers), loop
 //     bodies that

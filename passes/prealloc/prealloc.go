@@ -168,6 +168,10 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 	}
 	elsewhere := acc.isMap && c.filledElsewhere(fn, loop, acc)
 	d := finding{acc: acc, count: n, init: init, loop: loop, est: c.estimate(loopCur, acc, elsewhere), filledElsewhere: elsewhere}
+	if acc.cond != nil && collectsErrors(acc.typ()) {
+		c.report(d, c.message(d)+"; no automatic fix: the errors are usually none, and the capacity would be allocated on every call that has none", nil)
+		return
+	}
 	if !init.isNil && c.canSetAtInit(init, n, list[declIdx+1:idx], fn) {
 		fix := c.makeFix(d)
 		c.report(d, c.message(d), &fix)
