@@ -35,7 +35,7 @@ func (c *checker) reportFields(insp *inspector.Inspector) {
 			if gap < 0 {
 				continue // b lies inside a: an embedded struct written as a whole
 			}
-			msg := fmt.Sprintf("fields %s and %s of %s are %d bytes apart, within one %d-byte cache line, and different goroutines write them at once: each write makes the other goroutine's core reload the line (false sharing)",
+			msg := fmt.Sprintf("fields %s and %s of %s are %d bytes apart, so they can share a %d-byte cache line, and different goroutines write them at once: each write makes the other goroutine's core reload the line (false sharing)",
 				a.name, b.name, tn.Name(), max(gap, 0), cacheLine)
 			d := analysis.Diagnostic{Pos: b.field.Pos(), End: b.field.End()}
 			pad := cacheLine - gap
