@@ -885,11 +885,17 @@ func (a *checker) checkNonPointer(p *putSite) *analysis.Diagnostic {
 		return nil
 	}
 	ts := types.TypeString(t, types.RelativeTo(a.pass.Pkg))
+	remedy := "store a *" + ts
+	if param, ok := mi.X.(*ssa.Parameter); ok {
+		// A pointer helps only if it is recycled with the value; &param
+		// would allocate the same bytes on every Put.
+		remedy += fmt.Sprintf(" that goes with the value from Get to Put: %s arrives by value, so &%s here would allocate as much", param.Name(), param.Name())
+	}
 	return &analysis.Diagnostic{
 		Pos: call.Args[0].Pos(),
 		End: call.Args[0].End(),
-		Message: fmt.Sprintf("putting a %s (not a pointer) into a sync.Pool allocates a %d-byte interface on every Put; store a *%s (no automatic fix: every Get's type assertion changes too)",
-			ts, size, ts),
+		Message: fmt.Sprintf("putting a %s (not a pointer) into a sync.Pool allocates a %d-byte interface on every Put; %s (no automatic fix: every Get's type assertion changes too)",
+			ts, size, remedy),
 	}
 }
 

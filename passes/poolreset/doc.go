@@ -134,6 +134,9 @@
 // Non-pointer Put. A slice, string, struct or array put into a pool is
 // copied into a new heap object on every Put (staticcheck's SA6002). There
 // is no automatic fix, because every Get's type assertion must change too.
+// A pointer helps only if it travels with the value from Get to Put: when
+// the value arrives as a parameter, the message says so (&p there would
+// allocate as much).
 // One small allocation matters only where the Put runs per request, per
 // I/O call or per data chunk: elsewhere the finding is low tier, and a
 // //nolint:staticcheck (or SA6002) on the line silences it. A Put of an

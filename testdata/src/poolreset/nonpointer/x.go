@@ -5,7 +5,7 @@ import "sync"
 var slicePool = sync.Pool{New: func() any { return make([]byte, 0, 512) }}
 
 func putSlice(b []byte) {
-	slicePool.Put(b[:0]) // want `putting a \[\]byte \(not a pointer\) into a sync.Pool allocates a 24-byte interface on every Put; store a \*\[\]byte`
+	slicePool.Put(b[:0]) // want `putting a \[\]byte \(not a pointer\) into a sync.Pool allocates a 24-byte interface on every Put; store a \*\[\]byte \(no automatic fix`
 }
 
 type pair struct{ a, b int }
@@ -13,7 +13,7 @@ type pair struct{ a, b int }
 var pairPool sync.Pool
 
 func putPair(p pair) {
-	pairPool.Put(p) // want `putting a pair \(not a pointer\) into a sync.Pool allocates a 16-byte interface on every Put; store a \*pair`
+	pairPool.Put(p) // want `putting a pair \(not a pointer\) into a sync.Pool allocates a 16-byte interface on every Put; store a \*pair that goes with the value from Get to Put: p arrives by value, so &p here would allocate as much \(no automatic fix`
 }
 
 // Pointers, pointer-shaped structs, constants and empty structs are stored
