@@ -90,10 +90,10 @@
 //
 // Lists short in practice although their length comes from data are: fields that hold the parts of one declaration,
 // call or block (slices whose name ends in args, params, results, preds, succs,
-// bindings, terms, related or types, as in f.Params or b.Preds), fields
-// that hold the machines of a cluster (slices and maps whose name ends in
-// members, peers, servers, brokers or replicas: a handful, listed when membership
-// changes), and locals
+// bindings, terms, related or types, as in f.Params or b.Preds), fields,
+// locals and parameters that hold the machines of a cluster (slices and
+// maps whose name ends in members, peers, servers, brokers or replicas: a
+// handful, listed when membership changes), and locals
 // that a method so named returned (dir.ParseArgs()); lists that a call
 // returned when given a small positive constant, their limit
 // (c.Examples(w, 10)); and slices of a type that the package keeps in a

@@ -44,18 +44,26 @@ func (c *checker) isShortInPractice(loop ast.Node, fn ast.Node) bool {
 	return c.namesParts(x, fn) || c.namesMachines(x) || c.isShortByLimit(x, fn) || c.isTableType(x)
 }
 
-// namesMachines reports whether x is a slice or map field named for the
-// machines of a cluster (c.members, cluster.Brokers): the name's last word
-// is one of machineWords, so a list of replica assignments is not one.
+// namesMachines reports whether x is a slice or map field, local or
+// parameter named for the machines of a cluster (c.members,
+// cluster.Brokers, encPeers): the name's last word is one of machineWords,
+// so a list of replica assignments is not one.
 func (c *checker) namesMachines(x ast.Expr) bool {
-	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
-	if !ok {
+	var name string
+	switch x := ast.Unparen(x).(type) {
+	case *ast.SelectorExpr:
+		if s := c.pass.TypesInfo.Selections[x]; s == nil || s.Kind() != types.FieldVal {
+			return false
+		}
+		name = x.Sel.Name
+	case *ast.Ident:
+		if v, ok := c.pass.TypesInfo.Uses[x].(*types.Var); !ok || v.IsField() {
+			return false
+		}
+		name = x.Name
+	default:
 		return false
 	}
-	if s := c.pass.TypesInfo.Selections[sel]; s == nil || s.Kind() != types.FieldVal {
-		return false
-	}
-	name := sel.Sel.Name
 	last := strings.LastIndexFunc(name, unicode.IsUpper)
 	if last > 0 {
 		name = name[last:]

@@ -369,6 +369,16 @@ func (c *Cluster) BrokerIDs() []uint64 {
 	return ids
 }
 
+// DecodePeers decodes the addresses of a consensus group's peers, as
+// stored with its configuration: a handful, low.
+func DecodePeers(encPeers [][]byte) []string {
+	var addrs []string // want `addrs can be preallocated with capacity len\(encPeers\) .*\[low: a list that is short in practice\]$`
+	for _, p := range encPeers {
+		addrs = append(addrs, string(p))
+	}
+	return addrs
+}
+
 // CheckServers checks a consensus group's servers for duplicates when its
 // configuration changes: low.
 func (c *Cluster) CheckServers() bool {
