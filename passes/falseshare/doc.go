@@ -1,9 +1,9 @@
 // Package falseshare defines an Analyzer that reports memory that
-// different goroutines write at once within one cache line.
+// different goroutines write at once and that can share a cache line.
 //
 // # Analyzer falseshare
 //
-// falseshare: report fields and variables written by different goroutines within one cache line
+// falseshare: report fields and variables written by different goroutines at once that can share a cache line
 //
 // A core that writes memory takes the whole 64-byte cache line that holds
 // it. When two goroutines on two cores keep writing two different fields

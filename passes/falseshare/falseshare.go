@@ -26,7 +26,7 @@ import (
 var docFile string
 
 // Analyzer reports fields and package variables that different goroutines
-// write within one cache line.
+// write at once and that can share a cache line.
 var Analyzer = &analysis.Analyzer{
 	Name:       "falseshare",
 	Doc:        passdoc.Extract(docFile, "falseshare"),
