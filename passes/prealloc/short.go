@@ -49,19 +49,12 @@ func (c *checker) isShortInPractice(loop ast.Node, fn ast.Node) bool {
 // cluster.Brokers, encPeers): the name's last word is one of machineWords,
 // so a list of replica assignments is not one.
 func (c *checker) namesMachines(x ast.Expr) bool {
-	var name string
-	switch x := ast.Unparen(x).(type) {
-	case *ast.SelectorExpr:
-		if s := c.pass.TypesInfo.Selections[x]; s == nil || s.Kind() != types.FieldVal {
-			return false
-		}
-		name = x.Sel.Name
-	case *ast.Ident:
-		if v, ok := c.pass.TypesInfo.Uses[x].(*types.Var); !ok || v.IsField() {
-			return false
-		}
-		name = x.Name
-	default:
+	name, ok := c.fieldName(x)
+	if id, isIdent := ast.Unparen(x).(*ast.Ident); isIdent {
+		v, isVar := c.pass.TypesInfo.Uses[id].(*types.Var)
+		name, ok = id.Name, isVar && !v.IsField()
+	}
+	if !ok {
 		return false
 	}
 	last := strings.LastIndexFunc(name, unicode.IsUpper)
@@ -69,6 +62,18 @@ func (c *checker) namesMachines(x ast.Expr) bool {
 		name = name[last:]
 	}
 	return slices.Contains(machineWords, strings.ToLower(name))
+}
+
+// fieldName returns the name of the field that x selects (c.members).
+func (c *checker) fieldName(x ast.Expr) (string, bool) {
+	sel, ok := ast.Unparen(x).(*ast.SelectorExpr)
+	if !ok {
+		return "", false
+	}
+	if s := c.pass.TypesInfo.Selections[sel]; s == nil || s.Kind() != types.FieldVal {
+		return "", false
+	}
+	return sel.Sel.Name, true
 }
 
 // namesParts reports whether x is a slice field named for the parts of one
@@ -80,24 +85,19 @@ func (c *checker) namesParts(x ast.Expr, fn ast.Node) bool {
 	if t := c.pass.TypesInfo.TypeOf(x); t == nil || !isSlice(t) {
 		return false // a map such as types.Info.Types can be large
 	}
-	var name string
-	switch x := ast.Unparen(x).(type) {
-	case *ast.SelectorExpr:
-		if sel := c.pass.TypesInfo.Selections[x]; sel == nil || sel.Kind() != types.FieldVal {
-			return false
-		}
-		name = x.Sel.Name
-	case *ast.Ident:
-		call := c.definingCall(x, fn)
+	name, ok := c.fieldName(x)
+	if id, isIdent := ast.Unparen(x).(*ast.Ident); isIdent {
+		call := c.definingCall(id, fn)
 		if call == nil {
 			return false
 		}
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
+		sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !isSel {
 			return false
 		}
-		name = sel.Sel.Name
-	default:
+		name, ok = sel.Sel.Name, true
+	}
+	if !ok {
 		return false
 	}
 	lower := strings.ToLower(name)
