@@ -154,7 +154,15 @@ func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
 	if tv.Value != nil { // a constant count: high - low
 		high, exact := intConst(info, base)
 		n := count{base: c.src.Text(base), isConst: true, constVal: high - lowVal}
-		if lowVal != 0 {
+		_, baseIsLit := ast.Unparen(base).(*ast.BasicLit)
+		_, lowIsLit := ast.Unparen(low).(*ast.BasicLit)
+		switch {
+		case lowVal == 0:
+		case baseIsLit && lowIsLit: // for i := 1; i < 10; i++ runs 9 times, not "10 - (1)"
+			n.base = strconv.FormatInt(high-lowVal, 10)
+		case lowIsLit:
+			n.base += " - " + c.src.Text(low)
+		default:
 			n.base += " - (" + c.src.Text(low) + ")"
 		}
 		if inclusive {

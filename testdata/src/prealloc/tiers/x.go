@@ -17,7 +17,7 @@ var names = []string{"break", "case", "chan", "const", "continue", "default", "d
 
 // init fills a package-level map over a constant count, once per process.
 func init() {
-	keywords = make(map[string]int) // want `keywords can be preallocated with capacity 20 - \(10\) .*\[low: a count fixed by the code\]$`
+	keywords = make(map[string]int) // want `keywords can be preallocated with capacity 10 .*\[low: a count fixed by the code\]$`
 	for i := 10; i < 20; i++ {
 		keywords[names[i-10]] = i
 	}
@@ -500,3 +500,23 @@ func (t TopicConfig) request() []int64 {
 
 // Request keeps request in production.
 func Request(t TopicConfig) []int64 { return t.request() }
+
+const maxTries = 5
+
+// Squares and Backoffs run a number of times fixed by the code: the count
+// is written as the loop's bounds give it, folded when both are literals.
+func Squares() []int {
+	var sq []int // want `sq can be preallocated with capacity 9 \(.*\[low: a count fixed by the code\]$`
+	for i := 1; i < 10; i++ {
+		sq = append(sq, i*i)
+	}
+	return sq
+}
+
+func Backoffs() []int {
+	var ds []int // want `ds can be preallocated with capacity maxTries - 2 \+ 1 \(.*\[low: a count fixed by the code\]$`
+	for i := 2; i <= maxTries; i++ {
+		ds = append(ds, i)
+	}
+	return ds
+}
