@@ -154,12 +154,9 @@ func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
 	if tv.Value != nil { // a constant count: high - low
 		high, exact := intConst(info, base)
 		n := count{base: c.src.Text(base), isConst: true, constVal: high - lowVal}
-		_, baseIsLit := ast.Unparen(base).(*ast.BasicLit)
 		_, lowIsLit := ast.Unparen(low).(*ast.BasicLit)
 		switch {
 		case lowVal == 0:
-		case baseIsLit && lowIsLit: // for i := 1; i < 10; i++ runs 9 times, not "10 - (1)"
-			n.base = strconv.FormatInt(high-lowVal, 10)
 		case lowIsLit:
 			n.base += " - " + c.src.Text(low)
 		default:
@@ -167,6 +164,10 @@ func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
 		}
 		if inclusive {
 			n = n.plus(1)
+		}
+		if _, baseIsLit := ast.Unparen(base).(*ast.BasicLit); baseIsLit && (lowVal == 0 || lowIsLit) {
+			// for i := 1; i <= 10; i++ runs 10 times, not "10 - 1 + 1"
+			n.base, n.offset = strconv.FormatInt(n.constVal, 10), 0
 		}
 		return n, exact
 	}

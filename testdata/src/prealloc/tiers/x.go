@@ -513,6 +513,14 @@ func Squares() []int {
 	return sq
 }
 
+func Rounds() []int {
+	var rs []int // want `rs can be preallocated with capacity 10 \(.*\[low: a count fixed by the code\]$`
+	for i := 1; i <= 10; i++ {
+		rs = append(rs, i)
+	}
+	return rs
+}
+
 func Backoffs() []int {
 	var ds []int // want `ds can be preallocated with capacity maxTries - 2 \+ 1 \(.*\[low: a count fixed by the code\]$`
 	for i := 2; i <= maxTries; i++ {
