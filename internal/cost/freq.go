@@ -275,7 +275,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 		return Frequency{Level: Cold, Reason: "debug output (" + name + ")"}
 	case method && name == "Set" && isFlagValueSet(pass, decl):
 		return Frequency{Level: Cold, Reason: "flag parsing (flag.Value's Set)"}
-	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower) || buildsConfig(pass, decl):
+	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower) || buildsConfig(pass, decl) ||
+		method && name == "Validate" && decl.Type.Params.NumFields() == 0:
 		return Frequency{Level: Cold, Reason: "configuration, at start-up (" + name + ")"}
 	case method && name == "Start" && decl.Type.Params.NumFields() == 0 || startsWithWord(name, []string{"startup"}):
 		return Frequency{Level: Cold, Reason: "at start-up (" + name + ")"}
@@ -309,8 +310,10 @@ var (
 	// describingMethods build text for people, errors and debugging.
 	describingMethods = []string{"Error", "String", "GoString", "Format"}
 	// configPrefixes name functions that read or check configuration at
-	// start-up (caddy's Provision and Validate, Load* and flag parsing).
-	configPrefixes = []string{"Provision", "Validate", "LoadConfig", "loadConfig", "parseFlags", "ParseFlags", "UnmarshalCaddyfile", "UnmarshalYAML", "UnmarshalTOML"}
+	// start-up (caddy's Provision, Load* and flag parsing). Validate is
+	// one only as a method without parameters (caddy's module Validate()):
+	// ValidateStruct or ValidateToken checks a request.
+	configPrefixes = []string{"Provision", "LoadConfig", "loadConfig", "parseFlags", "ParseFlags", "UnmarshalCaddyfile", "UnmarshalYAML", "UnmarshalTOML"}
 	// configVerbs start the names of functions that load, parse or apply
 	// configuration: loadConfig, parseSettings, applyOptions.
 	configVerbs = []string{"load", "parse", "read", "apply", "validate", "setup", "init", "configure"}

@@ -59,6 +59,14 @@ func ParseRecord(s string) ([]server, error) { return nil, nil } // want `unknow
 
 func ConfigureTLS() {} // want `cold: configuration, at start-up \(ConfigureTLS\)`
 
+// A module's Validate() checks its configuration once it is provisioned;
+// ValidateStruct checks what a request carries, per request.
+func (s *server) Validate() error { return nil } // want `cold: configuration, at start-up \(Validate\)`
+
+func ValidateStruct(v any) error { return nil } // want `unknown`
+
+func validateConfig() {} // want `cold: configuration, at start-up \(validateConfig\)`
+
 func (s *server) Start() error { // want `cold: at start-up \(Start\)`
 	go s.loop()
 	go func() { s.drain() }()
