@@ -45,9 +45,7 @@
 //
 // Not reported: an assignment under a condition that checks the field's
 // capacity or length (dropping a very large buffer on purpose returns
-// memory, as fmt and encoding/json do) or under a comment that says so
-// (on its line or the line above: hanging on, retaining, leaks, the GC,
-// letting go), a map made when it is nil (lazy
+// memory, as fmt and encoding/json do), a map made when it is nil (lazy
 // initialisation, also in a switch case after one that takes a non-nil
 // map, or after an if that returns when it is not nil), and constructors (new..., New..., init). A whole-struct
 // reset is not reported for a struct without such fields, for a slice whose

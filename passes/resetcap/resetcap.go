@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -209,8 +208,15 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 			if n.Tok != token.ASSIGN || len(n.Lhs) != len(n.Rhs) {
 				continue
 			}
-			if found := c.checkAssignStmt(fnCur, cur, reset); len(found) > 0 && !c.saysReleases(n) {
-				diags = append(diags, found...)
+			if f := c.checkWhole(fnCur, cur, reset); f != nil {
+				diags = append(diags, *f)
+				continue
+			}
+			for i, lhs := range n.Lhs {
+				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
+					_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
+					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: c.handedOut(lhs), callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
+				}
 			}
 		case *ast.CallExpr:
 			if reset {
@@ -221,45 +227,6 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 		}
 	}
 	return diags
-}
-
-// checkAssignStmt reports the fields that the assignment at cur drops.
-func (c *checker) checkAssignStmt(fnCur, cur inspector.Cursor, reset bool) []finding {
-	if f := c.checkWhole(fnCur, cur, reset); f != nil {
-		return []finding{*f}
-	}
-	n := cur.Node().(*ast.AssignStmt)
-	var found []finding
-	for i, lhs := range n.Lhs {
-		if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
-			_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
-			found = append(found, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: c.handedOut(lhs), callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
-		}
-	}
-	return found
-}
-
-// releaseComment matches a comment that says a reset drops references on
-// purpose, so that the memory they hold can be collected: "prevent the
-// Record from hanging onto anything", "release the buffers for the GC".
-var releaseComment = regexp.MustCompile(`(?i)\b(hang(s|ing)? on(to)?|hold(s|ing)? on(to)?|retain(s|ed|ing)?|leak(s|ed|ing)?|garbage|gc|release[sd]? (the )?(memory|buffers?|references?)|free (the )?memory|keep(s|ing)? \w+ alive|pin(s|ned|ning)?|reachable|let(s|ting)? go|(can|may|to) be (garbage[- ])?collected)\b`)
-
-// saysReleases reports whether a comment on the line of stmt, or ending on
-// the line above it, says that it drops memory on purpose: like a capacity
-// check before the reset, that is a decision to give the memory back.
-func (c *checker) saysReleases(stmt ast.Stmt) bool {
-	file := astx.FileOf(c.pass, stmt.Pos())
-	if file == nil {
-		return false
-	}
-	tf := c.pass.Fset.File(stmt.Pos())
-	line := tf.Line(stmt.Pos())
-	for _, g := range file.Comments {
-		if end := tf.Line(g.End()); (end == line || end == line-1) && releaseComment.MatchString(g.Text()) {
-			return true
-		}
-	}
-	return false
 }
 
 // checkAssign reports x.f = <empty> that drops the memory of a field the

@@ -60,18 +60,6 @@ func (s *scratch) Reset() {
 	s.buf = s.buf[:0]
 }
 
-// Dropping a buffer because a comment says the memory must go back: not
-// reported.
-type spool struct {
-	buf []byte
-}
-
-func (s *spool) add(p []byte) { s.buf = append(s.buf, p...) }
-
-func (s *spool) Reset() {
-	s.buf = nil // don't hold on to a large spool between uses
-}
-
 // A field that only holds what it is given has no capacity of its own:
 // not reported.
 type view struct {

@@ -174,27 +174,6 @@ func Frame(s string) int {
 	return n
 }
 
-// A reset whose comment says it drops references on purpose: not
-// reported, as a capacity check is not.
-type record struct {
-	headers []string
-	value   []byte
-}
-
-var records = sync.Pool{New: func() any { return new(record) }}
-
-func (r *record) addHeader(h string) { r.headers = append(r.headers, h) }
-
-func Recycle(r *record) {
-	*r = record{} // nothing of the last record may stay reachable from the pool
-	records.Put(r)
-}
-
-func (r *record) Reset() {
-	// Let go of the headers, so that what they hold can be collected.
-	r.headers = nil
-}
-
 // A buffer that may hold the caller's memory must be dropped, not
 // truncated: reported without a fix, at the low tier.
 type message struct {
