@@ -82,7 +82,10 @@
 // For a whole-struct reset the fix adds the kept fields to the literal:
 // *x = T{a: x.a, buf: x.buf[:0]}, and digest: x.digest for an object the
 // function resets. A slice whose elements hold pointers is cleared first
-// (clear(x.buf)), or the pool would keep what they point to alive. There is
+// (clear(x.buf)), or the pool would keep what they point to alive: that is
+// also what a comment beside the reset asks for ("erase fields to allow
+// the GC to collect them"), so such a comment does not silence it;
+// maintainers keep the capacity all the same. There is
 // no fix when a kept slice fails the conditions above, or when a pooled
 // value is given to a call (which may keep the slices past Put).
 package resetcap
