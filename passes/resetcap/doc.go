@@ -85,7 +85,9 @@
 // (clear(x.buf)), or the pool would keep what they point to alive: that is
 // also what a comment beside the reset asks for ("erase fields to allow
 // the GC to collect them"), so such a comment does not silence it;
-// maintainers keep the capacity all the same. There is
+// maintainers keep the capacity all the same. A field that the package
+// also sets whole to a slice built elsewhere (r.headers = hs, hs made per
+// record) may never reuse the capacity kept: that is low tier. There is
 // no fix when a kept slice fails the conditions above, or when a pooled
 // value is given to a call (which may keep the slices past Put).
 package resetcap

@@ -23,6 +23,10 @@ type fieldUse struct {
 	foreign     token.Pos // an assignment of memory the object may not own
 	foreignFrom string    // what that memory is
 	handedOut   token.Pos // a use that shares its memory with someone else
+	// replaced is an assignment of a slice built elsewhere in the
+	// function (x.f = headers): a use that sets the field whole, which
+	// does not reuse the capacity a reset keeps.
+	replaced    token.Pos
 	nilCompared bool
 	// unsafeShared is set when the field's memory is handed out through
 	// package unsafe (strings.Builder's String): it must never be reused.
@@ -176,6 +180,8 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 				u.grown = as.Pos()
 			} else if from := foreignValue(info, params, rhs, sel); from != "" && !strings.HasPrefix(from, "the parameter") && !u.foreign.IsValid() {
 				u.foreign, u.foreignFrom = as.Pos(), from
+			} else if isLocal(info, params, rhs) && !u.replaced.IsValid() {
+				u.replaced = as.Pos()
 			}
 		}
 		return
@@ -362,4 +368,15 @@ func isUnsafeBuiltin(name string) bool {
 		return true
 	}
 	return false
+}
+
+// isLocal reports whether e names a local variable of its function: not a
+// parameter, a receiver or a package variable.
+func isLocal(info *types.Info, params map[*types.Var]bool, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && !v.IsField() && !params[v] && v.Pkg() != nil && v.Parent() != v.Pkg().Scope()
 }

@@ -82,6 +82,8 @@ func run(pass *analysis.Pass) (any, error) {
 				switch {
 				case d.borrowed:
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field holds the caller's memory by design"})
+				case d.replaced.IsValid():
+					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is also set whole at " + c.pos(d.replaced) + ", to a slice built there, which does not reuse the capacity kept"})
 				case d.handedOut && fd.Name.Name != "Reset":
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is handed out"})
 				case d.mapReset:
@@ -196,6 +198,9 @@ type finding struct {
 	// callbacks: the slice holds functions, hooks registered per use: a
 	// few, which one allocation holds (PRECISION.md, reason 17).
 	callbacks bool
+	// replaced is where the package also sets the field whole to a slice
+	// built elsewhere: that use does not reuse the capacity kept.
+	replaced token.Pos
 }
 
 func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
@@ -215,7 +220,8 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 			for i, lhs := range n.Lhs {
 				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
 					_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
-					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: c.handedOut(lhs), callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
+					u := c.useOf(lhs)
+					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: u.handedOut.IsValid(), replaced: u.replaced, callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
 				}
 			}
 		case *ast.CallExpr:
@@ -353,14 +359,16 @@ func (c *checker) checkSetterCall(fnCur, cur inspector.Cursor, call *ast.CallExp
 	return nil, false
 }
 
-// handedOut reports whether the field that lhs selects is handed out.
-func (c *checker) handedOut(lhs ast.Expr) bool {
+// useOf returns what the package does with the field that lhs selects.
+func (c *checker) useOf(lhs ast.Expr) fieldUse {
 	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
 	if !ok {
-		return false
+		return fieldUse{}
 	}
-	f := fieldOf(c.pass.TypesInfo, sel)
-	return f != nil && c.uses[f] != nil && c.uses[f].handedOut.IsValid()
+	if f := fieldOf(c.pass.TypesInfo, sel); f != nil && c.uses[f] != nil {
+		return *c.uses[f]
+	}
+	return fieldUse{}
 }
 
 // whyNoFix says why keeping the memory of the field could change what the

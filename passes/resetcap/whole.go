@@ -322,6 +322,10 @@ func (c *checker) wholeFinding(fnCur, cur inspector.Cursor, w *wholeReset, drops
 		fin.borrowed = fin.borrowed && d.u != nil && d.u.borrowed
 		fin.handedOut = fin.handedOut || d.u != nil && d.u.handedOut.IsValid()
 	}
+	// Every kept slice also set whole elsewhere: keeping them may save nothing.
+	if !slices.ContainsFunc(drops, func(d dropped) bool { return d.u == nil || !d.u.replaced.IsValid() }) {
+		fin.replaced = drops[0].u.replaced
+	}
 	if slices.ContainsFunc(drops, func(d dropped) bool { return d.clear }) {
 		if why := astx.MissingBuiltin(c.pass, "clear", as.Pos()); why != "" {
 			noFix = append(noFix, why)
