@@ -165,7 +165,7 @@ func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
 		if inclusive {
 			n = n.plus(1)
 		}
-		if _, baseIsLit := ast.Unparen(base).(*ast.BasicLit); baseIsLit && (lowVal == 0 || lowIsLit) {
+		if _, baseIsLit := ast.Unparen(base).(*ast.BasicLit); baseIsLit && (lowVal != 0 || inclusive) && (lowVal == 0 || lowIsLit) {
 			// for i := 1; i <= 10; i++ runs 10 times, not "10 - 1 + 1"
 			n.base, n.offset = strconv.FormatInt(n.constVal, 10), 0
 		}
