@@ -52,7 +52,10 @@
 // Fields separated by a blank padding field, and structs that have one
 // or are a multiple of 64 bytes, are never reported. The fix is withheld,
 // with the reason in the message, when a positional literal builds the
-// struct (it would need a value for the padding), when the two fields are
+// struct (it would need a value for the padding), when the package gives
+// the struct's values to reflect (code that walks its fields by index
+// would meet the padding, and a stats block's ToMap would fail on it),
+// when the two fields are
 // declared on one line (a, b atomic.Int64) or inside one embedded struct,
 // and when goroutines that write one field also write the other (one
 // function writes both, or goroutines of one go statement or the package's
@@ -73,7 +76,11 @@
 // stream or connection with its goroutines, and padding would cost every
 // value a cache line for two writers. A flag or state stored now and then,
 // or a mutex (whose contention costs more than the line it shares), is
-// low tier too, reported only with -falseshare.strict.
+// low tier too, reported only with -falseshare.strict. A struct with three
+// or more such pairs (a stats block whose counters several loops add to)
+// is reported once, at its first pair, with the count: grouping its fields
+// by writer is the remedy to weigh, not padding every pair; the other
+// pairs are low tier.
 //
 // The pass's result names the structs whose fields different goroutines
 // write at once, wherever those fields lie now, and those it pads: fieldalign

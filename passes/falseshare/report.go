@@ -11,8 +11,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/typesize"
 	"github.com/memlint/memlint/internal/typesx"
 )
@@ -22,32 +24,60 @@ import (
 func (c *checker) reportFields(insp *inspector.Inspector) {
 	decls := structDecls(c.pass, c.rep, insp)
 	positional := positionalLiterals(c.pass, insp)
+	reflected := reflectedStructs(c.pass, insp)
 	for _, tn := range sortedTypes(c.pass.Fset, decls) {
 		spec := decls[tn]
 		spans := c.fieldSpans(tn, spec)
 		c.noteContended(tn, spans)
+		var pairs [][2]span
 		for _, pair := range c.conflicts(spans) {
 			a, b := pair[0], pair[1]
 			if blankBetween(tn, a.top, b.top) {
 				continue // padded on purpose, perhaps for a known alignment
 			}
-			gap := b.off - (a.off + a.size)
-			if gap < 0 {
+			if b.off < a.off+a.size {
 				continue // b lies inside a: an embedded struct written as a whole
 			}
+			pairs = append(pairs, [2]span{a, b})
+		}
+		var first string
+		for _, pair := range pairs {
+			a, b := pair[0], pair[1]
+			gap := b.off - (a.off + a.size)
 			msg := fmt.Sprintf("fields %s and %s of %s are %d bytes apart, so they can share a %d-byte cache line, and different goroutines write them at once: each write makes the other goroutine's core reload the line (false sharing)",
-				a.name, b.name, tn.Name(), max(gap, 0), cacheLine)
+				a.name, b.name, tn.Name(), gap, cacheLine)
 			d := analysis.Diagnostic{Pos: b.field.Pos(), End: b.field.End()}
 			pad := cacheLine - gap
-			if why := c.noFieldFix(b, a, positional[tn]); why != "" {
+			if why := c.noFieldFix(b, a, positional[tn], reflected[tn]); why != "" {
 				d.Message = msg + fmt.Sprintf("; put %d bytes of padding before %s (no fix: %s)", pad, b.name, why)
 			} else {
 				d.Message = msg + fmt.Sprintf("; insert _ [%d]byte before %s", pad, b.name)
 				d.SuggestedFixes = []analysis.SuggestedFix{c.padBefore(b.field, pad, a.name, b.name)}
 			}
-			c.rep.Report(d, c.estimate(a.locs, b.locs))
+			e := c.estimate(a.locs, b.locs)
+			switch {
+			case len(pairs) < manyPairs:
+			case first == "":
+				first = where(c.pass, b.field.Pos())
+				d.Message += fmt.Sprintf(" (one of %d such pairs of %s: grouping its fields by the goroutines that write them may part them all)", len(pairs), tn.Name())
+			default:
+				e = cost.Estimate{Tier: cost.Low, Evidence: fmt.Sprintf("one of %d such pairs of %s, reported once at %s", len(pairs), tn.Name(), first)}
+			}
+			c.rep.Report(d, e)
 		}
 	}
+}
+
+// manyPairs: a struct with this many pairs of fields that different
+// goroutines write (a stats block of counters, each loop keeping its own)
+// is reported once at the default level; padding every pair is seldom
+// the remedy its maintainers want.
+const manyPairs = 3
+
+// where returns the file base name and line of pos.
+func where(pass *analysis.Pass, pos token.Pos) string {
+	p := pass.Fset.Position(pos)
+	return baseName(p.Filename) + ":" + strconv.Itoa(p.Line)
 }
 
 // noteContended records tn in the result when different goroutines write
@@ -141,10 +171,12 @@ func sortedTypes(fset *token.FileSet, decls map[*types.TypeName]*ast.TypeSpec) [
 }
 
 // noFieldFix says why padding cannot be inserted before b blind.
-func (c *checker) noFieldFix(b, a span, positional string) string {
+func (c *checker) noFieldFix(b, a span, positional, reflected string) string {
 	switch {
 	case positional != "":
 		return "positional literals at " + positional + " would need a value for the padding"
+	case reflected != "":
+		return "its values go through reflect at " + reflected + ", and code that walks its fields would meet the padding"
 	case a.field == b.field:
 		return "both are declared by one field line (or one embedded struct); split it first"
 	case !c.src.StartsLine(fieldStart(b.field)):
@@ -193,8 +225,34 @@ func positionalLiterals(pass *analysis.Pass, insp *inspector.Inspector) map[*typ
 		}
 		if tn := typesx.LocalStruct(pass.Pkg, t); tn != nil {
 			if _, ok := at[tn]; !ok {
-				p := pass.Fset.Position(lit.Pos())
-				at[tn] = baseName(p.Filename) + ":" + strconv.Itoa(p.Line)
+				at[tn] = where(pass, lit.Pos())
+			}
+		}
+	}
+	return at
+}
+
+// reflectedStructs returns, for each struct of the package whose values
+// (or pointers to them) the package gives to reflect, where it does: code
+// that walks the fields by index, as a stats block's ToMap does, would
+// meet a blank padding field and could fail on it.
+func reflectedStructs(pass *analysis.Pass, insp *inspector.Inspector) map[*types.TypeName]string {
+	at := make(map[*types.TypeName]string)
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
+		if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "reflect" {
+			continue
+		}
+		for _, arg := range call.Args {
+			t := pass.TypesInfo.TypeOf(arg)
+			if p, ok := types.Unalias(t).(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if tn := typesx.LocalStruct(pass.Pkg, t); tn != nil {
+				if _, ok := at[tn]; !ok {
+					at[tn] = where(pass, call.Pos())
+				}
 			}
 		}
 	}

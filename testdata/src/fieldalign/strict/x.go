@@ -2,7 +2,10 @@
 // size shrinks is reported, the low tier too.
 package strict
 
-import "encoding/json"
+import (
+	"encoding/json"
+	"reflect"
+)
 
 // lonely has no evidence of many values.
 type lonely struct { // want `struct lonely of 24 bytes could be 16 .*; reorder the fields \[low: no evidence in the package that many values exist\]`
@@ -39,6 +42,20 @@ type doc struct { // want `struct doc of 24 bytes could be 16 .*; no fix: its va
 }
 
 func encode(d []doc) ([]byte, error) { return json.Marshal(d) }
+
+// walked is read field by field with reflect.
+type walked struct { // want `struct walked of 24 bytes could be 16 .*; no fix: its values go through reflect at x.go:\d+, where code can walk the fields in declaration order \[low: many values: \[\]walked at x.go:\d+\]`
+	A bool
+	B int64
+	C bool
+}
+
+func fields(ws []walked) (n int) {
+	for _, w := range ws {
+		n += reflect.ValueOf(w).NumField()
+	}
+	return n
+}
 
 // same keeps its size class, 48 -> 40, made per call of a method.
 type same struct { // want `struct same of 48 bytes could be 40 .*\[low: the size class stays 48\]`
