@@ -53,7 +53,9 @@
 // a condition on another field the reset drops (a checkpoint window grown
 // only while a callback is set): after the reset nothing grows it. An object
 // re-created when nil but never reset is not reported: keeping it would keep
-// its state.
+// its state. Nor is a slice the package consumes from its front (a queue's
+// pop, q.items = q.items[1:]): each pop gives up the capacity before the new
+// start, so a drained queue has little left for its reset to keep.
 //
 // # Suggested fix
 //

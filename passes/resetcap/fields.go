@@ -26,7 +26,11 @@ type fieldUse struct {
 	// replaced is an assignment of a slice built elsewhere in the
 	// function (x.f = headers): a use that sets the field whole, which
 	// does not reuse the capacity a reset keeps.
-	replaced    token.Pos
+	replaced token.Pos
+	// consumed is a use that consumes the slice from its front
+	// (x.f = x.f[1:], a queue's pop): each one gives up the capacity
+	// before the new start, so little is left for a reset to keep.
+	consumed    token.Pos
 	nilCompared bool
 	// unsafeShared is set when the field's memory is handed out through
 	// package unsafe (strings.Builder's String): it must never be reused.
@@ -196,8 +200,15 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 	case edge.RangeStmt_X:
 		return
 	case edge.SliceExpr_X:
-		if se := parent.Node().(*ast.SliceExpr); isZero(info, se.High) && se.Low == nil && !se.Slice3 || storedBack(info, parent, sel) {
-			return // x.f[:0], or x.f = x.f[:n]
+		se := parent.Node().(*ast.SliceExpr)
+		if isZero(info, se.High) && se.Low == nil && !se.Slice3 {
+			return // x.f[:0]
+		}
+		if storedBack(info, parent, sel) {
+			if se.Low != nil && !isZero(info, se.Low) && !u.consumed.IsValid() {
+				u.consumed = parent.Node().Pos()
+			}
+			return // x.f = x.f[:n], or x.f = x.f[i:]
 		}
 	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
 		be := parent.Node().(*ast.BinaryExpr)

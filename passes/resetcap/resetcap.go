@@ -221,6 +221,9 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
 					_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
 					u := c.useOf(lhs)
+					if u.consumed.IsValid() {
+						continue // a queue popped from its front: the capacity is spent before the reset
+					}
 					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: u.handedOut.IsValid(), replaced: u.replaced, callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
 				}
 			}

@@ -434,3 +434,23 @@ func (n *nameIndex) add(name string) int {
 	}
 	return -1
 }
+
+// A queue popped from its front: by the time Reset runs it is drained,
+// and each pop gave up the capacity before the new start, so the reset
+// drops nothing worth keeping. Not reported.
+type fileQueue struct {
+	queued []string
+}
+
+func (q *fileQueue) Push(name string) { q.queued = append(q.queued, name) }
+
+func (q *fileQueue) Pop() (string, bool) {
+	if len(q.queued) == 0 {
+		return "", false
+	}
+	name := q.queued[0]
+	q.queued = q.queued[1:]
+	return name, true
+}
+
+func (q *fileQueue) Reset() { q.queued = nil }
