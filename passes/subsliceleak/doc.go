@@ -131,7 +131,10 @@
 // functions of it) kept, inside the loop that reads, where it outlives
 // the iteration is a correctness bug: appended to a slice, stored in a map,
 // a field or a variable declared outside the loop (unless a break or
-// return follows), or sent on a channel. The kept bytes change when the
+// return follows and what keeps it is a variable, or a field of the value
+// that owns the reader: a wrapper's current line, r.line = line before
+// return true, replaced by its next call as a Scanner's Bytes is), or
+// sent on a channel. The kept bytes change when the
 // reader moves its buffer's contents, which happens on long inputs. The
 // fix copies the kept value with bytes.Clone; string(b), bytes.Clone and
 // append(dst, b...) already copy and are not reported.

@@ -231,13 +231,28 @@ func keptViews(pass *analysis.Pass, cur inspector.Cursor, loop inspector.Cursor,
 				}
 				continue
 			}
-			if _, isIdent := ast.Unparen(l).(*ast.Ident); isIdent && leavesLoop(cur) {
-				continue // kept once, and the loop ends: no next read overwrites it
+			if _, isIdent := ast.Unparen(l).(*ast.Ident); (isIdent || sameOwner(info, l, read)) && leavesLoop(cur) {
+				// Kept once, and the loop ends: no next read overwrites
+				// it. A field of the reader's own owner is its current
+				// line (r.line = line; return true), replaced by the next
+				// call that reads, as a Scanner's Bytes is.
+				continue
 			}
 			keep(r, "kept in "+types.ExprString(l))
 		}
 	}
 	return found
+}
+
+// sameOwner reports whether the field l and the reader of read hang from
+// one variable: r.line and r.s.Bytes().
+func sameOwner(info *types.Info, l ast.Expr, read *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(read.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	a, b := astx.RootIdent(l), astx.RootIdent(sel.X)
+	return a != nil && b != nil && a != ast.Unparen(l) && info.Uses[a] != nil && info.Uses[a] == info.Uses[b]
 }
 
 // parts returns e and, for a composite literal (or its address), the

@@ -76,3 +76,36 @@ func Quiet(r io.Reader, br *bufio.Reader) ([][]byte, []string, []byte, int) {
 	lines = append(lines, first)
 	return lines, texts, found, n
 }
+
+// wordReader wraps a Scanner and keeps the current line in a field, then
+// returns: like the Scanner's own Bytes, the line is valid until the next
+// call, which scans again and replaces it. Not reported.
+type wordReader struct {
+	s    *bufio.Scanner
+	line []byte
+}
+
+func (r *wordReader) Line() bool {
+	for r.s.Scan() {
+		line := r.s.Bytes()
+		if len(line) == 0 {
+			continue
+		}
+		r.line = line
+		return true
+	}
+	return false
+}
+
+// lastLine keeps a line in a field and goes on scanning: the next Scan
+// overwrites what it keeps.
+type lastLine struct {
+	s    *bufio.Scanner
+	last []byte
+}
+
+func (r *lastLine) Drain() {
+	for r.s.Scan() {
+		r.last = r.s.Bytes() // want `r.s.Bytes\(\) is kept in r.last, past the next r.s.Scan\(\)`
+	}
+}
