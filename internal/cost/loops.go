@@ -62,6 +62,11 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 	switch {
 	case m.fixedCount(pass, cur.Node(), fn):
 		t.Count, t.Evidence = CountFixed, "a count fixed by the code"
+	case stopsAt(pass.TypesInfo, cur.Node()) != nil:
+		// The bound is not the data's length: nothing says how large it is.
+		if isConstant(pass.TypesInfo, stopsAt(pass.TypesInfo, cur.Node()), fn) {
+			t.Count, t.Evidence = CountFixed, "a count fixed by the code"
+		}
 	case m.inputEvidence(pass, cur, fn) != "":
 		t.Count, t.Evidence = CountInput, "loop over parsed input ("+m.inputEvidence(pass, cur, fn)+")"
 	case partOfOuterElement(pass, cur):
@@ -95,9 +100,47 @@ func (m *Model) fixedCount(pass *analysis.Pass, loop ast.Node, fn ast.Node) bool
 		}
 		return m.FixedList(pass, x, fn)
 	case *ast.ForStmt:
-		return boundedByConstant(info, l.Cond, l.Post) && (counts(l.Post, token.INC) || startsAtConstant(info, l))
+		return boundedByConstant(info, l.Cond, l.Post) && (counts(l.Post, token.INC) || startsAtConstant(info, l)) ||
+			lenBelowConstant(info, l.Cond, fn)
 	}
 	return false
+}
+
+// lenBelowConstant reports whether cond keeps a length below a constant,
+// as in for len(hash) < precision with precision := 12: the loop grows
+// something until it reaches a size the code fixes.
+func lenBelowConstant(info *types.Info, cond ast.Expr, fn ast.Node) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	switch bin.Op {
+	case token.LAND:
+		return lenBelowConstant(info, bin.X, fn) || lenBelowConstant(info, bin.Y, fn)
+	case token.LSS, token.LEQ:
+		return astx.CallsLen(info, bin.X) && isConstant(info, bin.Y, fn)
+	case token.GTR, token.GEQ:
+		return astx.CallsLen(info, bin.Y) && isConstant(info, bin.X, fn)
+	}
+	return false
+}
+
+// isConstant reports whether e is a constant, or a local of fn declared
+// with one and never assigned again.
+func isConstant(info *types.Info, e ast.Expr, fn ast.Node) bool {
+	if info.Types[e].Value != nil {
+		return true
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || fn == nil {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	value := astx.FixedValue(info, fn, v)
+	return value != nil && info.Types[value].Value != nil
 }
 
 // counts reports whether post steps its counter in the direction of tok
@@ -254,6 +297,9 @@ func describeLoop(pass *analysis.Pass, loop ast.Node) string {
 				return "a loop of " + x + " iterations"
 			}
 		}
+		if bound := stopsAt(info, l); bound != nil {
+			return "a loop over " + x + " that stops when " + short(l.Key) + " reaches " + short(bound)
+		}
 		return "a loop of len(" + x + ") iterations"
 	case *ast.ForStmt:
 		if l.Cond == nil {
@@ -265,6 +311,72 @@ func describeLoop(pass *analysis.Pass, loop ast.Node) string {
 		return "a loop while " + short(l.Cond)
 	}
 	return "a loop"
+}
+
+// stopsAt returns the bound at which a range loop breaks out, when its
+// body starts with a test of its index against it:
+//
+//	for i, r := range term {
+//		if i < prefix { ... } else { break }
+//	}
+//
+// (or if i >= prefix { break }). The loop runs at most that many times,
+// however long what it ranges over.
+func stopsAt(info *types.Info, loop ast.Node) ast.Expr {
+	rng, ok := loop.(*ast.RangeStmt)
+	if !ok || rng.Key == nil || len(rng.Body.List) == 0 {
+		return nil
+	}
+	key, ok := rng.Key.(*ast.Ident)
+	if !ok || info.ObjectOf(key) == nil {
+		return nil
+	}
+	ifs, ok := rng.Body.List[0].(*ast.IfStmt)
+	if !ok || ifs.Init != nil {
+		return nil
+	}
+	cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+	if !ok {
+		return nil
+	}
+	isKey := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.ObjectOf(id) == info.ObjectOf(key)
+	}
+	op, bound := cond.Op, cond.Y
+	if isKey(cond.Y) {
+		bound = cond.X
+		switch op { // bound > i is i < bound
+		case token.LSS:
+			op = token.GTR
+		case token.LEQ:
+			op = token.GEQ
+		case token.GTR:
+			op = token.LSS
+		case token.GEQ:
+			op = token.LEQ
+		}
+	} else if !isKey(cond.X) {
+		return nil
+	}
+	switch {
+	case (op == token.LSS || op == token.LEQ) && ifs.Else != nil && breaks(ifs.Else):
+		return bound
+	case (op == token.GEQ || op == token.GTR || op == token.EQL) && breaks(ifs.Body):
+		return bound
+	}
+	return nil
+}
+
+// breaks reports whether s is a block (or an else branch) that does
+// nothing but break out of the loop around it.
+func breaks(s ast.Stmt) bool {
+	block, ok := s.(*ast.BlockStmt)
+	if !ok || len(block.List) != 1 {
+		return false
+	}
+	br, ok := block.List[0].(*ast.BranchStmt)
+	return ok && br.Tok == token.BREAK && br.Label == nil
 }
 
 // short returns the source of e, elided when it is too long for a message.

@@ -32,13 +32,15 @@
 //     how often the code runs); or the count grows with data in code that
 //     runs per request or per I/O call;
 //   - medium: the count grows with data (a range over a slice, map or
-//     string, a loop bounded by len, a while loop) and the callers are
-//     unknown. String and Format methods count here: maintainers fixed
+//     string, a loop bounded by len, a while loop, a range that breaks
+//     when its index reaches a variable, which the message names) and the
+//     callers are unknown. String and Format methods count here: maintainers fixed
 //     such loops over many elements;
 //   - low: loops whose trip count is fixed by the code (arrays,
 //     constants, literals, package-level tables, also when passed as the
 //     argument of every call of an unexported helper, counters bounded by
-//     a constant) or by configuration (a field of a *Config or *Options,
+//     a constant, a length grown up to a constant, a range that breaks
+//     when its index reaches a constant) or by configuration (a field of a *Config or *Options,
 //     or of a Config value kept in a field,
 //     a list of *ServerConfig), String and Format methods that list the
 //     parts of their receiver (a field they range over) each by its own

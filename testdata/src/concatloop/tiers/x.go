@@ -219,3 +219,42 @@ func URIs(servers []*ServerConfig) string {
 	}
 	return s
 }
+
+// GeoHash grows a string until it reaches a length the code fixes: a
+// count fixed by the code, low tier.
+func GeoHash(bits []byte) string {
+	precision := 12
+	s := ""
+	i := 0
+	for len(s) < precision {
+		i++
+		s += string(bits[i%len(bits)]) // want `s grows by \+= in a loop while len\(s\) < precision.*\[low: a count fixed by the code\]$`
+	}
+	return s
+}
+
+// PrefixOf stops when its index reaches prefix: the message says so, and
+// the length of term is not the count.
+func PrefixOf(term string, prefix int) string {
+	p := ""
+	for i, r := range term {
+		if i < prefix {
+			p += string(r) // want `p grows by \+= in a loop over term that stops when i reaches prefix: .*\[medium\]$`
+		} else {
+			break
+		}
+	}
+	return p
+}
+
+// FirstFour stops at a constant: low tier.
+func FirstFour(names []string) string {
+	s := ""
+	for i, n := range names {
+		if i >= 4 {
+			break
+		}
+		s += n // want `s grows by \+= in a loop over names that stops when i reaches 4: .*\[low: a count fixed by the code\]$`
+	}
+	return s
+}
