@@ -261,7 +261,7 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 	switch {
 	case !method && name == "init":
 		return Frequency{Level: Cold, Reason: "once per process (init)"}
-	case pass.Pkg.Name() == "main" && isDevTool(pass.Pkg.Path()):
+	case (pass.Pkg.Name() == "main" || underCommand(pass.Pkg.Path())) && isDevTool(pass.Pkg.Path()):
 		return Frequency{Level: Cold, Reason: "a development tool or example (" + pass.Pkg.Path() + ")"}
 	case !method && name == "main" && pass.Pkg.Name() == "main":
 		return Frequency{Level: Cold, Reason: "once per process (a command's main)"}
@@ -294,9 +294,20 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 var devToolDirs = []string{"hack", "tools", "scripts", "gen", "generate", "generator", "codegen", "example", "examples", "_examples"}
 
 // isDevTool reports whether a command's import path puts it in one of
-// devToolDirs.
+// devToolDirs, or names it a protoc plugin (protoc-gen-go): a code
+// generator run at build time.
 func isDevTool(path string) bool {
-	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool { return slices.Contains(devToolDirs, elem) })
+	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool {
+		return slices.Contains(devToolDirs, elem) || strings.HasPrefix(elem, "protoc-gen-")
+	})
+}
+
+// underCommand reports whether a package lies below a cmd directory, as
+// the code of one command does (cmd/bpf2go/gen, cmd/protoc-gen-go/internal_gengo).
+func underCommand(path string) bool {
+	elems := strings.Split(path, "/")
+	i := slices.Index(elems, "cmd")
+	return i >= 0 && i < len(elems)-2
 }
 
 var (

@@ -49,7 +49,8 @@
 //     whose parts are values of the receiver's own kind, and a receiver
 //     that is itself a list stay rated by their count), for loops that
 //     append only constants (padding), cold code (init, a command's
-//     main, a command under hack/, tools/, scripts/, gen/ or examples/,
+//     main, a command under hack/, tools/, scripts/, gen/ or examples/
+//     or a protoc plugin, and such a command's packages below cmd/,
 //     a lifecycle Start() and startup* functions, Error and
 //     GoString methods, teardown,
 //     periodic refresh and reload functions, debug and dump helpers,

@@ -58,7 +58,8 @@
 //     by configuration (a field of a *Config, *Options or *cfg, or of a Config
 //     value kept in a field), lists short
 //     in practice (below), cold paths (init, a command's main, a
-//     command under hack/, tools/, scripts/, gen/ or examples/, Error,
+//     command under hack/, tools/, scripts/, gen/ or examples/ or a
+//     protoc plugin, and such a command's packages below cmd/, Error,
 //     String, GoString and Format methods, format* functions returning a
 //     string, text printers that fmt.Fprint into a writer parameter,
 //     debug and dump helpers, code under "if verbose" or a debug build's
