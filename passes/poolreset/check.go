@@ -60,6 +60,9 @@ func (a *checker) check() []finding {
 			case a.saysNoReset(p):
 				e = cost.Estimate{Tier: cost.Low, Evidence: "the comment at the Put says it needs no reset"}
 				held = e
+			case p.pool.local != nil:
+				e = cost.Estimate{Tier: cost.Low, Evidence: "the pool is a local variable: it and what it holds go when the call ends"}
+				held = e
 			}
 			add(d, e)
 			add(a.checkElementsHeld(p), held)

@@ -61,8 +61,9 @@
 // used after the Put. A reader has no harmless value to be reset to: such
 // a finding is low tier, and so is one whose Put has a comment, on its
 // line or the line above, saying that no reset is needed (the maintainers
-// decided what the object keeps does not matter); both pinning and the
-// elements held below.
+// decided what the object keeps does not matter), or whose pool is a
+// local variable (the pool, and what it holds, go when the call ends);
+// both pinning and the elements held below.
 //
 //	e := pool.Get().(*encoder)
 //	e.w = w
