@@ -57,10 +57,10 @@ func (c *checker) reportFields(insp *inspector.Inspector) {
 			e := c.estimate(a.locs, b.locs)
 			switch {
 			case len(pairs) < manyPairs:
-			case first == "":
+			case first == "" && e.Tier > cost.Low:
 				first = where(c.pass, b.field.Pos())
 				d.Message += fmt.Sprintf(" (one of %d such pairs of %s: grouping its fields by the goroutines that write them may part them all)", len(pairs), tn.Name())
-			default:
+			case e.Tier > cost.Low:
 				e = cost.Estimate{Tier: cost.Low, Evidence: fmt.Sprintf("one of %d such pairs of %s, reported once at %s", len(pairs), tn.Name(), first)}
 			}
 			c.rep.Report(d, e)

@@ -81,7 +81,7 @@
 // exported structs whose fields are all exported (other packages may
 // build them with positional literals), structs with tags, and structs
 // whose values go through encoding/json or encoding/xml (the field order
-// is the order of the output) or reflect (code can walk the fields in
+// is the order of the output) or reflect.ValueOf (code can walk the fields in
 // order). So is a struct with a method that writes,
 // reads or sizes it (writeTo, readFrom, encode, size, ...) using every
 // field in declaration order: its declaration mirrors a wire format. An exported struct with an unexported
@@ -127,7 +127,7 @@
 //
 // Reordering does change the output of %v formatting and of reflection
 // that walks fields by index. A struct whose values the package gives to
-// reflect is low tier and reported without a fix (above); %v formatting
+// reflect.ValueOf is low tier and reported without a fix (above); %v formatting
 // is not tracked. The fix
 // also drops blank lines between fields (the groups they made no longer
 // exist after a reorder).

@@ -497,14 +497,12 @@ func isPoolNew(pass *analysis.Pass, cur inspector.Cursor) bool {
 
 // layoutPackages are the packages whose functions read or write values by
 // their field order; the layout of what goes through the first two is a
-// wire format, the field order of the others that of their output (and
-// code that walks a value with reflect sees its fields by index).
+// wire format, the field order of the others that of their output.
 var layoutPackages = map[string]bool{
 	"encoding/binary": true,
 	"encoding/asn1":   true,
 	"encoding/json":   false,
 	"encoding/xml":    false,
-	"reflect":         false,
 }
 
 func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
@@ -534,14 +532,17 @@ func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 		path := obj.Pkg().Path()
 		if wire, ok := layoutPackages[path]; ok {
 			m, why := w.u.encoded, "its values go through "+path+" at "+where(pass, call.Pos())+", whose output follows the field order"
-			if path == "reflect" {
-				why = "its values go through reflect at " + where(pass, call.Pos()) + ", where code can walk the fields in declaration order"
-			}
 			if wire {
 				m, why = w.u.pinned, "its values go through "+path+" at "+where(pass, call.Pos())
 			}
 			for _, arg := range call.Args {
 				markAll(pass, m, info.TypeOf(arg), why)
+			}
+		} else if path == "reflect" && obj.Name() == "ValueOf" {
+			// Code that walks a value's fields by index sees them in
+			// declaration order (reflect.TypeOf(v).Size() does not).
+			for _, arg := range call.Args {
+				markAll(pass, w.u.encoded, info.TypeOf(arg), "its values go through reflect.ValueOf at "+where(pass, call.Pos())+", where code can walk the fields in declaration order")
 			}
 		} else if path == "sync/atomic" {
 			for _, arg := range call.Args {

@@ -99,8 +99,9 @@ func (c *Conn) Close() error { c.c.done.Store(true); return nil }
 // and toMap walks it with reflect: its several pairs are reported once,
 // and padding, which toMap would meet, is not inserted.
 type engineStats struct {
+	merging  atomic.Bool
 	updates  atomic.Uint64
-	persists atomic.Uint64 // want `fields updates and persists of engineStats .*no fix: its values go through reflect at x.go:\d+, and code that walks its fields would meet the padding\) \(one of 3 such pairs of engineStats: grouping its fields by the goroutines that write them may part them all\) \[medium`
+	persists atomic.Uint64 // want `fields updates and persists of engineStats .*no fix: its values go through reflect at x.go:\d+, and code that walks its fields would meet the padding\) \(one of 4 such pairs of engineStats: grouping its fields by the goroutines that write them may part them all\) \[medium`
 	merges   atomic.Uint64
 	lookups  atomic.Uint64
 }
@@ -124,6 +125,7 @@ func (e *Engine) persistLoop() {
 
 func (e *Engine) mergeLoop() {
 	for {
+		e.stats.merging.Store(true)
 		e.stats.merges.Add(1)
 	}
 }
@@ -132,7 +134,9 @@ func (s *engineStats) toMap() map[string]uint64 {
 	m := make(map[string]uint64)
 	v := reflect.ValueOf(s).Elem()
 	for i := 0; i < v.NumField(); i++ {
-		m[v.Type().Field(i).Name] = v.Field(i).Addr().Interface().(*atomic.Uint64).Load()
+		if c, ok := v.Field(i).Addr().Interface().(*atomic.Uint64); ok {
+			m[v.Type().Field(i).Name] = c.Load()
+		}
 	}
 	return m
 }
