@@ -75,7 +75,7 @@
 // saving of at least a fifth of the size class, with values stored
 // inline or allocated one by one. Everything else whose size shrinks is
 // low tier, reported with -fieldalign.strict: no evidence of many values,
-// a size class that stays, singletons (servers, engines, configurations
+// a size class that stays, singletons (servers, engines, stores and databases, configurations
 // and options, or types made only at start-up), and the structs whose
 // field order is seen outside the package, reported without a fix:
 // exported structs whose fields are all exported (other packages may

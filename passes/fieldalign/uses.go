@@ -443,7 +443,7 @@ var singletonSuffixes = []string{
 	"Server", "Engine", "Manager", "Registry", "Service", "App", "Application",
 	"Controller", "Scheduler", "Metrics", "Monitor", "Cmd", "Command", "Plugin",
 	"Client", "Consumer", "Producer", "Publisher", "Subscriber", "Subscription", "Sub",
-	"Listener", "Watcher", "Balancer", "Resolver", "Dialer", "Pool",
+	"Listener", "Watcher", "Balancer", "Resolver", "Dialer", "Pool", "Store", "DB",
 }
 
 func isSingletonName(name string) bool {
