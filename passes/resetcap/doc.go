@@ -66,7 +66,8 @@
 // change what the program sees:
 //
 //   - The field must not be handed out (returned, stored elsewhere, passed
-//     to a function or sliced other than to [:0]): truncating would let the
+//     to a function or sliced other than to [:0], or shared with a copy of
+//     its struct, as clone := *db shares db's slices): truncating would let the
 //     next use overwrite what the holder sees, and clear would empty the
 //     holder's map.
 //   - The field must not be compared with nil anywhere in the package: a

@@ -77,6 +77,7 @@ func fieldUses(pass *analysis.Pass, insp *inspector.Inspector, fields *fieldstor
 	if len(uses) == 0 {
 		return uses // no slice or map field is used: no stores to look at
 	}
+	noteCopies(pass.TypesInfo, insp, uses)
 	// A parameter stored in a field is the caller's memory: that of any
 	// caller if the function is exported, else of the calls in the
 	// package that pass foreign memory. (A call that passes its own
@@ -121,6 +122,32 @@ func fieldUses(pass *analysis.Pass, insp *inspector.Inspector, fields *fieldstor
 		}
 	}
 	return uses
+}
+
+// noteCopies marks the slice and map fields of each struct that the
+// package copies by value (clone := *db) as handed out there: the copy
+// shares their memory, so the original's reset may not reuse it, or the
+// copy's contents change with the original's next use.
+func noteCopies(info *types.Info, insp *inspector.Inspector, uses map[*types.Var]*fieldUse) {
+	for cur := range insp.Root().Preorder((*ast.StarExpr)(nil)) {
+		star := cur.Node().(*ast.StarExpr)
+		if tv, ok := info.Types[star]; !ok || !tv.IsValue() {
+			continue // a pointer type, *T
+		}
+		switch kind, _ := cur.ParentEdge(); kind {
+		case edge.AssignStmt_Lhs, edge.SelectorExpr_X, edge.IndexExpr_X, edge.UnaryExpr_X, edge.CallExpr_Fun:
+			continue // *p = v, (*p).f, (*p)[i], &*p: no copy of the whole value
+		}
+		st, ok := info.TypeOf(star).Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for f := range st.Fields() {
+			if u := uses[f]; u != nil && !u.handedOut.IsValid() {
+				u.handedOut = star.Pos()
+			}
+		}
+	}
 }
 
 // keepsOwn reports whether e is field f itself, or a slice of it.
