@@ -263,6 +263,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 		return Frequency{Level: Cold, Reason: "once per process (init)"}
 	case (pass.Pkg.Name() == "main" || underCommand(pass.Pkg.Path())) && isDevTool(pass.Pkg.Path()):
 		return Frequency{Level: Cold, Reason: "a development tool or example (" + pass.Pkg.Path() + ")"}
+	case isMigration(pass.Pkg.Path()) || startsWithWord(name, migrationWords):
+		return Frequency{Level: Cold, Reason: "schema migration, at start-up or deploy (" + name + ")"}
 	case !method && name == "main" && pass.Pkg.Name() == "main":
 		return Frequency{Level: Cold, Reason: "once per process (a command's main)"}
 	case startsWithWord(name, teardownWords):
@@ -300,6 +302,16 @@ func isDevTool(path string) bool {
 	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool {
 		return slices.Contains(devToolDirs, elem) || strings.HasPrefix(elem, "protoc-gen-")
 	})
+}
+
+// migrationWords start the names of functions that migrate a database
+// schema (AutoMigrate, migrateTable), and name the packages that do.
+var migrationWords = []string{"migrate", "automigrate", "migrator", "migration", "migrations"}
+
+// isMigration reports whether path is a package of schema migrations
+// (gorm's migrator, bun's migrate): they run at start-up or deploy.
+func isMigration(path string) bool {
+	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool { return slices.Contains(migrationWords, elem) })
 }
 
 // underCommand reports whether a package lies below a cmd directory, as

@@ -51,6 +51,7 @@
 //     append only constants (padding), cold code (init, a command's
 //     main, a command under hack/, tools/, scripts/, gen/ or examples/
 //     or a protoc plugin, and such a command's packages below cmd/,
+//     schema migrations (a migrate or migrator package, AutoMigrate),
 //     a lifecycle Start() and startup* functions, Error and
 //     GoString methods, teardown,
 //     periodic refresh and reload functions, debug and dump helpers,

@@ -59,7 +59,8 @@
 //     value kept in a field), lists short
 //     in practice (below), cold paths (init, a command's main, a
 //     command under hack/, tools/, scripts/, gen/ or examples/ or a
-//     protoc plugin, and such a command's packages below cmd/, Error,
+//     protoc plugin, and such a command's packages below cmd/, schema
+//     migrations (a migrate or migrator package, AutoMigrate), Error,
 //     String, GoString and Format methods, format* functions returning a
 //     string, text printers that fmt.Fprint into a writer parameter,
 //     debug and dump helpers, code under "if verbose" or a debug build's
