@@ -540,9 +540,16 @@ func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 			}
 		} else if path == "reflect" && obj.Name() == "ValueOf" {
 			// Code that walks a value's fields by index sees them in
-			// declaration order (reflect.TypeOf(v).Size() does not).
+			// declaration order (reflect.TypeOf(v).Size() does not). Only
+			// the value's own struct: such walkers seldom follow pointers.
 			for _, arg := range call.Args {
-				markAll(pass, w.u.encoded, info.TypeOf(arg), "its values go through reflect.ValueOf at "+where(pass, call.Pos())+", where code can walk the fields in declaration order")
+				t := info.TypeOf(arg)
+				if p, ok := types.Unalias(t).(*types.Pointer); ok {
+					t = p.Elem()
+				}
+				if tn := typesx.LocalStruct(pass.Pkg, t); tn != nil {
+					setOnce(w.u.encoded, tn, "its values go through reflect.ValueOf at "+where(pass, call.Pos())+", where code can walk the fields in declaration order")
+				}
 			}
 		} else if path == "sync/atomic" {
 			for _, arg := range call.Args {
