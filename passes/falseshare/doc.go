@@ -54,8 +54,9 @@
 // with the reason in the message, when a positional literal builds the
 // struct (it would need a value for the padding), when the package gives
 // the struct's values to reflect (code that walks its fields by index
-// would meet the padding, and a stats block's ToMap would fail on it),
-// when the two fields are
+// would meet the padding, and a stats block's ToMap would fail on it) or
+// to encoding/binary (the encoding would include it), or measures it with
+// unsafe.Sizeof, Alignof or Offsetof, when the two fields are
 // declared on one line (a, b atomic.Int64) or inside one embedded struct,
 // and when goroutines that write one field also write the other (one
 // function writes both, or goroutines of one go statement or the package's

@@ -24,7 +24,7 @@ import (
 func (c *checker) reportFields(insp *inspector.Inspector) {
 	decls := structDecls(c.pass, c.rep, insp)
 	positional := positionalLiterals(c.pass, insp)
-	reflected := reflectedStructs(c.pass, insp)
+	layout := layoutReaders(c.pass, insp)
 	for _, tn := range sortedTypes(c.pass.Fset, decls) {
 		spec := decls[tn]
 		spans := c.fieldSpans(tn, spec)
@@ -48,7 +48,7 @@ func (c *checker) reportFields(insp *inspector.Inspector) {
 				a.name, b.name, tn.Name(), gap, cacheLine)
 			d := analysis.Diagnostic{Pos: b.field.Pos(), End: b.field.End()}
 			pad := cacheLine - gap
-			if why := c.noFieldFix(b, a, positional[tn], reflected[tn]); why != "" {
+			if why := c.noFieldFix(b, a, positional[tn], layout[tn]); why != "" {
 				d.Message = msg + fmt.Sprintf("; put %d bytes of padding before %s (no fix: %s)", pad, b.name, why)
 			} else {
 				d.Message = msg + fmt.Sprintf("; insert _ [%d]byte before %s", pad, b.name)
@@ -171,12 +171,12 @@ func sortedTypes(fset *token.FileSet, decls map[*types.TypeName]*ast.TypeSpec) [
 }
 
 // noFieldFix says why padding cannot be inserted before b blind.
-func (c *checker) noFieldFix(b, a span, positional, reflected string) string {
+func (c *checker) noFieldFix(b, a span, positional, layout string) string {
 	switch {
 	case positional != "":
 		return "positional literals at " + positional + " would need a value for the padding"
-	case reflected != "":
-		return "its values go through reflect at " + reflected + ", and code that walks its fields would meet the padding"
+	case layout != "":
+		return layout
 	case a.field == b.field:
 		return "both are declared by one field line (or one embedded struct); split it first"
 	case !c.src.StartsLine(fieldStart(b.field)):
@@ -232,26 +232,53 @@ func positionalLiterals(pass *analysis.Pass, insp *inspector.Inspector) map[*typ
 	return at
 }
 
-// reflectedStructs returns, for each struct of the package whose values
-// (or pointers to them) the package gives to reflect, where it does: code
-// that walks the fields by index, as a stats block's ToMap does, would
-// meet a blank padding field and could fail on it.
-func reflectedStructs(pass *analysis.Pass, insp *inspector.Inspector) map[*types.TypeName]string {
+// layoutReaders returns, for each struct of the package whose layout the
+// package reads, why a blank padding field would change what it reads:
+// reflect (code that walks the fields by index, as a stats block's ToMap
+// does, would meet the padding and could fail on it), encoding/binary
+// (the encoding would include it) and unsafe.Sizeof or Offsetof (a size
+// or offset the code relies on would change).
+func layoutReaders(pass *analysis.Pass, insp *inspector.Inspector) map[*types.TypeName]string {
 	at := make(map[*types.TypeName]string)
+	note := func(t types.Type, why string) {
+		if p, ok := types.Unalias(t).(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		if tn := typesx.LocalStruct(pass.Pkg, t); tn != nil {
+			if _, ok := at[tn]; !ok {
+				at[tn] = why
+			}
+		}
+	}
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
-		fn, ok := typeutil.Callee(pass.TypesInfo, call).(*types.Func)
-		if !ok || fn.Pkg() == nil || fn.Pkg().Path() != "reflect" {
-			continue
-		}
-		for _, arg := range call.Args {
-			t := pass.TypesInfo.TypeOf(arg)
-			if p, ok := types.Unalias(t).(*types.Pointer); ok {
-				t = p.Elem()
+		pos := where(pass, call.Pos())
+		switch fn := typeutil.Callee(pass.TypesInfo, call).(type) {
+		case *types.Func:
+			if fn.Pkg() == nil {
+				continue
 			}
-			if tn := typesx.LocalStruct(pass.Pkg, t); tn != nil {
-				if _, ok := at[tn]; !ok {
-					at[tn] = where(pass, call.Pos())
+			why := map[string]string{
+				"reflect":         "its values go through reflect at " + pos + ", and code that walks its fields would meet the padding",
+				"encoding/binary": "its values go through encoding/binary at " + pos + ", whose encoding would include the padding",
+			}[fn.Pkg().Path()]
+			if why == "" {
+				continue
+			}
+			for _, arg := range call.Args {
+				note(pass.TypesInfo.TypeOf(arg), why)
+			}
+		case *types.Builtin:
+			if len(call.Args) != 1 {
+				continue
+			}
+			why := "unsafe." + fn.Name() + " at " + pos + " measures it, and the padding would change what it measures"
+			switch fn.Name() {
+			case "Sizeof", "Alignof":
+				note(pass.TypesInfo.TypeOf(call.Args[0]), why)
+			case "Offsetof":
+				if sel, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr); ok {
+					note(pass.TypesInfo.TypeOf(sel.X), why)
 				}
 			}
 		}
