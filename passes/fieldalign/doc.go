@@ -42,7 +42,8 @@
 //   - values made per call: &T{}, new(T) or a T{} whose address is returned,
 //     in a function that hands the value to its caller, when T is a stream
 //     (it has Read or Write methods: one per stream or connection, as
-//     gzip.Writer), the function is a method (an iterator or a frame made
+//     gzip.Writer; WriteString or WriteByte alone make a text builder, not
+//     a stream), the function is a method (an iterator or a frame made
 //     per use of another object; not Build or Clone, which make long-lived
 //     objects), or it runs per request. An exported NewT alone is no such
 //     evidence: servers, pools, watchers and balancers have one too.

@@ -296,8 +296,10 @@ var buildMethods = []string{"Build", "Clone"}
 
 // streamMethods are the methods of a value that reads or writes one
 // stream of bytes or messages: such values are made per stream or per
-// connection (an RPC's client stream sends and receives messages).
-var streamMethods = []string{"Read", "Write", "ReadFrom", "WriteTo", "ReadByte", "WriteByte", "ReadRune", "WriteString", "ReadAt", "WriteAt", "Send", "Recv", "SendMsg", "RecvMsg"}
+// connection (an RPC's client stream sends and receives messages). A
+// WriteString or WriteByte alone makes a text builder (a SQL statement),
+// not a stream.
+var streamMethods = []string{"Read", "Write", "ReadFrom", "WriteTo", "ReadAt", "WriteAt", "Send", "Recv", "SendMsg", "RecvMsg"}
 
 func isStream(tn *types.TypeName) bool {
 	ms := types.NewMethodSet(types.NewPointer(tn.Type()))

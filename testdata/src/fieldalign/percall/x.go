@@ -122,3 +122,26 @@ func (c *call) RecvMsg(m any) error { return nil }
 func newCall(id int64) Stream { return &call{id: id} }
 
 func Invoke(id int64) error { return newCall(id).SendMsg(nil) }
+
+// Query builds SQL text: WriteString and WriteByte alone make it a
+// builder, not a stream, and NewQuery is not called per request in the
+// package: no evidence of many values.
+type Query struct {
+	open bool
+	n    int64
+	done bool
+	sql  []byte
+	args int64
+}
+
+func NewQuery() *Query { return &Query{} }
+
+func (q *Query) WriteString(s string) (int, error) {
+	q.sql = append(q.sql, s...)
+	return len(s), nil
+}
+
+func (q *Query) WriteByte(c byte) error {
+	q.sql = append(q.sql, c)
+	return nil
+}
