@@ -110,19 +110,28 @@ func (m *Model) fixedCount(pass *analysis.Pass, loop ast.Node, fn ast.Node) bool
 // as in for len(hash) < precision with precision := 12: the loop grows
 // something until it reaches a size the code fixes.
 func lenBelowConstant(info *types.Info, cond ast.Expr, fn ast.Node) bool {
+	return anyComparison(cond, func(bin *ast.BinaryExpr) bool {
+		switch bin.Op {
+		case token.LSS, token.LEQ:
+			return astx.CallsLen(info, bin.X) && isConstant(info, bin.Y, fn)
+		case token.GTR, token.GEQ:
+			return astx.CallsLen(info, bin.Y) && isConstant(info, bin.X, fn)
+		}
+		return false
+	})
+}
+
+// anyComparison reports whether cond, or one of the conditions it joins
+// with &&, is a comparison for which holds is true.
+func anyComparison(cond ast.Expr, holds func(*ast.BinaryExpr) bool) bool {
 	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
 		return false
 	}
-	switch bin.Op {
-	case token.LAND:
-		return lenBelowConstant(info, bin.X, fn) || lenBelowConstant(info, bin.Y, fn)
-	case token.LSS, token.LEQ:
-		return astx.CallsLen(info, bin.X) && isConstant(info, bin.Y, fn)
-	case token.GTR, token.GEQ:
-		return astx.CallsLen(info, bin.Y) && isConstant(info, bin.X, fn)
+	if bin.Op == token.LAND {
+		return anyComparison(bin.X, holds) || anyComparison(bin.Y, holds)
 	}
-	return false
+	return holds(bin)
 }
 
 // isConstant reports whether e is a constant, or a local of fn declared
@@ -233,18 +242,14 @@ func asVar(obj types.Object) *types.Var {
 // boundedByConstant reports whether cond compares a counter stepped by post
 // with a constant, as in for i := 0; i < 10; i++.
 func boundedByConstant(info *types.Info, cond ast.Expr, post ast.Stmt) bool {
-	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok {
+	return anyComparison(cond, func(bin *ast.BinaryExpr) bool {
+		switch bin.Op {
+		case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
+			return isCounter(info, bin.X, post) && info.Types[bin.Y].Value != nil ||
+				isCounter(info, bin.Y, post) && info.Types[bin.X].Value != nil
+		}
 		return false
-	}
-	switch bin.Op {
-	case token.LAND:
-		return boundedByConstant(info, bin.X, post) || boundedByConstant(info, bin.Y, post)
-	case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
-		return isCounter(info, bin.X, post) && info.Types[bin.Y].Value != nil ||
-			isCounter(info, bin.Y, post) && info.Types[bin.X].Value != nil
-	}
-	return false
+	})
 }
 
 // isCounter reports whether e is the variable that post steps.
