@@ -59,12 +59,13 @@ type Trips struct {
 func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 	t := Trips{Loop: describeLoop(pass, cur.Node())}
 	fn := astx.OutermostFunc(cur)
+	bound := stopsAt(pass.TypesInfo, cur.Node())
 	switch {
 	case m.fixedCount(pass, cur.Node(), fn):
 		t.Count, t.Evidence = CountFixed, "a count fixed by the code"
-	case stopsAt(pass.TypesInfo, cur.Node()) != nil:
+	case bound != nil:
 		// The bound is not the data's length: nothing says how large it is.
-		if isConstant(pass.TypesInfo, stopsAt(pass.TypesInfo, cur.Node()), fn) {
+		if isConstant(pass.TypesInfo, bound, fn) {
 			t.Count, t.Evidence = CountFixed, "a count fixed by the code"
 		}
 	case m.inputEvidence(pass, cur, fn) != "":

@@ -252,17 +252,18 @@ func layoutReaders(pass *analysis.Pass, insp *inspector.Inspector) map[*types.Ty
 	}
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
-		pos := where(pass, call.Pos())
 		switch fn := typeutil.Callee(pass.TypesInfo, call).(type) {
 		case *types.Func:
 			if fn.Pkg() == nil {
 				continue
 			}
-			why := map[string]string{
-				"reflect":         "its values go through reflect at " + pos + ", and code that walks its fields would meet the padding",
-				"encoding/binary": "its values go through encoding/binary at " + pos + ", whose encoding would include the padding",
-			}[fn.Pkg().Path()]
-			if why == "" {
+			var why string
+			switch fn.Pkg().Path() {
+			case "reflect":
+				why = "its values go through reflect at " + where(pass, call.Pos()) + ", and code that walks its fields would meet the padding"
+			case "encoding/binary":
+				why = "its values go through encoding/binary at " + where(pass, call.Pos()) + ", whose encoding would include the padding"
+			default:
 				continue
 			}
 			for _, arg := range call.Args {
@@ -272,15 +273,19 @@ func layoutReaders(pass *analysis.Pass, insp *inspector.Inspector) map[*types.Ty
 			if len(call.Args) != 1 {
 				continue
 			}
-			why := "unsafe." + fn.Name() + " at " + pos + " measures it, and the padding would change what it measures"
+			measured := pass.TypesInfo.TypeOf(call.Args[0])
 			switch fn.Name() {
 			case "Sizeof", "Alignof":
-				note(pass.TypesInfo.TypeOf(call.Args[0]), why)
 			case "Offsetof":
-				if sel, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr); ok {
-					note(pass.TypesInfo.TypeOf(sel.X), why)
+				sel, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr)
+				if !ok {
+					continue
 				}
+				measured = pass.TypesInfo.TypeOf(sel.X)
+			default:
+				continue
 			}
+			note(measured, "unsafe."+fn.Name()+" at "+where(pass, call.Pos())+" measures it, and the padding would change what it measures")
 		}
 	}
 	return at
