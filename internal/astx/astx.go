@@ -8,6 +8,8 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
+	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -216,4 +218,11 @@ func ComparePos(fset *token.FileSet, a, b token.Pos) int {
 		return c
 	}
 	return cmp.Compare(pa.Offset, pb.Offset)
+}
+
+// Where returns where pos is, as messages name it: the file's base name
+// and the line (conn.go:120).
+func Where(fset *token.FileSet, pos token.Pos) string {
+	p := fset.Position(pos)
+	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
 }

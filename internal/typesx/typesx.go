@@ -54,6 +54,15 @@ func LocalStruct(pkg *types.Package, t types.Type) *types.TypeName {
 	return n.Origin().Obj()
 }
 
+// LocalStructOrPointer is LocalStruct of t, or of what t points to when it
+// is a pointer: the struct of a T or a *T value.
+func LocalStructOrPointer(pkg *types.Package, t types.Type) *types.TypeName {
+	if p, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	return LocalStruct(pkg, t)
+}
+
 // IsStd reports whether pkg is in the standard library: its path's first
 // element has no dot.
 func IsStd(pkg *types.Package) bool {

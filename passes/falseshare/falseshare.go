@@ -501,16 +501,10 @@ func describe(pass *analysis.Pass, r *root) string {
 	if r == callersRoot {
 		return "the callers' goroutines"
 	}
-	p := pass.Fset.Position(r.pos)
-	s := fmt.Sprintf("the goroutine started at %s:%d", baseName(p.Filename), p.Line)
 	if r.many {
-		s = fmt.Sprintf("the goroutines started in a loop at %s:%d", baseName(p.Filename), p.Line)
+		return "the goroutines started in a loop at " + astx.Where(pass.Fset, r.pos)
 	}
-	return s
-}
-
-func baseName(path string) string {
-	return path[strings.LastIndexByte(path, '/')+1:]
+	return "the goroutine started at " + astx.Where(pass.Fset, r.pos)
 }
 
 // structDecls returns the struct type declarations of the package's

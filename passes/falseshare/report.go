@@ -58,7 +58,7 @@ func (c *checker) reportFields(insp *inspector.Inspector) {
 			switch {
 			case len(pairs) < manyPairs:
 			case first == "" && e.Tier > cost.Low:
-				first = where(c.pass, b.field.Pos())
+				first = astx.Where(c.pass.Fset, b.field.Pos())
 				d.Message += fmt.Sprintf(" (one of %d such pairs of %s: grouping its fields by the goroutines that write them may part them all)", len(pairs), tn.Name())
 			case e.Tier > cost.Low:
 				e = cost.Estimate{Tier: cost.Low, Evidence: fmt.Sprintf("one of %d such pairs of %s, reported once at %s", len(pairs), tn.Name(), first)}
@@ -73,12 +73,6 @@ func (c *checker) reportFields(insp *inspector.Inspector) {
 // is reported once at the default level; padding every pair is seldom
 // the remedy its maintainers want.
 const manyPairs = 3
-
-// where returns the file base name and line of pos.
-func where(pass *analysis.Pass, pos token.Pos) string {
-	p := pass.Fset.Position(pos)
-	return baseName(p.Filename) + ":" + strconv.Itoa(p.Line)
-}
 
 // noteContended records tn in the result when different goroutines write
 // two of its top-level fields at once, wherever they lie now.
@@ -219,13 +213,9 @@ func positionalLiterals(pass *analysis.Pass, insp *inspector.Inspector) map[*typ
 		if _, keyed := lit.Elts[0].(*ast.KeyValueExpr); keyed {
 			continue
 		}
-		t := pass.TypesInfo.TypeOf(lit)
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if tn := typesx.LocalStruct(pass.Pkg, t); tn != nil {
+		if tn := typesx.LocalStructOrPointer(pass.Pkg, pass.TypesInfo.TypeOf(lit)); tn != nil {
 			if _, ok := at[tn]; !ok {
-				at[tn] = where(pass, lit.Pos())
+				at[tn] = astx.Where(pass.Fset, lit.Pos())
 			}
 		}
 	}
@@ -241,10 +231,7 @@ func positionalLiterals(pass *analysis.Pass, insp *inspector.Inspector) map[*typ
 func layoutReaders(pass *analysis.Pass, insp *inspector.Inspector) map[*types.TypeName]string {
 	at := make(map[*types.TypeName]string)
 	note := func(t types.Type, why string) {
-		if p, ok := types.Unalias(t).(*types.Pointer); ok {
-			t = p.Elem()
-		}
-		if tn := typesx.LocalStruct(pass.Pkg, t); tn != nil {
+		if tn := typesx.LocalStructOrPointer(pass.Pkg, t); tn != nil {
 			if _, ok := at[tn]; !ok {
 				at[tn] = why
 			}
@@ -260,9 +247,9 @@ func layoutReaders(pass *analysis.Pass, insp *inspector.Inspector) map[*types.Ty
 			var why string
 			switch fn.Pkg().Path() {
 			case "reflect":
-				why = "its values go through reflect at " + where(pass, call.Pos()) + ", and code that walks its fields would meet the padding"
+				why = "its values go through reflect at " + astx.Where(pass.Fset, call.Pos()) + ", and code that walks its fields would meet the padding"
 			case "encoding/binary":
-				why = "its values go through encoding/binary at " + where(pass, call.Pos()) + ", whose encoding would include the padding"
+				why = "its values go through encoding/binary at " + astx.Where(pass.Fset, call.Pos()) + ", whose encoding would include the padding"
 			default:
 				continue
 			}
@@ -285,7 +272,7 @@ func layoutReaders(pass *analysis.Pass, insp *inspector.Inspector) map[*types.Ty
 			default:
 				continue
 			}
-			note(measured, "unsafe."+fn.Name()+" at "+where(pass, call.Pos())+" measures it, and the padding would change what it measures")
+			note(measured, "unsafe."+fn.Name()+" at "+astx.Where(pass.Fset, call.Pos())+" measures it, and the padding would change what it measures")
 		}
 	}
 	return at

@@ -10,11 +10,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/passes/falseshare"
 )
 
@@ -32,7 +32,7 @@ func noFixReason(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate)
 		return contended[c.obj]
 	}
 	if pos, ok := u.positional[c.obj]; ok {
-		return "positional literals at " + where(pass, pos) + " would break"
+		return "positional literals at " + astx.Where(pass.Fset, pos) + " would break"
 	}
 	if at := tests.positionalLiteral(pass, c.obj.Name()); at != "" {
 		return "positional literals at " + at + " would break"
@@ -78,8 +78,7 @@ func (t *unseenTests) positionalLiteral(pass *analysis.Pass, name string) string
 			f.parse()
 		}
 		if pos, ok := f.positional[name]; ok {
-			p := f.fset.Position(pos)
-			return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
+			return astx.Where(f.fset, pos)
 		}
 	}
 	return ""

@@ -4,9 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -166,11 +164,6 @@ func (w *walker) notePerCallMakers() {
 	}
 }
 
-func where(pass *analysis.Pass, pos token.Pos) string {
-	p := pass.Fset.Position(pos)
-	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
-}
-
 // minArrayLen is the length from which an array of a struct counts as many
 // values; shorter arrays are bounded tables (one per option combination,
 // per level, per shard) where a few bytes per value do not matter.
@@ -198,7 +191,7 @@ func (w *walker) noteContainer(expr ast.Expr) {
 		}
 	}
 	for _, elem := range elems {
-		desc := types.TypeString(t, types.RelativeTo(pass.Pkg)) + " at " + where(pass, expr.Pos())
+		desc := types.TypeString(t, types.RelativeTo(pass.Pkg)) + " at " + astx.Where(pass.Fset, expr.Pos())
 		if tn := typesx.LocalStruct(pass.Pkg, elem); tn != nil {
 			setOnce(w.u.many, tn, desc)
 		} else if p, ok := types.Unalias(elem).(*types.Pointer); ok {
@@ -217,11 +210,7 @@ func setOnce[V any](m map[*types.TypeName]V, k *types.TypeName, v V) {
 
 func (w *walker) noteLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 	pass := w.pass
-	t := pass.TypesInfo.TypeOf(lit)
-	if p, ok := types.Unalias(t).(*types.Pointer); ok {
-		t = p.Elem() // an elided &T{...}, as in []*T{{...}}
-	}
-	tn := typesx.LocalStruct(pass.Pkg, t)
+	tn := typesx.LocalStructOrPointer(pass.Pkg, pass.TypesInfo.TypeOf(lit)) // *T for an elided &T{...}, as in []*T{{...}}
 	if tn == nil {
 		return
 	}
@@ -251,7 +240,7 @@ func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what s
 		return // once per failure, or once per owner: no sign of many values
 	}
 	if how := repeated(w.pass, cur); how != "" {
-		setOnce(w.u.allocated, tn, what+" "+how+" at "+where(w.pass, pos))
+		setOnce(w.u.allocated, tn, what+" "+how+" at "+astx.Where(w.pass.Fset, pos))
 		w.u.pooled[tn] = w.u.pooled[tn] || how == inPoolNew
 		return
 	}
@@ -286,7 +275,7 @@ func (w *walker) notePerCall(fn *ast.FuncDecl, tn *types.TypeName, what string, 
 		return
 	}
 	if obj, ok := w.pass.TypesInfo.Defs[fn.Name].(*types.Func); ok {
-		w.makers[tn] = append(w.makers[tn], maker{obj, why + " of " + astx.FuncName(fn) + " (" + what + " at " + where(w.pass, pos) + ")"})
+		w.makers[tn] = append(w.makers[tn], maker{obj, why + " of " + astx.FuncName(fn) + " (" + what + " at " + astx.Where(w.pass.Fset, pos) + ")"})
 	}
 }
 
@@ -533,9 +522,9 @@ func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 		}
 		path := obj.Pkg().Path()
 		if wire, ok := layoutPackages[path]; ok {
-			m, why := w.u.encoded, "its values go through "+path+" at "+where(pass, call.Pos())+", whose output follows the field order"
+			m, why := w.u.encoded, "its values go through "+path+" at "+astx.Where(pass.Fset, call.Pos())+", whose output follows the field order"
 			if wire {
-				m, why = w.u.pinned, "its values go through "+path+" at "+where(pass, call.Pos())
+				m, why = w.u.pinned, "its values go through "+path+" at "+astx.Where(pass.Fset, call.Pos())
 			}
 			for _, arg := range call.Args {
 				markAll(pass, m, info.TypeOf(arg), why)
@@ -545,18 +534,14 @@ func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 			// declaration order (reflect.TypeOf(v).Size() does not). Only
 			// the value's own struct: such walkers seldom follow pointers.
 			for _, arg := range call.Args {
-				t := info.TypeOf(arg)
-				if p, ok := types.Unalias(t).(*types.Pointer); ok {
-					t = p.Elem()
-				}
-				if tn := typesx.LocalStruct(pass.Pkg, t); tn != nil {
-					setOnce(w.u.encoded, tn, "its values go through reflect.ValueOf at "+where(pass, call.Pos())+", where code can walk the fields in declaration order")
+				if tn := typesx.LocalStructOrPointer(pass.Pkg, info.TypeOf(arg)); tn != nil {
+					setOnce(w.u.encoded, tn, "its values go through reflect.ValueOf at "+astx.Where(pass.Fset, call.Pos())+", where code can walk the fields in declaration order")
 				}
 			}
 		} else if path == "sync/atomic" {
 			for _, arg := range call.Args {
 				if un, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && un.Op == token.AND {
-					w.u.pinSelected(pass, un.X, "a field is accessed by sync/atomic at "+where(pass, call.Pos()))
+					w.u.pinSelected(pass, un.X, "a field is accessed by sync/atomic at "+astx.Where(pass.Fset, call.Pos()))
 				}
 			}
 		}
@@ -586,9 +571,9 @@ func (w *walker) noteBuiltin(cur inspector.Cursor, call *ast.CallExpr, name stri
 	arg := call.Args[0]
 	switch name {
 	case "Offsetof":
-		w.u.pinSelected(pass, arg, "used with unsafe.Offsetof at "+where(pass, call.Pos()))
+		w.u.pinSelected(pass, arg, "used with unsafe.Offsetof at "+astx.Where(pass.Fset, call.Pos()))
 	case "Sizeof", "Alignof":
-		markAll(pass, w.u.pinned, pass.TypesInfo.TypeOf(arg), "used with unsafe."+name+" at "+where(pass, call.Pos()))
+		markAll(pass, w.u.pinned, pass.TypesInfo.TypeOf(arg), "used with unsafe."+name+" at "+astx.Where(pass.Fset, call.Pos()))
 	case "new":
 		if !w.production {
 			return
@@ -610,7 +595,7 @@ func (w *walker) noteConversion(call *ast.CallExpr, to types.Type) {
 	if from == nil {
 		return
 	}
-	why := "its memory is reinterpreted through unsafe.Pointer at " + where(pass, call.Pos())
+	why := "its memory is reinterpreted through unsafe.Pointer at " + astx.Where(pass.Fset, call.Pos())
 	if isUnsafePointer(to) {
 		markAll(pass, w.u.pinned, from, why)
 	} else if isUnsafePointer(from) {

@@ -83,7 +83,7 @@ func run(pass *analysis.Pass) (any, error) {
 				case d.borrowed:
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field holds the caller's memory by design"})
 				case d.replaced.IsValid():
-					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is also set whole at " + c.pos(d.replaced) + ", to a slice built there, which does not reuse the capacity kept"})
+					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is also set whole at " + astx.Where(c.pass.Fset, d.replaced) + ", to a slice built there, which does not reuse the capacity kept"})
 				case d.handedOut && fd.Name.Name != "Reset":
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is handed out"})
 				case d.mapReset:
@@ -221,9 +221,6 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
 					_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
 					u := c.useOf(lhs)
-					if u.consumed.IsValid() {
-						continue // a queue popped from its front: the capacity is spent before the reset
-					}
 					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: u.handedOut.IsValid(), replaced: u.replaced, callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
 				}
 			}
@@ -264,6 +261,8 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		return nil, false // not a reset: a first use, or a field given away
 	case c.capacityChecked(cur, types.ExprString(sel)) || c.nilGuarded(cur, sel) || c.keptElsewhereName(fnCur, types.ExprString(sel)) || u.unsafeShared:
 		return nil, false
+	case u.consumed.IsValid():
+		return nil, false // a queue popped from its front: the capacity is spent before the reset
 	case !reset && !c.conditional(cur):
 		return nil, false // emptied after every use: the function consumes it, a cache would be looked up
 	}
@@ -271,10 +270,10 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 	fnName := fd(fnCur).Name.Name
 	var msg, remedy string
 	if isMap {
-		msg = fmt.Sprintf("%s replaces %s with a new map, dropping the memory it grew (entries stored at %s) that its next use allocates again", fnName, name, c.pos(u.grown))
+		msg = fmt.Sprintf("%s replaces %s with a new map, dropping the memory it grew (entries stored at %s) that its next use allocates again", fnName, name, astx.Where(c.pass.Fset, u.grown))
 		remedy = "clear(" + name + ")"
 	} else {
-		msg = fmt.Sprintf("%s sets %s to an empty slice without its capacity (grown at %s), which its next use allocates again", fnName, name, c.pos(u.grown))
+		msg = fmt.Sprintf("%s sets %s to an empty slice without its capacity (grown at %s), which its next use allocates again", fnName, name, astx.Where(c.pass.Fset, u.grown))
 		remedy = name + " = " + name + "[:0]"
 	}
 	// Truncating a slice whose elements hold pointers would keep what
@@ -346,7 +345,7 @@ func (c *checker) checkSetterCall(fnCur, cur inspector.Cursor, call *ast.CallExp
 			Pos: call.Pos(),
 			End: call.End(),
 			Message: fmt.Sprintf("%s passes nil as %s to %s, which stores it in %s: the capacity it grew (at %s) is dropped and its next use allocates again; pass %s[:0]",
-				fd(fnCur).Name.Name, param, fn.Name(), field, c.pos(u.grown), field),
+				fd(fnCur).Name.Name, param, fn.Name(), field, astx.Where(c.pass.Fset, u.grown), field),
 		}
 		if why := c.whyNoFix(u, field, false, false); why != "" {
 			d.Message += " (no automatic fix: " + why + ")"
@@ -380,9 +379,9 @@ func (c *checker) useOf(lhs ast.Expr) fieldUse {
 func (c *checker) whyNoFix(u *fieldUse, name string, isMap, mayBeNil bool) string {
 	switch {
 	case u.foreign.IsValid():
-		return fmt.Sprintf("%s may hold memory the object does not own (%s, at %s): keep the capacity only when it does, or the next use writes into that memory", name, u.foreignFrom, c.pos(u.foreign))
+		return fmt.Sprintf("%s may hold memory the object does not own (%s, at %s): keep the capacity only when it does, or the next use writes into that memory", name, u.foreignFrom, astx.Where(c.pass.Fset, u.foreign))
 	case u.handedOut.IsValid():
-		return fmt.Sprintf("%s is handed out at %s, and reusing its memory would change what the holder sees", name, c.pos(u.handedOut))
+		return fmt.Sprintf("%s is handed out at %s, and reusing its memory would change what the holder sees", name, astx.Where(c.pass.Fset, u.handedOut))
 	case isMap && mayBeNil:
 		return "the map may be nil here, and clear would leave it nil"
 	case !isMap && u.nilCompared:
@@ -620,18 +619,6 @@ func (c *checker) knownNonNil(cur inspector.Cursor, sel *ast.SelectorExpr) bool 
 		}
 	}
 	return false
-}
-
-func (c *checker) pos(p token.Pos) string {
-	posn := c.pass.Fset.Position(p)
-	return fmt.Sprintf("%s:%d", shortName(posn.Filename), posn.Line)
-}
-
-func shortName(path string) string {
-	if i := strings.LastIndexAny(path, `/\`); i >= 0 {
-		return path[i+1:]
-	}
-	return path
 }
 
 func fd(cur inspector.Cursor) *ast.FuncDecl { return cur.Node().(*ast.FuncDecl) }

@@ -193,9 +193,9 @@ func (c *checker) droppedSlice(fnCur, cur inspector.Cursor, w *wholeReset, f *ty
 	case u != nil && u.grown.IsValid() && c.grownOnlyWith(fnCur, w, u.grown):
 		return dropped{}, false // nothing grows it after this reset
 	case u != nil && u.grown.IsValid():
-		d.why = "grown at " + c.pos(u.grown)
+		d.why = "grown at " + astx.Where(c.pass.Fset, u.grown)
 	case w.pooled != nil && w.filler != nil:
-		d.why = "filled again through " + calleeName(w.filler) + " at " + c.pos(w.filler.Pos())
+		d.why = "filled again through " + calleeName(w.filler) + " at " + astx.Where(c.pass.Fset, w.filler.Pos())
 	default:
 		return dropped{}, false
 	}
@@ -204,7 +204,7 @@ func (c *checker) droppedSlice(fnCur, cur inspector.Cursor, w *wholeReset, f *ty
 	}
 	switch {
 	case w.pooled != nil && w.filler != nil:
-		d.noFix = fmt.Sprintf("%s is given to %s at %s, which may keep %s past Put", w.xName, calleeName(w.filler), c.pos(w.filler.Pos()), name)
+		d.noFix = fmt.Sprintf("%s is given to %s at %s, which may keep %s past Put", w.xName, calleeName(w.filler), astx.Where(c.pass.Fset, w.filler.Pos()), name)
 	case u == nil:
 		d.noFix = name + " is not used in this package, which cannot tell who holds it"
 	default:
@@ -301,7 +301,7 @@ func (c *checker) droppedObject(cur inspector.Cursor, w *wholeReset, f *types.Va
 		return dropped{}, false
 	}
 	return dropped{f: f, name: name, keep: f.Name() + ": " + name,
-		why: fmt.Sprintf("re-created at %s when nil, and reset at %s otherwise", c.pos(remade), c.pos(reset))}, true
+		why: fmt.Sprintf("re-created at %s when nil, and reset at %s otherwise", astx.Where(c.pass.Fset, remade), astx.Where(c.pass.Fset, reset))}, true
 }
 
 // wholeFinding makes the one finding of a whole-struct reset: its fix adds

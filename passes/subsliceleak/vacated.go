@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"go/version"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -636,8 +635,7 @@ func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspe
 	}
 	for _, occ := range v.occurrences(pass, insp) {
 		if !keptHome(info, occ, occ.Node().(ast.Expr), 0) {
-			at := pass.Fset.Position(occ.Node().Pos())
-			return fmt.Sprintf("the slice is shared at %s:%d, which would see the cleared elements", filepath.Base(at.Filename), at.Line)
+			return "the slice is shared at " + astx.Where(pass.Fset, occ.Node().Pos()) + ", which would see the cleared elements"
 		}
 	}
 	return ""
