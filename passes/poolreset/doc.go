@@ -79,7 +79,8 @@
 // a parameter, was appended to, or (if it did not come from a Get of the
 // same function) is put back truncated or has its elements read; a
 // clear, or a write to its elements (a loop that sets them to nil), before
-// the Put counts as clearing. Slices of a type that the package extends
+// the Put counts as clearing, and so does *p = nil for a pointer p to the
+// slice (an oversized slice dropped). Slices of a type that the package extends
 // into their capacity (s[:n+1]) are not reported: their elements are kept
 // on purpose, objects to decode into again. The fix inserts clear(b[:cap(b)]) before the
 // Put; it is withheld when the slice is used after the Put.

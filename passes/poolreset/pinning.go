@@ -654,7 +654,8 @@ func filled(x ssa.Value) bool {
 
 // elementClears returns the instructions of x's function that clear its
 // elements, or may: clear of x or of a slice of it, a store into one of
-// its elements, and the calls that may reset it. If some element is
+// its elements, nil stored through x when it points to the slice, and
+// the calls that may reset it. If some element is
 // written, so is every len(x): "for i := range x { x[i] = nil }" skips
 // its body only when x is empty, which leaves nothing to clear.
 func (a *checker) elementClears(x ssa.Value) map[ssa.Instruction]bool {
@@ -685,6 +686,11 @@ func (a *checker) elementClears(x ssa.Value) map[ssa.Instruction]bool {
 				if !onlyRead(r) {
 					ops[r] = true
 					written = true
+				}
+			case *ssa.Store:
+				// *p = nil drops the array, and what its elements point to.
+				if r.Addr == v && isZeroValue(r.Val) {
+					ops[r] = true
 				}
 			case ssa.CallInstruction:
 				switch b, _ := r.Common().Value.(*ssa.Builtin); {
