@@ -44,7 +44,10 @@
 //   - "about", for a rewritten copy, a cleaned one (a string given to a
 //     function named sanitize..., normalize... or Clean counts as its
 //     input: the cleaner drops or replaces a few bytes), or a mix of the
-//     above.
+//     above. A loop is a rewritten copy of the string it walks only if it
+//     copies all of it: not if it keeps the rest past the loop (rest =
+//     s[i+1:] at a closing quote, parsed again by the caller), nor if it
+//     writes a string looked up per byte (a type's name, an escape).
 //
 // Only sizes that depend on data are reported: a few constant pieces make
 // a short text that needs no hint. Writes outside loops must number at

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -266,7 +267,7 @@ func isStmtOf(body *ast.BlockStmt, cur inspector.Cursor) bool {
 // the loop writes other than a constant is computed from it.
 func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, at token.Pos, e *estimate) bool {
 	walked := c.walkedStrings(loop)
-	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) {
+	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) || c.keepsRest(loop, walked) {
 		return false
 	}
 	used := make(map[*types.Var]bool)
@@ -279,7 +280,7 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 				continue
 			}
 			from := c.derivedFrom(b, piece, walked)
-			if from == nil {
+			if from == nil || c.looksUp(piece) {
 				return false
 			}
 			used[from] = true
@@ -455,6 +456,52 @@ func (c *checker) selects(loop inspector.Cursor, writes []*write) bool {
 func (c *checker) returnsPart(b *builder, loop inspector.Cursor) bool {
 	for cur := range loop.Preorder((*ast.ReturnStmt)(nil)) {
 		if c.innermostFunc(cur) == c.innermostFunc(loop) && astx.Mentions(c.info, cur.Node(), b.obj) {
+			return true
+		}
+	}
+	return false
+}
+
+// keepsRest reports whether the loop keeps the rest of a string it walks
+// past the loop (rest = s[i+1:], return s[i+1:]): it copies a prefix, up
+// to a closing quote or a separator, and a caller parses the rest again.
+// Growing by the whole string would allocate that rest on every call.
+func (c *checker) keepsRest(loop inspector.Cursor, walked []*types.Var) bool {
+	for cur := range loop.Preorder((*ast.SliceExpr)(nil)) {
+		sl := cur.Node().(*ast.SliceExpr)
+		v, _ := c.info.Uses[astx.RootIdent(sl.X)].(*types.Var)
+		if v == nil || sl.Low == nil || sl.High != nil || !slices.Contains(walked, v) {
+			continue
+		}
+		stmt := cur.Parent()
+		for _, isStmt := stmt.Node().(ast.Stmt); !isStmt; _, isStmt = stmt.Node().(ast.Stmt) {
+			stmt = stmt.Parent() // rest = strings.TrimSpace(s[i+1:])
+		}
+		switch parent := stmt.Node().(type) {
+		case *ast.ReturnStmt:
+			return true
+		case *ast.AssignStmt:
+			for _, lhs := range parent.Lhs {
+				// s = s[i+1:] is how the loop walks s.
+				if w := c.rootVar(lhs); w != nil && w != v && !contains(loop.Node(), w.Pos()) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// looksUp reports whether piece is a call that maps a byte or rune of the
+// string to a string of its own (a type's name, an escape sequence): its
+// length is not the byte's.
+func (c *checker) looksUp(piece ast.Expr) bool {
+	call, ok := ast.Unparen(piece).(*ast.CallExpr)
+	if !ok || c.info.Types[call.Fun].IsType() || !typesx.IsString(c.info.TypeOf(call)) && !typesx.IsByteSlice(c.info.TypeOf(call)) {
+		return false
+	}
+	for _, arg := range call.Args {
+		if b, ok := c.info.TypeOf(arg).Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
 			return true
 		}
 	}

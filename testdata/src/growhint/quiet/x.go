@@ -263,3 +263,46 @@ func Pairs(ps []Pair) string {
 	}
 	return b.String()
 }
+
+// ParseQuoted copies s up to its closing quote and keeps the rest for the
+// caller to parse again: only a prefix is copied, and growing by len(s)
+// would allocate the rest on every call.
+func ParseQuoted(s string) (string, string) {
+	var rest string
+	var b strings.Builder
+loop:
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"':
+			rest = strings.TrimSpace(s[i+1:])
+			break loop
+		default:
+			b.WriteByte(s[i])
+		}
+	}
+	return b.String(), rest
+}
+
+type kind = byte
+
+func kindName(k kind) string {
+	switch k {
+	case 0:
+		return "i32"
+	case 1:
+		return "i64"
+	}
+	return "unknown"
+}
+
+// Signature writes a name per kind: a byte maps to a string of its own
+// length, and the output is not a copy of kinds.
+func Signature(name string, kinds []kind) string {
+	var b strings.Builder
+	b.WriteString(name)
+	for _, k := range kinds {
+		b.WriteByte(',')
+		b.WriteString(kindName(k))
+	}
+	return b.String()
+}
