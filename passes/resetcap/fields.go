@@ -19,7 +19,10 @@ import (
 // fieldUse is what the package does with one slice or map field, over all
 // its files.
 type fieldUse struct {
-	grown       token.Pos // an append to it, or a map store into it
+	grown token.Pos // an append to it, or a map store into it
+	// resliced is x.f = x.f[:n]: a length set within the capacity, which
+	// grows the field only if the object owns that memory.
+	resliced    token.Pos
 	foreign     token.Pos // an assignment of memory the object may not own
 	foreignFrom string    // what that memory is
 	handedOut   token.Pos // a use that shares its memory with someone else
@@ -38,6 +41,17 @@ type fieldUse struct {
 	// borrowed is set when an exported function stores its parameter in
 	// the field: holding the caller's memory is what the field is for.
 	borrowed bool
+}
+
+// growth returns where the package grows the field: an append or a map
+// store, or else a re-slice within its capacity unless the field holds
+// memory it does not own (a view of a caller's slice, walked down by
+// re-slicing, has no capacity of its own to keep).
+func (u *fieldUse) growth() token.Pos {
+	if u.grown.IsValid() || u.foreign.IsValid() {
+		return u.grown
+	}
+	return u.resliced
 }
 
 // fieldUses classifies every use of the package's slice and map fields.
@@ -207,7 +221,9 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 		as := parent.Node().(*ast.AssignStmt)
 		if len(as.Lhs) == len(as.Rhs) {
 			rhs := as.Rhs[idx]
-			if growsInPlace(info, rhs, sel) {
+			if _, reslice := ast.Unparen(rhs).(*ast.SliceExpr); reslice && growsInPlace(info, rhs, sel) {
+				u.resliced = as.Pos()
+			} else if growsInPlace(info, rhs, sel) {
 				u.grown = as.Pos()
 			} else if from := foreignValue(info, params, rhs, sel); from != "" && !strings.HasPrefix(from, "the parameter") && !u.foreign.IsValid() {
 				u.foreign, u.foreignFrom = as.Pos(), from

@@ -247,7 +247,7 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		return nil, false
 	}
 	u := c.uses[f]
-	if u == nil || !u.grown.IsValid() {
+	if u == nil || !u.growth().IsValid() {
 		return nil, false
 	}
 	_, isMap := f.Type().Underlying().(*types.Map)
@@ -270,10 +270,10 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 	fnName := fd(fnCur).Name.Name
 	var msg, remedy string
 	if isMap {
-		msg = fmt.Sprintf("%s replaces %s with a new map, dropping the memory it grew (entries stored at %s) that its next use allocates again", fnName, name, astx.Where(c.pass.Fset, u.grown))
+		msg = fmt.Sprintf("%s replaces %s with a new map, dropping the memory it grew (entries stored at %s) that its next use allocates again", fnName, name, astx.Where(c.pass.Fset, u.growth()))
 		remedy = "clear(" + name + ")"
 	} else {
-		msg = fmt.Sprintf("%s sets %s to an empty slice without its capacity (grown at %s), which its next use allocates again", fnName, name, astx.Where(c.pass.Fset, u.grown))
+		msg = fmt.Sprintf("%s sets %s to an empty slice without its capacity (grown at %s), which its next use allocates again", fnName, name, astx.Where(c.pass.Fset, u.growth()))
 		remedy = name + " = " + name + "[:0]"
 	}
 	// Truncating a slice whose elements hold pointers would keep what
@@ -336,7 +336,7 @@ func (c *checker) checkSetterCall(fnCur, cur inspector.Cursor, call *ast.CallExp
 			continue
 		}
 		u := c.uses[f]
-		if _, isSlice := f.Type().Underlying().(*types.Slice); !isSlice || u == nil || !u.grown.IsValid() {
+		if _, isSlice := f.Type().Underlying().(*types.Slice); !isSlice || u == nil || !u.growth().IsValid() {
 			continue
 		}
 		param := paramName(fn, st.Source)
@@ -345,7 +345,7 @@ func (c *checker) checkSetterCall(fnCur, cur inspector.Cursor, call *ast.CallExp
 			Pos: call.Pos(),
 			End: call.End(),
 			Message: fmt.Sprintf("%s passes nil as %s to %s, which stores it in %s: the capacity it grew (at %s) is dropped and its next use allocates again; pass %s[:0]",
-				fd(fnCur).Name.Name, param, fn.Name(), field, astx.Where(c.pass.Fset, u.grown), field),
+				fd(fnCur).Name.Name, param, fn.Name(), field, astx.Where(c.pass.Fset, u.growth()), field),
 		}
 		if why := c.whyNoFix(u, field, false, false); why != "" {
 			d.Message += " (no automatic fix: " + why + ")"

@@ -190,10 +190,10 @@ func (c *checker) droppedSlice(fnCur, cur inspector.Cursor, w *wholeReset, f *ty
 	switch {
 	case u != nil && u.unsafeShared:
 		return dropped{}, false
-	case u != nil && u.grown.IsValid() && c.grownOnlyWith(fnCur, w, u.grown):
+	case u != nil && u.growth().IsValid() && c.grownOnlyWith(fnCur, w, u.growth()):
 		return dropped{}, false // nothing grows it after this reset
-	case u != nil && u.grown.IsValid():
-		d.why = "grown at " + astx.Where(c.pass.Fset, u.grown)
+	case u != nil && u.growth().IsValid():
+		d.why = "grown at " + astx.Where(c.pass.Fset, u.growth())
 	case w.pooled != nil && w.filler != nil:
 		d.why = "filled again through " + calleeName(w.filler) + " at " + astx.Where(c.pass.Fset, w.filler.Pos())
 	default:
