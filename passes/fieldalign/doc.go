@@ -47,6 +47,9 @@
 //     per use of another object; not Build or Clone, which make long-lived
 //     objects), or it runs per request. An exported NewT alone is no such
 //     evidence: servers, pools, watchers and balancers have one too.
+//     Nor is a value the function only uses in place or passes down as
+//     an argument (a context for one conversion): one at a time, often on
+//     the stack, where a size class saves nothing.
 //
 // None of these counts for a value made on an error path (in the body of
 // if err != nil: once per failure), or made only when a variable or field

@@ -145,3 +145,40 @@ func (q *Query) WriteByte(c byte) error {
 	q.sql = append(q.sql, c)
 	return nil
 }
+
+// convertCtx is made per call of a method, but only used in place and
+// passed down: one at a time, and the compiler keeps it on the stack.
+type convertCtx struct {
+	strict bool
+	depth  int64
+	seen   bool
+}
+
+type converter struct{ n int }
+
+func (c *converter) Convert(in map[string]any) error {
+	ctx := &convertCtx{strict: true}
+	return c.convert(in, ctx)
+}
+
+func (c *converter) convert(in map[string]any, ctx *convertCtx) error {
+	if ctx.strict && len(in) == 0 {
+		ctx.seen = true
+	}
+	return nil
+}
+
+// cursor is made per call of a method and handed to the caller inside
+// another value: many can be live at once.
+type cursor struct { // want `struct cursor of 24 bytes could be 16 .*\[medium: made per call of converter.Cursor \(&cursor\{\} at x.go:\d+\)\]`
+	done bool
+	pos  int64
+	last bool
+}
+
+type handle struct{ c *cursor }
+
+func (c *converter) Cursor() handle {
+	cur := &cursor{pos: int64(c.n)}
+	return handle{c: cur}
+}
