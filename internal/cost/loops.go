@@ -636,11 +636,11 @@ func namedOf(t types.Type) *types.Named {
 	return named
 }
 
-// underlying returns the underlying type of e, or nil if it has none (the
-// package has errors).
+// underlying returns the underlying type of e (a type parameter's core
+// type), or nil if it has none (the package has errors).
 func underlying(info *types.Info, e ast.Expr) types.Type {
 	if t := info.TypeOf(e); t != nil {
-		return t.Underlying()
+		return typesx.Core(t)
 	}
 	return nil
 }

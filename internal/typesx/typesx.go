@@ -143,3 +143,60 @@ func HasPointers(t types.Type) bool {
 	}
 	return true
 }
+
+// Core returns t's underlying type or, for a type parameter whose type
+// set has one underlying type (S ~[]E, M ~map[K]V), that type: generic
+// code ranges over, appends to and makes such values as it would their
+// core type. A type parameter without one (any, ~int | ~string) gives its
+// constraint interface, as Underlying does.
+func Core(t types.Type) types.Type {
+	tp, ok := types.Unalias(t).(*types.TypeParam)
+	if !ok {
+		return t.Underlying()
+	}
+	iface, ok := tp.Constraint().Underlying().(*types.Interface)
+	if !ok {
+		return t.Underlying()
+	}
+	if core := termsCore(iface); core != nil {
+		return core
+	}
+	return t.Underlying()
+}
+
+// termsCore returns the underlying type that all type terms of iface
+// share, or nil if they differ or there are none.
+func termsCore(iface *types.Interface) types.Type {
+	var core types.Type
+	add := func(t types.Type) bool {
+		u := t.Underlying()
+		if _, isIface := u.(*types.Interface); isIface {
+			return false
+		}
+		if core != nil && !types.Identical(core, u) {
+			return false
+		}
+		core = u
+		return true
+	}
+	for i := range iface.NumEmbeddeds() {
+		switch e := iface.EmbeddedType(i).(type) {
+		case *types.Union:
+			for j := range e.Len() {
+				if !add(e.Term(j).Type()) {
+					return nil
+				}
+			}
+		default:
+			if inner, ok := e.Underlying().(*types.Interface); ok {
+				c := termsCore(inner)
+				if c == nil || !add(c) {
+					return nil
+				}
+			} else if !add(e) {
+				return nil
+			}
+		}
+	}
+	return core
+}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // A count is a loop's trip count, as a Go expression that can be evaluated
@@ -79,7 +80,7 @@ func (c *checker) rangeCount(loop *ast.RangeStmt, fn ast.Node) (count, bool) {
 		return count{}, false
 	}
 	src := c.src.Text(loop.X)
-	switch tv.Type.Underlying().(type) {
+	switch typesx.Core(tv.Type).(type) {
 	case *types.Slice:
 		n.base, n.baseIsLen = "len("+src+")", true
 	case *types.Map:

@@ -9,6 +9,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // accumulations returns the accumulations of body, one per variable: each
@@ -244,12 +245,12 @@ func (c *checker) isBuiltin(fun ast.Expr, name string) bool {
 }
 
 func isSlice(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Slice)
+	_, ok := typesx.Core(t).(*types.Slice)
 	return ok
 }
 
 func isMap(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Map)
+	_, ok := typesx.Core(t).(*types.Map)
 	return ok
 }
 

@@ -112,3 +112,33 @@ func (r *registry) Names() []string {
 	}
 	return keys
 }
+
+// Generic helpers range over, append to and make a type parameter whose
+// type set has one underlying type (S ~[]E, M ~map[K]V) as they would
+// that type.
+func MapAll[S ~[]E, E, R any](in S, f func(E) R) []R {
+	out := []R{} // want `out can be preallocated with capacity len\(in\) .*\[medium: count grows with the data\]$`
+	for _, e := range in {
+		out = append(out, f(e))
+	}
+	return out
+}
+
+// A filter: the count is only an upper bound, low tier (-strict).
+func Without[S ~[]E, E comparable](in S, drop E) S {
+	out := S{}
+	for _, e := range in {
+		if e != drop {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func CopyMap[M ~map[K]V, K comparable, V any](in M) M {
+	out := M{} // want `out can be preallocated with capacity len\(in\) \(the map grows .*\[medium: count grows with the data\]$`
+	for k, v := range in {
+		out[k] = v
+	}
+	return out
+}
