@@ -2,6 +2,7 @@ package cost
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -30,6 +31,9 @@ type Policy struct {
 // or trace switch) or by what the function is (a text printer, a
 // formatter, a helper that only feeds diagnostics).
 func (m *Model) At(pass *analysis.Pass, cur inspector.Cursor, p Policy) Frequency {
+	if name := offGuard(pass.TypesInfo, cur); name != "" {
+		return Frequency{Level: Cold, Reason: "code switched off (under " + name + ", a constant false)"}
+	}
 	if name, what := debugGuard(cur); name != "" {
 		return Frequency{Level: Cold, Reason: what + " (under " + name + ")"}
 	}
@@ -47,12 +51,48 @@ func (m *Model) At(pass *analysis.Pass, cur inspector.Cursor, p Policy) Frequenc
 		return Frequency{}
 	case f.Level == Cold:
 		return f
-	case m.diagHelpers[fn]:
-		return Frequency{Level: Cold, Reason: "builds diagnostics (every call of " + decl.Name.Name + " feeds one)"}
+	case m.diagHelpers[fn] != "":
+		return Frequency{Level: Cold, Reason: m.diagHelpers[fn]}
 	case p.DescriptionsAreCold && (printsText(pass, decl) || formatsString(pass, decl)):
 		return Frequency{Level: Cold, Reason: "a description for people (" + decl.Name.Name + ")", Describes: true}
 	}
 	return f
+}
+
+// offGuard returns the constant that an if around cur tests, if cur is in
+// its body and the condition is false at compile time (alone or as one
+// operand of &&): the compiler drops that code, a logging or checking
+// switch turned off in the source.
+func offGuard(info *types.Info, cur inspector.Cursor) string {
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ifs, ok := anc.Node().(*ast.IfStmt)
+		if !ok {
+			return ""
+		}
+		if n := cur.Node(); n.Pos() < ifs.Body.Pos() || n.End() > ifs.Body.End() {
+			continue
+		}
+		if name := falseOperand(info, ifs.Cond); name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+// falseOperand returns the text of cond, or of an operand of its &&
+// chain, that is the constant false.
+func falseOperand(info *types.Info, cond ast.Expr) string {
+	cond = ast.Unparen(cond)
+	if b, ok := cond.(*ast.BinaryExpr); ok && b.Op == token.LAND {
+		if name := falseOperand(info, b.X); name != "" {
+			return name
+		}
+		return falseOperand(info, b.Y)
+	}
+	if tv := info.Types[cond]; tv.Value != nil && tv.Value.Kind() == constant.Bool && !constant.BoolVal(tv.Value) {
+		return types.ExprString(cond)
+	}
+	return ""
 }
 
 // debugGuard returns the name of the switch that an if around cur tests,

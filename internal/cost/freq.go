@@ -61,7 +61,9 @@ type Model struct {
 	memo        map[*types.Func]Frequency
 	tables      map[*types.Var]bool // package variables initialized with a literal
 	fixedParams map[*types.Var]bool // parameters every call passes a table or literal
-	diagHelpers map[*types.Func]bool
+	// diagHelpers says why a helper is cold when every call of it feeds
+	// a diagnostic or sits in code switched off.
+	diagHelpers map[*types.Func]string
 }
 
 type funcInfo struct {
@@ -72,8 +74,10 @@ type funcInfo struct {
 	// diagCalls counts the calls that are arguments of a diagnostic
 	// call (panic, fmt.Errorf, log.Printf, a tracef helper).
 	diagCalls int
-	escapes   bool // used other than by a direct call: a value, a method value, ...
-	external  bool // callable from outside the package, or through an interface
+	// offCalls counts the calls under an if on a constant false.
+	offCalls int
+	escapes  bool // used other than by a direct call: a value, a method value, ...
+	external bool // callable from outside the package, or through an interface
 	// spawned: called in a goroutine (go f(), or in the body of a go
 	// func()): it runs as long and as often as it likes, however rarely
 	// its starter runs (a Start or main that starts a worker loop).
@@ -110,7 +114,10 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		call := callOf(cur)
 		info.calls = append(info.calls, call)
-		if InDiagnostic(pass.TypesInfo, cur) {
+		switch {
+		case offGuard(pass.TypesInfo, cur) != "":
+			info.offCalls++
+		case InDiagnostic(pass.TypesInfo, cur):
 			info.diagCalls++
 		}
 		if strings.HasSuffix(pass.Fset.Position(id.Pos()).Filename, "_test.go") {
@@ -121,11 +128,16 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	m.tables = tables.Of(pass)
 	m.fixedParams = fixedParams(pass, m.funcs, m.tables)
-	m.diagHelpers = make(map[*types.Func]bool)
+	m.diagHelpers = make(map[*types.Func]string)
 	for fn, info := range m.funcs {
 		m.frequency(fn)
-		if !info.external && !info.escapes && info.diagCalls > 0 && info.diagCalls == len(info.calls) {
-			m.diagHelpers[fn] = true
+		if info.external || info.escapes || info.diagCalls+info.offCalls == 0 || info.diagCalls+info.offCalls < len(info.calls) {
+			continue
+		}
+		if info.diagCalls > 0 {
+			m.diagHelpers[fn] = "builds diagnostics (every call of " + fn.Name() + " feeds one)"
+		} else {
+			m.diagHelpers[fn] = "code switched off (every call of " + fn.Name() + " is under a constant false)"
 		}
 	}
 	return m, nil

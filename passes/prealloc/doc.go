@@ -31,6 +31,10 @@
 //     value where it is placed as when the loop starts. A count that may
 //     be negative is written max(n, 0).
 //
+// Generic code is read the same way: a value of a type parameter whose
+// type set has one underlying type (S ~[]E, M ~map[K]V) is ranged over,
+// appended to and made like that type (make(S, 0, len(in))).
+//
 // An if / else if / else chain whose every branch appends one element to
 // the slice, and none returns, breaks or continues, appends one per
 // iteration, as an unconditional append does.
@@ -64,9 +68,10 @@
 //     String, GoString and Format methods, format* functions returning a
 //     string, text printers that fmt.Fprint into a writer parameter,
 //     debug and dump helpers, code under "if verbose" or a debug build's
-//     self-check switch (invariants, assertions, race), teardown,
+//     self-check switch (invariants, assertions, race), code under an if
+//     on a constant false and helpers only called there, teardown,
 //     periodic refresh, reload, resync and renew functions, error
-//     aggregation (a slice of errors), a lifecycle
+//     aggregation (a slice of errors, or of values that are errors), a lifecycle
 //     Start() and startup* functions, configuration loading (also a parse* or load* function
 //     that returns a Config), functions without production callers), loop
 //     bodies that

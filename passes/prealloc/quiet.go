@@ -12,6 +12,7 @@ import (
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // allocatingCalls are functions that allocate their result on every call;
@@ -195,7 +196,7 @@ func (c *checker) boxesIn(acc accumulation, assign *ast.AssignStmt) bool {
 		value = ast.Unparen(value).(*ast.CallExpr).Args[1]
 	}
 	var elem types.Type
-	switch t := acc.typ().Underlying().(type) {
+	switch t := typesx.Core(acc.typ()).(type) {
 	case *types.Slice:
 		elem = t.Elem()
 	case *types.Map:
@@ -214,19 +215,23 @@ func (c *checker) boxesIn(acc accumulation, assign *ast.AssignStmt) bool {
 	return c.pass.TypesSizes == nil || c.pass.TypesSizes.Sizeof(tv.Type) > 0
 }
 
-// collectsErrors reports whether t is a slice of errors: the errors of
+// collectsErrors reports whether t is a slice of errors, or of values
+// that are errors (a validation's error list): the errors of
 // closing or checking a few resources, gathered for errors.Join, on a
 // path that usually ends with none (PRECISION.md, reason 15).
 func collectsErrors(t types.Type) bool {
-	s, ok := t.Underlying().(*types.Slice)
-	return ok && types.Identical(s.Elem(), types.Universe.Lookup("error").Type())
+	s, ok := typesx.Core(t).(*types.Slice)
+	if !ok {
+		return false
+	}
+	return types.Implements(s.Elem(), types.Universe.Lookup("error").Type().Underlying().(*types.Interface))
 }
 
 // holdsFuncs reports whether t is a slice or map of functions: listeners,
 // hooks, handlers. Code registers those, one by one, so there are few.
 func holdsFuncs(t types.Type) bool {
 	var elem types.Type
-	switch t := t.Underlying().(type) {
+	switch t := typesx.Core(t).(type) {
 	case *types.Slice:
 		elem = t.Elem()
 	case *types.Map:

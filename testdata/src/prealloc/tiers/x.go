@@ -528,3 +528,45 @@ func Backoffs() []int {
 	}
 	return ds
 }
+
+// layoutLogging is off in the source: the compiler drops what it guards,
+// and a helper only called there.
+const layoutLogging = false
+
+func Layout(blocks []int, check bool) []int {
+	out := make([]int, 0, len(blocks))
+	out = append(out, blocks...)
+	if layoutLogging && check {
+		var ids []string // want `ids can be preallocated with capacity len\(blocks\) .*\[low: code switched off \(under layoutLogging, a constant false\)\]$`
+		for _, b := range blocks {
+			ids = append(ids, strconv.Itoa(b))
+		}
+		println(strings.Join(ids, ","))
+		println(describeBlocks(blocks))
+	}
+	return out
+}
+
+func describeBlocks(blocks []int) string {
+	var parts []string // want `parts can be preallocated with capacity len\(blocks\) .*\[low: code switched off \(every call of describeBlocks is under a constant false\)\]$`
+	for _, b := range blocks {
+		parts = append(parts, strconv.Itoa(b))
+	}
+	return strings.Join(parts, " ")
+}
+
+// fieldError is one failure of a validation, and errorList a list of
+// them: what a check collects, usually nothing.
+type fieldError struct{ path, detail string }
+
+func (e *fieldError) Error() string { return e.path + ": " + e.detail }
+
+type errorList []*fieldError
+
+func Duplicates(path string, dups []string) errorList {
+	var errs errorList // want `errs can be preallocated with capacity len\(dups\) .*\[low: error aggregation: the errors of a teardown or a check, usually none\]$`
+	for _, d := range dups {
+		errs = append(errs, &fieldError{path: path, detail: d})
+	}
+	return errs
+}
