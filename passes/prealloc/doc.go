@@ -50,6 +50,16 @@
 // appends after the loop (added to the count), and a package-level map
 // that init fills.
 //
+// It reports slices.Collect, slices.Sorted and slices.SortedFunc of
+// maps.Keys(m) or maps.Values(m): the result grows by appending, one
+// element at a time, though len(m) is known. The fix collects into
+// slices.Grow([]K(nil), len(m)) with slices.AppendSeq (a nil map still
+// gives a nil slice), and sorts the variable a Sorted is assigned to on
+// the next line; it is withheld when no variable holds the sorted slice.
+// Sorted keys are the low tier unless the code runs per request or per
+// I/O call: keys are sorted for a deterministic order of what is usually
+// a few entries (a header's fields, a query's parameters).
+//
 // Each finding carries a cost tier and its evidence, from internal/cost;
 // the default reports high and medium, -strict the low tier too:
 //

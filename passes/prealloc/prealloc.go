@@ -47,8 +47,12 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		c := &checker{pass: pass, rep: rep, file: file, src: astx.NewSource(pass), escaped: make(map[ast.Node]map[*types.Var]bool), model: model, tables: packageTables}
-		for loop := range fileCur.Preorder((*ast.RangeStmt)(nil), (*ast.ForStmt)(nil)) {
-			c.checkLoop(loop)
+		for cur := range fileCur.Preorder((*ast.RangeStmt)(nil), (*ast.ForStmt)(nil), (*ast.CallExpr)(nil)) {
+			if _, isCall := cur.Node().(*ast.CallExpr); isCall {
+				c.checkCollect(cur)
+			} else {
+				c.checkLoop(cur)
+			}
 		}
 	}
 	return nil, nil

@@ -13,7 +13,7 @@ import (
 )
 
 func TestAnalyzer(t *testing.T) {
-	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/command", "prealloc/equiv",
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/collect", "prealloc/command",
 		"prealloc/flagged", "prealloc/fstest", "prealloc/imports/...", "prealloc/kinds", "prealloc/quiet", "prealloc/short")
 }
 
@@ -109,11 +109,13 @@ func isNil(v any) bool {
 }
 
 // TestStrict checks each finding's tier and evidence, the low tier
-// included.
+// included, and the fixes of every tier on the equiv fixture, which
+// TestFixesKeepBehaviour runs.
 func TestStrict(t *testing.T) {
 	if err := prealloc.Analyzer.Flags.Set("strict", "true"); err != nil {
 		t.Fatal(err)
 	}
 	defer prealloc.Analyzer.Flags.Set("strict", "false")
 	analysistest.Run(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/tiers")
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/equiv")
 }

@@ -3,6 +3,12 @@
 // same inputs and compare results, nil-ness included.
 package equiv
 
+import (
+	"cmp"
+	"maps"
+	"slices"
+)
+
 func NilVar(xs []int, m map[int]string, n int) any {
 	var out []int // want `out can be preallocated`
 	for _, x := range xs {
@@ -171,4 +177,21 @@ func EveryBranch(xs []int, m map[int]string, n int) any {
 		}
 	}
 	return out
+}
+
+func SortedKeys(xs []int, m map[int]string, n int) any {
+	keys := slices.Sorted(maps.Keys(m)) // want `slices.Sorted\(maps.Keys\(m\)\) appends one element`
+	return keys
+}
+
+func SortedValuesByLength(xs []int, m map[int]string, n int) any {
+	byLen := func(a, b string) int { return cmp.Or(cmp.Compare(len(a), len(b)), cmp.Compare(a, b)) }
+	vals := slices.SortedFunc(maps.Values(m), byLen) // want `slices.SortedFunc\(maps.Values\(m\), byLen\) appends one element`
+	return vals
+}
+
+// The order of a map's values is random: compare the count and nil-ness.
+func CollectValues(xs []int, m map[int]string, n int) any {
+	vals := slices.Collect(maps.Values(m)) // want `slices.Collect\(maps.Values\(m\)\) appends one element`
+	return []any{len(vals), vals == nil}
 }

@@ -5,8 +5,10 @@ package tiers
 import (
 	"crypto/x509"
 	"fmt"
+	"maps"
 	"net/http"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -569,4 +571,14 @@ func Duplicates(path string, dups []string) errorList {
 		errs = append(errs, &fieldError{path: path, detail: d})
 	}
 	return errs
+}
+
+// MediaType sorts a type's parameters for a deterministic output: a map's
+// keys are usually few.
+func MediaType(t string, params map[string]string) string {
+	keys := slices.Sorted(maps.Keys(params)) // want `slices.Sorted\(maps.Keys\(params\)\) appends one element .*\[low: sorted for a deterministic order: a map's keys are usually few\]$`
+	for i, k := range keys {
+		keys[i] = k + "=" + params[k]
+	}
+	return t + ";" + strings.Join(keys, ";")
 }

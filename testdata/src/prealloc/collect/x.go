@@ -1,0 +1,59 @@
+// Package collect has slices collected from a map's keys or values, which
+// grow one element at a time though the map's length is known.
+package collect
+
+import (
+	"cmp"
+	"maps"
+	"net/http"
+	"slices"
+	"strings"
+)
+
+type handler struct{ routes map[string]int }
+
+// ServeHTTP sorts a request's query parameters, per request.
+func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	keys := slices.Sorted(maps.Keys(q)) // want `slices.Sorted\(maps.Keys\(q\)\) appends one element at a time, growing its result ~log2\(n\) times, though len\(q\) is known: collect into a slice with that capacity, slices.AppendSeq\(make\(\[\]string, 0, len\(q\)\), maps.Keys\(q\)\), and sort that \[medium: per request \(ServeHTTP\)\]$`
+	w.Write([]byte(strings.Join(keys, "&")))
+	byLen := func(a, b string) int { return cmp.Compare(len(a), len(b)) }
+	names := slices.SortedFunc(maps.Keys(h.routes), byLen) // want `slices.SortedFunc\(maps.Keys\(h.routes\), byLen\) appends one element`
+	w.Write([]byte(strings.Join(names, ",")))
+	for _, k := range slices.Sorted(maps.Keys(q)) { // want `slices.Sorted\(maps.Keys\(q\)\) appends .*\(no automatic fix: the sorted slice is not assigned to a variable, which a sort could then take\) \[medium`
+		w.Write([]byte(k))
+	}
+}
+
+type entry struct{ n int }
+
+// Entries collects values: an empty map still gives a nil slice after the
+// fix.
+func Entries(m map[string]*entry) []*entry {
+	return slices.Collect(maps.Values(m)) // want `slices.Collect\(maps.Values\(m\)\) appends one element .*\[\]\*entry, 0, len\(m\)\), maps.Values\(m\)\) \[medium: count grows with the data\]$`
+}
+
+// Not reported by default: keys sorted for a deterministic order, outside
+// a request, are usually few (low tier, -strict).
+func Describe(params map[string]string) string {
+	keys := slices.Sorted(maps.Keys(params))
+	return strings.Join(keys, ";")
+}
+
+func tree() map[string]int { return nil }
+
+// Not reported: the map is computed by a call, which len would run again.
+func Computed() []string {
+	return slices.Collect(maps.Keys(tree()))
+}
+
+// Not reported: the keys of a slice's indexes are not a map's.
+func Indexes(s []string) []int {
+	return slices.Collect(func(yield func(int) bool) {
+		for i := range s {
+			if !yield(i) {
+				return
+			}
+		}
+	})
+}
