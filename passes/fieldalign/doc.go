@@ -47,9 +47,13 @@
 //     per use of another object; not Build or Clone, which make long-lived
 //     objects), or it runs per request. An exported NewT alone is no such
 //     evidence: servers, pools, watchers and balancers have one too.
-//     Nor is a value the function only uses in place or passes down as
-//     an argument (a context for one conversion): one at a time, often on
-//     the stack, where a size class saves nothing.
+//     Nor is a value that cannot outlive the call (a context for one
+//     conversion): one at a time, often on the stack, where a size class
+//     saves nothing. It can if it is returned, sent, stored anywhere but
+//     a local, captured by a closure that may run later (not one called
+//     in place, deferred, or given to sort, slices, maps, strings or
+//     bytes), or given to code outside the package, or to a function of
+//     the package whose parameter can (a queue's put that appends it).
 //
 // None of these counts for a value made on an error path (in the body of
 // if err != nil: once per failure), or made only when a variable or field

@@ -39,6 +39,7 @@ type walker struct {
 	// lookup missed.
 	makers map[*types.TypeName][]maker
 	calls  map[*types.Func]*callCount
+	esc    *escapes
 }
 
 type maker struct {
@@ -61,7 +62,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		perCall:    make(map[*types.TypeName]string),
 		positional: make(map[*types.TypeName]token.Pos),
 		wireOrder:  make(map[*types.TypeName]string),
-	}, makers: make(map[*types.TypeName][]maker), calls: make(map[*types.Func]*callCount)}
+	}, makers: make(map[*types.TypeName][]maker), calls: make(map[*types.Func]*callCount), esc: newEscapes(pass)}
 	filter := []ast.Node{
 		(*ast.ArrayType)(nil),
 		(*ast.MapType)(nil),
@@ -244,83 +245,9 @@ func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what s
 		w.u.pooled[tn] = w.u.pooled[tn] || how == inPoolNew
 		return
 	}
-	if fn := w.enclosingDecl(cur); fn != nil && returnsValue(fn) && !keptByReceiver(w.pass.TypesInfo, fn, cur) && outlivesCall(w.pass.TypesInfo, cur) {
+	if fn := w.enclosingDecl(cur); fn != nil && returnsValue(fn) && !keptByReceiver(w.pass.TypesInfo, fn, cur) && w.esc.outlivesCall(cur) {
 		w.notePerCall(fn, tn, what, pos)
 	}
-}
-
-// outlivesCall reports whether the value allocated at cur (&T{} or
-// new(T)) can outlive its function's call: it is returned, sent, captured,
-// or stored anywhere but a local variable, or it is a local that is. A
-// value only used in place or passed down as an argument (a context for
-// one conversion) is temporary: one at a time, often kept on the stack,
-// so its size class saves nothing.
-func outlivesCall(info *types.Info, cur inspector.Cursor) bool {
-	e := cur
-	if un, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && un.Op == token.AND {
-		e = cur.Parent()
-	}
-	for {
-		parent := e.Parent()
-		switch p := parent.Node().(type) {
-		case *ast.ParenExpr, *ast.CompositeLit, *ast.KeyValueExpr, *ast.CallExpr, *ast.UnaryExpr, *ast.StarExpr, *ast.TypeAssertExpr:
-			e = parent // part of a larger value, or a call's result may wrap it
-			continue
-		case *ast.AssignStmt:
-			for i, rhs := range p.Rhs {
-				if rhs == e.Node() && i < len(p.Lhs) {
-					return localOutlives(info, parent, p.Lhs[i])
-				}
-			}
-			return true
-		case *ast.ValueSpec:
-			for i, v := range p.Values {
-				if v == e.Node() && i < len(p.Names) {
-					return localOutlives(info, parent, p.Names[i])
-				}
-			}
-			return true
-		case *ast.ExprStmt:
-			return false
-		default:
-			return true // returned, sent, a field selected, ...
-		}
-	}
-}
-
-// localOutlives reports whether the assignment's target lhs keeps a value
-// past the call: it is not a local variable, or it is one that is
-// returned, sent, captured by a function literal, or stored elsewhere.
-func localOutlives(info *types.Info, assign inspector.Cursor, lhs ast.Expr) bool {
-	id, ok := ast.Unparen(lhs).(*ast.Ident)
-	if !ok {
-		return true
-	}
-	v, ok := info.ObjectOf(id).(*types.Var)
-	if !ok || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
-		return id.Name != "_"
-	}
-	var fn inspector.Cursor
-	for fn = range assign.Enclosing((*ast.FuncDecl)(nil)) {
-		break
-	}
-	for use := range fn.Preorder((*ast.Ident)(nil)) {
-		if info.Uses[use.Node().(*ast.Ident)] != v {
-			continue
-		}
-		switch p := use.Parent().Node().(type) {
-		case *ast.SelectorExpr: // v.f, v.M(): used in place
-			continue
-		case *ast.CallExpr:
-			if slices.Contains(p.Args, ast.Expr(use.Node().(*ast.Ident))) {
-				continue // passed down
-			}
-		case *ast.BinaryExpr: // compared
-			continue
-		}
-		return true
-	}
-	return false
 }
 
 // notePerCall records that fn makes a value of tn per call, when that
