@@ -81,7 +81,9 @@
 //     self-check switch (invariants, assertions, race), code under an if
 //     on a constant false and helpers only called there, teardown,
 //     periodic refresh, reload, resync and renew functions, error
-//     aggregation (a slice of errors, or of values that are errors), a lifecycle
+//     aggregation (a slice of errors, or of values that are errors), a
+//     slice or map that after the loop only goes into an error value (a
+//     composite literal of an error type, a diagnostic's arguments), a lifecycle
 //     Start() and startup* functions, configuration loading (also a parse* or load* function
 //     that returns a Config), functions without production callers), loop
 //     bodies that

@@ -158,6 +158,8 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		return low(freq.Reason)
 	case collectsErrors(acc.typ()):
 		return low("error aggregation: the errors of a teardown or a check, usually none")
+	case c.feedsError(loopCur, acc) != "":
+		return low("builds an error (" + c.feedsError(loopCur, acc) + "): once per failure")
 	case heavy:
 		return low("the loop body also allocates (" + alloc + ") on every iteration")
 	case filledElsewhere:
@@ -241,4 +243,44 @@ func holdsFuncs(t types.Type) bool {
 	}
 	_, isFunc := elem.Underlying().(*types.Signature)
 	return isFunc
+}
+
+// feedsError returns the error that the accumulated slice or map goes
+// into, if every use of it after the loop is inside a composite literal
+// of an error type (return nil, &AmbiguousError{Matches: kinds}) or among
+// the arguments of a diagnostic call (fmt.Errorf): the loop builds an
+// error, once per failure.
+func (c *checker) feedsError(loopCur inspector.Cursor, acc accumulation) string {
+	info := c.pass.TypesInfo
+	var fn inspector.Cursor
+	for fn = range loopCur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		break
+	}
+	into := ""
+	for use := range fn.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[use.Node().(*ast.Ident)] != acc.v || use.Node().Pos() < loopCur.Node().End() {
+			continue
+		}
+		what := ""
+		for lit := range use.Enclosing((*ast.CompositeLit)(nil)) {
+			if t := info.TypeOf(lit.Node().(*ast.CompositeLit)); t != nil && isErrorType(t) {
+				what = types.TypeString(t, types.RelativeTo(c.pass.Pkg))
+				break
+			}
+		}
+		if what == "" && cost.InDiagnostic(info, use) {
+			what = "a diagnostic"
+		}
+		if what == "" {
+			return ""
+		}
+		into = what
+	}
+	return into
+}
+
+// isErrorType reports whether t or *t implements error.
+func isErrorType(t types.Type) bool {
+	errorIface := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+	return types.Implements(t, errorIface) || types.Implements(types.NewPointer(t), errorIface)
 }

@@ -582,3 +582,25 @@ func MediaType(t string, params map[string]string) string {
 	}
 	return t + ";" + strings.Join(keys, ";")
 }
+
+// ambiguousError names the candidates of a lookup that matched several.
+type ambiguousError struct {
+	name    string
+	matches []string
+}
+
+func (e *ambiguousError) Error() string { return e.name + " is ambiguous" }
+
+type mapping struct{ kind string }
+
+// Resolve builds the list of candidates only for the error it returns.
+func Resolve(name string, found []mapping) (string, error) {
+	if len(found) == 1 {
+		return found[0].kind, nil
+	}
+	var kinds []string // want `kinds can be preallocated with capacity len\(found\) .*\[low: builds an error \(ambiguousError\): once per failure\]$`
+	for _, m := range found {
+		kinds = append(kinds, m.kind)
+	}
+	return "", &ambiguousError{name: name, matches: kinds}
+}
