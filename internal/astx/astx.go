@@ -191,7 +191,24 @@ func RootIdent(e ast.Expr) *ast.Ident {
 	}
 }
 
-// CallsLen reports whether e calls the builtin len anywhere, as in
+// IsLenMethod reports whether call is x.Len() of a method Len without
+// arguments that returns an int: a collection's length (a list, a set, a
+// generated repeated field), which by convention reads and changes
+// nothing.
+func IsLenMethod(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 0 || sel.Sel.Name != "Len" {
+		return false
+	}
+	s := info.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal {
+		return false
+	}
+	res := s.Obj().(*types.Func).Signature().Results()
+	return res.Len() == 1 && types.Identical(res.At(0).Type(), types.Typ[types.Int])
+}
+
+// CallsLen reports whether e calls the builtin len, or a Len method, anywhere, as in
 // i < len(xs) or p[:len(p)-1].
 func CallsLen(info *types.Info, e ast.Expr) bool {
 	found := false
@@ -202,6 +219,7 @@ func CallsLen(info *types.Info, e ast.Expr) bool {
 					found = true
 				}
 			}
+			found = found || IsLenMethod(info, call)
 		}
 		return !found
 	})

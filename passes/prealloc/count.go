@@ -21,6 +21,7 @@ type count struct {
 	vars      []*types.Var // the local variables it reads
 	idents    []*ast.Ident // every name it uses, to check they mean the same where the fix puts it
 	impure    bool         // it reads through a pointer, a map or a package variable
+	lenOf     []ast.Expr   // the receivers of the Len methods it calls
 	isConst   bool         // it is a constant, of value constVal
 	constVal  int64
 }
@@ -277,12 +278,12 @@ func intConst(info *types.Info, e ast.Expr) (int64, bool) {
 
 func (c *checker) isLen(e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	return ok && (c.isBuiltin(call.Fun, "len") || c.isBuiltin(call.Fun, "cap"))
+	return ok && (c.isBuiltin(call.Fun, "len") || c.isBuiltin(call.Fun, "cap") || astx.IsLenMethod(c.pass.TypesInfo, call))
 }
 
 // simple checks that e can be evaluated again without side effects: it is
 // made of names of variables and constants, field selections, len, cap,
-// integer literals and + - *. It returns what e reads.
+// a Len method, integer literals and + - *. It returns what e reads.
 func (c *checker) simple(e ast.Expr) (count, bool) {
 	info := c.pass.TypesInfo
 	var n count
@@ -333,6 +334,11 @@ func (c *checker) simple(e ast.Expr) (count, bool) {
 			}
 			return visit(e.X)
 		case *ast.CallExpr:
+			if astx.IsLenMethod(info, e) {
+				recv := ast.Unparen(e.Fun).(*ast.SelectorExpr).X
+				n.lenOf = append(n.lenOf, recv)
+				return visit(recv)
+			}
 			if len(e.Args) != 1 || !c.isLen(e) {
 				return false
 			}
@@ -365,7 +371,7 @@ func isChan(t types.Type) bool {
 
 // stable reports whether running node leaves the value of n unchanged.
 func (c *checker) stable(node ast.Node, n count, fn ast.Node) bool {
-	if c.modifies(node, n.vars) {
+	if c.modifies(node, n.vars) || slices.ContainsFunc(n.lenOf, func(recv ast.Expr) bool { return c.changesLength(node, recv) }) {
 		return false
 	}
 	escaped := c.escapedVars(fn)
@@ -373,6 +379,32 @@ func (c *checker) stable(node ast.Node, n count, fn ast.Node) bool {
 		return false
 	}
 	return !n.impure || !writesMemory(node)
+}
+
+// readers are the methods of a collection that read it: a loop that calls
+// only these on it leaves its Len unchanged.
+var readers = []string{"Len", "Cap", "At", "Get", "Index", "Item", "Key", "Value", "Elem", "Contains", "Has"}
+
+// changesLength reports whether node may change what recv.Len() returns:
+// it calls a method of recv other than readers, or passes recv to a call.
+func (c *checker) changesLength(node ast.Node, recv ast.Expr) bool {
+	text := types.ExprString(recv)
+	root := c.root(recv)
+	found := false
+	ast.Inspect(node, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && types.ExprString(sel.X) == text && !slices.Contains(readers, sel.Sel.Name) {
+			found = true
+		}
+		for _, arg := range call.Args {
+			found = found || root != nil && c.root(arg) == root
+		}
+		return !found
+	})
+	return found
 }
 
 // modifies reports whether node assigns to vars, or to parts of them, or

@@ -31,6 +31,12 @@
 //     value where it is placed as when the loop starts. A count that may
 //     be negative is written max(n, 0).
 //
+// A Len method without arguments that returns an int counts as a length
+// (for i := 0; i < attrs.Len(); i++, range list.Len()), as generated data
+// models and containers define one, unless the loop calls a method of the
+// collection other than its readers (At, Get, Index, ...) or passes it to
+// a call, which may change its length.
+//
 // Generic code is read the same way: a value of a type parameter whose
 // type set has one underlying type (S ~[]E, M ~map[K]V) is ranged over,
 // appended to and made like that type (make(S, 0, len(in))).

@@ -142,3 +142,40 @@ func CopyMap[M ~map[K]V, K comparable, V any](in M) M {
 	}
 	return out
 }
+
+// Attrs is a collection with a Len method, as generated data models have:
+// a loop to its Len has a known count.
+type Attrs struct{ kv *[]string }
+
+func (a Attrs) Len() int        { return len(*a.kv) }
+func (a Attrs) At(i int) string { return (*a.kv)[i] }
+func (a Attrs) Append(s string) { *a.kv = append(*a.kv, s) }
+
+func Upper(a Attrs) []string {
+	out := []string{} // want `out can be preallocated with capacity a.Len\(\) .*\[medium: count grows with the data\]$`
+	for i := 0; i < a.Len(); i++ {
+		out = append(out, strings.ToUpper(a.At(i)))
+	}
+	return out
+}
+
+func Index(a Attrs) map[int]string {
+	m := make(map[int]string) // want `m can be preallocated with capacity a.Len\(\) .*\[medium: count grows with the data\]$`
+	for i := range a.Len() {
+		m[i] = a.At(i)
+	}
+	return m
+}
+
+// Not reported: the loop appends to the collection it counts, so its
+// Len grows as it runs.
+func Doubled(a Attrs) []string {
+	out := []string{}
+	for i := 0; i < a.Len(); i++ {
+		if i < 4 {
+			a.Append(a.At(i))
+		}
+		out = append(out, a.At(i))
+	}
+	return out
+}
