@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -40,7 +41,7 @@ func (c *checker) checkCollect(cur inspector.Cursor) {
 	if elem == nil {
 		return
 	}
-	est := c.collectEstimate(cur, m, collector != "Collect")
+	est := c.collectEstimate(cur, m, collector != "Collect" || c.sortedNext(cur))
 	mText, seqText := c.src.Text(m), c.src.Text(seq)
 	diag := analysis.Diagnostic{
 		Pos: call.Pos(),
@@ -57,6 +58,30 @@ func (c *checker) checkCollect(cur inspector.Cursor) {
 		diag.Message += " (no automatic fix: " + why + ")"
 	}
 	c.rep.Report(diag, est)
+}
+
+// sortedNext reports whether the collection at cur is assigned to a
+// variable that the next statement sorts (keys := slices.Collect(...);
+// slices.Sort(keys)): the keys are sorted, as by slices.Sorted.
+func (c *checker) sortedNext(cur inspector.Cursor) bool {
+	assign, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(assign.Lhs) != 1 {
+		return false
+	}
+	list, i := astx.StmtList(cur.Parent())
+	if list == nil || i+1 >= len(list) {
+		return false
+	}
+	next, ok := list[i+1].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(next.X).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 || types.ExprString(call.Args[0]) != types.ExprString(assign.Lhs[0]) {
+		return false
+	}
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	return ok && fn.Pkg() != nil && (fn.Pkg().Path() == "sort" || fn.Pkg().Path() == "slices" && strings.HasPrefix(fn.Name(), "Sort"))
 }
 
 // collectEstimate rates a collection of the entries of m at cur as

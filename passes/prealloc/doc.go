@@ -62,8 +62,8 @@
 // slices.Grow([]K(nil), len(m)) with slices.AppendSeq (a nil map still
 // gives a nil slice), and sorts the variable a Sorted is assigned to on
 // the next line; it is withheld when no variable holds the sorted slice.
-// Sorted keys are the low tier unless the code runs per request or per
-// I/O call: keys are sorted for a deterministic order of what is usually
+// Sorted keys (also collected keys that the next statement sorts) are the
+// low tier unless the code runs per request or per I/O call: keys are sorted for a deterministic order of what is usually
 // a few entries (a header's fields, a query's parameters).
 //
 // Each finding carries a cost tier and its evidence, from internal/cost;

@@ -604,3 +604,11 @@ func Resolve(name string, found []mapping) (string, error) {
 	}
 	return "", &ambiguousError{name: name, matches: kinds}
 }
+
+// Paths collects a map's keys and sorts them next: sorted keys, as
+// slices.Sorted gives.
+func Paths(nodes map[string][]byte) []string {
+	paths := slices.Collect(maps.Keys(nodes)) // want `slices.Collect\(maps.Keys\(nodes\)\) appends one element .*\[low: sorted for a deterministic order: a map's keys are usually few\]$`
+	slices.Sort(paths)
+	return paths
+}
