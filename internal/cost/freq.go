@@ -265,7 +265,8 @@ func inGoroutine(cur inspector.Cursor) bool {
 }
 
 // ownFrequency is what a declaration says of how often it runs: by its
-// role (init, main, ServeHTTP, Close) or its name (debug, dump).
+// role (init, main, ServeHTTP, Close) or its name (debug, dump,
+// prettyPrint).
 func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 	name := decl.Name.Name
 	lower := strings.ToLower(name)
@@ -285,7 +286,7 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 		return Frequency{Level: Cold, Reason: "periodically, on a timer or a reload (" + name + ")"}
 	case method && slices.Contains(describingMethods, name):
 		return Frequency{Level: Cold, Reason: "a description for people (" + name + ")", Describes: name == "String" || name == "Format"}
-	case strings.Contains(lower, "debug") || strings.Contains(lower, "dump"):
+	case strings.Contains(lower, "debug") || strings.Contains(lower, "dump") || strings.Contains(lower, "prettyprint"):
 		return Frequency{Level: Cold, Reason: "debug output (" + name + ")"}
 	case method && name == "Set" && isFlagValueSet(pass, decl):
 		return Frequency{Level: Cold, Reason: "flag parsing (flag.Value's Set)"}

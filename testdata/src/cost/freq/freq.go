@@ -97,6 +97,8 @@ func (s *server) String() string { return "server" } // want `cold: a descriptio
 
 func dumpState() {} // want `cold: debug output \(dumpState\)`
 
+func (s *server) PrettyPrint() string { return "" } // want `cold: debug output \(PrettyPrint\)`
+
 func Provision() {} // want `cold: configuration, at start-up \(Provision\)`
 
 func unused() {} // want `cold: no production callers`
