@@ -84,11 +84,12 @@ func (c *checker) sortedNext(cur inspector.Cursor) bool {
 	return ok && fn.Pkg() != nil && (fn.Pkg().Path() == "sort" || fn.Pkg().Path() == "slices" && strings.HasPrefix(fn.Name(), "Sort"))
 }
 
-// collectEstimate rates a collection of the entries of m at cur as
-// prealloc rates a loop over m, by how often the code runs, except that
-// sorted keys are low unless the code runs per request or I/O call: a
-// map's keys are sorted for a deterministic order of what is usually a
-// few entries (a header's fields, a query's parameters, a mux's methods).
+// collectEstimate rates a collection of the entries of m at cur: medium
+// where the code runs per request or I/O call, low elsewhere. A map's
+// keys are collected to sort them for a deterministic order, or to hand
+// a snapshot of a registry (subscriptions, registered drivers) to a
+// caller, and those maps are usually a few entries: a header's fields, a
+// query's parameters, a client's channels.
 func (c *checker) collectEstimate(cur inspector.Cursor, m ast.Expr, sorted bool) cost.Estimate {
 	if v, ok := c.pass.TypesInfo.Uses[astx.RootIdent(m)].(*types.Var); ok && c.tables[v] {
 		return cost.Estimate{Tier: cost.Low, Evidence: "a count fixed by the code"}
@@ -101,7 +102,7 @@ func (c *checker) collectEstimate(cur inspector.Cursor, m ast.Expr, sorted bool)
 	case sorted:
 		return cost.Estimate{Tier: cost.Low, Evidence: "sorted for a deterministic order: a map's keys are usually few"}
 	}
-	return cost.Estimate{Tier: cost.Medium, Evidence: "count grows with the data"}
+	return cost.Estimate{Tier: cost.Low, Evidence: "a snapshot of a map, outside a request path: its entries are usually few"}
 }
 
 // collectFix replaces a Collect with slices.AppendSeq into a slice grown

@@ -62,9 +62,11 @@
 // slices.Grow([]K(nil), len(m)) with slices.AppendSeq (a nil map still
 // gives a nil slice), and sorts the variable a Sorted is assigned to on
 // the next line; it is withheld when no variable holds the sorted slice.
-// Sorted keys (also collected keys that the next statement sorts) are the
-// low tier unless the code runs per request or per I/O call: keys are sorted for a deterministic order of what is usually
-// a few entries (a header's fields, a query's parameters).
+// These are the low tier unless the code runs per request or per I/O
+// call: a map's keys are collected to sort them for a deterministic order
+// (also when the next statement sorts them), or to hand a snapshot of a
+// registry to a caller, and such maps are usually a few entries (a
+// header's fields, a query's parameters, a client's subscriptions).
 //
 // Each finding carries a cost tier and its evidence, from internal/cost;
 // the default reports high and medium, -strict the low tier too:
