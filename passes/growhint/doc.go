@@ -45,8 +45,9 @@
 //     function named sanitize..., normalize... or Clean counts as its
 //     input: the cleaner drops or replaces a few bytes), or a mix of the
 //     above. A loop is a rewritten copy of the string it walks only if it
-//     copies all of it: not if it keeps the rest past the loop (rest =
-//     s[i+1:] at a closing quote, parsed again by the caller), nor if it
+//     copies all of it: not if it can stop before the end under a test
+//     of the content rather than a length (a closing quote, the end of a
+//     parser's block, after which the caller parses the rest), nor if it
 //     writes a string looked up per byte (a type's name, an escape).
 //
 // Only sizes that depend on data are reported: a few constant pieces make

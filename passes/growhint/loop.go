@@ -4,7 +4,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -267,7 +266,7 @@ func isStmtOf(body *ast.BlockStmt, cur inspector.Cursor) bool {
 // the loop writes other than a constant is computed from it.
 func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, at token.Pos, e *estimate) bool {
 	walked := c.walkedStrings(loop)
-	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) || c.keepsRest(loop, walked) {
+	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) || c.stopsAtContent(loop) {
 		return false
 	}
 	used := make(map[*types.Var]bool)
@@ -462,32 +461,48 @@ func (c *checker) returnsPart(b *builder, loop inspector.Cursor) bool {
 	return false
 }
 
-// keepsRest reports whether the loop keeps the rest of a string it walks
-// past the loop (rest = s[i+1:], return s[i+1:]): it copies a prefix, up
-// to a closing quote or a separator, and a caller parses the rest again.
-// Growing by the whole string would allocate that rest on every call.
-func (c *checker) keepsRest(loop inspector.Cursor, walked []*types.Var) bool {
-	for cur := range loop.Preorder((*ast.SliceExpr)(nil)) {
-		sl := cur.Node().(*ast.SliceExpr)
-		v, _ := c.info.Uses[astx.RootIdent(sl.X)].(*types.Var)
-		if v == nil || sl.Low == nil || sl.High != nil || !slices.Contains(walked, v) {
+// stopsAtContent reports whether the loop can leave before the end of
+// what it walks: a break out of it, or a return, under a condition that
+// reads no length (a closing quote, the end of a block), or under none.
+// It then copies a prefix of its input, which is often the rest of a
+// document: a parser's block, not the whole text.
+func (c *checker) stopsAtContent(loop inspector.Cursor) bool {
+	fn := c.innermostFunc(loop)
+	for cur := range loop.Preorder((*ast.BranchStmt)(nil), (*ast.ReturnStmt)(nil)) {
+		if c.innermostFunc(cur) != fn || !leavesLoop(loop, cur) {
 			continue
 		}
-		stmt := cur.Parent()
-		for _, isStmt := stmt.Node().(ast.Stmt); !isStmt; _, isStmt = stmt.Node().(ast.Stmt) {
-			stmt = stmt.Parent() // rest = strings.TrimSpace(s[i+1:])
-		}
-		switch parent := stmt.Node().(type) {
-		case *ast.ReturnStmt:
-			return true
-		case *ast.AssignStmt:
-			for _, lhs := range parent.Lhs {
-				// s = s[i+1:] is how the loop walks s.
-				if w := c.rootVar(lhs); w != nil && w != v && !contains(loop.Node(), w.Pos()) {
-					return true
-				}
+		guarded := false
+		for ifc := range cur.Enclosing((*ast.IfStmt)(nil)) {
+			if !loop.Contains(ifc) {
+				break
 			}
+			guarded = guarded || astx.CallsLen(c.info, ifc.Node().(*ast.IfStmt).Cond)
 		}
+		if !guarded {
+			return true
+		}
+	}
+	return false
+}
+
+// leavesLoop reports whether the break or return at cur ends loop: a
+// return, a break with loop's label, or a break whose innermost
+// breakable statement is loop.
+func leavesLoop(loop, cur inspector.Cursor) bool {
+	br, ok := cur.Node().(*ast.BranchStmt)
+	if !ok {
+		return true // a return
+	}
+	if br.Tok != token.BREAK {
+		return false
+	}
+	if br.Label != nil {
+		lbl, ok := loop.Parent().Node().(*ast.LabeledStmt)
+		return ok && lbl.Label.Name == br.Label.Name
+	}
+	for anc := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.SwitchStmt)(nil), (*ast.TypeSwitchStmt)(nil), (*ast.SelectStmt)(nil)) {
+		return anc == loop
 	}
 	return false
 }
