@@ -54,6 +54,10 @@
 //     in place, deferred, or given to sort, slices, maps, strings or
 //     bytes), or given to code outside the package, or to a function of
 //     the package whose parameter can (a queue's put that appends it).
+//     A value used only as the receiver of a method that does not hand
+//     the receiver back ((&T{}).Check(b)) cannot; nor can one made by an
+//     unexported function whose every caller keeps it no longer than its
+//     own call.
 //
 // None of these counts for a value made on an error path (in the body of
 // if err != nil: once per failure), or made only when a variable or field

@@ -83,10 +83,31 @@ func (e *escapes) outlivesCall(cur inspector.Cursor) bool {
 			return true
 		case *ast.ExprStmt:
 			return false
+		case *ast.SelectorExpr:
+			// (&T{}).M(): used in place, unless M hands back its receiver.
+			return e.returnsReceiver(p)
 		default:
 			return true // returned, sent, an element of a larger value, ...
 		}
 	}
+}
+
+// returnsReceiver reports whether sel selects a method that returns a
+// value of its receiver's type (a builder's Set returning the builder),
+// or is not a method.
+func (e *escapes) returnsReceiver(sel *ast.SelectorExpr) bool {
+	s := e.info.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal {
+		return true
+	}
+	recv := e.info.TypeOf(sel.X)
+	res := s.Obj().(*types.Func).Signature().Results()
+	for v := range res.Variables() {
+		if types.Identical(v.Type(), recv) {
+			return true
+		}
+	}
+	return false
 }
 
 // keptBy reports whether the target of an assignment keeps the value past

@@ -47,7 +47,9 @@ type maker struct {
 	why string
 }
 
-type callCount struct{ all, whenMissing int }
+// callCount counts a function's production calls, those that run only
+// when a lookup missed, and those whose result cannot outlive the caller.
+type callCount struct{ all, whenMissing, temporary int }
 
 // findUses walks the whole package once, test and generated files included
 // (a fix must keep them compiling), though only production code counts as
@@ -153,11 +155,16 @@ func isCodecName(name string) bool {
 
 // notePerCallMakers records, for each struct, the first function that
 // makes a value per call, unless all its calls in the package run only
-// when a lookup missed (get-or-create: one value per key or owner).
+// when a lookup missed (get-or-create: one value per key or owner), or
+// it is unexported and no caller keeps the value past its own call.
 func (w *walker) notePerCallMakers() {
 	for tn, makers := range w.makers {
 		for _, m := range makers {
-			if c := w.calls[m.fn]; c == nil || c.whenMissing < c.all {
+			c := w.calls[m.fn]
+			if c != nil && !m.fn.Exported() && c.temporary == c.all {
+				continue // every caller keeps the value no longer than its own call
+			}
+			if c == nil || c.whenMissing < c.all {
 				w.u.perCall[tn] = m.why
 				break
 			}
@@ -561,6 +568,9 @@ func (w *walker) countCall(cur inspector.Cursor, fn *types.Func) {
 	c.all++
 	if madeWhenMissing(cur) {
 		c.whenMissing++
+	}
+	if !w.esc.outlivesCall(cur) {
+		c.temporary++
 	}
 }
 

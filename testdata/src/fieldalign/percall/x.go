@@ -124,7 +124,10 @@ func (c *call) RecvMsg(m any) error { return nil }
 
 func newCall(id int64) Stream { return &call{id: id} }
 
-func Invoke(id int64) error { return newCall(id).SendMsg(nil) }
+func Invoke(id int64) (Stream, error) {
+	s := newCall(id)
+	return s, s.SendMsg(nil)
+}
 
 // Query builds SQL text: WriteString and WriteByte alone make it a
 // builder, not a stream, and NewQuery is not called per request in the
@@ -207,4 +210,34 @@ func (c *converter) Send(q *queue, n int) error {
 	f := &frame{size: int64(n)}
 	q.put(f)
 	return nil
+}
+
+// header is made per call only to run one of its methods: used in place.
+type header struct {
+	marker bool
+	size   int64
+	last   bool
+}
+
+func (h *header) isStart(b []byte) bool { return len(b) > 0 && b[0]&0x80 != 0 && !h.marker }
+
+func (c *converter) IsStart(b []byte) bool {
+	return (&header{}).isStart(b)
+}
+
+// search is made by an unexported constructor whose callers use it in
+// place: one at a time, whatever the constructor does.
+type search struct {
+	double bool
+	base   int64
+	found  bool
+}
+
+func (c *converter) newSearch(base int) *search { return &search{base: int64(base)} }
+
+func (s *search) done() bool { return s.found }
+
+func (c *converter) Find(n int) bool {
+	s := c.newSearch(n)
+	return s.done()
 }
