@@ -21,8 +21,11 @@ import (
 type fieldUse struct {
 	grown token.Pos // an append to it, or a map store into it
 	// resliced is x.f = x.f[:n]: a length set within the capacity, which
-	// grows the field only if the object owns that memory.
+	// grows the field only if the object owns that memory; extended is
+	// x.f = x.f[:len(x.f)+n] or x.f[:cap(x.f)], which grows it into its
+	// capacity whoever allocated it.
 	resliced    token.Pos
+	extended    token.Pos
 	foreign     token.Pos // an assignment of memory the object may not own
 	foreignFrom string    // what that memory is
 	handedOut   token.Pos // a use that shares its memory with someone else
@@ -44,12 +47,18 @@ type fieldUse struct {
 }
 
 // growth returns where the package grows the field: an append or a map
-// store, or else a re-slice within its capacity unless the field holds
-// memory it does not own (a view of a caller's slice, walked down by
-// re-slicing, has no capacity of its own to keep).
+// store, a re-slice that extends it into its capacity, or else any
+// re-slice within its capacity unless the field holds memory it does not
+// own (a view of a caller's slice, walked down by re-slicing, has no
+// capacity of its own to keep).
 func (u *fieldUse) growth() token.Pos {
-	if u.grown.IsValid() || u.foreign.IsValid() {
+	switch {
+	case u.grown.IsValid():
 		return u.grown
+	case u.extended.IsValid():
+		return u.extended
+	case u.foreign.IsValid():
+		return token.NoPos
 	}
 	return u.resliced
 }
@@ -221,8 +230,11 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 		as := parent.Node().(*ast.AssignStmt)
 		if len(as.Lhs) == len(as.Rhs) {
 			rhs := as.Rhs[idx]
-			if _, reslice := ast.Unparen(rhs).(*ast.SliceExpr); reslice && growsInPlace(info, rhs, sel) {
+			if se, reslice := ast.Unparen(rhs).(*ast.SliceExpr); reslice && growsInPlace(info, rhs, sel) {
 				u.resliced = as.Pos()
+				if extends(info, se.High, sel) {
+					u.extended = as.Pos()
+				}
 			} else if growsInPlace(info, rhs, sel) {
 				u.grown = as.Pos()
 			} else if from := foreignValue(info, params, rhs, sel); from != "" && !strings.HasPrefix(from, "the parameter") && !u.foreign.IsValid() {
@@ -318,6 +330,23 @@ func growsInPlace(info *types.Info, e ast.Expr, sel *ast.SelectorExpr) bool {
 		return e.High != nil && !isZero(info, e.High) && sameField(info, e.X, sel)
 	}
 	return false
+}
+
+// extends reports whether high, the bound of a re-slice of the field sel,
+// reaches past its length: len(x.f) + n, or cap(x.f).
+func extends(info *types.Info, high ast.Expr, sel *ast.SelectorExpr) bool {
+	lenOrCap := func(e ast.Expr, name string) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 || !sameField(info, call.Args[0], sel) {
+			return false
+		}
+		b, ok := info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin)
+		return ok && b.Name() == name
+	}
+	if bin, ok := ast.Unparen(high).(*ast.BinaryExpr); ok && bin.Op == token.ADD {
+		return lenOrCap(bin.X, "len") || lenOrCap(bin.Y, "len")
+	}
+	return lenOrCap(high, "cap")
 }
 
 // sameField reports whether e selects the same field as sel.
