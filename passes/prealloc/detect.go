@@ -426,6 +426,9 @@ func (c *checker) filledElsewhere(fn ast.Node, loop ast.Stmt, acc accumulation) 
 func (c *checker) distinctKeys(loopCur inspector.Cursor, acc accumulation) bool {
 	index := ast.Unparen(acc.stmt.(*ast.AssignStmt).Lhs[0]).(*ast.IndexExpr)
 	info := c.pass.TypesInfo
+	if acc.cond != nil && c.readsMap(astx.LoopBody(loopCur.Node()), acc) {
+		return false // stored only when the key is absent (or present): keys repeat
+	}
 	var elems []types.Object // the variables that change with each element
 	switch loop := loopCur.Node().(type) {
 	case *ast.RangeStmt:
@@ -478,25 +481,62 @@ func (c *checker) checksDuplicates(body *ast.BlockStmt, m *types.Var) bool {
 		if !ok || len(ifs.Body.List) == 0 {
 			continue
 		}
-		if _, returns := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !returns {
-			continue
-		}
-		looksUp := false
-		for _, n := range []ast.Node{ifs.Init, ifs.Cond} {
-			if n != nil {
-				ast.Inspect(n, func(n ast.Node) bool {
-					if index, ok := n.(*ast.IndexExpr); ok && c.pass.TypesInfo.Uses[identOf(index.X)] == m {
-						looksUp = true
-					}
-					return !looksUp
-				})
-			}
-		}
-		if looksUp {
+		if _, returns := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); returns && c.looksUpMap(ifs, m) {
 			return true
 		}
 	}
 	return false
+}
+
+// readsMap reports whether body looks up the map that acc fills to decide
+// whether to store (v, ok := m[k]; if !ok { m[k] = v }), not only to leave
+// on a duplicate (if m[k] { return false }).
+func (c *checker) readsMap(body *ast.BlockStmt, acc accumulation) bool {
+	stored := ast.Unparen(acc.stmt.(*ast.AssignStmt).Lhs[0])
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.IfStmt:
+			if leaves(n.Body) && n.Else == nil && c.looksUpMap(n, acc.v) {
+				return false // a duplicate check, which leaves: it decides no store
+			}
+		case *ast.IndexExpr:
+			found = n != stored && c.pass.TypesInfo.Uses[identOf(n.X)] == acc.v
+		}
+		return !found
+	})
+	return found
+}
+
+// leaves reports whether the block ends by leaving the loop or function.
+func leaves(body *ast.BlockStmt) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	switch last := body.List[len(body.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return last.Tok == token.BREAK
+	}
+	return false
+}
+
+// looksUpMap reports whether the init or condition of ifs looks the map
+// m up: _, ok := m[k]; if ok, or if m[k] == nil.
+func (c *checker) looksUpMap(ifs *ast.IfStmt, m *types.Var) bool {
+	looksUp := false
+	for _, n := range []ast.Node{ifs.Init, ifs.Cond} {
+		if n != nil {
+			ast.Inspect(n, func(n ast.Node) bool {
+				if index, ok := n.(*ast.IndexExpr); ok && c.pass.TypesInfo.Uses[identOf(index.X)] == m {
+					looksUp = true
+				}
+				return !looksUp
+			})
+		}
+	}
+	return looksUp
 }
 
 // appendsTo reports whether assign is x = append(x, ...), with any

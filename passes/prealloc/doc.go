@@ -110,7 +110,9 @@
 // interface element (it allocates anyway), maps of at most 8 entries
 // (they never grow), and maps whose keys are computed from each element
 // (a set of names: its size is not known before the loop) unless the
-// loop fails on a duplicate key. A map that also gets entries outside the
+// loop fails on a duplicate key, and maps that get an entry only after a
+// lookup of the same map (v, ok := m[k]; if !ok { m[k] = ... }: a group
+// per distinct key, however the key is computed). A map that also gets entries outside the
 // loop is reported with the count as a lower bound. A count that reads a
 // map or memory through a pointer is placed where the loop starts, after
 // any lock taken before it, never where the slice is made.
