@@ -14,7 +14,8 @@
 //
 //   - Test files (_test.go), mocks (mockbroker.go, client_mock.go, a mocks
 //     package) and test-harness packages (httptest, fstest, testenv,
-//     testutil, ...) are not reported unless the pass's
+//     testutil, ..., and any whose non-test files take a *testing.T or
+//     another of testing's T, TB, B, F and M) are not reported unless the pass's
 //     include-tests flag is set: maintainers reject findings in test code
 //     almost always. Then a pass whose test-variants flag is off (the
 //     memlint command turns it off) skips the test variant of a package
@@ -42,6 +43,7 @@ package suppress
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -50,6 +52,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/profile"
@@ -96,6 +99,7 @@ func run(pass *analysis.Pass) (any, error) {
 		tests:      make(map[*token.File]bool),
 		directives: make(map[*token.File]map[int][]directive),
 	}
+	harness := isTestHarness(pass.Pkg.Path()) || takesTestingT(pass)
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.FileStart)
 		if tf == nil {
@@ -105,7 +109,7 @@ func run(pass *analysis.Pass) (any, error) {
 			res.skipped[tf] = true
 			continue
 		}
-		res.tests[tf] = strings.HasSuffix(tf.Name(), "_test.go") || isMock(filepath.Base(tf.Name())) || isTestHarness(pass.Pkg.Path())
+		res.tests[tf] = strings.HasSuffix(tf.Name(), "_test.go") || isMock(filepath.Base(tf.Name())) || harness
 		if strings.HasSuffix(tf.Name(), "_test.go") {
 			res.testVariant = true
 		}
@@ -148,6 +152,32 @@ func isTestHarness(path string) bool {
 			strings.HasSuffix(elem, "test") && !slices.Contains(wordsEndingInTest, elem) ||
 			isMock(elem)
 	})
+}
+
+// takesTestingT reports whether a file of the package other than a
+// _test.go file names testing.T, TB, B, F or M: helpers that a test calls
+// with its *testing.T (a cluster to run tests against, assertions), which
+// production code never runs. testing.Testing alone does not count.
+func takesTestingT(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.FileStart)
+		if tf == nil || strings.HasSuffix(tf.Name(), "_test.go") {
+			continue
+		}
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			if sel, ok := n.(*ast.SelectorExpr); ok {
+				if pn, ok := pass.TypesInfo.Uses[astx.RootIdent(sel.X)].(*types.PkgName); ok && pn.Imported().Path() == "testing" {
+					found = found || slices.Contains([]string{"T", "TB", "B", "F", "M"}, sel.Sel.Name)
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // isMock reports whether a package path element or a file's base name

@@ -106,6 +106,8 @@ var (
 	"mockstore.go": "package p\n\nvar mocked = flag()\n",
 	"mocks/m.go":   "package mocks\n\nfunc flag() int { return 0 }\n\nvar stub = flag()\n",
 	"latest/l.go":  "package latest\n\nfunc flag() int { return 0 }\n\nvar word = flag()\n",
+	"cluster/c.go": "package cluster\n\nimport \"testing\"\n\nfunc flag() int { return 0 }\n\nvar started = flag()\n\nfunc Start(t testing.TB) {}\n",
+	"runmode/r.go": "package runmode\n\nimport \"testing\"\n\nfunc flag() int { return 0 }\n\nvar mode = flag()\n\nvar inTests = testing.Testing()\n",
 	"broken/b.go":  "package broken\n\nfunc flag() int { return 0 }\n\nvar x = flag()\n\nvar y int = \"not an int\"\n",
 }
 
@@ -151,6 +153,7 @@ func TestReporter(t *testing.T) {
 	want := strings.Join([]string{
 		// nothing in broken/b.go: it does not compile
 		// nothing in ptest: a test-harness package
+		// nothing in cluster: its helpers take a testing.TB
 		// nothing in mockstore.go or mocks: mocks run only in tests
 		"l.go:5: flagged [medium]", // "latest" is a word, not a harness
 		"p.go:10: flagged [medium]",
@@ -163,6 +166,7 @@ func TestReporter(t *testing.T) {
 		"p.go:30: this //memlint:ignore directive silences nothing: it names no pass; write //memlint:ignore <pass>[,<pass>] <reason>",
 		"p.go:31: flagged [medium]",
 		"p.go:34: flagged [medium]",
+		"r.go:7: flagged [medium]", // testing.Testing alone is production code asking
 	}, "\n")
 	if got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
@@ -296,8 +300,8 @@ func TestSkipsPackage(t *testing.T) {
 		testVariants, includeTests bool
 		want                       []string // the packages skipped whole
 	}{
-		{true, false, []string{"example.com/p/broken", "example.com/p/mocks", "example.com/p/ptest"}},
-		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/broken", "example.com/p/mocks", "example.com/p/ptest"}},
+		{true, false, []string{"example.com/p/broken", "example.com/p/cluster", "example.com/p/mocks", "example.com/p/ptest"}},
+		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/broken", "example.com/p/cluster", "example.com/p/mocks", "example.com/p/ptest"}},
 		{false, true, []string{"example.com/p/broken"}},
 	} {
 		a := &analysis.Analyzer{
