@@ -158,6 +158,8 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		return low(freq.Reason)
 	case collectsErrors(acc.typ()):
 		return low("error aggregation: the errors of a teardown or a check, usually none")
+	case c.feedsError(loopCur, acc) == diagnosticUse:
+		return low("it only goes into a diagnostic (a log line or an error's text)")
 	case c.feedsError(loopCur, acc) != "":
 		return low("builds an error (" + c.feedsError(loopCur, acc) + "): once per failure")
 	case heavy:
@@ -269,7 +271,7 @@ func (c *checker) feedsError(loopCur inspector.Cursor, acc accumulation) string 
 			}
 		}
 		if what == "" && cost.InDiagnostic(info, use) {
-			what = "a diagnostic"
+			what = diagnosticUse
 		}
 		if what == "" {
 			return ""
@@ -278,6 +280,10 @@ func (c *checker) feedsError(loopCur inspector.Cursor, acc accumulation) string 
 	}
 	return into
 }
+
+// diagnosticUse is what feedsError returns for a slice that only goes
+// into a diagnostic's arguments.
+const diagnosticUse = "a diagnostic"
 
 // isErrorType reports whether t or *t implements error.
 func isErrorType(t types.Type) bool {

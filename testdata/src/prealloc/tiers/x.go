@@ -5,6 +5,7 @@ package tiers
 import (
 	"crypto/x509"
 	"fmt"
+	"log"
 	"maps"
 	"net/http"
 	"os"
@@ -635,4 +636,14 @@ func Partition(values []string, keys []string) [][]string {
 		}
 	}
 	return groups
+}
+
+// Compact logs the sources it merged: the list only goes into a log line.
+func Compact(dirs []string) int {
+	var sources []string // want `sources can be preallocated with capacity len\(dirs\) .*\[low: it only goes into a diagnostic \(a log line or an error's text\)\]$`
+	for _, d := range dirs {
+		sources = append(sources, strings.TrimSuffix(d, "/"))
+	}
+	log.Printf("compacted %v", sources)
+	return len(dirs)
 }
