@@ -3,8 +3,11 @@
 package typesx
 
 import (
+	"go/ast"
 	"go/types"
 	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // IsString reports whether t is a string type: string, a type defined as
@@ -199,4 +202,15 @@ func termsCore(iface *types.Interface) types.Type {
 		}
 	}
 	return core
+}
+
+// Callee returns the import path of the package and the name of the
+// function or method that call calls statically, or "", "" (a function
+// value, an interface method, a builtin, a conversion).
+func Callee(info *types.Info, call *ast.CallExpr) (pkg, name string) {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return "", ""
+	}
+	return fn.Pkg().Path(), fn.Name()
 }

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"golang.org/x/tools/go/types/typeutil"
-
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/typesx"
@@ -99,8 +97,7 @@ func (c *checker) formatsPieces(g *group) bool {
 			if !ok {
 				continue
 			}
-			if fn, ok := typeutil.Callee(c.info, call).(*types.Func); ok && fn.Pkg() != nil &&
-				fn.Pkg().Path() == "fmt" && strings.HasPrefix(fn.Name(), "Sprint") {
+			if pkg, name := typesx.Callee(c.info, call); pkg == "fmt" && strings.HasPrefix(name, "Sprint") {
 				return true
 			}
 		}

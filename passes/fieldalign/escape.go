@@ -9,6 +9,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
+
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // escapes answers, from the package's own source, whether a value made in
@@ -226,6 +228,6 @@ func (e *escapes) calledBack(lit *ast.FuncLit, stack []ast.Node) bool {
 	if !ok || call.Fun == ast.Expr(lit) {
 		return false
 	}
-	fn, ok := typeutil.Callee(e.info, call).(*types.Func)
-	return ok && fn.Pkg() != nil && slices.Contains(callbackPackages, fn.Pkg().Path())
+	pkg, _ := typesx.Callee(e.info, call)
+	return slices.Contains(callbackPackages, pkg)
 }

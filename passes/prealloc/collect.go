@@ -8,12 +8,12 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
-	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/imports"
 	"github.com/memlint/memlint/internal/sizeexpr"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // checkCollect reports slices.Collect, slices.Sorted or slices.SortedFunc
@@ -22,15 +22,15 @@ import (
 func (c *checker) checkCollect(cur inspector.Cursor) {
 	info := c.pass.TypesInfo
 	call := cur.Node().(*ast.CallExpr)
-	collector := stdFunc(info, call, "slices")
-	if collector != "Collect" && collector != "Sorted" && collector != "SortedFunc" || len(call.Args) == 0 {
+	pkg, collector := typesx.Callee(info, call)
+	if pkg != "slices" || collector != "Collect" && collector != "Sorted" && collector != "SortedFunc" || len(call.Args) == 0 {
 		return
 	}
 	seq, ok := ast.Unparen(call.Args[0]).(*ast.CallExpr)
 	if !ok || len(seq.Args) != 1 {
 		return
 	}
-	if lister := stdFunc(info, seq, "maps"); lister != "Keys" && lister != "Values" {
+	if pkg, lister := typesx.Callee(info, seq); pkg != "maps" || lister != "Keys" && lister != "Values" {
 		return
 	}
 	m := seq.Args[0]
@@ -80,8 +80,8 @@ func (c *checker) sortedNext(cur inspector.Cursor) bool {
 	if !ok || len(call.Args) == 0 || types.ExprString(call.Args[0]) != types.ExprString(assign.Lhs[0]) {
 		return false
 	}
-	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
-	return ok && fn.Pkg() != nil && (fn.Pkg().Path() == "sort" || fn.Pkg().Path() == "slices" && strings.HasPrefix(fn.Name(), "Sort"))
+	pkg, name := typesx.Callee(c.pass.TypesInfo, call)
+	return pkg == "sort" || pkg == "slices" && strings.HasPrefix(name, "Sort")
 }
 
 // collectEstimate rates a collection of the entries of m at cur: medium
@@ -171,16 +171,6 @@ func (c *checker) typeText(t types.Type, call *ast.CallExpr) (string, string) {
 		return name
 	})
 	return text, why
-}
-
-// stdFunc returns the name of the function of the standard package pkg
-// that call calls, or "".
-func stdFunc(info *types.Info, call *ast.CallExpr, pkg string) string {
-	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != pkg {
-		return ""
-	}
-	return fn.Name()
 }
 
 // typesOfSlice returns the element type of the slice type t, or nil.
