@@ -13,9 +13,9 @@
 //     driver reports the package's errors once, rather than once per pass.
 //
 //   - Test files (_test.go), mocks (mockbroker.go, client_mock.go, a mocks
-//     package) and test-harness packages (httptest, fstest, testenv,
-//     testutil, ..., and any whose non-test files take a *testing.T or
-//     another of testing's T, TB, B, F and M) are not reported unless the pass's
+//     package), test-harness packages (httptest, fstest, testenv,
+//     testutil, ...) and files that take a *testing.T or another of
+//     testing's T, TB, B, F and M are not reported unless the pass's
 //     include-tests flag is set: maintainers reject findings in test code
 //     almost always. Then a pass whose test-variants flag is off (the
 //     memlint command turns it off) skips the test variant of a package
@@ -99,7 +99,7 @@ func run(pass *analysis.Pass) (any, error) {
 		tests:      make(map[*token.File]bool),
 		directives: make(map[*token.File]map[int][]directive),
 	}
-	harness := isTestHarness(pass.Pkg.Path()) || takesTestingT(pass)
+	harness := isTestHarness(pass.Pkg.Path())
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.FileStart)
 		if tf == nil {
@@ -109,7 +109,7 @@ func run(pass *analysis.Pass) (any, error) {
 			res.skipped[tf] = true
 			continue
 		}
-		res.tests[tf] = strings.HasSuffix(tf.Name(), "_test.go") || isMock(filepath.Base(tf.Name())) || harness
+		res.tests[tf] = strings.HasSuffix(tf.Name(), "_test.go") || isMock(filepath.Base(tf.Name())) || harness || takesTestingT(pass.TypesInfo, f)
 		if strings.HasSuffix(tf.Name(), "_test.go") {
 			res.testVariant = true
 		}
@@ -154,30 +154,22 @@ func isTestHarness(path string) bool {
 	})
 }
 
-// takesTestingT reports whether a file of the package other than a
-// _test.go file names testing.T, TB, B, F or M: helpers that a test calls
-// with its *testing.T (a cluster to run tests against, assertions), which
-// production code never runs. testing.Testing alone does not count.
-func takesTestingT(pass *analysis.Pass) bool {
-	for _, f := range pass.Files {
-		tf := pass.Fset.File(f.FileStart)
-		if tf == nil || strings.HasSuffix(tf.Name(), "_test.go") {
-			continue
-		}
-		found := false
-		ast.Inspect(f, func(n ast.Node) bool {
-			if sel, ok := n.(*ast.SelectorExpr); ok {
-				if pn, ok := pass.TypesInfo.Uses[astx.RootIdent(sel.X)].(*types.PkgName); ok && pn.Imported().Path() == "testing" {
-					found = found || slices.Contains([]string{"T", "TB", "B", "F", "M"}, sel.Sel.Name)
-				}
+// takesTestingT reports whether the file names testing.T, TB, B, F or M:
+// helpers that a test calls with its *testing.T (a cluster to run tests
+// against, assertions, a fake file system), which production code never
+// runs, even in a production package (tsdb's testutil.go, raft's
+// testing.go). testing.Testing alone does not count.
+func takesTestingT(info *types.Info, f *ast.File) bool {
+	found := false
+	ast.Inspect(f, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			if pn, ok := info.Uses[astx.RootIdent(sel.X)].(*types.PkgName); ok && pn.Imported().Path() == "testing" {
+				found = found || slices.Contains([]string{"T", "TB", "B", "F", "M"}, sel.Sel.Name)
 			}
-			return !found
-		})
-		if found {
-			return true
 		}
-	}
-	return false
+		return !found
+	})
+	return found
 }
 
 // isMock reports whether a package path element or a file's base name

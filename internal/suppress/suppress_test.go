@@ -106,7 +106,8 @@ var (
 	"mockstore.go": "package p\n\nvar mocked = flag()\n",
 	"mocks/m.go":   "package mocks\n\nfunc flag() int { return 0 }\n\nvar stub = flag()\n",
 	"latest/l.go":  "package latest\n\nfunc flag() int { return 0 }\n\nvar word = flag()\n",
-	"cluster/c.go": "package cluster\n\nimport \"testing\"\n\nfunc flag() int { return 0 }\n\nvar started = flag()\n\nfunc Start(t testing.TB) {}\n",
+	"cluster/c.go": "package cluster\n\nimport \"testing\"\n\nvar started = flag()\n\nfunc Start(t testing.TB) {}\n",
+	"cluster/f.go": "package cluster\n\nfunc flag() int { return 0 }\n\nvar prod = flag()\n",
 	"runmode/r.go": "package runmode\n\nimport \"testing\"\n\nfunc flag() int { return 0 }\n\nvar mode = flag()\n\nvar inTests = testing.Testing()\n",
 	"broken/b.go":  "package broken\n\nfunc flag() int { return 0 }\n\nvar x = flag()\n\nvar y int = \"not an int\"\n",
 }
@@ -153,8 +154,9 @@ func TestReporter(t *testing.T) {
 	want := strings.Join([]string{
 		// nothing in broken/b.go: it does not compile
 		// nothing in ptest: a test-harness package
-		// nothing in cluster: its helpers take a testing.TB
+		// nothing in cluster/c.go: its helpers take a testing.TB
 		// nothing in mockstore.go or mocks: mocks run only in tests
+		"f.go:5: flagged [medium]", // a production file of a package with a harness file
 		"l.go:5: flagged [medium]", // "latest" is a word, not a harness
 		"p.go:10: flagged [medium]",
 		"p.go:19: flagged [medium]", // a directive two lines above does not count
@@ -300,8 +302,8 @@ func TestSkipsPackage(t *testing.T) {
 		testVariants, includeTests bool
 		want                       []string // the packages skipped whole
 	}{
-		{true, false, []string{"example.com/p/broken", "example.com/p/cluster", "example.com/p/mocks", "example.com/p/ptest"}},
-		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/broken", "example.com/p/cluster", "example.com/p/mocks", "example.com/p/ptest"}},
+		{true, false, []string{"example.com/p/broken", "example.com/p/mocks", "example.com/p/ptest"}},
+		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/broken", "example.com/p/mocks", "example.com/p/ptest"}},
 		{false, true, []string{"example.com/p/broken"}},
 	} {
 		a := &analysis.Analyzer{
