@@ -461,15 +461,16 @@ func (c *checker) returnsPart(b *builder, loop inspector.Cursor) bool {
 	return false
 }
 
-// stopsAtContent reports whether the loop can leave before the end of
-// what it walks: a break out of it, or a return, under a condition that
-// reads no length (a closing quote, the end of a block), or under none.
-// It then copies a prefix of its input, which is often the rest of a
-// document: a parser's block, not the whole text.
+// stopsAtContent reports whether the loop can break before the end of
+// what it walks, under a condition that reads no length (a closing quote,
+// the end of a block), or under none. It then copies a prefix of its
+// input, which is often the rest of a document: a parser's block, not the
+// whole text. (A return that hands back what is built is returnsPart's; one
+// that does not abandons the builder.)
 func (c *checker) stopsAtContent(loop inspector.Cursor) bool {
 	fn := c.innermostFunc(loop)
-	for cur := range loop.Preorder((*ast.BranchStmt)(nil), (*ast.ReturnStmt)(nil)) {
-		if c.innermostFunc(cur) != fn || !leavesLoop(loop, cur) {
+	for cur := range loop.Preorder((*ast.BranchStmt)(nil)) {
+		if c.innermostFunc(cur) != fn || !breaksLoop(loop, cur.Node().(*ast.BranchStmt), cur) {
 			continue
 		}
 		guarded := false
@@ -486,14 +487,9 @@ func (c *checker) stopsAtContent(loop inspector.Cursor) bool {
 	return false
 }
 
-// leavesLoop reports whether the break or return at cur ends loop: a
-// return, a break with loop's label, or a break whose innermost
-// breakable statement is loop.
-func leavesLoop(loop, cur inspector.Cursor) bool {
-	br, ok := cur.Node().(*ast.BranchStmt)
-	if !ok {
-		return true // a return
-	}
+// breaksLoop reports whether br, at cur, breaks out of loop: a break with
+// loop's label, or one whose innermost breakable statement is loop.
+func breaksLoop(loop inspector.Cursor, br *ast.BranchStmt, cur inspector.Cursor) bool {
 	if br.Tok != token.BREAK {
 		return false
 	}

@@ -236,3 +236,29 @@ func Guarded(n *Node, sep, args string) string {
 	b.WriteString("()")
 	return b.String()
 }
+
+// Unescape decodes the escapes of s: a bad one abandons the copy, which
+// leaves the size of the rest unchanged.
+func Unescape(s string) (string, bool) {
+	var b strings.Builder // want `b is filled by a write in a loop whose total size is known before the first write: about len\(s\) bytes \(the loop writes a rewritten copy of s\)`
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '%' {
+			v, ok := unhexAt(s, i+1)
+			if !ok {
+				return "", false
+			}
+			c = v
+			i += 2
+		}
+		b.WriteByte(c)
+	}
+	return b.String(), true
+}
+
+func unhexAt(s string, i int) (byte, bool) {
+	if i+1 >= len(s) {
+		return 0, false
+	}
+	return s[i]<<4 | s[i+1]&0xf, true
+}
