@@ -154,7 +154,7 @@ func HasPointers(t types.Type) bool {
 // constraint interface, as Underlying does.
 func Core(t types.Type) types.Type {
 	tp, ok := types.Unalias(t).(*types.TypeParam)
-	if !ok {
+	if !ok || tp.Constraint() == nil {
 		return t.Underlying()
 	}
 	iface, ok := tp.Constraint().Underlying().(*types.Interface)

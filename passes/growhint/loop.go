@@ -512,8 +512,10 @@ func (c *checker) looksUp(piece ast.Expr) bool {
 		return false
 	}
 	for _, arg := range call.Args {
-		if b, ok := c.info.TypeOf(arg).Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
-			return true
+		if t := c.info.TypeOf(arg); t != nil {
+			if b, ok := t.Underlying().(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+				return true
+			}
 		}
 	}
 	return false

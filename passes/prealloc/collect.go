@@ -111,7 +111,11 @@ func (c *checker) collectEstimate(cur inspector.Cursor, m ast.Expr, sorted bool)
 // zero is nil, so an empty map still gives a nil slice.
 func (c *checker) collectFix(cur inspector.Cursor, collector string, elem types.Type, mText, seqText string) (*analysis.SuggestedFix, string) {
 	call := cur.Node().(*ast.CallExpr)
-	slicesName := ast.Unparen(call.Fun).(*ast.SelectorExpr).X.(*ast.Ident).Name
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, "slices is dot-imported"
+	}
+	slicesName := sel.X.(*ast.Ident).Name // a qualified name: pkg.Func
 	elemText, why := c.typeText(elem, call)
 	if why != "" {
 		return nil, why

@@ -43,8 +43,9 @@
 // capacity of its own to keep. Re-slicing into the capacity (x.f =
 // x.f[:len(x.f)+n], a read into the spare capacity) grows a field; any
 // other re-slice (x.f = x.f[:n]) only if the object owns its memory: a
-// view of a caller's slice, walked down by re-slicing, is not reported. A slice of functions (hooks registered per
-// use) is the low tier: a few per use, which one allocation holds.
+// view of a caller's slice, walked down by re-slicing, is not reported.
+// A slice of functions (hooks registered per use) is the low tier: a few
+// per use, which one allocation holds.
 //
 // Not reported: an assignment under a condition that checks the field's
 // capacity or length (dropping a very large buffer on purpose returns

@@ -230,13 +230,12 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 		as := parent.Node().(*ast.AssignStmt)
 		if len(as.Lhs) == len(as.Rhs) {
 			rhs := as.Rhs[idx]
-			if se, reslice := ast.Unparen(rhs).(*ast.SliceExpr); reslice && growsInPlace(info, rhs, sel) {
-				u.resliced = as.Pos()
-				if extends(info, se.High, sel) {
+			if growsInPlace(info, rhs, sel) {
+				if se, ok := ast.Unparen(rhs).(*ast.SliceExpr); !ok {
+					u.grown = as.Pos()
+				} else if u.resliced = as.Pos(); extends(info, se.High, sel) {
 					u.extended = as.Pos()
 				}
-			} else if growsInPlace(info, rhs, sel) {
-				u.grown = as.Pos()
 			} else if from := foreignValue(info, params, rhs, sel); from != "" && !strings.HasPrefix(from, "the parameter") && !u.foreign.IsValid() {
 				u.foreign, u.foreignFrom = as.Pos(), from
 			} else if isLocal(info, params, rhs) && !u.replaced.IsValid() {
