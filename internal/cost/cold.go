@@ -5,6 +5,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"iter"
 	"slices"
 	"strings"
 
@@ -64,19 +65,29 @@ func (m *Model) At(pass *analysis.Pass, cur inspector.Cursor, p Policy) Frequenc
 // operand of &&): the compiler drops that code, a logging or checking
 // switch turned off in the source.
 func offGuard(info *types.Info, cur inspector.Cursor) string {
-	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		ifs, ok := anc.Node().(*ast.IfStmt)
-		if !ok {
-			return ""
-		}
-		if n := cur.Node(); n.Pos() < ifs.Body.Pos() || n.End() > ifs.Body.End() {
-			continue
-		}
+	for ifs := range guards(cur) {
 		if name := falseOperand(info, ifs.Cond); name != "" {
 			return name
 		}
 	}
 	return ""
+}
+
+// guards yields the if statements of cur's function in whose body cur
+// is, innermost first: the conditions under which it runs.
+func guards(cur inspector.Cursor) iter.Seq[*ast.IfStmt] {
+	return func(yield func(*ast.IfStmt) bool) {
+		n := cur.Node()
+		for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			ifs, ok := anc.Node().(*ast.IfStmt)
+			if !ok {
+				return
+			}
+			if n.Pos() >= ifs.Body.Pos() && n.End() <= ifs.Body.End() && !yield(ifs) {
+				return
+			}
+		}
+	}
 }
 
 // falseOperand returns the text of cond, or of an operand of its &&
@@ -101,14 +112,7 @@ func falseOperand(info *types.Info, cond ast.Expr) string {
 // invariants.Enabled, an assertions switch, the race detector's
 // race.Enabled), which production builds skip.
 func debugGuard(cur inspector.Cursor) (name, what string) {
-	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		ifs, ok := anc.Node().(*ast.IfStmt)
-		if !ok {
-			return "", ""
-		}
-		if n := cur.Node(); n.Pos() < ifs.Body.Pos() || n.End() > ifs.Body.End() {
-			continue // in the else branch or the condition
-		}
+	for ifs := range guards(cur) {
 		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
 			if id, ok := n.(*ast.Ident); ok && name == "" {
 				name, what = id.Name, switchedOn(id.Name)
@@ -223,13 +227,8 @@ func IsDiagnosticCall(info *types.Info, call *ast.CallExpr) bool {
 // nil (if err != nil), in its function. What runs there runs once per
 // failure, not once per call or iteration.
 func OnErrorPath(info *types.Info, cur inspector.Cursor) bool {
-	n := cur.Node()
-	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		ifs, ok := anc.Node().(*ast.IfStmt)
-		if !ok {
-			return false
-		}
-		if n.Pos() >= ifs.Body.Pos() && n.End() <= ifs.Body.End() && testsErrorNotNil(info, ifs.Cond) {
+	for ifs := range guards(cur) {
+		if testsErrorNotNil(info, ifs.Cond) {
 			return true
 		}
 	}

@@ -37,7 +37,7 @@ func (c *checker) checkCollect(cur inspector.Cursor) {
 	if !sizeexpr.Reevaluable(m) {
 		return // a call: len would run it twice
 	}
-	elem := typesOfSlice(info.TypeOf(call))
+	elem := typesx.ListElem(info.TypeOf(call)) // Collect and Sorted return a slice
 	if elem == nil {
 		return
 	}
@@ -175,14 +175,6 @@ func (c *checker) typeText(t types.Type, call *ast.CallExpr) (string, string) {
 		return name
 	})
 	return text, why
-}
-
-// typesOfSlice returns the element type of the slice type t, or nil.
-func typesOfSlice(t types.Type) types.Type {
-	if s, ok := t.(*types.Slice); ok {
-		return s.Elem()
-	}
-	return nil
 }
 
 func isFuncLit(e ast.Expr) bool {

@@ -148,6 +148,7 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 	trips := c.model.Trips(c.pass, loopCur)
 	freq := c.model.At(c.pass, loopCur, policy)
 	alloc, heavy := c.allocation(astx.LoopBody(loopCur.Node()))
+	into := c.feedsError(loopCur, acc)
 	low := func(evidence string) cost.Estimate { return cost.Estimate{Tier: cost.Low, Evidence: evidence} }
 	switch {
 	case trips.Count == cost.CountFixed || trips.Count == cost.CountConfig || trips.Count == cost.CountPart:
@@ -158,10 +159,10 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		return low(freq.Reason)
 	case collectsErrors(acc.typ()):
 		return low("error aggregation: the errors of a teardown or a check, usually none")
-	case c.feedsError(loopCur, acc) == diagnosticUse:
+	case into == diagnosticUse:
 		return low("it only goes into a diagnostic (a log line or an error's text)")
-	case c.feedsError(loopCur, acc) != "":
-		return low("builds an error (" + c.feedsError(loopCur, acc) + "): once per failure")
+	case into != "":
+		return low("builds an error (" + into + "): once per failure")
 	case heavy:
 		return low("the loop body also allocates (" + alloc + ") on every iteration")
 	case filledElsewhere:
@@ -228,7 +229,7 @@ func collectsErrors(t types.Type) bool {
 	if !ok {
 		return false
 	}
-	return types.Implements(s.Elem(), types.Universe.Lookup("error").Type().Underlying().(*types.Interface))
+	return types.Implements(s.Elem(), errorInterface)
 }
 
 // holdsFuncs reports whether t is a slice or map of functions: listeners,
@@ -285,8 +286,10 @@ func (c *checker) feedsError(loopCur inspector.Cursor, acc accumulation) string 
 // into a diagnostic's arguments.
 const diagnosticUse = "a diagnostic"
 
+// errorInterface is the interface of the predeclared type error.
+var errorInterface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
 // isErrorType reports whether t or *t implements error.
 func isErrorType(t types.Type) bool {
-	errorIface := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
-	return types.Implements(t, errorIface) || types.Implements(types.NewPointer(t), errorIface)
+	return types.Implements(t, errorInterface) || types.Implements(types.NewPointer(t), errorInterface)
 }
