@@ -88,12 +88,13 @@ func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	m := &Model{pkg: pass.Pkg, funcs: make(map[*types.Func]*funcInfo), memo: make(map[*types.Func]Frequency)}
 	viaInterface := interfaceMethodNames(pass.Pkg)
+	devTool := DevTool(pass.Pkg)
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
 		if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
 			m.funcs[fn] = &funcInfo{
 				decl:     decl,
-				own:      ownFrequency(pass, decl),
+				own:      ownFrequency(pass, decl, devTool),
 				external: isExternal(pass, decl, viaInterface),
 			}
 		}
@@ -265,17 +266,17 @@ func inGoroutine(cur inspector.Cursor) bool {
 }
 
 // ownFrequency is what a declaration says of how often it runs: by its
-// role (init, main, ServeHTTP, Close) or its name (debug, dump,
-// prettyPrint).
-func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
+// role (init, main, ServeHTTP, Close), its name (debug, dump,
+// prettyPrint) or its package's, devTool (see [DevTool]).
+func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, devTool string) Frequency {
 	name := decl.Name.Name
 	lower := strings.ToLower(name)
 	method := decl.Recv != nil
 	switch {
 	case !method && name == "init":
 		return Frequency{Level: Cold, Reason: "once per process (init)"}
-	case (pass.Pkg.Name() == "main" || underCommand(pass.Pkg.Path())) && isDevTool(pass.Pkg.Path()):
-		return Frequency{Level: Cold, Reason: "a development tool or example (" + pass.Pkg.Path() + ")"}
+	case devTool != "":
+		return Frequency{Level: Cold, Reason: devTool}
 	case isMigration(pass.Pkg.Path()) || startsWithWord(name, migrationWords):
 		return Frequency{Level: Cold, Reason: "schema migration, at start-up or deploy (" + name + ")"}
 	case !method && name == "main" && pass.Pkg.Name() == "main":
@@ -308,12 +309,36 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 // and examples. They run offline, once per invocation.
 var devToolDirs = []string{"hack", "tools", "scripts", "gen", "generate", "generator", "codegen", "example", "examples", "_examples"}
 
-// isDevTool reports whether a command's import path puts it in one of
-// devToolDirs, or names it a protoc plugin (protoc-gen-go): a code
-// generator run at build time.
-func isDevTool(path string) bool {
+// devLibraryDirs are those of devToolDirs that say the same of a library
+// package: a module's tools/ may hold a library its users import, but
+// its gen/ holds the generator's code (msgp's gen, x/text's internal/gen).
+var devLibraryDirs = []string{"hack", "gen", "generate", "generator", "codegen", "example", "examples", "_examples"}
+
+// sourceWriters are the packages a program imports to write Go source:
+// code that imports one generates code, at build time.
+var sourceWriters = []string{"go/format", "go/printer", "golang.org/x/tools/imports"}
+
+// DevTool says why pkg is code that a module's developers run, not its
+// users (a code generator, a script, an example), or returns "". Such
+// code runs offline, and what it reads is the developer's own input.
+func DevTool(pkg *types.Package) string {
+	path := pkg.Path()
+	if (pkg.Name() == "main" || underCommand(path)) && inDirs(path, devToolDirs) || inDirs(path, devLibraryDirs) {
+		return "a development tool or example (" + path + ")"
+	}
+	for _, imp := range pkg.Imports() {
+		if slices.Contains(sourceWriters, imp.Path()) {
+			return "a code generator (it imports " + imp.Path() + ")"
+		}
+	}
+	return ""
+}
+
+// inDirs reports whether an import path has an element in dirs, or names
+// a protoc plugin (protoc-gen-go): a code generator run at build time.
+func inDirs(path string, dirs []string) bool {
 	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool {
-		return slices.Contains(devToolDirs, elem) || strings.HasPrefix(elem, "protoc-gen-")
+		return slices.Contains(dirs, elem) || strings.HasPrefix(elem, "protoc-gen-")
 	})
 }
 

@@ -33,5 +33,5 @@ func TestStrict(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer concatloop.Analyzer.Flags.Set("strict", "false")
-	analysistest.Run(t, fixture.Dir(t), concatloop.Analyzer, "concatloop/tiers", "concatloop/command")
+	analysistest.Run(t, fixture.Dir(t), concatloop.Analyzer, "concatloop/tiers", "concatloop/command", "concatloop/catalog")
 }

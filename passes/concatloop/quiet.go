@@ -17,8 +17,8 @@ var policy = cost.Policy{DescriptionsAreCold: false}
 
 // estimate rates a group. Quadratic copying over parsed input is high
 // wherever it runs, even in an Error method: the peer chooses the length.
-// A command's cold code is the exception: what it reads at start-up is
-// its user's own input.
+// A command's cold code, and a code generator's, are the exception: what
+// they read is their user's own input.
 // Otherwise the tier follows how often the code runs, and falls to low
 // where maintainers decline the change: counts fixed by the code or by
 // configuration, padding, cold code, strings that end in a diagnostic and
@@ -26,7 +26,7 @@ var policy = cost.Policy{DescriptionsAreCold: false}
 func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 	freq := c.model.At(c.pass, g.loop, policy)
 	switch {
-	case trips.Count == cost.CountInput && freq.Level == cost.Cold && c.pass.Pkg.Name() == "main":
+	case trips.Count == cost.CountInput && freq.Level == cost.Cold && (c.pass.Pkg.Name() == "main" || cost.DevTool(c.pass.Pkg) != ""):
 		return cost.Estimate{Tier: cost.Low, Evidence: trips.Evidence + ", " + freq.Reason + ": a command's own input, chosen by its user"}
 	case trips.Count == cost.CountInput:
 		if freq.Level == cost.Cold {
