@@ -21,7 +21,7 @@ func FixedValue(info *types.Info, fn ast.Node, v *types.Var) ast.Expr {
 		}
 		return value == nil
 	})
-	if value == nil || reassigned(info, fn, v) {
+	if value == nil || Reassigned(info, fn, v) {
 		return nil
 	}
 	return value
@@ -50,9 +50,9 @@ func initialValue(info *types.Info, n ast.Node, v *types.Var) ast.Expr {
 	return nil
 }
 
-// reassigned reports whether fn assigns v (or an element or field of it)
+// Reassigned reports whether fn assigns v (or an element or field of it)
 // after its declaration, or takes its address.
-func reassigned(info *types.Info, fn ast.Node, v *types.Var) bool {
+func Reassigned(info *types.Info, fn ast.Node, v *types.Var) bool {
 	rooted := func(e ast.Expr) bool {
 		id := RootIdent(e)
 		return id != nil && info.Uses[id] == v

@@ -65,7 +65,7 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountFixed, "a count fixed by the code"
 	case bound != nil:
 		// The bound is not the data's length: nothing says how large it is.
-		if isConstant(pass.TypesInfo, bound, fn) {
+		if m.isConstant(pass.TypesInfo, bound, fn) {
 			t.Count, t.Evidence = CountFixed, "a count fixed by the code"
 		}
 	case m.inputEvidence(pass, cur, fn) != "":
@@ -101,8 +101,8 @@ func (m *Model) fixedCount(pass *analysis.Pass, loop ast.Node, fn ast.Node) bool
 		}
 		return m.FixedList(pass, x, fn)
 	case *ast.ForStmt:
-		return boundedByConstant(info, l.Cond, l.Post) && (counts(l.Post, token.INC) || startsAtConstant(info, l)) ||
-			lenBelowConstant(info, l.Cond, fn)
+		return m.boundedByConstant(info, l, fn) && (counts(l.Post, token.INC) || startsAtConstant(info, l)) ||
+			m.lenBelowConstant(info, l.Cond, fn)
 	}
 	return false
 }
@@ -110,13 +110,13 @@ func (m *Model) fixedCount(pass *analysis.Pass, loop ast.Node, fn ast.Node) bool
 // lenBelowConstant reports whether cond keeps a length below a constant,
 // as in for len(hash) < precision with precision := 12: the loop grows
 // something until it reaches a size the code fixes.
-func lenBelowConstant(info *types.Info, cond ast.Expr, fn ast.Node) bool {
+func (m *Model) lenBelowConstant(info *types.Info, cond ast.Expr, fn ast.Node) bool {
 	return anyComparison(cond, func(bin *ast.BinaryExpr) bool {
 		switch bin.Op {
 		case token.LSS, token.LEQ:
-			return astx.CallsLen(info, bin.X) && isConstant(info, bin.Y, fn)
+			return astx.CallsLen(info, bin.X) && m.isConstant(info, bin.Y, fn)
 		case token.GTR, token.GEQ:
-			return astx.CallsLen(info, bin.Y) && isConstant(info, bin.X, fn)
+			return astx.CallsLen(info, bin.Y) && m.isConstant(info, bin.X, fn)
 		}
 		return false
 	})
@@ -135,9 +135,10 @@ func anyComparison(cond ast.Expr, holds func(*ast.BinaryExpr) bool) bool {
 	return holds(bin)
 }
 
-// isConstant reports whether e is a constant, or a local of fn declared
-// with one and never assigned again.
-func isConstant(info *types.Info, e ast.Expr, fn ast.Node) bool {
+// isConstant reports whether e is a constant, a local of fn declared with
+// one and never assigned again, or a parameter that every call passes a
+// constant (see [fixedParams]).
+func (m *Model) isConstant(info *types.Info, e ast.Expr, fn ast.Node) bool {
 	if info.Types[e].Value != nil {
 		return true
 	}
@@ -148,6 +149,9 @@ func isConstant(info *types.Info, e ast.Expr, fn ast.Node) bool {
 	v, ok := info.Uses[id].(*types.Var)
 	if !ok {
 		return false
+	}
+	if m.fixedParams[v] {
+		return true
 	}
 	value := astx.FixedValue(info, fn, v)
 	return value != nil && info.Types[value].Value != nil
@@ -202,30 +206,32 @@ func (m *Model) FixedList(pass *analysis.Pass, x ast.Expr, fn ast.Node) bool {
 }
 
 // fixedParams returns the parameters of unexported functions that every
-// call in the package passes a composite literal or a table, as in
-// flagName(i, shfStrings) for a table shfStrings.
+// call in the package passes a composite literal, a table or a constant,
+// and that the function never assigns: flagName(i, shfStrings) for a
+// table shfStrings, or pbkdf(h, 64, ...) for a block size.
 func fixedParams(pass *analysis.Pass, funcs map[*types.Func]*funcInfo, tables map[*types.Var]bool) map[*types.Var]bool {
+	info := pass.TypesInfo
+	fixedArg := func(arg ast.Expr) bool {
+		arg = ast.Unparen(arg)
+		if _, ok := arg.(*ast.CompositeLit); ok || info.Types[arg].Value != nil {
+			return true
+		}
+		id, ok := arg.(*ast.Ident)
+		return ok && tables[asVar(info.Uses[id])]
+	}
 	params := make(map[*types.Var]bool)
-	for fn, info := range funcs {
-		if info.external || info.escapes || len(info.calls) == 0 || fn.Signature().Variadic() {
+	for fn, fi := range funcs {
+		if fi.external || fi.escapes || len(fi.calls) == 0 || fn.Signature().Variadic() {
 			continue
 		}
 		ps := fn.Signature().Params()
 		for i := range ps.Len() {
-			fixed := true
-			for _, call := range info.calls {
-				if i >= len(call.Args) || call.Ellipsis.IsValid() {
-					fixed = false
+			fixed := !astx.Reassigned(info, fi.decl, ps.At(i))
+			for _, call := range fi.calls {
+				if !fixed {
 					break
 				}
-				arg := ast.Unparen(call.Args[i])
-				if _, ok := arg.(*ast.CompositeLit); ok {
-					continue
-				}
-				if id, ok := arg.(*ast.Ident); !ok || !tables[asVar(pass.TypesInfo.Uses[id])] {
-					fixed = false
-					break
-				}
+				fixed = i < len(call.Args) && !call.Ellipsis.IsValid() && fixedArg(call.Args[i])
 			}
 			if fixed {
 				params[ps.At(i)] = true
@@ -240,14 +246,15 @@ func asVar(obj types.Object) *types.Var {
 	return v
 }
 
-// boundedByConstant reports whether cond compares a counter stepped by post
-// with a constant, as in for i := 0; i < 10; i++.
-func boundedByConstant(info *types.Info, cond ast.Expr, post ast.Stmt) bool {
-	return anyComparison(cond, func(bin *ast.BinaryExpr) bool {
+// boundedByConstant reports whether l's condition compares a counter
+// stepped by its post statement with a constant, as in for i := 0; i < 10;
+// i++.
+func (m *Model) boundedByConstant(info *types.Info, l *ast.ForStmt, fn ast.Node) bool {
+	return anyComparison(l.Cond, func(bin *ast.BinaryExpr) bool {
 		switch bin.Op {
 		case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
-			return isCounter(info, bin.X, post) && info.Types[bin.Y].Value != nil ||
-				isCounter(info, bin.Y, post) && info.Types[bin.X].Value != nil
+			return isCounter(info, bin.X, l.Post) && m.isConstant(info, bin.Y, fn) ||
+				isCounter(info, bin.Y, l.Post) && m.isConstant(info, bin.X, fn)
 		}
 		return false
 	})

@@ -532,6 +532,39 @@ func Backoffs() []int {
 	return ds
 }
 
+// Diversifier and Key: every call of diversifier passes the block size
+// 64, so its loop runs 64 times, however the parameter is named. A
+// parameter the function reassigns, or one a call passes a variable,
+// says nothing.
+func diversifier(id byte, v int) []byte {
+	var d []byte // want `d can be preallocated with capacity v \(.*\[low: a count fixed by the code\]$`
+	for i := 0; i < v; i++ {
+		d = append(d, id)
+	}
+	return d
+}
+
+func salted(id byte, v int) []byte {
+	v *= 2
+	var d []byte // want `d can be preallocated with capacity v \(.*\[medium\]$`
+	for i := 0; i < v; i++ {
+		d = append(d, id)
+	}
+	return d
+}
+
+func repeated(id byte, v int) []byte {
+	var d []byte // want `d can be preallocated with capacity v \(.*\[medium\]$`
+	for i := 0; i < v; i++ {
+		d = append(d, id)
+	}
+	return d
+}
+
+func Key(n int) ([]byte, []byte, []byte) {
+	return diversifier(1, 64), append(diversifier(2, 64), salted(3, 64)...), repeated(4, n)
+}
+
 // layoutLogging is off in the source: the compiler drops what it guards,
 // and a helper only called there.
 const layoutLogging = false
