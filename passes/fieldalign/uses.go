@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/astx"
@@ -77,7 +78,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		for cur := range fileCur.Preorder(filter...) {
 			switch n := cur.Node().(type) {
 			case *ast.ArrayType, *ast.MapType, *ast.ChanType:
-				if w.production {
+				if w.production && !inTable(cur) {
 					w.noteContainer(n.(ast.Expr))
 				}
 			case *ast.CompositeLit:
@@ -208,6 +209,32 @@ func (w *walker) noteContainer(expr ast.Expr) {
 			}
 		}
 	}
+}
+
+// inTable reports whether the container type at cur is written in the
+// initializer of a package variable, as the type of a composite literal
+// there: the values of such a table are its entries, fixed in number and
+// not allocated one by one.
+func inTable(cur inspector.Cursor) bool {
+	for isTypeExpr(cur.Parent().Node()) {
+		cur = cur.Parent() // the element type of an outer container
+	}
+	if kind, _ := cur.ParentEdge(); kind != edge.CompositeLit_Type {
+		return false
+	}
+	for anc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil), (*ast.GenDecl)(nil)) {
+		gen, ok := anc.Node().(*ast.GenDecl)
+		return ok && gen.Tok == token.VAR
+	}
+	return false
+}
+
+func isTypeExpr(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.ArrayType, *ast.MapType, *ast.ChanType, *ast.StarExpr:
+		return true
+	}
+	return false
 }
 
 func setOnce[V any](m map[*types.TypeName]V, k *types.TypeName, v V) {

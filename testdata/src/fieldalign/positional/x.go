@@ -9,6 +9,8 @@ type Entry struct { // want `struct Entry of 24 bytes could be 16 \(saves 8 byte
 	more bool
 }
 
+var entries []Entry // many values besides the table's
+
 var table = []Entry{
 	{true, 1, false},
 	{false, 2, true},
@@ -30,6 +32,8 @@ type Keyed struct { // want `struct Keyed of 24 bytes could be 16 .*; reorder th
 	more bool
 }
 
+var keyedMore []Keyed
+
 var keyed = []Keyed{{ok: true, n: 1}, {}}
 
 // Pointed is built positionally as the elided element of a []*Pointed.
@@ -38,5 +42,7 @@ type Pointed struct { // want `struct Pointed of 24 bytes could be 16 .*no fix: 
 	n    int64
 	more bool
 }
+
+var pointedMore []*Pointed
 
 var pointed = []*Pointed{{true, 1, false}}
