@@ -9,6 +9,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/memlint/memlint/internal/astx"
 )
 
 // Of returns the tables of the package of pass.
@@ -36,4 +38,61 @@ func Of(pass *analysis.Pass) map[*types.Var]bool {
 		}
 	}
 	return tables
+}
+
+// Zeros returns the package variables of the package of pass that hold
+// their type's zero value wherever they are read: declared without a
+// value or with an empty composite literal (var emptyResponse =
+// Response{}), and never assigned, incremented or addressed in the
+// package. Copying one over a struct clears every field.
+func Zeros(pass *analysis.Pass) map[*types.Var]bool {
+	zeros := make(map[*types.Var]bool)
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			gen, ok := decl.(*ast.GenDecl)
+			if !ok || gen.Tok != token.VAR {
+				continue
+			}
+			for _, spec := range gen.Specs {
+				vs := spec.(*ast.ValueSpec)
+				for i, name := range vs.Names {
+					v, ok := pass.TypesInfo.Defs[name].(*types.Var)
+					if ok && (len(vs.Values) == 0 || len(vs.Values) == len(vs.Names) && isEmptyLiteral(vs.Values[i])) {
+						zeros[v] = true
+					}
+				}
+			}
+		}
+	}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, lhs := range n.Lhs {
+					delete(zeros, rootVar(pass.TypesInfo, lhs))
+				}
+			case *ast.IncDecStmt:
+				delete(zeros, rootVar(pass.TypesInfo, n.X))
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					delete(zeros, rootVar(pass.TypesInfo, n.X))
+				}
+			}
+			return true
+		})
+	}
+	return zeros
+}
+
+func isEmptyLiteral(e ast.Expr) bool {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	return ok && len(lit.Elts) == 0
+}
+
+func rootVar(info *types.Info, x ast.Expr) *types.Var {
+	if id := astx.RootIdent(x); id != nil {
+		v, _ := info.Uses[id].(*types.Var)
+		return v
+	}
+	return nil
 }

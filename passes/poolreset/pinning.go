@@ -438,7 +438,7 @@ func (a *checker) drops(x ssa.Value, pn *pin) map[ssa.Instruction]bool {
 	a.forEachField(x, func(v ssa.Value, at fieldstore.Path, instr ssa.Instruction) {
 		switch instr := instr.(type) {
 		case *ssa.Store:
-			if pn.reset == nil && instr.Addr == v && pn.path.HasPrefix(at) && isZeroValue(instr.Val) {
+			if pn.reset == nil && instr.Addr == v && pn.path.HasPrefix(at) && a.isZeroValue(instr.Val) {
 				ops[instr] = true
 			}
 		case ssa.CallInstruction:
@@ -452,7 +452,7 @@ func (a *checker) drops(x ssa.Value, pn *pin) map[ssa.Instruction]bool {
 			}
 			for _, s := range a.storesOf(c) {
 				if c.Args[s.Target] == v && pn.path.HasPrefix(append(slices.Clip(at), s.Path...)) &&
-					(s.Source == fieldstore.Zero || isZeroValue(c.Args[s.Source])) {
+					(s.Source == fieldstore.Zero || a.isZeroValue(c.Args[s.Source])) {
 					ops[instr] = true
 				}
 			}
@@ -461,10 +461,26 @@ func (a *checker) drops(x ssa.Value, pn *pin) map[ssa.Instruction]bool {
 	return ops
 }
 
-// isZeroValue reports whether v is a constant zero value, nil included.
-func isZeroValue(v ssa.Value) bool {
+// isZeroValue reports whether v is a constant zero value, nil included,
+// or a package variable that holds one.
+func (a *checker) isZeroValue(v ssa.Value) bool {
 	c, ok := unwrapValue(v).(*ssa.Const)
-	return ok && (c.Value == nil || isConstZero(c))
+	return ok && (c.Value == nil || isConstZero(c)) || a.loadsZero(unwrapValue(v))
+}
+
+// loadsZero reports whether v is the value of a package variable that
+// holds its type's zero value (*x = emptyResponse, see [tables.Zeros]).
+func (a *checker) loadsZero(v ssa.Value) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL {
+		return false
+	}
+	g, ok := load.X.(*ssa.Global)
+	if !ok {
+		return false
+	}
+	obj, ok := g.Object().(*types.Var)
+	return ok && a.zeros[obj]
 }
 
 // checkElementsHeld reports a Put of a slice (or a pointer to one) whose
@@ -689,7 +705,7 @@ func (a *checker) elementClears(x ssa.Value) map[ssa.Instruction]bool {
 				}
 			case *ssa.Store:
 				// *p = nil drops the array, and what its elements point to.
-				if r.Addr == v && isZeroValue(r.Val) {
+				if r.Addr == v && a.isZeroValue(r.Val) {
 					ops[r] = true
 				}
 			case ssa.CallInstruction:

@@ -15,6 +15,7 @@ import (
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/fieldstore"
+	"github.com/memlint/memlint/internal/tables"
 )
 
 // A poolKey identifies one pool: a package-level variable (an array of
@@ -60,6 +61,7 @@ type checker struct {
 	fields     *fieldstore.Summary
 	pins       map[poolKey][]*pin
 	model      *cost.Model
+	zeros      map[*types.Var]bool // package variables that hold a zero value
 }
 
 func newChecker(pass *analysis.Pass, c *candidates, built map[*ast.FuncDecl]*ssa.Function) *checker {
@@ -69,6 +71,7 @@ func newChecker(pass *analysis.Pass, c *candidates, built map[*ast.FuncDecl]*ssa
 		fields:     fieldstore.New(pass.TypesInfo, pass.Files),
 		pins:       make(map[poolKey][]*pin),
 		model:      pass.ResultOf[cost.Analyzer].(*cost.Model),
+		zeros:      tables.Zeros(pass),
 		src:        astx.NewSource(pass),
 		c:          c,
 		gets:       make(map[poolKey][]*getSite),

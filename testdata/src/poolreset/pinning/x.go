@@ -303,3 +303,35 @@ func Send(w io.Writer, p []byte) int {
 	putCounter(c)
 	return n
 }
+
+// A record overwritten with a package variable that holds the zero value
+// drops every reference; one overwritten with a variable the package
+// changes may not.
+var (
+	emptyRecord   = record{}
+	blankRecord   record
+	defaultRecord = record{}
+	zeroed        = sync.Pool{New: func() any { return new(record) }}
+)
+
+func SetDefaultOut(out io.Writer) { defaultRecord.out = out }
+
+func logZeroed(out io.Writer, ctx context.Context, tags []string, blank bool) {
+	r := zeroed.Get().(*record)
+	r.out, r.ctx, r.tags = out, ctx, tags
+	if blank {
+		*r = blankRecord
+	} else {
+		*r = emptyRecord
+	}
+	zeroed.Put(r)
+}
+
+var defaulted = sync.Pool{New: func() any { return new(record) }}
+
+func logDefaulted(out io.Writer) {
+	r := defaulted.Get().(*record)
+	r.out = out
+	*r = defaultRecord
+	defaulted.Put(r) // want `r is put back into defaulted still referencing its last user's memory through r.out \(set from out\)`
+}
