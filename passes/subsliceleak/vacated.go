@@ -460,24 +460,56 @@ func removesMany(cur inspector.Cursor) bool {
 	return false
 }
 
-// leavesAfter reports whether the block of the statement at cur goes on
-// to a return or an unlabeled break: the loop around it ends there.
+// leavesAfter reports whether the statement at cur, or one that holds it
+// inside the loop around it, goes on to a return or to an unlabeled break
+// of the loop: the loop ends there (if found { remove; } break).
 func leavesAfter(cur inspector.Cursor) bool {
-	list, i := astx.StmtList(cur)
-	if list == nil {
-		return false
+	// An unlabeled break in a switch or select ends that, not the loop.
+	_, inSwitch := cur.Parent().Node().(*ast.CaseClause)
+	if _, ok := cur.Parent().Node().(*ast.CommClause); ok {
+		inSwitch = true
 	}
-	for _, next := range list[i+1:] {
-		switch next := next.(type) {
-		case *ast.ReturnStmt:
-			return true
-		case *ast.BranchStmt:
-			if next.Tok == token.BREAK && next.Label == nil {
+	for {
+		list, i := astx.StmtList(cur)
+		if list == nil {
+			return false
+		}
+		for _, next := range list[i+1:] {
+			switch next := next.(type) {
+			case *ast.ReturnStmt:
 				return true
+			case *ast.BranchStmt:
+				if next.Tok == token.BREAK && next.Label == nil && !inSwitch {
+					return true
+				}
 			}
 		}
+		var ok bool
+		if cur, inSwitch, ok = enclosingStmt(cur, inSwitch); !ok {
+			return false
+		}
 	}
-	return false
+}
+
+// enclosingStmt returns the statement in a list that holds the statement
+// at cur in its body, and whether a break there would end a switch or a
+// select; false at a loop or a function, which ends the search.
+func enclosingStmt(cur inspector.Cursor, inSwitch bool) (inspector.Cursor, bool, bool) {
+	for {
+		cur = cur.Parent()
+		switch cur.Node().(type) {
+		case *ast.CaseClause, *ast.CommClause:
+			inSwitch = true
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+			inSwitch = false
+		case *ast.BlockStmt, *ast.IfStmt, *ast.LabeledStmt:
+		default: // a loop, a function, or a statement with no body
+			return cur, false, false
+		}
+		if list, _ := astx.StmtList(cur); list != nil {
+			return cur, inSwitch, true
+		}
+	}
 }
 
 // registrationWords name what programs register once and remove rarely.

@@ -270,6 +270,38 @@ func (r *registry2) Drop(c *conn) bool {
 	return false
 }
 
+// One removal in a block inside the match, then a break after that
+// block: the loop ends, low.
+func (r *registry2) Release(c *conn, idle func(*conn) bool) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	removed := false
+	for i := range r.conns {
+		if r.conns[i] == c {
+			if idle(c) {
+				removed = true
+				r.conns = append(r.conns[:i], r.conns[i+1:]...) // want `\[low: one removal: the vacated slot keeps a duplicate of an element still in the slice, until that goes too\]$`
+			}
+			break
+		}
+	}
+	return removed
+}
+
+// A break in a switch ends the switch, not the loop: the sweep goes on.
+func (r *registry2) SweepKinds(kind func(*conn) int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for i := 0; i < len(r.conns); i++ {
+		switch kind(r.conns[i]) {
+		case 0:
+			r.conns = append(r.conns[:i], r.conns[i+1:]...) // want `\[medium: removed in a loop from a slice goroutines share, whose vacated slots keep moved elements\]$`
+			i--
+			break
+		}
+	}
+}
+
 // A reslice in a for statement's post is no statement of a list.
 func (q *queue) Drain() {
 	for ; len(q.jobs) > 0; q.jobs = q.jobs[1:] { // want `\(no automatic fix: the reslice is not a statement of its own\)`
