@@ -350,8 +350,30 @@ func (a *checker) whyNoReleaseFix(p *putSite, held []*pin, fixes []string) strin
 		if pn.reset == nil && !a.everyGetSets(p.pool, pn.path) {
 			return "a Get of the pool may read " + pn.field + " before setting it"
 		}
+		if _, param := pn.src.(*ssa.Parameter); param && pn.reset != nil && isCompressor(pn.reset.Args[0].Type()) {
+			return pn.from + " is the caller's, whose size the package does not show, and a Reset re-initializes the compressor's tables, as the next Get's Reset does again: worth it only when what it holds is large"
+		}
 	}
 	return ""
+}
+
+// compressorWords name the packages of compressors, whose Reset clears
+// tables of hundreds of kilobytes (compress/flate, klauspost's zstd).
+var compressorWords = []string{"flate", "gzip", "zlib", "zstd", "brotli", "lz4", "snappy", "s2", "lzw", "bzip2", "xz"}
+
+// isCompressor reports whether t, or what it points to, is a type of a
+// compressor's package.
+func isCompressor(t types.Type) bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	return slices.ContainsFunc(strings.Split(named.Obj().Pkg().Path(), "/"), func(elem string) bool {
+		return slices.Contains(compressorWords, elem)
+	})
 }
 
 // releaseReset returns the call that resets x to a harmless writer:
