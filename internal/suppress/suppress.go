@@ -4,7 +4,8 @@
 // the same way for all of them:
 //
 //   - Generated files (those with a "Code generated ... DO NOT EDIT." header,
-//     see [ast.IsGenerated]) and vendored files are never reported: nobody
+//     see [ast.IsGenerated], or a "// Code generated " line before the
+//     package clause) and vendored files are never reported: nobody
 //     edits them by hand.
 //
 //   - Packages with type errors are not reported: what a pass sees of code
@@ -93,6 +94,24 @@ type directive struct {
 	problem string // why the directive is malformed, if it is
 }
 
+// saysGenerated reports whether a comment before f's package clause says
+// a generator wrote it ("// Code generated from mode3/x.go by gen.go"),
+// without the "DO NOT EDIT." that [ast.IsGenerated] needs: a change there
+// belongs in what the generator reads.
+func saysGenerated(f *ast.File) bool {
+	for _, group := range f.Comments {
+		if group.Pos() > f.Package {
+			break
+		}
+		for _, c := range group.List {
+			if strings.HasPrefix(c.Text, "// Code generated ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	res := &Result{
 		skipped:    make(map[*token.File]bool),
@@ -105,7 +124,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if tf == nil {
 			continue
 		}
-		if len(pass.TypeErrors) > 0 || ast.IsGenerated(f) || isVendored(tf.Name()) {
+		if len(pass.TypeErrors) > 0 || ast.IsGenerated(f) || saysGenerated(f) || isVendored(tf.Name()) {
 			res.skipped[tf] = true
 			continue
 		}

@@ -27,7 +27,7 @@ func diagnose(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate) (a
 			msg += fmt.Sprintf(" and its pointer bytes %d -> %d", c.ptr, c.optPtr)
 		}
 	} else {
-		msg = fmt.Sprintf("struct %s of %d bytes has %d pointer bytes, could have %d (the GC scans %d fewer bytes per value)",
+		msg = fmt.Sprintf("struct %s of %d bytes has %d pointer bytes, could have %d (its pointer data, which the GC walks for each live value on every cycle, shrinks by %d bytes)",
 			c.obj.Name(), c.size, c.ptr, c.optPtr, c.ptr-c.optPtr)
 	}
 	d := analysis.Diagnostic{Pos: c.spec.Name.Pos(), End: c.spec.Name.End()}

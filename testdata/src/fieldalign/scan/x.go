@@ -3,7 +3,7 @@
 package scan
 
 // Mixed has its pointer last: the GC scans all 24 bytes, not 8.
-type Mixed struct { // want `struct Mixed of 24 bytes has 24 pointer bytes, could have 8 \(the GC scans 16 fewer bytes per value\); reorder the fields \[medium: many values: \[\]Mixed at x.go:\d+\]`
+type Mixed struct { // want `struct Mixed of 24 bytes has 24 pointer bytes, could have 8 \(its pointer data, which the GC walks for each live value on every cycle, shrinks by 16 bytes\); reorder the fields \[medium: many values: \[\]Mixed at x.go:\d+\]`
 	a, b int64
 	p    *int
 }
