@@ -88,13 +88,16 @@ func run(pass *analysis.Pass) (any, error) {
 	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	m := &Model{pkg: pass.Pkg, funcs: make(map[*types.Func]*funcInfo), memo: make(map[*types.Func]Frequency)}
 	viaInterface := interfaceMethodNames(pass.Pkg)
-	devTool := DevTool(pass.Pkg)
+	facts := packageFacts{cold: DevTool(pass.Pkg), deprecated: deprecatedTypes(pass)}
+	if facts.cold == "" && deprecatedPackage(pass.Files) {
+		facts.cold = "a deprecated package (" + pass.Pkg.Path() + ")"
+	}
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
 		if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
 			m.funcs[fn] = &funcInfo{
 				decl:     decl,
-				own:      ownFrequency(pass, decl, devTool),
+				own:      ownFrequency(pass, decl, &facts),
 				external: isExternal(pass, decl, viaInterface),
 			}
 		}
@@ -265,18 +268,31 @@ func inGoroutine(cur inspector.Cursor) bool {
 	return false
 }
 
+// packageFacts is what the package as a whole says of its functions.
+type packageFacts struct {
+	// cold says why all of the package is cold: a development tool (see
+	// [DevTool]) or a deprecated package; "" if it is not.
+	cold string
+	// deprecated holds the types that only deprecated API reaches.
+	deprecated map[*types.TypeName]string
+}
+
 // ownFrequency is what a declaration says of how often it runs: by its
 // role (init, main, ServeHTTP, Close), its name (debug, dump,
-// prettyPrint) or its package's, devTool (see [DevTool]).
-func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, devTool string) Frequency {
+// prettyPrint), its documentation (Deprecated:) or its package's.
+func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Frequency {
 	name := decl.Name.Name
 	lower := strings.ToLower(name)
 	method := decl.Recv != nil
 	switch {
 	case !method && name == "init":
 		return Frequency{Level: Cold, Reason: "once per process (init)"}
-	case devTool != "":
-		return Frequency{Level: Cold, Reason: devTool}
+	case pkg.cold != "":
+		return Frequency{Level: Cold, Reason: pkg.cold}
+	case isDeprecated(decl.Doc):
+		return Frequency{Level: Cold, Reason: "deprecated API (" + name + ")"}
+	case pkg.deprecated[receiverType(pass, decl)] != "":
+		return Frequency{Level: Cold, Reason: pkg.deprecated[receiverType(pass, decl)]}
 	case isMigration(pass.Pkg.Path()) || startsWithWord(name, migrationWords):
 		return Frequency{Level: Cold, Reason: "schema migration, at start-up or deploy (" + name + ")"}
 	case !method && name == "main" && pass.Pkg.Name() == "main":

@@ -36,9 +36,6 @@ func (a *checker) check() []finding {
 	}
 	for _, p := range a.puts {
 		freq := a.frequency(p.call.Parent())
-		if why := a.deprecatedOnly(p.call.Parent()); why != "" {
-			freq = cost.Frequency{Level: cost.Cold, Reason: why}
-		}
 		if p.putter == nil {
 			add(a.checkNonPointer(p), boxEstimate(a.putRate(freq, p), a.sizedPerUse(p.pool)))
 			add(a.checkUseAfterPut(p), cost.Estimate{Tier: cost.High, Evidence: "another goroutine may own the object"})
@@ -90,57 +87,6 @@ func (a *checker) frequency(fn *ssa.Function) cost.Frequency {
 		return cost.Frequency{}
 	}
 	return a.model.Func(a.pass, decl)
-}
-
-// deprecatedOnly says why fn, a method, is reachable only through
-// deprecated API: its receiver's type is unexported and every function
-// that makes a value of it is documented as deprecated. Maintainers do
-// not invest in such code.
-func (a *checker) deprecatedOnly(fn *ssa.Function) string {
-	for fn.Parent() != nil {
-		fn = fn.Parent()
-	}
-	recv := fn.Signature.Recv()
-	if recv == nil {
-		return ""
-	}
-	t := recv.Type()
-	if ptr, ok := t.(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Exported() || named.Obj().Pkg() != a.pass.Pkg {
-		return ""
-	}
-	makers := 0
-	for _, f := range a.pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || !makes(a.pass.TypesInfo, fd.Body, named) {
-				continue
-			}
-			if fd.Doc == nil || !strings.Contains(fd.Doc.Text(), "Deprecated: ") {
-				return ""
-			}
-			makers++
-		}
-	}
-	if makers == 0 {
-		return ""
-	}
-	return "reachable only through deprecated API"
-}
-
-// makes reports whether body has a composite literal of type t.
-func makes(info *types.Info, body *ast.BlockStmt, t *types.Named) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if lit, ok := n.(*ast.CompositeLit); ok && types.Identical(info.TypeOf(lit), t) {
-			found = true
-		}
-		return !found
-	})
-	return found
 }
 
 // putRate is how often the Put p, whose own function runs at freq,

@@ -140,3 +140,30 @@ func (d *durations) Set(s string) error { return nil } // want `cold: flag parsi
 func AutoMigrate(models []string) int { // want `cold: schema migration, at start-up or deploy \(AutoMigrate\)`
 	return len(models)
 }
+
+// Deprecated API is code its maintainers no longer invest in: cold,
+// whatever its name, and so are the helpers only it calls.
+//
+// Deprecated: use Encode2.
+func Encode(hashes []string) map[string]int { return index(hashes) } // want `cold: deprecated API \(Encode\)`
+
+func index(hashes []string) map[string]int { return nil } // want `cold: deprecated API \(Encode\), through Encode`
+
+func Encode2(hashes []string) int { return len(hashes) } // want `unknown`
+
+// OldWriter is kept for compatibility.
+//
+// Deprecated: use a Writer.
+type OldWriter struct{}
+
+func (OldWriter) Write(p []byte) (int, error) { return len(p), nil } // want `cold: deprecated API \(OldWriter\)`
+
+// legacyZipper is made only by a deprecated constructor.
+type legacyZipper struct{}
+
+// NewLegacyZipper makes one.
+//
+// Deprecated: use NewZipper.
+func NewLegacyZipper() io.Writer { return &legacyZipper{} } // want `cold: deprecated API \(NewLegacyZipper\)`
+
+func (*legacyZipper) Write(p []byte) (int, error) { return len(p), nil } // want `cold: reachable only through deprecated API \(NewLegacyZipper\)`
