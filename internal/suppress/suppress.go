@@ -163,15 +163,20 @@ func isVendored(name string) bool {
 
 // isTestHarness reports whether path is a package of test helpers: one of
 // its elements starts or ends with "test", as in testing/fstest,
-// internal/testenv or net/http/httptest, but is not an ordinary word; or
-// it is a package of mocks.
+// internal/testenv or net/http/httptest, but is not an ordinary word; it
+// is a package of mocks; or one of harnessDirs.
 func isTestHarness(path string) bool {
 	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool {
 		return strings.HasPrefix(elem, "test") ||
 			strings.HasSuffix(elem, "test") && !slices.Contains(wordsEndingInTest, elem) ||
-			isMock(elem)
+			isMock(elem) || slices.Contains(harnessDirs, elem)
 	})
 }
+
+// harnessDirs name the packages that only tests and benchmarks run:
+// integration and end-to-end suites, assertion helpers (a module's own
+// internal/assert), benchmark harnesses.
+var harnessDirs = []string{"integration", "e2e", "assert", "require", "bench", "benchmark", "benchmarks"}
 
 // takesTestingT reports whether the file names testing.T, TB, B, F or M:
 // helpers that a test calls with its *testing.T (a cluster to run tests
