@@ -20,7 +20,7 @@ func (c *checker) message(d finding) string {
 	n := d.count.plus(d.init.elems)
 	saves := "append grows it ~log2(n) times, copying the elements each time"
 	if d.acc.isMap {
-		saves = "the map grows ~log2(n/8) times, rehashing its entries each time"
+		saves = "past 8 entries, the map grows ~log2(n/8) times, rehashing its entries each time"
 	}
 	switch {
 	case d.acc.cond != nil:

@@ -122,7 +122,7 @@ func ResetToNil(xs []int) []int {
 }
 
 func MapFromSlice(users []user) map[string]bool {
-	seen := make(map[string]bool) // want `seen can be preallocated with capacity len\(users\) \(the map grows ~log2\(n/8\) times, rehashing its entries each time\)`
+	seen := make(map[string]bool) // want `seen can be preallocated with capacity len\(users\) \(past 8 entries, the map grows ~log2\(n/8\) times, rehashing its entries each time\)`
 	for _, u := range users {
 		seen[u.name] = true
 	}

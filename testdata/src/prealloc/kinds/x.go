@@ -50,7 +50,7 @@ type series struct {
 // Unique fails on a duplicate, so every stored key is distinct and the
 // map ends with one entry per element, although the key is computed.
 func Unique(ss []series) (map[string]bool, error) {
-	seen := make(map[string]bool) // want `seen can be preallocated with capacity len\(ss\) \(the map grows ~log2\(n/8\) times, rehashing its entries each time\) \[medium: count grows with the data\]$`
+	seen := make(map[string]bool) // want `seen can be preallocated with capacity len\(ss\) \(past 8 entries, the map grows ~log2\(n/8\) times, rehashing its entries each time\) \[medium: count grows with the data\]$`
 	for _, s := range ss {
 		key := strings.ToLower(string(s.name))
 		if seen[key] {
@@ -136,7 +136,7 @@ func Without[S ~[]E, E comparable](in S, drop E) S {
 }
 
 func CopyMap[M ~map[K]V, K comparable, V any](in M) M {
-	out := M{} // want `out can be preallocated with capacity len\(in\) \(the map grows .*\[medium: count grows with the data\]$`
+	out := M{} // want `out can be preallocated with capacity len\(in\) \(past 8 entries, the map grows .*\[medium: count grows with the data\]$`
 	for k, v := range in {
 		out[k] = v
 	}
