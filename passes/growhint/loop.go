@@ -274,6 +274,7 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 		if w.opaque {
 			return false
 		}
+		copied := 0
 		for _, piece := range w.pieces {
 			if c.info.Types[piece].Value != nil {
 				continue
@@ -283,6 +284,10 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 				return false
 			}
 			used[from] = true
+			copied++
+		}
+		if copied > 1 {
+			return false // two pieces of each element (UTF-16's two bytes per rune): not a copy's size
 		}
 	}
 	var terms []string
@@ -384,7 +389,7 @@ func (c *checker) derivedVars(b *builder, s *types.Var) map[types.Object]bool {
 			switch n := cur.Node().(type) {
 			case *ast.AssignStmt:
 				for _, rhs := range n.Rhs {
-					if c.mentionsAny(rhs, d) {
+					if c.mentionsAny(rhs, d) && !c.mixesIn(rhs, d) {
 						for _, lhs := range n.Lhs {
 							add(lhs)
 						}
@@ -401,7 +406,7 @@ func (c *checker) derivedVars(b *builder, s *types.Var) map[types.Object]bool {
 				}
 			case *ast.ValueSpec:
 				for _, v := range n.Values {
-					if c.mentionsAny(v, d) {
+					if c.mentionsAny(v, d) && !c.mixesIn(v, d) {
 						for _, id := range n.Names {
 							add(id)
 						}
@@ -412,6 +417,31 @@ func (c *checker) derivedVars(b *builder, s *types.Var) map[types.Object]bool {
 	}
 	c.derived[s] = d
 	return d
+}
+
+// mixesIn reports whether e calls a function with an argument that is
+// neither a constant nor computed from the objects of d: what it returns
+// is not a piece of the string but something else formatted with it (a
+// format clause given its argument, a value looked up by a key), of any
+// length.
+func (c *checker) mixesIn(e ast.Expr, d map[types.Object]bool) bool {
+	mixed := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || mixed || c.info.Types[call.Fun].IsType() {
+			return !mixed
+		}
+		if _, builtin := c.info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin); builtin {
+			return true
+		}
+		for _, arg := range call.Args {
+			if c.info.Types[arg].Value == nil && !c.mentionsAny(arg, d) {
+				mixed = true
+			}
+		}
+		return !mixed
+	})
+	return mixed
 }
 
 func contains(n ast.Node, pos token.Pos) bool {

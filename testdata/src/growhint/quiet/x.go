@@ -306,3 +306,49 @@ func Signature(name string, kinds []kind) string {
 	}
 	return b.String()
 }
+
+// Interpolate replaces each %s of format with the next argument, formatted: the
+// output has the arguments' lengths, not the format's.
+func Interpolate(format string, args []string, quote func(arg, flags string) string) string {
+	var b strings.Builder
+	n := 0
+	i := 0
+	for i < len(format) {
+		if format[i] == '%' {
+			if i+1 < len(format) && format[i+1] == '%' {
+				b.WriteByte('%')
+				i += 2
+				continue
+			} else {
+				read, val := parseClause(format[i:], args[n], quote)
+				b.WriteString(val)
+				n++
+				i += read
+			}
+		} else {
+			b.WriteByte(format[i])
+			i++
+		}
+	}
+	return b.String()
+}
+
+func parseClause(clause, arg string, quote func(arg, flags string) string) (int, string) {
+	return 2, quote(arg, clause[1:2])
+}
+
+// UTF16 writes two or four bytes per rune: up to twice the length of s,
+// not about it.
+func UTF16(s string) []byte {
+	var v []byte
+	for _, r := range s {
+		if r >= 0x10000 {
+			r1, r2 := 0xd800+(r-0x10000)>>10, 0xdc00+(r-0x10000)&0x3ff
+			v = append(v, byte(r1), byte(r1>>8))
+			v = append(v, byte(r2), byte(r2>>8))
+		} else {
+			v = append(v, byte(r), byte(r>>8))
+		}
+	}
+	return v
+}
