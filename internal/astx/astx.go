@@ -94,15 +94,24 @@ func (s *Source) File(pos token.Pos) []byte {
 // Text returns the source text of n, or its printed form when the file
 // cannot be read.
 func (s *Source) Text(n ast.Node) string {
-	src := s.File(n.Pos())
-	if src == nil {
+	if s.File(n.Pos()) == nil {
 		if e, ok := n.(ast.Expr); ok {
 			return types.ExprString(e)
 		}
 		return ""
 	}
-	tf := s.pass.Fset.File(n.Pos())
-	return string(src[tf.Offset(n.Pos()):tf.Offset(n.End())])
+	return s.Span(n.Pos(), n.End())
+}
+
+// Span returns the source text from pos to end, in one file; "" if the
+// file cannot be read.
+func (s *Source) Span(pos, end token.Pos) string {
+	src := s.File(pos)
+	if src == nil {
+		return ""
+	}
+	tf := s.pass.Fset.File(pos)
+	return string(src[tf.Offset(pos):tf.Offset(end)])
 }
 
 // Indent returns the white space that starts the line of pos.

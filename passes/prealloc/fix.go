@@ -166,7 +166,7 @@ func (c *checker) classify(init emptyInit, value ast.Expr) (emptyInit, bool) {
 // is made empty: the count must mean the same there and not change until
 // the loop starts.
 func (c *checker) canSetAtInit(init emptyInit, n count, between []ast.Stmt, fn ast.Node) bool {
-	if !init.alone || init.elems > 0 || n.impure && len(between) > 0 {
+	if !init.alone || init.elems > 0 && !c.pureElements(init.value) || n.impure && len(between) > 0 {
 		return false
 	}
 	for _, stmt := range between {
@@ -216,6 +216,39 @@ func (c *checker) atLeastGo121() bool {
 	return v == "" || version.Compare(v, "go1.21") >= 0
 }
 
+// pureElements reports whether the elements of the slice literal value
+// call nothing but conversions and len or cap: evaluated after the count
+// in the fix, they cannot change it.
+func (c *checker) pureElements(value ast.Expr) bool {
+	lit, ok := ast.Unparen(value).(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	info := c.pass.TypesInfo
+	pure := true
+	for _, elt := range lit.Elts {
+		if _, keyed := elt.(*ast.KeyValueExpr); keyed {
+			return false // an indexed literal, []T{5: x}: not a list of elements
+		}
+		ast.Inspect(elt, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if info.Types[n.Fun].IsType() {
+					return true
+				}
+				b, ok := info.Uses[identOf(n.Fun)].(*types.Builtin)
+				pure = pure && ok && (b.Name() == "len" || b.Name() == "cap")
+			case *ast.UnaryExpr:
+				pure = pure && n.Op != token.ARROW
+			case *ast.FuncLit:
+				pure = false
+			}
+			return pure
+		})
+	}
+	return pure
+}
+
 // makeFix gives the capacity in the expression that makes the variable.
 func (c *checker) makeFix(d finding) analysis.SuggestedFix {
 	capacity := d.count.capacity()
@@ -226,7 +259,14 @@ func (c *checker) makeFix(d finding) analysis.SuggestedFix {
 		if d.init.isMap {
 			args = c.src.Text(value.Type) + ", " + capacity
 		}
-		edit = analysis.TextEdit{Pos: value.Pos(), End: value.End(), NewText: []byte("make(" + args + ")")}
+		text := "make(" + args + ")"
+		if len(value.Elts) > 0 {
+			// The elements follow the count, which they cannot change
+			// (pureElements): make the room for both, then append them.
+			capacity = d.count.plus(d.init.elems).capacity()
+			text = "append(make(" + c.src.Text(value.Type) + ", 0, " + capacity + "), " + c.src.Span(value.Elts[0].Pos(), value.Elts[len(value.Elts)-1].End()) + ")"
+		}
+		edit = analysis.TextEdit{Pos: value.Pos(), End: value.End(), NewText: []byte(text)}
 	case *ast.CallExpr: // make([]T, 0) or make(map[K]V)
 		last := value.Args[len(value.Args)-1]
 		edit = analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte(", " + capacity)}

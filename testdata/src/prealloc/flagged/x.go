@@ -228,3 +228,15 @@ func HasElements(xs []int) []int {
 	}
 	return out
 }
+
+// A call in the literal may change the count, which the fix would measure
+// first: the slice is grown after it instead.
+func WithHead(xs []int) []int {
+	out := []int{head(xs)} // want `out can be preallocated with capacity len\(xs\) \+ 1`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}
+
+func head(xs []int) int { return len(xs) }
