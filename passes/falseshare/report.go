@@ -83,7 +83,7 @@ func (c *checker) noteContended(tn *types.TypeName, spans []span) {
 				continue
 			}
 			if _, _, ok := concurrent(c.rootsOf(a.locs), c.rootsOf(b.locs), isShared(a.locs) || isShared(b.locs)); ok {
-				c.contended[tn] = fmt.Sprintf("different goroutines write %s and %s at once, and a reorder could put them in one cache line (see falseshare)", a.name, b.name)
+				c.contended[tn] = fmt.Sprintf("%s and %s may be written by different goroutines, and a reorder could put them in one cache line (see falseshare)", a.name, b.name)
 				return
 			}
 		}
