@@ -2,7 +2,6 @@ package cost
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"strings"
 
@@ -30,39 +29,25 @@ func deprecatedPackage(files []*ast.File) bool {
 	return false
 }
 
-// deprecatedTypes returns the named types of the package that only
-// deprecated API reaches, with why: those documented as deprecated, and
-// unexported ones that only deprecated functions make. Maintainers do not
-// invest in such code: its methods are cold, whatever their names.
+// deprecatedTypes returns the unexported named types of the package that
+// only deprecated functions make, with why: maintainers do not invest in
+// such code, and its methods are cold, whatever their names. A type that
+// is itself documented as deprecated is not: its users are told of a
+// replacement, but keep it running (x/net's http2.Server).
 func deprecatedTypes(pass *analysis.Pass) map[*types.TypeName]string {
-	deprecated := make(map[*types.TypeName]string)
 	makers := make(map[*types.TypeName][]*ast.FuncDecl)
 	for _, f := range pass.Files {
 		for _, decl := range f.Decls {
-			switch decl := decl.(type) {
-			case *ast.GenDecl:
-				if decl.Tok != token.TYPE {
-					continue
-				}
-				for _, spec := range decl.Specs {
-					ts := spec.(*ast.TypeSpec)
-					tn, ok := pass.TypesInfo.Defs[ts.Name].(*types.TypeName)
-					if ok && (isDeprecated(ts.Doc) || len(decl.Specs) == 1 && isDeprecated(decl.Doc)) {
-						deprecated[tn] = "deprecated API (" + tn.Name() + ")"
-					}
-				}
-			case *ast.FuncDecl:
-				if decl.Body == nil {
-					continue
-				}
-				for tn := range madeIn(pass, decl.Body) {
-					makers[tn] = append(makers[tn], decl)
+			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil {
+				for tn := range madeIn(pass, fd.Body) {
+					makers[tn] = append(makers[tn], fd)
 				}
 			}
 		}
 	}
+	deprecated := make(map[*types.TypeName]string)
 	for tn, decls := range makers {
-		if _, ok := deprecated[tn]; ok || tn.Exported() {
+		if tn.Exported() {
 			continue
 		}
 		all := true

@@ -273,7 +273,8 @@ type packageFacts struct {
 	// cold says why all of the package is cold: a development tool (see
 	// [DevTool]) or a deprecated package; "" if it is not.
 	cold string
-	// deprecated holds the types that only deprecated API reaches.
+	// deprecated holds the unexported types that only deprecated
+	// functions make.
 	deprecated map[*types.TypeName]string
 }
 

@@ -151,12 +151,13 @@ func index(hashes []string) map[string]int { return nil } // want `cold: depreca
 
 func Encode2(hashes []string) int { return len(hashes) } // want `unknown`
 
-// OldWriter is kept for compatibility.
+// OldServer is kept for compatibility, and its users still run it: only
+// the deprecated functions themselves are cold.
 //
-// Deprecated: use a Writer.
-type OldWriter struct{}
+// Deprecated: use a Server.
+type OldServer struct{}
 
-func (OldWriter) Write(p []byte) (int, error) { return len(p), nil } // want `cold: deprecated API \(OldWriter\)`
+func (OldServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {} // want `hot: per request \(ServeHTTP\)`
 
 // legacyZipper is made only by a deprecated constructor.
 type legacyZipper struct{}
