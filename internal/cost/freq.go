@@ -49,6 +49,11 @@ type Frequency struct {
 	// value for people (a String or Format method, or a helper only they
 	// call): [Policy] decides whether a pass counts that as cold.
 	Describes bool
+	// ownOnly is set when the reason holds for the function itself but
+	// not for what it calls: a deprecated entry point may be the only
+	// way into code that its users run per request (x/net's
+	// http2.Server.ServeConn).
+	ownOnly bool
 }
 
 // Model answers how often the functions of one package run.
@@ -246,10 +251,10 @@ func (m *Model) fromCallers(fn *types.Func, info *funcInfo) Frequency {
 			return Frequency{Level: Cold, Reason: "once per process (package initialization)"}
 		}
 		f := m.frequency(caller)
-		switch f.Level {
-		case Hot:
+		switch {
+		case f.Level == Hot:
 			return Frequency{Level: Hot, Reason: f.Reason + ", through " + caller.Name()}
-		case Unknown:
+		case f.Level == Unknown || f.ownOnly:
 			return Frequency{}
 		}
 		cold = &f
@@ -291,7 +296,7 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 	case pkg.cold != "":
 		return Frequency{Level: Cold, Reason: pkg.cold}
 	case isDeprecated(decl.Doc):
-		return Frequency{Level: Cold, Reason: "deprecated API (" + name + ")"}
+		return Frequency{Level: Cold, Reason: "deprecated API (" + name + ")", ownOnly: true}
 	case pkg.deprecated[receiverType(pass, decl)] != "":
 		return Frequency{Level: Cold, Reason: pkg.deprecated[receiverType(pass, decl)]}
 	case isMigration(pass.Pkg.Path()) || startsWithWord(name, migrationWords):
