@@ -389,7 +389,7 @@ func (c *checker) derivedVars(b *builder, s *types.Var) map[types.Object]bool {
 			switch n := cur.Node().(type) {
 			case *ast.AssignStmt:
 				for _, rhs := range n.Rhs {
-					if c.mentionsAny(rhs, d) && !c.mixesIn(rhs, d) {
+					if c.mentionsAny(rhs, d) && !c.mixesIn(rhs, d, n.Lhs) {
 						for _, lhs := range n.Lhs {
 							add(lhs)
 						}
@@ -406,7 +406,7 @@ func (c *checker) derivedVars(b *builder, s *types.Var) map[types.Object]bool {
 				}
 			case *ast.ValueSpec:
 				for _, v := range n.Values {
-					if c.mentionsAny(v, d) && !c.mixesIn(v, d) {
+					if c.mentionsAny(v, d) && !c.mixesIn(v, d, nil) {
 						for _, id := range n.Names {
 							add(id)
 						}
@@ -423,8 +423,15 @@ func (c *checker) derivedVars(b *builder, s *types.Var) map[types.Object]bool {
 // neither a constant nor computed from the objects of d: what it returns
 // is not a piece of the string but something else formatted with it (a
 // format clause given its argument, a value looked up by a key), of any
-// length.
-func (c *checker) mixesIn(e ast.Expr, d map[types.Object]bool) bool {
+// length. The variables e is assigned to (lhs) do not count: e =
+// fmt.Appendf(e[:0], "\\u%04x", r) reuses their memory for a piece.
+func (c *checker) mixesIn(e ast.Expr, d map[types.Object]bool, lhs []ast.Expr) bool {
+	dest := make(map[types.Object]bool)
+	for _, l := range lhs {
+		if id := astx.RootIdent(l); id != nil && c.info.ObjectOf(id) != nil {
+			dest[c.info.ObjectOf(id)] = true
+		}
+	}
 	mixed := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -435,7 +442,7 @@ func (c *checker) mixesIn(e ast.Expr, d map[types.Object]bool) bool {
 			return true
 		}
 		for _, arg := range call.Args {
-			if c.info.Types[arg].Value == nil && !c.mentionsAny(arg, d) {
+			if c.info.Types[arg].Value == nil && !c.mentionsAny(arg, d) && !c.mentionsAny(arg, dest) {
 				mixed = true
 			}
 		}

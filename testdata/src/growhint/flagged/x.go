@@ -262,3 +262,23 @@ func unhexAt(s string, i int) (byte, bool) {
 	}
 	return s[i]<<4 | s[i+1]&0xf, true
 }
+
+// ASCII escapes the runes of s past ASCII into a scratch buffer it reuses:
+// the scratch is where a piece is written, not data of its own.
+func ASCII(s string) []byte {
+	var b bytes.Buffer // want `b is filled by 2 writes whose total size is known before the first write: about len\(s\) bytes \(the loop writes a rewritten copy of s\)`
+	esc := make([]byte, 0, 6)
+	for _, r := range s {
+		if r > 0x7f {
+			esc = appendEscape(esc[:0], r)
+			b.Write(esc)
+		} else {
+			b.WriteByte(byte(r))
+		}
+	}
+	return b.Bytes()
+}
+
+func appendEscape(dst []byte, r rune) []byte {
+	return append(dst, '\\', 'u', byte(r>>8), byte(r))
+}
