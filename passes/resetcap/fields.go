@@ -199,6 +199,22 @@ func paramType(fn *types.Func, i int) types.Type {
 	return nil
 }
 
+// copiesElements reports whether the slice at cur is an argument of copy,
+// or the spread last argument of append: either copies its elements and
+// keeps nothing of it.
+func copiesElements(info *types.Info, cur inspector.Cursor) bool {
+	if k, _ := cur.ParentEdge(); k != edge.CallExpr_Args {
+		return false
+	}
+	call := cur.Parent().Node().(*ast.CallExpr)
+	b, ok := typeutil.Callee(info, call).(*types.Builtin)
+	if !ok {
+		return false
+	}
+	last := call.Args[len(call.Args)-1] == cur.Node()
+	return b.Name() == "copy" || b.Name() == "append" && call.Ellipsis.IsValid() && last
+}
+
 // fieldOf returns the slice or map field that sel selects, if it does.
 func fieldOf(info *types.Info, sel *ast.SelectorExpr) *types.Var {
 	s := info.Selections[sel]
@@ -264,6 +280,9 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 			}
 			return // x.f = x.f[:n], or x.f = x.f[i:]
 		}
+		if copiesElements(info, parent) {
+			return // copy(x.f[i:], src)
+		}
 	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
 		be := parent.Node().(*ast.BinaryExpr)
 		if isNil(info, be.X) || isNil(info, be.Y) {
@@ -280,10 +299,10 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 				u.unsafeShared = true
 			}
 			switch b.Name() {
-			case "len", "cap", "clear", "delete", "min", "max":
+			case "len", "cap", "clear", "delete", "min", "max", "copy":
 				return
-			case "append", "copy":
-				if idx == 0 {
+			case "append":
+				if idx == 0 || copiesElements(info, cur) {
 					return
 				}
 			}
