@@ -254,16 +254,30 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 				}
 			} else if from := foreignValue(info, params, rhs, sel); from != "" && !strings.HasPrefix(from, "the parameter") && !u.foreign.IsValid() {
 				u.foreign, u.foreignFrom = as.Pos(), from
-			} else if isLocal(info, params, rhs) && !u.replaced.IsValid() {
+			} else if (isLocal(info, params, rhs) || refills(info, cur, rhs)) && !u.replaced.IsValid() {
 				u.replaced = as.Pos()
 			}
 		}
 		return
 	case edge.IndexExpr_X:
 		ix := parent.Node().(*ast.IndexExpr)
-		if pk, _ := parent.ParentEdge(); pk == edge.AssignStmt_Lhs {
+		switch pk, _ := parent.ParentEdge(); pk {
+		case edge.AssignStmt_Lhs:
 			if _, isMap := info.TypeOf(ix.X).Underlying().(*types.Map); isMap {
 				u.grown = ix.Pos()
+			}
+		case edge.UnaryExpr_X:
+			// &x.f[i]: a pointer into the array, which unsafe.String or
+			// unsafe.Slice may turn into a view that outlives the reset.
+			if addr := parent.Parent(); addr.Node().(*ast.UnaryExpr).Op == token.AND {
+				if k, _ := addr.ParentEdge(); k == edge.CallExpr_Args {
+					if b, ok := typeutil.Callee(info, addr.Parent().Node().(*ast.CallExpr)).(*types.Builtin); ok && isUnsafeBuiltin(b.Name()) {
+						u.unsafeShared = true
+					}
+				}
+				if !u.handedOut.IsValid() {
+					u.handedOut = sel.Pos()
+				}
 			}
 		}
 		return
@@ -469,6 +483,51 @@ func isUnsafeBuiltin(name string) bool {
 		return true
 	}
 	return false
+}
+
+// refills reports whether rhs, assigned to a field at cur, is a make
+// that does not grow it: a fresh slice of a fixed capacity set whole
+// (x.f = make([]T, 0, 6)) where no test of the field's length or
+// capacity guards the assignment, as one does a growth.
+func refills(info *types.Info, cur inspector.Cursor, rhs ast.Expr) bool {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if _, slice := info.TypeOf(rhs).Underlying().(*types.Slice); !ok || !slice {
+		return false
+	}
+	if b, ok := typeutil.Callee(info, call).(*types.Builtin); !ok || b.Name() != "make" {
+		return false
+	}
+	for _, arg := range call.Args[1:] {
+		if info.Types[arg].Value == nil {
+			return false
+		}
+	}
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if fd, ok := anc.Node().(*ast.FuncDecl); ok && isResetName(fd.Name.Name) {
+			return false // the reset itself
+		}
+		ifs, ok := anc.Node().(*ast.IfStmt)
+		if !ok {
+			break
+		}
+		if astx.CallsLen(info, ifs.Cond) || callsCap(info, ifs.Cond) {
+			return false
+		}
+	}
+	return true
+}
+
+func callsCap(info *types.Info, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if b, ok := typeutil.Callee(info, call).(*types.Builtin); ok && b.Name() == "cap" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // isLocal reports whether e names a local variable of its function: not a

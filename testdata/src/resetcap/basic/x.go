@@ -579,3 +579,33 @@ func (f *record) parse(p []byte) int {
 func (f *record) Reset() {
 	f.hdr = []byte{} // want `Reset sets f.hdr to an empty slice without its capacity \(grown at x.go:\d+\), which its next use allocates again; keep it with f.hdr = f.hdr\[:0\] \[medium: per reset\]$`
 }
+
+// An arena hands out strings that are views of its buffer: truncating it
+// on Reset would let the next strings overwrite them. Not reported.
+type arena struct{ buf []byte }
+
+func (a *arena) String(b []byte) string {
+	if len(b) > cap(a.buf)-len(a.buf) {
+		return string(b)
+	}
+	off := len(a.buf)
+	a.buf = append(a.buf, b...)
+	return unsafe.String(&a.buf[off], len(b))
+}
+
+func (a *arena) Reset() { a.buf = nil }
+
+// A query whose every run makes its covering afresh, of a fixed capacity:
+// the capacity a Reset kept would be dropped there anyway. Low.
+type query struct{ covering []int }
+
+func (q *query) init(cells []int) {
+	q.covering = make([]int, 0, 6)
+	for _, c := range cells {
+		q.covering = append(q.covering, c)
+	}
+}
+
+func (q *query) Reset() {
+	q.covering = nil // want `Reset sets q.covering to an empty slice .*\[low: the field is also set whole at x.go:\d+, to a slice built there, which does not reuse the capacity kept\]$`
+}
