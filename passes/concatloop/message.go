@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -113,6 +114,9 @@ func (c *checker) joinSeparator(g *group) ast.Expr {
 		for _, op := range acc.operands {
 			switch {
 			case isValue(op) && !sawValue:
+				if !slices.ContainsFunc(rng.Body.List, func(s ast.Stmt) bool { return s == ast.Stmt(acc.stmt) }) {
+					return nil // the element is written under a condition: a filter, not a join
+				}
 				sawValue = true
 			case c.invariant(op, g.loop) && (sep == nil || c.src.Text(sep) == c.src.Text(op)):
 				sep = op

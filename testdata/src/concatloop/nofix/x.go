@@ -149,3 +149,14 @@ again:
 	}
 	return s
 }
+
+// AddClasses adds each class not there yet: the condition filters, so
+// strings.Join is not the remedy, and the loop reads what it builds.
+func AddClasses(current string, classes []string) string {
+	for _, c := range classes {
+		if !strings.Contains(current, " "+c+" ") {
+			current += c + " " // want `current grows by \+= .*; use a strings.Builder \(no automatic fix: `
+		}
+	}
+	return current
+}
