@@ -84,7 +84,7 @@ func run(pass *analysis.Pass) (any, error) {
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field holds the caller's memory by design"})
 				case d.replaced.IsValid():
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is also set whole at " + astx.Where(c.pass.Fset, d.replaced) + ", to a slice built there, which does not reuse the capacity kept"})
-				case d.handedOut && fd.Name.Name != "Reset":
+				case d.handedOut:
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is handed out"})
 				case d.mapReset:
 					// clear keeps the buckets of the largest use for good: a
@@ -190,9 +190,9 @@ type finding struct {
 	analysis.Diagnostic
 	borrowed bool
 	mapReset bool // a map replaced in a Reset or Clear
-	// handedOut: the field is handed out, so keeping its memory needs the
-	// holders' consent; only the reuse protocol's own Reset (whose users
-	// expect what they got to be reused) is worth that at the default level.
+	// handedOut: the field is handed out (returned by a getter, stored
+	// elsewhere, passed on), so keeping its memory needs the holders'
+	// consent, which the package does not show: low, even in a Reset.
 	handedOut bool
 	pooled    bool // a whole-struct reset before a sync.Pool's Put
 	// callbacks: the slice holds functions, hooks registered per use: a
