@@ -84,7 +84,7 @@ func run(pass *analysis.Pass) (any, error) {
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field holds the caller's memory by design"})
 				case d.replaced.IsValid():
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is also set whole at " + astx.Where(c.pass.Fset, d.replaced) + ", to a slice built there, which does not reuse the capacity kept"})
-				case d.handedOut:
+				case d.handedOut && !(fd.Name.Name == "Reset" && c.iterates(fd)):
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is handed out"})
 				case d.mapReset:
 					// clear keeps the buckets of the largest use for good: a
@@ -182,6 +182,28 @@ func isResetName(name string) bool {
 	return slices.ContainsFunc(resetPrefixes, func(p string) bool { return strings.HasPrefix(name, p) })
 }
 
+// iterates reports whether the receiver of fd has a Next or Scan method:
+// an iterator, scanner or decoder, whose results are valid only until
+// the next call (bufio.Scanner.Bytes, a table iterator's Key), so its
+// Reset may reuse what it handed out.
+func (c *checker) iterates(fd *ast.FuncDecl) bool {
+	fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+	if !ok || fn.Signature().Recv() == nil {
+		return false
+	}
+	t := fn.Signature().Recv().Type()
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	mset := types.NewMethodSet(types.NewPointer(t))
+	for _, name := range []string{"Next", "Scan"} {
+		if mset.Lookup(c.pass.Pkg, name) != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // checkFunc returns the findings of one function declaration.
 // A finding is a diagnostic, and whether its field borrows the caller's
 // memory by design (an exported setter stores a parameter in it): then
@@ -192,7 +214,9 @@ type finding struct {
 	mapReset bool // a map replaced in a Reset or Clear
 	// handedOut: the field is handed out (returned by a getter, stored
 	// elsewhere, passed on), so keeping its memory needs the holders'
-	// consent, which the package does not show: low, even in a Reset.
+	// consent. An iterator's Reset has it: what Key or Bytes returns is
+	// valid until the next call, by the protocol (see iterates); any
+	// other is low.
 	handedOut bool
 	pooled    bool // a whole-struct reset before a sync.Pool's Put
 	// callbacks: the slice holds functions, hooks registered per use: a
