@@ -36,7 +36,11 @@ type fieldUse struct {
 	// consumed is a use that consumes the slice from its front
 	// (x.f = x.f[1:], a queue's pop): each one gives up the capacity
 	// before the new start, so little is left for a reset to keep.
-	consumed    token.Pos
+	consumed token.Pos
+	// emptied is an assignment of nil to a slice outside a reset (x.f =
+	// nil at the end of a line or a message): the capacity goes there,
+	// after each use, and a reset finds little to keep.
+	emptied     token.Pos
 	nilCompared bool
 	// unsafeShared is set when the field's memory is handed out through
 	// package unsafe (strings.Builder's String): it must never be reused.
@@ -256,6 +260,8 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 				u.foreign, u.foreignFrom = as.Pos(), from
 			} else if (isLocal(info, params, rhs) || refills(info, cur, rhs)) && !u.replaced.IsValid() {
 				u.replaced = as.Pos()
+			} else if isNil(info, rhs) && isSlice(info.TypeOf(sel)) && !inReset(cur) && !u.emptied.IsValid() {
+				u.emptied = as.Pos()
 			}
 		}
 		return
@@ -485,13 +491,26 @@ func isUnsafeBuiltin(name string) bool {
 	return false
 }
 
+func isSlice(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
+}
+
+// inReset reports whether cur is in a function named like a reset.
+func inReset(cur inspector.Cursor) bool {
+	for anc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return isResetName(anc.Node().(*ast.FuncDecl).Name.Name)
+	}
+	return false
+}
+
 // refills reports whether rhs, assigned to a field at cur, is a make
 // that does not grow it: a fresh slice of a fixed capacity set whole
 // (x.f = make([]T, 0, 6)) where no test of the field's length or
 // capacity guards the assignment, as one does a growth.
 func refills(info *types.Info, cur inspector.Cursor, rhs ast.Expr) bool {
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
-	if _, slice := info.TypeOf(rhs).Underlying().(*types.Slice); !ok || !slice {
+	if !ok || !isSlice(info.TypeOf(rhs)) {
 		return false
 	}
 	if b, ok := typeutil.Callee(info, call).(*types.Builtin); !ok || b.Name() != "make" {

@@ -82,6 +82,8 @@ func run(pass *analysis.Pass) (any, error) {
 				switch {
 				case d.borrowed:
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field holds the caller's memory by design"})
+				case d.emptied.IsValid():
+					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is also set to nil at " + astx.Where(c.pass.Fset, d.emptied) + ", after a use: the capacity goes there, and the reset finds little to keep"})
 				case d.replaced.IsValid():
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is also set whole at " + astx.Where(c.pass.Fset, d.replaced) + ", to a slice built there, which does not reuse the capacity kept"})
 				case d.handedOut && !(fd.Name.Name == "Reset" && c.iterates(fd)):
@@ -222,6 +224,7 @@ type finding struct {
 	// callbacks: the slice holds functions, hooks registered per use: a
 	// few, which one allocation holds (PRECISION.md, reason 17).
 	callbacks bool
+	emptied token.Pos // where the package also sets the field to nil, outside a reset
 	// replaced is where the package also sets the field whole to a slice
 	// built elsewhere: that use does not reuse the capacity kept.
 	replaced token.Pos
@@ -245,7 +248,7 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
 					_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
 					u := c.useOf(lhs)
-					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: u.handedOut.IsValid(), replaced: u.replaced, callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
+					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: u.handedOut.IsValid(), replaced: u.replaced, emptied: u.emptied, callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
 				}
 			}
 		case *ast.CallExpr:
