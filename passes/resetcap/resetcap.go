@@ -224,7 +224,7 @@ type finding struct {
 	// callbacks: the slice holds functions, hooks registered per use: a
 	// few, which one allocation holds (PRECISION.md, reason 17).
 	callbacks bool
-	emptied token.Pos // where the package also sets the field to nil, outside a reset
+	emptied   token.Pos // where the package also sets the field to nil, outside a reset
 	// replaced is where the package also sets the field whole to a slice
 	// built elsewhere: that use does not reuse the capacity kept.
 	replaced token.Pos
