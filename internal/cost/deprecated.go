@@ -10,12 +10,18 @@ import (
 
 // isDeprecated reports whether a doc comment has a paragraph that starts
 // with "Deprecated: ", the convention go doc, gopls and staticcheck follow.
+// It reads the lines as they are, without building the comment's text.
 func isDeprecated(doc *ast.CommentGroup) bool {
 	if doc == nil {
 		return false
 	}
-	text := doc.Text()
-	return strings.HasPrefix(text, "Deprecated: ") || strings.Contains(text, "\nDeprecated: ")
+	for _, c := range doc.List {
+		line := strings.TrimLeft(strings.TrimPrefix(c.Text, "//"), " \t")
+		if strings.HasPrefix(line, "Deprecated: ") {
+			return true
+		}
+	}
+	return false
 }
 
 // deprecatedPackage reports whether the package comment of one of the
@@ -35,27 +41,34 @@ func deprecatedPackage(files []*ast.File) bool {
 // is itself documented as deprecated is not: its users are told of a
 // replacement, but keep it running (x/net's http2.Server).
 func deprecatedTypes(pass *analysis.Pass) map[*types.TypeName]string {
-	makers := make(map[*types.TypeName][]*ast.FuncDecl)
+	// Most packages deprecate nothing: look at the bodies of the others
+	// only when a deprecated function makes an unexported type.
+	var deprecatedFuncs, others []*ast.FuncDecl
 	for _, f := range pass.Files {
 		for _, decl := range f.Decls {
 			if fd, ok := decl.(*ast.FuncDecl); ok && fd.Body != nil {
-				for tn := range madeIn(pass, fd.Body) {
-					makers[tn] = append(makers[tn], fd)
+				if isDeprecated(fd.Doc) {
+					deprecatedFuncs = append(deprecatedFuncs, fd)
+				} else {
+					others = append(others, fd)
 				}
 			}
 		}
 	}
 	deprecated := make(map[*types.TypeName]string)
-	for tn, decls := range makers {
-		if tn.Exported() {
-			continue
+	for _, fd := range deprecatedFuncs {
+		for tn := range madeIn(pass, fd.Body) {
+			if !tn.Exported() && deprecated[tn] == "" {
+				deprecated[tn] = "reachable only through deprecated API (" + fd.Name.Name + ")"
+			}
 		}
-		all := true
-		for _, d := range decls {
-			all = all && isDeprecated(d.Doc)
+	}
+	for _, fd := range others {
+		if len(deprecated) == 0 {
+			break
 		}
-		if all {
-			deprecated[tn] = "reachable only through deprecated API (" + decls[0].Name.Name + ")"
+		for tn := range madeIn(pass, fd.Body) {
+			delete(deprecated, tn)
 		}
 	}
 	return deprecated

@@ -226,14 +226,14 @@ func fixedParams(pass *analysis.Pass, funcs map[*types.Func]*funcInfo, tables ma
 		}
 		ps := fn.Signature().Params()
 		for i := range ps.Len() {
-			fixed := !astx.Reassigned(info, fi.decl, ps.At(i))
+			fixed := true
 			for _, call := range fi.calls {
 				if !fixed {
 					break
 				}
 				fixed = i < len(call.Args) && !call.Ellipsis.IsValid() && fixedArg(call.Args[i])
 			}
-			if fixed {
+			if fixed && !astx.Reassigned(info, fi.decl, ps.At(i)) {
 				params[ps.At(i)] = true
 			}
 		}
