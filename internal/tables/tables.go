@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -16,28 +17,47 @@ import (
 // Of returns the tables of the package of pass.
 func Of(pass *analysis.Pass) map[*types.Var]bool {
 	tables := make(map[*types.Var]bool)
-	for _, f := range pass.Files {
-		for _, decl := range f.Decls {
-			gen, ok := decl.(*ast.GenDecl)
-			if !ok || gen.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gen.Specs {
-				vs := spec.(*ast.ValueSpec)
-				if len(vs.Names) != len(vs.Values) {
-					continue // var a, b = f(): no literal
+	for v, value := range packageVars(pass) {
+		if _, ok := ast.Unparen(value).(*ast.CompositeLit); ok {
+			tables[v] = true
+		}
+	}
+	return tables
+}
+
+// packageVars yields the package variables declared in the files of pass
+// with the value each is declared with, nil if none; not those declared
+// together from one call (var a, b = f()).
+func packageVars(pass *analysis.Pass) iter.Seq2[*types.Var, ast.Expr] {
+	return func(yield func(*types.Var, ast.Expr) bool) {
+		for _, f := range pass.Files {
+			for _, decl := range f.Decls {
+				gen, ok := decl.(*ast.GenDecl)
+				if !ok || gen.Tok != token.VAR {
+					continue
 				}
-				for i, name := range vs.Names {
-					if _, ok := ast.Unparen(vs.Values[i]).(*ast.CompositeLit); ok {
-						if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok {
-							tables[v] = true
+				for _, spec := range gen.Specs {
+					vs := spec.(*ast.ValueSpec)
+					if len(vs.Values) != 0 && len(vs.Names) != len(vs.Values) {
+						continue
+					}
+					for i, name := range vs.Names {
+						v, ok := pass.TypesInfo.Defs[name].(*types.Var)
+						if !ok {
+							continue
+						}
+						var value ast.Expr
+						if len(vs.Values) > 0 {
+							value = vs.Values[i]
+						}
+						if !yield(v, value) {
+							return
 						}
 					}
 				}
 			}
 		}
 	}
-	return tables
 }
 
 // Zeros returns the package variables of the package of pass that hold
@@ -47,21 +67,9 @@ func Of(pass *analysis.Pass) map[*types.Var]bool {
 // package. Copying one over a struct clears every field.
 func Zeros(pass *analysis.Pass) map[*types.Var]bool {
 	zeros := make(map[*types.Var]bool)
-	for _, f := range pass.Files {
-		for _, decl := range f.Decls {
-			gen, ok := decl.(*ast.GenDecl)
-			if !ok || gen.Tok != token.VAR {
-				continue
-			}
-			for _, spec := range gen.Specs {
-				vs := spec.(*ast.ValueSpec)
-				for i, name := range vs.Names {
-					v, ok := pass.TypesInfo.Defs[name].(*types.Var)
-					if ok && (len(vs.Values) == 0 || len(vs.Values) == len(vs.Names) && isEmptyLiteral(vs.Values[i])) {
-						zeros[v] = true
-					}
-				}
-			}
+	for v, value := range packageVars(pass) {
+		if value == nil || isEmptyLiteral(value) {
+			zeros[v] = true
 		}
 	}
 	for _, f := range pass.Files {
