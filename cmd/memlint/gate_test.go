@@ -57,7 +57,7 @@ func repository(t *testing.T) (repo, mod string) {
 	repo = t.TempDir()
 	mod = filepath.Join(repo, "mod")
 	writeFiles(t, mod, map[string]string{
-		"go.mod": "module example.com/e2e\n\ngo 1.26\n",
+		"go.mod": "module example.com/gate\n\ngo 1.26\n",
 		"t.go":   gatePadded,
 	})
 	git(t, repo, "init", "-q")

@@ -61,7 +61,7 @@ const finding = "struct T of 24 bytes could be 16 (saves 8 bytes per value; size
 func module(t *testing.T) string {
 	dir := t.TempDir()
 	for name, content := range map[string]string{
-		"go.mod": "module example.com/e2e\n\ngo 1.26\n",
+		"go.mod": "module example.com/demo\n\ngo 1.26\n",
 		"t.go":   padded,
 	} {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
@@ -122,7 +122,7 @@ func TestJSON(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &tree); err != nil {
 		t.Fatalf("memlint -json output is not x/tools JSON: %v\n%s", err, out)
 	}
-	diags := tree["example.com/e2e"]["fieldalign"]
+	diags := tree["example.com/demo"]["fieldalign"]
 	if len(diags) != 1 || !strings.Contains(diags[0].Message, finding) || !strings.HasSuffix(diags[0].Posn, "t.go:4:6") {
 		t.Errorf("memlint -json: got %+v, want one fieldalign finding %q at t.go:4:6", diags, finding)
 	}
