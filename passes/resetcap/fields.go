@@ -258,7 +258,7 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 				}
 			} else if from := foreignValue(info, params, rhs, sel); from != "" && !strings.HasPrefix(from, "the parameter") && !u.foreign.IsValid() {
 				u.foreign, u.foreignFrom = as.Pos(), from
-			} else if (isLocal(info, params, rhs) || refills(info, cur, rhs)) && !u.replaced.IsValid() {
+			} else if (isLocal(info, params, rhs) || refills(info, cur, sel, rhs)) && !u.replaced.IsValid() {
 				u.replaced = as.Pos()
 			} else if isNil(info, rhs) && isSlice(info.TypeOf(sel)) && !inReset(cur) && !u.emptied.IsValid() {
 				u.emptied = as.Pos()
@@ -504,11 +504,11 @@ func inReset(cur inspector.Cursor) bool {
 	return false
 }
 
-// refills reports whether rhs, assigned to a field at cur, is a make
-// that does not grow it: a fresh slice of a fixed capacity set whole
-// (x.f = make([]T, 0, 6)) where no test of the field's length or
-// capacity guards the assignment, as one does a growth.
-func refills(info *types.Info, cur inspector.Cursor, rhs ast.Expr) bool {
+// refills reports whether rhs, assigned to the field sel at cur, is a
+// make that does not grow it: a fresh slice of a fixed capacity set whole
+// (x.f = make([]T, 0, 6)) outside a reset, where no test of the field's
+// length or capacity guards the assignment, as one does a growth.
+func refills(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr, rhs ast.Expr) bool {
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
 	if !ok || !isSlice(info.TypeOf(rhs)) {
 		return false
@@ -521,32 +521,7 @@ func refills(info *types.Info, cur inspector.Cursor, rhs ast.Expr) bool {
 			return false
 		}
 	}
-	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if fd, ok := anc.Node().(*ast.FuncDecl); ok && isResetName(fd.Name.Name) {
-			return false // the reset itself
-		}
-		ifs, ok := anc.Node().(*ast.IfStmt)
-		if !ok {
-			break
-		}
-		if astx.CallsLen(info, ifs.Cond) || callsCap(info, ifs.Cond) {
-			return false
-		}
-	}
-	return true
-}
-
-func callsCap(info *types.Info, e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if b, ok := typeutil.Callee(info, call).(*types.Builtin); ok && b.Name() == "cap" {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
+	return !inReset(cur) && !capacityChecked(info, cur, types.ExprString(sel))
 }
 
 // isLocal reports whether e names a local variable of its function: not a

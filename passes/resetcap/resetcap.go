@@ -286,7 +286,7 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		return nil, false // maps are kept only by the reuse protocol's own Reset
 	case !reset && (!isMap || isTeardown(name) || !c.readsBefore(fnCur, sel, cur.Node().Pos())):
 		return nil, false // not a reset: a first use, or a field given away
-	case c.capacityChecked(cur, types.ExprString(sel)) || c.nilGuarded(cur, sel) || c.keptElsewhereName(fnCur, types.ExprString(sel)) || u.unsafeShared:
+	case capacityChecked(c.pass.TypesInfo, cur, types.ExprString(sel)) || c.nilGuarded(cur, sel) || c.keptElsewhereName(fnCur, types.ExprString(sel)) || u.unsafeShared:
 		return nil, false
 	case u.consumed.IsValid():
 		return nil, false // a queue popped from its front: the capacity is spent before the reset
@@ -510,7 +510,7 @@ func (c *checker) keptElsewhereName(fnCur inspector.Cursor, want string) bool {
 // capacityChecked reports whether the assignment is under a condition
 // that looks at the capacity or length of the field want (x.f): a very
 // large buffer dropped on purpose.
-func (c *checker) capacityChecked(cur inspector.Cursor, want string) bool {
+func capacityChecked(info *types.Info, cur inspector.Cursor, want string) bool {
 	for anc := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.CaseClause)(nil), (*ast.FuncDecl)(nil)) {
 		var conds []ast.Expr
 		switch n := anc.Node().(type) {
@@ -521,7 +521,7 @@ func (c *checker) capacityChecked(cur inspector.Cursor, want string) bool {
 		case *ast.FuncDecl:
 			return false
 		}
-		if slices.ContainsFunc(conds, func(cond ast.Expr) bool { return c.condMeasures(cond, want) }) {
+		if slices.ContainsFunc(conds, func(cond ast.Expr) bool { return condMeasures(info, cond, want) }) {
 			return true
 		}
 	}
@@ -529,11 +529,11 @@ func (c *checker) capacityChecked(cur inspector.Cursor, want string) bool {
 }
 
 // condMeasures reports whether cond takes the capacity or length of want.
-func (c *checker) condMeasures(cond ast.Expr, want string) bool {
+func condMeasures(info *types.Info, cond ast.Expr, want string) bool {
 	found := false
 	ast.Inspect(cond, func(n ast.Node) bool {
 		if call, ok := n.(*ast.CallExpr); ok && len(call.Args) == 1 {
-			if b, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Builtin); ok && (b.Name() == "cap" || b.Name() == "len") &&
+			if b, ok := typeutil.Callee(info, call).(*types.Builtin); ok && (b.Name() == "cap" || b.Name() == "len") &&
 				types.ExprString(ast.Unparen(call.Args[0])) == want {
 				found = true
 			}

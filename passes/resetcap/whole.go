@@ -199,7 +199,7 @@ func (c *checker) droppedSlice(fnCur, cur inspector.Cursor, w *wholeReset, f *ty
 	default:
 		return dropped{}, false
 	}
-	if c.mentionsCapacity(fnCur, name) || c.capacityChecked(cur, name) || c.keptElsewhereName(fnCur, name) {
+	if c.mentionsCapacity(fnCur, name) || capacityChecked(c.pass.TypesInfo, cur, name) || c.keptElsewhereName(fnCur, name) {
 		return dropped{}, false // a large buffer dropped on purpose, or kept when it can be
 	}
 	switch {
@@ -424,7 +424,7 @@ func dropsField(drops []dropped, name string) bool {
 // chooses to drop.
 func (c *checker) mentionsCapacity(fnCur inspector.Cursor, name string) bool {
 	for cur := range fnCur.Preorder((*ast.IfStmt)(nil)) {
-		if c.condMeasures(cur.Node().(*ast.IfStmt).Cond, name) {
+		if condMeasures(c.pass.TypesInfo, cur.Node().(*ast.IfStmt).Cond, name) {
 			return true
 		}
 	}
