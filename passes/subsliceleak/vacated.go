@@ -464,50 +464,57 @@ func removesMany(cur inspector.Cursor) bool {
 // inside the loop around it, goes on to a return or to an unlabeled break
 // of the loop: the loop ends there (if found { remove; } break).
 func leavesAfter(cur inspector.Cursor) bool {
-	// An unlabeled break in a switch or select ends that, not the loop.
-	_, inSwitch := cur.Parent().Node().(*ast.CaseClause)
-	if _, ok := cur.Parent().Node().(*ast.CommClause); ok {
-		inSwitch = true
-	}
 	for {
 		list, i := astx.StmtList(cur)
 		if list == nil {
 			return false
 		}
+		endsLoop := breakEndsLoop(cur)
 		for _, next := range list[i+1:] {
 			switch next := next.(type) {
 			case *ast.ReturnStmt:
 				return true
 			case *ast.BranchStmt:
-				if next.Tok == token.BREAK && next.Label == nil && !inSwitch {
+				if next.Tok == token.BREAK && next.Label == nil && endsLoop {
 					return true
 				}
 			}
 		}
 		var ok bool
-		if cur, inSwitch, ok = enclosingStmt(cur, inSwitch); !ok {
+		if cur, ok = enclosingStmt(cur); !ok {
 			return false
 		}
 	}
 }
 
+// breakEndsLoop reports whether an unlabeled break beside the statement at
+// cur ends a loop: in a switch or a select it ends that.
+func breakEndsLoop(cur inspector.Cursor) bool {
+	for anc := range cur.Parent().Enclosing((*ast.SwitchStmt)(nil), (*ast.TypeSwitchStmt)(nil), (*ast.SelectStmt)(nil),
+		(*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch anc.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		}
+		return false
+	}
+	return false
+}
+
 // enclosingStmt returns the statement in a list that holds the statement
-// at cur in its body, and whether a break there would end a switch or a
-// select; false at a loop or a function, which ends the search.
-func enclosingStmt(cur inspector.Cursor, inSwitch bool) (inspector.Cursor, bool, bool) {
+// at cur in its body; false at a loop or a function, which ends the
+// search.
+func enclosingStmt(cur inspector.Cursor) (inspector.Cursor, bool) {
 	for {
 		cur = cur.Parent()
 		switch cur.Node().(type) {
-		case *ast.CaseClause, *ast.CommClause:
-			inSwitch = true
-		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-			inSwitch = false
-		case *ast.BlockStmt, *ast.IfStmt, *ast.LabeledStmt:
+		case *ast.BlockStmt, *ast.IfStmt, *ast.LabeledStmt, *ast.CaseClause, *ast.CommClause,
+			*ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
 		default: // a loop, a function, or a statement with no body
-			return cur, false, false
+			return cur, false
 		}
 		if list, _ := astx.StmtList(cur); list != nil {
-			return cur, inSwitch, true
+			return cur, true
 		}
 	}
 }
