@@ -26,7 +26,8 @@
 // constants are folded, a string or byte slice that is a variable or field
 // path (or a local defined once from one) counts as len(x), a loop of known
 // length adds its per-iteration size times its count (len(xs) for a range,
-// n for for i := 0; i < n; i++), the runes of a ranged string add len(s),
+// n for for i := 0; i < n; i++), the runes of a ranged string add len(s)
+// (at least: an invalid byte is written as U+FFFD, three bytes),
 // and the strings of a ranged slice are summed by a loop the fix inserts
 // before the Grow. A loop that walks a string and writes pieces of it (a
 // path cleaner, a query rewriter) is sized as a copy: len(s), a close guess.

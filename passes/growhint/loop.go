@@ -73,7 +73,10 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 			spread := w.spread && i == len(w.pieces)-1
 			switch {
 			case w.method == "WriteRune" && isValue(piece) && typesx.IsString(c.info.TypeOf(rng.X)):
-				add.AddLen(c.src.Text(rng.X)) // the runes of a string: its bytes, when it is valid UTF-8
+				// The runes of a string are its bytes when it is valid
+				// UTF-8; each invalid byte comes out as U+FFFD, 3 bytes.
+				add.AddLen(c.src.Text(rng.X))
+				least = append(least, "the runes of "+c.src.Text(rng.X)+", where an invalid byte becomes 3")
 				counted = true
 			case (w.method == "WriteString" || w.method == "Write" || spread) && isValue(piece):
 				sumOver = append(sumOver, c.src.Text(rng.X))

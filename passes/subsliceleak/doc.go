@@ -158,7 +158,10 @@
 // the function neither clears elements of it (s[i] = nil, clear(s[:1]))
 // nor takes an element's address (a slab handing out &s[0]); slices named
 // as free lists or pools (free, pool, idle, spare, cache, ...) are not
-// reported: their dropped elements are lent out, not garbage.
+// reported: their dropped elements are lent out, not garbage. Nor is a
+// slice that the function puts back later, from a deferred call or a saved
+// copy (a scope stack emptied while a nested body compiles): its dropped
+// elements are still in use.
 //
 // The cost is what the dropped elements point to, for as long as the array
 // lives, which a queue or stack usually replaces or overwrites soon. The

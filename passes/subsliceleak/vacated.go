@@ -62,7 +62,7 @@ func checkVacated(pass *analysis.Pass, rep *suppress.Reporter, model *cost.Model
 		for cur := range fileCur.Preorder((*ast.AssignStmt)(nil)) {
 			fnCur := astx.InnermostFunc(cur)
 			v := vacateAt(pass, cur, fnCur.Node())
-			if v == nil || clearsDropped(pass.TypesInfo, fnCur.Node(), v) || onLoan(pass.TypesInfo, fnCur.Node(), v) || v.extended(pass, insp) {
+			if v == nil || clearsDropped(pass.TypesInfo, fnCur.Node(), v) || onLoan(pass.TypesInfo, fnCur.Node(), v) || v.restored(pass.TypesInfo, fnCur.Node()) || v.extended(pass, insp) {
 				continue
 			}
 			rep.Report(v.diagnostic(pass, insp, cur, fnCur.Node()), v.estimate(pass, model, cur, fnCur.Node()))
@@ -621,6 +621,45 @@ func onLoan(info *types.Info, fn ast.Node, v *vacate) bool {
 		if u, ok := n.(*ast.UnaryExpr); ok && u.Op == token.AND {
 			if ix, ok := ast.Unparen(u.X).(*ast.IndexExpr); ok && v.isSlice(info, ix.X) {
 				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// restored reports whether fn puts an earlier value of the slice back,
+// in a deferred function or from a saved copy (old := s; ...; s = old):
+// a scope stack emptied while a nested body runs. The dropped elements
+// are still in use, and clearing them would corrupt what comes back.
+func (v *vacate) restored(info *types.Info, fn ast.Node) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.DeferStmt:
+			if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok && v.assignedIn(info, lit.Body, nil) {
+				found = true
+			}
+		case *ast.AssignStmt:
+			if n != v.as && v.assignedIn(info, n, func(rhs ast.Expr) bool { return isCopyOf(info, fn, ast.Unparen(rhs), v.holder) }) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// assignedIn reports whether n assigns the slice's variable, from a
+// value that from accepts when from is not nil.
+func (v *vacate) assignedIn(info *types.Info, n ast.Node, from func(ast.Expr) bool) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, lhs := range as.Lhs {
+				if sameRef(info, lhs, v.holder) && (from == nil || from(as.Rhs[i])) {
+					found = true
+				}
 			}
 		}
 		return !found

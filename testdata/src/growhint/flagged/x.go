@@ -77,7 +77,7 @@ func JoinQuoted(parts []string) string {
 // MarkSlashes copies a path rune by rune, marking doubled slashes: the
 // output is at least the path's length.
 func MarkSlashes(p string) string {
-	var sb strings.Builder // want `sb is filled by 2 writes whose total size is known before the first write: at least len\(p\) bytes \(not counted: sb.WriteByte\(0xff\)\)`
+	var sb strings.Builder // want `sb is filled by 2 writes whose total size is known before the first write: at least len\(p\) bytes \(counted at their least: the runes of p, where an invalid byte becomes 3; not counted: sb.WriteByte\(0xff\)\)`
 	for i, ch := range p {
 		if ch == '/' && i > 0 && p[i-1] == '/' {
 			sb.WriteByte(0xff)
@@ -281,4 +281,14 @@ func ASCII(s string) []byte {
 
 func appendEscape(dst []byte, r rune) []byte {
 	return append(dst, '\\', 'u', byte(r>>8), byte(r))
+}
+
+// Transcode replaces each byte of an invalid sequence with U+FFFD, three
+// bytes: the input's length is the least the output takes.
+func Transcode(s string) string {
+	var out strings.Builder // want `out is filled by a write in a loop whose total size is known before the first write: at least len\(s\) bytes \(counted at their least: the runes of s, where an invalid byte becomes 3\)`
+	for _, r := range s {
+		out.WriteRune(r)
+	}
+	return out.String()
 }

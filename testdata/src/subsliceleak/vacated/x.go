@@ -308,3 +308,22 @@ func (q *queue) Drain() {
 		q.jobs[0]()
 	}
 }
+
+// A compiler's scope stack, emptied while a nested body compiles and put
+// back when it is done: the dropped elements are still in use, and
+// clearing them would corrupt what the deferred call restores.
+type compiler struct{ scopes []*conn }
+
+func (c *compiler) nested(body func()) {
+	defer func(saved []*conn) { c.scopes = saved }(c.scopes)
+	c.scopes = c.scopes[len(c.scopes):]
+	body()
+}
+
+// The same with a saved copy stored back.
+func (c *compiler) inner(body func()) {
+	saved := c.scopes
+	c.scopes = c.scopes[:len(c.scopes)-1]
+	body()
+	c.scopes = saved
+}
