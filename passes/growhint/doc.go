@@ -64,7 +64,9 @@
 // are helpers whose every call feeds a diagnostic or a trace, text that
 // ends in a panic, an error or a log call, builders filled without loops
 // by fewer than three pieces of data (a short text that reallocates once
-// or twice; a bytes.Buffer's first write reserves 64 bytes anyway), and
+// or twice; a bytes.Buffer's first write reserves 64 bytes anyway),
+// builders whose every loop is short by the cost model's reading (a count
+// fixed by the code, configured items, the arguments of one call), and
 // String, GoString and Format methods that format with fmt or loop over
 // a list of parts; those that only write their fields are rated as any
 // function, since a URL's String runs per request in servers.

@@ -20,6 +20,7 @@ func (c *checker) sizeLoop(b *builder, loop inspector.Cursor, at token.Pos, e *e
 	e.pieces += len(writes)
 	if c.countedLoop(loop, writes, at, e) || c.copyLoop(b, loop, writes, at, e) {
 		e.variable, e.overLoop = true, true
+		e.loops = append(e.loops, loop)
 		return
 	}
 	e.unsized = true

@@ -1,6 +1,7 @@
 package growhint
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -146,6 +147,8 @@ func (c *checker) cost(b *builder, e estimate) cost.Estimate {
 		return cost.Estimate{Tier: cost.Low, Evidence: "the text ends in a diagnostic"}
 	case !e.overLoop && e.sum.Terms() < minStraightTerms:
 		return cost.Estimate{Tier: cost.Low, Evidence: "a few pieces of data, no loop: it reallocates once or twice"}
+	case c.shortLoops(e) != "":
+		return cost.Estimate{Tier: cost.Low, Evidence: c.shortLoops(e)}
 	case f.Level == cost.Cold && f.Describes && isDescribingMethod(decl) && !e.overLoop && !c.usesFmt(decl):
 		return cost.Estimate{Tier: cost.Medium, Evidence: "per call of " + name + ", whose output grows with its data"}
 	case f.Level == cost.Cold:
@@ -156,6 +159,23 @@ func (c *checker) cost(b *builder, e estimate) cost.Estimate {
 		return cost.Estimate{Tier: cost.Medium, Evidence: f.Reason}
 	}
 	return cost.Estimate{Tier: cost.Medium, Evidence: "per call of " + name}
+}
+
+// shortLoops returns why every loop of the estimate is short, when the
+// cost model says so of each (a count fixed by the code, configured
+// items, the arguments of one call), or "": the builder then grows by a
+// handful of pieces, as prealloc and concatloop rate such loops.
+func (c *checker) shortLoops(e estimate) string {
+	why := ""
+	for _, loop := range e.loops {
+		switch trips := c.model.Trips(c.pass, loop); trips.Count {
+		case cost.CountFixed, cost.CountConfig, cost.CountPart:
+			why = cmp.Or(why, trips.Evidence)
+		default:
+			return ""
+		}
+	}
+	return why
 }
 
 // isDescribingMethod reports whether decl is a String, GoString or Format

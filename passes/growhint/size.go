@@ -22,10 +22,11 @@ type estimate struct {
 	// variable is set when the size depends on data (a len term or a loop
 	// count): a constant size is a short fixed text, not worth a Grow.
 	variable bool
-	overLoop bool     // a loop over input contributes: the output grows with it
-	over     bool     // it counts pieces that may not be written (conditional constants)
-	copyOf   []string // strings that a loop rewrites: their length is a close guess, not a bound
-	under    []string // pieces it does not count
+	overLoop bool               // a loop over input contributes: the output grows with it
+	loops    []inspector.Cursor // the loops sized
+	over     bool               // it counts pieces that may not be written (conditional constants)
+	copyOf   []string           // strings that a loop rewrites: their length is a close guess, not a bound
+	under    []string           // pieces it does not count
 	// unsized is set when a loop writes an amount the code does not tell
 	// before it runs (lines read from a connection): the bulk is unknown.
 	unsized bool

@@ -1,6 +1,7 @@
 package quiet
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -351,4 +352,15 @@ func UTF16(s string) []byte {
 		}
 	}
 	return v
+}
+
+// OrList joins the names one call passes: a handful, not worth a Grow at
+// the default level.
+func OrList(items ...string) string {
+	var buf bytes.Buffer
+	for _, item := range items {
+		buf.WriteString(", ")
+		buf.WriteString(item)
+	}
+	return buf.String()
 }

@@ -1,6 +1,7 @@
 package strict
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 )
@@ -82,4 +83,18 @@ func (c *compaction) String() string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// OrList joins the names one call passes, at most five: the low tier.
+func OrList(items ...string) string {
+	var buf bytes.Buffer // want `buf is filled by 3 writes .* \[low: the arguments of one call \(a variadic parameter\)\]`
+	if len(items) > 5 {
+		items = items[:5]
+	}
+	for i, item := range items {
+		buf.WriteString(", ")
+		buf.WriteString(item)
+		buf.WriteByte(byte('0' + i))
+	}
+	return buf.String()
 }
