@@ -1,9 +1,10 @@
 // Package falseshare defines an Analyzer that reports memory that
-// different goroutines write at once and that can share a cache line.
+// different goroutines may write at the same time and that can share a
+// cache line.
 //
 // # Analyzer falseshare
 //
-// falseshare: report fields and variables written by different goroutines at once that can share a cache line
+// falseshare: report fields and variables that different goroutines may write at the same time and that can share a cache line
 //
 // A core that writes memory takes the whole 64-byte cache line that holds
 // it. When two goroutines on two cores keep writing two different fields
@@ -12,9 +13,9 @@
 // runtime pads its heap and GC work queues for this reason.
 //
 // falseshare reports three shapes, only with evidence in the package that
-// the writes run on different goroutines at once: goroutines it starts
-// with go statements (and the package functions they call), and the
-// goroutines of its callers, which call its exported functions. Writes are
+// the writes may run on different goroutines at the same time: goroutines
+// it starts with go statements (and the package functions they call), and
+// the goroutines of its callers, which call its exported functions. Writes are
 // sync/atomic calls (atomic.AddInt64(&s.n, 1)), the write methods of
 // atomic types (s.n.Add(1), Store, Swap, CompareAndSwap, And, Or) and the
 // Lock and Unlock of mutexes. A pair of writes counts when a goroutine

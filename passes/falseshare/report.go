@@ -44,7 +44,7 @@ func (c *checker) reportFields(insp *inspector.Inspector) {
 		for _, pair := range pairs {
 			a, b := pair[0], pair[1]
 			gap := b.off - (a.off + a.size)
-			msg := fmt.Sprintf("fields %s and %s of %s are %d bytes apart, so they can share a %d-byte cache line, and different goroutines write them at once: each write makes the other goroutine's core reload the line (false sharing)",
+			msg := fmt.Sprintf("fields %s and %s of %s are %d bytes apart, so they can share a %d-byte cache line, and different goroutines may write them at the same time: each write makes the other goroutine's core reload the line (false sharing)",
 				a.name, b.name, tn.Name(), gap, cacheLine)
 			d := analysis.Diagnostic{Pos: b.field.Pos(), End: b.field.End()}
 			pad := cacheLine - gap
@@ -292,7 +292,7 @@ func (c *checker) reportGlobals(insp *inspector.Inspector) {
 			d := analysis.Diagnostic{
 				Pos: b.spec.Pos(),
 				End: b.spec.End(),
-				Message: fmt.Sprintf("package variables %s and %s are declared next to each other, so the linker may place them in one %d-byte cache line, and different goroutines write them at once (false sharing); give each a type padded to a cache line on both sides, e.g. struct{ _ [%d]byte; atomic.Uint64; _ [%d]byte } (no fix: the variables' types and their uses would change)",
+				Message: fmt.Sprintf("package variables %s and %s are declared next to each other, so the linker may place them in one %d-byte cache line, and different goroutines may write them at the same time (false sharing); give each a type padded to a cache line on both sides, e.g. struct{ _ [%d]byte; atomic.Uint64; _ [%d]byte } (no fix: the variables' types and their uses would change)",
 					a.name, b.name, cacheLine, cacheLine, cacheLine),
 			}
 			c.rep.Report(d, c.estimate(a.locs, b.locs))
@@ -369,7 +369,7 @@ func (c *checker) reportShards(insp *inspector.Inspector) {
 		d := analysis.Diagnostic{
 			Pos: spec.Name.Pos(),
 			End: spec.Name.End(),
-			Message: fmt.Sprintf("elements of %s are %d bytes, so neighbours share a %d-byte cache line, and different goroutines write their %s at once (false sharing)",
+			Message: fmt.Sprintf("elements of %s are %d bytes, so neighbours share a %d-byte cache line, and different goroutines may write their %s at the same time (false sharing)",
 				tn.Name(), size, cacheLine, name),
 		}
 		fields := spec.Type.(*ast.StructType).Fields

@@ -12,7 +12,7 @@ import (
 // goroutine, which counts purges.
 type stats struct {
 	hits   atomic.Int64
-	purges atomic.Int64 // want `fields hits and purges of stats are 0 bytes apart, so they can share a 64-byte cache line, and different goroutines write them at once.*insert _ \[64\]byte before purges \[medium: written by the callers' goroutines and the goroutine started at x.go:\d+\]`
+	purges atomic.Int64 // want `fields hits and purges of stats are 0 bytes apart, so they can share a 64-byte cache line, and different goroutines may write them at the same time.*insert _ \[64\]byte before purges \[medium: written by the callers' goroutines and the goroutine started at x.go:\d+\]`
 }
 
 type Cache struct {

@@ -9,7 +9,7 @@ import (
 )
 
 // slot is one worker's counter: 16 bytes, four to a cache line.
-type slot struct { // want `elements of slot are 16 bytes, so neighbours share a 64-byte cache line, and different goroutines write their n at once.*pad slot to 64 bytes with _ \[48\]byte \[medium: written by the goroutines started in a loop at x.go:\d+\]`
+type slot struct { // want `elements of slot are 16 bytes, so neighbours share a 64-byte cache line, and different goroutines may write their n at the same time.*pad slot to 64 bytes with _ \[48\]byte \[medium: written by the goroutines started in a loop at x.go:\d+\]`
 	n    atomic.Int64
 	last int64
 }

@@ -64,7 +64,7 @@ func StartReplayer() {
 // but a mutex's contention costs more than the line, so it is low tier.
 type locks struct {
 	readMu  sync.Mutex
-	writeMu sync.Mutex // want `fields readMu and writeMu of locks are 0 bytes apart, so they can share a 64-byte cache line, and different goroutines write them at once.*\[low: .*a mutex`
+	writeMu sync.Mutex // want `fields readMu and writeMu of locks are 0 bytes apart, so they can share a 64-byte cache line, and different goroutines may write them at the same time.*\[low: .*a mutex`
 }
 
 var l locks
