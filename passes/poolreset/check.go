@@ -350,8 +350,8 @@ func (a *checker) uses(x ssa.Value, resets map[ssa.Instruction]bool) []ssa.Instr
 			if r.Op == token.EQL || r.Op == token.NEQ {
 				continue
 			}
-		case *ssa.MakeInterface:
-			if slices.ContainsFunc(referrers(r), a.isPut) {
+		case *ssa.MakeInterface, *ssa.ChangeInterface: // the conversion for Put(x)
+			if slices.ContainsFunc(referrers(r.(ssa.Value)), a.isPut) {
 				continue
 			}
 		}

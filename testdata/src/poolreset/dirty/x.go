@@ -372,3 +372,24 @@ func PeekByte() (byte, error) {
 	connReaders.Put(r) // want `r is put back into connReaders without a reset on some path \(the next Get sees its old contents\); call r.Reset\(nil\) before Put`
 	return b, err
 }
+
+// The pool holds builders behind an interface with a Reset method.
+type stringBuilder interface {
+	WriteString(s string) (int, error)
+	Reset()
+	String() string
+}
+
+var builderPool = sync.Pool{New: func() any { return new(strings.Builder) }}
+
+// Reset through the interface before the Put: nothing to report.
+func concatThroughInterface(args ...string) string {
+	b := builderPool.Get().(stringBuilder)
+	for _, v := range args {
+		b.WriteString(v)
+	}
+	out := b.String()
+	b.Reset()
+	builderPool.Put(b)
+	return out
+}
