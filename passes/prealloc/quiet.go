@@ -104,8 +104,9 @@ func opens(fn *types.Func) bool {
 // them followed by <Something>), can fail and, if it returns a value
 // besides the error, returns a pointer, slice, map or interface: it builds
 // an object from its input (a certificate, a selector, a message, a
-// config entry of one of several kinds), which allocates it and its parts. A Parse that returns a number (strconv.ParseInt) or a
-// small value allocates nothing.
+// config entry of one of several kinds, a device's attributes read from
+// its files), which allocates it and its parts. A Parse that returns a
+// number (strconv.ParseInt) or a small value allocates nothing.
 func parses(fn *types.Func) bool {
 	if !namedAs(fn, "Parse") && !namedAs(fn, "Unmarshal") && !namedAs(fn, "Decode") || !canFail(fn) {
 		return false
@@ -121,9 +122,14 @@ func parses(fn *types.Func) bool {
 	return false
 }
 
-// namedAs reports whether fn's name is verb or verb<Something>.
+// namedAs reports whether fn's name is verb or verb<Something>, or the
+// same unexported (parseIface): a package's own helpers do the same work.
 func namedAs(fn *types.Func, verb string) bool {
-	rest, ok := strings.CutPrefix(fn.Name(), verb)
+	name := fn.Name()
+	if name == "" {
+		return false
+	}
+	rest, ok := strings.CutPrefix(strings.ToUpper(name[:1])+name[1:], verb)
 	return ok && (rest == "" || unicode.IsUpper(rune(rest[0])))
 }
 
