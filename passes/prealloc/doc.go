@@ -100,8 +100,11 @@
 //     opened, read or stat'ed, a dial, a regexp compiled, an Open<Thing>
 //     that can fail, a Parse, Unmarshal or Decode<Thing> that can fail and
 //     builds a pointer, slice, map or interface, as a certificate or a query is
-//     parsed; not a string conversion or concatenation, &T{} or new, which
-//     are small next to the growth), and other conditional appends.
+//     parsed, or a package's own parse or open helper of the same shape; not
+//     a string conversion or concatenation, &T{} or new, which are small
+//     next to the growth), loops that copy a directory listing (the result
+//     of os.ReadDir, fs.Glob or a File's Readdir, which allocates an entry
+//     per file to read), and other conditional appends.
 //
 // It does not report appends of xs..., ranges over strings, channels and
 // functions, slices touched between their declaration and the loop,

@@ -2,6 +2,7 @@ package prealloc
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -139,6 +140,62 @@ func canFail(fn *types.Func) bool {
 	return results.Len() > 0 && types.Identical(results.At(results.Len()-1).Type(), types.Universe.Lookup("error").Type())
 }
 
+// listings are the functions that list a directory, and fileListings the
+// methods of *os.File that do: each allocates an entry per file and reads
+// the directory with system calls.
+var (
+	listings = map[string][]string{
+		"os":            {"ReadDir"},
+		"io/fs":         {"ReadDir", "Glob"},
+		"io/ioutil":     {"ReadDir"},
+		"path/filepath": {"Glob"},
+	}
+	fileListings = []string{"ReadDir", "Readdir", "Readdirnames"}
+)
+
+// listing returns the call that lists a directory when the loop at cur
+// ranges over its result, declared in the same function and not changed
+// since (entries, err := os.ReadDir(dir)), or "". Copying the entries'
+// names grows the slice a few times, a small share of reading them.
+func (c *checker) listing(cur inspector.Cursor) string {
+	rng, ok := cur.Node().(*ast.RangeStmt)
+	if !ok {
+		return ""
+	}
+	id, ok := ast.Unparen(rng.X).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	info := c.pass.TypesInfo
+	v, ok := info.Uses[id].(*types.Var)
+	fn := astx.OutermostFunc(cur)
+	if !ok || fn == nil || astx.Reassigned(info, fn, v) {
+		return ""
+	}
+	declares := func(l ast.Expr) bool { id, ok := l.(*ast.Ident); return ok && info.Defs[id] == v }
+	found := ""
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Rhs) == 1 && slices.ContainsFunc(as.Lhs, declares) {
+			if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && c.isListing(call) {
+				found = c.src.Text(call.Fun)
+			}
+		}
+		return found == ""
+	})
+	return found
+}
+
+func (c *checker) isListing(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	if recv := fn.Signature().Recv(); recv != nil {
+		return typesx.IsPointerTo(recv.Type(), "os", "File") && slices.Contains(fileListings, fn.Name())
+	}
+	return slices.Contains(listings[fn.Pkg().Path()], fn.Name())
+}
+
 // policy: a few appends in a String method are cheap next to its
 // formatting (see [cost.Policy]).
 var policy = cost.Policy{DescriptionsAreCold: true}
@@ -171,6 +228,8 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		return low("builds an error (" + into + "): once per failure")
 	case heavy:
 		return low("the loop body also allocates (" + alloc + ") on every iteration")
+	case c.listing(loopCur) != "":
+		return low("the loop copies a directory listing (" + c.listing(loopCur) + "), which allocates per entry to read")
 	case filledElsewhere:
 		return low("the map also gets entries outside the loop: the hint covers only part")
 	case acc.cond != nil && !acc.skipsConstants:
