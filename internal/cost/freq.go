@@ -97,8 +97,10 @@ func run(pass *analysis.Pass) (any, error) {
 	if facts.cold == "" && deprecatedPackage(pass.Files) {
 		facts.cold = "a deprecated package (" + pass.Pkg.Path() + ")"
 	}
+	declared := make(map[string]bool)
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
 		decl := cur.Node().(*ast.FuncDecl)
+		declared[decl.Name.Name] = true
 		if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
 			m.funcs[fn] = &funcInfo{
 				decl:     decl,
@@ -109,6 +111,9 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	for cur := range insp.Root().Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
+		if !declared[id.Name] {
+			continue // most identifiers: a small map of names is cheaper than Uses
+		}
 		fn, ok := pass.TypesInfo.Uses[id].(*types.Func)
 		if !ok {
 			continue

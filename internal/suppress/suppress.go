@@ -184,6 +184,9 @@ var harnessDirs = []string{"integration", "e2e", "assert", "require", "bench", "
 // runs, even in a production package (tsdb's testutil.go, raft's
 // testing.go). testing.Testing alone does not count.
 func takesTestingT(info *types.Info, f *ast.File) bool {
+	if !slices.ContainsFunc(f.Imports, func(spec *ast.ImportSpec) bool { return spec.Path.Value == `"testing"` }) {
+		return false // no need to walk a file that cannot name the package
+	}
 	found := false
 	ast.Inspect(f, func(n ast.Node) bool {
 		if sel, ok := n.(*ast.SelectorExpr); ok {
