@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -316,6 +317,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "a description for people (" + name + ")", Describes: name == "String" || name == "Format"}
 	case strings.Contains(lower, "debug") || strings.Contains(lower, "dump") || strings.Contains(lower, "prettyprint"):
 		return Frequency{Level: Cold, Reason: "debug output (" + name + ")"}
+	case documentedForDebugOrTests(decl.Doc):
+		return Frequency{Level: Cold, Reason: "documented as for debugging or tests (" + name + ")"}
 	case method && name == "Set" && isFlagValueSet(pass, decl):
 		return Frequency{Level: Cold, Reason: "flag parsing (flag.Value's Set)"}
 	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower) || buildsConfig(pass, decl) ||
@@ -329,6 +332,19 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Hot, Reason: "per I/O call (" + name + ")"}
 	}
 	return Frequency{}
+}
+
+// forDebugOrTests matches what a doc comment says of a function that
+// production code does not run: "String is for debugging only.", "For
+// testing.", "used only by tests", "dumps the map for examination". A
+// phrase that goes on ("for testing whether", "for debugging, if
+// desired") is not enough.
+var forDebugOrTests = regexp.MustCompile(`(?i)\b(for|in|by) (debugging|testing|tests|examination)( only| purposes)?(\s*[.;)]|$)`)
+
+// documentedForDebugOrTests reports whether a declaration's doc comment
+// says it is there for debugging or for tests.
+func documentedForDebugOrTests(doc *ast.CommentGroup) bool {
+	return doc != nil && forDebugOrTests.MatchString(strings.Join(strings.Fields(doc.Text()), " "))
 }
 
 // devToolDirs name the directories where a module keeps the commands its

@@ -54,7 +54,9 @@
 //     schema migrations (a migrate or migrator package, AutoMigrate),
 //     a lifecycle Start() and startup* functions, Error and
 //     GoString methods, teardown,
-//     periodic refresh and reload functions, debug and dump helpers,
+//     periodic refresh and reload functions, debug and dump helpers (by
+//     name, or by a doc comment that says "for debugging" or "for
+//     testing"),
 //     loops under a debug/verbose/trace switch or a debug build's
 //     self-check switch (invariants, assertions, race), configuration
 //     loading, unexported helpers whose every call feeds a diagnostic,

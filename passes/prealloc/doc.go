@@ -85,7 +85,8 @@
 //     migrations (a migrate or migrator package, AutoMigrate), Error,
 //     String, GoString and Format methods, format* functions returning a
 //     string, text printers that fmt.Fprint into a writer parameter,
-//     debug and dump helpers, code under "if verbose" or a debug build's
+//     debug and dump helpers (by name, or by a doc comment that says
+//     "for debugging" or "for testing"), code under "if verbose" or a debug build's
 //     self-check switch (invariants, assertions, race), code under an if
 //     on a constant false and helpers only called there, teardown,
 //     periodic refresh, reload, resync and renew functions, error

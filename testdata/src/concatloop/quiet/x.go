@@ -116,6 +116,16 @@ func (l list) GoString() string {
 	return s + "}"
 }
 
+// Indented returns the rows one per line, indented, for examination.
+// That is debug output, by its documentation.
+func Indented(rows []string) string {
+	s := ""
+	for _, r := range rows {
+		s += "\t" + r + "\n"
+	}
+	return s
+}
+
 // dumpTable is debug output, by name.
 func dumpTable(rows []string) string {
 	s := ""

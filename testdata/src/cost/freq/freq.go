@@ -99,6 +99,24 @@ func dumpState() {} // want `cold: debug output \(dumpState\)`
 
 func (s *server) PrettyPrint() string { return "" } // want `cold: debug output \(PrettyPrint\)`
 
+// Tree renders the routes as an indented list, for debugging only. What
+// it calls runs as rarely.
+func (s *server) Tree() string { return s.routeLines() } // want `cold: documented as for debugging or tests \(Tree\)`
+
+func (s *server) routeLines() string { return "" } // want `cold: documented as for debugging or tests \(Tree\), through Tree`
+
+// SetClock replaces the server's clock. It is exported for
+// testing.
+func (s *server) SetClock() {} // want `cold: documented as for debugging or tests \(SetClock\)`
+
+// IsSpace is a helper for testing whether b is white space: the phrase
+// goes on, so it says nothing of who calls it.
+func IsSpace(b byte) bool { return b == ' ' } // want `unknown`
+
+// Describe writes a line per route for debugging, if desired, and per
+// request otherwise.
+func (s *server) Describe() {} // want `unknown`
+
 func Provision() {} // want `cold: configuration, at start-up \(Provision\)`
 
 func unused() {} // want `cold: no production callers`
