@@ -155,7 +155,8 @@
 // duplicates in the vacated slots that outlive the moved elements' own
 // removal. It is reported when the slice is a field, a package variable or
 // the target of a pointer (not a local), its elements hold pointers, and
-// the function neither clears elements of it (s[i] = nil, clear(s[:1]))
+// the function neither clears elements of it (s[i] = nil, clear(s[:1]),
+// s[i] = empty for a var empty E never assigned)
 // nor takes an element's address (a slab handing out &s[0]); slices named
 // as free lists or pools (free, pool, idle, spare, cache, ...) are not
 // reported: their dropped elements are lent out, not garbage. Nor is a
@@ -178,7 +179,10 @@
 // clear(s.list[len(s.list)-1:]) (go1.21); a deletion by append becomes
 // slices.Delete(s, i, j), which clears the vacated tail (go1.22). It is withheld when another
 // slice may share the array and would see the cleared elements: when the
-// slice is the caller's (*p of a parameter), or when anywhere in the
+// slice is the caller's (*p of a parameter); when it is a method's
+// receiver *r of a slice type that is exported (a copy made outside the
+// package shares the array) or that the package converts from a slice it
+// did not make (an iterator over its caller's variadic arguments); or when anywhere in the
 // package its variable is read other than to index it, measure it, range
 // over it, copy from it, or reslice or append to it and store the result
 // back (directly or through a local copy such as old := *h); when it is

@@ -285,7 +285,7 @@ func clearsDropped(info *types.Info, fn ast.Node, v *vacate) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
-				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && ofSlice(ix.X) && len(n.Rhs) == len(n.Lhs) && isZero(info, n.Rhs[i]) {
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && ofSlice(ix.X) && len(n.Rhs) == len(n.Lhs) && (isZero(info, n.Rhs[i]) || zeroVar(info, fn, n.Rhs[i])) {
 					found = true
 				}
 			}
@@ -329,6 +329,40 @@ func isZero(info *types.Info, e ast.Expr) bool {
 		return constant.Sign(tv.Value) == 0
 	}
 	return false
+}
+
+// zeroVar reports whether e is a variable of fn declared without a value
+// and never assigned: the zero value of a type parameter (var empty E).
+func zeroVar(info *types.Info, fn ast.Node, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	obj, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == obj
+	}
+	declared, assigned := false, false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ValueSpec:
+			for _, name := range n.Names {
+				declared = declared || info.Defs[name] == obj && len(n.Values) == 0
+			}
+		case *ast.AssignStmt:
+			assigned = assigned || slices.ContainsFunc(n.Lhs, is)
+		case *ast.RangeStmt:
+			assigned = assigned || n.Tok == token.ASSIGN && (n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value))
+		case *ast.UnaryExpr:
+			assigned = assigned || n.Op == token.AND && is(n.X)
+		}
+		return true
+	})
+	return declared && !assigned
 }
 
 func (v *vacate) diagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur inspector.Cursor, fn ast.Node) analysis.Diagnostic {
@@ -711,12 +745,64 @@ func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspe
 	if v.owner == ownedByCaller {
 		return "the caller may hold another slice of the same array, which would see the cleared elements"
 	}
+	if v.owner == ownedByReceiver {
+		if why := receiverShared(pass, insp, v.holder.(*ast.StarExpr)); why != "" {
+			return why
+		}
+	}
 	for _, occ := range v.occurrences(pass, insp) {
 		if !keptHome(info, occ, occ.Node().(ast.Expr), 0) {
 			return "the slice is shared at " + astx.Where(pass.Fset, occ.Node().Pos()) + ", which would see the cleared elements"
 		}
 	}
 	return ""
+}
+
+// receiverShared says why the slice a method reaches as *r, its receiver
+// a pointer to a slice type, may share its array with a slice the method
+// cannot see: a value of an exported type may be copied outside the
+// package, and each copy shares the array (a CallStack copied before a
+// Pop); a conversion from a slice the package did not make shares that
+// slice's array (NewIter(values ...any) returning a sliceIter(values)
+// that its Next consumes).
+func receiverShared(pass *analysis.Pass, insp *inspector.Inspector, star *ast.StarExpr) string {
+	ptr, ok := pass.TypesInfo.TypeOf(star.X).Underlying().(*types.Pointer)
+	if !ok {
+		return ""
+	}
+	named, ok := types.Unalias(ptr.Elem()).(*types.Named)
+	if !ok {
+		return ""
+	}
+	if named.Obj().Exported() {
+		return "values of the exported type " + named.Obj().Name() + " may be copied outside the package, and a copy shares the array"
+	}
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		tv := pass.TypesInfo.Types[call.Fun]
+		if !tv.IsType() || len(call.Args) != 1 || freshSlice(pass.TypesInfo, call.Args[0]) {
+			continue
+		}
+		if to, ok := types.Unalias(tv.Type).(*types.Named); ok && to.Origin() == named.Origin() {
+			return "the conversion at " + astx.Where(pass.Fset, call.Pos()) + " makes a " + named.Obj().Name() + " of a slice that others may hold, which would see the cleared elements"
+		}
+	}
+	return ""
+}
+
+// freshSlice reports whether e makes a slice no one else holds: a
+// composite literal, a make or nil.
+func freshSlice(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		b, ok := info.Uses[astx.RootIdent(e.Fun)].(*types.Builtin)
+		return ok && b.Name() == "make"
+	case *ast.Ident:
+		return info.Types[e].IsNil()
+	}
+	return false
 }
 
 // measuresHere reports whether the bound high calls len itself,

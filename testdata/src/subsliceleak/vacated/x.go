@@ -39,8 +39,56 @@ type Buffers [][]byte
 func (v *Buffers) Consume(n int) {
 	for len(*v) > 0 && n >= len((*v)[0]) {
 		n -= len((*v)[0])
-		*v = (*v)[1:] // want `\(\*v\)\[1:\] drops the first element of a \[\]\[\]byte .* clear first with clear\(\(\*v\)\[:1\]\) \[medium: consumed buffers: the data stays in memory\]$`
+		*v = (*v)[1:] // want `\(\*v\)\[1:\] drops the first element of a \[\]\[\]byte .* clear first with clear\(\(\*v\)\[:1\]\) \(no automatic fix: values of the exported type Buffers may be copied outside the package, and a copy shares the array\) \[medium: consumed buffers: the data stays in memory\]$`
 	}
+}
+
+// An iterator over values; newIter converts its caller's slice, which
+// clearing what Next hands out would change.
+type sliceIter[T any] []T
+
+func newIter[T any](values ...T) *sliceIter[T] {
+	it := sliceIter[T](values)
+	return &it
+}
+
+func (it *sliceIter[T]) Next() T {
+	v := (*it)[0]
+	*it = (*it)[1:] // want `\(\*it\)\[1:\] drops the first element of a \[\]T .* \(no automatic fix: the conversion at x\.go:51 makes a sliceIter of a slice that others may hold, which would see the cleared elements\) \[low: a queue: the array is replaced as it grows again\]$`
+	return v
+}
+
+// A path of frames made only by make: popping may clear.
+type path []*conn
+
+func newPath() *path {
+	p := path(make([]*conn, 0, 8))
+	return &p
+}
+
+func (p *path) Pop() {
+	*p = (*p)[:len(*p)-1] // want `\(\*p\)\[:len\(\*p\)-1\] drops the last element of a \[\]\*conn .* clear first with clear\(\(\*p\)\[len\(\*p\)-1:\]\) \[low: a stack: the next push overwrites the slot\]$`
+}
+
+// A generic stack that zeroes the slot it pops with a zero variable:
+// it already clears.
+type stack[E any] struct{ data []E }
+
+func (s *stack[E]) pop() E {
+	v := s.data[len(s.data)-1]
+	var empty E
+	s.data[len(s.data)-1] = empty
+	s.data = s.data[:len(s.data)-1]
+	return v
+}
+
+// Its look-alike stores a variable that holds an element: no clearing.
+func (s *stack[E]) rotate() E {
+	var first E
+	first = s.data[0]
+	s.data[len(s.data)-1] = first
+	s.data = s.data[:len(s.data)-1] // want `s\.data\[:len\(s\.data\)-1\] drops the last element of a \[\]E .* \[low: no production callers\]$`
+	return first
 }
 
 // A heap of items; Pop hands out the last one.
