@@ -182,7 +182,9 @@
 // slice is the caller's (*p of a parameter); when it is a method's
 // receiver *r of a slice type that is exported (a copy made outside the
 // package shares the array) or that the package converts from a slice it
-// did not make (an iterator over its caller's variadic arguments); or when anywhere in the
+// did not make (an iterator over its caller's variadic arguments); when
+// it is a field or variable of another package, whose uses are out of
+// sight; or when anywhere in the
 // package its variable is read other than to index it, measure it, range
 // over it, copy from it, or reslice or append to it and store the result
 // back (directly or through a local copy such as old := *h); when it is

@@ -750,6 +750,9 @@ func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspe
 			return why
 		}
 	}
+	if pkg := foreignHolder(info, pass.Pkg, v.holder); pkg != nil {
+		return "the slice belongs to package " + pkg.Name() + ", whose code may hold another slice of the same array"
+	}
 	for _, occ := range v.occurrences(pass, insp) {
 		if !keptHome(info, occ, occ.Node().(ast.Expr), 0) {
 			return "the slice is shared at " + astx.Where(pass.Fset, occ.Node().Pos()) + ", which would see the cleared elements"
@@ -788,6 +791,23 @@ func receiverShared(pass *analysis.Pass, insp *inspector.Inspector, star *ast.St
 		}
 	}
 	return ""
+}
+
+// foreignHolder returns the package that declares the field or variable
+// holding the slice, if it is not the one analyzed: its uses there are
+// out of sight.
+func foreignHolder(info *types.Info, here *types.Package, holder ast.Expr) *types.Package {
+	var obj types.Object
+	switch h := holder.(type) {
+	case *ast.SelectorExpr:
+		obj = info.Uses[h.Sel]
+	case *ast.Ident:
+		obj = info.Uses[h]
+	}
+	if obj == nil || obj.Pkg() == nil || obj.Pkg() == here {
+		return nil
+	}
+	return obj.Pkg()
 }
 
 // freshSlice reports whether e makes a slice no one else holds: a
