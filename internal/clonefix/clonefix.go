@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/memlint/memlint/internal/imports"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // A cloner is the function that copies a value of some type.
@@ -32,7 +33,7 @@ var (
 // capacity. The fix keeps nil-ness: the Clone functions return nil
 // exactly for nil input.
 func Fix(pass *analysis.Pass, file *ast.File, e ast.Expr) (fix *analysis.SuggestedFix, fn, why string) {
-	c, why := clonerFor(pass.TypesInfo.TypeOf(e), types.RelativeTo(pass.Pkg))
+	c, why := clonerFor(pass.TypesInfo.TypeOf(e), typesx.Qualifier(pass.Pkg))
 	if why != "" {
 		return nil, "", why
 	}

@@ -214,3 +214,15 @@ func Callee(info *types.Info, call *ast.CallExpr) (pkg, name string) {
 	}
 	return fn.Pkg().Path(), fn.Name()
 }
+
+// Qualifier writes the types of other packages as their code names them
+// (syntax.Regexp, not github.com/grafana/regexp/syntax.Regexp) and those
+// of pkg unqualified: messages read like the code they are about.
+func Qualifier(pkg *types.Package) types.Qualifier {
+	return func(other *types.Package) string {
+		if other == pkg {
+			return ""
+		}
+		return other.Name()
+	}
+}

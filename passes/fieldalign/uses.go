@@ -200,7 +200,7 @@ func (w *walker) noteContainer(expr ast.Expr) {
 		}
 	}
 	for _, elem := range elems {
-		desc := types.TypeString(t, types.RelativeTo(pass.Pkg)) + " at " + astx.Where(pass.Fset, expr.Pos())
+		desc := types.TypeString(t, typesx.Qualifier(pass.Pkg)) + " at " + astx.Where(pass.Fset, expr.Pos())
 		if tn := typesx.LocalStruct(pass.Pkg, elem); tn != nil {
 			setOnce(w.u.many, tn, desc)
 		} else if p, ok := types.Unalias(elem).(*types.Pointer); ok {

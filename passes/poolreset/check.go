@@ -833,7 +833,7 @@ func (a *checker) checkNonPointer(p *putSite) *analysis.Diagnostic {
 	if call == nil || a.nolintStaticcheck(call.Pos()) {
 		return nil
 	}
-	ts := types.TypeString(t, types.RelativeTo(a.pass.Pkg))
+	ts := types.TypeString(t, typesx.Qualifier(a.pass.Pkg))
 	remedy := "store a *" + ts
 	if param, ok := mi.X.(*ssa.Parameter); ok {
 		// A pointer helps only if it is recycled with the value; &param

@@ -47,7 +47,7 @@ func (c *checker) checkCollect(cur inspector.Cursor) {
 		Pos: call.Pos(),
 		End: call.End(),
 		Message: fmt.Sprintf("%s appends one element at a time, growing its result ~log2(n) times, though len(%s) is known: collect into a slice with that capacity, slices.AppendSeq(make([]%s, 0, len(%s)), %s)",
-			c.src.Text(call), mText, types.TypeString(elem, types.RelativeTo(c.pass.Pkg)), mText, seqText),
+			c.src.Text(call), mText, types.TypeString(elem, typesx.Qualifier(c.pass.Pkg)), mText, seqText),
 	}
 	if collector != "Collect" {
 		diag.Message += ", and sort that"

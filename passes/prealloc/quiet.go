@@ -332,7 +332,7 @@ func (c *checker) feedsError(loopCur inspector.Cursor, acc accumulation) string 
 		what := ""
 		for lit := range use.Enclosing((*ast.CompositeLit)(nil)) {
 			if t := info.TypeOf(lit.Node().(*ast.CompositeLit)); t != nil && isErrorType(t) {
-				what = types.TypeString(t, types.RelativeTo(c.pass.Pkg))
+				what = types.TypeString(t, typesx.Qualifier(c.pass.Pkg))
 				break
 			}
 		}

@@ -163,7 +163,7 @@ func (a *funcAnalysis) makeBuffer(s *ssa.Slice) *buffer {
 			length, _ = intConstant(c.Value)
 		}
 	}
-	typ := types.TypeString(s.Type(), types.RelativeTo(a.pass.Pkg))
+	typ := types.TypeString(s.Type(), typesx.Qualifier(a.pass.Pkg))
 	call := fmt.Sprintf("make(%s, %d)", typ, arr.Len())
 	if length != arr.Len() {
 		call = fmt.Sprintf("make(%s, %s, %d)", typ, lenText(s.High), arr.Len())

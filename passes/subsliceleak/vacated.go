@@ -366,7 +366,7 @@ func zeroVar(info *types.Info, fn ast.Node, e ast.Expr) bool {
 }
 
 func (v *vacate) diagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur inspector.Cursor, fn ast.Node) analysis.Diagnostic {
-	qual := types.RelativeTo(pass.Pkg)
+	qual := typesx.Qualifier(pass.Pkg)
 	src := astx.NewSource(pass)
 	base := src.Text(v.base)
 	if _, ok := v.base.(*ast.StarExpr); ok {
@@ -419,7 +419,7 @@ func (v *vacate) deleteDiagnostic(pass *analysis.Pass, insp *inspector.Inspector
 		Pos: v.as.Pos(),
 		End: v.as.End(),
 		Message: fmt.Sprintf("%s deletes from a []%s by shifting, which leaves the vacated last slots holding duplicates: the backing array keeps what they point to reachable after those elements are removed in turn, until an append overwrites the slots; %s clears them",
-			src.Text(v.as.Rhs[0]), types.TypeString(v.elem, types.RelativeTo(pass.Pkg)), call),
+			src.Text(v.as.Rhs[0]), types.TypeString(v.elem, typesx.Qualifier(pass.Pkg)), call),
 	}
 	file := astx.FileOf(pass, v.as.Pos())
 	why := v.noFix(pass, insp, cur, fn)
