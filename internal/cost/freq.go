@@ -138,7 +138,12 @@ func run(pass *analysis.Pass) (any, error) {
 		if strings.HasSuffix(pass.Fset.Position(id.Pos()).Filename, "_test.go") {
 			continue
 		}
-		info.callers = append(info.callers, enclosingFunc(pass, cur))
+		caller := enclosingFunc(pass, cur)
+		if caller == nil && inFuncLit(cur) {
+			info.escapes = true // a literal in a package variable (a table of rules) runs when it is called, not at initialization
+			continue
+		}
+		info.callers = append(info.callers, caller)
 		info.spawned = info.spawned || inGoroutine(cur)
 	}
 	m.tables = tables.Of(pass)
@@ -212,6 +217,14 @@ func enclosingFunc(pass *analysis.Pass, cur inspector.Cursor) *types.Func {
 		return fn
 	}
 	return nil
+}
+
+// inFuncLit reports whether cur is in the body of a function literal.
+func inFuncLit(cur inspector.Cursor) bool {
+	for range cur.Enclosing((*ast.FuncLit)(nil)) {
+		return true
+	}
+	return false
 }
 
 // Func returns how often the function declared by decl runs.

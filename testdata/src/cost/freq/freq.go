@@ -137,6 +137,12 @@ var initial = setup()
 
 func setup() int { return 0 } // want `cold: once per process \(package initialization\)`
 
+// A table of rules holds literals that call a helper: the literals run
+// whenever the rules are applied, not when the table is initialized.
+var rules = []func(){func() { checkRule() }}
+
+func checkRule() {} // want `unknown`
+
 // Mixed callers: one hot, one cold; hot wins.
 func shared() {} // want `hot: per request \(handle2\), through handle2`
 
