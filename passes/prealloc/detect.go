@@ -63,27 +63,43 @@ func (c *checker) accumulations(loop ast.Node) []accumulation {
 }
 
 // appendOnEveryBranch returns the append of an if/else chain that appends
-// one element to the same slice on every branch, and nothing else leaves
-// or skips: one element per iteration, as an unconditional append
-// (if valid { out = append(out, x) } else { out = append(out, fallback) }).
+// one element to the same slice on every branch that does not return,
+// and nothing else leaves or skips: one element per
+// iteration that goes on, as an unconditional append (if valid { out =
+// append(out, x) } else { out = append(out, fallback) }, or if err == nil
+// { out = append(out, x) } else { return nil, err }).
 func (c *checker) appendOnEveryBranch(s *ast.IfStmt) (accumulation, bool) {
 	bodies, ok := branchBodies(s)
 	if !ok {
 		return accumulation{}, false
 	}
 	var first accumulation
-	for i, body := range bodies {
+	appends := 0
+	for _, body := range bodies {
+		if returns(body) {
+			continue
+		}
 		acc, ok := c.singleAppend(body)
-		if !ok || i > 0 && (acc.v != first.v || acc.field != first.field) {
+		if !ok || appends > 0 && (acc.v != first.v || acc.field != first.field) {
 			return accumulation{}, false
 		}
-		if i == 0 {
+		if appends == 0 {
 			first = acc
 		} else {
 			first.others = append(first.others, acc.stmt)
 		}
+		appends++
 	}
-	return first, true
+	return first, appends > 0
+}
+
+// returns reports whether a block ends by returning.
+func returns(body *ast.BlockStmt) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	_, ok := body.List[len(body.List)-1].(*ast.ReturnStmt)
+	return ok
 }
 
 // branchBodies returns the blocks of an if / else if / else chain, or

@@ -42,8 +42,10 @@
 // appended to and made like that type (make(S, 0, len(in))).
 //
 // An if / else if / else chain whose every branch appends one element to
-// the slice, and none returns, breaks or continues, appends one per
-// iteration, as an unconditional append does.
+// the slice, and none breaks or continues, appends one per iteration, as
+// an unconditional append does; so does one whose other branches return
+// an error (if err == nil { append } else { return nil, err }): the
+// result is abandoned with the loop.
 //
 // It also reports, with the count as an upper bound, appends under an if
 // or switch and loops that may leave early (a return of an error does not

@@ -5,6 +5,7 @@ package equiv
 
 import (
 	"cmp"
+	"errors"
 	"maps"
 	"slices"
 )
@@ -174,6 +175,20 @@ func EveryBranch(xs []int, m map[int]string, n int) any {
 			out = append(out, -x)
 		} else {
 			out = append(out, 0)
+		}
+	}
+	return out
+}
+
+// EveryBranchOrReturn appends on every iteration that goes on: the other
+// branch returns an error, so the count is exact whenever out is used.
+func EveryBranchOrReturn(xs []int, m map[int]string, n int) any {
+	var out []int // want `out can be preallocated with capacity len\(xs\) .*\[medium: `
+	for _, x := range xs {
+		if x >= -2 {
+			out = append(out, x)
+		} else {
+			return errors.New("negative")
 		}
 	}
 	return out
