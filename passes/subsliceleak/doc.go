@@ -156,7 +156,8 @@
 // removal. It is reported when the slice is a field, a package variable or
 // the target of a pointer (not a local), its elements hold pointers, and
 // the function neither clears elements of it (s[i] = nil, clear(s[:1]),
-// s[i] = empty for a var empty E never assigned)
+// s[i] = empty for a var empty E never assigned, or for an unexported
+// field that nothing in the package sets)
 // nor takes an element's address (a slab handing out &s[0]); slices named
 // as free lists or pools (free, pool, idle, spare, cache, ...) are not
 // reported: their dropped elements are lent out, not garbage. Nor is a

@@ -62,7 +62,7 @@ func checkVacated(pass *analysis.Pass, rep *suppress.Reporter, model *cost.Model
 		for cur := range fileCur.Preorder((*ast.AssignStmt)(nil)) {
 			fnCur := astx.InnermostFunc(cur)
 			v := vacateAt(pass, cur, fnCur.Node())
-			if v == nil || clearsDropped(pass.TypesInfo, fnCur.Node(), v) || onLoan(pass.TypesInfo, fnCur.Node(), v) || v.restored(pass.TypesInfo, fnCur.Node()) || v.extended(pass, insp) {
+			if v == nil || clearsDropped(pass, insp, fnCur.Node(), v) || onLoan(pass.TypesInfo, fnCur.Node(), v) || v.restored(pass.TypesInfo, fnCur.Node()) || v.extended(pass, insp) {
 				continue
 			}
 			rep.Report(v.diagnostic(pass, insp, cur, fnCur.Node()), v.estimate(pass, model, cur, fnCur.Node()))
@@ -272,7 +272,8 @@ func isConstant(info *types.Info, e ast.Expr, n int64) bool {
 // clearsDropped reports whether fn clears elements of the slice itself
 // (s[i] = nil, s[i] = T{}, clear(s[i:])), before or after the reslice:
 // code that does so knows about the backing array.
-func clearsDropped(info *types.Info, fn ast.Node, v *vacate) bool {
+func clearsDropped(pass *analysis.Pass, insp *inspector.Inspector, fn ast.Node, v *vacate) bool {
+	info := pass.TypesInfo
 	ofSlice := func(e ast.Expr) bool {
 		e = ast.Unparen(e)
 		if sl, ok := e.(*ast.SliceExpr); ok {
@@ -285,7 +286,7 @@ func clearsDropped(info *types.Info, fn ast.Node, v *vacate) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
-				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && ofSlice(ix.X) && len(n.Rhs) == len(n.Lhs) && (isZero(info, n.Rhs[i]) || zeroVar(info, fn, n.Rhs[i])) {
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && ofSlice(ix.X) && len(n.Rhs) == len(n.Lhs) && (isZero(info, n.Rhs[i]) || zeroVar(info, fn, n.Rhs[i]) || zeroField(pass, insp, n.Rhs[i])) {
 					found = true
 				}
 			}
@@ -363,6 +364,78 @@ func zeroVar(info *types.Info, fn ast.Node, e ast.Expr) bool {
 		return true
 	})
 	return declared && !assigned
+}
+
+// zeroField reports whether e selects a field of the package's own
+// struct type that nothing in the package sets: a zero value kept at
+// hand (a tree's empty T, stored over the slot it pops).
+func zeroField(pass *analysis.Pass, insp *inspector.Inspector, e ast.Expr) bool {
+	info := pass.TypesInfo
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	selection := info.Selections[sel]
+	if selection == nil || selection.Kind() != types.FieldVal {
+		return false
+	}
+	field := selection.Obj().(*types.Var)
+	if field.Pkg() != pass.Pkg || field.Exported() {
+		return false
+	}
+	field = field.Origin()
+	isField := func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			s := info.Selections[e]
+			return s != nil && s.Obj().(*types.Var).Origin() == field
+		case *ast.Ident: // a key of a composite literal
+			v, ok := info.Uses[e].(*types.Var)
+			return ok && v.Origin() == field
+		}
+		return false
+	}
+	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil), (*ast.KeyValueExpr)(nil), (*ast.CompositeLit)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			if slices.ContainsFunc(n.Lhs, isField) {
+				return false
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && isField(n.X) {
+				return false
+			}
+		case *ast.KeyValueExpr:
+			if isField(n.Key) {
+				return false
+			}
+		case *ast.CompositeLit:
+			t := info.TypeOf(n)
+			if t == nil {
+				continue
+			}
+			if st, ok := t.Underlying().(*types.Struct); ok && len(n.Elts) > 0 && !isKeyed(n) && hasField(st, field) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// isKeyed reports whether a composite literal names its fields.
+func isKeyed(lit *ast.CompositeLit) bool {
+	_, ok := lit.Elts[0].(*ast.KeyValueExpr)
+	return ok
+}
+
+// hasField reports whether st declares field (of some instance of it).
+func hasField(st *types.Struct, field *types.Var) bool {
+	for f := range st.Fields() {
+		if f.Origin() == field {
+			return true
+		}
+	}
+	return false
 }
 
 func (v *vacate) diagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur inspector.Cursor, fn ast.Node) analysis.Diagnostic {
