@@ -544,9 +544,9 @@ func (v *vacate) estimate(pass *analysis.Pass, model *cost.Model, cur inspector.
 	case onlyStrings(v.elem):
 		return cost.Estimate{Tier: cost.Low, Evidence: "the elements hold only strings"}
 	case v.front:
-		return cost.Estimate{Tier: cost.Low, Evidence: "a queue: the array is replaced as it grows again"}
+		return cost.Estimate{Tier: cost.Low, Evidence: "dropped from the front: the array is replaced when the slice grows again"}
 	}
-	return cost.Estimate{Tier: cost.Low, Evidence: "a stack: the next push overwrites the slot"}
+	return cost.Estimate{Tier: cost.Low, Evidence: "dropped from the end: the next append overwrites the slot"}
 }
 
 // removesMany reports whether the removal at cur is in a loop that goes on

@@ -54,7 +54,7 @@ func newIter[T any](values ...T) *sliceIter[T] {
 
 func (it *sliceIter[T]) Next() T {
 	v := (*it)[0]
-	*it = (*it)[1:] // want `\(\*it\)\[1:\] drops the first element of a \[\]T .* \(no automatic fix: the conversion at x\.go:51 makes a sliceIter of a slice that others may hold, which would see the cleared elements\) \[low: a queue: the array is replaced as it grows again\]$`
+	*it = (*it)[1:] // want `\(\*it\)\[1:\] drops the first element of a \[\]T .* \(no automatic fix: the conversion at x\.go:51 makes a sliceIter of a slice that others may hold, which would see the cleared elements\) \[low: dropped from the front: the array is replaced when the slice grows again\]$`
 	return v
 }
 
@@ -67,7 +67,7 @@ func newPath() *path {
 }
 
 func (p *path) Pop() {
-	*p = (*p)[:len(*p)-1] // want `\(\*p\)\[:len\(\*p\)-1\] drops the last element of a \[\]\*conn .* clear first with clear\(\(\*p\)\[len\(\*p\)-1:\]\) \[low: a stack: the next push overwrites the slot\]$`
+	*p = (*p)[:len(*p)-1] // want `\(\*p\)\[:len\(\*p\)-1\] drops the last element of a \[\]\*conn .* clear first with clear\(\(\*p\)\[len\(\*p\)-1:\]\) \[low: dropped from the end: the next append overwrites the slot\]$`
 }
 
 // A generic stack that zeroes the slot it pops with a zero variable:
@@ -129,7 +129,7 @@ func (h *heap) Pop() *conn {
 	old := *h
 	n := len(old)
 	c := old[n-1]
-	*h = old[0 : n-1] // want `old\[0 : n-1\] drops the last element of a \[\]\*conn .* clear first with clear\(old\[n-1:\]\) \[low: a stack: the next push overwrites the slot\]$`
+	*h = old[0 : n-1] // want `old\[0 : n-1\] drops the last element of a \[\]\*conn .* clear first with clear\(old\[n-1:\]\) \[low: dropped from the end: the next append overwrites the slot\]$`
 	return c
 }
 
@@ -147,7 +147,7 @@ func (q *queue) Next() func() {
 		return nil
 	}
 	j := q.jobs[0]
-	q.jobs = q.jobs[1:] // want `q.jobs\[1:\] drops the first element of a \[\]func\(\) .* \[low: a queue: the array is replaced as it grows again\]$`
+	q.jobs = q.jobs[1:] // want `q.jobs\[1:\] drops the first element of a \[\]func\(\) .* \[low: dropped from the front: the array is replaced when the slice grows again\]$`
 	return j
 }
 
@@ -168,7 +168,7 @@ func (q *queue) Skip(n int) {
 var registry []*conn
 
 func UnregisterLast() {
-	registry = registry[:len(registry)-1] // want `clear first with clear\(registry\[len\(registry\)-1:\]\) \[low: a stack`
+	registry = registry[:len(registry)-1] // want `clear first with clear\(registry\[len\(registry\)-1:\]\) \[low: dropped from the end`
 }
 
 // Not reported below.
