@@ -98,7 +98,8 @@
 //     Start() and startup* functions, configuration loading (also a parse* or load* function
 //     that returns a Config), functions without production callers), loop
 //     bodies that
-//     already allocate much more on every iteration (a slice, map,
+//     already allocate much more, on every iteration or on some (the
+//     message says which) (a slice, map,
 //     buffer or closure, a formatting, joining or splitting call, a file
 //     opened, read or stat'ed, a dial, a regexp compiled, an Open<Thing>
 //     that can fail, a Parse, Unmarshal or Decode<Thing> that can fail and

@@ -35,8 +35,9 @@ var allocatingCalls = map[string][]string{
 // reason 12). A small allocation per element (a string conversion or
 // concatenation, &T{}, new) is no such share: maintainers presize those
 // slices (a header's values copied as strings, a processor state made
-// per configured processor).
-func (c *checker) allocation(body *ast.BlockStmt) (what string, heavy bool) {
+// per configured processor). With everyIteration, what only some
+// iterations run, in the branches of an if or a switch, does not count.
+func (c *checker) allocation(body ast.Node, everyIteration bool) (what string, heavy bool) {
 	info := c.pass.TypesInfo
 	ast.Inspect(body, func(n ast.Node) bool {
 		if heavy {
@@ -45,6 +46,18 @@ func (c *checker) allocation(body *ast.BlockStmt) (what string, heavy bool) {
 		switch n := n.(type) {
 		case *ast.ReturnStmt:
 			return false // runs once, not per iteration
+		case *ast.IfStmt:
+			if !everyIteration {
+				break
+			}
+			for _, part := range []ast.Node{n.Init, n.Cond} {
+				if part != nil && !heavy {
+					what, heavy = c.allocation(part, true)
+				}
+			}
+			return false
+		case *ast.CaseClause, *ast.CommClause:
+			return !everyIteration
 		case *ast.FuncLit:
 			what, heavy = "a closure", true
 		case *ast.CompositeLit:
@@ -210,7 +223,13 @@ var policy = cost.Policy{DescriptionsAreCold: true}
 func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledElsewhere bool) cost.Estimate {
 	trips := c.model.Trips(c.pass, loopCur)
 	freq := c.model.At(c.pass, loopCur, policy)
-	alloc, heavy := c.allocation(astx.LoopBody(loopCur.Node()))
+	body := astx.LoopBody(loopCur.Node())
+	alloc, heavy := c.allocation(body, true)
+	when := "on every iteration"
+	if !heavy {
+		alloc, heavy = c.allocation(body, false)
+		when = "on some iterations"
+	}
 	into := c.feedsError(loopCur, acc)
 	low := func(evidence string) cost.Estimate { return cost.Estimate{Tier: cost.Low, Evidence: evidence} }
 	switch {
@@ -227,7 +246,7 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 	case into != "":
 		return low("builds an error (" + into + "): once per failure")
 	case heavy:
-		return low("the loop body also allocates (" + alloc + ") on every iteration")
+		return low("the loop body also allocates (" + alloc + ") " + when)
 	case c.listing(loopCur) != "":
 		return low("the loop copies a directory listing (" + c.listing(loopCur) + "), which allocates per entry to read")
 	case filledElsewhere:

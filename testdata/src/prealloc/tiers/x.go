@@ -55,6 +55,45 @@ func Split(lines []string) [][]string {
 	return out
 }
 
+// Labels formats only an empty label: the message says the body
+// allocates on some iterations, not on every one.
+func Labels(names []string) []string {
+	var out []string // want `\[low: the loop body also allocates \(fmt.Sprintf\) on some iterations\]$`
+	for _, n := range names {
+		if n == "" {
+			n = fmt.Sprintf("label-%d", len(out))
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// Firsts formats on some iterations and splits on every one: the
+// message names what every iteration does.
+func Firsts(lines []string) []string {
+	var out []string // want `\[low: the loop body also allocates \(strings.Split\) on every iteration\]$`
+	for _, l := range lines {
+		if l == "" {
+			l = fmt.Sprint(len(out))
+		}
+		parts := strings.Split(l, ",")
+		out = append(out, parts[0])
+	}
+	return out
+}
+
+// Fields splits in the condition, which runs on every iteration.
+func Fields(lines []string) []string {
+	var out []string // want `\[low: the loop body also allocates \(strings.Fields\) on every iteration\]$`
+	for _, l := range lines {
+		if f := strings.Fields(l); len(f) > 0 {
+			l = f[0]
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
 // Files opens a file per iteration: the growth is a tiny share.
 func Files(paths []string) []*os.File {
 	var out []*os.File // want `\[low: the loop body also allocates \(os.Open\) on every iteration\]$`
