@@ -195,8 +195,9 @@ func InDiagnostic(info *types.Info, cur inspector.Cursor) bool {
 
 // IsDiagnosticCall reports whether call builds or emits a diagnostic:
 // panic, print, errors.New, fmt.Errorf, the log package, or a helper named
-// like one (errorf, fatalf, tracef, ..., and any trace* or debug* helper,
-// such as traceInOp or debugw).
+// like one (errorf, fatalf, tracef, ..., any trace* or debug* helper,
+// such as traceInOp or debugw, and a function or func value that adds or
+// reports an error, such as a validator's addError callback).
 func IsDiagnosticCall(info *types.Info, call *ast.CallExpr) bool {
 	switch callee := typeutil.Callee(info, call).(type) {
 	case *types.Builtin:
@@ -212,14 +213,31 @@ func IsDiagnosticCall(info *types.Info, call *ast.CallExpr) bool {
 				return callee.Name() == "Errorf"
 			}
 		}
-		lower := strings.ToLower(callee.Name())
-		switch lower {
-		case "error", "errorf", "fatal", "fatalf", "panicf", "warn", "warnf", "warning", "warningf", "logf", "verbosef", "vlogf":
-			return true
-		}
-		return strings.HasPrefix(lower, "trace") || strings.HasPrefix(lower, "debug")
+		return namedForDiagnostic(callee.Name())
+	case *types.Var:
+		return namedForDiagnostic(callee.Name())
 	}
 	return false
+}
+
+// errorVerbs start the names of helpers that hand an error on: addError,
+// reportErrorf, emitError.
+var errorVerbs = []string{"add", "report", "emit", "record", "raise"}
+
+// namedForDiagnostic reports whether a function's name says it builds or
+// emits a diagnostic.
+func namedForDiagnostic(name string) bool {
+	lower := strings.ToLower(name)
+	switch lower {
+	case "error", "errorf", "fatal", "fatalf", "panicf", "warn", "warnf", "warning", "warningf", "logf", "verbosef", "vlogf":
+		return true
+	}
+	for _, verb := range errorVerbs {
+		if rest, ok := strings.CutPrefix(lower, verb); ok && (rest == "error" || rest == "errorf") {
+			return true
+		}
+	}
+	return strings.HasPrefix(lower, "trace") || strings.HasPrefix(lower, "debug")
 }
 
 // OnErrorPath reports whether the code at cur runs only when something

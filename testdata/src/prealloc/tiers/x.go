@@ -82,6 +82,16 @@ func Firsts(lines []string) []string {
 	return out
 }
 
+// Unknown lists the known names only for an error's suggestions, handed
+// to a validator's addError callback: once per failure.
+func Unknown(known []string, name string, addError func(msg string, suggestions []string)) {
+	var suggestions []string // want `\[low: it only goes into a diagnostic \(a log line or an error's text\)\]$`
+	for _, k := range known {
+		suggestions = append(suggestions, "\""+k+"\"")
+	}
+	addError("unknown "+name, suggestions)
+}
+
 // Fields splits in the condition, which runs on every iteration.
 func Fields(lines []string) []string {
 	var out []string // want `\[low: the loop body also allocates \(strings.Fields\) on every iteration\]$`
