@@ -388,7 +388,11 @@ func zeroField(pass *analysis.Pass, insp *inspector.Inspector, e ast.Expr) bool 
 		switch e := ast.Unparen(e).(type) {
 		case *ast.SelectorExpr:
 			s := info.Selections[e]
-			return s != nil && s.Obj().(*types.Var).Origin() == field
+			if s == nil {
+				return false // a package's variable, pkg.V
+			}
+			v, ok := s.Obj().(*types.Var)
+			return ok && v.Origin() == field
 		case *ast.Ident: // a key of a composite literal
 			v, ok := info.Uses[e].(*types.Var)
 			return ok && v.Origin() == field
