@@ -846,7 +846,11 @@ func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspe
 // slice's array (NewIter(values ...any) returning a sliceIter(values)
 // that its Next consumes).
 func receiverShared(pass *analysis.Pass, insp *inspector.Inspector, star *ast.StarExpr) string {
-	ptr, ok := pass.TypesInfo.TypeOf(star.X).Underlying().(*types.Pointer)
+	t := pass.TypesInfo.TypeOf(star.X)
+	if t == nil {
+		return ""
+	}
+	ptr, ok := t.Underlying().(*types.Pointer)
 	if !ok {
 		return ""
 	}
