@@ -51,7 +51,7 @@ func initialValue(info *types.Info, n ast.Node, v *types.Var) ast.Expr {
 }
 
 // Reassigned reports whether fn assigns v (or an element or field of it)
-// after its declaration, or takes its address.
+// after its declaration, ranges into it, or takes its address.
 func Reassigned(info *types.Info, fn ast.Node, v *types.Var) bool {
 	rooted := func(e ast.Expr) bool {
 		id := RootIdent(e)
@@ -64,6 +64,8 @@ func Reassigned(info *types.Info, fn ast.Node, v *types.Var) bool {
 			found = found || slices.ContainsFunc(n.Lhs, rooted)
 		case *ast.IncDecStmt:
 			found = found || rooted(n.X)
+		case *ast.RangeStmt:
+			found = found || n.Tok == token.ASSIGN && (n.Key != nil && rooted(n.Key) || n.Value != nil && rooted(n.Value))
 		case *ast.UnaryExpr:
 			found = found || n.Op == token.AND && rooted(n.X)
 		}

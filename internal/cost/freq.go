@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/tables"
 	"github.com/memlint/memlint/internal/typesx"
 )
@@ -139,7 +140,7 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		caller := enclosingFunc(pass, cur)
-		if caller == nil && inFuncLit(cur) {
+		if caller == nil && astx.OutermostFunc(cur) != nil {
 			info.escapes = true // a literal in a package variable (a table of rules) runs when it is called, not at initialization
 			continue
 		}
@@ -217,14 +218,6 @@ func enclosingFunc(pass *analysis.Pass, cur inspector.Cursor) *types.Func {
 		return fn
 	}
 	return nil
-}
-
-// inFuncLit reports whether cur is in the body of a function literal.
-func inFuncLit(cur inspector.Cursor) bool {
-	for range cur.Enclosing((*ast.FuncLit)(nil)) {
-		return true
-	}
-	return false
 }
 
 // Func returns how often the function declared by decl runs.

@@ -142,13 +142,14 @@ func (c *checker) cost(b *builder, e estimate) cost.Estimate {
 	}
 	name := astx.FuncName(decl)
 	f := c.model.At(c.pass, b.decl, cost.Policy{DescriptionsAreCold: true})
+	short := c.shortLoops(e)
 	switch {
 	case c.endsInDiagnostic(b):
 		return cost.Estimate{Tier: cost.Low, Evidence: "the text ends in a diagnostic"}
 	case !e.overLoop && e.sum.Terms() < minStraightTerms:
 		return cost.Estimate{Tier: cost.Low, Evidence: "a few pieces of data, no loop: it reallocates once or twice"}
-	case c.shortLoops(e) != "":
-		return cost.Estimate{Tier: cost.Low, Evidence: c.shortLoops(e)}
+	case short != "":
+		return cost.Estimate{Tier: cost.Low, Evidence: short}
 	case f.Level == cost.Cold && f.Describes && isDescribingMethod(decl) && !e.overLoop && !c.usesFmt(decl):
 		return cost.Estimate{Tier: cost.Medium, Evidence: "per call of " + name + ", whose output grows with its data"}
 	case f.Level == cost.Cold:

@@ -2,7 +2,6 @@ package prealloc
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -176,26 +175,14 @@ func (c *checker) listing(cur inspector.Cursor) string {
 		return ""
 	}
 	id, ok := ast.Unparen(rng.X).(*ast.Ident)
-	if !ok {
-		return ""
-	}
-	info := c.pass.TypesInfo
-	v, ok := info.Uses[id].(*types.Var)
 	fn := astx.OutermostFunc(cur)
-	if !ok || fn == nil || astx.Reassigned(info, fn, v) {
+	if !ok || fn == nil {
 		return ""
 	}
-	declares := func(l ast.Expr) bool { id, ok := l.(*ast.Ident); return ok && info.Defs[id] == v }
-	found := ""
-	ast.Inspect(fn, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.DEFINE && len(as.Rhs) == 1 && slices.ContainsFunc(as.Lhs, declares) {
-			if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && c.isListing(call) {
-				found = c.src.Text(call.Fun)
-			}
-		}
-		return found == ""
-	})
-	return found
+	if call := c.definingCall(id, fn); call != nil && c.isListing(call) {
+		return c.src.Text(call.Fun)
+	}
+	return ""
 }
 
 func (c *checker) isListing(call *ast.CallExpr) bool {
@@ -230,6 +217,7 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		alloc, heavy = c.allocation(body, false)
 		when = "on some iterations"
 	}
+	listing := c.listing(loopCur)
 	into := c.feedsError(loopCur, acc)
 	low := func(evidence string) cost.Estimate { return cost.Estimate{Tier: cost.Low, Evidence: evidence} }
 	switch {
@@ -247,8 +235,8 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		return low("builds an error (" + into + "): once per failure")
 	case heavy:
 		return low("the loop body also allocates (" + alloc + ") " + when)
-	case c.listing(loopCur) != "":
-		return low("the loop copies a directory listing (" + c.listing(loopCur) + "), which allocates per entry to read")
+	case listing != "":
+		return low("the loop copies a directory listing (" + listing + "), which allocates per entry to read")
 	case filledElsewhere:
 		return low("the map also gets entries outside the loop: the hint covers only part")
 	case acc.cond != nil && !acc.skipsConstants:

@@ -339,31 +339,18 @@ func zeroVar(info *types.Info, fn ast.Node, e ast.Expr) bool {
 	if !ok {
 		return false
 	}
-	obj, ok := info.Uses[id].(*types.Var)
+	v, ok := info.Uses[id].(*types.Var)
 	if !ok {
 		return false
 	}
-	is := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && info.Uses[id] == obj
-	}
-	declared, assigned := false, false
+	declared := false
 	ast.Inspect(fn, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.ValueSpec:
-			for _, name := range n.Names {
-				declared = declared || info.Defs[name] == obj && len(n.Values) == 0
-			}
-		case *ast.AssignStmt:
-			assigned = assigned || slices.ContainsFunc(n.Lhs, is)
-		case *ast.RangeStmt:
-			assigned = assigned || n.Tok == token.ASSIGN && (n.Key != nil && is(n.Key) || n.Value != nil && is(n.Value))
-		case *ast.UnaryExpr:
-			assigned = assigned || n.Op == token.AND && is(n.X)
+		if spec, ok := n.(*ast.ValueSpec); ok && len(spec.Values) == 0 {
+			declared = declared || slices.ContainsFunc(spec.Names, func(name *ast.Ident) bool { return info.Defs[name] == v })
 		}
-		return true
+		return !declared
 	})
-	return declared && !assigned
+	return declared && !astx.Reassigned(info, fn, v)
 }
 
 // zeroField reports whether e selects a field of the package's own
