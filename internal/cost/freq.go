@@ -254,11 +254,15 @@ func (m *Model) fromCallers(fn *types.Func, info *funcInfo) Frequency {
 	if info.external || info.escapes || info.spawned {
 		return Frequency{}
 	}
-	if len(info.callers) == 0 {
+	if !slices.ContainsFunc(info.callers, func(caller *types.Func) bool { return caller != fn }) {
 		return Frequency{Level: Cold, Reason: "no production callers"}
 	}
 	var cold *Frequency
+	var through string
 	for _, caller := range info.callers {
+		if caller == fn {
+			continue // recursion runs as often as the calls from outside it
+		}
 		if caller == nil {
 			return Frequency{Level: Cold, Reason: "once per process (package initialization)"}
 		}
@@ -269,9 +273,11 @@ func (m *Model) fromCallers(fn *types.Func, info *funcInfo) Frequency {
 		case f.Level == Unknown || f.ownOnly:
 			return Frequency{}
 		}
-		cold = &f
+		if cold == nil {
+			cold, through = &f, caller.Name()
+		}
 	}
-	return Frequency{Level: Cold, Reason: cold.Reason + ", through " + info.callers[0].Name(), Describes: cold.Describes}
+	return Frequency{Level: Cold, Reason: cold.Reason + ", through " + through, Describes: cold.Describes}
 }
 
 // inGoroutine reports whether the call at cur runs in a goroutine that

@@ -6,6 +6,7 @@ import "fmt"
 
 func main() { // want `cold: once per process \(a command's main\)`
 	fmt.Println(Report([]string{"a"}))
+	fmt.Println(render(&node{}))
 }
 
 // Report is exported, but only main calls it.
@@ -28,3 +29,24 @@ func (printer) String() string { return "" } // want `cold: a description for pe
 
 // Serve may be called through an interface of another package.
 func (printer) Serve() {} // want `unknown: `
+
+type node struct{ kids []*node }
+
+// A recursive walk runs as often as the calls from outside it: here, once
+// per process.
+func render(n *node) string { // want `cold: once per process \(a command's main\), through main`
+	s := "("
+	for _, k := range n.kids {
+		s += render(k)
+	}
+	return s + ")"
+}
+
+// Called only by itself: no production callers.
+func orphan(n *node) int { // want `cold: no production callers`
+	total := 1
+	for _, k := range n.kids {
+		total += orphan(k)
+	}
+	return total
+}
