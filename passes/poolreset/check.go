@@ -17,6 +17,7 @@ import (
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/passflag"
+	"github.com/memlint/memlint/internal/ssareach"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
@@ -37,7 +38,7 @@ func (a *checker) check() []finding {
 	for _, p := range a.puts {
 		freq := a.frequency(p.call.Parent())
 		if p.putter == nil {
-			add(a.checkNonPointer(p), boxEstimate(a.putRate(freq, p), a.sizedPerUse(p.pool)))
+			add(a.checkNonPointer(p), boxEstimate(a.putRate(freq, p), a.sizedPerUse(p.pool) || a.makesConfiguredBlocks(p.pool)))
 			add(a.checkUseAfterPut(p), cost.Estimate{Tier: cost.High, Evidence: "another goroutine may own the object"})
 			add(a.checkAliasKept(p))
 			// Such objects go back in Close or a release method, which
@@ -48,12 +49,12 @@ func (a *checker) check() []finding {
 		dirty := a.checkDirty(p)
 		add(dirty, freq.Rate("the next Get sees the old state"))
 		if dirty == nil && p.putter == nil {
-			d, releasable := a.checkPinned(p)
+			d, low := a.checkPinned(p)
 			e := freq.Rate("held until the pool drops the object")
 			held := freq.Rate("held until the pool drops the slice")
 			switch {
-			case !releasable:
-				e = cost.Estimate{Tier: cost.Low, Evidence: "nothing harmless to reset it to"}
+			case low != "":
+				e = cost.Estimate{Tier: cost.Low, Evidence: low}
 			case a.saysNoReset(p):
 				e = cost.Estimate{Tier: cost.Low, Evidence: "the comment at the Put says it needs no reset"}
 				held = e
@@ -90,16 +91,17 @@ func (a *checker) frequency(fn *ssa.Function) cost.Frequency {
 }
 
 // putRate is how often the Put p, whose own function runs at freq,
-// happens. What goes back came from a Get: a Put of an object its
-// function did not get, which the package says nothing about, runs as
+// happens. What goes back came from a Get: a Put in a loop of an object
+// its function did not get, which the package says nothing about, runs as
 // often as a Get of the pool in hot code (a buffer drawn per Write and put
-// back by the goroutine that drains them).
+// back by the goroutine that drains them). A Put that runs once per call,
+// of a buffer a field kept (in a Reset), runs as often as that call.
 func (a *checker) putRate(freq cost.Frequency, p *putSite) cost.Frequency {
 	x := p.x
 	if s, ok := x.(*ssa.Slice); ok {
 		x = s.X // Put(b[:0])
 	}
-	if freq.Level != cost.Unknown || a.getOf[x] != nil {
+	if freq.Level != cost.Unknown || a.getOf[x] != nil || !repeats(p.call) {
 		return freq
 	}
 	for _, g := range a.gets[p.pool] {
@@ -114,14 +116,22 @@ func (a *checker) putRate(freq cost.Frequency, p *putSite) cost.Frequency {
 	return freq
 }
 
+// repeats reports whether the instruction can run again in the same call
+// of its function: it is in a loop.
+func repeats(instr ssa.CallInstruction) bool {
+	never := func(ssa.Instruction) bool { return false }
+	return ssareach.Reaches(instr.Parent(), instr, func(i ssa.Instruction) bool { return i == instr }, never)
+}
+
 // boxEstimate rates a non-pointer Put: one 24-byte allocation per Put
 // matters only where the Put runs per request, command or data chunk.
 // Maintainers declined it per compressed block, per stream or per commit,
 // where the work around it dwarfs it: a pool whose buffers are cut to a
-// configured size on every Get (sizedPerUse) holds such blocks.
-func boxEstimate(f cost.Frequency, sizedPerUse bool) cost.Estimate {
+// configured size on every Get (sizedPerUse), or made that size by its New
+// (makesConfiguredBlocks), holds such blocks.
+func boxEstimate(f cost.Frequency, blocks bool) cost.Estimate {
 	switch {
-	case sizedPerUse:
+	case blocks:
 		return cost.Estimate{Tier: cost.Low, Evidence: "one allocation per block of configured size"}
 	case f.Level == cost.Hot:
 		return cost.Estimate{Tier: cost.Medium, Evidence: "one allocation per Put, " + f.Reason}

@@ -59,11 +59,14 @@
 // x.Reset(nil) for bufio) just before the Put; it is withheld when a Get
 // of the pool may read the field before setting it, or when the object is
 // used after the Put. A reader has no harmless value to be reset to: such
-// a finding is low tier, and so is one whose Put has a comment, on its
-// line or the line above, saying that no reset is needed (the maintainers
-// decided what the object keeps does not matter), or whose pool is a
-// local variable (the pool, and what it holds, go when the call ends);
-// both pinning and the elements held below.
+// a finding is low tier; so is a compressor reset to what callers of an
+// exported getter pass from outside the package (a file, a connection:
+// often small, while each reset re-initializes the compressor's tables),
+// and one whose Put has a comment, on its line or the line above, saying
+// that no reset is needed (the maintainers decided what the object keeps
+// does not matter), or whose pool is a local variable (the pool, and what
+// it holds, go when the call ends); both pinning and the elements held
+// below.
 //
 //	e := pool.Get().(*encoder)
 //	e.w = w
@@ -144,7 +147,10 @@
 // //nolint:staticcheck (or SA6002) on the line silences it. A Put of an
 // object its function did not get (a buffer drawn in Write and put back
 // by the goroutine that drains a queue of them) runs as often as the
-// pool's Gets, and takes their rate when they are in hot code.
+// pool's Gets, and takes their rate when they are in hot code. Blocks of
+// a configured size (cut to a length that is not a constant right from
+// Get, or made so by the pool's New: a compressor's blocks) are low tier:
+// the work on each block dwarfs the box.
 //
 // # Cost
 //

@@ -259,12 +259,12 @@ func selectorOf(t types.Type, path fieldstore.Path, pkg *types.Package) (string,
 
 // checkPinned reports a Put of an object that still holds pins taken by a
 // Get of its pool: the memory they point to stays reachable while the
-// object sits in the pool. releasable reports whether every pin can be
-// dropped (a reader given to Reset has no harmless replacement).
-func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, releasable bool) {
+// object sits in the pool. low says why the finding is low tier, or is ""
+// (see lowPins).
+func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, low string) {
 	call := a.c.putCall[p.call.Common().Pos()]
 	if call == nil {
-		return nil, true
+		return nil, ""
 	}
 	var held []*pin
 	for _, pn := range a.pinsOf(p.pool) {
@@ -273,7 +273,7 @@ func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, releasable bo
 		}
 	}
 	if len(held) == 0 {
-		return nil, true
+		return nil, ""
 	}
 	name := exprString(call.Args[0])
 	var what, fixes []string
@@ -286,7 +286,7 @@ func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, releasable bo
 			fixes = append(fixes, name+"."+pn.field+" = nil")
 		}
 	}
-	releasable = !slices.Contains(fixes, "")
+	low = lowPins(held, fixes)
 	d = &analysis.Diagnostic{
 		Pos: call.Pos(),
 		End: call.End(),
@@ -296,7 +296,7 @@ func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, releasable bo
 	why := a.whyNoReleaseFix(p, held, fixes)
 	if why != "" {
 		d.Message += " (no automatic fix: " + why + ")"
-		return d, releasable
+		return d, low
 	}
 	var edits []analysis.TextEdit
 	if _, deferred := p.call.(*ssa.Defer); deferred {
@@ -304,14 +304,14 @@ func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, releasable bo
 		fix := a.resetInDefer(call, p.call.Parent().Syntax(), fixes, "Drop the references before putting "+name+" back")
 		if fix == nil {
 			d.Message += " (no automatic fix: a variable of the deferred call is assigned after it, or it is not a plain defer statement)"
-			return d, releasable
+			return d, low
 		}
 		edits = fix[0].TextEdits
 	} else {
 		fix := a.insertBefore(call, fixes, "Drop the references before putting "+name+" back")
 		if fix == nil {
 			d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
-			return d, releasable
+			return d, low
 		}
 		edits = fix[0].TextEdits
 	}
@@ -320,14 +320,32 @@ func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, releasable bo
 		ioName, needImport, why := imports.Name(a.pass, file, call.Pos(), "io")
 		if why != "" || ioName != "io" {
 			d.Message += " (no automatic fix: io is not available as io here)"
-			return d, releasable
+			return d, low
 		}
 		if needImport {
 			edits = append(edits, imports.Add(a.pass.Fset, file, "io"))
 		}
 	}
 	d.SuggestedFixes = []analysis.SuggestedFix{{Message: "Drop the references before putting " + name + " back", TextEdits: edits}}
-	return d, releasable
+	return d, low
+}
+
+// lowPins says why dropping the pins held is worth little, or returns "":
+// there is nothing harmless to reset a reader to, or what a compressor
+// holds is what callers outside the package give an exported getter (a
+// file, a connection: often small), while each reset re-initializes the
+// compressor's tables.
+func lowPins(held []*pin, fixes []string) string {
+	if slices.Contains(fixes, "") {
+		return "nothing harmless to reset it to"
+	}
+	for _, pn := range held {
+		if param, ok := pn.src.(*ssa.Parameter); ok && pn.reset != nil && isCompressor(pn.reset.Args[0].Type()) &&
+			param.Parent().Object() != nil && param.Parent().Object().Exported() {
+			return "what it holds is what callers of " + param.Parent().Name() + " pass, outside the package, and each reset re-initializes the compressor"
+		}
+	}
+	return ""
 }
 
 func nonEmpty(ss []string, alt string) []string {

@@ -61,7 +61,8 @@ type checker struct {
 	fields     *fieldstore.Summary
 	pins       map[poolKey][]*pin
 	model      *cost.Model
-	zeros      map[*types.Var]bool // package variables that hold a zero value
+	zeros      map[*types.Var]bool             // package variables that hold a zero value
+	news       map[types.Object][]*ast.FuncLit // pool -> its New functions, found on first use
 }
 
 func newChecker(pass *analysis.Pass, c *candidates, built map[*ast.FuncDecl]*ssa.Function) *checker {
