@@ -150,7 +150,7 @@
 // whose pointer fields could come first, so that the garbage collector
 // scans a shorter prefix of each value, and the fix orders fields that way.
 // This costs only GC time, so it is off by default, except where the
-// prefix shrinks by at least 8 KiB: large pointer-free arrays or tables
+// prefix shrinks by at least 64 KiB: large pointer-free arrays or tables
 // (hash chains, a page buffer) before a pointer field make the collector
 // scan all of them in every value on every cycle. Those are reported at
 // the medium tier whatever the number of values (std moved

@@ -175,8 +175,10 @@ func candidateOf(pass *analysis.Pass, file *ast.File, spec *ast.TypeSpec) *candi
 // above which a layout's pointer bytes matter without -scan: a large
 // pointer-free array or table before a pointer field makes the collector
 // walk all of it (std moved compress/flate's hash chains, 640 KiB, behind
-// the pointers for this).
-const bigScanBytes = 8192
+// the pointers for this). A decoder's tables or a page buffer of tens of
+// KiB, one per stream, cost the collector microseconds per cycle:
+// maintainers leave those.
+const bigScanBytes = 64 << 10
 
 // hasFixedLayout reports whether the struct's fields show that its layout is
 // fixed on purpose: blank (padding) fields or structs.HostLayout.

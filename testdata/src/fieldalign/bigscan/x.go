@@ -4,12 +4,20 @@ package bigscan
 
 import "io"
 
-// matcher keeps 16 KiB of hash chains before its writer and window: each
-// value costs the collector 16 KiB of scanning per cycle, whatever its size.
-type matcher struct { // want `struct matcher of 16424 bytes has 16408 pointer bytes, could have 24 \(its pointer data, which the GC walks for each live value on every cycle, shrinks by 16384 bytes\); reorder the fields \[medium: large pointer-free fields before the pointers, scanned on every GC cycle\]`
-	head   [4096]uint32
+// matcher keeps 128 KiB of hash chains before its writer and window: each
+// value costs the collector 128 KiB of scanning per cycle, whatever its
+// size.
+type matcher struct { // want `struct matcher of 131112 bytes has 131096 pointer bytes, could have 24 \(its pointer data, which the GC walks for each live value on every cycle, shrinks by 131072 bytes\); reorder the fields \[medium: large pointer-free fields before the pointers, scanned on every GC cycle\]`
+	head   [32768]uint32
 	w      io.Writer
 	window []byte
+}
+
+// window keeps a 32 KiB page before its reader, one per stream: 32 KiB of
+// scanning per value is not worth a change without -scan.
+type window struct {
+	page [32 << 10]byte
+	r    io.Reader
 }
 
 // counters has a small table before its pointer: 256 bytes of scanning is
@@ -19,4 +27,4 @@ type counters struct {
 	name string
 }
 
-var _, _ = matcher{}, counters{}
+var _, _, _ = matcher{}, window{}, counters{}
