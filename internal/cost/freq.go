@@ -69,7 +69,7 @@ type Model struct {
 	tables      map[*types.Var]bool // package variables initialized with a literal
 	fixedParams map[*types.Var]bool // parameters every call passes a table or literal
 	// diagHelpers says why a helper is cold when every call of it feeds
-	// a diagnostic or sits in code switched off.
+	// a diagnostic, sits in code switched off or under a debug switch.
 	diagHelpers map[*types.Func]string
 }
 
@@ -83,6 +83,10 @@ type funcInfo struct {
 	diagCalls int
 	// offCalls counts the calls under an if on a constant false.
 	offCalls int
+	// debugCalls counts the calls under an if on a debug or verbose
+	// switch (if r.Debug { ... }), with the first such switch.
+	debugCalls int
+	debugWhy   string
 	escapes  bool // used other than by a direct call: a value, a method value, ...
 	external bool // callable from outside the package, or through an interface
 	// spawned: called in a goroutine (go f(), or in the body of a go
@@ -130,11 +134,16 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		call := callOf(cur)
 		info.calls = append(info.calls, call)
-		switch {
+		switch name, what := debugGuard(cur); {
 		case offGuard(pass.TypesInfo, cur) != "":
 			info.offCalls++
 		case InDiagnostic(pass.TypesInfo, cur):
 			info.diagCalls++
+		case name != "":
+			info.debugCalls++
+			if info.debugWhy == "" {
+				info.debugWhy = what + " (every call of " + fn.Name() + " is under " + name + ")"
+			}
 		}
 		if strings.HasSuffix(pass.Fset.Position(id.Pos()).Filename, "_test.go") {
 			continue
@@ -152,12 +161,16 @@ func run(pass *analysis.Pass) (any, error) {
 	m.diagHelpers = make(map[*types.Func]string)
 	for fn, info := range m.funcs {
 		m.frequency(fn)
-		if info.external || info.escapes || info.diagCalls+info.offCalls == 0 || info.diagCalls+info.offCalls < len(info.calls) {
+		cold := info.diagCalls + info.offCalls + info.debugCalls
+		if info.external || info.escapes || cold == 0 || cold < len(info.calls) {
 			continue
 		}
-		if info.diagCalls > 0 {
+		switch {
+		case info.diagCalls > 0:
 			m.diagHelpers[fn] = "builds diagnostics (every call of " + fn.Name() + " feeds one)"
-		} else {
+		case info.debugCalls > 0:
+			m.diagHelpers[fn] = info.debugWhy
+		default:
 			m.diagHelpers[fn] = "code switched off (every call of " + fn.Name() + " is under a constant false)"
 		}
 	}
