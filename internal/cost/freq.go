@@ -87,8 +87,8 @@ type funcInfo struct {
 	// switch (if r.Debug { ... }), with the first such switch.
 	debugCalls int
 	debugWhy   string
-	escapes  bool // used other than by a direct call: a value, a method value, ...
-	external bool // callable from outside the package, or through an interface
+	escapes    bool // used other than by a direct call: a value, a method value, ...
+	external   bool // callable from outside the package, or through an interface
 	// spawned: called in a goroutine (go f(), or in the body of a go
 	// func()): it runs as long and as often as it likes, however rarely
 	// its starter runs (a Start or main that starts a worker loop).
