@@ -402,7 +402,8 @@ func short(e ast.Expr) string {
 }
 
 // isRangeOverData reports whether loop ranges over a slice, map, string or
-// integer held in a variable or field: its length is data.
+// integer held in a variable or field, or over an iterator of a collection:
+// its length is data.
 func isRangeOverData(pass *analysis.Pass, loop ast.Node) bool {
 	rng, ok := loop.(*ast.RangeStmt)
 	if !ok {
@@ -412,6 +413,9 @@ func isRangeOverData(pass *analysis.Pass, loop ast.Node) bool {
 	switch underlying(pass.TypesInfo, rng.X).(type) {
 	case *types.Slice, *types.Map, *types.Basic, *types.Pointer:
 		return true
+	case *types.Signature: // maps.Keys(m), c.All()
+		coll, _ := typesx.IteratedCollection(pass.TypesInfo, rng.X)
+		return coll != nil
 	}
 	return false
 }

@@ -5,6 +5,7 @@ package typesx
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -225,4 +226,44 @@ func Qualifier(pkg *types.Package) types.Qualifier {
 		}
 		return other.Name()
 	}
+}
+
+// IteratedCollection returns the collection that the iterator made by the
+// call x yields once element by element: m for maps.Keys(m), maps.Values(m)
+// or maps.All(m); s for slices.All(s), slices.Values(s) or
+// slices.Backward(s); c for c.All(), c.Keys() or c.Values() when c has a
+// Len method, which by convention counts what they yield (byLen is then
+// set). It returns nil for any other expression.
+func IteratedCollection(info *types.Info, x ast.Expr) (coll ast.Expr, byLen bool) {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok {
+		return nil, false
+	}
+	pkg, name := Callee(info, call)
+	if len(call.Args) == 1 && (pkg == "maps" && slices.Contains([]string{"Keys", "Values", "All"}, name) ||
+		pkg == "slices" && slices.Contains([]string{"All", "Values", "Backward"}, name)) {
+		return call.Args[0], false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) != 0 || !slices.Contains([]string{"All", "Keys", "Values"}, sel.Sel.Name) {
+		return nil, false
+	}
+	if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal || !hasLenMethod(info.TypeOf(sel.X)) {
+		return nil, false
+	}
+	return sel.X, true
+}
+
+// hasLenMethod reports whether t has a method Len() int.
+func hasLenMethod(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Len")
+	fn, ok := obj.(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.Int])
 }

@@ -76,6 +76,9 @@ func (c *checker) rangeCount(loop *ast.RangeStmt, fn ast.Node) (count, bool) {
 		v, exact := constant.Int64Val(constant.ToInt(tv.Value))
 		return count{base: c.src.Text(loop.X), isConst: true, constVal: v}, exact
 	}
+	if _, iterator := typesx.Core(tv.Type).(*types.Signature); iterator {
+		return c.iteratorCount(loop)
+	}
 	n, ok := c.simple(loop.X)
 	if !ok {
 		return count{}, false
@@ -94,8 +97,36 @@ func (c *checker) rangeCount(loop *ast.RangeStmt, fn ast.Node) (count, bool) {
 			return count{}, false
 		}
 		n.base, n.baseIsLen = src, c.isLen(loop.X)
-	default: // strings, channels, functions, arrays (constant length)
+	default: // strings, channels, arrays (constant length)
 		return count{}, false
+	}
+	return n, true
+}
+
+// iteratorCount returns the length of the collection that the loop's
+// iterator walks (see typesx.IteratedCollection): len(m) for maps.Keys(m),
+// c.Len() for c.All().
+func (c *checker) iteratorCount(loop *ast.RangeStmt) (count, bool) {
+	coll, byLen := typesx.IteratedCollection(c.pass.TypesInfo, loop.X)
+	if coll == nil {
+		return count{}, false
+	}
+	n, ok := c.simple(coll)
+	if !ok {
+		return count{}, false
+	}
+	src := c.src.Text(coll)
+	switch {
+	case byLen:
+		n.base, n.baseIsLen = src+".Len()", true
+		n.lenOf = append(n.lenOf, coll)
+	case isMap(c.pass.TypesInfo.TypeOf(coll)):
+		if c.mayChangeMaps(loop.Body) {
+			return count{}, false
+		}
+		n.base, n.baseIsLen, n.impure = "len("+src+")", true, true
+	default:
+		n.base, n.baseIsLen = "len("+src+")", true
 	}
 	return n, true
 }

@@ -37,6 +37,12 @@
 // collection other than its readers (At, Get, Index, ...) or passes it to
 // a call, which may change its length.
 //
+// A range over an iterator of a collection counts the collection: len(m)
+// for maps.Keys(m), maps.Values(m) and maps.All(m), len(s) for
+// slices.All(s), slices.Values(s) and slices.Backward(s), and c.Len() for
+// the All, Keys and Values methods of a type with a Len method. Other
+// iterators (a filter, a scanner) yield a number the code does not show.
+//
 // Generic code is read the same way: a value of a type parameter whose
 // type set has one underlying type (S ~[]E, M ~map[K]V) is ranged over,
 // appended to and made like that type (make(S, 0, len(in))).
@@ -111,7 +117,7 @@
 //     per file to read), and other conditional appends.
 //
 // It does not report appends of xs..., ranges over strings, channels and
-// functions, slices touched between their declaration and the loop,
+// other functions, slices touched between their declaration and the loop,
 // slices appended to before the loop or in another loop, slices and maps
 // of functions (listeners, hooks), storing a struct or string into an
 // interface element (it allocates anyway), maps of at most 8 entries

@@ -210,3 +210,30 @@ func CollectValues(xs []int, m map[int]string, n int) any {
 	vals := slices.Collect(maps.Values(m)) // want `slices.Collect\(maps.Values\(m\)\) appends one element`
 	return []any{len(vals), vals == nil}
 }
+
+// Loops over iterators of collections: the collection's length is the
+// count.
+func KeysOfMap(xs []int, m map[int]string, n int) any {
+	var keys []int // want `keys can be preallocated with capacity len\(m\)`
+	for k := range maps.Keys(m) {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+func ValuesOfSlice(xs []int, m map[int]string, n int) any {
+	out := []int{} // want `out can be preallocated with capacity len\(xs\)`
+	for x := range slices.Values(xs) {
+		out = append(out, x*2)
+	}
+	return out
+}
+
+func CopyMapAll(xs []int, m map[int]string, n int) any {
+	out := map[int]string{} // want `out can be preallocated with capacity len\(m\)`
+	for k, v := range maps.All(m) {
+		out[k] = v
+	}
+	return out
+}

@@ -4,6 +4,7 @@ package kinds
 
 import (
 	"errors"
+	"iter"
 	"strings"
 	"sync"
 )
@@ -176,6 +177,62 @@ func Doubled(a Attrs) []string {
 			a.Append(a.At(i))
 		}
 		out = append(out, a.At(i))
+	}
+	return out
+}
+
+// AttrSet is a collection with a Len method: its All, Keys and Values
+// iterators yield Len elements.
+type AttrSet struct{ keys, vals []string }
+
+func (a *AttrSet) Len() int { return len(a.keys) }
+
+func (a *AttrSet) All() iter.Seq2[string, string] {
+	return func(yield func(k, v string) bool) {
+		for i := range a.keys {
+			if !yield(a.keys[i], a.vals[i]) {
+				return
+			}
+		}
+	}
+}
+
+func (a *AttrSet) Matching(prefix string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, k := range a.keys {
+			if strings.HasPrefix(k, prefix) && !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+func AsMap(a *AttrSet) map[string]string {
+	out := make(map[string]string) // want `out can be preallocated with capacity a.Len\(\) \(past 8 entries, the map grows ~log2\(n/8\) times, rehashing its entries each time\) \[medium: count grows with the data\]$`
+	for k, v := range a.All() {
+		out[k] = v
+	}
+	return out
+}
+
+// An iterator that filters: nothing says how many it yields.
+func Matching(a *AttrSet, prefix string) []string {
+	var out []string
+	for k := range a.Matching(prefix) {
+		out = append(out, k)
+	}
+	return out
+}
+
+// A collection without a Len method: nothing says how many All yields.
+type Lines struct{ text string }
+
+func (l Lines) All() iter.Seq[string] { return strings.Lines(l.text) }
+
+func Collect(l Lines) []string {
+	var out []string
+	for line := range l.All() {
+		out = append(out, line)
 	}
 	return out
 }
