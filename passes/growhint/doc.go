@@ -30,7 +30,9 @@
 // (at least: an invalid byte is written as U+FFFD, three bytes),
 // and the strings of a ranged slice are summed by a loop the fix inserts
 // before the Grow. A loop that walks a string and writes pieces of it (a
-// path cleaner, a query rewriter) is sized as a copy: len(s), a close guess.
+// path cleaner, a query rewriter) is sized as a copy: len(s), a close guess,
+// or the least it takes when it writes escapes (constants of two bytes or
+// more, escaped pieces) in place of some bytes.
 // The message says which kind of number it is:
 //
 //   - exact, when every piece is counted;

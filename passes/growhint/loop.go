@@ -265,7 +265,8 @@ func isStmtOf(body *ast.BlockStmt, cur inspector.Cursor) bool {
 
 // copyLoop sizes a loop that walks a string and writes pieces of it, as
 // a path cleaner or a query rewriter does: the output is about as long as
-// the string. The string is one the loop's header or an early exit tests
+// the string, or at least as long when the loop writes escapes (constants
+// of two bytes or more, escaped pieces) in place of some bytes. The string is one the loop's header or an early exit tests
 // (range s, for len(s) > 0, if i >= len(s) { break }), and every piece
 // the loop writes other than a constant is computed from it.
 func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, at token.Pos, e *estimate) bool {
@@ -274,14 +275,20 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 		return false
 	}
 	used := make(map[*types.Var]bool)
+	escapes := false
 	for _, w := range writes {
 		if w.opaque {
 			return false
 		}
 		copied := 0
 		for _, piece := range w.pieces {
-			if c.info.Types[piece].Value != nil {
+			if tv := c.info.Types[piece]; tv.Value != nil {
+				n, ok := sizeexpr.ConstLen(tv)
+				escapes = escapes || ok && n > 1
 				continue
+			}
+			if _, f := c.sizedPart(piece); f == fitLeast {
+				escapes = true
 			}
 			from := c.derivedFrom(b, piece, walked)
 			if from == nil || c.looksUp(piece) {
@@ -309,7 +316,11 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 	}
 	for _, t := range terms {
 		e.sum.AddLen(t)
-		e.copyOf = append(e.copyOf, t)
+		if escapes {
+			e.least = append(e.least, t+", some of whose bytes are written as longer escapes")
+		} else {
+			e.copyOf = append(e.copyOf, t)
+		}
 	}
 	return true
 }

@@ -283,6 +283,25 @@ func appendEscape(dst []byte, r rune) []byte {
 	return append(dst, '\\', 'u', byte(r>>8), byte(r))
 }
 
+// CEscape writes two bytes for each quote, backslash or newline: the
+// input's length is the least the output takes, not a close guess.
+func CEscape(data []byte) string {
+	var buf bytes.Buffer // want `buf is filled by 4 writes whose total size is known before the first write: at least len\(data\) bytes \(counted at their least: data, some of whose bytes are written as longer escapes\)`
+	for _, c := range data {
+		switch c {
+		case '\n':
+			buf.WriteString("\\n")
+		case '"':
+			buf.WriteString("\\\"")
+		case '\\':
+			buf.WriteString("\\\\")
+		default:
+			buf.WriteByte(c)
+		}
+	}
+	return buf.String()
+}
+
 // Transcode replaces each byte of an invalid sequence with U+FFFD, three
 // bytes: the input's length is the least the output takes.
 func Transcode(s string) string {
