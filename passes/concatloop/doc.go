@@ -67,7 +67,10 @@
 //     copying saves on the short strings such loops build.
 //
 // It never reports variables declared in the loop or reassigned in it
-// (the string does not grow with the whole loop), test-harness packages,
+// (the string does not grow with the whole loop), a += followed in its
+// block, or one around it, by a return, a panic or a break out of the
+// loop (it runs once, as the padding of a truncated text), test-harness
+// packages,
 // prepending (s = x + s) and doubling (s += s), which a builder does not
 // fix. A string grown in the last element of a slice the loop appends to
 // (words[len(words)-1] += w, merging runs) is reported without a fix.

@@ -271,3 +271,31 @@ var TwoLoops = func(xs []string) (string, string) {
 	}
 	return a, b
 }
+
+// Escape leaves the switch, not the loop, after each append: it grows on
+// every iteration.
+func Escape(s string) string {
+	out := ""
+	for _, r := range s {
+		switch r {
+		case '"':
+			out += `\"` // want `out grows by \+= in a loop of len\(s\) iterations`
+			break
+		default:
+			out += string(r)
+		}
+	}
+	return out
+}
+
+// Skip continues after each append: it grows on every iteration.
+func Skip(words []string) string {
+	out := ""
+	for _, w := range words {
+		if w != "" {
+			out += w + " " // want `out grows by \+= in a loop of len\(words\) iterations`
+			continue
+		}
+	}
+	return out
+}

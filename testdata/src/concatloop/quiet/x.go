@@ -295,3 +295,49 @@ func (b *buffer) Field(xs []string) {
 		b.text += strings.TrimSpace(x) + "\n"
 	}
 }
+
+// TruncateLeft pads the cut once, right before it leaves the loop: the
+// string does not grow across iterations.
+func TruncateLeft(s string, w int, prefix string) string {
+	width, pos := 0, len(s)
+	for i := range s {
+		if width+2 > w {
+			if width < w {
+				pos = i + 1
+				prefix += strings.Repeat(" ", width+2-w)
+			} else {
+				pos = i
+			}
+			break
+		}
+		width += 2
+	}
+	return prefix + s[pos:]
+}
+
+// FirstMatch appends once and returns.
+func FirstMatch(names []string, suffix string) string {
+	label := "match: "
+	for _, n := range names {
+		if strings.HasSuffix(n, suffix) {
+			label += n
+			return label
+		}
+	}
+	return ""
+}
+
+// LastWord appends once and leaves through the outer label.
+func LastWord(lines [][]string) string {
+	out := ""
+scan:
+	for _, words := range lines {
+		for _, w := range words {
+			if w == "." {
+				out += w
+				break scan
+			}
+		}
+	}
+	return out
+}
