@@ -59,9 +59,10 @@
 // x.Reset(nil) for bufio) just before the Put; it is withheld when a Get
 // of the pool may read the field before setting it, or when the object is
 // used after the Put. A reader has no harmless value to be reset to: such
-// a finding is low tier; so is a compressor reset to what callers of an
-// exported getter pass from outside the package (a file, a connection:
-// often small, while each reset re-initializes the compressor's tables),
+// a finding is low tier; so is a compressor reset to the writer its
+// getter's caller passes (a file, a connection, a response: the package
+// does not show it is large, while each reset re-initializes the
+// compressor's tables),
 // and one whose Put has a comment, on its line or the line above, saying
 // that no reset is needed (the maintainers decided what the object keeps
 // does not matter), or whose pool is a local variable (the pool, and what

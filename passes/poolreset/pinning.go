@@ -332,17 +332,16 @@ func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, low string) {
 
 // lowPins says why dropping the pins held is worth little, or returns "":
 // there is nothing harmless to reset a reader to, or what a compressor
-// holds is what callers outside the package give an exported getter (a
-// file, a connection: often small), while each reset re-initializes the
-// compressor's tables.
+// holds is the writer its getter's caller gave (a file, a connection, a
+// response: the package does not show it is large), while each reset
+// re-initializes the compressor's tables.
 func lowPins(held []*pin, fixes []string) string {
 	if slices.Contains(fixes, "") {
 		return "nothing harmless to reset it to"
 	}
 	for _, pn := range held {
-		if param, ok := pn.src.(*ssa.Parameter); ok && pn.reset != nil && isCompressor(pn.reset.Args[0].Type()) &&
-			param.Parent().Object() != nil && param.Parent().Object().Exported() {
-			return "what it holds is what callers of " + param.Parent().Name() + " pass, outside the package, and each reset re-initializes the compressor"
+		if param, ok := pn.src.(*ssa.Parameter); ok && pn.reset != nil && isCompressor(pn.reset.Args[0].Type()) {
+			return "what it holds is what callers of " + param.Parent().Name() + " pass, and each reset re-initializes the compressor"
 		}
 	}
 	return ""
