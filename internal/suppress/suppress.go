@@ -13,11 +13,11 @@
 //     checked. The passes still run on them (RunDespiteErrors), so that the
 //     driver reports the package's errors once, rather than once per pass.
 //
-//   - Test files (_test.go), mocks (mockbroker.go, client_mock.go, a mocks
-//     package), test-harness packages (httptest, fstest, testenv,
-//     testutil, ...) and files that take a *testing.T or another of
-//     testing's T, TB, B, F and M are not reported unless the pass's
-//     include-tests flag is set: maintainers reject findings in test code
+//   - Test files (_test.go), mocks and fakes (mockbroker.go,
+//     client_mock.go, a mocks or fake package), test-harness packages
+//     (httptest, fstest, testenv, testutil, ...) and files that take a
+//     *testing.T or another of testing's T, TB, B, F and M are not
+//     reported unless the pass's include-tests flag is set: maintainers reject findings in test code
 //     almost always. Then a pass whose test-variants flag is off (the
 //     memlint command turns it off) skips the test variant of a package
 //     (p [p.test]) whole: the driver analyzes the package as p too.
@@ -175,8 +175,9 @@ func isTestHarness(path string) bool {
 
 // harnessDirs name the packages that only tests and benchmarks run:
 // integration and end-to-end suites, assertion helpers (a module's own
-// internal/assert), benchmark harnesses.
-var harnessDirs = []string{"integration", "e2e", "assert", "require", "bench", "benchmark", "benchmarks"}
+// internal/assert), benchmark harnesses, fakes (a client's fake server or
+// connection, client-go's fake clientsets).
+var harnessDirs = []string{"integration", "e2e", "assert", "require", "bench", "benchmark", "benchmarks", "fake", "fakes"}
 
 // takesTestingT reports whether the file names testing.T, TB, B, F or M:
 // helpers that a test calls with its *testing.T (a cluster to run tests

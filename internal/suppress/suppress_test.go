@@ -107,6 +107,7 @@ var (
 	"mockstore.go":   "package p\n\nvar mocked = flag()\n",
 	"mocks/m.go":     "package mocks\n\nfunc flag() int { return 0 }\n\nvar stub = flag()\n",
 	"benchmark/b.go": "package benchmark\n\nfunc flag() int { return 0 }\n\nvar harness = flag()\n",
+	"fake/c.go":      "package fake\n\nfunc flag() int { return 0 }\n\nvar conn = flag()\n",
 	"latest/l.go":    "package latest\n\nfunc flag() int { return 0 }\n\nvar word = flag()\n",
 	"cluster/c.go":   "package cluster\n\nimport \"testing\"\n\nvar started = flag()\n\nfunc Start(t testing.TB) {}\n",
 	"cluster/f.go":   "package cluster\n\nfunc flag() int { return 0 }\n\nvar prod = flag()\n",
@@ -157,7 +158,7 @@ func TestReporter(t *testing.T) {
 		// nothing in broken/b.go: it does not compile
 		// nothing in ptest: a test-harness package
 		// nothing in cluster/c.go: its helpers take a testing.TB
-		// nothing in mockstore.go or mocks: mocks run only in tests
+		// nothing in mockstore.go, mocks or fake: stand-ins run only in tests
 		"f.go:5: flagged [medium]", // a production file of a package with a harness file
 		"l.go:5: flagged [medium]", // "latest" is a word, not a harness
 		"p.go:10: flagged [medium]",
@@ -304,8 +305,8 @@ func TestSkipsPackage(t *testing.T) {
 		testVariants, includeTests bool
 		want                       []string // the packages skipped whole
 	}{
-		{true, false, []string{"example.com/p/benchmark", "example.com/p/broken", "example.com/p/mocks", "example.com/p/ptest"}},
-		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/benchmark", "example.com/p/broken", "example.com/p/mocks", "example.com/p/ptest"}},
+		{true, false, []string{"example.com/p/benchmark", "example.com/p/broken", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest"}},
+		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/benchmark", "example.com/p/broken", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest"}},
 		{false, true, []string{"example.com/p/broken"}},
 	} {
 		a := &analysis.Analyzer{
