@@ -16,11 +16,11 @@
 //   - Test files (_test.go), mocks and fakes (mockbroker.go, client_mock.go, a
 //     mocks or fake package), test-harness packages (httptest, fstest,
 //     testenv, testutil, ...) and files that take a *testing.T or another of
-//     testing's T, TB, B, F and M are not reported unless the pass's include-
-//     tests flag is set: maintainers reject findings in test code almost
-//     always. Then a pass whose test-variants flag is off (the memlint command
-//     turns it off) skips the test variant of a package (p [p.test]) whole:
-//     the driver analyzes the package as p too.
+//     testing's T, TB, B, F and M are not reported unless the pass's
+//     include-tests flag is set: maintainers reject findings in test code
+//     almost always. Then a pass whose test-variants flag is off (the memlint
+//     command turns it off) skips the test variant of a package (p [p.test])
+//     whole: the driver analyzes the package as p too.
 //
 //   - Each finding carries a [cost.Estimate]. Findings of the low tier are
 //     reported only when the pass's strict flag is set; the tier becomes
