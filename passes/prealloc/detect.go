@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -463,7 +464,12 @@ func (c *checker) distinctKeys(loopCur inspector.Cursor, acc accumulation) bool 
 		return id != nil && info.Uses[id] != nil && slices.Contains(elems, info.Uses[id])
 	}
 	// The element itself, a field or element of it (u.ID), or a table's
-	// entry at the element's position (names[i]).
+	// entry at the element's position (names[i]). A field that classifies
+	// the elements (item.Kind, n.XMLName.Local) has a few distinct values,
+	// not one per element.
+	if sel, ok := ast.Unparen(index.Index).(*ast.SelectorExpr); ok && classifies(sel.Sel.Name) {
+		return false
+	}
 	for key := ast.Unparen(index.Index); ; {
 		if isElem(key) {
 			return true
@@ -487,6 +493,69 @@ func (c *checker) distinctKeys(loopCur inspector.Cursor, acc accumulation) bool 
 		break
 	}
 	return c.checksDuplicates(astx.LoopBody(loopCur.Node()), acc.v)
+}
+
+// fewConstantKeys reports whether the map's key can only be one of at
+// most 8 constants, so that the map never grows: a switch on the key
+// lists constants in its cases, and the map is filled in one of them, or
+// after the switch when its default leaves the iteration (a set of the
+// allowed flags seen, which rejects any other value).
+func (c *checker) fewConstantKeys(loopCur inspector.Cursor, acc accumulation) bool {
+	index := ast.Unparen(acc.stmt.(*ast.AssignStmt).Lhs[0]).(*ast.IndexExpr)
+	id := identOf(index.Index)
+	if id == nil || c.pass.TypesInfo.Uses[id] == nil {
+		return false
+	}
+	key := c.pass.TypesInfo.Uses[id]
+	for _, stmt := range astx.LoopBody(loopCur.Node()).List {
+		if stmt.Pos() > acc.stmt.Pos() {
+			break
+		}
+		s, ok := stmt.(*ast.SwitchStmt)
+		if !ok || !c.casesAreConstants(s, key) {
+			continue
+		}
+		constants, rejectsOthers := 0, false
+		for _, clause := range s.Body.List {
+			cc := clause.(*ast.CaseClause)
+			constants += len(cc.List)
+			if cc.List == nil {
+				rejectsOthers = len(cc.Body) > 0 && c.leavesIteration(cc.Body[len(cc.Body)-1])
+			}
+		}
+		inCase := s.Pos() <= acc.stmt.Pos() && acc.stmt.End() <= s.End()
+		if constants <= 8 && (inCase || rejectsOthers) {
+			return true
+		}
+	}
+	return false
+}
+
+// leavesIteration reports whether s ends the iteration of the loop around
+// a switch it closes a clause of: a return, a continue or a panic (a
+// break there leaves the switch only).
+func (c *checker) leavesIteration(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.CONTINUE && s.Label == nil
+	case *ast.ExprStmt:
+		call, ok := s.X.(*ast.CallExpr)
+		return ok && c.isBuiltin(call.Fun, "panic")
+	}
+	return false
+}
+
+// classWords name fields that classify elements rather than identify
+// them: a kind, a type, a state, an XML element's local name.
+var classWords = []string{"kind", "type", "typ", "class", "category", "status", "state", "level", "mode", "local"}
+
+// classifies reports whether a field of this name classifies elements:
+// it is, or ends with, one of classWords (Kind, ContentType).
+func classifies(field string) bool {
+	lower := strings.ToLower(field)
+	return slices.ContainsFunc(classWords, func(w string) bool { return strings.HasSuffix(lower, w) })
 }
 
 // checksDuplicates reports whether body returns from an if whose

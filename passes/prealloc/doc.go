@@ -121,8 +121,11 @@
 // slices appended to before the loop or in another loop, slices and maps
 // of functions (listeners, hooks), storing a struct or string into an
 // interface element (it allocates anyway), maps of at most 8 entries
-// (they never grow), and maps whose keys are computed from each element
-// (a set of names: its size is not known before the loop) unless the
+// (they never grow: a loop of a constant count, or keys that a switch
+// limits to a few constants, as a set of the allowed flags seen), and
+// maps whose keys are computed from each element or classify it (a set
+// of names, a map by item.Kind: its size is not known before the loop)
+// unless the
 // loop fails on a duplicate key, and maps that get an entry only after a
 // lookup of the same map (v, ok := m[k]; if !ok { m[k] = ... }: a group
 // per distinct key, however the key is computed). A map that also gets entries outside the

@@ -145,7 +145,7 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 	if c.escapedVars(fn)[acc.v] || c.mentionedOutside(loop, acc) || holdsFuncs(acc.typ()) || c.boxes(acc) {
 		return
 	}
-	if acc.isMap && (n.isConst && n.constVal <= 8 || !c.distinctKeys(loopCur, acc)) {
+	if acc.isMap && (n.isConst && n.constVal <= 8 || c.fewConstantKeys(loopCur, acc) || !c.distinctKeys(loopCur, acc)) {
 		return // a map of at most 8 entries never grows; a set of computed keys has no known count
 	}
 	extra, ok := c.appendsAfter(fn, loop, acc)

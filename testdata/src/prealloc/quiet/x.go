@@ -2,6 +2,7 @@
 package quiet
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -458,4 +459,46 @@ func allocatesThenLiteral(xs []int) []user {
 		out = append(out, user{name: "u", ok: len(parts) > x})
 	}
 	return out
+}
+
+// A set of the allowed flags seen: the switch rejects any other value,
+// so the map holds at most four keys and never grows.
+func CheckFlags(values []string) error {
+	seen := map[string]struct{}{}
+	for _, v := range values {
+		switch v {
+		case "NEVER", "DELAYED", "FAILURE", "SUCCESS":
+			if _, ok := seen[v]; ok {
+				return errors.New("repeated flag")
+			}
+		default:
+			return errors.New("unknown flag")
+		}
+		seen[v] = struct{}{}
+	}
+	return nil
+}
+
+// Filled inside a case of constants only: at most two keys.
+func CountModes(modes []string) map[string]int {
+	counts := make(map[string]int)
+	for i, m := range modes {
+		switch m {
+		case "r", "w":
+			counts[m] = i
+		}
+	}
+	return counts
+}
+
+type item struct{ kind, value string }
+
+// A set of one field's values: as many keys as the field has distinct
+// values, often a few, not one per element.
+func Kinds(items []item) bool {
+	kinds := map[string]bool{}
+	for _, it := range items {
+		kinds[it.kind] = true
+	}
+	return len(kinds) > 1
 }
