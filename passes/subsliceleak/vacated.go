@@ -526,14 +526,14 @@ func (v *vacate) estimate(pass *analysis.Pass, model *cost.Model, cur inspector.
 	switch {
 	case typesx.IsByteSlice(v.elem) && (shared || v.owner == ownedByCaller || v.owner == ownedByReceiver):
 		return cost.Estimate{Tier: cost.Medium, Evidence: "consumed buffers: the data stays in memory"}
+	case onlyStrings(v.elem):
+		return cost.Estimate{Tier: cost.Low, Evidence: "the elements hold only strings"}
 	case shared && (v.del != nil || movesElements(info, fn, v)) && registration(v.elem) == "" && removesMany(cur):
 		return cost.Estimate{Tier: cost.Medium, Evidence: "removed in a loop from a slice goroutines share, whose vacated slots keep moved elements"}
 	case registration(v.elem) != "":
 		return cost.Estimate{Tier: cost.Low, Evidence: "a list of " + registration(v.elem) + "s: a few, changed rarely"}
 	case v.del != nil || movesElements(info, fn, v):
 		return cost.Estimate{Tier: cost.Low, Evidence: "one removal: the vacated slot keeps a duplicate of an element still in the slice, until that goes too"}
-	case onlyStrings(v.elem):
-		return cost.Estimate{Tier: cost.Low, Evidence: "the elements hold only strings"}
 	case v.front:
 		return cost.Estimate{Tier: cost.Low, Evidence: "dropped from the front: the array is replaced when the slice grows again"}
 	}
