@@ -132,14 +132,25 @@ func debugGuard(cur inspector.Cursor) (name, what string) {
 // switchedOn says what a switch of this name turns on, or "" if the name
 // is not a debug switch's.
 func switchedOn(name string) string {
-	lower := strings.ToLower(name)
 	switch {
-	case strings.Contains(lower, "debug") || strings.Contains(lower, "verbose") || strings.Contains(lower, "trace"):
+	case containsFold(name, "debug") || containsFold(name, "verbose") || containsFold(name, "trace"):
 		return "debug output"
-	case strings.Contains(lower, "invariant") || strings.Contains(lower, "assert") || lower == "race" || lower == "raceenabled":
+	case containsFold(name, "invariant") || containsFold(name, "assert") || strings.EqualFold(name, "race") || strings.EqualFold(name, "raceenabled"):
 		return "self-checks of debug builds"
 	}
 	return ""
+}
+
+// containsFold reports whether s contains word, ignoring ASCII case,
+// without the allocation of strings.ToLower: it runs on every name in the
+// conditions around every call.
+func containsFold(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // formatsString reports whether decl is a formatter like String: its name

@@ -134,18 +134,10 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 		call := callOf(cur)
 		info.calls = append(info.calls, call)
-		switch name, what := debugGuard(cur); {
-		case offGuard(pass.TypesInfo, cur) != "":
-			info.offCalls++
-		case InDiagnostic(pass.TypesInfo, cur):
-			info.diagCalls++
-		case name != "":
-			info.debugCalls++
-			if info.debugWhy == "" {
-				info.debugWhy = what + " (every call of " + fn.Name() + " is under " + name + ")"
-			}
+		if !info.external { // only a helper's calls make it cold (diagHelpers)
+			noteColdCall(pass, cur, fn, info)
 		}
-		if strings.HasSuffix(pass.Fset.Position(id.Pos()).Filename, "_test.go") {
+		if strings.HasSuffix(pass.Fset.File(id.Pos()).Name(), "_test.go") {
 			continue
 		}
 		caller := enclosingFunc(pass, cur)
@@ -175,6 +167,24 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return m, nil
+}
+
+// noteColdCall counts the call of fn at cur if it is in code switched
+// off, feeds a diagnostic, or runs under a debug switch.
+func noteColdCall(pass *analysis.Pass, cur inspector.Cursor, fn *types.Func, info *funcInfo) {
+	switch {
+	case offGuard(pass.TypesInfo, cur) != "":
+		info.offCalls++
+	case InDiagnostic(pass.TypesInfo, cur):
+		info.diagCalls++
+	default:
+		if name, what := debugGuard(cur); name != "" {
+			info.debugCalls++
+			if info.debugWhy == "" {
+				info.debugWhy = what + " (every call of " + fn.Name() + " is under " + name + ")"
+			}
+		}
+	}
 }
 
 // isExternal reports whether code outside the package may call decl: an
@@ -366,10 +376,19 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 // desired") is not enough.
 var forDebugOrTests = regexp.MustCompile(`(?i)\b(for|in|by) (debugging|testing|tests|examination)( only| purposes)?(\s*[.;)]|$)`)
 
+// debugOrTestWords are parts of the words forDebugOrTests needs, in
+// either case: a cheap test before the regexp.
+var debugOrTestWords = []string{"ebug", "EBUG", "est", "EST", "xamination", "XAMINATION"}
+
 // documentedForDebugOrTests reports whether a declaration's doc comment
 // says it is there for debugging or for tests.
 func documentedForDebugOrTests(doc *ast.CommentGroup) bool {
-	return doc != nil && forDebugOrTests.MatchString(strings.Join(strings.Fields(doc.Text()), " "))
+	if doc == nil || !slices.ContainsFunc(doc.List, func(c *ast.Comment) bool {
+		return slices.ContainsFunc(debugOrTestWords, func(w string) bool { return strings.Contains(c.Text, w) })
+	}) {
+		return false // most comments say none of the words: skip joining their text
+	}
+	return forDebugOrTests.MatchString(strings.Join(strings.Fields(doc.Text()), " "))
 }
 
 // devToolDirs name the directories where a module keeps the commands its
