@@ -253,3 +253,66 @@ func Where(fset *token.FileSet, pos token.Pos) string {
 	p := fset.Position(pos)
 	return filepath.Base(p.Filename) + ":" + strconv.Itoa(p.Line)
 }
+
+// LeavesAfter reports whether every run of the statement at cur is
+// followed by leaving loop, a for or range statement around it in the same
+// function: a statement after it, in its block or one around it within the
+// loop, returns, panics, breaks out of the loop (or a statement around
+// it), or continues a loop around it. The statement then runs at most once
+// per run of the loop (if found { remove(i); break }).
+func LeavesAfter(info *types.Info, cur, loop inspector.Cursor) bool {
+	for ; cur.Node() != loop.Node(); cur = cur.Parent() {
+		if _, ok := cur.Node().(*ast.FuncLit); ok {
+			return false
+		}
+		list, i := StmtList(cur)
+		for _, s := range list[min(i+1, len(list)):] {
+			if leaves(info, s, loop) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// leaves reports whether the statement s, in loop's body, leaves loop.
+func leaves(info *types.Info, s ast.Stmt, loop inspector.Cursor) bool {
+	switch s := s.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := s.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		id, _ := ast.Unparen(call.Fun).(*ast.Ident)
+		b, ok := info.Uses[id].(*types.Builtin)
+		return ok && b.Name() == "panic"
+	case *ast.BranchStmt:
+		switch {
+		case s.Tok == token.GOTO:
+			return false
+		case s.Label != nil:
+			lbl := info.Uses[s.Label]
+			if lbl == nil || loop.Node().Pos() <= lbl.Pos() && lbl.Pos() < loop.Node().End() {
+				return false // a label inside the loop
+			}
+			ls, labeled := loop.Parent().Node().(*ast.LabeledStmt)
+			own := labeled && info.Defs[ls.Label] == lbl
+			return s.Tok == token.BREAK || s.Tok == token.CONTINUE && !own
+		case s.Tok == token.BREAK:
+			sCur, ok := loop.FindNode(s)
+			return ok && BreakTarget(sCur) == loop.Node()
+		}
+	}
+	return false
+}
+
+// BreakTarget returns the statement an unlabeled break at cur leaves: the
+// innermost for, range, switch or select around it.
+func BreakTarget(cur inspector.Cursor) ast.Node {
+	for anc := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.SwitchStmt)(nil), (*ast.TypeSwitchStmt)(nil), (*ast.SelectStmt)(nil)) {
+		return anc.Node()
+	}
+	return nil
+}

@@ -159,63 +159,11 @@ func (c *checker) growthLoop(cur inspector.Cursor, t target) (loop, fn inspector
 	}
 	for i := len(loops) - 1; i >= 0; i-- {
 		l := loops[i]
-		if !contains(l.Node(), t.obj.Pos()) && !c.reassignedIn(l, t) && !c.leavesAfter(cur, l) {
+		if !contains(l.Node(), t.obj.Pos()) && !c.reassignedIn(l, t) && !astx.LeavesAfter(c.info, cur, l) {
 			return l, fn, true
 		}
 	}
 	return inspector.Cursor{}, fn, false
-}
-
-// leavesAfter reports whether every run of the statement at cur is
-// followed by leaving loop: a statement after it, in its block or one
-// around it within the loop, returns, panics or breaks out of the loop.
-// The statement then runs at most once per run of the loop (the last
-// piece of a truncated text), and grows nothing across its iterations.
-func (c *checker) leavesAfter(cur inspector.Cursor, loop inspector.Cursor) bool {
-	for ; cur.Node() != loop.Node(); cur = cur.Parent() {
-		list, i := astx.StmtList(cur)
-		for _, s := range list[min(i+1, len(list)):] {
-			if c.leaves(s, loop) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// leaves reports whether the statement s, in loop's body, leaves loop: a
-// return, a call of panic, a break whose target is the loop or one around
-// it, or a continue of a loop around it.
-func (c *checker) leaves(s ast.Stmt, loop inspector.Cursor) bool {
-	switch s := s.(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.ExprStmt:
-		call, ok := s.X.(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		id, _ := ast.Unparen(call.Fun).(*ast.Ident)
-		b, ok := c.info.Uses[id].(*types.Builtin)
-		return ok && b.Name() == "panic"
-	case *ast.BranchStmt:
-		switch {
-		case s.Tok == token.GOTO:
-			return false
-		case s.Label != nil:
-			lbl := c.info.Uses[s.Label]
-			if lbl == nil || contains(loop.Node(), lbl.Pos()) {
-				return false
-			}
-			ls, labeled := loop.Parent().Node().(*ast.LabeledStmt)
-			own := labeled && c.info.Defs[ls.Label] == lbl
-			return s.Tok == token.BREAK || s.Tok == token.CONTINUE && !own
-		case s.Tok == token.BREAK:
-			sCur, ok := loop.FindNode(s)
-			return ok && c.breakTarget(sCur) == loop.Node()
-		}
-	}
-	return false
 }
 
 func contains(n ast.Node, pos token.Pos) bool {

@@ -369,7 +369,7 @@ func (c *checker) exits(g *group) (exitInfo, string) {
 				} else if lbl == nil || !contains(loop, lbl.Pos()) {
 					x.leaving = append(x.leaving, n)
 				}
-			case n.Tok == token.BREAK && c.breakTarget(cur) == loop:
+			case n.Tok == token.BREAK && astx.BreakTarget(cur) == loop:
 				x.reachesEnd = true
 			}
 		}
@@ -425,14 +425,6 @@ func (c *checker) hasDefer(fn inspector.Cursor) bool {
 		return true
 	}
 	return false
-}
-
-// breakTarget returns the statement an unlabeled break leaves.
-func (c *checker) breakTarget(cur inspector.Cursor) ast.Node {
-	for anc := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.SwitchStmt)(nil), (*ast.TypeSwitchStmt)(nil), (*ast.SelectStmt)(nil)) {
-		return anc.Node()
-	}
-	return nil
 }
 
 // emptyBefore reports whether v is certainly "" when the statement before

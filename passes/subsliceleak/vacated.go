@@ -528,7 +528,7 @@ func (v *vacate) estimate(pass *analysis.Pass, model *cost.Model, cur inspector.
 		return cost.Estimate{Tier: cost.Medium, Evidence: "consumed buffers: the data stays in memory"}
 	case onlyStrings(v.elem):
 		return cost.Estimate{Tier: cost.Low, Evidence: "the elements hold only strings"}
-	case shared && (v.del != nil || movesElements(info, fn, v)) && registration(v.elem) == "" && removesMany(cur):
+	case shared && (v.del != nil || movesElements(info, fn, v)) && registration(v.elem) == "" && removesMany(info, cur):
 		return cost.Estimate{Tier: cost.Medium, Evidence: "removed in a loop from a slice goroutines share, whose vacated slots keep moved elements"}
 	case registration(v.elem) != "":
 		return cost.Estimate{Tier: cost.Low, Evidence: "a list of " + registration(v.elem) + "s: a few, changed rarely"}
@@ -544,77 +544,15 @@ func (v *vacate) estimate(pass *analysis.Pass, model *cost.Model, cur inspector.
 // after it (a filter dropping every dead element in one pass): each
 // removal leaves a duplicate behind. Removing one element and stopping
 // leaves one.
-func removesMany(cur inspector.Cursor) bool {
-	if leavesAfter(cur) {
-		return false
-	}
+func removesMany(info *types.Info, cur inspector.Cursor) bool {
 	for c := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
 		switch c.Node().(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
-			return true
+			return !astx.LeavesAfter(info, cur, c)
 		}
 		return false
 	}
 	return false
-}
-
-// leavesAfter reports whether the statement at cur, or one that holds it
-// inside the loop around it, goes on to a return or to an unlabeled break
-// of the loop: the loop ends there (if found { remove; } break).
-func leavesAfter(cur inspector.Cursor) bool {
-	for {
-		list, i := astx.StmtList(cur)
-		if list == nil {
-			return false
-		}
-		endsLoop := breakEndsLoop(cur)
-		for _, next := range list[i+1:] {
-			switch next := next.(type) {
-			case *ast.ReturnStmt:
-				return true
-			case *ast.BranchStmt:
-				if next.Tok == token.BREAK && next.Label == nil && endsLoop {
-					return true
-				}
-			}
-		}
-		var ok bool
-		if cur, ok = enclosingStmt(cur); !ok {
-			return false
-		}
-	}
-}
-
-// breakEndsLoop reports whether an unlabeled break beside the statement at
-// cur ends a loop: in a switch or a select it ends that.
-func breakEndsLoop(cur inspector.Cursor) bool {
-	for anc := range cur.Parent().Enclosing((*ast.SwitchStmt)(nil), (*ast.TypeSwitchStmt)(nil), (*ast.SelectStmt)(nil),
-		(*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
-		switch anc.Node().(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			return true
-		}
-		return false
-	}
-	return false
-}
-
-// enclosingStmt returns the statement in a list that holds the statement
-// at cur in its body; false at a loop or a function, which ends the
-// search.
-func enclosingStmt(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for {
-		cur = cur.Parent()
-		switch cur.Node().(type) {
-		case *ast.BlockStmt, *ast.IfStmt, *ast.LabeledStmt, *ast.CaseClause, *ast.CommClause,
-			*ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
-		default: // a loop, a function, or a statement with no body
-			return cur, false
-		}
-		if list, _ := astx.StmtList(cur); list != nil {
-			return cur, true
-		}
-	}
 }
 
 // registrationWords name what programs register once and remove rarely.
@@ -925,12 +863,12 @@ func (v *vacate) reassigned(info *types.Info, fn ast.Node) bool {
 // it started with, so it would read the cleared ones. A block that goes
 // on to break or return ends the range.
 func (v *vacate) rangedOver(info *types.Info, cur inspector.Cursor) token.Pos {
-	if leavesAfter(cur) {
-		return token.NoPos
-	}
 	for c := range cur.Enclosing((*ast.RangeStmt)(nil)) {
 		x := c.Node().(*ast.RangeStmt).X
 		if v.isSlice(info, x) {
+			if astx.LeavesAfter(info, cur, c) {
+				return token.NoPos
+			}
 			return c.Node().Pos()
 		}
 	}
