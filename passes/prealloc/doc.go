@@ -110,7 +110,9 @@
 //     opened, read or stat'ed, a dial, a regexp compiled, an Open<Thing>
 //     that can fail, a Parse, Unmarshal or Decode<Thing> that can fail and
 //     builds a pointer, slice, map or interface, as a certificate or a query is
-//     parsed, or a package's own parse or open helper of the same shape; not
+//     parsed, a package's own parse or open helper of the same shape, or
+//     a call that can fail and returns an untyped value, as a query
+//     builder's JSON source; not
 //     a string conversion or concatenation, &T{} or new, which are small
 //     next to the growth), loops that copy a directory listing (the result
 //     of os.ReadDir, fs.Glob or a File's Readdir, which allocates an entry

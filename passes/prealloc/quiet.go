@@ -103,7 +103,19 @@ func (c *checker) isAllocatingCall(call *ast.CallExpr) bool {
 	if !ok || fn.Pkg() == nil {
 		return false
 	}
-	return slices.Contains(allocatingCalls[fn.Pkg().Path()], fn.Name()) || opens(fn) || parses(fn)
+	return slices.Contains(allocatingCalls[fn.Pkg().Path()], fn.Name()) || opens(fn) || parses(fn) || buildsAny(fn)
+}
+
+// buildsAny reports whether fn can fail and returns an untyped value (any)
+// besides the error: it builds a dynamic value (a query's JSON source, a
+// decoded document), which allocates its maps and parts.
+func buildsAny(fn *types.Func) bool {
+	results := fn.Signature().Results()
+	if results.Len() != 2 || !canFail(fn) {
+		return false
+	}
+	iface, ok := results.At(0).Type().Underlying().(*types.Interface)
+	return ok && iface.Empty()
 }
 
 // opens reports whether fn is named Open or Open<Something> and can fail:

@@ -788,3 +788,23 @@ func Compact(dirs []string) int {
 	log.Printf("compacted %v", sources)
 	return len(dirs)
 }
+
+// A query builder: each clause builds its JSON source, a map that can
+// fail to build, far more than the slice's growth.
+type Query interface {
+	Source() (any, error)
+}
+
+type BoolQuery struct{ must []Query }
+
+func (q *BoolQuery) Source() (any, error) {
+	var clauses []any // want `clauses can be preallocated with capacity len\(q.must\) .*\[low: the loop body also allocates \(clause.Source\) on every iteration\]$`
+	for _, clause := range q.must {
+		src, err := clause.Source()
+		if err != nil {
+			return nil, err
+		}
+		clauses = append(clauses, src)
+	}
+	return map[string]any{"bool": map[string]any{"must": clauses}}, nil
+}
