@@ -252,6 +252,13 @@ func (m *Model) Func(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 	return m.memo[fn]
 }
 
+// Called reports whether the package calls the function declared by decl
+// outside its tests.
+func (m *Model) Called(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	return ok && m.funcs[fn] != nil && len(m.funcs[fn].callers) > 0
+}
+
 // frequency combines what a function says of itself with what its
 // callers in the package say: an unexported function runs as often as
 // its callers, and one that only tests call does not run in production.

@@ -97,4 +97,8 @@
 // record) may never reuse the capacity kept: that is low tier. There is
 // no fix when a kept slice fails the conditions above, or when a pooled
 // value is given to a call (which may keep the slices past Put).
+//
+// An exported reset that nothing in the package calls (and no pool
+// holds its object) is low tier: the package does not show the object is
+// readied again, nor how often; that is its users' business.
 package resetcap

@@ -78,6 +78,11 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 			freq := model.Func(pass, fd)
 			e := estimate(freq, isResetName(fd.Name.Name))
+			if freq.Level == cost.Unknown && !model.Called(pass, fd) {
+				// Nothing in the package readies the object again: whether
+				// it is reused, and how much, is its users' business.
+				e = cost.Estimate{Tier: cost.Low, Evidence: "the package never calls " + fd.Name.Name + ": nothing shows the object is reused"}
+			}
 			for _, d := range diags {
 				switch {
 				case d.borrowed:
