@@ -47,8 +47,8 @@ lint: gofmt-check build
 	./$(BIN) ./...
 
 bench: build
-	$(GO) run ./internal/cmd/bench
-	$(GO) run ./internal/cmd/bench -strict
+	$(GO) run ./internal/cmd/bench -n 5
+	$(GO) run ./internal/cmd/bench -n 5 -strict
 
 install:
 	$(GO) install ./cmd/memlint
