@@ -496,7 +496,7 @@ func repeated(pass *analysis.Pass, cur inspector.Cursor) string {
 				return "in a loop"
 			}
 		case *ast.FuncLit:
-			if isPoolNew(pass, anc) {
+			if _, ok := typesx.PoolNew(pass.TypesInfo, anc); ok {
 				return inPoolNew
 			}
 			return ""
@@ -508,18 +508,6 @@ func repeated(pass *analysis.Pass, cur inspector.Cursor) string {
 }
 
 const inPoolNew = "in sync.Pool.New"
-
-// isPoolNew reports whether the function literal at cur is the New field
-// of a sync.Pool literal.
-func isPoolNew(pass *analysis.Pass, cur inspector.Cursor) bool {
-	kv, ok := cur.Parent().Node().(*ast.KeyValueExpr)
-	if !ok {
-		return false
-	}
-	key, ok := kv.Key.(*ast.Ident)
-	lit, isLit := cur.Parent().Parent().Node().(*ast.CompositeLit)
-	return ok && isLit && key.Name == "New" && typesx.IsSyncPool(pass.TypesInfo.TypeOf(lit))
-}
 
 // layoutPackages are the packages whose functions read or write values by
 // their field order; the layout of what goes through the first two is a

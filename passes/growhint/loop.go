@@ -263,12 +263,13 @@ func isStmtOf(body *ast.BlockStmt, cur inspector.Cursor) bool {
 	return false
 }
 
-// copyLoop sizes a loop that walks a string and writes pieces of it, as
-// a path cleaner or a query rewriter does: the output is about as long as
-// the string, or at least as long when the loop writes escapes (constants
-// of two bytes or more, escaped pieces) in place of some bytes. The string is one the loop's header or an early exit tests
-// (range s, for len(s) > 0, if i >= len(s) { break }), and every piece
-// the loop writes other than a constant is computed from it.
+// copyLoop sizes a loop that walks a string and writes pieces of it, as a
+// path cleaner or a query rewriter does: the output is about as long as the
+// string, or at least as long when the loop writes escapes (constants of two
+// bytes or more, escaped pieces) in place of some bytes. The string is one
+// the loop's header or an early exit tests (range s, for len(s) > 0, if i >=
+// len(s) { break }), and every piece the loop writes other than a constant
+// is computed from it.
 func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, at token.Pos, e *estimate) bool {
 	walked := c.walkedStrings(loop)
 	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) || c.stopsAtContent(loop) {
