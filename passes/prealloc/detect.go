@@ -515,16 +515,17 @@ func (c *checker) fewConstantKeys(loopCur inspector.Cursor, acc accumulation) bo
 		if !ok || !c.casesAreConstants(s, key) {
 			continue
 		}
-		constants, rejectsOthers := 0, false
+		constants, rejectsOthers, inCase := 0, false, false
 		for _, clause := range s.Body.List {
 			cc := clause.(*ast.CaseClause)
 			constants += len(cc.List)
 			if cc.List == nil {
 				rejectsOthers = len(cc.Body) > 0 && c.leavesIteration(cc.Body[len(cc.Body)-1])
+			} else if cc.Pos() <= acc.stmt.Pos() && acc.stmt.End() <= cc.End() {
+				inCase = true // filled under a case of constants, not the default
 			}
 		}
-		inCase := s.Pos() <= acc.stmt.Pos() && acc.stmt.End() <= s.End()
-		if constants <= 8 && (inCase || rejectsOthers) {
+		if constants <= 8 && (inCase || rejectsOthers && acc.stmt.Pos() > s.End()) {
 			return true
 		}
 	}

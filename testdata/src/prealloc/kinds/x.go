@@ -236,3 +236,17 @@ func Collect(l Lines) []string {
 	}
 	return out
 }
+
+// Filled in the default clause of a switch on constants: every other key
+// goes in, so the count is the elements'.
+func Others(names []string) map[string]int {
+	others := make(map[string]int) // want `others gets at most len\(names\) elements and can be preallocated with that capacity`
+	for i, n := range names {
+		switch n {
+		case "self", "root":
+		default:
+			others[n] = i
+		}
+	}
+	return others
+}
