@@ -14,6 +14,8 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // LoopBody returns the body of loop, a *ast.ForStmt or *ast.RangeStmt.
@@ -210,11 +212,7 @@ func IsLenMethod(info *types.Info, call *ast.CallExpr) bool {
 		return false
 	}
 	s := info.Selections[sel]
-	if s == nil || s.Kind() != types.MethodVal {
-		return false
-	}
-	res := s.Obj().(*types.Func).Signature().Results()
-	return res.Len() == 1 && types.Identical(res.At(0).Type(), types.Typ[types.Int])
+	return s != nil && s.Kind() == types.MethodVal && typesx.IsLenFunc(s.Obj().(*types.Func))
 }
 
 // CallsLen reports whether e calls the builtin len, or a Len method, anywhere, as in

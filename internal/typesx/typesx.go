@@ -261,9 +261,13 @@ func hasLenMethod(t types.Type) bool {
 	}
 	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Len")
 	fn, ok := obj.(*types.Func)
-	if !ok {
-		return false
-	}
+	return ok && IsLenFunc(fn)
+}
+
+// IsLenFunc reports whether fn is a Len method without arguments that
+// returns an int: a collection's length, which by convention reads and
+// changes nothing.
+func IsLenFunc(fn *types.Func) bool {
 	sig := fn.Signature()
-	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.Int])
+	return fn.Name() == "Len" && sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.Int])
 }
