@@ -115,13 +115,17 @@ func (c *checker) remedy(b *builder) string {
 }
 
 // text is the estimate for the message: "at least len(s) + 2 bytes",
-// "2*len(xs) bytes plus the lengths of the strings in xs".
+// "2*len(xs) bytes plus the lengths of the elements of xs", "at least
+// the lengths of the elements of xs".
 func (e estimate) text() string {
-	t := e.bound() + e.sum.String() + " bytes"
-	if len(e.sumOver) > 0 {
-		t += " plus the lengths of the elements of " + strings.Join(slices.Compact(slices.Clone(e.sumOver)), " and ")
+	if len(e.sumOver) == 0 {
+		return e.bound() + e.sum.String() + " bytes"
 	}
-	return t
+	elements := "the lengths of the elements of " + strings.Join(slices.Compact(slices.Clone(e.sumOver)), " and ")
+	if e.sum.IsConstant() && e.sum.Bytes() == 0 {
+		return e.bound() + elements
+	}
+	return e.bound() + e.sum.String() + " bytes plus " + elements
 }
 
 // minStraightTerms is how many pieces of data (len terms) a builder

@@ -311,3 +311,16 @@ func Transcode(s string) string {
 	}
 	return out.String()
 }
+
+// JoinLines writes a separator rune between the lines: with nothing
+// constant counted, the estimate is only the lines' lengths.
+func JoinLines(lines []string) string {
+	var b strings.Builder // want `b is filled by 2 writes whose total size is known before the first write: at least the lengths of the elements of lines \(not counted: b.WriteRune\('\\n'\)\); it starts empty`
+	for i, l := range lines {
+		b.WriteString(l)
+		if i < len(lines)-1 {
+			b.WriteRune('\n')
+		}
+	}
+	return b.String()
+}
