@@ -536,14 +536,56 @@ func (a *checker) reinits(x ssa.Value) map[ssa.Instruction]bool {
 				ops[r] = true
 			}
 		case *ssa.FieldAddr:
-			for _, st := range referrers(r) {
-				if st, ok := st.(*ssa.Store); ok && st.Addr == r && !readsOld(st.Val, x, 0) {
+			for _, st := range fieldStores(r, 0) {
+				if !readsOld(st.Val, x, 0) && !links(st.Val) {
 					ops[st] = true
 				}
 			}
 		}
 	}
 	return ops
+}
+
+// links reports whether v is a pointer other than nil: storing one binds
+// the object to its user (b.owner = owner), which starts nothing over.
+func links(v ssa.Value) bool {
+	_, ptr := v.Type().Underlying().(*types.Pointer)
+	return ptr && !isZero(v)
+}
+
+// addrInside reports whether addr is the address of a field of x, or of a
+// field of a struct in one.
+func addrInside(addr, x ssa.Value) bool {
+	for depth := 0; depth < 3; depth++ {
+		fa, ok := addr.(*ssa.FieldAddr)
+		if !ok {
+			return false
+		}
+		if fa.X == x {
+			return true
+		}
+		addr = fa.X
+	}
+	return false
+}
+
+// fieldStores returns the stores into the field at addr and into the
+// fields of a struct it holds (v.mat.N = n sets a field of x too).
+func fieldStores(addr *ssa.FieldAddr, depth int) []*ssa.Store {
+	var stores []*ssa.Store
+	for _, ref := range referrers(addr) {
+		switch r := ref.(type) {
+		case *ssa.Store:
+			if r.Addr == addr {
+				stores = append(stores, r)
+			}
+		case *ssa.FieldAddr:
+			if depth < 2 {
+				stores = append(stores, fieldStores(r, depth+1)...)
+			}
+		}
+	}
+	return stores
 }
 
 // readsOld reports whether v is computed from what x, or a field of x,
@@ -557,8 +599,7 @@ func readsOld(v, x ssa.Value, depth int) bool {
 		if v.Op != token.MUL {
 			return readsOld(v.X, x, depth+1)
 		}
-		fa, ok := v.X.(*ssa.FieldAddr)
-		return v.X == x || ok && fa.X == x
+		return v.X == x || addrInside(v.X, x)
 	case *ssa.Call:
 		b, ok := v.Call.Value.(*ssa.Builtin)
 		return ok && b.Name() == "append" && readsOld(v.Call.Args[0], x, depth+1)

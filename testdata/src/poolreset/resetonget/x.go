@@ -210,3 +210,79 @@ func branchGetter(v any) string {
 	branchGetterPool.Put(buf)
 	return s
 }
+
+// The gonum workspace idiom: the getter sets the fields of a struct the
+// pooled value holds (its length, its view of the data), and every user
+// overwrites or zeroes the data, so a Put needs no reset. Its Reset would
+// even clear what the getter relies on (the stride New set).
+type vecData struct {
+	N, Inc int
+	Data   []float64
+}
+
+type vector struct{ mat vecData }
+
+func (v *vector) Reset() { v.mat = vecData{} }
+
+var vectorPools [8]sync.Pool
+
+func init() {
+	for i := range vectorPools {
+		vectorPools[i].New = func() any { return &vector{mat: vecData{Inc: 1, Data: make([]float64, 0, 1<<i)}} }
+	}
+}
+
+func poolFor(n int) int { return min(n/8, 7) }
+
+func getVector(n int, clr bool) *vector {
+	v := vectorPools[poolFor(n)].Get().(*vector)
+	v.mat.Data = v.mat.Data[:n]
+	if clr {
+		zeroAll(v.mat.Data)
+	}
+	v.mat.N = n
+	return v
+}
+
+func putVector(v *vector) { vectorPools[poolFor(cap(v.mat.Data))].Put(v) }
+
+func (v *vector) fill(xs []float64) {
+	for i, x := range xs {
+		v.mat.Data[i*v.mat.Inc] = x
+	}
+}
+
+func scale(xs []float64, k float64) float64 {
+	v := getVector(len(xs), false)
+	v.fill(xs)
+	s := 0.0
+	for _, x := range v.mat.Data {
+		s += x * k
+	}
+	putVector(v)
+	return s
+}
+
+func (v *vector) copyVec(w *vector) { copy(v.mat.Data, w.mat.Data) }
+
+func (v *vector) workspace(n int) (w *vector, restore func()) {
+	w = getVector(n, false)
+	return w, func() {
+		v.copyVec(w)
+		putVector(w)
+	}
+}
+
+func (v *vector) double() {
+	w, restore := v.workspace(v.mat.N)
+	defer restore()
+	for i, x := range v.mat.Data {
+		w.mat.Data[i] = 2 * x
+	}
+}
+
+func zeroAll(xs []float64) {
+	for i := range xs {
+		xs[i] = 0
+	}
+}
