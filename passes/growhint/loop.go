@@ -354,6 +354,9 @@ func (c *checker) walkedStrings(loop inspector.Cursor) []*types.Var {
 	seen := make(map[*types.Var]bool)
 	for _, n := range tested {
 		ast.Inspect(n, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				return c.keepsContent(call)
+			}
 			id, ok := n.(*ast.Ident)
 			if !ok {
 				return true
@@ -367,6 +370,21 @@ func (c *checker) walkedStrings(loop inspector.Cursor) []*types.Var {
 		})
 	}
 	return vars
+}
+
+// keepsContent reports whether call walks its argument's own bytes: a
+// conversion ([]rune(s)) or a builtin (len(s)). What another function
+// returns (enc.Decode(raw)) is other text, of another size.
+func (c *checker) keepsContent(call *ast.CallExpr) bool {
+	if c.info.Types[call.Fun].IsType() {
+		return true
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, builtin := c.info.Uses[id].(*types.Builtin)
+	return builtin
 }
 
 // derivedFrom returns the walked string that piece is computed from,

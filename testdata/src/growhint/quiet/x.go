@@ -364,3 +364,15 @@ func OrList(items ...string) string {
 	}
 	return buf.String()
 }
+
+type encoding interface{ Decode(raw string) []rune }
+
+// DecodeText writes the runes another function decodes from raw: their
+// size is not raw's (two bytes per glyph may become one or three).
+func DecodeText(enc encoding, raw string) string {
+	var b strings.Builder
+	for _, r := range enc.Decode(raw) {
+		b.WriteRune(r)
+	}
+	return b.String()
+}
