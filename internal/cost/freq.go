@@ -66,8 +66,9 @@ type Model struct {
 	// share the Model and may query it concurrently, so it is never
 	// written after run.
 	memo        map[*types.Func]Frequency
-	tables      map[*types.Var]bool // package variables initialized with a literal
-	fixedParams map[*types.Var]bool // parameters every call passes a table or literal
+	tables      map[*types.Var]bool  // package variables initialized with a literal
+	fixedParams map[*types.Var]bool  // parameters every call passes a table or literal
+	fixedLists  map[*types.Func]bool // functions that return only literal lists or nil
 	// diagHelpers says why a helper is cold when every call of it feeds
 	// a diagnostic, sits in code switched off or under a debug switch.
 	diagHelpers map[*types.Func]string
@@ -150,6 +151,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	m.tables = tables.Of(pass)
 	m.fixedParams = fixedParams(pass, m.funcs, m.tables)
+	m.fixedLists = fixedLists(m.funcs)
 	m.diagHelpers = make(map[*types.Func]string)
 	for fn, info := range m.funcs {
 		m.frequency(fn)

@@ -9,6 +9,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/typesx"
@@ -142,6 +143,16 @@ func (m *Model) isConstant(info *types.Info, e ast.Expr, fn ast.Node) bool {
 	if info.Types[e].Value != nil {
 		return true
 	}
+	switch x := ast.Unparen(e).(type) {
+	case *ast.BinaryExpr:
+		switch x.Op {
+		case token.ADD, token.SUB, token.MUL, token.QUO, token.SHR:
+			return m.isConstant(info, x.X, fn) && m.isConstant(info, x.Y, fn)
+		}
+		return false
+	case *ast.CallExpr:
+		return fn != nil && m.isFixedLen(info, x, fn)
+	}
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok || fn == nil {
 		return false
@@ -155,6 +166,30 @@ func (m *Model) isConstant(info *types.Info, e ast.Expr, fn ast.Node) bool {
 	}
 	value := astx.FixedValue(info, fn, v)
 	return value != nil && info.Types[value].Value != nil
+}
+
+// isFixedLen reports whether call is len(b) of a local that fn makes with
+// a constant length and never assigns again (b := make([]byte, 74)).
+func (m *Model) isFixedLen(info *types.Info, call *ast.CallExpr, fn ast.Node) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if b, builtin := info.Uses[id].(*types.Builtin); !ok || !builtin || b.Name() != "len" || len(call.Args) != 1 {
+		return false
+	}
+	arg, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[arg].(*types.Var)
+	if !ok {
+		return false
+	}
+	made, ok := ast.Unparen(astx.FixedValue(info, fn, v)).(*ast.CallExpr)
+	if !ok || len(made.Args) < 2 {
+		return false
+	}
+	mk, ok := ast.Unparen(made.Fun).(*ast.Ident)
+	b, builtin := info.Uses[mk].(*types.Builtin)
+	return ok && builtin && b.Name() == "make" && info.Types[made.Args[1]].Value != nil
 }
 
 // counts reports whether post steps its counter in the direction of tok
@@ -179,10 +214,14 @@ func startsAtConstant(info *types.Info, l *ast.ForStmt) bool {
 
 // FixedList reports whether x, used in fn, names a list written out in the
 // code: a package-level table (a variable initialized with a composite
-// literal), a local initialized with one and never reassigned, or a
-// parameter of an unexported function that every call passes such a list.
+// literal), a local initialized with one, or with what a function returns
+// that returns only such lists, and never reassigned, or a parameter of
+// an unexported function that every call passes such a list.
 // Loops over such lists are short and of constant length.
 func (m *Model) FixedList(pass *analysis.Pass, x ast.Expr, fn ast.Node) bool {
+	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok {
+		return m.returnsFixedList(pass.TypesInfo, call)
+	}
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	if !ok {
 		if sel, ok := ast.Unparen(x).(*ast.SelectorExpr); ok && pass.TypesInfo.Selections[sel] == nil {
@@ -201,8 +240,20 @@ func (m *Model) FixedList(pass *analysis.Pass, x ast.Expr, fn ast.Node) bool {
 	if fn == nil || v.Parent() == nil || v.Parent() == pass.Pkg.Scope() {
 		return false
 	}
-	_, isLit := ast.Unparen(astx.FixedValue(pass.TypesInfo, fn, v)).(*ast.CompositeLit)
-	return isLit
+	switch value := ast.Unparen(astx.FixedValue(pass.TypesInfo, fn, v)).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		return m.returnsFixedList(pass.TypesInfo, value)
+	}
+	return false
+}
+
+// returnsFixedList reports whether call is to a function of the package
+// that returns only literal lists or nil (see [fixedLists]).
+func (m *Model) returnsFixedList(info *types.Info, call *ast.CallExpr) bool {
+	callee, ok := typeutil.Callee(info, call).(*types.Func)
+	return ok && m.fixedLists[callee]
 }
 
 // fixedParams returns the parameters of unexported functions that every
@@ -221,17 +272,20 @@ func fixedParams(pass *analysis.Pass, funcs map[*types.Func]*funcInfo, tables ma
 	}
 	params := make(map[*types.Var]bool)
 	for fn, fi := range funcs {
-		if fi.external || fi.escapes || len(fi.calls) == 0 || fn.Signature().Variadic() {
+		if fi.external || fi.escapes || len(fi.calls) == 0 {
 			continue
 		}
 		ps := fn.Signature().Params()
 		for i := range ps.Len() {
+			if fn.Signature().Variadic() && i == ps.Len()-1 {
+				break // what the variadic parameter gets is counted by variadicArgs
+			}
 			fixed := true
 			for _, call := range fi.calls {
 				if !fixed {
 					break
 				}
-				fixed = i < len(call.Args) && !call.Ellipsis.IsValid() && fixedArg(call.Args[i])
+				fixed = i < len(call.Args) && fixedArg(call.Args[i])
 			}
 			if fixed && !astx.Reassigned(info, fi.decl, ps.At(i)) {
 				params[ps.At(i)] = true
@@ -239,6 +293,46 @@ func fixedParams(pass *analysis.Pass, funcs map[*types.Func]*funcInfo, tables ma
 		}
 	}
 	return params
+}
+
+// fixedLists returns the functions with one result that every return
+// statement gives a composite literal or nil: func extraFlags() []*Flag
+// returns nil or []*Flag{help}, a list written out in the code.
+func fixedLists(funcs map[*types.Func]*funcInfo) map[*types.Func]bool {
+	lists := make(map[*types.Func]bool)
+	for fn, fi := range funcs {
+		if fi.decl.Body == nil || fn.Signature().Results().Len() != 1 {
+			continue
+		}
+		if _, ok := fn.Signature().Results().At(0).Type().Underlying().(*types.Slice); !ok {
+			continue
+		}
+		fixed, returns := true, 0
+		ast.Inspect(fi.decl.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				returns++
+				fixed = fixed && len(n.Results) == 1 && literalOrNil(n.Results[0])
+			}
+			return fixed
+		})
+		if fixed && returns > 0 {
+			lists[fn] = true
+		}
+	}
+	return lists
+}
+
+func literalOrNil(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.Ident:
+		return e.Name == "nil"
+	}
+	return false
 }
 
 func asVar(obj types.Object) *types.Var {

@@ -341,3 +341,43 @@ scan:
 	}
 	return out
 }
+
+// prefixed ranges over a parameter that every caller writes out as a
+// literal, one or two names: the variadic arguments after it do not
+// make the list any longer.
+func prefixed(leaders []string, format string, args ...any) string {
+	leader := ""
+	for _, l := range leaders {
+		if l == "" {
+			continue
+		}
+		leader += l + ": "
+	}
+	return leader + fmt.Sprintf(format, args...)
+}
+
+// Notice and Fail are the callers of prefixed.
+func Notice(app, format string, args ...any) string {
+	return prefixed([]string{app}, format, args...)
+}
+
+func Fail(app, format string, args ...any) string {
+	return prefixed([]string{app, "error"}, format, args...)
+}
+
+// PacketIP reads a text from a buffer made at a constant length: the loop
+// runs at most 64 times.
+func PacketIP(read func([]byte) (int, error)) (string, error) {
+	rb := make([]byte, 74)
+	if _, err := read(rb); err != nil {
+		return "", err
+	}
+	var ip string
+	for i := 8; i < len(rb)-2; i++ {
+		if rb[i] == 0 {
+			break
+		}
+		ip += string(rb[i])
+	}
+	return ip, nil
+}

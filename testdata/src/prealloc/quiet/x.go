@@ -502,3 +502,36 @@ func Kinds(items []item) bool {
 	}
 	return len(kinds) > 1
 }
+
+type option struct{ name string }
+
+type app struct{ noHelp bool }
+
+// builtins returns nil or a list written out here.
+func (a *app) builtins() []*option {
+	if a.noHelp {
+		return nil
+	}
+	help := &option{name: "help"}
+	return []*option{help}
+}
+
+// Seen fills a set from what builtins returns: at most one entry.
+func (a *app) Seen() map[string]bool {
+	opts := a.builtins()
+	seen := map[string]bool{}
+	for _, o := range opts {
+		seen[o.name] = true
+	}
+	return seen
+}
+
+// SeenLocal is the same for a slice.
+func (a *app) SeenLocal() []string {
+	opts := a.builtins()
+	var names []string
+	for _, o := range opts {
+		names = append(names, o.name)
+	}
+	return names
+}
