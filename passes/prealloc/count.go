@@ -409,7 +409,26 @@ func (c *checker) stable(node ast.Node, n count, fn ast.Node) bool {
 	if c.hasCalls(node) && (n.impure || slices.ContainsFunc(n.vars, func(v *types.Var) bool { return escaped[v] })) {
 		return false
 	}
-	return !n.impure || !writesMemory(node)
+	return !n.impure || !writesMemory(node) && !communicates(node)
+}
+
+// communicates reports whether node sends or receives on a channel: what
+// a pointer reaches may change at that point, as at a call.
+func communicates(node ast.Node) bool {
+	found := false
+	ast.Inspect(node, func(n ast.Node) bool {
+		if found {
+			return false // keep the answer: siblings are still visited
+		}
+		switch n := n.(type) {
+		case *ast.SendStmt, *ast.SelectStmt:
+			found = true
+		case *ast.UnaryExpr:
+			found = n.Op == token.ARROW
+		}
+		return !found
+	})
+	return found
 }
 
 // readers are the methods of a collection that read it: a loop that calls

@@ -162,20 +162,31 @@ func (c *checker) classify(init emptyInit, value ast.Expr) (emptyInit, bool) {
 	return emptyInit{}, false
 }
 
-// canSetAtInit reports whether the capacity can be given where the variable
-// is made empty: the count must mean the same there and not change until
-// the loop starts.
-func (c *checker) canSetAtInit(init emptyInit, n count, between []ast.Stmt, fn ast.Node) bool {
-	if !init.alone || init.elems > 0 && !c.pureElements(init.value) || n.impure && len(between) > 0 {
-		return false
+// atInit says why the capacity cannot be given where the variable is made
+// empty, or "" if it can: the count must mean the same there and not
+// change until the loop starts.
+func (c *checker) atInit(init emptyInit, n count, between []ast.Stmt, fn ast.Node) string {
+	switch {
+	case !init.alone:
+		return "it is declared together with other variables"
+	case init.elems > 0 && !c.pureElements(init.value):
+		return "its elements call functions, which could change the count"
 	}
 	for _, stmt := range between {
 		if !c.stable(stmt, n, fn) {
-			return false
+			return "the code between its declaration and the loop may change the count"
 		}
 	}
 	pos := init.value.Pos()
-	return c.meansSame(n, pos) && c.isUniverse("make", pos) && (!n.mayBeNegative() || c.canUseMax(pos))
+	switch {
+	case !c.meansSame(n, pos):
+		return "a name in the count means something else where it is declared"
+	case !c.isUniverse("make", pos):
+		return "make does not name the builtin where it is declared"
+	case n.mayBeNegative() && !c.canUseMax(pos):
+		return "the count may be negative, and max is from go1.21"
+	}
+	return ""
 }
 
 // meansSame reports whether the names in n refer at pos to what they refer
@@ -279,14 +290,15 @@ func (c *checker) makeFix(d finding) analysis.SuggestedFix {
 
 // growFix grows the slice just before the loop with slices.Grow, which
 // leaves a nil slice nil when the count is zero. It returns why not if it
-// cannot.
-func (c *checker) growFix(d finding) (*analysis.SuggestedFix, string) {
+// cannot; notAtInit says why the variable cannot be made with the
+// capacity (see [checker.atInit]).
+func (c *checker) growFix(d finding, notAtInit string) (*analysis.SuggestedFix, string) {
 	pos := d.loop.Pos()
 	if !c.atLeastGo121() {
 		if d.init.isNil {
 			return nil, "keeping it nil when the loop does not run needs slices.Grow, from go1.21"
 		}
-		return nil, "the fix needs slices.Grow or max, from go1.21"
+		return nil, "it cannot be made with the capacity where it is declared (" + notAtInit + "), and slices.Grow, which would grow it before the loop, is from go1.21"
 	}
 	if !c.meansSame(d.count, pos) {
 		return nil, "a name in the capacity is shadowed before the loop"

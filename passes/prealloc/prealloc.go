@@ -176,7 +176,11 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		c.report(d, c.message(d)+"; no automatic fix: the errors are usually none, and the capacity would be allocated on every call that has none", nil)
 		return
 	}
-	if !init.isNil && c.canSetAtInit(init, n, list[declIdx+1:idx], fn) {
+	notAtInit := "it is nil"
+	if !init.isNil {
+		notAtInit = c.atInit(init, n, list[declIdx+1:idx], fn)
+	}
+	if notAtInit == "" {
 		fix := c.makeFix(d)
 		c.report(d, c.message(d), &fix)
 		return
@@ -188,7 +192,7 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		c.report(d, c.message(d)+"; no automatic fix: the appends are conditional, and growing a nil slice that gets none would make it non-nil", nil)
 		return
 	}
-	if fix, why := c.growFix(d); fix != nil {
+	if fix, why := c.growFix(d, notAtInit); fix != nil {
 		c.report(d, c.message(d), fix)
 	} else {
 		c.report(d, c.message(d)+"; no automatic fix: "+why, nil)

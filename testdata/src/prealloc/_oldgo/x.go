@@ -19,9 +19,37 @@ func NonNil(xs []int) []int {
 }
 
 func MaybeNegative(n int) []int {
-	out := []int{} // want `out can be preallocated with capacity n \(append grows it ~log2\(n\) times, copying the elements each time\); no automatic fix: the fix needs slices.Grow or max, from go1.21`
+	out := []int{} // want `out can be preallocated with capacity n \(append grows it ~log2\(n\) times, copying the elements each time\); no automatic fix: it cannot be made with the capacity where it is declared \(the count may be negative, and max is from go1.21\), and slices.Grow, which would grow it before the loop, is from go1.21`
 	for i := 0; i < n; i++ {
 		out = append(out, i)
+	}
+	return out
+}
+
+type node struct{ items []string }
+
+// Between declares a counter between the slice and the loop, which
+// cannot change the count read through n: the slice is made with it.
+func Between(n *node) []string {
+	out := []string{} // want `out can be preallocated with capacity len\(n.items\)`
+	optional := 0
+	for _, a := range n.items {
+		if a == "" {
+			optional++
+		}
+		out = append(out, a)
+	}
+	_ = optional
+	return out
+}
+
+// CallBetween calls a function between the slice and the loop, which
+// could change n.items.
+func CallBetween(n *node, refresh func(*node)) []string {
+	out := []string{} // want `out can be preallocated with capacity len\(n.items\) .*no automatic fix: it cannot be made with the capacity where it is declared \(the code between its declaration and the loop may change the count\), and slices.Grow, which would grow it before the loop, is from go1.21`
+	refresh(n)
+	for _, a := range n.items {
+		out = append(out, a)
 	}
 	return out
 }
