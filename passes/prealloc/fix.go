@@ -176,6 +176,9 @@ func (c *checker) atInit(init emptyInit, n count, between []ast.Stmt, fn ast.Nod
 		if !c.stable(stmt, n, fn) {
 			return "the code between its declaration and the loop may change the count"
 		}
+		if n.impure && c.mayLeave(stmt) {
+			return "the code between its declaration and the loop may leave first, and the count reads through a pointer it may guard"
+		}
 	}
 	pos := init.value.Pos()
 	switch {
@@ -187,6 +190,25 @@ func (c *checker) atInit(init emptyInit, n count, between []ast.Stmt, fn ast.Nod
 		return "the count may be negative, and max is from go1.21"
 	}
 	return ""
+}
+
+// mayLeave reports whether stmt may end the function or the iteration
+// before the loop: a return, a branch or a panic, as in if n == nil {
+// return }, after which reading n.items would fault.
+func (c *checker) mayLeave(stmt ast.Stmt) bool {
+	found := false
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt, *ast.BranchStmt:
+			found = true
+		case *ast.CallExpr:
+			found = found || c.isBuiltin(n.Fun, "panic")
+		}
+		return !found
+	})
+	return found
 }
 
 // meansSame reports whether the names in n refer at pos to what they refer

@@ -53,3 +53,16 @@ func CallBetween(n *node, refresh func(*node)) []string {
 	}
 	return out
 }
+
+// Guarded returns before the loop when n is nil: reading n.items where out
+// is declared would fault.
+func Guarded(n *node) []string {
+	out := []string{} // want `out can be preallocated with capacity len\(n.items\) .*no automatic fix: it cannot be made with the capacity where it is declared \(the code between its declaration and the loop may leave first, and the count reads through a pointer it may guard\)`
+	if n == nil {
+		return nil
+	}
+	for _, a := range n.items {
+		out = append(out, a)
+	}
+	return out
+}
