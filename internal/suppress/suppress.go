@@ -47,6 +47,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -118,7 +119,7 @@ func run(pass *analysis.Pass) (any, error) {
 		tests:      make(map[*token.File]bool),
 		directives: make(map[*token.File]map[int][]directive),
 	}
-	harness := isTestHarness(pass.Pkg.Path())
+	harness := isTestHarness(pass.Pkg.Path()) || slices.ContainsFunc(pass.Files, saysTestsOnly)
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.FileStart)
 		if tf == nil {
@@ -163,21 +164,31 @@ func isVendored(name string) bool {
 
 // isTestHarness reports whether path is a package of test helpers: one of
 // its elements starts or ends with "test", as in testing/fstest,
-// internal/testenv or net/http/httptest, but is not an ordinary word; it
-// is a package of mocks; or one of harnessDirs.
+// internal/testenv or net/http/httptest, but is not an ordinary word, or
+// starts with "bench" (a benchmark harness: bench, benchmarks, benchutil);
+// it is a package of mocks; or one of harnessDirs.
 func isTestHarness(path string) bool {
 	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool {
-		return strings.HasPrefix(elem, "test") ||
+		return strings.HasPrefix(elem, "test") || strings.HasPrefix(elem, "bench") ||
 			strings.HasSuffix(elem, "test") && !slices.Contains(wordsEndingInTest, elem) ||
 			isMock(elem) || slices.Contains(harnessDirs, elem)
 	})
 }
 
-// harnessDirs name the packages that only tests and benchmarks run:
+// testsOnly matches a package comment that says the package is for tests
+// only ("It is intended to only be used in tests, as performance is not
+// a goal"): its users accept its costs.
+var testsOnly = regexp.MustCompile(`(?i)\bonly\s+(to\s+)?be\s+used\s+(in|by|for)\s+tests\b|\bintended\s+(only\s+)?for\s+(use\s+in\s+)?tests\b|\bfor\s+use\s+only\s+in\s+tests\b`)
+
+func saysTestsOnly(f *ast.File) bool {
+	return f.Doc != nil && testsOnly.MatchString(f.Doc.Text())
+}
+
+// harnessDirs name the packages that only tests run:
 // integration and end-to-end suites, assertion helpers (a module's own
-// internal/assert), benchmark harnesses, fakes (a client's fake server or
+// internal/assert), fakes (a client's fake server or
 // connection, client-go's fake clientsets).
-var harnessDirs = []string{"integration", "e2e", "assert", "require", "bench", "benchmark", "benchmarks", "fake", "fakes"}
+var harnessDirs = []string{"integration", "e2e", "assert", "require", "fake", "fakes"}
 
 // takesTestingT reports whether the file names testing.T, TB, B, F or M:
 // helpers that a test calls with its *testing.T (a cluster to run tests

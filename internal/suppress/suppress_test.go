@@ -107,6 +107,7 @@ var (
 	"mockstore.go":   "package p\n\nvar mocked = flag()\n",
 	"mocks/m.go":     "package mocks\n\nfunc flag() int { return 0 }\n\nvar stub = flag()\n",
 	"benchmark/b.go": "package benchmark\n\nfunc flag() int { return 0 }\n\nvar harness = flag()\n",
+	"benchutil/b.go": "package benchutil\n\nfunc flag() int { return 0 }\n\nvar schema = flag()\n",
 	"fake/c.go":      "package fake\n\nfunc flag() int { return 0 }\n\nvar conn = flag()\n",
 	"latest/l.go":    "package latest\n\nfunc flag() int { return 0 }\n\nvar word = flag()\n",
 	"cluster/c.go":   "package cluster\n\nimport \"testing\"\n\nvar started = flag()\n\nfunc Start(t testing.TB) {}\n",
@@ -305,8 +306,8 @@ func TestSkipsPackage(t *testing.T) {
 		testVariants, includeTests bool
 		want                       []string // the packages skipped whole
 	}{
-		{true, false, []string{"example.com/p/benchmark", "example.com/p/broken", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest"}},
-		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/benchmark", "example.com/p/broken", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest"}},
+		{true, false, []string{"example.com/p/benchmark", "example.com/p/benchutil", "example.com/p/broken", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest"}},
+		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/benchmark", "example.com/p/benchutil", "example.com/p/broken", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest"}},
 		{false, true, []string{"example.com/p/broken"}},
 	} {
 		a := &analysis.Analyzer{
