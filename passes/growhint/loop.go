@@ -6,6 +6,7 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/sizeexpr"
@@ -373,18 +374,20 @@ func (c *checker) walkedStrings(loop inspector.Cursor) []*types.Var {
 }
 
 // keepsContent reports whether call walks its argument's own bytes: a
-// conversion ([]rune(s)) or a builtin (len(s)). What another function
-// returns (enc.Decode(raw)) is other text, of another size.
+// conversion ([]rune(s)), a builtin (len(s)) or a cleaner (sanitize(s),
+// see [isCleaner]). What another function returns (enc.Decode(raw)) is
+// other text, of another size.
 func (c *checker) keepsContent(call *ast.CallExpr) bool {
 	if c.info.Types[call.Fun].IsType() {
 		return true
 	}
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
+	switch fn := typeutil.Callee(c.info, call).(type) {
+	case *types.Builtin:
+		return true
+	case *types.Func:
+		return isCleaner(fn)
 	}
-	_, builtin := c.info.Uses[id].(*types.Builtin)
-	return builtin
+	return false
 }
 
 // derivedFrom returns the walked string that piece is computed from,

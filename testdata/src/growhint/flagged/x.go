@@ -324,3 +324,18 @@ func JoinLines(lines []string) string {
 	}
 	return b.String()
 }
+
+// Quoted walks a sanitized copy of s, which is about as long as s.
+func Quoted(s string) string {
+	var b strings.Builder // want `b is filled by 2 writes whose total size is known before the first write: at least len\(s\) bytes`
+	for _, r := range sanitize(s) {
+		if r == '"' {
+			b.WriteString("\\\"")
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func sanitize(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
