@@ -27,8 +27,9 @@ var allocatingCalls = map[string][]string{
 }
 
 // allocation returns what body visibly allocates on every iteration that
-// costs much more than the growth, if anything: a new slice, map, buffer
-// or closure, or a call that formats, joins, splits, opens or parses.
+// costs much more than the growth, if anything: a new slice (made, or
+// built by appends), map, buffer or closure, or a call that formats,
+// joins, splits, opens or parses.
 // Then the few reallocations that a capacity would save are a small share
 // of the loop's work, and maintainers reject the change (PRECISION.md,
 // reason 12). A small allocation per element (a string conversion or
@@ -73,11 +74,24 @@ func (c *checker) allocation(body ast.Node, everyIteration bool) (what string, h
 				what, heavy = "make", true
 			case c.isAllocatingCall(n):
 				what, heavy = c.src.Text(n.Fun), true
+			case c.isBuiltin(n.Fun, "append") && len(n.Args) > 0 && c.declaredIn(body, n.Args[0]):
+				what, heavy = "a slice it builds by appends", true
 			}
 		}
 		return !heavy
 	})
 	return what, heavy
+}
+
+// declaredIn reports whether e is a local variable declared in body: a
+// slice appended to there is built anew on every iteration.
+func (c *checker) declaredIn(body ast.Node, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && body.Pos() <= v.Pos() && v.Pos() < body.End()
 }
 
 func typeKind(t types.Type) string {

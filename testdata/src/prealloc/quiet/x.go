@@ -535,3 +535,19 @@ func (a *app) SeenLocal() []string {
 	}
 	return names
 }
+
+// Visible builds a new row for every row by appends: the rows' own
+// allocations dwarf the few times the outer slice grows.
+func Visible(rows [][]string, hidden map[int]bool) [][]string {
+	var out [][]string
+	for _, row := range rows {
+		var kept []string
+		for i, col := range row {
+			if !hidden[i] {
+				kept = append(kept, col)
+			}
+		}
+		out = append(out, kept)
+	}
+	return out
+}
