@@ -233,6 +233,17 @@ func CallsLen(info *types.Info, e ast.Expr) bool {
 	return found
 }
 
+// Any reports whether node, or a node inside it, satisfies match. It
+// stops looking at the first that does.
+func Any(node ast.Node, match func(ast.Node) bool) bool {
+	found := false
+	ast.Inspect(node, func(n ast.Node) bool {
+		found = found || n != nil && match(n)
+		return !found
+	})
+	return found
+}
+
 // ComparePos orders positions by file name, then offset. Sorting by token.Pos
 // alone is not deterministic across files: the loader parses a package's
 // files concurrently, so the order of their bases in the FileSet changes

@@ -415,20 +415,15 @@ func (c *checker) stable(node ast.Node, n count, fn ast.Node) bool {
 // communicates reports whether node sends or receives on a channel: what
 // a pointer reaches may change at that point, as at a call.
 func communicates(node ast.Node) bool {
-	found := false
-	ast.Inspect(node, func(n ast.Node) bool {
-		if found {
-			return false // keep the answer: siblings are still visited
-		}
+	return astx.Any(node, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.SendStmt, *ast.SelectStmt:
-			found = true
+			return true
 		case *ast.UnaryExpr:
-			found = n.Op == token.ARROW
+			return n.Op == token.ARROW
 		}
-		return !found
+		return false
 	})
-	return found
 }
 
 // readers are the methods of a collection that read it: a loop that calls
@@ -440,21 +435,16 @@ var readers = []string{"Len", "Cap", "At", "Get", "Index", "Item", "Key", "Value
 func (c *checker) changesLength(node ast.Node, recv ast.Expr) bool {
 	text := types.ExprString(recv)
 	root := c.root(recv)
-	found := false
-	ast.Inspect(node, func(n ast.Node) bool {
+	return astx.Any(node, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok || found {
-			return !found
+		if !ok {
+			return false
 		}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && types.ExprString(sel.X) == text && !slices.Contains(readers, sel.Sel.Name) {
-			found = true
+			return true
 		}
-		for _, arg := range call.Args {
-			found = found || root != nil && c.root(arg) == root
-		}
-		return !found
+		return root != nil && slices.ContainsFunc(call.Args, func(arg ast.Expr) bool { return c.root(arg) == root })
 	})
-	return found
 }
 
 // modifies reports whether node assigns to vars, or to parts of them, or
@@ -464,60 +454,45 @@ func (c *checker) modifies(node ast.Node, vars []*types.Var) bool {
 		return false
 	}
 	hit := func(e ast.Expr) bool { return e != nil && slices.Contains(vars, c.root(e)) }
-	found := false
-	ast.Inspect(node, func(n ast.Node) bool {
-		if found {
-			return false // keep the answer: siblings are still visited
-		}
+	return astx.Any(node, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
-			found = slices.ContainsFunc(n.Lhs, hit)
+			return slices.ContainsFunc(n.Lhs, hit)
 		case *ast.IncDecStmt:
-			found = hit(n.X)
+			return hit(n.X)
 		case *ast.RangeStmt:
-			found = n.Tok == token.ASSIGN && (hit(n.Key) || hit(n.Value))
+			return n.Tok == token.ASSIGN && (hit(n.Key) || hit(n.Value))
 		case *ast.UnaryExpr:
-			found = n.Op == token.AND && hit(n.X)
+			return n.Op == token.AND && hit(n.X)
 		}
-		return !found
+		return false
 	})
-	return found
 }
 
 // hasCalls reports whether node calls a function (not a builtin, nor a
 // conversion), which might change any memory it can reach.
 func (c *checker) hasCalls(node ast.Node) bool {
-	found := false
-	ast.Inspect(node, func(n ast.Node) bool {
-		if found {
-			return false // keep the answer: siblings are still visited
+	return astx.Any(node, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return false
 		}
-		if call, ok := n.(*ast.CallExpr); ok {
-			tv := c.pass.TypesInfo.Types[call.Fun]
-			_, builtin := c.pass.TypesInfo.Uses[identOf(call.Fun)].(*types.Builtin)
-			found = !tv.IsType() && !builtin
-		}
-		return !found
+		_, builtin := c.pass.TypesInfo.Uses[identOf(call.Fun)].(*types.Builtin)
+		return !c.pass.TypesInfo.Types[call.Fun].IsType() && !builtin
 	})
-	return found
 }
 
 // writesMemory reports whether node stores anywhere but in a variable.
 func writesMemory(node ast.Node) bool {
-	found := false
-	ast.Inspect(node, func(n ast.Node) bool {
-		if found {
-			return false // keep the answer: siblings are still visited
-		}
+	return astx.Any(node, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
-			found = n.Tok != token.DEFINE && slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool { return identOf(e) == nil })
+			return n.Tok != token.DEFINE && slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool { return identOf(e) == nil })
 		case *ast.IncDecStmt:
-			found = identOf(n.X) == nil
+			return identOf(n.X) == nil
 		}
-		return !found
+		return false
 	})
-	return found
 }
 
 // mayChangeMaps reports whether body may add or delete entries of a map
@@ -527,21 +502,16 @@ func (c *checker) mayChangeMaps(body *ast.BlockStmt) bool {
 	if c.hasCalls(body) {
 		return true
 	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if found {
-			return false // keep the answer: siblings are still visited
-		}
+	return astx.Any(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.CallExpr:
-			found = c.isBuiltin(n.Fun, "delete") || c.isBuiltin(n.Fun, "clear")
+			return c.isBuiltin(n.Fun, "delete") || c.isBuiltin(n.Fun, "clear")
 		case *ast.AssignStmt:
-			found = slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool {
+			return slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool {
 				index, ok := ast.Unparen(e).(*ast.IndexExpr)
 				return ok && isMap(c.pass.TypesInfo.TypeOf(index.X)) && c.localVar(index.X) == nil
 			})
 		}
-		return !found
+		return false
 	})
-	return found
 }
