@@ -27,6 +27,60 @@ func FixedValue(info *types.Info, fn ast.Node, v *types.Var) ast.Expr {
 	return value
 }
 
+// Values returns the values fn gives the local variable v: the one it is
+// declared with and those of plain assignments to it (v = x), if fn
+// assigns nothing else to v or its parts, nor takes its address. It
+// returns nil otherwise, or if v is not declared with a value.
+func Values(info *types.Info, fn ast.Node, v *types.Var) []ast.Expr {
+	var values []ast.Expr
+	plain := make(map[*ast.AssignStmt]bool)
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if value := initialValue(info, n, v); value != nil {
+			values = append(values, value)
+		}
+		if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) {
+			for i, lhs := range as.Lhs {
+				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.Uses[id] == v {
+					values = append(values, as.Rhs[i])
+					plain[as] = true
+				}
+			}
+		}
+		return true
+	})
+	if len(values) == 0 || reassignedOtherwise(info, fn, v, plain) {
+		return nil
+	}
+	return values
+}
+
+// reassignedOtherwise is Reassigned, leaving out the assignments in plain.
+func reassignedOtherwise(info *types.Info, fn ast.Node, v *types.Var, plain map[*ast.AssignStmt]bool) bool {
+	rooted := func(e ast.Expr) bool {
+		id := RootIdent(e)
+		return id != nil && info.Uses[id] == v
+	}
+	return Any(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			return !plain[n] && slices.ContainsFunc(n.Lhs, rooted)
+		case *ast.IncDecStmt:
+			return rooted(n.X)
+		case *ast.RangeStmt:
+			return n.Tok == token.ASSIGN && (n.Key != nil && rooted(n.Key) || n.Value != nil && rooted(n.Value))
+		case *ast.UnaryExpr:
+			return n.Op == token.AND && rooted(n.X)
+		}
+		return false
+	})
+}
+
+// Reassigned reports whether fn assigns v (or an element or field of it)
+// after its declaration, ranges into it, or takes its address.
+func Reassigned(info *types.Info, fn ast.Node, v *types.Var) bool {
+	return reassignedOtherwise(info, fn, v, nil)
+}
+
 // initialValue returns the value n gives v if n declares v with one.
 func initialValue(info *types.Info, n ast.Node, v *types.Var) ast.Expr {
 	switch n := n.(type) {
@@ -48,30 +102,6 @@ func initialValue(info *types.Info, n ast.Node, v *types.Var) ast.Expr {
 		}
 	}
 	return nil
-}
-
-// Reassigned reports whether fn assigns v (or an element or field of it)
-// after its declaration, ranges into it, or takes its address.
-func Reassigned(info *types.Info, fn ast.Node, v *types.Var) bool {
-	rooted := func(e ast.Expr) bool {
-		id := RootIdent(e)
-		return id != nil && info.Uses[id] == v
-	}
-	found := false
-	ast.Inspect(fn, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			found = found || slices.ContainsFunc(n.Lhs, rooted)
-		case *ast.IncDecStmt:
-			found = found || rooted(n.X)
-		case *ast.RangeStmt:
-			found = found || n.Tok == token.ASSIGN && (n.Key != nil && rooted(n.Key) || n.Value != nil && rooted(n.Value))
-		case *ast.UnaryExpr:
-			found = found || n.Op == token.AND && rooted(n.X)
-		}
-		return !found
-	})
-	return found
 }
 
 // AssignedTo returns what the value at cur is assigned to, if it is the

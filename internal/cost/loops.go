@@ -214,9 +214,9 @@ func startsAtConstant(info *types.Info, l *ast.ForStmt) bool {
 
 // FixedList reports whether x, used in fn, names a list written out in the
 // code: a package-level table (a variable initialized with a composite
-// literal), a local initialized with one, or with what a function returns
-// that returns only such lists, and never reassigned, or a parameter of
-// an unexported function that every call passes such a list.
+// literal), a local that is only ever set to such lists (see
+// [Model.isListLiteral]), or a parameter of an unexported function that
+// every call passes such a list.
 // Loops over such lists are short and of constant length.
 func (m *Model) FixedList(pass *analysis.Pass, x ast.Expr, fn ast.Node) bool {
 	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok {
@@ -240,11 +240,22 @@ func (m *Model) FixedList(pass *analysis.Pass, x ast.Expr, fn ast.Node) bool {
 	if fn == nil || v.Parent() == nil || v.Parent() == pass.Pkg.Scope() {
 		return false
 	}
-	switch value := ast.Unparen(astx.FixedValue(pass.TypesInfo, fn, v)).(type) {
+	values := astx.Values(pass.TypesInfo, fn, v)
+	return len(values) > 0 && !slices.ContainsFunc(values, func(value ast.Expr) bool { return !m.isListLiteral(pass.TypesInfo, value) })
+}
+
+// isListLiteral reports whether value is a list written out in the code:
+// a composite literal, a conversion of a constant ([]byte("abc")), or
+// what a function returns that returns only such lists.
+func (m *Model) isListLiteral(info *types.Info, value ast.Expr) bool {
+	switch value := ast.Unparen(value).(type) {
 	case *ast.CompositeLit:
 		return true
 	case *ast.CallExpr:
-		return m.returnsFixedList(pass.TypesInfo, value)
+		if info.Types[value.Fun].IsType() {
+			return len(value.Args) == 1 && info.Types[value.Args[0]].Value != nil
+		}
+		return m.returnsFixedList(info, value)
 	}
 	return false
 }

@@ -551,3 +551,17 @@ func Visible(rows [][]string, hidden map[int]bool) [][]string {
 	}
 	return out
 }
+
+// Order ranges over one of two alphabets written out here: 54 entries,
+// whichever it is.
+func Order(byFrequency bool) map[byte]int {
+	alphabet := []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_$")
+	if byFrequency {
+		alphabet = []byte("etnsoiarclduhmfpgvbjy_wOxCEkASMFTzDNLRPHIBV$WUKqYGXQZJ")
+	}
+	order := map[byte]int{}
+	for i, c := range alphabet {
+		order[c] = i
+	}
+	return order
+}
