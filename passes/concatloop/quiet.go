@@ -2,6 +2,7 @@ package concatloop
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -26,6 +27,8 @@ var policy = cost.Policy{DescriptionsAreCold: false}
 func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 	freq := c.model.At(c.pass, g.loop, policy)
 	switch {
+	case c.appendsRuns(g):
+		return cost.Estimate{Tier: cost.Low, Evidence: "appends whole runs of its input, between escapes: usually one, which += keeps without copying where a Builder would copy it"}
 	case trips.Count == cost.CountInput && freq.Level == cost.Cold && (c.pass.Pkg.Name() == "main" || cost.DevTool(c.pass.Pkg) != ""):
 		return cost.Estimate{Tier: cost.Low, Evidence: trips.Evidence + ", " + freq.Reason + ": a command's own input, chosen by its user"}
 	case trips.Count == cost.CountInput:
@@ -56,6 +59,41 @@ func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 // join joins the evidence that is there with ", ".
 func join(evidence ...string) string {
 	return strings.Join(slices.DeleteFunc(evidence, func(s string) bool { return s == "" }), ", ")
+}
+
+// appendsRuns reports whether the string grows by runs of its input that
+// an inner loop consumes before the += (for i < len(s) && isName(s[i]) {
+// i++ }; name += s[start:i]): the loop then runs once per run between
+// escapes, usually once, and += of the first run onto "" copies nothing.
+func (c *checker) appendsRuns(g *group) bool {
+	return slices.ContainsFunc(g.accums, func(acc *accumulation) bool {
+		return slices.ContainsFunc(acc.operands, func(op ast.Expr) bool { return c.consumedRun(acc, op) })
+	})
+}
+
+// consumedRun reports whether op is s[start:i] and a for loop before the
+// += in its block advances i.
+func (c *checker) consumedRun(acc *accumulation, op ast.Expr) bool {
+	sl, ok := ast.Unparen(op).(*ast.SliceExpr)
+	if !ok || sl.High == nil {
+		return false
+	}
+	id, ok := ast.Unparen(sl.High).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	end, ok := c.info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	list, i := astx.StmtList(acc.cur)
+	return slices.ContainsFunc(list[:i], func(s ast.Stmt) bool {
+		loop, ok := s.(*ast.ForStmt)
+		return ok && astx.Any(loop, func(n ast.Node) bool {
+			inc, ok := n.(*ast.IncDecStmt)
+			return ok && inc.Tok == token.INC && astx.Mentions(c.info, inc.X, end)
+		})
+	})
 }
 
 // padding reports whether a for loop (not a range) appends only constants:

@@ -381,3 +381,25 @@ func PacketIP(read func([]byte) (int, error)) (string, error) {
 	}
 	return ip, nil
 }
+
+// Name reads a name made of runs of name characters between escapes: the
+// loop runs once per run, and the first += of a run copies nothing.
+func Name(s string, i int) (string, int) {
+	name := ""
+	for i < len(s) {
+		switch c := s[i]; {
+		case c >= 'a' && c <= 'z':
+			start := i
+			for i < len(s) && s[i] >= 'a' && s[i] <= 'z' {
+				i++
+			}
+			name += s[start:i]
+		case c == '\\' && i+1 < len(s):
+			name += string(s[i+1])
+			i += 2
+		default:
+			return name, i
+		}
+	}
+	return name, i
+}
