@@ -93,8 +93,9 @@
 // exported structs whose fields are all exported (other packages may
 // build them with positional literals), structs with tags, and structs
 // whose values go through encoding/json or encoding/xml (the field order
-// is the order of the output) or reflect.ValueOf (code can walk the fields in
-// order). So is a struct with a method that writes,
+// is the order of the output), another package's Marshal, Unmarshal, Encode
+// or Decode that takes any value (ssh.Marshal follows the field order) or
+// reflect.ValueOf (code can walk the fields in order). So is a struct with a method that writes,
 // reads or sizes it (writeTo, readFrom, encode, size, ...) using every
 // field in declaration order: its declaration mirrors a wire format. An exported struct with an unexported
 // field cannot be built positionally elsewhere, so it is reordered like

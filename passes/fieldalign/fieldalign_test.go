@@ -154,8 +154,9 @@ func apply(src []byte, edits []edit) []byte {
 	return out
 }
 
-// TestGoldenFilesCompile copies every fixture package, with the golden
-// files in place of the originals, into a GOPATH tree and builds it: a fix
+// TestGoldenFilesCompile copies every fixture package (and wire, which
+// one imports), with the golden files in place of the originals, into a
+// GOPATH tree and builds it: a fix
 // must leave code that compiles (go vet also type-checks the tests).
 func TestGoldenFilesCompile(t *testing.T) {
 	if testing.Short() {
@@ -164,7 +165,7 @@ func TestGoldenFilesCompile(t *testing.T) {
 	gopath := t.TempDir()
 	src := filepath.Join(fixture.Dir(t), "src")
 	var pkgs []string
-	for _, pkg := range append(amd64Fixtures, "fieldalign/on386", "fieldalign/scan", "fieldalign/strict") {
+	for _, pkg := range append(amd64Fixtures, "fieldalign/on386", "fieldalign/scan", "fieldalign/strict", "wire") {
 		dir := filepath.Join(src, pkg)
 		entries, err := os.ReadDir(dir)
 		if err != nil {

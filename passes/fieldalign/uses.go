@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -552,6 +553,11 @@ func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 			for _, arg := range call.Args {
 				markAll(pass, m, info.TypeOf(arg), why)
 			}
+		} else if obj.Pkg() != pass.Pkg && isCodec(obj) {
+			why := "its values go through " + obj.Pkg().Name() + "." + obj.Name() + " at " + astx.Where(pass.Fset, call.Pos()) + ", which may read or write the fields in declaration order"
+			for _, arg := range anyArgs(obj.Signature(), call) {
+				markAll(pass, w.u.encoded, info.TypeOf(arg), why)
+			}
 		} else if path == "reflect" && obj.Name() == "ValueOf" {
 			// Code that walks a value's fields by index sees them in
 			// declaration order (reflect.TypeOf(v).Size() does not). Only
@@ -569,6 +575,41 @@ func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 			}
 		}
 	}
+}
+
+// codecVerbs name the functions of other packages that encode or decode
+// any value they are given (ssh.Marshal, msgpack's Encode), of which
+// memlint does not know whether they go by field name or by field order:
+// a wire format such as SSH's messages follows the declaration order.
+var codecVerbs = []string{"Marshal", "Unmarshal", "Encode", "Decode"}
+
+func isCodec(fn *types.Func) bool {
+	return slices.ContainsFunc(codecVerbs, func(verb string) bool {
+		rest, ok := strings.CutPrefix(fn.Name(), verb)
+		return ok && (rest == "" || unicode.IsUpper(rune(rest[0])))
+	})
+}
+
+// anyArgs returns the arguments of call passed to parameters of interface
+// type, which take a value of any type.
+func anyArgs(sig *types.Signature, call *ast.CallExpr) []ast.Expr {
+	var args []ast.Expr
+	params := sig.Params()
+	for i, arg := range call.Args {
+		if params.Len() == 0 {
+			break
+		}
+		t := params.At(min(i, params.Len()-1)).Type()
+		if sig.Variadic() && i >= params.Len()-1 {
+			if s, ok := t.(*types.Slice); ok && !call.Ellipsis.IsValid() {
+				t = s.Elem()
+			}
+		}
+		if types.IsInterface(t) {
+			args = append(args, arg)
+		}
+	}
+	return args
 }
 
 // countCall counts a production call of fn, of this package, and
