@@ -233,6 +233,17 @@ func CallsLen(info *types.Info, e ast.Expr) bool {
 	return found
 }
 
+// IsBuiltin reports whether fun names the builtin function name (len,
+// make, append, ...), not a function that shadows it.
+func IsBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}
+
 // Any reports whether node, or a node inside it, satisfies match. It
 // stops looking at the first that does.
 func Any(node ast.Node, match func(ast.Node) bool) bool {

@@ -171,8 +171,7 @@ func (m *Model) isConstant(info *types.Info, e ast.Expr, fn ast.Node) bool {
 // isFixedLen reports whether call is len(b) of a local that fn makes with
 // a constant length and never assigns again (b := make([]byte, 74)).
 func (m *Model) isFixedLen(info *types.Info, call *ast.CallExpr, fn ast.Node) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if b, builtin := info.Uses[id].(*types.Builtin); !ok || !builtin || b.Name() != "len" || len(call.Args) != 1 {
+	if !astx.IsBuiltin(info, call.Fun, "len") || len(call.Args) != 1 {
 		return false
 	}
 	arg, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
@@ -184,12 +183,7 @@ func (m *Model) isFixedLen(info *types.Info, call *ast.CallExpr, fn ast.Node) bo
 		return false
 	}
 	made, ok := ast.Unparen(astx.FixedValue(info, fn, v)).(*ast.CallExpr)
-	if !ok || len(made.Args) < 2 {
-		return false
-	}
-	mk, ok := ast.Unparen(made.Fun).(*ast.Ident)
-	b, builtin := info.Uses[mk].(*types.Builtin)
-	return ok && builtin && b.Name() == "make" && info.Types[made.Args[1]].Value != nil
+	return ok && astx.IsBuiltin(info, made.Fun, "make") && len(made.Args) >= 2 && info.Types[made.Args[1]].Value != nil
 }
 
 // counts reports whether post steps its counter in the direction of tok

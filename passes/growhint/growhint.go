@@ -407,8 +407,7 @@ func isStdAppender(fn *types.Func) bool {
 }
 
 func (c *checker) isBuiltin(call *ast.CallExpr, name string) bool {
-	b, ok := c.info.Uses[calleeIdent(call.Fun)].(*types.Builtin)
-	return ok && b.Name() == name
+	return astx.IsBuiltin(c.info, call.Fun, name)
 }
 
 // topStmt returns the statement of the builder's list that holds cur, if

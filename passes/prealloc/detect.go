@@ -253,12 +253,7 @@ func (c *checker) packageVar(e ast.Expr) *types.Var {
 }
 
 func (c *checker) isBuiltin(fun ast.Expr, name string) bool {
-	id, ok := ast.Unparen(fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin)
-	return ok && b.Name() == name
+	return astx.IsBuiltin(c.pass.TypesInfo, fun, name)
 }
 
 func isSlice(t types.Type) bool {
