@@ -277,12 +277,7 @@ func parts(e ast.Expr) []ast.Expr {
 }
 
 func isAppend(info *types.Info, call *ast.CallExpr) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == "append" && len(call.Args) > 1
+	return astx.IsBuiltin(info, call.Fun, "append") && len(call.Args) > 1
 }
 
 // leavesLoop reports whether the statement at cur is followed, in its

@@ -122,7 +122,7 @@ func (v *vacate) deletes(info *types.Info, ofHolder func(ast.Expr) bool) bool {
 	if !ok || len(call.Args) != 2 || !call.Ellipsis.IsValid() {
 		return false
 	}
-	if b, ok := info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin); !ok || b.Name() != "append" {
+	if !astx.IsBuiltin(info, call.Fun, "append") {
 		return false
 	}
 	head, ok1 := ast.Unparen(call.Args[0]).(*ast.SliceExpr)
@@ -233,7 +233,7 @@ func (v *vacate) isLen(info *types.Info, fn ast.Node, e ast.Expr) bool {
 	if !ok || len(call.Args) != 1 {
 		return false
 	}
-	if b, ok := info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin); !ok || b.Name() != "len" {
+	if !astx.IsBuiltin(info, call.Fun, "len") {
 		return false
 	}
 	return v.isSlice(info, call.Args[0])
@@ -291,7 +291,7 @@ func clearsDropped(pass *analysis.Pass, insp *inspector.Inspector, fn ast.Node, 
 				}
 			}
 		case *ast.CallExpr:
-			if b, ok := info.Uses[astx.RootIdent(n.Fun)].(*types.Builtin); ok && b.Name() == "clear" && len(n.Args) == 1 && ofSlice(n.Args[0]) {
+			if astx.IsBuiltin(info, n.Fun, "clear") && len(n.Args) == 1 && ofSlice(n.Args[0]) {
 				found = true
 			}
 		}
@@ -311,8 +311,7 @@ func isZero(info *types.Info, e ast.Expr) bool {
 		if !ok {
 			return false
 		}
-		b, ok := info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin)
-		return ok && b.Name() == "new"
+		return astx.IsBuiltin(info, call.Fun, "new")
 	case *ast.Ident:
 		if _, ok := info.Uses[e].(*types.Nil); ok {
 			return true
@@ -625,8 +624,7 @@ func movesElements(info *types.Info, fn ast.Node, v *vacate) bool {
 		case *ast.AssignStmt:
 			found = found || len(n.Lhs) == 1 && len(n.Rhs) == 1 && ofSlice(n.Lhs[0]) && ofSlice(n.Rhs[0])
 		case *ast.CallExpr:
-			b, ok := info.Uses[astx.RootIdent(n.Fun)].(*types.Builtin)
-			found = found || ok && b.Name() == "copy" && len(n.Args) == 2 && ofSlice(n.Args[0]) && ofSlice(n.Args[1])
+			found = found || astx.IsBuiltin(info, n.Fun, "copy") && len(n.Args) == 2 && ofSlice(n.Args[0]) && ofSlice(n.Args[1])
 		}
 		return !found
 	})
@@ -823,8 +821,7 @@ func freshSlice(info *types.Info, e ast.Expr) bool {
 	case *ast.CompositeLit:
 		return true
 	case *ast.CallExpr:
-		b, ok := info.Uses[astx.RootIdent(e.Fun)].(*types.Builtin)
-		return ok && b.Name() == "make"
+		return astx.IsBuiltin(info, e.Fun, "make")
 	case *ast.Ident:
 		return info.Types[e].IsNil()
 	}
@@ -890,7 +887,7 @@ func (v *vacate) extended(pass *analysis.Pass, insp *inspector.Inspector) bool {
 				return true
 			}
 		case *ast.CallExpr:
-			if b, ok := pass.TypesInfo.Uses[astx.RootIdent(high.Fun)].(*types.Builtin); ok && b.Name() == "cap" {
+			if astx.IsBuiltin(pass.TypesInfo, high.Fun, "cap") {
 				return true
 			}
 		}
@@ -911,8 +908,7 @@ func effectFree(info *types.Info, e ast.Expr) bool {
 	case *ast.BinaryExpr:
 		return effectFree(info, e.X) && effectFree(info, e.Y)
 	case *ast.CallExpr:
-		b, ok := info.Uses[astx.RootIdent(e.Fun)].(*types.Builtin)
-		return ok && (b.Name() == "len" || b.Name() == "cap") && len(e.Args) == 1 && effectFree(info, e.Args[0])
+		return (astx.IsBuiltin(info, e.Fun, "len") || astx.IsBuiltin(info, e.Fun, "cap")) && len(e.Args) == 1 && effectFree(info, e.Args[0])
 	}
 	return false
 }
