@@ -218,19 +218,10 @@ func IsLenMethod(info *types.Info, call *ast.CallExpr) bool {
 // CallsLen reports whether e calls the builtin len, or a Len method, anywhere, as in
 // i < len(xs) or p[:len(p)-1].
 func CallsLen(info *types.Info, e ast.Expr) bool {
-	found := false
-	ast.Inspect(e, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "len" {
-					found = true
-				}
-			}
-			found = found || IsLenMethod(info, call)
-		}
-		return !found
+	return Any(e, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		return ok && (IsBuiltin(info, call.Fun, "len") || IsLenMethod(info, call))
 	})
-	return found
 }
 
 // IsBuiltin reports whether fun names the builtin function name (len,
@@ -302,12 +293,7 @@ func leaves(info *types.Info, s ast.Stmt, loop inspector.Cursor) bool {
 		return true
 	case *ast.ExprStmt:
 		call, ok := s.X.(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		id, _ := ast.Unparen(call.Fun).(*ast.Ident)
-		b, ok := info.Uses[id].(*types.Builtin)
-		return ok && b.Name() == "panic"
+		return ok && IsBuiltin(info, call.Fun, "panic")
 	case *ast.BranchStmt:
 		switch {
 		case s.Tok == token.GOTO:
