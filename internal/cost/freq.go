@@ -254,6 +254,14 @@ func (m *Model) Func(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 	return m.memo[fn]
 }
 
+// Decl returns the declaration of fn if the package declares it.
+func (m *Model) Decl(fn *types.Func) *ast.FuncDecl {
+	if info := m.funcs[fn]; info != nil {
+		return info.decl
+	}
+	return nil
+}
+
 // Called reports whether the package calls the function declared by decl
 // outside its tests.
 func (m *Model) Called(pass *analysis.Pass, decl *ast.FuncDecl) bool {

@@ -41,12 +41,13 @@ func run(pass *analysis.Pass) (any, error) {
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
 	packageTables := tables.Of(pass)
+	callees := make(map[*types.Func]allocSite)
 	for fileCur := range in.Root().Children() {
 		file, ok := fileCur.Node().(*ast.File)
 		if !ok || rep.Skips(file) {
 			continue
 		}
-		c := &checker{pass: pass, rep: rep, file: file, src: astx.NewSource(pass), escaped: make(map[ast.Node]map[*types.Var]bool), model: model, tables: packageTables}
+		c := &checker{pass: pass, rep: rep, file: file, src: astx.NewSource(pass), escaped: make(map[ast.Node]map[*types.Var]bool), model: model, tables: packageTables, callees: callees}
 		for cur := range fileCur.Preorder((*ast.RangeStmt)(nil), (*ast.ForStmt)(nil), (*ast.CallExpr)(nil)) {
 			if _, isCall := cur.Node().(*ast.CallExpr); isCall {
 				c.checkCollect(cur)
@@ -66,8 +67,10 @@ type checker struct {
 	src     *astx.Source
 	escaped map[ast.Node]map[*types.Var]bool // by outermost function: see escapedVars
 	model   *cost.Model
-	tables  map[*types.Var]bool // package variables initialized with a literal
-	inInit  bool                // the loop being checked is in an init function
+	tables  map[*types.Var]bool       // package variables initialized with a literal
+	inInit  bool                      // the loop being checked is in an init function
+	fn      *types.Func               // the function the loop being checked is in
+	callees map[*types.Func]allocSite // what each function of the package allocates on every call: see callAllocation
 }
 
 // An accumulation is the one statement of a loop body that adds an element

@@ -26,61 +26,128 @@ var allocatingCalls = map[string][]string{
 	"regexp":  {"Compile", "MustCompile"},
 }
 
-// allocation returns what body visibly allocates on every iteration that
-// costs much more than the growth, if anything: a new slice (made, or
-// built by appends), map, buffer or closure, or a call that formats,
-// joins, splits, opens or parses.
+// A scope says which of a body's statements allocation counts.
+type scope int
+
+const (
+	everyIteration scope = iota // what every iteration of a loop body runs
+	someIterations              // also the branches of an if or a switch
+	// everyCall is what every call of a function runs, its results
+	// included. Only calls that format, join, split, open or parse count
+	// there: a slice or map that a helper makes per element is small next
+	// to those, and maintainers presize the slices of converted elements
+	// that hold one (kafka-go's request entries, each with its list of
+	// replicas).
+	everyCall
+)
+
+// An allocSite is an allocation a loop body makes, directly or through
+// the functions it calls.
+type allocSite struct {
+	what string      // "make", "fmt.Sprintf", "a map literal", ...
+	in   *types.Func // the function whose body holds it; nil for the body itself
+	via  *types.Func // the function the body calls to reach it
+}
+
+func (a allocSite) String() string {
+	switch {
+	case a.in == nil:
+		return a.what
+	case a.via == a.in:
+		return a.what + " in " + a.in.Name() + "()"
+	}
+	return a.what + " in " + a.in.Name() + "(), called from " + a.via.Name() + "()"
+}
+
+// allocation returns what body visibly allocates that costs much more
+// than the growth, if anything: a new slice (made, or built by appends),
+// map, buffer or closure, a call that formats, joins, splits, opens or
+// parses, or a call of a function of the package that, on every call,
+// formats, joins, splits, opens or parses.
 // Then the few reallocations that a capacity would save are a small share
 // of the loop's work, and maintainers reject the change (PRECISION.md,
 // reason 12). A small allocation per element (a string conversion or
 // concatenation, &T{}, new) is no such share: maintainers presize those
 // slices (a header's values copied as strings, a processor state made
-// per configured processor). With everyIteration, what only some
-// iterations run, in the branches of an if or a switch, does not count.
-func (c *checker) allocation(body ast.Node, everyIteration bool) (what string, heavy bool) {
+// per configured processor).
+func (c *checker) allocation(body ast.Node, sc scope) (site allocSite, heavy bool) {
 	info := c.pass.TypesInfo
+	found := func(what string) {
+		if sc != everyCall {
+			site, heavy = allocSite{what: what}, true
+		}
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		if heavy {
 			return false
 		}
 		switch n := n.(type) {
 		case *ast.ReturnStmt:
-			return false // runs once, not per iteration
+			return sc == everyCall // a loop's return runs once, not per iteration
 		case *ast.IfStmt:
-			if !everyIteration {
+			if sc == someIterations {
 				break
 			}
 			for _, part := range []ast.Node{n.Init, n.Cond} {
 				if part != nil && !heavy {
-					what, heavy = c.allocation(part, true)
+					site, heavy = c.allocation(part, sc)
 				}
 			}
 			return false
 		case *ast.CaseClause, *ast.CommClause:
-			return !everyIteration
+			return sc == someIterations
 		case *ast.FuncLit:
-			what, heavy = "a closure", true
+			found("a closure")
 		case *ast.CompositeLit:
 			if t := info.TypeOf(n); t != nil && (isSlice(t) || isMap(t)) {
-				what, heavy = "a "+typeKind(t)+" literal", true
+				found("a " + typeKind(t) + " literal")
 			}
 		case *ast.ValueSpec:
 			if isBuffer(info.TypeOf(n.Type)) {
-				what, heavy = "a buffer", true
+				found("a buffer")
 			}
 		case *ast.CallExpr:
 			switch {
 			case c.isBuiltin(n.Fun, "make"):
-				what, heavy = "make", true
+				found("make")
 			case c.isAllocatingCall(n):
-				what, heavy = c.src.Text(n.Fun), true
+				site, heavy = allocSite{what: c.src.Text(n.Fun)}, true // in a function called too
 			case c.isBuiltin(n.Fun, "append") && len(n.Args) > 0 && c.declaredIn(body, n.Args[0]):
-				what, heavy = "a slice it builds by appends", true
+				found("a slice it builds by appends")
+			default:
+				site, heavy = c.callAllocation(n)
 			}
 		}
 		return !heavy
 	})
-	return what, heavy
+	return site, heavy
+}
+
+// callAllocation returns what the function of the package that call runs
+// allocates on every call, as allocation judges its body and the bodies
+// of the functions it calls, if anything.
+func (c *checker) callAllocation(call *ast.CallExpr) (allocSite, bool) {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return allocSite{}, false
+	}
+	decl := c.model.Decl(fn)
+	if decl == nil || decl.Body == nil {
+		return allocSite{}, false
+	}
+	site, seen := c.callees[fn]
+	if !seen {
+		c.callees[fn] = allocSite{} // a cycle of calls adds nothing
+		if inner, heavy := c.allocation(decl.Body, everyCall); heavy {
+			site = inner
+			if site.in == nil {
+				site.in = fn
+			}
+		}
+		c.callees[fn] = site
+	}
+	site.via = fn
+	return site, site.in != nil
 }
 
 // declaredIn reports whether e is a local variable declared in body: a
@@ -237,10 +304,10 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 	trips := c.model.Trips(c.pass, loopCur)
 	freq := c.model.At(c.pass, loopCur, policy)
 	body := astx.LoopBody(loopCur.Node())
-	alloc, heavy := c.allocation(body, true)
+	alloc, heavy := c.allocation(body, everyIteration)
 	when := "on every iteration"
 	if !heavy {
-		alloc, heavy = c.allocation(body, false)
+		alloc, heavy = c.allocation(body, someIterations)
 		when = "on some iterations"
 	}
 	listing := c.listing(loopCur)
@@ -260,7 +327,7 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 	case into != "":
 		return low("builds an error (" + into + "): once per failure")
 	case heavy:
-		return low("the loop body also allocates (" + alloc + ") " + when)
+		return low("the loop body also allocates (" + alloc.String() + ") " + when)
 	case listing != "":
 		return low("the loop copies a directory listing (" + listing + "), which allocates per entry to read")
 	case filledElsewhere:

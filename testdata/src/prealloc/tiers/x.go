@@ -808,3 +808,59 @@ func (q *BoolQuery) Source() (any, error) {
 	}
 	return map[string]any{"bool": map[string]any{"must": clauses}}, nil
 }
+
+type member struct {
+	name  string
+	roles []string
+}
+
+// describe formats every member it is given, through a helper.
+func describe(m member) string { return label(m.name, len(m.roles)) }
+
+func label(name string, n int) string { return fmt.Sprintf("%s (%d roles)", name, n) }
+
+// Descriptions calls a function of the package that formats on every
+// call, two calls down: the message names both.
+func Descriptions(ms []member) []string {
+	var out []string // want `\[low: the loop body also allocates \(fmt.Sprintf in label\(\), called from describe\(\)\) on every iteration\]$`
+	for _, m := range ms {
+		out = append(out, describe(m))
+	}
+	return out
+}
+
+// withRoles makes a small slice per element and formats only on a
+// failure, which neither counts.
+func withRoles(m member, roles []string) (member, error) {
+	if len(roles) == 0 {
+		return member{}, fmt.Errorf("member %s has no roles", m.name)
+	}
+	m.roles = make([]string, len(roles))
+	copy(m.roles, roles)
+	return m, nil
+}
+
+// Converted presizes elements that each hold a slice of their own, as
+// maintainers do: the helper's make is small next to a format or parse.
+func Converted(ms []member, roles []string) []member {
+	var out []member // want `out can be preallocated with capacity len\(ms\) .*\[medium: `
+	for _, m := range ms {
+		c, _ := withRoles(m, roles)
+		out = append(out, c)
+	}
+	return out
+}
+
+// Render joins on every call, so each iteration's recursive call does.
+func Render(t *tree) string {
+	var parts []string // want `\[low: the loop body also allocates \(strings.Join in Render\(\)\) on every iteration\]$`
+	for _, k := range t.kids {
+		parts = append(parts, Render(k))
+	}
+	return t.name + "(" + strings.Join(parts, ",") + ")"
+}
+
+type tree struct {
+	name string
+	kids []*tree
+}
