@@ -26,9 +26,12 @@ var policy = cost.Policy{DescriptionsAreCold: false}
 // pieces that fmt formats anyway.
 func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 	freq := c.model.At(c.pass, g.loop, policy)
+	capped := c.capsLength(g)
 	switch {
 	case c.appendsRuns(g):
 		return cost.Estimate{Tier: cost.Low, Evidence: "appends whole runs of its input, between escapes: usually one, which += keeps without copying where a Builder would copy it"}
+	case capped != "":
+		return cost.Estimate{Tier: cost.Low, Evidence: capped + ": the string stays short"}
 	case trips.Count == cost.CountInput && freq.Level == cost.Cold && (c.pass.Pkg.Name() == "main" || cost.DevTool(c.pass.Pkg) != ""):
 		return cost.Estimate{Tier: cost.Low, Evidence: trips.Evidence + ", " + freq.Reason + ": a command's own input, chosen by its user"}
 	case trips.Count == cost.CountInput:
@@ -94,6 +97,71 @@ func (c *checker) consumedRun(acc *accumulation, op ast.Expr) bool {
 			return ok && inc.Tok == token.INC && astx.Mentions(c.info, inc.X, end)
 		})
 	})
+}
+
+// capsLength says how the loop stops, by its condition, a break or a
+// return, once the string is longer than a constant (len(s) > 25); ""
+// if it does not. Reading a terminal's short reply byte
+// by byte is such a loop: whatever feeds it, the copying stays small.
+func (c *checker) capsLength(g *group) string {
+	if g.target.path != "" {
+		return ""
+	}
+	if l, ok := g.loop.Node().(*ast.ForStmt); ok && l.Cond != nil && c.comparesLength(l.Cond, g.target.obj, token.LSS, token.LEQ) {
+		return "the loop runs only while " + c.src.Text(l.Cond)
+	}
+	var cond ast.Expr
+	astx.Any(astx.LoopBody(g.loop.Node()), func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if ok && len(ifs.Body.List) == 1 && stops(ifs.Body.List[0]) && c.comparesLength(ifs.Cond, g.target.obj, token.GTR, token.GEQ) {
+			cond = ifs.Cond
+		}
+		return cond != nil
+	})
+	if cond == nil {
+		return ""
+	}
+	return "the loop stops once " + c.src.Text(cond)
+}
+
+// stops reports whether s leaves the loop it is directly in: a return,
+// or a break without a label.
+func stops(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return s.Tok == token.BREAK && s.Label == nil
+	}
+	return false
+}
+
+// mirrored maps a comparison operator to the one that holds with the
+// operands swapped.
+var mirrored = map[token.Token]token.Token{token.LSS: token.GTR, token.LEQ: token.GEQ, token.GTR: token.LSS, token.GEQ: token.LEQ}
+
+// comparesLength reports whether cond is len(v) op C for one of ops, or
+// C op' len(v) with op' its mirror, for a constant C.
+func (c *checker) comparesLength(cond ast.Expr, v *types.Var, ops ...token.Token) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	isLen := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 || !astx.IsBuiltin(c.info, call.Fun, "len") {
+			return false
+		}
+		id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+		return ok && c.info.Uses[id] == v
+	}
+	isConst := func(e ast.Expr) bool { return c.info.Types[e].Value != nil }
+	for _, op := range ops {
+		if b.Op == op && isLen(b.X) && isConst(b.Y) || b.Op == mirrored[op] && isConst(b.X) && isLen(b.Y) {
+			return true
+		}
+	}
+	return false
 }
 
 // padding reports whether a for loop (not a range) appends only constants:

@@ -258,3 +258,33 @@ func FirstFour(names []string) string {
 	}
 	return s
 }
+
+// Reply reads a terminal's reply byte by byte, but gives up once it is
+// longer than any valid reply: the string stays short.
+func Reply(r interface{ ReadByte() (byte, error) }) (string, error) {
+	reply := ""
+	for {
+		b, err := r.ReadByte()
+		if err != nil {
+			return "", err
+		}
+		reply += string(b) // want `reply grows by \+= .*\[low: the loop stops once len\(reply\) > 25: the string stays short\]$`
+		if b == 'R' {
+			return reply, nil
+		}
+		if len(reply) > 25 {
+			break
+		}
+	}
+	return "", fmt.Errorf("no reply")
+}
+
+// Until repeats words until the string is long enough: its condition
+// caps the string, though the count of words is not fixed.
+func Until(words []string) string {
+	p := ""
+	for i := 0; len(p) < 64; i++ {
+		p += words[i%len(words)] // want `p grows by \+= .*\[low: the loop runs only while len\(p\) < 64: the string stays short\]$`
+	}
+	return p
+}
