@@ -48,7 +48,8 @@
 //     route's matchers, a record's options, a handful (a tree printer,
 //     whose parts are values of the receiver's own kind, and a receiver
 //     that is itself a list stay rated by their count), for loops that
-//     append only constants (padding), cold code (init, a command's
+//     append only constants (padding), loops that stop once the string is
+//     longer than a constant (if len(s) > 25 { break }, for len(s) < 64), cold code (init, a command's
 //     main, a command under hack/, tools/, scripts/, gen/ or examples/
 //     or a protoc plugin, and such a command's packages below cmd/,
 //     schema migrations (a migrate or migrator package, AutoMigrate),

@@ -112,7 +112,10 @@
 //     builds a pointer, slice, map or interface, as a certificate or a query is
 //     parsed, a package's own parse or open helper of the same shape, or
 //     a call that can fail and returns an untyped value, as a query
-//     builder's JSON source; not
+//     builder's JSON source, or a call of a function of the package that
+//     formats, joins, splits, opens or parses on every call, itself or
+//     through the functions it calls (the message names where); not a
+//     slice or map that such a function makes, nor
 //     a string conversion or concatenation, &T{} or new, which are small
 //     next to the growth), loops that copy a directory listing (the result
 //     of os.ReadDir, fs.Glob or a File's Readdir, which allocates an entry
