@@ -19,10 +19,18 @@ import (
 
 // uses records what the package does with its struct types.
 type uses struct {
-	pinned     map[*types.TypeName]string    // why the layout must not change
-	encoded    map[*types.TypeName]string    // why a reorder changes encoded output
-	many       map[*types.TypeName]string    // where many values are stored inline
-	allocated  map[*types.TypeName]string    // where many values are allocated one by one
+	pinned    map[*types.TypeName]string // why the layout must not change
+	encoded   map[*types.TypeName]string // why a reorder changes encoded output
+	many      map[*types.TypeName]string // where many values are stored inline
+	allocated map[*types.TypeName]string // where many values are allocated one by one
+	// pointedTo holds the structs that a container of pointers (a []*T)
+	// says are allocated one by one, and where; madeAlone, those the
+	// package allocates by themselves somewhere (&T{}, new(T), &v);
+	// madeInBulk, those whose pointers it takes into arrays (&s[i]) or
+	// whose values generic code allocates (a Pool[T] of pages).
+	pointedTo  map[*types.TypeName]string
+	madeAlone  map[*types.TypeName]bool
+	madeInBulk map[*types.TypeName]bool
 	pooled     map[*types.TypeName]bool      // allocated by a sync.Pool's New
 	perCall    map[*types.TypeName]string    // where a value is made per call of a function
 	positional map[*types.TypeName]token.Pos // a positional composite literal
@@ -62,6 +70,9 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		encoded:    make(map[*types.TypeName]string),
 		many:       make(map[*types.TypeName]string),
 		allocated:  make(map[*types.TypeName]string),
+		pointedTo:  make(map[*types.TypeName]string),
+		madeAlone:  make(map[*types.TypeName]bool),
+		madeInBulk: make(map[*types.TypeName]bool),
 		pooled:     make(map[*types.TypeName]bool),
 		perCall:    make(map[*types.TypeName]string),
 		positional: make(map[*types.TypeName]token.Pos),
@@ -73,6 +84,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		(*ast.ChanType)(nil),
 		(*ast.CompositeLit)(nil),
 		(*ast.CallExpr)(nil),
+		(*ast.UnaryExpr)(nil),
 	}
 	for fileCur := range insp.Root().Children() {
 		w.production = !strings.HasSuffix(pass.Fset.File(fileCur.Node().Pos()).Name(), "_test.go")
@@ -86,9 +98,13 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 				w.noteLiteral(cur, n)
 			case *ast.CallExpr:
 				w.noteCall(cur, n)
+			case *ast.UnaryExpr:
+				w.noteAddress(n)
 			}
 		}
 	}
+	w.noteTypeArguments()
+	w.u.notePointedTo()
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
 		if fn := cur.Node().(*ast.FuncDecl); !strings.HasSuffix(pass.Fset.File(fn.Pos()).Name(), "_test.go") {
 			w.noteFieldOrder(fn)
@@ -206,8 +222,53 @@ func (w *walker) noteContainer(expr ast.Expr) {
 			setOnce(w.u.many, tn, desc)
 		} else if p, ok := types.Unalias(elem).(*types.Pointer); ok {
 			if tn := typesx.LocalStruct(pass.Pkg, p.Elem()); tn != nil {
-				setOnce(w.u.allocated, tn, desc)
+				setOnce(w.u.pointedTo, tn, desc)
 			}
+		}
+	}
+}
+
+// noteAddress records a struct of the package whose variable has its
+// address taken (&v), which allocates it by itself if the pointer
+// outlives it, or whose pointer is taken into an array or a slice
+// (&s[i]), which allocates it in bulk.
+func (w *walker) noteAddress(un *ast.UnaryExpr) {
+	if un.Op != token.AND || !w.production {
+		return
+	}
+	tn := typesx.LocalStruct(w.pass.Pkg, w.pass.TypesInfo.TypeOf(un.X))
+	if tn == nil {
+		return
+	}
+	switch ast.Unparen(un.X).(type) {
+	case *ast.Ident:
+		w.u.madeAlone[tn] = true
+	case *ast.IndexExpr:
+		w.u.madeInBulk[tn] = true
+	}
+}
+
+// noteTypeArguments records the structs of the package that are type
+// arguments of generic code, which may allocate their values in pages.
+func (w *walker) noteTypeArguments() {
+	for _, inst := range w.pass.TypesInfo.Instances {
+		for t := range inst.TypeArgs.Types() {
+			if tn := typesx.LocalStruct(w.pass.Pkg, t); tn != nil {
+				w.u.madeInBulk[tn] = true
+			}
+		}
+	}
+}
+
+// notePointedTo takes a container of pointers to a struct as evidence
+// that its values are allocated one by one unless the package allocates
+// them in bulk and never by themselves: then the pointers point into
+// arrays (wazero's Pool[Instruction] hands out the elements of
+// [128]Instruction pages, reused after a Reset).
+func (u *uses) notePointedTo() {
+	for tn, where := range u.pointedTo {
+		if u.madeAlone[tn] || !u.madeInBulk[tn] {
+			setOnce(u.allocated, tn, where)
 		}
 	}
 }
@@ -262,8 +323,12 @@ func (w *walker) noteLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 	// container itself already records. A T{} in a function that returns a
 	// *T is usually the value whose address it returns.
 	if un, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && un.Op == token.AND {
+		w.u.madeAlone[tn] = true
 		w.noteAllocation(cur, tn, "&"+tn.Name()+"{}", lit.Pos())
+	} else if _, elided := pass.TypesInfo.TypeOf(lit).(*types.Pointer); elided {
+		w.u.madeAlone[tn] = true
 	} else if fn := w.enclosingDecl(cur); fn != nil && returnsPointerTo(pass, fn, tn) {
+		w.u.madeAlone[tn] = true
 		w.notePerCall(fn, tn, tn.Name()+"{}", lit.Pos())
 	}
 }
@@ -646,6 +711,7 @@ func (w *walker) noteBuiltin(cur inspector.Cursor, call *ast.CallExpr, name stri
 			return
 		}
 		if tn := typesx.LocalStruct(pass.Pkg, pass.TypesInfo.TypeOf(arg)); tn != nil {
+			w.u.madeAlone[tn] = true
 			w.noteAllocation(cur, tn, "new("+tn.Name()+")", call.Pos())
 		}
 	}
