@@ -7,6 +7,9 @@ import (
 	"go/types"
 	"slices"
 	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/typesx"
@@ -514,4 +517,75 @@ func (c *checker) mayChangeMaps(body *ast.BlockStmt) bool {
 		}
 		return false
 	})
+}
+
+// declaredByInput returns the call that reads the count n from the input,
+// if n is a variable that fn sets from a number decoded from bytes or
+// text (strconv.Atoi, binary.Uvarint, a Read or Decode function that
+// returns an integer), directly or through another variable: a
+// length-prefixed list whose elements the loop then reads. Such a count
+// is what the input claims, not what it holds.
+func (c *checker) declaredByInput(n count, fn ast.Node) string {
+	if n.baseIsLen || n.isConst || len(n.vars) != 1 {
+		return ""
+	}
+	return c.decodedInto(n.vars[0], fn, 2)
+}
+
+// decodedInto returns the call of a number decoder that fn assigns to v,
+// following assignments from other local variables up to depth deep.
+func (c *checker) decodedInto(v *types.Var, fn ast.Node, depth int) string {
+	info := c.pass.TypesInfo
+	var from string
+	assigns := func(lhs []ast.Expr, rhs []ast.Expr) {
+		if !slices.ContainsFunc(lhs, func(e ast.Expr) bool { return info.ObjectOf(identOf(e)) == v }) {
+			return
+		}
+		for _, r := range rhs {
+			astx.Any(r, func(x ast.Node) bool {
+				switch x := x.(type) {
+				case *ast.CallExpr:
+					if fn, ok := typeutil.Callee(info, x).(*types.Func); ok && decodesNumber(fn) {
+						from = c.src.Text(x.Fun)
+					}
+				case *ast.Ident:
+					if w, ok := info.Uses[x].(*types.Var); ok && w != v && depth > 0 && !w.IsField() && w.Parent() != nil && w.Parent() != w.Pkg().Scope() {
+						from = c.decodedInto(w, fn, depth-1)
+					}
+				}
+				return from != ""
+			})
+		}
+	}
+	ast.Inspect(fn, func(node ast.Node) bool {
+		switch node := node.(type) {
+		case *ast.AssignStmt:
+			assigns(node.Lhs, node.Rhs)
+		case *ast.ValueSpec:
+			lhs := make([]ast.Expr, len(node.Names))
+			for i, name := range node.Names {
+				lhs[i] = name
+			}
+			assigns(lhs, node.Values)
+		}
+		return from == ""
+	})
+	return from
+}
+
+// decodesNumber reports whether fn reads an integer from bytes or text:
+// strconv's parsers, encoding/binary, or a function or method named
+// Read… or Decode… whose first result is an integer.
+func decodesNumber(fn *types.Func) bool {
+	if fn.Pkg() != nil {
+		switch fn.Pkg().Path() {
+		case "strconv":
+			return slices.Contains([]string{"Atoi", "ParseInt", "ParseUint"}, fn.Name())
+		case "encoding/binary":
+			return true
+		}
+	}
+	results := fn.Signature().Results()
+	name := strings.ToLower(fn.Name())
+	return results.Len() > 0 && isInteger(results.At(0).Type()) && (strings.HasPrefix(name, "read") || strings.HasPrefix(name, "decode"))
 }

@@ -175,6 +175,11 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 	}
 	elsewhere := acc.isMap && c.filledElsewhere(fn, loop, acc)
 	d := finding{acc: acc, count: n, init: init, loop: loop, est: c.estimate(loopCur, acc, elsewhere), filledElsewhere: elsewhere}
+	if from := c.declaredByInput(n, fn); from != "" {
+		d.est = cost.Estimate{Tier: cost.Low, Evidence: "a count the input declares (" + from + ")"}
+		c.report(d, c.message(d)+"; no automatic fix: a capacity from it trusts the input, which may declare far more elements than follow, or a negative count; cap it first (min(n, limit))", nil)
+		return
+	}
 	if acc.cond != nil && collectsErrors(acc.typ()) {
 		c.report(d, c.message(d)+"; no automatic fix: the errors are usually none, and the capacity would be allocated on every call that has none", nil)
 		return

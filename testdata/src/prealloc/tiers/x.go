@@ -3,7 +3,9 @@
 package tiers
 
 import (
+	"bufio"
 	"crypto/x509"
+	"encoding/binary"
 	"fmt"
 	"log"
 	"maps"
@@ -863,4 +865,51 @@ func Render(t *tree) string {
 type tree struct {
 	name string
 	kids []*tree
+}
+
+// ReadList reads a list whose length its first line declares: the count
+// is what the input claims, and may be negative.
+func ReadList(r *bufio.Reader) ([]string, error) {
+	line, err := r.ReadString('\n')
+	if err != nil {
+		return nil, err
+	}
+	var elems int
+	switch line[0] {
+	case '*':
+		length, err := strconv.Atoi(strings.TrimSpace(line[1:]))
+		if err != nil {
+			return nil, err
+		}
+		elems = length
+	case '%':
+		length, err := strconv.Atoi(strings.TrimSpace(line[1:]))
+		if err != nil {
+			return nil, err
+		}
+		elems = length * 2
+	}
+	var out []string // want `out can be preallocated with capacity elems .*; no automatic fix: a capacity from it trusts the input, which may declare far more elements than follow, or a negative count; cap it first \(min\(n, limit\)\) \[low: a count the input declares \(strconv.Atoi\)\]$`
+	for i := 0; i < elems; i++ {
+		s, err := r.ReadString('\n')
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// Varints decodes a length-prefixed list of varints.
+func Varints(b []byte) []uint64 {
+	n, k := binary.Uvarint(b)
+	b = b[k:]
+	count := int(n)
+	vals := []uint64{} // want `vals can be preallocated with capacity count .*\[low: a count the input declares \(binary.Uvarint\)\]$`
+	for i := 0; i < count; i++ {
+		v, k := binary.Uvarint(b)
+		b = b[k:]
+		vals = append(vals, v)
+	}
+	return vals
 }
