@@ -178,8 +178,10 @@
 //
 // The fix clears the dropped elements first, clear(q.items[:1]) or
 // clear(s.list[len(s.list)-1:]) (go1.21); a deletion by append becomes
-// slices.Delete(s, i, j), which clears the vacated tail (go1.22). It is withheld when another
-// slice may share the array and would see the cleared elements: when the
+// slices.Delete(s, i, j), which clears the vacated tail (go1.22; in an
+// older file the message says to zero the vacated slots after the shift,
+// and there is no fix). It is withheld when another
+// slice may share the array and may see the cleared elements: when the
 // slice is the caller's (*p of a parameter); when it is a method's
 // receiver *r of a slice type that is exported (a copy made outside the
 // package shares the array) or that the package converts from a slice it

@@ -477,17 +477,22 @@ func (v *vacate) diagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur 
 // deleteDiagnostic reports a deletion by shifting, fixed with
 // slices.Delete, which clears the vacated tail since go1.22.
 func (v *vacate) deleteDiagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur inspector.Cursor, fn ast.Node, src *astx.Source, base string) analysis.Diagnostic {
-	call := "slices.Delete(" + base + ", " + src.Text(v.from) + ", " + src.Text(v.to) + ")"
+	file := astx.FileOf(pass, v.as.Pos())
+	remedy := "slices.Delete(" + base + ", " + src.Text(v.from) + ", " + src.Text(v.to) + ") clears them"
+	ver := pass.TypesInfo.FileVersions[file]
+	old := ver != "" && version.Compare(ver, "go1.22") < 0
+	if old {
+		remedy = "zero them after the shift (slices.Delete does, from go1.22; the file is " + ver + ")"
+	}
 	d := analysis.Diagnostic{
 		Pos: v.as.Pos(),
 		End: v.as.End(),
-		Message: fmt.Sprintf("%s deletes from a []%s by shifting, which leaves the vacated last slots holding duplicates: the backing array keeps what they point to reachable after those elements are removed in turn, until an append overwrites the slots; %s clears them",
-			src.Text(v.as.Rhs[0]), types.TypeString(v.elem, typesx.Qualifier(pass.Pkg)), call),
+		Message: fmt.Sprintf("%s deletes from a []%s by shifting, which leaves the vacated last slots holding duplicates: the backing array keeps what they point to reachable after those elements are removed in turn, until an append overwrites the slots; %s",
+			src.Text(v.as.Rhs[0]), types.TypeString(v.elem, typesx.Qualifier(pass.Pkg)), remedy),
 	}
-	file := astx.FileOf(pass, v.as.Pos())
 	why := v.noFix(pass, insp, cur, fn)
-	if ver := pass.TypesInfo.FileVersions[file]; why == "" && ver != "" && version.Compare(ver, "go1.22") < 0 {
-		why = "slices.Delete clears the tail since go1.22, the file is " + ver
+	if why == "" && old {
+		why = "slices.Delete clears the tail since go1.22"
 	}
 	var name string
 	var needImport bool
@@ -743,7 +748,7 @@ func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspe
 		return fmt.Sprintf("the range over the slice at line %d goes on to read the cleared elements", pass.Fset.Position(at).Line)
 	}
 	if v.owner == ownedByCaller {
-		return "the caller may hold another slice of the same array, which would see the cleared elements"
+		return "the caller may hold another slice of the same array, which may see the cleared elements"
 	}
 	if v.owner == ownedByReceiver {
 		if why := receiverShared(pass, insp, v.holder.(*ast.StarExpr)); why != "" {
@@ -755,7 +760,7 @@ func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspe
 	}
 	for _, occ := range v.occurrences(pass, insp) {
 		if !keptHome(info, occ, occ.Node().(ast.Expr), 0) {
-			return "the slice is shared at " + astx.Where(pass.Fset, occ.Node().Pos()) + ", which would see the cleared elements"
+			return "the slice is shared at " + astx.Where(pass.Fset, occ.Node().Pos()) + ", which may see the cleared elements"
 		}
 	}
 	return ""
@@ -791,7 +796,7 @@ func receiverShared(pass *analysis.Pass, insp *inspector.Inspector, star *ast.St
 			continue
 		}
 		if to, ok := types.Unalias(tv.Type).(*types.Named); ok && to.Origin() == named.Origin() {
-			return "the conversion at " + astx.Where(pass.Fset, call.Pos()) + " makes a " + named.Obj().Name() + " of a slice that others may hold, which would see the cleared elements"
+			return "the conversion at " + astx.Where(pass.Fset, call.Pos()) + " makes a " + named.Obj().Name() + " of a slice that others may hold, which may see the cleared elements"
 		}
 	}
 	return ""

@@ -29,7 +29,7 @@ func (s *stmt) DropClosed(closed func(*conn) bool) {
 func Consume(v *[][]byte, n int) {
 	for len(*v) > 0 && n >= len((*v)[0]) {
 		n -= len((*v)[0])
-		*v = (*v)[1:] // want `\(\*v\)\[1:\] drops the first element of a \[\]\[\]byte from the slice, .* clear first with clear\(\(\*v\)\[:1\]\) \(no automatic fix: the caller may hold another slice of the same array, which would see the cleared elements\) \[medium: consumed buffers: the data stays in memory\]$`
+		*v = (*v)[1:] // want `\(\*v\)\[1:\] drops the first element of a \[\]\[\]byte from the slice, .* clear first with clear\(\(\*v\)\[:1\]\) \(no automatic fix: the caller may hold another slice of the same array, which may see the cleared elements\) \[medium: consumed buffers: the data stays in memory\]$`
 	}
 }
 
@@ -54,7 +54,7 @@ func newIter[T any](values ...T) *sliceIter[T] {
 
 func (it *sliceIter[T]) Next() T {
 	v := (*it)[0]
-	*it = (*it)[1:] // want `\(\*it\)\[1:\] drops the first element of a \[\]T .* \(no automatic fix: the conversion at x\.go:51 makes a sliceIter of a slice that others may hold, which would see the cleared elements\) \[low: dropped from the front: the array is replaced when the slice grows again\]$`
+	*it = (*it)[1:] // want `\(\*it\)\[1:\] drops the first element of a \[\]T .* \(no automatic fix: the conversion at x\.go:51 makes a sliceIter of a slice that others may hold, which may see the cleared elements\) \[low: dropped from the front: the array is replaced when the slice grows again\]$`
 	return v
 }
 
@@ -235,7 +235,7 @@ func (l *list) From(o *list) { l.conns = o.conns[1:] }
 func (l *list) Remove(i int) {
 	l.mu.Lock()
 	l.conns[i] = l.conns[len(l.conns)-1]
-	l.conns = l.conns[:len(l.conns)-1] // want `\(no automatic fix: the slice is shared at x.go:\d+, which would see the cleared elements\) \[low: one removal: the vacated slot keeps a duplicate`
+	l.conns = l.conns[:len(l.conns)-1] // want `\(no automatic fix: the slice is shared at x.go:\d+, which may see the cleared elements\) \[low: one removal: the vacated slot keeps a duplicate`
 	l.mu.Unlock()
 }
 
