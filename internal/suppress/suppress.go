@@ -177,8 +177,9 @@ func isTestHarness(path string) bool {
 
 // testsOnly matches a package comment that says the package is for tests
 // only ("It is intended to only be used in tests, as performance is not
-// a goal"): its users accept its costs.
-var testsOnly = regexp.MustCompile(`(?i)\bonly\s+(to\s+)?be\s+used\s+(in|by|for)\s+tests\b|\bintended\s+(only\s+)?for\s+(use\s+in\s+)?tests\b|\bfor\s+use\s+only\s+in\s+tests\b`)
+// a goal", "a Redis test server, for use in Go unittests"): its users
+// accept its costs.
+var testsOnly = regexp.MustCompile(`(?i)\bonly\s+(to\s+)?be\s+used\s+(in|by|for)\s+tests\b|\bintended\s+(only\s+)?for\s+(use\s+in\s+)?tests\b|\bfor\s+use\s+only\s+in\s+tests\b|\bfor\s+use\s+in\s+(go\s+)?(unit\s*)?tests\b`)
 
 func saysTestsOnly(f *ast.File) bool {
 	return f.Doc != nil && testsOnly.MatchString(f.Doc.Text())

@@ -109,6 +109,7 @@ var (
 	"benchmark/b.go": "package benchmark\n\nfunc flag() int { return 0 }\n\nvar harness = flag()\n",
 	"benchutil/b.go": "package benchutil\n\nfunc flag() int { return 0 }\n\nvar schema = flag()\n",
 	"fake/c.go":      "package fake\n\nfunc flag() int { return 0 }\n\nvar conn = flag()\n",
+	"redistest/r.go": "// Package redistest is an in-memory Redis server, for use in Go unittests.\npackage redistest\n\nfunc flag() int { return 0 }\n\nvar served = flag()\n",
 	"latest/l.go":    "package latest\n\nfunc flag() int { return 0 }\n\nvar word = flag()\n",
 	"cluster/c.go":   "package cluster\n\nimport \"testing\"\n\nvar started = flag()\n\nfunc Start(t testing.TB) {}\n",
 	"cluster/f.go":   "package cluster\n\nfunc flag() int { return 0 }\n\nvar prod = flag()\n",
@@ -306,8 +307,8 @@ func TestSkipsPackage(t *testing.T) {
 		testVariants, includeTests bool
 		want                       []string // the packages skipped whole
 	}{
-		{true, false, []string{"example.com/p/benchmark", "example.com/p/benchutil", "example.com/p/broken", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest"}},
-		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/benchmark", "example.com/p/benchutil", "example.com/p/broken", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest"}},
+		{true, false, []string{"example.com/p/benchmark", "example.com/p/benchutil", "example.com/p/broken", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest", "example.com/p/redistest"}},
+		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/benchmark", "example.com/p/benchutil", "example.com/p/broken", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest", "example.com/p/redistest"}},
 		{false, true, []string{"example.com/p/broken"}},
 	} {
 		a := &analysis.Analyzer{
