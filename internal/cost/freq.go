@@ -2,6 +2,7 @@ package cost
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"regexp"
@@ -378,12 +379,58 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "configuration, at start-up (" + name + ")"}
 	case method && name == "Start" && decl.Type.Params.NumFields() == 0 || startsWithWord(name, []string{"startup"}):
 		return Frequency{Level: Cold, Reason: "at start-up (" + name + ")"}
+	case method && memoized(pass, decl) != "":
+		return Frequency{Level: Cold, Reason: "once per value: the result is kept in " + memoized(pass, decl)}
 	case method && name == "ServeHTTP" || isHandler(pass, decl):
 		return Frequency{Level: Hot, Reason: "per request (" + name + ")"}
 	case method && slices.Contains(ioMethods, name):
 		return Frequency{Level: Hot, Reason: "per I/O call (" + name + ")"}
 	}
 	return Frequency{}
+}
+
+// memoized returns the field of its receiver in which a method keeps its
+// result, r.f, if it starts by returning r.f when r.f is set (if r.f !=
+// "" { return r.f }) and sets r.f later: the rest of it runs once per
+// value, as a type's key or a schema's canonical form is computed.
+func memoized(pass *analysis.Pass, decl *ast.FuncDecl) string {
+	if decl.Body == nil || len(decl.Body.List) < 2 || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+		return ""
+	}
+	recv := pass.TypesInfo.Defs[decl.Recv.List[0].Names[0]]
+	ifs, ok := decl.Body.List[0].(*ast.IfStmt)
+	if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) != 1 {
+		return ""
+	}
+	cond, ok := ifs.Cond.(*ast.BinaryExpr)
+	ret, isReturn := ifs.Body.List[0].(*ast.ReturnStmt)
+	if !ok || cond.Op != token.NEQ || !isReturn || len(ret.Results) != 1 {
+		return ""
+	}
+	sel, ok := ast.Unparen(cond.X).(*ast.SelectorExpr)
+	if !ok || recv == nil {
+		return ""
+	}
+	field := pass.TypesInfo.Uses[sel.Sel]
+	isField := func(e ast.Expr) bool {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok || pass.TypesInfo.Uses[sel.Sel] != field {
+			return false
+		}
+		root, ok := ast.Unparen(sel.X).(*ast.Ident)
+		return ok && pass.TypesInfo.Uses[root] == recv
+	}
+	if !isField(cond.X) || !isField(ret.Results[0]) {
+		return ""
+	}
+	stored := astx.Any(decl.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		return ok && slices.ContainsFunc(as.Lhs, isField)
+	})
+	if !stored {
+		return ""
+	}
+	return types.ExprString(cond.X)
 }
 
 // forDebugOrTests matches what a doc comment says of a function that

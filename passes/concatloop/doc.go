@@ -54,7 +54,8 @@
 //     or a protoc plugin, and such a command's packages below cmd/,
 //     schema migrations (a migrate or migrator package, AutoMigrate),
 //     a lifecycle Start() and startup* functions, Error and
-//     GoString methods, teardown,
+//     GoString methods, teardown, methods that keep their result in a field
+//     of the receiver and return it when set (once per value),
 //     periodic refresh and reload functions, debug and dump helpers (by
 //     name, or by a doc comment that says "for debugging" or "for
 //     testing"),

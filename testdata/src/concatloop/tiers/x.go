@@ -288,3 +288,21 @@ func Until(words []string) string {
 	}
 	return p
 }
+
+// Signature keeps its key once computed: the loop runs once per value.
+type Signature struct {
+	Params []string
+	key    string
+}
+
+func (s *Signature) Key() string {
+	if s.key != "" {
+		return s.key
+	}
+	k := ""
+	for _, p := range s.Params {
+		k += p + "," // want `k grows by \+= .*\[low: once per value: the result is kept in s.key\]$`
+	}
+	s.key = k
+	return k
+}
