@@ -150,11 +150,12 @@ func (c *checker) callAllocation(call *ast.CallExpr) (allocSite, bool) {
 	return site, site.in != nil
 }
 
-// declaredIn reports whether e is a local variable declared in body: a
-// slice appended to there is built anew on every iteration.
+// declaredIn reports whether e is a local variable declared in body, or
+// a field of one: a slice appended to there is built anew on every
+// iteration (a copy's own list, p.diffs = append(p.diffs, d)).
 func (c *checker) declaredIn(body ast.Node, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
+	id := astx.RootIdent(e)
+	if id == nil {
 		return false
 	}
 	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)

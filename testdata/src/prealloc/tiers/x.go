@@ -913,3 +913,22 @@ func Varints(b []byte) []uint64 {
 	}
 	return vals
 }
+
+type patch struct {
+	diffs []string
+	start int
+}
+
+// Copies builds each copy's own list by appends: the outer slice's
+// growth is a small share of the loop's allocations.
+func Copies(ps []patch) []patch {
+	var out []patch // want `\[low: the loop body also allocates \(a slice it builds by appends\) on every iteration\]$`
+	for _, p := range ps {
+		c := patch{start: p.start} // want `c.diffs can be preallocated with capacity len\(p.diffs\) .*\[low: the parts of one element of an outer loop\]$`
+		for _, d := range p.diffs {
+			c.diffs = append(c.diffs, d)
+		}
+		out = append(out, c)
+	}
+	return out
+}
