@@ -2,6 +2,7 @@ package poolreset
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
@@ -9,6 +10,8 @@ import (
 	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/fieldstore"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
@@ -60,4 +63,60 @@ func makesVariableSlice(info *types.Info, lit *ast.FuncLit) bool {
 		return !found
 	})
 	return found
+}
+
+// newLeavesZero reports whether every New function of pool returns a
+// fresh struct, new(T) or a literal, that leaves the field at path of its
+// object (of type t) at its zero value. Any Get may return such an object,
+// so every use of the pool copes with the zero field: clearing it before
+// Put gives the next Get what New would, even where that Get does not set
+// it.
+func (a *checker) newLeavesZero(pool poolKey, t types.Type, path fieldstore.Path) bool {
+	if pool.obj == nil || len(path) == 0 {
+		return false
+	}
+	field := path[:1].Field(t) // a literal that leaves the outer field unset leaves all of it
+	if field == nil {
+		return false
+	}
+	if a.news == nil {
+		a.news = poolNews(a.pass)
+	}
+	news := a.news[typesx.Origin(pool.obj)]
+	return len(news) > 0 && !slices.ContainsFunc(news, func(lit *ast.FuncLit) bool {
+		return !returnsFreshWithout(a.pass.TypesInfo, lit, field)
+	})
+}
+
+// returnsFreshWithout reports whether lit's body is one return of new(T),
+// &T{...} or T{...} whose elements, all keyed, do not set field.
+func returnsFreshWithout(info *types.Info, lit *ast.FuncLit, field *types.Var) bool {
+	if len(lit.Body.List) != 1 {
+		return false
+	}
+	ret, ok := lit.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return false
+	}
+	e := ast.Unparen(ret.Results[0])
+	if call, ok := e.(*ast.CallExpr); ok {
+		return astx.IsBuiltin(info, call.Fun, "new")
+	}
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	cl, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	for _, elt := range cl.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			return false // positional: every field is set
+		}
+		if key, ok := kv.Key.(*ast.Ident); !ok || info.Uses[key] == field {
+			return false
+		}
+	}
+	return true
 }

@@ -364,7 +364,7 @@ func (a *checker) whyNoReleaseFix(p *putSite, held []*pin, fixes []string) strin
 		return "it is used after the Put"
 	}
 	for _, pn := range held {
-		if pn.reset == nil && !a.everyGetSets(p.pool, pn.path) {
+		if pn.reset == nil && !a.everyGetSets(p.pool, pn.path) && !a.newLeavesZero(p.pool, p.x.Type(), pn.path) {
 			return "a Get of the pool may read " + pn.field + " before setting it"
 		}
 		if _, param := pn.src.(*ssa.Parameter); param && pn.reset != nil && isCompressor(pn.reset.Args[0].Type()) {
