@@ -3,6 +3,7 @@ package prealloc
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -116,7 +117,7 @@ func (c *checker) collectFix(cur inspector.Cursor, collector string, elem types.
 		return nil, "slices is dot-imported"
 	}
 	slicesName := sel.X.(*ast.Ident).Name // a qualified name: pkg.Func
-	elemText, why := c.typeText(elem, call)
+	elemText, why := c.typeText(elem, call.Pos())
 	if why != "" {
 		return nil, why
 	}
@@ -160,15 +161,15 @@ func (c *checker) collectFix(cur inspector.Cursor, collector string, elem types.
 	}, ""
 }
 
-// typeText writes t as the file of call can name it, or says why it
+// typeText writes t as the file can name it at pos, or says why it
 // cannot: a package of t that the file does not import.
-func (c *checker) typeText(t types.Type, call *ast.CallExpr) (string, string) {
+func (c *checker) typeText(t types.Type, pos token.Pos) (string, string) {
 	why := ""
 	text := types.TypeString(t, func(p *types.Package) string {
 		if p == c.pass.Pkg {
 			return ""
 		}
-		name, needImport, reason := imports.Name(c.pass, c.file, call.Pos(), p.Path())
+		name, needImport, reason := imports.Name(c.pass, c.file, pos, p.Path())
 		if needImport || reason != "" {
 			why = "the element type's package " + p.Path() + " is not imported in this file"
 		}

@@ -24,6 +24,11 @@
 //
 //   - a nil slice stays nil when the loop runs zero times, so the fix
 //     grows it just before the loop: out = slices.Grow(out, len(users));
+//     a file older than go1.21, without slices.Grow, makes it there
+//     (out = make([]T, 0, len(users))) when the loop is known to run (it
+//     is inside if len(users) > 0, or after if len(users) == 0 { return })
+//     or nothing tells nil from empty (it is only measured, ranged over,
+//     indexed, copied from or joined), and otherwise gets no fix;
 //   - an empty non-nil slice ([]T{} or make([]T, 0)) becomes
 //     make([]T, 0, len(users)), and a map make(map[K]V, len(users));
 //   - the capacity expression reads only local variables, parameters,

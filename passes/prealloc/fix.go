@@ -3,12 +3,15 @@ package prealloc
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"go/version"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/imports"
@@ -307,6 +310,127 @@ func (c *checker) makeFix(d finding) analysis.SuggestedFix {
 	return analysis.SuggestedFix{
 		Message:   fmt.Sprintf("Make %s with capacity %s", d.init.name.Name, capacity),
 		TextEdits: []analysis.TextEdit{edit},
+	}
+}
+
+// runsAtLeastOnce reports whether the loop at loopCur runs at least once:
+// it is a statement of the body of an if whose condition says the count is
+// above zero (if len(s) > 0 { ... for range s }), or a statement before it
+// returns when the count is zero (if len(s) == 0 { return }), and no
+// statement before it in its block may change the count.
+func (c *checker) runsAtLeastOnce(loopCur inspector.Cursor, n count, before []ast.Stmt, fn ast.Node) bool {
+	if !n.baseIsLen || n.offset != 0 || slices.ContainsFunc(before, func(stmt ast.Stmt) bool { return !c.stable(stmt, n, fn) }) {
+		return false
+	}
+	block, ok := loopCur.Parent().Node().(*ast.BlockStmt)
+	if ifs, isIf := loopCur.Parent().Parent().Node().(*ast.IfStmt); ok && isIf && ifs.Body == block && c.comparesCount(ifs.Cond, n, false) {
+		return true
+	}
+	return slices.ContainsFunc(before, func(stmt ast.Stmt) bool {
+		ifs, ok := stmt.(*ast.IfStmt)
+		if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) == 0 || !c.comparesCount(ifs.Cond, n, true) {
+			return false
+		}
+		_, returns := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt)
+		return returns
+	})
+}
+
+// comparesCount reports whether cond says the count n is zero (zero set)
+// or above zero: len(s) == 0, or len(s) > 0, len(s) != 0, len(s) >= 1
+// and their mirror images.
+func (c *checker) comparesCount(cond ast.Expr, n count, zero bool) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	var length ast.Expr
+	switch {
+	case zero && bin.Op == token.EQL && c.isInt(bin.Y, 0),
+		!zero && (bin.Op == token.GTR || bin.Op == token.NEQ) && c.isInt(bin.Y, 0),
+		!zero && bin.Op == token.GEQ && c.isInt(bin.Y, 1):
+		length = bin.X
+	case zero && bin.Op == token.EQL && c.isInt(bin.X, 0),
+		!zero && (bin.Op == token.LSS || bin.Op == token.NEQ) && c.isInt(bin.X, 0),
+		!zero && bin.Op == token.LEQ && c.isInt(bin.X, 1):
+		length = bin.Y
+	}
+	return length != nil && c.src.Text(ast.Unparen(length)) == n.base
+}
+
+// nilUnseen reports whether nothing in fn can tell the slice acc
+// accumulates into from an empty one: besides its appends, it is only
+// measured, ranged over, indexed, copied from, spread into another append
+// or joined (strings.Join, bytes.Join).
+func (c *checker) nilUnseen(fn ast.Node, acc accumulation) bool {
+	if acc.field != nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	seen := false
+	ast.PreorderStack(fn, nil, func(n ast.Node, stack []ast.Node) bool {
+		if n == acc.stmt || slices.ContainsFunc(acc.others, func(s ast.Stmt) bool { return s == n }) {
+			return false
+		}
+		id, ok := n.(*ast.Ident)
+		if !ok || info.Uses[id] != acc.v || len(stack) == 0 {
+			return !seen
+		}
+		switch parent := stack[len(stack)-1].(type) {
+		case *ast.RangeStmt:
+			seen = seen || parent.X != id
+		case *ast.IndexExpr:
+			seen = seen || parent.X != id
+		case *ast.CallExpr:
+			seen = seen || !c.measuresOrJoins(parent, id)
+		default:
+			seen = true
+		}
+		return !seen
+	})
+	return !seen
+}
+
+// measuresOrJoins reports whether call reads the slice id only for its
+// elements or length: len, cap, copy from it, append(x, id...), or a
+// Join of the strings or bytes packages.
+func (c *checker) measuresOrJoins(call *ast.CallExpr, id *ast.Ident) bool {
+	switch {
+	case c.isBuiltin(call.Fun, "len"), c.isBuiltin(call.Fun, "cap"):
+		return true
+	case c.isBuiltin(call.Fun, "copy"):
+		return len(call.Args) == 2 && call.Args[1] == id
+	case c.isBuiltin(call.Fun, "append"):
+		return call.Ellipsis.IsValid() && call.Args[len(call.Args)-1] == id
+	}
+	fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
+	return fn != nil && fn.Pkg() != nil && (fn.Pkg().Path() == "strings" || fn.Pkg().Path() == "bytes") &&
+		fn.Name() == "Join" && len(call.Args) == 2 && call.Args[0] == id
+}
+
+// isInt reports whether e is the integer constant v.
+func (c *checker) isInt(e ast.Expr, v int64) bool {
+	tv := c.pass.TypesInfo.Types[e]
+	return tv.Value != nil && constant.Compare(tv.Value, token.EQL, constant.MakeInt64(v))
+}
+
+// makeBeforeFix makes the slice with the capacity just before a loop that
+// runs and appends on every iteration, for files that cannot use
+// slices.Grow: the slice is non-nil after the loop either way.
+func (c *checker) makeBeforeFix(d finding) *analysis.SuggestedFix {
+	pos := d.loop.Pos()
+	if !c.meansSame(d.count, pos) || !c.isUniverse("make", pos) {
+		return nil
+	}
+	typ, why := c.typeText(d.acc.typ(), pos)
+	if why != "" {
+		return nil
+	}
+	name := d.acc.name()
+	stmt := fmt.Sprintf("%s = make(%s, 0, %s)\n%s", name, typ, d.count.capacity(), c.src.Indent(pos))
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Make %s with capacity %s before the loop", name, d.count),
+		TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(stmt)}},
 	}
 }
 

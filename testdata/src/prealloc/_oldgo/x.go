@@ -2,6 +2,8 @@
 // max: the fixes that need them are not offered.
 package oldgo
 
+import "strings"
+
 func Keep(xs []int) []int {
 	var out []int // want `out can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\); no automatic fix: keeping it nil when the loop does not run needs slices.Grow, from go1.21`
 	for _, x := range xs {
@@ -65,4 +67,47 @@ func Guarded(n *node) []string {
 		out = append(out, a)
 	}
 	return out
+}
+
+// NonEmpty runs its loop only when there is an element: the slice ends
+// non-nil either way, so it is made with the capacity before the loop.
+func NonEmpty(xs []int) []int {
+	if len(xs) > 0 {
+		var out []int // want `out can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+		for _, x := range xs {
+			out = append(out, x)
+		}
+		return out
+	}
+	return nil
+}
+
+// EarlyReturn returns before the loop when there is nothing to walk.
+func EarlyReturn(xs []int) []int {
+	var out []int // want `out can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+	if len(xs) == 0 {
+		return nil
+	}
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}
+
+// Joined only joins its slice, which cannot tell nil from empty.
+func Joined(xs []string) string {
+	var vs []string // want `vs can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+	for _, x := range xs {
+		vs = append(vs, x)
+	}
+	return strings.Join(vs, ",") + strings.Repeat("-", len(vs))
+}
+
+// Compared tells a nil slice from an empty one: no fix.
+func Compared(xs []int) bool {
+	var out []int // want `out can be preallocated with capacity len\(xs\).*; no automatic fix: keeping it nil when the loop does not run needs slices.Grow, from go1.21`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out == nil
 }
