@@ -267,11 +267,25 @@ func (c *checker) classifyUses(g *group) (uses, string) {
 			u.emptyTests = append(u.emptyTests, parent.(*ast.BinaryExpr))
 		case c.inReturn(cur, loop):
 			u.readsAfterFix++
+		case c.growsInNestedLoop(parent, v):
+			return u, name + " also grows in a loop nested in this one, which the fix does not rewrite"
 		default:
 			return u, name + " is read inside the loop"
 		}
 	}
 	return u, ""
+}
+
+// growsInNestedLoop reports whether parent, the parent of a use of v in
+// the loop that no accumulation of the group owns, is itself an
+// accumulation into v: one of an inner loop, which is a group of its own.
+func (c *checker) growsInNestedLoop(parent ast.Node, v types.Object) bool {
+	as, ok := parent.(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	acc := c.accumulation(as)
+	return acc != nil && acc.target.obj == v
 }
 
 func isLHS(as *ast.AssignStmt, id *ast.Ident) bool {

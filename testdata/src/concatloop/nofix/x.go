@@ -160,3 +160,27 @@ func AddClasses(current string, classes []string) string {
 	}
 	return current
 }
+
+// Expand also grows its string in an inner loop that it leaves for the
+// next outer iteration: the outer loop's fix would leave that one behind.
+func Expand(s string, groups []string) string {
+	var out string
+Outer:
+	for {
+		pos := strings.IndexByte(s, '$')
+		if pos == -1 {
+			out += s
+			break
+		}
+		out += s[:pos] // want `out grows by \+= .*\(no automatic fix: out also grows in a loop nested in this one, which the fix does not rewrite\)`
+		s = s[pos+1:]
+		for i := len(s) - 1; i >= 0; i-- {
+			if int(s[i]-'0') < len(groups) {
+				out += groups[s[i]-'0']
+				s = s[i+1:]
+				continue Outer
+			}
+		}
+	}
+	return out
+}
