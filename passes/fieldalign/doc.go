@@ -94,7 +94,9 @@
 // build them with positional literals), structs with tags, and structs
 // whose values go through encoding/json or encoding/xml (the field order
 // is the order of the output), another package's Marshal, Unmarshal, Encode
-// or Decode that takes any value (ssh.Marshal follows the field order) or
+// or Decode that takes any value (ssh.Marshal follows the field order), a
+// function of the package named as a codec (encodePacket, writeValue,
+// ...) that takes any value, or
 // reflect.ValueOf (code can walk the fields in order). So is a struct with a method that writes,
 // reads or sizes it (writeTo, readFrom, encode, size, ...) using every
 // field in declaration order: its declaration mirrors a wire format. An exported struct with an unexported

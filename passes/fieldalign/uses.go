@@ -618,8 +618,14 @@ func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 			for _, arg := range call.Args {
 				markAll(pass, m, info.TypeOf(arg), why)
 			}
-		} else if obj.Pkg() != pass.Pkg && isCodec(obj) {
-			why := "its values go through " + obj.Pkg().Name() + "." + obj.Name() + " at " + astx.Where(pass.Fset, call.Pos()) + ", which may read or write the fields in declaration order"
+		} else if obj.Pkg() != pass.Pkg && isCodec(obj) || obj.Pkg() == pass.Pkg && isCodecName(obj.Name()) {
+			// The package's own encodePacket(buf, v any) walks v by
+			// reflection as another package's Marshal may.
+			name := obj.Name()
+			if obj.Pkg() != pass.Pkg {
+				name = obj.Pkg().Name() + "." + name
+			}
+			why := "its values go through " + name + " at " + astx.Where(pass.Fset, call.Pos()) + ", which may read or write the fields in declaration order"
 			for _, arg := range anyArgs(obj.Signature(), call) {
 				markAll(pass, w.u.encoded, info.TypeOf(arg), why)
 			}
