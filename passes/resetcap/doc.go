@@ -51,7 +51,11 @@
 // capacity or length (dropping a very large buffer on purpose returns
 // memory, as fmt and encoding/json do), a map made when it is nil (lazy
 // initialisation, also in a switch case after one that takes a non-nil
-// map, or after an if that returns when it is not nil), and constructors (new..., New..., init). A whole-struct
+// map, or after an if that returns when it is not nil), constructors
+// (new..., New..., init), and an unexported reset that the package calls
+// only beside code discarding the object (delete(m, k), r.remove(...),
+// Close(): a closed scope's metrics cleared as its registry drops it,
+// whose memory is meant to go). A whole-struct
 // reset is not reported for a struct without such fields, for a slice whose
 // capacity or length the function checks, and for a slice grown only under
 // a condition on another field the reset drops (a checkpoint window grown

@@ -174,6 +174,56 @@ func isTeardown(name string) bool {
 		func(p string) bool { return strings.HasPrefix(name, p) })
 }
 
+// calledOnlyToDiscard reports whether decl is an unexported function that
+// the package calls, and only beside code that discards the object: a
+// statement of the same block removes it from its owner (delete, or a
+// call of a remove..., delete..., evict..., unregister... or Close), as a
+// closed scope's metrics are cleared when the registry drops it.
+func (c *checker) calledOnlyToDiscard(decl *ast.FuncDecl) bool {
+	fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || fn.Exported() {
+		return false
+	}
+	calls := 0
+	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		if typeutil.StaticCallee(c.pass.TypesInfo, cur.Node().(*ast.CallExpr)) != fn {
+			continue
+		}
+		calls++
+		block, ok := cur.Parent().Parent().Node().(*ast.BlockStmt)
+		if !ok || !slices.ContainsFunc(block.List, c.discards) {
+			return false
+		}
+	}
+	return calls > 0
+}
+
+// discards reports whether stmt removes an object from its owner or
+// closes it: delete(m, k), r.remove(b, name), _ = s.Close().
+func (c *checker) discards(stmt ast.Stmt) bool {
+	var call *ast.CallExpr
+	switch stmt := stmt.(type) {
+	case *ast.ExprStmt:
+		call, _ = ast.Unparen(stmt.X).(*ast.CallExpr)
+	case *ast.AssignStmt:
+		if len(stmt.Rhs) == 1 {
+			call, _ = ast.Unparen(stmt.Rhs[0]).(*ast.CallExpr)
+		}
+	}
+	if call == nil {
+		return false
+	}
+	if astx.IsBuiltin(c.pass.TypesInfo, call.Fun, "delete") {
+		return true
+	}
+	callee := typeutil.StaticCallee(c.pass.TypesInfo, call)
+	if callee == nil {
+		return false
+	}
+	name := strings.ToLower(callee.Name())
+	return name == "close" || slices.ContainsFunc([]string{"remove", "delete", "evict", "unregister"}, func(p string) bool { return strings.HasPrefix(name, p) })
+}
+
 // isConstructor reports whether a function of this name makes its object:
 // what it sets is made for the first time.
 func isConstructor(name string) bool {
@@ -293,6 +343,8 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		return nil, false // not a reset: a first use, or a field given away
 	case capacityChecked(c.pass.TypesInfo, cur, types.ExprString(sel)) || c.nilGuarded(cur, sel) || c.keptElsewhereName(fnCur, types.ExprString(sel)) || u.unsafeShared:
 		return nil, false
+	case c.calledOnlyToDiscard(fd(fnCur)):
+		return nil, false // its object has no next use: what it drops is meant to go
 	case u.consumed.IsValid():
 		return nil, false // a queue popped from its front: the capacity is spent before the reset
 	case !reset && !c.conditional(cur):

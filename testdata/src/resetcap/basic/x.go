@@ -681,3 +681,49 @@ func (q *terms) Sum() (n int) {
 func (q *terms) Reset() {
 	q.terms = nil // want `Reset sets q.terms to an empty slice without its capacity .*\[low: the package never calls Reset: nothing shows the object is reused\]$`
 }
+
+// A scope's metrics are cleared only as its registry drops it: the scope
+// has no next use, and the memory it lets go is meant to go.
+type scope struct {
+	counters []int
+	closed   bool
+}
+
+func (s *scope) count(v int) { s.counters = append(s.counters, v) }
+
+func (s *scope) clearMetrics() {
+	s.counters = nil
+}
+
+type registry struct {
+	scopes map[string]*scope
+}
+
+func (r *registry) report() {
+	for name, s := range r.scopes {
+		if s.closed {
+			delete(r.scopes, name)
+			s.clearMetrics()
+		}
+	}
+}
+
+// A look-alike whose reset is also called on a scope that stays.
+type gauge struct {
+	values []int
+}
+
+func (g *gauge) set(v int) { g.values = append(g.values, v) }
+
+func (g *gauge) clearValues() {
+	g.values = nil // want `clearValues sets g.values to an empty slice without its capacity`
+}
+
+func (g *gauge) flush(live map[string]*gauge, name string, drop bool) {
+	if drop {
+		delete(live, name)
+		g.clearValues()
+		return
+	}
+	g.clearValues()
+}
