@@ -87,8 +87,9 @@
 //     memory. The finding then says so, and the remedy is to keep the
 //     capacity only when the object owns the buffer.
 //   - A map must be known not to be nil where it is cleared (an entry was
-//     just found in it): clear leaves a nil map nil, and the next store into
-//     it would panic.
+//     just found in it, or the package always makes it: every value of
+//     its struct is made with it, and every assignment makes one): clear
+//     leaves a nil map nil, and the next store into it would panic.
 //
 // For a whole-struct reset the fix adds the kept fields to the literal:
 // *x = T{a: x.a, buf: x.buf[:0]}, and digest: x.digest for an object the

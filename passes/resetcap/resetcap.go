@@ -368,7 +368,7 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		remedy = "clear(" + name + ") and " + remedy
 	}
 	d := &analysis.Diagnostic{Pos: sel.Pos(), End: rhs.End(), Message: msg + "; keep it with " + remedy}
-	why := c.whyNoFix(u, name, isMap, !c.knownNonNil(cur, sel))
+	why := c.whyNoFix(u, name, isMap, !c.knownNonNil(cur, sel) && !(isMap && c.alwaysMade(f)))
 	if why == "" && (isMap || clearFirst) {
 		why = astx.MissingBuiltin(c.pass, "clear", sel.Pos())
 	}
@@ -703,6 +703,60 @@ func (c *checker) knownNonNil(cur inspector.Cursor, sel *ast.SelectorExpr) bool 
 		}
 	}
 	return false
+}
+
+// alwaysMade reports whether the package never leaves the map field f
+// nil: every value of its struct that the package makes sets it (a keyed
+// literal with f: make(...), and no new(T) or var v T), and every
+// assignment gives it a made map. The package stores into it without
+// checking, so it counts on that too.
+func (c *checker) alwaysMade(f *types.Var) bool {
+	info := c.pass.TypesInfo
+	made := func(e ast.Expr) bool {
+		switch e := ast.Unparen(e).(type) {
+		case *ast.CompositeLit:
+			return true
+		case *ast.CallExpr:
+			return astx.IsBuiltin(info, e.Fun, "make")
+		}
+		return false
+	}
+	owns := func(t types.Type) bool {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		return ok && slices.ContainsFunc(slices.Collect(st.Fields()), func(v *types.Var) bool { return v == f })
+	}
+	ok, lits := true, 0
+	for cur := range c.insp.Root().Preorder((*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.CallExpr)(nil), (*ast.ValueSpec)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CompositeLit:
+			if !owns(info.TypeOf(n)) {
+				continue
+			}
+			lits++
+			ok = ok && slices.ContainsFunc(n.Elts, func(e ast.Expr) bool {
+				kv, isKV := e.(*ast.KeyValueExpr)
+				key, isIdent := kv.Key.(*ast.Ident)
+				return isKV && isIdent && info.Uses[key] == f && made(kv.Value)
+			})
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if sel, isSel := ast.Unparen(lhs).(*ast.SelectorExpr); isSel && fieldOf(info, sel) == f {
+					ok = ok && len(n.Rhs) == len(n.Lhs) && made(n.Rhs[i])
+				}
+			}
+		case *ast.CallExpr:
+			ok = ok && !(astx.IsBuiltin(info, n.Fun, "new") && len(n.Args) == 1 && owns(info.TypeOf(n.Args[0])))
+		case *ast.ValueSpec:
+			ok = ok && !(len(n.Values) == 0 && n.Type != nil && owns(info.TypeOf(n.Type)))
+		}
+		if !ok {
+			return false
+		}
+	}
+	return lits > 0
 }
 
 func fd(cur inspector.Cursor) *ast.FuncDecl { return cur.Node().(*ast.FuncDecl) }
