@@ -350,6 +350,29 @@ func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what s
 	}
 }
 
+// returnsShared reports whether fn returns, on some path, a package-level
+// variable of tn or a pointer to one: it hands out shared values (known
+// versions, interned names) and makes a fresh one only for what they do
+// not cover, which says nothing of how often.
+func returnsShared(info *types.Info, fn *ast.FuncDecl, tn *types.TypeName) bool {
+	return fn.Body != nil && astx.Any(fn.Body, func(n ast.Node) bool {
+		ret, ok := n.(*ast.ReturnStmt)
+		return ok && slices.ContainsFunc(ret.Results, func(e ast.Expr) bool {
+			id, ok := ast.Unparen(e).(*ast.Ident)
+			v, isVar := info.Uses[id].(*types.Var)
+			if !ok || !isVar || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+				return false
+			}
+			t := v.Type()
+			if p, ok := t.(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			named, ok := types.Unalias(t).(*types.Named)
+			return ok && named.Obj() == tn
+		})
+	})
+}
+
 // notePerCall records that fn makes a value of tn per call, when that
 // says that many values exist: tn is a stream (it has Read or Write
 // methods: one per stream or connection), fn is a method (a value made per
@@ -358,7 +381,7 @@ func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what s
 // An exported NewT alone is no such evidence: servers, pools, watchers and
 // balancers are made by one too, a few per process.
 func (w *walker) notePerCall(fn *ast.FuncDecl, tn *types.TypeName, what string, pos token.Pos) {
-	if isSingletonName(tn.Name()) {
+	if isSingletonName(tn.Name()) || returnsShared(w.pass.TypesInfo, fn, tn) {
 		return
 	}
 	freq := w.model.Func(w.pass, fn)
