@@ -649,7 +649,7 @@ func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 				name = obj.Pkg().Name() + "." + name
 			}
 			why := "its values go through " + name + " at " + astx.Where(pass.Fset, call.Pos()) + ", which may read or write the fields in declaration order"
-			for _, arg := range anyArgs(obj.Signature(), call) {
+			for _, arg := range anyArgs(obj.Signature(), call, obj.Pkg() == pass.Pkg) {
 				markAll(pass, w.u.encoded, info.TypeOf(arg), why)
 			}
 		} else if path == "reflect" && obj.Name() == "ValueOf" {
@@ -685,8 +685,10 @@ func isCodec(fn *types.Func) bool {
 }
 
 // anyArgs returns the arguments of call passed to parameters of interface
-// type, which take a value of any type.
-func anyArgs(sig *types.Signature, call *ast.CallExpr) []ast.Expr {
+// type, which take a value of any type; with emptyOnly, only to parameters
+// of the empty interface (a package's own interfaces, as a handshake
+// message's, say what the values do, not that they are walked by field).
+func anyArgs(sig *types.Signature, call *ast.CallExpr, emptyOnly bool) []ast.Expr {
 	var args []ast.Expr
 	params := sig.Params()
 	for i, arg := range call.Args {
@@ -699,7 +701,7 @@ func anyArgs(sig *types.Signature, call *ast.CallExpr) []ast.Expr {
 				t = s.Elem()
 			}
 		}
-		if types.IsInterface(t) {
+		if iface, ok := t.Underlying().(*types.Interface); ok && (!emptyOnly || iface.Empty()) {
 			args = append(args, arg)
 		}
 	}
