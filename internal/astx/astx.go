@@ -6,6 +6,7 @@ package astx
 import (
 	"cmp"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"path/filepath"
@@ -233,6 +234,12 @@ func IsBuiltin(info *types.Info, fun ast.Expr, name string) bool {
 	}
 	b, ok := info.Uses[id].(*types.Builtin)
 	return ok && b.Name() == name
+}
+
+// IsIntConst reports whether e is the integer constant n.
+func IsIntConst(info *types.Info, e ast.Expr, n int64) bool {
+	tv := info.Types[e]
+	return tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Compare(tv.Value, token.EQL, constant.MakeInt64(n))
 }
 
 // Any reports whether node, or a node inside it, satisfies match. It

@@ -3,7 +3,6 @@ package prealloc
 import (
 	"fmt"
 	"go/ast"
-	"go/constant"
 	"go/token"
 	"go/types"
 	"go/version"
@@ -13,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/imports"
 )
@@ -344,15 +344,16 @@ func (c *checker) comparesCount(cond ast.Expr, n count, zero bool) bool {
 	if !ok {
 		return false
 	}
+	info := c.pass.TypesInfo
 	var length ast.Expr
 	switch {
-	case zero && bin.Op == token.EQL && c.isInt(bin.Y, 0),
-		!zero && (bin.Op == token.GTR || bin.Op == token.NEQ) && c.isInt(bin.Y, 0),
-		!zero && bin.Op == token.GEQ && c.isInt(bin.Y, 1):
+	case zero && bin.Op == token.EQL && astx.IsIntConst(info, bin.Y, 0),
+		!zero && (bin.Op == token.GTR || bin.Op == token.NEQ) && astx.IsIntConst(info, bin.Y, 0),
+		!zero && bin.Op == token.GEQ && astx.IsIntConst(info, bin.Y, 1):
 		length = bin.X
-	case zero && bin.Op == token.EQL && c.isInt(bin.X, 0),
-		!zero && (bin.Op == token.LSS || bin.Op == token.NEQ) && c.isInt(bin.X, 0),
-		!zero && bin.Op == token.LEQ && c.isInt(bin.X, 1):
+	case zero && bin.Op == token.EQL && astx.IsIntConst(info, bin.X, 0),
+		!zero && (bin.Op == token.LSS || bin.Op == token.NEQ) && astx.IsIntConst(info, bin.X, 0),
+		!zero && bin.Op == token.LEQ && astx.IsIntConst(info, bin.X, 1):
 		length = bin.Y
 	}
 	return length != nil && c.src.Text(ast.Unparen(length)) == n.base
@@ -406,12 +407,6 @@ func (c *checker) measuresOrJoins(call *ast.CallExpr, id *ast.Ident) bool {
 	fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
 	return fn != nil && fn.Pkg() != nil && (fn.Pkg().Path() == "strings" || fn.Pkg().Path() == "bytes") &&
 		fn.Name() == "Join" && len(call.Args) == 2 && call.Args[0] == id
-}
-
-// isInt reports whether e is the integer constant v.
-func (c *checker) isInt(e ast.Expr, v int64) bool {
-	tv := c.pass.TypesInfo.Types[e]
-	return tv.Value != nil && constant.Compare(tv.Value, token.EQL, constant.MakeInt64(v))
 }
 
 // makeBeforeFix makes the slice with the capacity just before a loop that

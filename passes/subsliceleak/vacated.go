@@ -102,9 +102,9 @@ func vacateAt(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) *vacate {
 	v.slice, v.base = sl, ast.Unparen(sl.X)
 	lenOf := func(e ast.Expr) bool { return v.isLen(info, fn, e) }
 	switch {
-	case sl.Low != nil && !isConstant(info, sl.Low, 0) && (sl.High == nil || lenOf(sl.High)):
+	case sl.Low != nil && !astx.IsIntConst(info, sl.Low, 0) && (sl.High == nil || lenOf(sl.High)):
 		v.front = true
-	case (sl.Low == nil || isConstant(info, sl.Low, 0)) && sl.High != nil && shortens(info, fn, sl.High, lenOf):
+	case (sl.Low == nil || astx.IsIntConst(info, sl.Low, 0)) && sl.High != nil && shortens(info, fn, sl.High, lenOf):
 		if !measuresHere(sl.High) && v.reassigned(info, fn) {
 			return nil
 		}
@@ -128,7 +128,7 @@ func (v *vacate) deletes(info *types.Info, ofHolder func(ast.Expr) bool) bool {
 	head, ok1 := ast.Unparen(call.Args[0]).(*ast.SliceExpr)
 	tail, ok2 := ast.Unparen(call.Args[1]).(*ast.SliceExpr)
 	if !ok1 || !ok2 || head.Slice3 || tail.Slice3 || head.High == nil || tail.Low == nil || tail.High != nil ||
-		head.Low != nil && !isConstant(info, head.Low, 0) || !ofHolder(head.X) || !sameRef(info, head.X, tail.X) {
+		head.Low != nil && !astx.IsIntConst(info, head.Low, 0) || !ofHolder(head.X) || !sameRef(info, head.X, tail.X) {
 		return false
 	}
 	v.del, v.base, v.from, v.to = call, ast.Unparen(head.X), head.High, tail.Low
@@ -262,11 +262,6 @@ func fixed(info *types.Info, fn ast.Node, e ast.Expr) ast.Expr {
 		}
 	}
 	return e
-}
-
-func isConstant(info *types.Info, e ast.Expr, n int64) bool {
-	tv := info.Types[e]
-	return tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Compare(tv.Value, token.EQL, constant.MakeInt64(n))
 }
 
 // clearsDropped reports whether fn clears elements of the slice itself
@@ -442,11 +437,11 @@ func (v *vacate) diagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur 
 	one := false
 	if v.front {
 		span = base + "[:" + src.Text(v.slice.Low) + "]"
-		one = isConstant(pass.TypesInfo, v.slice.Low, 1)
+		one = astx.IsIntConst(pass.TypesInfo, v.slice.Low, 1)
 	} else {
 		span = base + "[" + src.Text(v.slice.High) + ":]"
 		bin, ok := fixed(pass.TypesInfo, fn, v.slice.High).(*ast.BinaryExpr)
-		one = ok && isConstant(pass.TypesInfo, bin.Y, 1)
+		one = ok && astx.IsIntConst(pass.TypesInfo, bin.Y, 1)
 	}
 	end, until := "last", "an append overwrites the slot"
 	if v.front {
