@@ -360,15 +360,8 @@ func returnsShared(info *types.Info, fn *ast.FuncDecl, tn *types.TypeName) bool 
 		return ok && slices.ContainsFunc(ret.Results, func(e ast.Expr) bool {
 			id, ok := ast.Unparen(e).(*ast.Ident)
 			v, isVar := info.Uses[id].(*types.Var)
-			if !ok || !isVar || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
-				return false
-			}
-			t := v.Type()
-			if p, ok := t.(*types.Pointer); ok {
-				t = p.Elem()
-			}
-			named, ok := types.Unalias(t).(*types.Named)
-			return ok && named.Obj() == tn
+			return ok && isVar && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() &&
+				typesx.LocalStructOrPointer(tn.Pkg(), v.Type()) == tn
 		})
 	})
 }
