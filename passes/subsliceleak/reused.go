@@ -90,7 +90,7 @@ func reusesOf(pass *analysis.Pass, cur inspector.Cursor) []*reuse {
 	views := viewsOf(pass, cur, loop)
 	var found []*reuse
 	for stmtCur := range loop.Preorder((*ast.AssignStmt)(nil), (*ast.SendStmt)(nil)) {
-		for _, k := range keptViews(pass, stmtCur, loop, views, call) {
+		for _, k := range keptViews(pass, stmtCur, loop, views, call, recv) {
 			k.read, k.recv, k.why = call, recv, why
 			found = append(found, k)
 		}
@@ -195,7 +195,7 @@ func isView(info *types.Info, e ast.Expr, read *ast.CallExpr, views map[*types.V
 // keptViews returns the views that the statement at cur keeps past the
 // iteration: appended to a slice declared outside the loop, stored in a
 // map, field or variable declared outside it, or sent on a channel.
-func keptViews(pass *analysis.Pass, cur inspector.Cursor, loop inspector.Cursor, views map[*types.Var]bool, read *ast.CallExpr) []*reuse {
+func keptViews(pass *analysis.Pass, cur inspector.Cursor, loop inspector.Cursor, views map[*types.Var]bool, read *ast.CallExpr, recv string) []*reuse {
 	info := pass.TypesInfo
 	outside := func(e ast.Expr) bool {
 		id := astx.RootIdent(e)
@@ -231,7 +231,7 @@ func keptViews(pass *analysis.Pass, cur inspector.Cursor, loop inspector.Cursor,
 				}
 				continue
 			}
-			if _, isIdent := ast.Unparen(l).(*ast.Ident); (isIdent || sameOwner(info, l, read)) && leavesLoop(cur) {
+			if _, isIdent := ast.Unparen(l).(*ast.Ident); (isIdent || sameOwner(info, l, read)) && leavesLoop(pass, cur, loop, recv) {
 				// Kept once, and the loop ends: no next read overwrites
 				// it. A field of the reader's own owner is its current
 				// line (r.line = line; return true), replaced by the next
@@ -280,18 +280,62 @@ func isAppend(info *types.Info, call *ast.CallExpr) bool {
 	return astx.IsBuiltin(info, call.Fun, "append") && len(call.Args) > 1
 }
 
-// leavesLoop reports whether the statement at cur is followed, in its
-// block, by a break or return.
-func leavesLoop(cur inspector.Cursor) bool {
-	for next, ok := cur.NextSibling(); ok; next, ok = next.NextSibling() {
-		switch s := next.Node().(type) {
-		case *ast.ReturnStmt:
-			return true
-		case *ast.BranchStmt:
-			return s.Tok == token.BREAK || s.Tok == token.GOTO
+// leavesLoop reports whether every path from the statement at cur leaves
+// loop, by a return or a break later in its block or in a block around
+// it, before the end of the iteration, a continue or another read from
+// recv: then no next read overwrites what the statement keeps.
+func leavesLoop(pass *analysis.Pass, cur, loop inspector.Cursor, recv string) bool {
+	for c := cur; c.Node() != loop.Node(); c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
+			return false // a nested loop or function: its next round is not followed here
+		case *ast.CaseClause, *ast.CommClause:
+			continue // the other cases are not what follows
+		case ast.Stmt:
+			if _, inIf := c.Parent().Node().(*ast.IfStmt); inIf {
+				continue // a branch: what follows the whole if statement matters
+			}
+		default:
+			continue
+		}
+		for next, ok := c.NextSibling(); ok; next, ok = next.NextSibling() {
+			switch s := next.Node().(type) {
+			case *ast.ReturnStmt:
+				return true
+			case *ast.BranchStmt:
+				return s.Tok == token.GOTO || s.Tok == token.BREAK && s.Label == nil && breaksLoop(next, loop)
+			}
+			if continues(next.Node()) || readsAgain(pass, next.Node(), recv) {
+				return false
+			}
 		}
 	}
 	return false
+}
+
+// breaksLoop reports whether an unlabelled break at cur ends loop rather
+// than a switch or select inside it.
+func breaksLoop(cur, loop inspector.Cursor) bool {
+	for c := range cur.Enclosing((*ast.SwitchStmt)(nil), (*ast.TypeSwitchStmt)(nil), (*ast.SelectStmt)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		return c.Node() == loop.Node()
+	}
+	return false
+}
+
+// continues reports whether n holds a continue that is not inside a loop
+// or function of its own.
+func continues(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+			return false
+		case *ast.BranchStmt:
+			found = found || n.Tok == token.CONTINUE
+		}
+		return !found
+	})
+	return found
 }
 
 func (r *reuse) diagnostic(pass *analysis.Pass) analysis.Diagnostic {

@@ -109,3 +109,65 @@ func (r *lastLine) Drain() {
 		r.last = r.s.Bytes() // want `r.s.Bytes\(\) is kept in r.last, past the next r.s.Scan\(\)`
 	}
 }
+
+// wholeLine joins the pieces of a line longer than br's buffer. It keeps
+// the last piece without a copy only after the read that ended the line,
+// and returns before reading again: not reported.
+func wholeLine(br *bufio.Reader) ([]byte, error) {
+	var line []byte
+	for {
+		piece, err := br.ReadSlice('\n')
+		if err == bufio.ErrBufferFull {
+			line = append(line, piece...)
+			continue
+		}
+		if line == nil {
+			line = piece
+		} else {
+			line = append(line, piece...)
+		}
+		if err != nil {
+			return line, err
+		}
+		return bytes.TrimSuffix(line, []byte("\n")), nil
+	}
+}
+
+// firstPieceLine keeps the first piece and only then learns that the line
+// goes on: the next read overwrites that piece before it is copied.
+func firstPieceLine(br *bufio.Reader) ([]byte, error) {
+	var line []byte
+	var err error
+	for {
+		var piece []byte
+		piece, err = br.ReadSlice('\n')
+		if line == nil {
+			line = piece // want `piece \(from br.ReadSlice\('\\n'\)\) is kept in line, past the next read from br`
+		} else {
+			line = append(line, piece...)
+		}
+		if err == nil {
+			break
+		} else if err != bufio.ErrBufferFull {
+			return nil, err
+		}
+	}
+	return line, err
+}
+
+// untilBlank keeps the line in a switch whose break ends only the switch:
+// the loop reads again. Reported.
+func untilBlank(br *bufio.Reader) []byte {
+	var last []byte
+	for {
+		l, err := br.ReadSlice('\n')
+		if err != nil {
+			return last
+		}
+		switch {
+		case len(l) > 1:
+			last = l // want `l \(from br.ReadSlice\('\\n'\)\) is kept in last, past the next read from br`
+			break
+		}
+	}
+}
