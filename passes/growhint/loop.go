@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -273,7 +274,7 @@ func isStmtOf(body *ast.BlockStmt, cur inspector.Cursor) bool {
 // is computed from it.
 func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, at token.Pos, e *estimate) bool {
 	walked := c.walkedStrings(loop)
-	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) || c.stopsAtContent(loop) {
+	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) || c.stopsAtContent(loop) || c.returnsWalked(b, loop, walked) {
 		return false
 	}
 	used := make(map[*types.Var]bool)
@@ -460,7 +461,9 @@ func (c *checker) derivedVars(b *builder, s *types.Var) map[types.Object]bool {
 // neither a constant nor computed from the objects of d: what it returns
 // is not a piece of the string but something else formatted with it (a
 // format clause given its argument, a value looked up by a key), of any
-// length. The variables e is assigned to (lhs) do not count: e =
+// length, or text that a call renders from bytes or runes alone
+// (fmt.Sprintf("%X", r): four hex digits or more for one rune). The
+// variables e is assigned to (lhs) do not count: e =
 // fmt.Appendf(e[:0], "\\u%04x", r) reuses their memory for a piece.
 func (c *checker) mixesIn(e ast.Expr, d map[types.Object]bool, lhs []ast.Expr) bool {
 	dest := make(map[types.Object]bool)
@@ -478,6 +481,10 @@ func (c *checker) mixesIn(e ast.Expr, d map[types.Object]bool, lhs []ast.Expr) b
 		if _, builtin := c.info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin); builtin {
 			return true
 		}
+		if c.rendersNumber(call) {
+			mixed = true
+			return false
+		}
 		for _, arg := range call.Args {
 			if c.info.Types[arg].Value == nil && !c.mentionsAny(arg, d) && !c.mentionsAny(arg, dest) {
 				mixed = true
@@ -486,6 +493,27 @@ func (c *checker) mixesIn(e ast.Expr, d map[types.Object]bool, lhs []ast.Expr) b
 		return !mixed
 	})
 	return mixed
+}
+
+// rendersNumber reports whether call returns text made from arguments
+// none of which is text, constants aside: a byte or rune written as
+// digits or a name.
+func (c *checker) rendersNumber(call *ast.CallExpr) bool {
+	t := c.info.TypeOf(call)
+	if t == nil || !typesx.IsString(t) && !typesx.IsByteSlice(t) {
+		return false
+	}
+	rendered := false
+	for _, arg := range call.Args {
+		if c.info.Types[arg].Value != nil {
+			continue // a format
+		}
+		if at := c.info.TypeOf(arg); at == nil || typesx.IsString(at) || typesx.IsByteSlice(at) {
+			return false
+		}
+		rendered = true
+	}
+	return rendered
 }
 
 func contains(n ast.Node, pos token.Pos) bool {
@@ -530,6 +558,26 @@ func (c *checker) returnsPart(b *builder, loop inspector.Cursor) bool {
 	for cur := range loop.Preorder((*ast.ReturnStmt)(nil)) {
 		if c.innermostFunc(cur) == c.innermostFunc(loop) && astx.Mentions(c.info, cur.Node(), b.obj) {
 			return true
+		}
+	}
+	return false
+}
+
+// returnsWalked reports whether the function, after the loop, can return
+// a string the loop walks as it is (if !replaced { return s }): the
+// builder is written only once a byte needs rewriting, and a Grow before
+// the loop would allocate on the calls that now allocate nothing.
+func (c *checker) returnsWalked(b *builder, loop inspector.Cursor, walked []*types.Var) bool {
+	for cur := range b.fn.Preorder((*ast.ReturnStmt)(nil)) {
+		if cur.Node().Pos() < loop.Node().End() || c.innermostFunc(cur) != b.fn.Node() {
+			continue
+		}
+		for _, r := range cur.Node().(*ast.ReturnStmt).Results {
+			if id, ok := ast.Unparen(r).(*ast.Ident); ok {
+				if v, ok := c.info.Uses[id].(*types.Var); ok && slices.Contains(walked, v) {
+					return true
+				}
+			}
 		}
 	}
 	return false

@@ -376,3 +376,40 @@ func DecodeText(enc encoding, raw string) string {
 	}
 	return b.String()
 }
+
+// EscapeHash writes to the builder only from the first byte that needs an
+// escape, and returns s itself when none does: a Grow before the loop
+// would allocate on the calls that now allocate nothing.
+func EscapeHash(s string) string {
+	started := false
+	var sb strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '#' || s[i] < ' ' {
+			if !started {
+				sb.WriteString(s[:i])
+				started = true
+			}
+			sb.WriteString("#23")
+		} else if started {
+			sb.WriteByte(s[i])
+		}
+	}
+	if !started {
+		return s
+	}
+	return sb.String()
+}
+
+// HexRunes writes each rune of s as at least four hex digits: the output
+// is not a copy of s, and its size is not known before the loop.
+func HexRunes(s string) string {
+	var buf bytes.Buffer
+	for _, r := range s {
+		h := fmt.Sprintf("%X", r)
+		for len(h) < 4 {
+			h = "0" + h
+		}
+		buf.WriteString(h)
+	}
+	return buf.String()
+}
