@@ -279,6 +279,13 @@ func Where(fset *token.FileSet, pos token.Pos) string {
 // it), or continues a loop around it. The statement then runs at most once
 // per run of the loop (if found { remove(i); break }).
 func LeavesAfter(info *types.Info, cur, loop inspector.Cursor) bool {
+	return LeavesBefore(info, cur, loop, nil)
+}
+
+// LeavesBefore is LeavesAfter, with statements that must not come first:
+// it reports false if a statement for which interrupts holds comes, in the
+// same walk, before the one that leaves (a continue, another read).
+func LeavesBefore(info *types.Info, cur, loop inspector.Cursor, interrupts func(ast.Stmt) bool) bool {
 	for ; cur.Node() != loop.Node(); cur = cur.Parent() {
 		if _, ok := cur.Node().(*ast.FuncLit); ok {
 			return false
@@ -287,6 +294,9 @@ func LeavesAfter(info *types.Info, cur, loop inspector.Cursor) bool {
 		for _, s := range list[min(i+1, len(list)):] {
 			if leaves(info, s, loop) {
 				return true
+			}
+			if interrupts != nil && interrupts(s) {
+				return false
 			}
 		}
 	}

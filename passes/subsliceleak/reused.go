@@ -280,46 +280,16 @@ func isAppend(info *types.Info, call *ast.CallExpr) bool {
 	return astx.IsBuiltin(info, call.Fun, "append") && len(call.Args) > 1
 }
 
-// leavesLoop reports whether every path from the statement at cur leaves
-// loop, by a return or a break later in its block or in a block around
-// it, before the end of the iteration, a continue or another read from
-// recv: then no next read overwrites what the statement keeps.
+// leavesLoop reports whether the statement at cur, directly in loop (not
+// in a loop inside it), is followed by leaving loop before a continue or
+// another read from recv: then no next read overwrites what it keeps.
 func leavesLoop(pass *analysis.Pass, cur, loop inspector.Cursor, recv string) bool {
-	for c := cur; c.Node() != loop.Node(); c = c.Parent() {
-		switch c.Node().(type) {
-		case *ast.FuncLit, *ast.ForStmt, *ast.RangeStmt:
-			return false // a nested loop or function: its next round is not followed here
-		case *ast.CaseClause, *ast.CommClause:
-			continue // the other cases are not what follows
-		case ast.Stmt:
-			if _, inIf := c.Parent().Node().(*ast.IfStmt); inIf {
-				continue // a branch: what follows the whole if statement matters
-			}
-		default:
-			continue
-		}
-		for next, ok := c.NextSibling(); ok; next, ok = next.NextSibling() {
-			switch s := next.Node().(type) {
-			case *ast.ReturnStmt:
-				return true
-			case *ast.BranchStmt:
-				return s.Tok == token.GOTO || s.Tok == token.BREAK && s.Label == nil && breaksLoop(next, loop)
-			}
-			if continues(next.Node()) || readsAgain(pass, next.Node(), recv) {
-				return false
-			}
-		}
+	if inner, _ := innermostLoop(cur); inner.Node() != loop.Node() {
+		return false
 	}
-	return false
-}
-
-// breaksLoop reports whether an unlabelled break at cur ends loop rather
-// than a switch or select inside it.
-func breaksLoop(cur, loop inspector.Cursor) bool {
-	for c := range cur.Enclosing((*ast.SwitchStmt)(nil), (*ast.TypeSwitchStmt)(nil), (*ast.SelectStmt)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
-		return c.Node() == loop.Node()
-	}
-	return false
+	return astx.LeavesBefore(pass.TypesInfo, cur, loop, func(s ast.Stmt) bool {
+		return continues(s) || readsAgain(pass, s, recv)
+	})
 }
 
 // continues reports whether n holds a continue that is not inside a loop
