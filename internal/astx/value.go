@@ -14,6 +14,16 @@ import (
 // fn, if fn never assigns v (or an element or field of it) again nor takes
 // its address: what v holds wherever fn reads it. It is nil otherwise.
 func FixedValue(info *types.Info, fn ast.Node, v *types.Var) ast.Expr {
+	value := InitialValue(info, fn, v)
+	if value == nil || Reassigned(info, fn, v) {
+		return nil
+	}
+	return value
+}
+
+// InitialValue returns the value the local variable v is declared with in
+// fn, or nil.
+func InitialValue(info *types.Info, fn ast.Node, v *types.Var) ast.Expr {
 	var value ast.Expr
 	ast.Inspect(fn, func(n ast.Node) bool {
 		if value == nil {
@@ -21,9 +31,6 @@ func FixedValue(info *types.Info, fn ast.Node, v *types.Var) ast.Expr {
 		}
 		return value == nil
 	})
-	if value == nil || Reassigned(info, fn, v) {
-		return nil
-	}
 	return value
 }
 

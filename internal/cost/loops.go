@@ -235,7 +235,52 @@ func (m *Model) FixedList(pass *analysis.Pass, x ast.Expr, fn ast.Node) bool {
 		return false
 	}
 	values := astx.Values(pass.TypesInfo, fn, v)
-	return len(values) > 0 && !slices.ContainsFunc(values, func(value ast.Expr) bool { return !m.isListLiteral(pass.TypesInfo, value) })
+	return len(values) > 0 && !slices.ContainsFunc(values, func(value ast.Expr) bool { return !m.isListLiteral(pass.TypesInfo, value) }) ||
+		constantKeyed(pass.TypesInfo, fn, v)
+}
+
+// constantKeyed reports whether v is a local map that fn makes and then
+// fills only at constant keys (tables["head"] = ...), and uses only by
+// indexing, ranging, len and delete (not assigned whole, nor handed to
+// other code): it holds at most as many entries as there are such keys, a
+// number written in the code.
+func constantKeyed(info *types.Info, fn ast.Node, v *types.Var) bool {
+	if _, ok := v.Type().Underlying().(*types.Map); !ok {
+		return false
+	}
+	made, ok := astx.InitialValue(info, fn, v).(*ast.CallExpr)
+	if !ok || !astx.IsBuiltin(info, made.Fun, "make") {
+		return false
+	}
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	allowed := make(map[ast.Expr]bool) // the uses of v that cannot add a key of their own
+	fixedKeys := true
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && isV(ix.X) && info.Types[ix.Index].Value == nil {
+					fixedKeys = false
+				}
+			}
+		case *ast.IndexExpr:
+			allowed[ast.Unparen(n.X)] = true
+		case *ast.RangeStmt:
+			allowed[ast.Unparen(n.X)] = true
+		case *ast.CallExpr:
+			if (astx.IsBuiltin(info, n.Fun, "len") || astx.IsBuiltin(info, n.Fun, "delete")) && len(n.Args) > 0 {
+				allowed[ast.Unparen(n.Args[0])] = true
+			}
+		}
+		return fixedKeys
+	})
+	return fixedKeys && !astx.Any(fn, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		return ok && info.Uses[id] == v && !allowed[id]
+	})
 }
 
 // isListLiteral reports whether value is a list written out in the code:
