@@ -70,6 +70,7 @@ type Model struct {
 	tables      map[*types.Var]bool  // package variables initialized with a literal
 	fixedParams map[*types.Var]bool  // parameters every call passes a table or literal
 	fixedLists  map[*types.Func]bool // functions that return only literal lists or nil
+	builtHere   map[*types.Var]bool  // fields of input types that only the package's own values fill
 	// diagHelpers says why a helper is cold when every call of it feeds
 	// a diagnostic, sits in code switched off or under a debug switch.
 	diagHelpers map[*types.Func]string
@@ -153,6 +154,7 @@ func run(pass *analysis.Pass) (any, error) {
 	m.tables = tables.Of(pass)
 	m.fixedParams = fixedParams(pass, m.funcs, m.tables)
 	m.fixedLists = fixedLists(m.funcs)
+	m.builtHere = builtHere(pass, insp)
 	m.diagHelpers = make(map[*types.Func]string)
 	for fn, info := range m.funcs {
 		m.frequency(fn)

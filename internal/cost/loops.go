@@ -580,7 +580,7 @@ func (m *Model) inputEvidence(pass *analysis.Pass, cur inspector.Cursor, fn ast.
 	info := pass.TypesInfo
 	if rng, ok := cur.Node().(*ast.RangeStmt); ok {
 		for e := ast.Unparen(rng.X); ; {
-			if name := inputTypeName(info.TypeOf(e)); name != "" {
+			if name := inputTypeName(info.TypeOf(e)); name != "" && !m.builtHere[fieldOf(info, e)] {
 				return name
 			}
 			switch x := e.(type) {
@@ -613,6 +613,96 @@ func (m *Model) inputEvidence(pass *analysis.Pass, cur inspector.Cursor, fn ast.
 		return found == ""
 	})
 	return found
+}
+
+// fieldOf returns the struct field e selects, or nil.
+func fieldOf(info *types.Info, e ast.Expr) *types.Var {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok || info.Selections[sel] == nil || info.Selections[sel].Kind() != types.FieldVal {
+		return nil
+	}
+	return info.Selections[sel].Obj().(*types.Var)
+}
+
+// builtHere returns the unexported fields of the package's structs that
+// hold a value of an input package's type (a textproto.MIMEHeader) which
+// the package only ever builds itself: every value stored in them is a
+// literal, a make or a local declared with one (a mail builder's custom
+// headers, copied into a fresh map per call). Nothing parsed reaches them.
+func builtHere(pass *analysis.Pass, insp *inspector.Inspector) map[*types.Var]bool {
+	info := pass.TypesInfo
+	candidate := func(f *types.Var) bool {
+		return f != nil && !f.Exported() && f.Pkg() == pass.Pkg && inputTypeName(f.Type()) != ""
+	}
+	built := make(map[*types.Var]bool)
+	parsed := make(map[*types.Var]bool)
+	store := func(f *types.Var, value ast.Expr, fn ast.Node) {
+		if !candidate(f) {
+			return
+		}
+		if isBuiltValue(info, value, fn) {
+			built[f] = true
+		} else {
+			parsed[f] = true
+		}
+	}
+	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.KeyValueExpr)(nil)) {
+		fn := astx.OutermostFunc(cur)
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if len(n.Lhs) == len(n.Rhs) {
+					store(fieldOf(info, ast.Unparen(lhs)), n.Rhs[i], fn)
+				} else if f := fieldOf(info, ast.Unparen(lhs)); candidate(f) {
+					parsed[f] = true // from a call's results
+				}
+			}
+		case *ast.KeyValueExpr:
+			if id, ok := n.Key.(*ast.Ident); ok {
+				if f, ok := info.Uses[id].(*types.Var); ok && f.IsField() {
+					store(f, n.Value, fn)
+				}
+			}
+		}
+	}
+	for f := range parsed {
+		delete(built, f)
+	}
+	return built
+}
+
+// isBuiltValue reports whether value is a composite literal, a make, nil,
+// or a local of fn declared with one of these and never given another
+// value (its entries may be set).
+func isBuiltValue(info *types.Info, value ast.Expr, fn ast.Node) bool {
+	value = ast.Unparen(value)
+	if id, ok := value.(*ast.Ident); ok && fn != nil {
+		if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() && v.Parent() != v.Pkg().Scope() {
+			if init := astx.InitialValue(info, fn, v); init != nil && !assignedWhole(info, fn, v) {
+				value = ast.Unparen(init)
+			}
+		}
+	}
+	switch value := value.(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		return astx.IsBuiltin(info, value.Fun, "make")
+	case *ast.Ident:
+		return info.Types[value].IsNil()
+	}
+	return false
+}
+
+// assignedWhole reports whether fn assigns the local v a new value (v = x).
+func assignedWhole(info *types.Info, fn ast.Node, v *types.Var) bool {
+	return astx.Any(fn, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		return ok && as.Tok == token.ASSIGN && slices.ContainsFunc(as.Lhs, func(l ast.Expr) bool {
+			id, ok := ast.Unparen(l).(*ast.Ident)
+			return ok && info.Uses[id] == v
+		})
+	})
 }
 
 // inputTypeName returns the name of t (or what it points to) if it is

@@ -24,6 +24,8 @@
 //
 //   - high: the loop's count comes from parsed input (a field of a value
 //     of crypto/x509, net/mail, net/textproto, net/http, net/url, ...,
+//     unless it is an unexported field that the package only fills with
+//     values it builds, such as a request builder's own header map,
 //     or a while loop that consumes a parser's, lexer's or decoder's
 //     text), wherever it runs, even in an Error or String method: the
 //     peer chooses the length, so the quadratic copying is a

@@ -963,3 +963,36 @@ func NamedTags(all map[string]entry, names []string) []string {
 	}
 	return tags
 }
+
+// outgoing is built by the package: its header holds what the caller set,
+// one entry per call of With, never a parsed message's.
+type outgoing struct {
+	header http.Header
+}
+
+// With copies the header into a fresh map per call.
+func (o outgoing) With(k, v string) outgoing {
+	h := make(http.Header) // want `h can be preallocated with capacity len\(o.header\) .*\[medium: count grows with the data\]$`
+	for name, vals := range o.header {
+		h[name] = vals
+	}
+	h.Add(k, v)
+	o.header = h
+	return o
+}
+
+// incoming keeps the header of a response it read: parsed input.
+type incoming struct {
+	header http.Header
+}
+
+func (in *incoming) read(resp *http.Response) { in.header = resp.Header }
+
+// Keys lists the header's names.
+func (in *incoming) Keys() []string {
+	var ks []string // want `ks can be preallocated with capacity len\(in.header\) .*\[medium: loop over parsed input \(http.Header\)\]$`
+	for k := range in.header {
+		ks = append(ks, k)
+	}
+	return ks
+}
