@@ -564,7 +564,7 @@ func (c *checker) returnsPart(b *builder, loop inspector.Cursor) bool {
 }
 
 // returnsWalked reports whether the function, after the loop, can return
-// a string the loop walks as it is (if !replaced { return s }): the
+// a string the loop walks as it was (if !replaced { return s }): the
 // builder is written only once a byte needs rewriting, and a Grow before
 // the loop would allocate on the calls that now allocate nothing.
 func (c *checker) returnsWalked(b *builder, loop inspector.Cursor, walked []*types.Var) bool {
@@ -574,7 +574,7 @@ func (c *checker) returnsWalked(b *builder, loop inspector.Cursor, walked []*typ
 		}
 		for _, r := range cur.Node().(*ast.ReturnStmt).Results {
 			if id, ok := ast.Unparen(r).(*ast.Ident); ok {
-				if v, ok := c.info.Uses[id].(*types.Var); ok && slices.Contains(walked, v) {
+				if v, ok := c.info.Uses[id].(*types.Var); ok && slices.Contains(walked, v) && !c.assignedBetween(v, loop.Node().End(), cur.Node().Pos()) {
 					return true
 				}
 			}

@@ -339,3 +339,18 @@ func Quoted(s string) string {
 }
 
 func sanitize(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+
+// Underscored replaces control runes, then trims what it built and
+// returns it under the input's name: the builder always gets the copy.
+func Underscored(s string) string {
+	var b strings.Builder // want `b is filled by 2 writes whose total size is known before the first write: about len\(s\) bytes \(the loop writes a rewritten copy of s\)`
+	for _, r := range s {
+		if r < 0x20 {
+			b.WriteByte('_')
+			continue
+		}
+		b.WriteRune(r)
+	}
+	s = strings.TrimSpace(b.String())
+	return s
+}
