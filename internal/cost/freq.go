@@ -385,10 +385,28 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "once per value: the result is kept in " + memoized(pass, decl)}
 	case method && name == "ServeHTTP" || isHandler(pass, decl):
 		return Frequency{Level: Hot, Reason: "per request (" + name + ")"}
-	case method && slices.Contains(ioMethods, name):
+	case method && isIOMethod(pass, decl):
 		return Frequency{Level: Hot, Reason: "per I/O call (" + name + ")"}
 	}
 	return Frequency{}
+}
+
+// isIOMethod reports whether decl is a method with the name and the
+// parameters of a method of io's interfaces: an ini file's Write(w
+// io.Writer, options) writes a whole file once per call, not a chunk of a
+// stream.
+func isIOMethod(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	want, ok := ioParams[decl.Name.Name]
+	fn, isFunc := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || !isFunc || fn.Signature().Params().Len() != len(want) {
+		return false
+	}
+	for i, t := range want {
+		if types.TypeString(fn.Signature().Params().At(i).Type(), nil) != t {
+			return false
+		}
+	}
+	return true
 }
 
 // memoized returns the field of its receiver in which a method keeps its
@@ -531,8 +549,14 @@ var (
 	// configVerbs start the names of functions that load, parse or apply
 	// configuration: loadConfig, parseSettings, applyOptions.
 	configVerbs = []string{"load", "parse", "read", "apply", "validate", "setup", "init", "configure"}
-	// ioMethods are called once per read or write on a stream.
-	ioMethods = []string{"Read", "Write", "ReadFrom", "WriteTo", "WriteString", "ReadByte", "WriteByte", "ReadRune", "WriteRune", "ReadAt", "WriteAt"}
+	// ioParams are the parameters of the methods of io's interfaces,
+	// which are called once per read or write on a stream: Write(p
+	// []byte), WriteTo(w io.Writer), ReadByte().
+	ioParams = map[string][]string{
+		"Read": {"[]byte"}, "Write": {"[]byte"}, "ReadAt": {"[]byte", "int64"}, "WriteAt": {"[]byte", "int64"},
+		"WriteString": {"string"}, "ReadFrom": {"io.Reader"}, "WriteTo": {"io.Writer"},
+		"ReadByte": {}, "WriteByte": {"byte"}, "ReadRune": {}, "WriteRune": {"rune"},
+	}
 )
 
 // startsWithWord reports whether name starts with one of words followed by

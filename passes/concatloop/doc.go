@@ -32,7 +32,8 @@
 //     denial-of-service risk (not in a command's cold code, such as its
 //     main: there the input is its user's own file, and the tier follows
 //     how often the code runs); or the count grows with data in code that
-//     runs per request or per I/O call;
+//     runs per request or per I/O call (a method with the name and
+//     parameters of one of io's);
 //   - medium: the count grows with data (a range over a slice, map or
 //     string, a loop bounded by len, a while loop, a range that breaks
 //     when its index reaches a variable, which the message names) and the

@@ -20,6 +20,14 @@ func (s *server) render(w io.Writer) {} // want `hot: per request \(ServeHTTP\),
 
 func (s *server) Write(p []byte) (int, error) { return len(p), nil } // want `hot: per I/O call \(Write\)`
 
+func (s *server) WriteTo(w io.Writer) (int64, error) { return 0, nil } // want `hot: per I/O call \(WriteTo\)`
+
+// iniFile's Write writes a whole file per call: named as io's, but not
+// an I/O method.
+type iniFile struct{}
+
+func (f *iniFile) Write(w io.Writer, indent bool) error { return nil } // want `unknown`
+
 func (s *server) Close() error { // want `cold: at teardown \(Close\)`
 	closeAll()
 	return nil
