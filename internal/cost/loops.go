@@ -75,6 +75,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountPart, "the parts of one element of an outer loop"
 	case variadicArgs(pass, cur):
 		t.Count, t.Evidence = CountPart, "the arguments of one call (a variadic parameter)"
+	case otherPackageVar(pass, cur.Node()) != "":
+		t.Count, t.Evidence = CountFixed, "a package-level table of "+otherPackageVar(pass, cur.Node())
 	case configEvidence(pass, cur.Node()) != "":
 		t.Count, t.Evidence = CountConfig, "loop over configured items ("+configEvidence(pass, cur.Node())+")"
 	case isRangeOverData(pass, cur.Node()):
@@ -562,6 +564,27 @@ func isRangeOverData(pass *analysis.Pass, loop ast.Node) bool {
 		return coll != nil
 	}
 	return false
+}
+
+// otherPackageVar returns the name of the package variable of another
+// package that the loop ranges over (metrics.CoreFontMetrics), or "". Such
+// a variable is a table written in that package's source or a registry
+// filled as it initializes: its length is not this code's data, and what
+// lists it runs when a program starts or a user asks.
+func otherPackageVar(pass *analysis.Pass, loop ast.Node) string {
+	rng, ok := loop.(*ast.RangeStmt)
+	if !ok {
+		return ""
+	}
+	sel, ok := ast.Unparen(rng.X).(*ast.SelectorExpr)
+	if !ok || pass.TypesInfo.Selections[sel] != nil {
+		return ""
+	}
+	v, ok := pass.TypesInfo.Uses[sel.Sel].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Pkg() == pass.Pkg || v.Parent() != v.Pkg().Scope() {
+		return ""
+	}
+	return v.Pkg().Name() + "." + v.Name()
 }
 
 // parserWords name types that consume input: a parser's, lexer's or
