@@ -362,7 +362,7 @@ func (c *checker) comparesCount(cond ast.Expr, n count, zero bool) bool {
 // nilUnseen reports whether nothing in fn can tell the slice acc
 // accumulates into from an empty one: besides its appends, it is only
 // measured, ranged over, indexed, copied from, spread into another append
-// or joined (strings.Join, bytes.Join).
+// or a variadic call, or joined (strings.Join, bytes.Join).
 func (c *checker) nilUnseen(fn ast.Node, acc accumulation) bool {
 	if acc.field != nil {
 		return false
@@ -393,16 +393,18 @@ func (c *checker) nilUnseen(fn ast.Node, acc accumulation) bool {
 }
 
 // measuresOrJoins reports whether call reads the slice id only for its
-// elements or length: len, cap, copy from it, append(x, id...), or a
-// Join of the strings or bytes packages.
+// elements or length: len, cap, copy from it, append(x, id...) or another
+// variadic call given id..., or a Join of the strings or bytes packages.
 func (c *checker) measuresOrJoins(call *ast.CallExpr, id *ast.Ident) bool {
 	switch {
 	case c.isBuiltin(call.Fun, "len"), c.isBuiltin(call.Fun, "cap"):
 		return true
 	case c.isBuiltin(call.Fun, "copy"):
 		return len(call.Args) == 2 && call.Args[1] == id
-	case c.isBuiltin(call.Fun, "append"):
-		return call.Ellipsis.IsValid() && call.Args[len(call.Args)-1] == id
+	case call.Ellipsis.IsValid() && call.Args[len(call.Args)-1] == id:
+		// Spread into append or a variadic parameter, which lists the
+		// arguments: f() passes nil too, so callees do not tell them apart.
+		return true
 	}
 	fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
 	return fn != nil && fn.Pkg() != nil && (fn.Pkg().Path() == "strings" || fn.Pkg().Path() == "bytes") &&

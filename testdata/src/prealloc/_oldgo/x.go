@@ -111,3 +111,21 @@ func Compared(xs []int) bool {
 	}
 	return out == nil
 }
+
+// Listed hands its slice to a variadic function, which lists what it is
+// given: nil and empty reach it alike.
+func Listed(xs []int) int {
+	var ys []int // want `ys can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+	for _, x := range xs {
+		ys = append(ys, x*2)
+	}
+	return sum(ys...)
+}
+
+func sum(ns ...int) int {
+	t := 0
+	for _, n := range ns {
+		t += n
+	}
+	return t
+}
