@@ -9,6 +9,8 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -359,22 +361,33 @@ func (c *checker) comparesCount(cond ast.Expr, n count, zero bool) bool {
 	return length != nil && c.src.Text(ast.Unparen(length)) == n.base
 }
 
-// nilUnseen reports whether nothing in fn can tell the slice acc
-// accumulates into from an empty one: besides its appends, it is only
-// measured, ranged over, indexed, copied from, spread into another append
-// or a variadic call, or joined (strings.Join, bytes.Join).
+// nilUnseen reports whether nothing can tell the slice acc accumulates
+// into from an empty one: see hidesNil.
 func (c *checker) nilUnseen(fn ast.Node, acc accumulation) bool {
 	if acc.field != nil {
 		return false
 	}
+	skip := func(n ast.Node) bool {
+		return n == acc.stmt || slices.ContainsFunc(acc.others, func(s ast.Stmt) bool { return s == n })
+	}
+	return c.hidesNil(fn, acc.v, skip, true)
+}
+
+// hidesNil reports whether fn, besides the statements skip holds for, only
+// measures the slice v, ranges over it, indexes it, copies from it,
+// spreads it into an append or a variadic call, or joins it (strings.Join,
+// bytes.Join); or, if follow is set, returns it from a function of the
+// package whose every call's result is used only so (propFind returns the
+// responses, and each caller spreads them into its own).
+func (c *checker) hidesNil(fn ast.Node, v *types.Var, skip func(ast.Node) bool, follow bool) bool {
 	info := c.pass.TypesInfo
 	seen := false
 	ast.PreorderStack(fn, nil, func(n ast.Node, stack []ast.Node) bool {
-		if n == acc.stmt || slices.ContainsFunc(acc.others, func(s ast.Stmt) bool { return s == n }) {
+		if skip(n) {
 			return false
 		}
 		id, ok := n.(*ast.Ident)
-		if !ok || info.Uses[id] != acc.v || len(stack) == 0 {
+		if !ok || info.Uses[id] != v || len(stack) == 0 {
 			return !seen
 		}
 		switch parent := stack[len(stack)-1].(type) {
@@ -384,12 +397,82 @@ func (c *checker) nilUnseen(fn ast.Node, acc accumulation) bool {
 			seen = seen || parent.X != id
 		case *ast.CallExpr:
 			seen = seen || !c.measuresOrJoins(parent, id)
+		case *ast.ReturnStmt:
+			seen = seen || !follow || !c.resultHidesNil(fn, parent, id)
 		default:
 			seen = true
 		}
 		return !seen
 	})
 	return !seen
+}
+
+// resultHidesNil reports whether id, returned by ret in the function
+// declaration fn, reaches only callers that cannot tell nil from empty:
+// fn is called, never used as a value, and each call's result is assigned
+// to a local that hidesNil, or spread into an append.
+func (c *checker) resultHidesNil(fn ast.Node, ret *ast.ReturnStmt, id *ast.Ident) bool {
+	decl, ok := fn.(*ast.FuncDecl)
+	index := slices.Index(ret.Results, ast.Expr(id))
+	if !ok || index < 0 {
+		return false
+	}
+	obj, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || obj.Exported() || obj.Signature().Results().Len() != len(ret.Results) {
+		return false
+	}
+	in := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	calls := 0
+	for cur := range in.Root().Preorder((*ast.Ident)(nil)) {
+		if c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != obj {
+			continue
+		}
+		call, callCur, ok := calledAt(cur)
+		if !ok || !c.callResultHidesNil(call, callCur, index) {
+			return false
+		}
+		calls++
+	}
+	return calls > 0
+}
+
+// calledAt returns the call whose function the identifier at cur names
+// (f(x) or r.f(x)), with its cursor.
+func calledAt(cur inspector.Cursor) (*ast.CallExpr, inspector.Cursor, bool) {
+	if kind, _ := cur.ParentEdge(); kind == edge.SelectorExpr_Sel {
+		cur = cur.Parent()
+	}
+	if kind, _ := cur.ParentEdge(); kind != edge.CallExpr_Fun {
+		return nil, inspector.Cursor{}, false
+	}
+	return cur.Parent().Node().(*ast.CallExpr), cur.Parent(), true
+}
+
+// callResultHidesNil reports whether result index of call is spread into
+// an append or a variadic call, ranged over, or assigned to a local that
+// nothing around tells from empty.
+func (c *checker) callResultHidesNil(call *ast.CallExpr, cur inspector.Cursor, index int) bool {
+	switch parent := cur.Parent().Node().(type) {
+	case *ast.CallExpr:
+		return parent.Ellipsis.IsValid() && parent.Args[len(parent.Args)-1] == call
+	case *ast.RangeStmt:
+		return parent.X == call
+	case *ast.AssignStmt:
+		if len(parent.Rhs) != 1 || index >= len(parent.Lhs) {
+			return false
+		}
+		lhs, ok := ast.Unparen(parent.Lhs[index]).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := c.pass.TypesInfo.ObjectOf(lhs).(*types.Var)
+		fn := astx.InnermostFunc(cur)
+		if !ok || fn.Node() == nil || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
+			return false
+		}
+		return c.hidesNil(fn.Node(), v, func(n ast.Node) bool { return n == parent }, false)
+	}
+	return false
 }
 
 // measuresOrJoins reports whether call reads the slice id only for its

@@ -129,3 +129,35 @@ func sum(ns ...int) int {
 	}
 	return t
 }
+
+// collected returns its slice to callers that only spread it or range
+// over it: nil and empty reach them alike.
+func collected(xs []int) []int {
+	var ys []int // want `ys can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+	for _, x := range xs {
+		ys = append(ys, x+1)
+	}
+	return ys
+}
+
+// Gather spreads what collected returns, or ranges over it.
+func Gather(dst, a, b []int) []int {
+	all := collected(a)
+	dst = append(dst, all...)
+	for _, m := range collected(b) {
+		dst = append(dst, m)
+	}
+	return dst
+}
+
+// kept returns its slice to a caller that compares it with nil: no fix.
+func kept(xs []int) []int {
+	var ys []int // want `ys can be preallocated with capacity len\(xs\).*; no automatic fix: keeping it nil when the loop does not run needs slices.Grow, from go1.21`
+	for _, x := range xs {
+		ys = append(ys, x+1)
+	}
+	return ys
+}
+
+// Missing tells nil from empty.
+func Missing(xs []int) bool { return kept(xs) == nil }
