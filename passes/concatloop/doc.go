@@ -96,6 +96,6 @@
 // could change behaviour: the string is a field or package variable (other
 // code may read it during the loop), it is captured by a closure or its
 // address is taken, it is read inside the loop in another way, it also
-// grows in a nested loop of its own (one left for the next outer
-// iteration, which the fix does not rewrite), or the loop contains a goto.
+// grows once as the loop ends (a last piece added before a break or
+// return, which the fix does not rewrite), or the loop contains a goto.
 package concatloop

@@ -241,6 +241,7 @@ func (c *checker) classifyUses(g *group) (uses, string) {
 		}
 	}
 	loop := g.loop.Node()
+	endsGrowing := "" // reported only if nothing else blocks the fix
 	for cur := range g.fn.Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		if c.info.Uses[id] != v {
@@ -267,19 +268,20 @@ func (c *checker) classifyUses(g *group) (uses, string) {
 			u.emptyTests = append(u.emptyTests, parent.(*ast.BinaryExpr))
 		case c.inReturn(cur, loop):
 			u.readsAfterFix++
-		case c.growsInNestedLoop(parent, v):
-			return u, name + " also grows in a loop nested in this one, which the fix does not rewrite"
+		case c.grows(parent, v):
+			endsGrowing = name + " also grows as the loop ends (before a break or return), which the fix does not rewrite"
 		default:
 			return u, name + " is read inside the loop"
 		}
 	}
-	return u, ""
+	return u, endsGrowing
 }
 
-// growsInNestedLoop reports whether parent, the parent of a use of v in
-// the loop that no accumulation of the group owns, is itself an
-// accumulation into v: one of an inner loop, which is a group of its own.
-func (c *checker) growsInNestedLoop(parent ast.Node, v types.Object) bool {
+// grows reports whether parent, the parent of a use of v in the loop that
+// no accumulation of the group owns, is itself an accumulation into v:
+// one that runs once as the loop ends, before a break or return (in a
+// nested loop too, with break Outer), which the group leaves out.
+func (c *checker) grows(parent ast.Node, v types.Object) bool {
 	as, ok := parent.(*ast.AssignStmt)
 	if !ok {
 		return false

@@ -161,8 +161,9 @@ func AddClasses(current string, classes []string) string {
 	return current
 }
 
-// Expand also grows its string in an inner loop that it leaves for the
-// next outer iteration: the outer loop's fix would leave that one behind.
+// Expand also grows its string once as the loop ends, before its break:
+// the fix rewrites the growth of every iteration (the inner loop's too,
+// which continues the outer one), not that last piece.
 func Expand(s string, groups []string) string {
 	var out string
 Outer:
@@ -172,7 +173,7 @@ Outer:
 			out += s
 			break
 		}
-		out += s[:pos] // want `out grows by \+= .*\(no automatic fix: out also grows in a loop nested in this one, which the fix does not rewrite\)`
+		out += s[:pos] // want `out grows by \+= .*\(no automatic fix: out also grows as the loop ends \(before a break or return\), which the fix does not rewrite\)`
 		s = s[pos+1:]
 		for i := len(s) - 1; i >= 0; i-- {
 			if int(s[i]-'0') < len(groups) {
@@ -183,4 +184,20 @@ Outer:
 		}
 	}
 	return out
+}
+
+// Quoted reads lines until one holds the closing quote, keeping what
+// comes before it: the last piece is added as the loop ends, where the
+// fix would not rewrite it.
+func Quoted(next func() string, quote string) string {
+	val := ""
+	for {
+		line := next()
+		if pos := strings.Index(line, quote); pos >= 0 {
+			val += line[:pos]
+			break
+		}
+		val += line // want `val grows by \+= .*\(no automatic fix: val also grows as the loop ends \(before a break or return\), which the fix does not rewrite\)`
+	}
+	return val
 }
