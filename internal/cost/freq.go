@@ -52,6 +52,10 @@ type Frequency struct {
 	// value for people (a String or Format method, or a helper only they
 	// call): [Policy] decides whether a pass counts that as cold.
 	Describes bool
+	// Deprecated is set when the code is cold because it is deprecated:
+	// kept for old callers, where maintainers make no changes for speed,
+	// even over input a peer chooses.
+	Deprecated bool
 	// ownOnly is set when the reason holds for the function itself but
 	// not for what it calls: a deprecated entry point may be the only
 	// way into code that its users run per request (x/net's
@@ -104,7 +108,7 @@ func run(pass *analysis.Pass) (any, error) {
 	viaInterface := interfaceMethodNames(pass.Pkg)
 	facts := packageFacts{cold: DevTool(pass.Pkg), deprecated: deprecatedTypes(pass)}
 	if facts.cold == "" && deprecatedPackage(pass.Files) {
-		facts.cold = "a deprecated package (" + pass.Pkg.Path() + ")"
+		facts.cold, facts.deprecatedPkg = "a deprecated package ("+pass.Pkg.Path()+")", true
 	}
 	declared := make(map[string]bool)
 	for cur := range insp.Root().Preorder((*ast.FuncDecl)(nil)) {
@@ -338,7 +342,8 @@ func inGoroutine(cur inspector.Cursor) bool {
 type packageFacts struct {
 	// cold says why all of the package is cold: a development tool (see
 	// [DevTool]) or a deprecated package; "" if it is not.
-	cold string
+	cold          string
+	deprecatedPkg bool // cold because the package is deprecated
 	// deprecated holds the unexported types that only deprecated
 	// functions make.
 	deprecated map[*types.TypeName]string
@@ -355,11 +360,11 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 	case !method && name == "init":
 		return Frequency{Level: Cold, Reason: "once per process (init)"}
 	case pkg.cold != "":
-		return Frequency{Level: Cold, Reason: pkg.cold}
+		return Frequency{Level: Cold, Reason: pkg.cold, Deprecated: pkg.deprecatedPkg}
 	case isDeprecated(decl.Doc):
-		return Frequency{Level: Cold, Reason: "deprecated API (" + name + ")", ownOnly: true}
+		return Frequency{Level: Cold, Reason: "deprecated API (" + name + ")", Deprecated: true, ownOnly: true}
 	case pkg.deprecated[receiverType(pass, decl)] != "":
-		return Frequency{Level: Cold, Reason: pkg.deprecated[receiverType(pass, decl)]}
+		return Frequency{Level: Cold, Reason: pkg.deprecated[receiverType(pass, decl)], Deprecated: true}
 	case isMigration(pass.Pkg.Path()) || startsWithWord(name, migrationWords):
 		return Frequency{Level: Cold, Reason: "schema migration, at start-up or deploy (" + name + ")"}
 	case !method && name == "main" && pass.Pkg.Name() == "main":

@@ -31,7 +31,8 @@
 //     peer chooses the length, so the quadratic copying is a
 //     denial-of-service risk (not in a command's cold code, such as its
 //     main: there the input is its user's own file, and the tier follows
-//     how often the code runs); or the count grows with data in code that
+//     how often the code runs; nor in deprecated code, kept for old
+//     callers and not changed for speed); or the count grows with data in code that
 //     runs per request or per I/O call (a method with the name and
 //     parameters of one of io's);
 //   - medium: the count grows with data (a range over a slice, map or

@@ -19,7 +19,8 @@ var policy = cost.Policy{DescriptionsAreCold: false}
 // estimate rates a group. Quadratic copying over parsed input is high
 // wherever it runs, even in an Error method: the peer chooses the length.
 // A command's cold code, and a code generator's, are the exception: what
-// they read is their user's own input.
+// they read is their user's own input; and so is deprecated code, which
+// is kept for old callers and not changed for speed.
 // Otherwise the tier follows how often the code runs, and falls to low
 // where maintainers decline the change: counts fixed by the code or by
 // configuration, padding, cold code, strings that end in a diagnostic and
@@ -34,6 +35,8 @@ func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 		return cost.Estimate{Tier: cost.Low, Evidence: capped + ": the string stays short"}
 	case trips.Count == cost.CountInput && freq.Level == cost.Cold && (c.pass.Pkg.Name() == "main" || cost.DevTool(c.pass.Pkg) != ""):
 		return cost.Estimate{Tier: cost.Low, Evidence: trips.Evidence + ", " + freq.Reason + ": a command's own input, chosen by its user"}
+	case trips.Count == cost.CountInput && freq.Deprecated:
+		return cost.Estimate{Tier: cost.Low, Evidence: trips.Evidence + ", " + freq.Reason + ": kept for old callers, not changed for speed"}
 	case trips.Count == cost.CountInput:
 		if freq.Level == cost.Cold {
 			return cost.Estimate{Tier: cost.High, Evidence: trips.Evidence + ", quadratic even though " + freq.Reason}

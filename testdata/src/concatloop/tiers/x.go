@@ -306,3 +306,15 @@ func (s *Signature) Key() string {
 	s.key = k
 	return k
 }
+
+// FragmentOf joins a request's form into a fragment. It is kept for old
+// callers: low, even over input.
+//
+// Deprecated: use url.Values.Encode.
+func FragmentOf(r *http.Request) string {
+	f := ""
+	for k, vs := range r.Form {
+		f += k + "=" + vs[0] + "&" // want `f grows by \+=.*\[low: loop over parsed input \(url.Values\), deprecated API \(FragmentOf\): kept for old callers, not changed for speed\]$`
+	}
+	return f
+}
