@@ -544,8 +544,8 @@ func (c *checker) leavesIteration(s ast.Stmt) bool {
 }
 
 // classWords name fields that classify elements rather than identify
-// them: a kind, a type, a state, an XML element's local name.
-var classWords = []string{"kind", "type", "typ", "class", "category", "status", "state", "level", "mode", "local"}
+// them: a kind, a type, a state, a group, an XML element's local name.
+var classWords = []string{"kind", "type", "typ", "class", "category", "group", "status", "state", "level", "mode", "local"}
 
 // classifies reports whether a field of this name classifies elements:
 // it is, or ends with, one of classWords (Kind, ContentType).

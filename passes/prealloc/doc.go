@@ -140,7 +140,8 @@
 // (they never grow: a loop of a constant count, or keys that a switch
 // limits to a few constants, as a set of the allowed flags seen), and
 // maps whose keys are computed from each element or classify it (a set
-// of names, a map by item.Kind: its size is not known before the loop)
+// of names, a map by item.Kind or f.Group: its size is not known before
+// the loop)
 // unless the
 // loop fails on a duplicate key, and maps that get an entry only after a
 // lookup of the same map (v, ok := m[k]; if !ok { m[k] = ... }: a group

@@ -503,6 +503,21 @@ func Kinds(items []item) bool {
 	return len(kinds) > 1
 }
 
+type flow struct {
+	Group string
+	Value float64
+}
+
+// Groups collects the groups the flows belong to: a few, shared by many
+// flows.
+func Groups(flows []flow) int {
+	groups := make(map[string]struct{})
+	for _, f := range flows {
+		groups[f.Group] = struct{}{}
+	}
+	return len(groups)
+}
+
 type option struct{ name string }
 
 type app struct{ noHelp bool }
