@@ -392,6 +392,10 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Hot, Reason: "per request (" + name + ")"}
 	case method && isIOMethod(pass, decl):
 		return Frequency{Level: Hot, Reason: "per I/O call (" + name + ")"}
+	case method && (name == "Write" && paramsAre(pass, decl, "io.Writer") || name == "Read" && paramsAre(pass, decl, "io.Reader")):
+		// A whole value (Request.Write(w)) per call, as often as such
+		// values pass; an ini file's Write(w, options) is no such method.
+		return Frequency{Level: Hot, Reason: "per value written or read (" + name + ")"}
 	}
 	return Frequency{}
 }
@@ -402,8 +406,13 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 // stream.
 func isIOMethod(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	want, ok := ioParams[decl.Name.Name]
-	fn, isFunc := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	if !ok || !isFunc || fn.Signature().Params().Len() != len(want) {
+	return ok && paramsAre(pass, decl, want...)
+}
+
+// paramsAre reports whether decl's parameters have the types written.
+func paramsAre(pass *analysis.Pass, decl *ast.FuncDecl, want ...string) bool {
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || fn.Signature().Params().Len() != len(want) {
 		return false
 	}
 	for i, t := range want {

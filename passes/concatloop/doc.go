@@ -33,8 +33,8 @@
 //     main: there the input is its user's own file, and the tier follows
 //     how often the code runs; nor in deprecated code, kept for old
 //     callers and not changed for speed); or the count grows with data in code that
-//     runs per request or per I/O call (a method with the name and
-//     parameters of one of io's);
+//     runs per request, per I/O call (a method with the name and
+//     parameters of one of io's) or per value written (Write(w io.Writer));
 //   - medium: the count grows with data (a range over a slice, map or
 //     string, a loop bounded by len, a while loop, a range that breaks
 //     when its index reaches a variable, which the message names) and the

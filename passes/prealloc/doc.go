@@ -88,7 +88,8 @@
 //
 //   - high: the count grows with data in code that runs per request or
 //     per I/O call (a method with the name and parameters of one of io's:
-//     Write(p []byte), not an ini file's Write(w io.Writer, options));
+//     Write(p []byte)) or per value written (Request.Write(w io.Writer)),
+//     not in an ini file's Write(w io.Writer, options);
 //   - medium: the count grows with data and the callers are unknown,
 //     including conditional appends that skip only a few constant values
 //     (the default of a switch on constants, if x != "");

@@ -28,6 +28,11 @@ type iniFile struct{}
 
 func (f *iniFile) Write(w io.Writer, indent bool) error { return nil } // want `unknown`
 
+// message's Write writes one whole message to w: per message sent.
+type message struct{}
+
+func (m *message) Write(w io.Writer) error { return nil } // want `hot: per value written or read \(Write\)`
+
 func (s *server) Close() error { // want `cold: at teardown \(Close\)`
 	closeAll()
 	return nil
