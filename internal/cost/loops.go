@@ -260,14 +260,16 @@ func constantKeyed(info *types.Info, fn ast.Node, v *types.Var) bool {
 	}
 	allowed := make(map[ast.Expr]bool) // the uses of v that cannot add a key of their own
 	fixedKeys := true
+	storesAtVariableKey := func(e ast.Expr) bool {
+		ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+		return ok && isV(ix.X) && info.Types[ix.Index].Value == nil
+	}
 	ast.Inspect(fn, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && isV(ix.X) && info.Types[ix.Index].Value == nil {
-					fixedKeys = false
-				}
-			}
+			fixedKeys = fixedKeys && !slices.ContainsFunc(n.Lhs, storesAtVariableKey)
+		case *ast.IncDecStmt:
+			fixedKeys = fixedKeys && !storesAtVariableKey(n.X) // counts[k]++
 		case *ast.IndexExpr:
 			allowed[ast.Unparen(n.X)] = true
 		case *ast.RangeStmt:

@@ -952,12 +952,23 @@ func TableTags(all map[string]entry) []string {
 }
 
 // NamedTags fills its map at keys from the data: the count grows with it.
+// So does a count of each name, kept with ++.
 func NamedTags(all map[string]entry, names []string) []string {
 	picked := make(map[string]entry)
 	picked["head"] = all["head"]
 	for _, n := range names {
 		picked[n] = all[n]
 	}
+	seen := make(map[string]int)
+	seen["head"] = 1
+	for _, n := range names {
+		seen[n]++
+	}
+	var counted []string // want `counted can be preallocated with capacity len\(seen\) .*\[medium: count grows with the data\]$`
+	for n := range seen {
+		counted = append(counted, n)
+	}
+	_ = counted
 	var tags []string // want `tags can be preallocated with capacity len\(picked\) .*\[medium: count grows with the data\]$`
 	for tag := range picked {
 		tags = append(tags, tag)
