@@ -99,7 +99,7 @@ func (c *checker) rangeCount(loop *ast.RangeStmt, fn ast.Node) (count, bool) {
 		if !types.Identical(tv.Type, types.Typ[types.Int]) {
 			return count{}, false
 		}
-		n.base, n.baseIsLen = src, c.isLen(loop.X)
+		n.base, n.baseIsLen = src, c.notNegative(loop.X, fn)
 	default: // strings, channels, arrays (constant length)
 		return count{}, false
 	}
@@ -232,7 +232,7 @@ func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
 			base, offset = bin.X, offset+k
 		}
 	}
-	n.base, n.baseIsLen, n.offset = c.src.Text(base), c.isLen(base), offset
+	n.base, n.baseIsLen, n.offset = c.src.Text(base), c.notNegative(base, fn), offset
 	return n, true
 }
 
@@ -313,6 +313,64 @@ func intConst(info *types.Info, e ast.Expr) (int64, bool) {
 func (c *checker) isLen(e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	return ok && (c.isBuiltin(call.Fun, "len") || c.isBuiltin(call.Fun, "cap") || astx.IsLenMethod(c.pass.TypesInfo, call))
+}
+
+// notNegative reports whether e is a length (len, cap, a Len method) or a
+// local of fn that is only ever given lengths, non-negative constants and
+// CPU counts (nCores := 1, or runtime.NumCPU()).
+func (c *checker) notNegative(e ast.Expr, fn ast.Node) bool {
+	if c.isLen(e) {
+		return true
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	v, isVar := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || !isVar || fn == nil || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() || v.IsField() {
+		return false
+	}
+	var values []ast.Expr
+	other := astx.Any(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if lid, ok := ast.Unparen(l).(*ast.Ident); ok && c.pass.TypesInfo.ObjectOf(lid) == v {
+					if n.Tok != token.ASSIGN && n.Tok != token.DEFINE || len(n.Lhs) != len(n.Rhs) {
+						return true
+					}
+					values = append(values, n.Rhs[i])
+				}
+			}
+		case *ast.IncDecStmt:
+			return astx.RootIdent(n.X) != nil && c.pass.TypesInfo.Uses[astx.RootIdent(n.X)] == v
+		case *ast.UnaryExpr:
+			return n.Op == token.AND && astx.RootIdent(n.X) != nil && c.pass.TypesInfo.Uses[astx.RootIdent(n.X)] == v
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if c.pass.TypesInfo.Defs[name] == v && i < len(n.Values) {
+					values = append(values, n.Values[i])
+				}
+			}
+		}
+		return false
+	})
+	if other || len(values) == 0 {
+		return false
+	}
+	return !slices.ContainsFunc(values, func(value ast.Expr) bool {
+		if k, ok := intConst(c.pass.TypesInfo, value); ok {
+			return k < 0
+		}
+		return !c.isLen(value) && !isCPUCount(c.pass.TypesInfo, value)
+	})
+}
+
+// isCPUCount reports whether e calls runtime.NumCPU, which is at least 1.
+func isCPUCount(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := typeutil.StaticCallee(info, call)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "runtime" && fn.Name() == "NumCPU"
 }
 
 // simple checks that e can be evaluated again without side effects: it is

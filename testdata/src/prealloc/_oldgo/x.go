@@ -2,7 +2,10 @@
 // max: the fixes that need them are not offered.
 package oldgo
 
-import "strings"
+import (
+	"runtime"
+	"strings"
+)
 
 func Keep(xs []int) []int {
 	var out []int // want `out can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\); no automatic fix: keeping it nil when the loop does not run needs slices.Grow, from go1.21`
@@ -161,3 +164,30 @@ func kept(xs []int) []int {
 
 // Missing tells nil from empty.
 func Missing(xs []int) bool { return kept(xs) == nil }
+
+// PerCore splits work among the CPUs: a count set only to 1 or to
+// runtime.NumCPU() is never negative, so the slice is made with it.
+func PerCore(serial bool) []int {
+	var cores int
+	if serial {
+		cores = 1
+	} else {
+		cores = runtime.NumCPU()
+	}
+	ranges := []int{} // want `ranges can be preallocated with capacity cores \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+	for i := 0; i < cores; i++ {
+		ranges = append(ranges, i)
+	}
+	return ranges
+}
+
+// Shrunk lowers its count, which may then be negative: no fix.
+func Shrunk(k int) []int {
+	n := runtime.NumCPU()
+	n -= k
+	out := []int{} // want `out can be preallocated with capacity n .*the count may be negative`
+	for i := 0; i < n; i++ {
+		out = append(out, i)
+	}
+	return out
+}
