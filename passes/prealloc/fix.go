@@ -375,8 +375,9 @@ func (c *checker) nilUnseen(fn ast.Node, acc accumulation) bool {
 
 // hidesNil reports whether fn, besides the statements skip holds for, only
 // measures the slice v, ranges over it, indexes it, copies from it,
-// spreads it into an append or a variadic call, or joins it (strings.Join,
-// bytes.Join); or, if follow is set, returns it from a function of the
+// spreads it into an append or a variadic call, appends to it what is
+// spread in turn, or joins it (strings.Join, bytes.Join); or, if follow is
+// set, returns it from a function of the
 // package whose every call's result is used only so (propFind returns the
 // responses, and each caller spreads them into its own).
 func (c *checker) hidesNil(fn ast.Node, v *types.Var, skip func(ast.Node) bool, follow bool) bool {
@@ -396,7 +397,7 @@ func (c *checker) hidesNil(fn ast.Node, v *types.Var, skip func(ast.Node) bool, 
 		case *ast.IndexExpr:
 			seen = seen || parent.X != id
 		case *ast.CallExpr:
-			seen = seen || !c.measuresOrJoins(parent, id)
+			seen = seen || !c.measuresOrJoins(parent, id) && !c.appendedToHidden(parent, id, stack)
 		case *ast.ReturnStmt:
 			seen = seen || !follow || !c.resultHidesNil(fn, parent, id)
 		default:
@@ -405,6 +406,17 @@ func (c *checker) hidesNil(fn ast.Node, v *types.Var, skip func(ast.Node) bool, 
 		return !seen
 	})
 	return !seen
+}
+
+// appendedToHidden reports whether call is append(id, ...) and its result
+// is itself spread into a call (append(s[:i], append(vals, s[i:]...)...)):
+// the outer call sees only the elements, whichever id was.
+func (c *checker) appendedToHidden(call *ast.CallExpr, id *ast.Ident, stack []ast.Node) bool {
+	if !c.isBuiltin(call.Fun, "append") || len(call.Args) == 0 || call.Args[0] != id || len(stack) < 2 {
+		return false
+	}
+	outer, ok := stack[len(stack)-2].(*ast.CallExpr)
+	return ok && outer.Ellipsis.IsValid() && outer.Args[len(outer.Args)-1] == call
 }
 
 // resultHidesNil reports whether id, returned by ret in the function

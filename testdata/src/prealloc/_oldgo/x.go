@@ -191,3 +191,14 @@ func Shrunk(k int) []int {
 	}
 	return out
 }
+
+// InsertAt inserts copies of xs at i: the slice it builds is appended to
+// and the result spread into another append, which sees only elements.
+func InsertAt(s []*int, i int, xs []int) []*int {
+	var ps []*int // want `ps can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+	for _, x := range xs {
+		x := x
+		ps = append(ps, &x)
+	}
+	return append(s[:i], append(ps, s[i:]...)...)
+}
