@@ -2,9 +2,11 @@ package cost
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -64,6 +66,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 	switch {
 	case m.fixedCount(pass, cur.Node(), fn):
 		t.Count, t.Evidence = CountFixed, "a count fixed by the code"
+	case guardedAbove(pass, cur, fn) != "":
+		t.Count, t.Evidence = CountFixed, "at most "+guardedAbove(pass, cur, fn)+": longer lists return above"
 	case bound != nil:
 		// The bound is not the data's length: nothing says how large it is.
 		if m.isConstant(pass.TypesInfo, bound, fn) {
@@ -83,6 +87,68 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountData, "count grows with the data"
 	}
 	return t
+}
+
+// guardedAbove returns K if an if statement before the loop, in its
+// block or one around it, leaves the function when the length the loop
+// walks exceeds the constant K (if len(xs) > 6 { ...; return }, also
+// through n := len(xs)): the loop runs at most K times.
+func guardedAbove(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) string {
+	info := pass.TypesInfo
+	var walked ast.Expr
+	switch l := cur.Node().(type) {
+	case *ast.RangeStmt:
+		walked = l.X
+	case *ast.ForStmt:
+		if call, ok := ast.Unparen(CountTo(info, l)).(*ast.CallExpr); ok && astx.IsBuiltin(info, call.Fun, "len") && len(call.Args) == 1 {
+			walked = call.Args[0]
+		}
+	}
+	if walked == nil {
+		return ""
+	}
+	isLength := func(e ast.Expr) bool {
+		e = ast.Unparen(e)
+		if id, ok := e.(*ast.Ident); ok && fn != nil {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				if value := astx.FixedValue(info, fn, v); value != nil {
+					e = ast.Unparen(value)
+				}
+			}
+		}
+		call, ok := e.(*ast.CallExpr)
+		return ok && astx.IsBuiltin(info, call.Fun, "len") && len(call.Args) == 1 && types.ExprString(call.Args[0]) == types.ExprString(walked)
+	}
+	for c := cur; c.Node() != fn; c = c.Parent() {
+		if _, ok := c.Node().(*ast.FuncLit); ok {
+			return ""
+		}
+		list, i := astx.StmtList(c)
+		for _, stmt := range list[:min(i, len(list))] {
+			ifs, ok := stmt.(*ast.IfStmt)
+			if !ok || ifs.Else != nil || len(ifs.Body.List) == 0 {
+				continue
+			}
+			if _, returns := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !returns {
+				continue
+			}
+			if bin, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr); ok && isLength(bin.X) {
+				v := info.Types[bin.Y].Value
+				if v == nil {
+					continue
+				}
+				k, exact := constant.Int64Val(constant.ToInt(v))
+				switch {
+				case !exact:
+				case bin.Op == token.GTR:
+					return strconv.FormatInt(k, 10)
+				case bin.Op == token.GEQ:
+					return strconv.FormatInt(k-1, 10)
+				}
+			}
+		}
+	}
+	return ""
 }
 
 // fixedCount reports whether the loop runs a number of times fixed by the

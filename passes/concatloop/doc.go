@@ -44,7 +44,8 @@
 //     constants, literals, package-level tables, also when passed as the
 //     argument of every call of an unexported helper, counters bounded by
 //     a constant, a length grown up to a constant, a range that breaks
-//     when its index reaches a constant) or by configuration (a field of a *Config or *Options,
+//     when its index reaches a constant, a list that returns above when
+//     longer than a constant: if len(xs) > 6 { return }) or by configuration (a field of a *Config or *Options,
 //     or of a Config value kept in a field,
 //     a list of *ServerConfig), String and Format methods that list the
 //     parts of their receiver (a field they range over) each by its own

@@ -95,7 +95,8 @@
 //     (the default of a switch on constants, if x != "");
 //   - low: counts fixed by the code (constants, literal lists, tables, a
 //     local map filled only at constant keys, another package's variable
-//     such as unicode.Scripts) or
+//     such as unicode.Scripts, a list that returns above when longer than
+//     a constant) or
 //     by configuration (a field of a *Config, *Options or *cfg, or of a Config
 //     value kept in a field), lists short
 //     in practice (below), cold paths (init, a command's main, a

@@ -318,3 +318,28 @@ func FragmentOf(r *http.Request) string {
 	}
 	return f
 }
+
+// Preview lists at most six items: longer lists return above, abbreviated.
+func Preview(items []string) string {
+	n := len(items)
+	out := "["
+	if n > 6 {
+		return out + items[0] + " ... " + items[n-1] + "]"
+	}
+	for _, it := range items {
+		out += it + " " // want `out grows by \+=.*\[low: at most 6: longer lists return above\]$`
+	}
+	return out + "]"
+}
+
+// Tail returns early only for short lists: the loop is not bounded.
+func Tail(items []string) string {
+	if len(items) < 2 {
+		return ""
+	}
+	out := ""
+	for _, it := range items {
+		out += it // want `out grows by \+=.*\[medium: count grows with the data\]$`
+	}
+	return out
+}
