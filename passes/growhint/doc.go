@@ -51,7 +51,8 @@
 //     copies all of it: not if it can stop before the end under a test
 //     of the content rather than a length (a closing quote, the end of a
 //     parser's block, after which the caller parses the rest), nor if it
-//     writes a string looked up per byte (a type's name, an escape) or a
+//     writes a string looked up per byte (a type's name, an escape, an
+//     entry of a table not made from the string: names[b]) or a
 //     byte or rune rendered as text (fmt.Sprintf("%X", r), four digits or
 //     more), nor if the function returns the walked string itself when
 //     nothing needed rewriting (if !replaced { return s }): the builder is

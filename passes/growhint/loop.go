@@ -294,7 +294,7 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 				escapes = true
 			}
 			from := c.derivedFrom(b, piece, walked)
-			if from == nil || c.looksUp(piece) {
+			if from == nil || c.looksUp(piece) || c.indexesTable(b, piece, walked) {
 				return false
 			}
 			used[from] = true
@@ -641,6 +641,20 @@ func (c *checker) looksUp(piece ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// indexesTable reports whether piece is a string kept in a table that is
+// not made from the walked strings (emojiCodeMap[r], names[op]): looked up
+// per element, it is as long as the table's entries, not the element.
+func (c *checker) indexesTable(b *builder, piece ast.Expr, walked []*types.Var) bool {
+	ix, ok := stripConversion(c.info, piece).(*ast.IndexExpr)
+	if !ok {
+		return false
+	}
+	if t := c.info.TypeOf(ix); t == nil || !typesx.IsString(t) && !typesx.IsByteSlice(t) {
+		return false
+	}
+	return !slices.ContainsFunc(walked, func(s *types.Var) bool { return c.mentionsAny(ix.X, c.derivedVars(b, s)) })
 }
 
 // inInnerLoop reports whether cur is in a loop nested in loop.

@@ -413,3 +413,15 @@ func HexRunes(s string) string {
 	}
 	return buf.String()
 }
+
+var glyphs = []string{"zero", "one", "two", "three"}
+
+// Spell writes a word per digit, looked up in a table: the output is as
+// long as the table's words, not as the digits.
+func Spell(digits []byte) string {
+	var sb strings.Builder
+	for _, d := range digits {
+		sb.WriteString(glyphs[d%4])
+	}
+	return sb.String()
+}
