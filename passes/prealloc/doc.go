@@ -29,7 +29,8 @@
 //     is inside if len(users) > 0, or after if len(users) == 0 { return })
 //     or nothing tells nil from empty (it is only measured, ranged over,
 //     indexed, copied from, joined or spread into a variadic call, or
-//     returned by an unexported function whose callers use it only so),
+//     returned by an unexported function whose callers use it only so, or
+//     passed to a function of the package whose parameter is used only so),
 //     and otherwise gets no fix;
 //   - an empty non-nil slice ([]T{} or make([]T, 0)) becomes
 //     make([]T, 0, len(users)), and a map make(map[K]V, len(users));

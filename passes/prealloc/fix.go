@@ -370,17 +370,18 @@ func (c *checker) nilUnseen(fn ast.Node, acc accumulation) bool {
 	skip := func(n ast.Node) bool {
 		return n == acc.stmt || slices.ContainsFunc(acc.others, func(s ast.Stmt) bool { return s == n })
 	}
-	return c.hidesNil(fn, acc.v, skip, true)
+	return c.hidesNil(fn, acc.v, skip, 2)
 }
 
 // hidesNil reports whether fn, besides the statements skip holds for, only
 // measures the slice v, ranges over it, indexes it, copies from it,
 // spreads it into an append or a variadic call, appends to it what is
-// spread in turn, or joins it (strings.Join, bytes.Join); or, if follow is
-// set, returns it from a function of the
-// package whose every call's result is used only so (propFind returns the
-// responses, and each caller spreads them into its own).
-func (c *checker) hidesNil(fn ast.Node, v *types.Var, skip func(ast.Node) bool, follow bool) bool {
+// spread in turn, or joins it (strings.Join, bytes.Join); or, up to follow
+// calls away, returns it from a function of the package whose every call's result
+// is used only so (propFind returns the responses, and each caller spreads
+// them into its own), or passes it to a function of the package whose
+// parameter is used only so.
+func (c *checker) hidesNil(fn ast.Node, v *types.Var, skip func(ast.Node) bool, follow int) bool {
 	info := c.pass.TypesInfo
 	seen := false
 	ast.PreorderStack(fn, nil, func(n ast.Node, stack []ast.Node) bool {
@@ -397,9 +398,9 @@ func (c *checker) hidesNil(fn ast.Node, v *types.Var, skip func(ast.Node) bool, 
 		case *ast.IndexExpr:
 			seen = seen || parent.X != id
 		case *ast.CallExpr:
-			seen = seen || !c.measuresOrJoins(parent, id) && !c.appendedToHidden(parent, id, stack)
+			seen = seen || !c.measuresOrJoins(parent, id) && !c.appendedToHidden(parent, id, stack) && !(follow > 0 && c.paramHidesNil(parent, id, follow-1))
 		case *ast.ReturnStmt:
-			seen = seen || !follow || !c.resultHidesNil(fn, parent, id)
+			seen = seen || follow == 0 || !c.resultHidesNil(fn, parent, id, follow-1)
 		default:
 			seen = true
 		}
@@ -419,11 +420,32 @@ func (c *checker) appendedToHidden(call *ast.CallExpr, id *ast.Ident, stack []as
 	return ok && outer.Ellipsis.IsValid() && outer.Args[len(outer.Args)-1] == call
 }
 
+// paramHidesNil reports whether call passes id to a function declared in
+// the package, not as a variadic argument, whose parameter there is used
+// only in ways that cannot tell nil from empty (see hidesNil).
+func (c *checker) paramHidesNil(call *ast.CallExpr, id *ast.Ident, follow int) bool {
+	fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	decl := c.model.Decl(fn)
+	index := slices.Index(call.Args, ast.Expr(id))
+	sig := fn.Signature()
+	if decl == nil || decl.Body == nil || index < 0 || sig.Variadic() && index >= sig.Params().Len()-1 || index >= sig.Params().Len() {
+		return false
+	}
+	param := sig.Params().At(index)
+	if param.Name() == "" || param.Name() == "_" {
+		return true // never read
+	}
+	return c.hidesNil(decl, param, func(ast.Node) bool { return false }, follow)
+}
+
 // resultHidesNil reports whether id, returned by ret in the function
 // declaration fn, reaches only callers that cannot tell nil from empty:
 // fn is called, never used as a value, and each call's result is assigned
 // to a local that hidesNil, or spread into an append.
-func (c *checker) resultHidesNil(fn ast.Node, ret *ast.ReturnStmt, id *ast.Ident) bool {
+func (c *checker) resultHidesNil(fn ast.Node, ret *ast.ReturnStmt, id *ast.Ident, follow int) bool {
 	decl, ok := fn.(*ast.FuncDecl)
 	index := slices.Index(ret.Results, ast.Expr(id))
 	if !ok || index < 0 {
@@ -440,7 +462,7 @@ func (c *checker) resultHidesNil(fn ast.Node, ret *ast.ReturnStmt, id *ast.Ident
 			continue
 		}
 		call, callCur, ok := calledAt(cur)
-		if !ok || !c.callResultHidesNil(call, callCur, index) {
+		if !ok || !c.callResultHidesNil(call, callCur, index, follow) {
 			return false
 		}
 		calls++
@@ -463,7 +485,7 @@ func calledAt(cur inspector.Cursor) (*ast.CallExpr, inspector.Cursor, bool) {
 // callResultHidesNil reports whether result index of call is spread into
 // an append or a variadic call, ranged over, or assigned to a local that
 // nothing around tells from empty.
-func (c *checker) callResultHidesNil(call *ast.CallExpr, cur inspector.Cursor, index int) bool {
+func (c *checker) callResultHidesNil(call *ast.CallExpr, cur inspector.Cursor, index int, follow int) bool {
 	switch parent := cur.Parent().Node().(type) {
 	case *ast.CallExpr:
 		return parent.Ellipsis.IsValid() && parent.Args[len(parent.Args)-1] == call
@@ -482,7 +504,7 @@ func (c *checker) callResultHidesNil(call *ast.CallExpr, cur inspector.Cursor, i
 		if !ok || fn.Node() == nil || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() {
 			return false
 		}
-		return c.hidesNil(fn.Node(), v, func(n ast.Node) bool { return n == parent }, false)
+		return c.hidesNil(fn.Node(), v, func(n ast.Node) bool { return n == parent }, follow)
 	}
 	return false
 }

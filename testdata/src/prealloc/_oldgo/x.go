@@ -202,3 +202,38 @@ func InsertAt(s []*int, i int, xs []int) []*int {
 	}
 	return append(s[:i], append(ps, s[i:]...)...)
 }
+
+// column returns a column to callers that hand it to a helper of the
+// package, which only ranges over it: nil and empty reach it alike.
+func column(rows [][]float64, j int) []float64 {
+	var col []float64 // want `col can be preallocated with capacity len\(rows\) \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+	for _, r := range rows {
+		col = append(col, r[j])
+	}
+	return col
+}
+
+func total(xs []float64) float64 {
+	t := 0.0
+	for _, x := range xs {
+		t += x
+	}
+	return t
+}
+
+// Total sums the first column.
+func Total(rows [][]float64) float64 {
+	col := column(rows, 0)
+	return total(col)
+}
+
+// Marks hands its slice to a helper that tells nil from empty: no fix.
+func Marks(xs []int) bool {
+	var ms []int // want `ms can be preallocated with capacity len\(xs\).*; no automatic fix: keeping it nil when the loop does not run needs slices.Grow, from go1.21`
+	for _, x := range xs {
+		ms = append(ms, x)
+	}
+	return unset(ms)
+}
+
+func unset(ms []int) bool { return ms == nil }
