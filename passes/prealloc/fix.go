@@ -511,7 +511,8 @@ func (c *checker) callResultHidesNil(call *ast.CallExpr, cur inspector.Cursor, i
 
 // measuresOrJoins reports whether call reads the slice id only for its
 // elements or length: len, cap, copy from it, append(x, id...) or another
-// variadic call given id..., or a Join of the strings or bytes packages.
+// variadic call given id..., a Join of the strings or bytes packages, or a
+// sort or search of the sort or slices packages.
 func (c *checker) measuresOrJoins(call *ast.CallExpr, id *ast.Ident) bool {
 	switch {
 	case c.isBuiltin(call.Fun, "len"), c.isBuiltin(call.Fun, "cap"):
@@ -524,8 +525,16 @@ func (c *checker) measuresOrJoins(call *ast.CallExpr, id *ast.Ident) bool {
 		return true
 	}
 	fn := typeutil.StaticCallee(c.pass.TypesInfo, call)
-	return fn != nil && fn.Pkg() != nil && (fn.Pkg().Path() == "strings" || fn.Pkg().Path() == "bytes") &&
-		fn.Name() == "Join" && len(call.Args) == 2 && call.Args[0] == id
+	if fn == nil || fn.Pkg() == nil || len(call.Args) == 0 || call.Args[0] != id {
+		return false
+	}
+	switch fn.Pkg().Path() + "." + fn.Name() {
+	case "strings.Join", "bytes.Join", // what they make is the same for nil and empty
+		"sort.Strings", "sort.Ints", "sort.Float64s", "sort.Slice", "sort.SliceStable", // they only reorder
+		"slices.Sort", "slices.SortFunc", "slices.SortStableFunc", "slices.Contains", "slices.Index":
+		return true
+	}
+	return false
 }
 
 // makeBeforeFix makes the slice with the capacity just before a loop that

@@ -4,6 +4,7 @@ package oldgo
 
 import (
 	"runtime"
+	"sort"
 	"strings"
 )
 
@@ -221,9 +222,10 @@ func total(xs []float64) float64 {
 	return t
 }
 
-// Total sums the first column.
+// Total sums the first column, sorted.
 func Total(rows [][]float64) float64 {
 	col := column(rows, 0)
+	sort.Float64s(col)
 	return total(col)
 }
 
