@@ -124,3 +124,17 @@ func AssignedTo(cur inspector.Cursor) ast.Expr {
 	}
 	return as.Lhs[idx]
 }
+
+// IsFresh reports whether e makes a value no one else holds: a composite
+// literal, a make or nil.
+func IsFresh(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.CallExpr:
+		return IsBuiltin(info, e.Fun, "make")
+	case *ast.Ident:
+		return info.Types[e].IsNil()
+	}
+	return false
+}

@@ -774,15 +774,7 @@ func isBuiltValue(info *types.Info, value ast.Expr, fn ast.Node) bool {
 			}
 		}
 	}
-	switch value := value.(type) {
-	case *ast.CompositeLit:
-		return true
-	case *ast.CallExpr:
-		return astx.IsBuiltin(info, value.Fun, "make")
-	case *ast.Ident:
-		return info.Types[value].IsNil()
-	}
-	return false
+	return astx.IsFresh(info, value)
 }
 
 // assignedWhole reports whether fn assigns the local v a new value (v = x).

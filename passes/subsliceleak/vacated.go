@@ -787,7 +787,7 @@ func receiverShared(pass *analysis.Pass, insp *inspector.Inspector, star *ast.St
 	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
 		tv := pass.TypesInfo.Types[call.Fun]
-		if !tv.IsType() || len(call.Args) != 1 || freshSlice(pass.TypesInfo, call.Args[0]) {
+		if !tv.IsType() || len(call.Args) != 1 || astx.IsFresh(pass.TypesInfo, call.Args[0]) {
 			continue
 		}
 		if to, ok := types.Unalias(tv.Type).(*types.Named); ok && to.Origin() == named.Origin() {
@@ -814,19 +814,6 @@ func foreignHolder(info *types.Info, here *types.Package, holder ast.Expr) *type
 	return obj.Pkg()
 }
 
-// freshSlice reports whether e makes a slice no one else holds: a
-// composite literal, a make or nil.
-func freshSlice(info *types.Info, e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.CompositeLit:
-		return true
-	case *ast.CallExpr:
-		return astx.IsBuiltin(info, e.Fun, "make")
-	case *ast.Ident:
-		return info.Types[e].IsNil()
-	}
-	return false
-}
 
 // measuresHere reports whether the bound high calls len itself,
 // len(s)-1, rather than using a length measured earlier.
