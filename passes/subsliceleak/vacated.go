@@ -814,7 +814,6 @@ func foreignHolder(info *types.Info, here *types.Package, holder ast.Expr) *type
 	return obj.Pkg()
 }
 
-
 // measuresHere reports whether the bound high calls len itself,
 // len(s)-1, rather than using a length measured earlier.
 func measuresHere(high ast.Expr) bool {
