@@ -186,9 +186,12 @@ func (c *checker) atInit(init emptyInit, n count, between []ast.Stmt, fn ast.Nod
 		}
 	}
 	pos := init.value.Pos()
+	name, later := c.unboundName(n, pos)
 	switch {
-	case !c.meansSame(n, pos):
-		return "a name in the count means something else where it is declared"
+	case name != "" && later:
+		return name + ", which the count reads, is declared after it"
+	case name != "":
+		return name + ", which the count reads, means something else there"
 	case !c.isUniverse("make", pos):
 		return "make does not name the builtin where it is declared"
 	case n.mayBeNegative() && !c.canUseMax(pos):
@@ -219,12 +222,21 @@ func (c *checker) mayLeave(stmt ast.Stmt) bool {
 // meansSame reports whether the names in n refer at pos to what they refer
 // to where n was found.
 func (c *checker) meansSame(n count, pos token.Pos) bool {
+	name, _ := c.unboundName(n, pos)
+	return name == ""
+}
+
+// unboundName returns a name in n that does not refer at pos to what it
+// refers to in the count, and whether that is because it is declared
+// after pos; "" if every name does.
+func (c *checker) unboundName(n count, pos token.Pos) (string, bool) {
 	for _, id := range n.idents {
-		if c.lookup(id.Name, pos) != c.pass.TypesInfo.Uses[id] {
-			return false
+		obj := c.pass.TypesInfo.Uses[id]
+		if c.lookup(id.Name, pos) != obj {
+			return id.Name, obj != nil && obj.Pos() > pos
 		}
 	}
-	return true
+	return "", false
 }
 
 func (c *checker) lookup(name string, pos token.Pos) types.Object {

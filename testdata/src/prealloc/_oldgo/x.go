@@ -239,3 +239,13 @@ func Marks(xs []int) bool {
 }
 
 func unset(ms []int) bool { return ms == nil }
+
+// Late reads a count declared after the slice: it cannot be made with it.
+func Late(rows [][]int) []int {
+	out := []int{} // want `out can be preallocated with capacity n .*no automatic fix: it cannot be made with the capacity where it is declared \(n, which the count reads, is declared after it\)`
+	n := len(rows)
+	for i := 0; i < n; i++ {
+		out = append(out, i)
+	}
+	return out
+}
