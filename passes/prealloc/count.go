@@ -327,32 +327,8 @@ func (c *checker) notNegative(e ast.Expr, fn ast.Node) bool {
 	if !ok || !isVar || fn == nil || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() || v.IsField() {
 		return false
 	}
-	var values []ast.Expr
-	other := astx.Any(fn, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				if lid, ok := ast.Unparen(l).(*ast.Ident); ok && c.pass.TypesInfo.ObjectOf(lid) == v {
-					if n.Tok != token.ASSIGN && n.Tok != token.DEFINE || len(n.Lhs) != len(n.Rhs) {
-						return true
-					}
-					values = append(values, n.Rhs[i])
-				}
-			}
-		case *ast.IncDecStmt:
-			return astx.RootIdent(n.X) != nil && c.pass.TypesInfo.Uses[astx.RootIdent(n.X)] == v
-		case *ast.UnaryExpr:
-			return n.Op == token.AND && astx.RootIdent(n.X) != nil && c.pass.TypesInfo.Uses[astx.RootIdent(n.X)] == v
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if c.pass.TypesInfo.Defs[name] == v && i < len(n.Values) {
-					values = append(values, n.Values[i])
-				}
-			}
-		}
-		return false
-	})
-	if other || len(values) == 0 {
+	values := astx.Values(c.pass.TypesInfo, fn, v) // nil if v is changed otherwise (n -= k, n++, &n)
+	if len(values) == 0 {
 		return false
 	}
 	return !slices.ContainsFunc(values, func(value ast.Expr) bool {
