@@ -14,15 +14,104 @@ import (
 	"github.com/memlint/memlint/internal/astx"
 )
 
-// Of returns the tables of the package of pass.
+// Of returns the tables of the package of pass: the package variables
+// initialized with a composite literal, and those built once by a call
+// given only literals (var builtins = buildMap([]builtin{...})) that the
+// package never changes afterwards.
 func Of(pass *analysis.Pass) map[*types.Var]bool {
 	tables := make(map[*types.Var]bool)
+	built := make(map[*types.Var]bool)
 	for v, value := range packageVars(pass) {
-		if _, ok := ast.Unparen(value).(*ast.CompositeLit); ok {
+		switch value := ast.Unparen(value).(type) {
+		case *ast.CompositeLit:
+			tables[v] = true
+		case *ast.CallExpr:
+			if builtFromLiterals(pass.TypesInfo, value) {
+				built[v] = true
+			}
+		}
+	}
+	if len(built) == 0 {
+		return tables
+	}
+	changes := changed(pass, built)
+	for v := range built {
+		if !changes[v] {
 			tables[v] = true
 		}
 	}
 	return tables
+}
+
+// builtFromLiterals reports whether call, not a conversion, is given at
+// least one composite literal and otherwise only constants: what it
+// returns is made from a list written in the source.
+func builtFromLiterals(info *types.Info, call *ast.CallExpr) bool {
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		return false
+	}
+	literal := false
+	for _, arg := range call.Args {
+		switch {
+		case info.Types[arg].Value != nil:
+		case isCompositeLit(arg):
+			literal = true
+		default:
+			return false
+		}
+	}
+	return literal
+}
+
+func isCompositeLit(e ast.Expr) bool {
+	_, ok := ast.Unparen(e).(*ast.CompositeLit)
+	return ok
+}
+
+// changed yields those of vars that the package may change after their
+// declaration: assigned (whole, at an index or a field), incremented,
+// addressed, given to delete or clear, or handed to a function, which may
+// store into a map.
+func changed(pass *analysis.Pass, vars map[*types.Var]bool) map[*types.Var]bool {
+	info := pass.TypesInfo
+	found := make(map[*types.Var]bool)
+	note := func(e ast.Expr) {
+		if v := rootVar(info, e); vars[v] {
+			found[v] = true
+		}
+	}
+	for _, f := range pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.AssignStmt:
+				for _, lhs := range n.Lhs {
+					note(lhs)
+				}
+			case *ast.IncDecStmt:
+				note(n.X)
+			case *ast.UnaryExpr:
+				if n.Op == token.AND {
+					note(n.X)
+				}
+			case *ast.CallExpr:
+				if b, ok := info.Uses[calleeIdent(n.Fun)].(*types.Builtin); ok && b.Name() != "delete" && b.Name() != "clear" {
+					return true // len, cap, append's copy: no change
+				}
+				for _, arg := range n.Args {
+					if id, ok := ast.Unparen(arg).(*ast.Ident); ok {
+						note(id)
+					}
+				}
+			}
+			return true
+		})
+	}
+	return found
+}
+
+func calleeIdent(fun ast.Expr) *ast.Ident {
+	id, _ := ast.Unparen(fun).(*ast.Ident)
+	return id
 }
 
 // packageVars yields the package variables declared in the files of pass
