@@ -28,5 +28,9 @@ func (c *checker) message(d finding) string {
 	case d.filledElsewhere:
 		return fmt.Sprintf("%s can be sized for at least %s entries (%s); it also gets entries outside the loop, so that hint is a lower bound", d.acc.name(), n, saves)
 	}
-	return fmt.Sprintf("%s can be preallocated with capacity %s (%s)", d.acc.name(), n, saves)
+	capacity := n.String()
+	if n.mayBeNegative() && c.canUseMax(d.init.name.Pos()) {
+		capacity = n.capacity() // as the fix writes it: a negative count would make it panic
+	}
+	return fmt.Sprintf("%s can be preallocated with capacity %s (%s)", d.acc.name(), capacity, saves)
 }

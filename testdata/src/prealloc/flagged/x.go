@@ -62,7 +62,7 @@ func MapKeys(m map[string]int) []string {
 }
 
 func RangeInt(n int) []int {
-	var out []int // want `out can be preallocated with capacity n`
+	var out []int // want `out can be preallocated with capacity max\(n, 0\) `
 	for i := range n {
 		out = append(out, i*i)
 	}
@@ -78,7 +78,7 @@ func CountingLoop(xs []int) []int {
 }
 
 func CountingLoopSwapped(n int) []int {
-	out := make([]int, 0) // want `out can be preallocated with capacity n - 1`
+	out := make([]int, 0) // want `out can be preallocated with capacity max\(n - 1, 0\) `
 	for i := 1; n > i; i++ {
 		out = append(out, i)
 	}
