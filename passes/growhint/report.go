@@ -37,7 +37,7 @@ func (c *checker) check(file *ast.File, b *builder) {
 		return
 	}
 	msg := fmt.Sprintf("%s is filled by %s whose total size is known before the first write: %s%s; it starts empty and reallocates as it grows: %s",
-		b.obj.Name(), c.writesText(b), e.text(), e.caveat(), c.remedy(b))
+		b.obj.Name(), writesText(b, e), e.text(), e.caveat(), c.remedy(b))
 	d := analysis.Diagnostic{Pos: b.decl.Node().Pos(), End: b.decl.Node().End(), Message: msg}
 	if fix, why := c.fix(file, b, e, at); fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
@@ -100,11 +100,12 @@ func list(xs []string) string {
 	return strings.Join(xs, ", ")
 }
 
-func (c *checker) writesText(b *builder) string {
+// writesText says how many writes fill the builder on its longest path.
+func writesText(b *builder, e estimate) string {
 	if len(b.writes) == 1 {
 		return "a write in a loop"
 	}
-	return strconv.Itoa(len(b.writes)) + " writes"
+	return strconv.Itoa(len(b.writes)-e.exclusive) + " writes"
 }
 
 func (c *checker) remedy(b *builder) string {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/astx"
@@ -33,13 +34,20 @@ type estimate struct {
 	least   []string // pieces it counts at their least: "url.PathEscape(s) as len(s)"
 	cleaned []string // cleaned copies it counts as their input: "sanitizeName(s) as len(s)"
 	pieces  int      // how many write calls the estimate covers
+	// exclusive counts the writes that cannot run with those of another
+	// arm of their switch or if-else (all but the largest arm's).
+	exclusive int
 }
 
 // estimate sizes the builder's writes, grouped by the outermost loop
-// around each (relative to the declaration) or none.
+// around each (relative to the declaration) or none. Constant writes in
+// the arms of one switch or if-else chain count once, by the largest arm:
+// at most one arm runs.
 func (c *checker) estimate(b *builder, at token.Pos) estimate {
 	var e estimate
 	done := make(map[ast.Node]bool) // loops already sized
+	var groups []*armGroup
+	byNode := make(map[ast.Node]*armGroup)
 	for _, w := range b.writes {
 		loop := c.outerLoop(b, w.cur)
 		if loop.Valid() {
@@ -49,10 +57,84 @@ func (c *checker) estimate(b *builder, at token.Pos) estimate {
 			}
 			continue
 		}
+		if group, arm, ok := c.armOf(b, w); ok {
+			if n, ok := c.constantSize(w, at); ok {
+				g := byNode[group]
+				if g == nil {
+					g = &armGroup{bytes: make(map[ast.Node]int), writes: make(map[ast.Node]int)}
+					byNode[group] = g
+					groups = append(groups, g)
+				}
+				g.bytes[arm] += n
+				g.writes[arm]++
+				continue
+			}
+		}
 		e.pieces++
 		c.sizeStraight(b, w, at, &e)
 	}
+	for _, g := range groups {
+		bytes, writes, total := 0, 0, 0
+		for arm, n := range g.writes {
+			bytes, writes, total = max(bytes, g.bytes[arm]), max(writes, n), total+n
+		}
+		e.sum.AddBytes(bytes)
+		e.over = true // no arm may run
+		e.pieces += writes
+		e.exclusive += total - writes
+	}
 	return e
+}
+
+// An armGroup is the constant writes in the arms of one switch or if-else
+// chain: bytes and writes by arm.
+type armGroup struct {
+	bytes, writes map[ast.Node]int
+}
+
+// armOf returns the switch or if-else chain whose arm (a case clause, the
+// body of an if or the block of its else) holds the write innermost,
+// within the builder's function after its declaration.
+func (c *checker) armOf(b *builder, w *write) (group, arm ast.Node, ok bool) {
+	for anc := w.cur.Parent(); anc.Valid() && anc.Node().Pos() >= b.decl.Node().Pos(); anc = anc.Parent() {
+		switch n := anc.Node().(type) {
+		case *ast.FuncLit, *ast.FuncDecl, *ast.ForStmt, *ast.RangeStmt, *ast.SelectStmt:
+			return nil, nil, false
+		case *ast.CaseClause:
+			return anc.Parent().Parent().Node(), n, true // the clause's switch
+		case *ast.BlockStmt:
+			ifCur := anc.Parent()
+			if _, isIf := ifCur.Node().(*ast.IfStmt); !isIf {
+				continue
+			}
+			for { // the first if of an else-if chain
+				k, _ := ifCur.ParentEdge()
+				if k != edge.IfStmt_Else {
+					break
+				}
+				ifCur = ifCur.Parent()
+			}
+			return ifCur.Node(), n, true
+		}
+	}
+	return nil, nil, false
+}
+
+// constantSize returns how many bytes w writes if every piece is a
+// constant of exact size.
+func (c *checker) constantSize(w *write, at token.Pos) (int, bool) {
+	if w.opaque {
+		return 0, false
+	}
+	n := 0
+	for i, piece := range w.pieces {
+		s, ok, f := c.pieceSize(piece, w.method, w.spread && i == len(w.pieces)-1, at, w.cur.Node().Pos())
+		if !ok || !s.IsConstant() || f != fitExact {
+			return 0, false
+		}
+		n += s.Bytes()
+	}
+	return n, true
 }
 
 // outerLoop returns the outermost loop around cur that is inside the
