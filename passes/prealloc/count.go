@@ -437,8 +437,14 @@ func isChan(t types.Type) bool {
 	return ok
 }
 
-// stable reports whether running node leaves the value of n unchanged.
+// stable reports whether running node leaves the value of n unchanged for
+// the code after it.
 func (c *checker) stable(node ast.Node, n count, fn ast.Node) bool {
+	if ifs, ok := node.(*ast.IfStmt); ok && ifs.Else == nil && returns(ifs.Body) {
+		// Its body leaves the function: the code after it sees only
+		// what the condition did.
+		return (ifs.Init == nil || c.stable(ifs.Init, n, fn)) && c.stable(ifs.Cond, n, fn)
+	}
 	if c.modifies(node, n.vars) || slices.ContainsFunc(n.lenOf, func(recv ast.Expr) bool { return c.changesLength(node, recv) }) {
 		return false
 	}

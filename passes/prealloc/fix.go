@@ -352,11 +352,15 @@ func (c *checker) runsAtLeastOnce(loopCur inspector.Cursor, n count, before []as
 
 // comparesCount reports whether cond says the count n is zero (zero set)
 // or above zero: len(s) == 0, or len(s) > 0, len(s) != 0, len(s) >= 1
-// and their mirror images.
+// and their mirror images; for zero, also as one operand of an || chain
+// (if len(a) == 0 || len(s) == 0 { return }), else of an && chain.
 func (c *checker) comparesCount(cond ast.Expr, n count, zero bool) bool {
 	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok {
 		return false
+	}
+	if zero && bin.Op == token.LOR || !zero && bin.Op == token.LAND {
+		return c.comparesCount(bin.X, n, zero) || c.comparesCount(bin.Y, n, zero)
 	}
 	info := c.pass.TypesInfo
 	var length ast.Expr
@@ -382,15 +386,16 @@ func (c *checker) nilUnseen(fn ast.Node, acc accumulation) bool {
 	skip := func(n ast.Node) bool {
 		return n == acc.stmt || slices.ContainsFunc(acc.others, func(s ast.Stmt) bool { return s == n })
 	}
-	return c.hidesNil(fn, acc.v, skip, 2)
+	return c.hidesNil(fn, acc.v, skip, 4)
 }
 
 // hidesNil reports whether fn, besides the statements skip holds for, only
 // measures the slice v, ranges over it, indexes it, copies from it,
 // spreads it into an append or a variadic call, appends to it what is
-// spread in turn, or joins it (strings.Join, bytes.Join); or, up to follow
-// calls away, returns it from a function of the package whose every call's result
-// is used only so (propFind returns the responses, and each caller spreads
+// spread in turn, joins it (strings.Join, bytes.Join) or assigns it a new
+// value; or, up to follow steps away, assigns it to a local used only so,
+// returns it from a function of the package whose every call's result is
+// used only so (propFind returns the responses, and each caller spreads
 // them into its own), or passes it to a function of the package whose
 // parameter is used only so.
 func (c *checker) hidesNil(fn ast.Node, v *types.Var, skip func(ast.Node) bool, follow int) bool {
@@ -413,6 +418,12 @@ func (c *checker) hidesNil(fn ast.Node, v *types.Var, skip func(ast.Node) bool, 
 			seen = seen || !c.measuresOrJoins(parent, id) && !c.appendedToHidden(parent, id, stack) && !(follow > 0 && c.paramHidesNil(parent, id, follow-1))
 		case *ast.ReturnStmt:
 			seen = seen || follow == 0 || !c.resultHidesNil(fn, parent, id, follow-1)
+		case *ast.AssignStmt:
+			if slices.Contains(parent.Lhs, ast.Expr(id)) {
+				break // a new value for v: what it held is not read
+			}
+			to := c.assignedTo(fn, parent, id)
+			seen = seen || to == nil || follow == 0 || !c.hidesNil(fn, to, skip, follow-1)
 		default:
 			seen = true
 		}
@@ -421,15 +432,51 @@ func (c *checker) hidesNil(fn ast.Node, v *types.Var, skip func(ast.Node) bool, 
 	return !seen
 }
 
+// assignedTo returns the local variable of fn, not a result (which a
+// bare return hands out unseen), that assign sets to id itself
+// (indexEntries = ies), or nil.
+func (c *checker) assignedTo(fn ast.Node, assign *ast.AssignStmt, id *ast.Ident) *types.Var {
+	i := slices.Index(assign.Rhs, ast.Expr(id))
+	if i < 0 || len(assign.Lhs) != len(assign.Rhs) {
+		return nil
+	}
+	to, ok := ast.Unparen(assign.Lhs[i]).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := c.pass.TypesInfo.ObjectOf(to).(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() || isResult(fn, v) {
+		return nil
+	}
+	return v
+}
+
+// isResult reports whether v is a named result of the function fn.
+func isResult(fn ast.Node, v *types.Var) bool {
+	var results *ast.FieldList
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		results = fn.Type.Results
+	case *ast.FuncLit:
+		results = fn.Type.Results
+	}
+	return results != nil && results.Pos() <= v.Pos() && v.Pos() < results.End()
+}
+
 // appendedToHidden reports whether call is append(id, ...) and its result
-// is itself spread into a call (append(s[:i], append(vals, s[i:]...)...)):
-// the outer call sees only the elements, whichever id was.
+// is itself spread into a call (append(s[:i], append(vals, s[i:]...)...))
+// or ranged over: what uses it sees only the elements, whichever id was.
 func (c *checker) appendedToHidden(call *ast.CallExpr, id *ast.Ident, stack []ast.Node) bool {
 	if !c.isBuiltin(call.Fun, "append") || len(call.Args) == 0 || call.Args[0] != id || len(stack) < 2 {
 		return false
 	}
-	outer, ok := stack[len(stack)-2].(*ast.CallExpr)
-	return ok && outer.Ellipsis.IsValid() && outer.Args[len(outer.Args)-1] == call
+	switch outer := stack[len(stack)-2].(type) {
+	case *ast.CallExpr:
+		return outer.Ellipsis.IsValid() && outer.Args[len(outer.Args)-1] == call
+	case *ast.RangeStmt:
+		return outer.X == call
+	}
+	return false
 }
 
 // paramHidesNil reports whether call passes id to a function declared in

@@ -3,6 +3,7 @@
 package oldgo
 
 import (
+	"errors"
 	"runtime"
 	"sort"
 	"strings"
@@ -248,4 +249,89 @@ func Late(rows [][]int) []int {
 		out = append(out, i)
 	}
 	return out
+}
+
+// EitherEmpty returns before the loop when either list is empty: the
+// loop then runs, and the slice is never left nil.
+func EitherEmpty(dirs, names []string) []string {
+	if len(dirs) == 0 || len(names) == 0 {
+		return nil
+	}
+	var paths []string // want `paths can be preallocated with capacity len\(names\) \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+	for _, n := range names {
+		paths = append(paths, dirs[0]+n)
+	}
+	return paths
+}
+
+// merged hands its slice to a local that callers only range over: nil
+// and empty reach them alike.
+func merged(a, b []int, dedupe bool) []int {
+	all := append(a, b...)
+	if dedupe {
+		var out []int // want `out can be preallocated with capacity len\(all\) \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+		for _, x := range all {
+			out = append(out, x)
+		}
+		all = out
+	}
+	return all
+}
+
+// Merged sums what merged returns.
+func Merged(a, b []int) int {
+	t := 0
+	for _, x := range merged(a, b, true) {
+		t += x
+	}
+	return t
+}
+
+// aliased hands its slice to a local that is then compared with nil: no fix.
+func aliased(xs []int) bool {
+	var out, got []int // want `out can be preallocated with capacity len\(xs\).*; no automatic fix: keeping it nil when the loop does not run needs slices.Grow, from go1.21`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	got = out
+	return got == nil
+}
+
+// Aliased calls aliased.
+func Aliased(xs []int) bool { return aliased(xs) }
+
+type rpm struct {
+	name        string
+	dirs, bases []string
+}
+
+// Files returns nothing for an empty package and an error for a broken
+// one, both before the loop: the loop then runs, and what the error path
+// calls cannot change the count on the way to it.
+func (p *rpm) Files() ([]string, error) {
+	if len(p.dirs) == 0 || len(p.bases) == 0 {
+		return nil, nil
+	}
+	if len(p.dirs) > len(p.bases) {
+		return nil, errors.New("broken package " + strings.ToUpper(p.name))
+	}
+	var paths []string // want `paths can be preallocated with capacity len\(p.bases\) \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+	for _, b := range p.bases {
+		paths = append(paths, p.dirs[0]+b)
+	}
+	return paths, nil
+}
+
+// Chained ranges over its slice with more appended: nil and empty give
+// the same elements.
+func Chained(xs, extra []int) int {
+	var out []int // want `out can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	t := 0
+	for _, x := range append(out, extra...) {
+		t += x
+	}
+	return t
 }
