@@ -85,7 +85,10 @@
 //     bytes.Buffer.Bytes): a buffer that may alias the caller's memory must
 //     be dropped, not truncated, or the next use writes into the caller's
 //     memory. The finding then says so, and the remedy is to keep the
-//     capacity only when the object owns the buffer.
+//     capacity only when the object owns the buffer. A field also set to a
+//     view of such memory (z.tok.name = trim(b[i:j]), a tokenizer's token
+//     pointing into its read buffer) is low tier too: that use allocates
+//     nothing, whatever the reset keeps.
 //   - A map must be known not to be nil where it is cleared (an entry was
 //     just found in it, or the package always makes it: every value of
 //     its struct is made with it, and every assignment makes one): clear

@@ -33,6 +33,12 @@ type fieldUse struct {
 	// function (x.f = headers): a use that sets the field whole, which
 	// does not reuse the capacity a reset keeps.
 	replaced token.Pos
+	// viewed is an assignment of a view of other memory (x.f = b[i:j],
+	// x.f = trim(b[i:j]), b a parameter or a local not made here): that
+	// use allocates nothing for a reset to save, and a field truncated
+	// in place would still point into the memory viewed.
+	viewed   token.Pos
+	viewedOf string
 	// consumed is a use that consumes the slice from its front
 	// (x.f = x.f[1:], a queue's pop): each one gives up the capacity
 	// before the new start, so little is left for a reset to keep.
@@ -258,6 +264,10 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 				}
 			} else if from := foreignValue(info, params, rhs, sel); from != "" && !strings.HasPrefix(from, "the parameter") && !u.foreign.IsValid() {
 				u.foreign, u.foreignFrom = as.Pos(), from
+			} else if view := viewOf(info, cur, rhs, sel); view != "" {
+				if !u.viewed.IsValid() {
+					u.viewed, u.viewedOf = as.Pos(), view
+				}
 			} else if (isLocal(info, params, rhs) || refills(info, cur, sel, rhs)) && !u.replaced.IsValid() {
 				u.replaced = as.Pos()
 			} else if isNil(info, rhs) && isSlice(info.TypeOf(sel)) && !inReset(cur) && !u.emptied.IsValid() {
@@ -418,6 +428,44 @@ func foreignValue(info *types.Info, params map[*types.Var]bool, e ast.Expr, sel 
 		if fn, ok := typeutil.Callee(info, e).(*types.Func); ok && fn.Signature().Recv() != nil {
 			return "the result of " + fn.Name()
 		}
+	}
+	return ""
+}
+
+// viewOf describes e if it is a view of memory that the object whose
+// field sel is assigned does not own: a slice of a variable of the
+// function that it did not make itself (a parameter, or a local set to
+// something other than a literal or a make), or the result of a function
+// given such a slice that returns its type (trim(b[i:j])).
+func viewOf(info *types.Info, cur inspector.Cursor, e ast.Expr, sel *ast.SelectorExpr) string {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(info, e).(*types.Func)
+		if !ok {
+			return "" // a conversion, a builtin or a function value
+		}
+		for _, arg := range e.Args {
+			if types.Identical(info.TypeOf(arg), info.TypeOf(e)) {
+				if view := viewOf(info, cur, arg, sel); view != "" {
+					return "the result of " + fn.Name() + ", given " + view
+				}
+			}
+		}
+	case *ast.SliceExpr:
+		id, ok := ast.Unparen(e.X).(*ast.Ident)
+		if !ok {
+			return ""
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() || !isSlice(v.Type()) {
+			return ""
+		}
+		if fn := astx.OutermostFunc(cur); fn != nil {
+			if initial := astx.InitialValue(info, fn, v); initial != nil && astx.IsFresh(info, initial) {
+				return "" // a buffer the function made: the object owns it
+			}
+		}
+		return "a slice of " + id.Name
 	}
 	return ""
 }

@@ -87,6 +87,8 @@ func run(pass *analysis.Pass) (any, error) {
 				switch {
 				case d.borrowed:
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field holds the caller's memory by design"})
+				case d.viewed.IsValid():
+					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is also set to a view of other memory at " + astx.Where(c.pass.Fset, d.viewed) + ", a use that allocates nothing for the reset to save"})
 				case d.emptied.IsValid():
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is also set to nil at " + astx.Where(c.pass.Fset, d.emptied) + ", after a use: the capacity goes there, and the reset finds little to keep"})
 				case d.replaced.IsValid():
@@ -280,6 +282,7 @@ type finding struct {
 	// few, which one allocation holds (PRECISION.md, reason 17).
 	callbacks bool
 	emptied   token.Pos // where the package also sets the field to nil, outside a reset
+	viewed    token.Pos // where the package also sets the field to a view of other memory
 	// replaced is where the package also sets the field whole to a slice
 	// built elsewhere: that use does not reuse the capacity kept.
 	replaced token.Pos
@@ -303,7 +306,7 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
 					_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
 					u := c.useOf(lhs)
-					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: u.handedOut.IsValid(), replaced: u.replaced, emptied: u.emptied, callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
+					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: u.handedOut.IsValid(), replaced: u.replaced, emptied: u.emptied, viewed: u.viewed, callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
 				}
 			}
 		case *ast.CallExpr:
@@ -357,7 +360,11 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		msg = fmt.Sprintf("%s replaces %s with a new map, dropping the memory it grew (entries stored at %s) that its next use allocates again", fnName, name, astx.Where(c.pass.Fset, u.growth()))
 		remedy = "clear(" + name + ")"
 	} else {
-		msg = fmt.Sprintf("%s sets %s to an empty slice without its capacity (grown at %s), which its next use allocates again", fnName, name, astx.Where(c.pass.Fset, u.growth()))
+		next := "its next use allocates again"
+		if u.viewed.IsValid() {
+			next = "a next use that grows it allocates again"
+		}
+		msg = fmt.Sprintf("%s sets %s to an empty slice without its capacity (grown at %s), which %s", fnName, name, astx.Where(c.pass.Fset, u.growth()), next)
 		remedy = name + " = " + name + "[:0]"
 	}
 	// Truncating a slice whose elements hold pointers would keep what
@@ -464,6 +471,8 @@ func (c *checker) whyNoFix(u *fieldUse, name string, isMap, mayBeNil bool) strin
 	switch {
 	case u.foreign.IsValid():
 		return fmt.Sprintf("%s may hold memory the object does not own (%s, at %s): keep the capacity only when it does, or the next use writes into that memory", name, u.foreignFrom, astx.Where(c.pass.Fset, u.foreign))
+	case u.viewed.IsValid():
+		return fmt.Sprintf("%s is also set to %s at %s, memory the object does not own: truncated, it would still point there", name, u.viewedOf, astx.Where(c.pass.Fset, u.viewed))
 	case u.handedOut.IsValid():
 		return fmt.Sprintf("%s is handed out at %s, and reusing its memory would change what the holder sees", name, astx.Where(c.pass.Fset, u.handedOut))
 	case isMap && mayBeNil:
