@@ -378,15 +378,42 @@ func (c *checker) comparesCount(cond ast.Expr, n count, zero bool) bool {
 }
 
 // nilUnseen reports whether nothing can tell the slice acc accumulates
-// into from an empty one: see hidesNil.
-func (c *checker) nilUnseen(fn ast.Node, acc accumulation) bool {
+// into from an empty one (see hidesNil), but in the body of an if after
+// the loop that says the loop ran (if len(xs) != 0 { ... }): there the
+// slice got an element.
+func (c *checker) nilUnseen(fn ast.Node, loopCur inspector.Cursor, n count, acc accumulation) bool {
 	if acc.field != nil {
 		return false
 	}
-	skip := func(n ast.Node) bool {
-		return n == acc.stmt || slices.ContainsFunc(acc.others, func(s ast.Stmt) bool { return s == n })
+	ran := c.ranBodies(loopCur, n, fn)
+	skip := func(node ast.Node) bool {
+		return node == acc.stmt || ran[node] || slices.ContainsFunc(acc.others, func(s ast.Stmt) bool { return s == node })
 	}
 	return c.hidesNil(fn, acc.v, skip, 4)
+}
+
+// ranBodies returns the bodies of the ifs after the loop at loopCur, in
+// its block, whose condition says the count n is above zero, with nothing
+// between that may change it: the loop ran before them.
+func (c *checker) ranBodies(loopCur inspector.Cursor, n count, fn ast.Node) map[ast.Node]bool {
+	block, ok := loopCur.Parent().Node().(*ast.BlockStmt)
+	if !ok || !n.baseIsLen || n.offset != 0 {
+		return nil
+	}
+	i := slices.Index(block.List, loopCur.Node().(ast.Stmt))
+	if i < 0 {
+		return nil
+	}
+	ran := make(map[ast.Node]bool)
+	for _, stmt := range block.List[i+1:] {
+		if ifs, ok := stmt.(*ast.IfStmt); ok && ifs.Init == nil && c.comparesCount(ifs.Cond, n, false) {
+			ran[ifs.Body] = true
+		}
+		if !c.stable(stmt, n, fn) {
+			break
+		}
+	}
+	return ran
 }
 
 // hidesNil reports whether fn, besides the statements skip holds for, only

@@ -200,7 +200,7 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		c.report(d, c.message(d)+"; no automatic fix: the appends are conditional, and growing a nil slice that gets none would make it non-nil", nil)
 		return
 	}
-	if init.isNil && !c.atLeastGo121() && (c.runsAtLeastOnce(loopCur, n, list[:idx], fn) || c.nilUnseen(fn, acc)) {
+	if init.isNil && !c.atLeastGo121() && (c.runsAtLeastOnce(loopCur, n, list[:idx], fn) || c.nilUnseen(fn, loopCur, n, acc)) {
 		// Every iteration appends, and the loop runs or nothing tells a
 		// nil slice from an empty one: it can be made with the capacity
 		// just before the loop.

@@ -335,3 +335,29 @@ func Chained(xs, extra []int) int {
 	}
 	return t
 }
+
+// Described adds the list to a document only when the loop ran: there the
+// slice holds an element, and nil is never seen.
+func Described(xs []int) map[string]interface{} {
+	doc := map[string]interface{}{"n": len(xs)}
+	var out []int // want `out can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	if len(xs) != 0 {
+		doc["items"] = out
+	}
+	return doc
+}
+
+// DescribedAlways adds the list whether or not the loop ran: a reader of
+// the document may see nil.
+func DescribedAlways(xs []int) map[string]interface{} {
+	doc := map[string]interface{}{"n": len(xs)}
+	var out []int // want `out can be preallocated with capacity len\(xs\).*; no automatic fix: keeping it nil when the loop does not run needs slices.Grow, from go1.21`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	doc["items"] = out
+	return doc
+}
