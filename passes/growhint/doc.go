@@ -38,7 +38,9 @@
 //   - exact, when every piece is counted;
 //   - "at most", when it counts short constants that a condition may skip
 //     (a variable piece under a condition is counted only when the
-//     condition tests it, as in if s != "" { b.WriteString(s) });
+//     condition tests it, as in if s != "" { b.WriteString(s) }); the
+//     constants of the cases of one switch, or the branches of one if-else
+//     chain, count once, by the longest case, as do their writes;
 //   - "at least", when it leaves pieces out (their size is unknown before
 //     the writes, or a loop cannot be sized) or counts them at their least:
 //     an escaped string (url.PathEscape(s), the package's own escape
@@ -54,7 +56,10 @@
 //     writes a string looked up per byte (a type's name, an escape, an
 //     entry of a table not made from the string: names[b]) or a
 //     byte or rune rendered as text (fmt.Sprintf("%X", r), four digits or
-//     more), nor if the function returns the walked string itself when
+//     more), nor if it writes a constant under no test of the content (a
+//     colon between hex pairs, under if i > 0) that it does not cut the
+//     string at (a '&' written back where strings.IndexByte found one is a
+//     copy's), nor if the function returns the walked string itself when
 //     nothing needed rewriting (if !replaced { return s }): the builder is
 //     written only from the first byte that does, and a Grow before the
 //     loop would allocate on the calls that now allocate nothing.

@@ -2,8 +2,10 @@ package growhint
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -274,7 +276,7 @@ func isStmtOf(body *ast.BlockStmt, cur inspector.Cursor) bool {
 // is computed from it.
 func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, at token.Pos, e *estimate) bool {
 	walked := c.walkedStrings(loop)
-	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) || c.stopsAtContent(loop) || c.returnsWalked(b, loop, walked) {
+	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) || c.stopsAtContent(loop) || c.returnsWalked(b, loop, walked) || c.writesSeparators(b, loop, writes, walked) {
 		return false
 	}
 	used := make(map[*types.Var]bool)
@@ -326,6 +328,76 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 		}
 	}
 	return true
+}
+
+// writesSeparators reports whether the loop writes a constant under no
+// test of the walked strings' content (under none, or under an index
+// test: if i > 0 { b.WriteByte(':') }) and that the loop does not look for
+// in them: a separator or frame written on top of the copied pieces, not
+// an escape in place of a byte nor a delimiter written back in place of
+// the one the loop cut at (strings.IndexByte(qs, '&')), so the output is
+// longer than the string by a count the copy leaves out.
+func (c *checker) writesSeparators(b *builder, loop inspector.Cursor, writes []*write, walked []*types.Var) bool {
+	content := make(map[types.Object]bool)
+	for _, s := range walked {
+		maps.Copy(content, c.derivedVars(b, s))
+	}
+	for _, w := range writes {
+		constant := !w.opaque && !slices.ContainsFunc(w.pieces, func(p ast.Expr) bool { return c.info.Types[p].Value == nil })
+		if constant && !c.testsContent(loop, w.cur, content) && !c.searchedFor(loop, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// searchedFor reports whether the loop mentions the text of each of w's
+// constant pieces elsewhere than in w (strings.IndexByte(qs, '&'), c ==
+// ','): a delimiter of the input that w writes back.
+func (c *checker) searchedFor(loop inspector.Cursor, w *write) bool {
+	texts := make(map[string]bool)
+	for cur := range loop.Preorder((*ast.BasicLit)(nil)) {
+		if !w.cur.Contains(cur) {
+			texts[constText(c.info.Types[cur.Node().(ast.Expr)])] = true
+		}
+	}
+	return !slices.ContainsFunc(w.pieces, func(p ast.Expr) bool { return !texts[constText(c.info.Types[p])] })
+}
+
+// constText is the text a string, byte or rune constant writes.
+func constText(tv types.TypeAndValue) string {
+	switch {
+	case tv.Value == nil:
+		return ""
+	case tv.Value.Kind() == constant.String:
+		return constant.StringVal(tv.Value)
+	case tv.Value.Kind() == constant.Int:
+		if r, ok := constant.Int64Val(tv.Value); ok {
+			return string(rune(r))
+		}
+	}
+	return ""
+}
+
+// testsContent reports whether an if or a switch case between cur and
+// loop tests the objects of content.
+func (c *checker) testsContent(loop, cur inspector.Cursor, content map[types.Object]bool) bool {
+	for anc := cur.Parent(); anc.Valid() && anc != loop; anc = anc.Parent() {
+		switch n := anc.Node().(type) {
+		case *ast.IfStmt:
+			if c.mentionsAny(n.Cond, content) {
+				return true
+			}
+		case *ast.CaseClause:
+			if slices.ContainsFunc(n.List, func(e ast.Expr) bool { return c.mentionsAny(e, content) }) {
+				return true
+			}
+			if sw, ok := anc.Parent().Parent().Node().(*ast.SwitchStmt); ok && sw.Tag != nil && c.mentionsAny(sw.Tag, content) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // walkedStrings returns the string and []byte variables that the loop's
@@ -596,11 +668,16 @@ func (c *checker) stopsAtContent(loop inspector.Cursor) bool {
 			continue
 		}
 		guarded := false
+		br := cur.Node()
 		for ifc := range cur.Enclosing((*ast.IfStmt)(nil)) {
 			if !loop.Contains(ifc) {
 				break
 			}
-			guarded = guarded || astx.CallsLen(c.info, ifc.Node().(*ast.IfStmt).Cond)
+			// Only an if whose body holds the break guards it: in an else,
+			// its condition is false there.
+			if ifs := ifc.Node().(*ast.IfStmt); ifs.Body.Pos() <= br.Pos() && br.End() <= ifs.Body.End() {
+				guarded = guarded || astx.CallsLen(c.info, ifs.Cond)
+			}
 		}
 		if !guarded {
 			return true

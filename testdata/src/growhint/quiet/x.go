@@ -425,3 +425,35 @@ func Spell(digits []byte) string {
 	}
 	return sb.String()
 }
+
+// Colons writes the hex digits of a digest in pairs with a colon between
+// them: a third more than the digits, not a copy of them.
+func Colons(hexDigits string) string {
+	var sb strings.Builder
+	for i := 0; i+1 < len(hexDigits); i += 2 {
+		if i > 0 {
+			sb.WriteByte(':')
+		}
+		sb.WriteString(hexDigits[i : i+2])
+	}
+	return sb.String()
+}
+
+// QuotedValue copies a quoted value up to its closing quote, which ends
+// the loop from the else of a test that reads a length: the rest of the
+// header is not part of it.
+func QuotedValue(params string) (string, string) {
+	var sb strings.Builder
+	i := 0
+	for ; i < len(params); i++ {
+		if params[i] == '\\' && i+1 < len(params) {
+			sb.WriteByte(params[i+1])
+			i++
+		} else if params[i] == '"' {
+			break
+		} else {
+			sb.WriteByte(params[i])
+		}
+	}
+	return sb.String(), params[min(i+1, len(params)):]
+}
