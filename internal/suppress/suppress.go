@@ -186,10 +186,11 @@ func saysTestsOnly(f *ast.File) bool {
 }
 
 // harnessDirs name the packages that only tests run:
-// integration and end-to-end suites, assertion helpers (a module's own
-// internal/assert), fakes (a client's fake server or
-// connection, client-go's fake clientsets).
-var harnessDirs = []string{"integration", "e2e", "assert", "require", "fake", "fakes"}
+// integration, end-to-end and conformance suites (a protocol SDK's
+// conformance server, driven by the spec's test runner), assertion
+// helpers (a module's own internal/assert), fakes (a client's fake server
+// or connection, client-go's fake clientsets).
+var harnessDirs = []string{"integration", "e2e", "conformance", "assert", "require", "fake", "fakes"}
 
 // takesTestingT reports whether the file names testing.T, TB, B, F or M:
 // helpers that a test calls with its *testing.T (a cluster to run tests
