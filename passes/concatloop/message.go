@@ -28,6 +28,10 @@ func (c *checker) check(file *ast.File, g *group) {
 	}
 	msg := fmt.Sprintf("%s grows by %s %s: each iteration copies the whole string built so far, so the copying is quadratic in the loop's length",
 		name, how, "in "+trips.Loop)
+	if test := c.selectingTest(g); test != "" {
+		msg = fmt.Sprintf("%s grows by %s in %s, on those where %s holds: each copies the whole string built so far, so the copying is quadratic in their number",
+			name, how, trips.Loop, test)
+	}
 
 	var fix *analysis.SuggestedFix
 	var why string
@@ -159,4 +163,66 @@ func isStringSlice(t types.Type) bool {
 	}
 	s, ok := t.Underlying().(*types.Slice)
 	return ok && types.Identical(s.Elem(), types.Typ[types.String])
+}
+
+// selectingTest returns the test that every accumulation of g runs under
+// in its loop, the outermost between the loop's body and each (case
+// X, if x.Kind == K), or "" when one runs on every iteration: the string
+// then grows only on the iterations that pass it.
+func (c *checker) selectingTest(g *group) string {
+	test := ""
+	for _, acc := range g.accums {
+		cur, ok := g.loop.FindNode(acc.stmt)
+		if !ok {
+			return ""
+		}
+		t := c.outermostTest(g.loop, cur)
+		if t == "" || test != "" && t != test {
+			return ""
+		}
+		test = t
+	}
+	return test
+}
+
+// outermostTest returns the text of the test of the outermost case
+// clause or if body between loop's body and cur, or "".
+func (c *checker) outermostTest(loop, cur inspector.Cursor) string {
+	test := ""
+	for anc := cur.Parent(); anc.Valid() && anc != loop; anc = anc.Parent() {
+		switch n := anc.Node().(type) {
+		case *ast.CaseClause:
+			test = ""
+			if len(n.List) > 0 { // a default runs for whatever the cases leave
+				test = "case " + c.src.Text(n.List[0])
+				for _, e := range n.List[1:] {
+					test += ", " + c.src.Text(e)
+				}
+			}
+		case *ast.BlockStmt:
+			if ifs, ok := anc.Parent().Node().(*ast.IfStmt); ok {
+				test = ""
+				if ifs.Body == n && !endsLoop(ifs.Else) {
+					test = "if " + c.src.Text(ifs.Cond)
+				}
+			}
+		}
+	}
+	return test
+}
+
+// endsLoop reports whether else, the else of an if, ends in a break or a
+// return: the if's test then holds on every iteration that goes on.
+func endsLoop(els ast.Stmt) bool {
+	block, ok := els.(*ast.BlockStmt)
+	if !ok || len(block.List) == 0 {
+		return false
+	}
+	switch last := block.List[len(block.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return last.Tok == token.BREAK
+	}
+	return false
 }

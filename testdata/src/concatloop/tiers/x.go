@@ -343,3 +343,25 @@ func Tail(items []string) string {
 	}
 	return out
 }
+
+type chatMessage struct {
+	role string
+	text string
+}
+
+// SplitChat keeps the system messages' text and passes the others on: the
+// prompt grows only on the iterations of its case, and the message says
+// so.
+func SplitChat(msgs []chatMessage) (string, []chatMessage) {
+	prompt := ""
+	var rest []chatMessage
+	for _, m := range msgs {
+		switch m.role {
+		case "system":
+			prompt += m.text // want `prompt grows by \+= in a loop of len\(msgs\) iterations, on those where case "system" holds: each copies the whole string built so far, so the copying is quadratic in their number; use a strings.Builder \[medium: count grows with the data\]$`
+		default:
+			rest = append(rest, m)
+		}
+	}
+	return prompt, rest
+}
