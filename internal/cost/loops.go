@@ -304,7 +304,26 @@ func (m *Model) FixedList(pass *analysis.Pass, x ast.Expr, fn ast.Node) bool {
 	}
 	values := astx.Values(pass.TypesInfo, fn, v)
 	return len(values) > 0 && !slices.ContainsFunc(values, func(value ast.Expr) bool { return !m.isListLiteral(pass.TypesInfo, value) }) ||
-		constantKeyed(pass.TypesInfo, fn, v)
+		constantKeyed(pass.TypesInfo, fn, v) || neverSet(pass.TypesInfo, fn, v)
+}
+
+// neverSet reports whether v is a slice or map that fn declares without a
+// value (var infos []*Info) and never assigns, fills nor addresses: handed
+// to calls by value, it stays nil, and a loop over it never runs.
+func neverSet(info *types.Info, fn ast.Node, v *types.Var) bool {
+	switch v.Type().Underlying().(type) {
+	case *types.Slice, *types.Map:
+	default:
+		return false
+	}
+	declared := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if vs, ok := n.(*ast.ValueSpec); ok && len(vs.Values) == 0 {
+			declared = slices.ContainsFunc(vs.Names, func(id *ast.Ident) bool { return info.Defs[id] == v })
+		}
+		return !declared
+	})
+	return declared && !astx.Reassigned(info, fn, v)
 }
 
 // constantKeyed reports whether v is a local map that fn makes and then
