@@ -370,7 +370,8 @@ func (c *checker) mentionedOutside(loop ast.Stmt, acc accumulation) bool {
 
 // appendsAfter returns how many elements fn appends to the accumulated
 // slice outside the loop, all after it and one at a time outside loops
-// (resolving a path appends one last element): the capacity must cover
+// (resolving a path appends one last element, a list of writers gets its
+// target in io.MultiWriter(append(ws, w)...)): the capacity must cover
 // them too. It reports false if fn appends elsewhere in any other way,
 // such as before the loop or in a second loop: then the count is only
 // part of the final length, and the right capacity a sum nobody wants to
@@ -402,6 +403,15 @@ func (c *checker) appendsAfter(fn ast.Node, loop ast.Stmt, acc accumulation) (in
 					ok = false
 				}
 				extra++
+				return false
+			}
+		case *ast.CallExpr:
+			// append(writers, target) handed on once after the loop: its
+			// elements go into the same capacity, or make it grow. (What
+			// a spread adds is unknown: the capacity saves the loop's
+			// growth all the same.)
+			if c.isBuiltin(n.Fun, "append") && len(n.Args) > 0 && c.names(n.Args[0], acc) && n.Pos() > loop.End() && !inLoop && !n.Ellipsis.IsValid() {
+				extra += int64(len(n.Args) - 1)
 			}
 		}
 		return ok

@@ -240,3 +240,12 @@ func WithHead(xs []int) []int {
 }
 
 func head(xs []int) int { return len(xs) }
+
+// Labelled hands the list on with one more element: the capacity covers it.
+func Labelled(names []string, last string) string {
+	var labels []string // want `labels can be preallocated with capacity len\(names\) \+ 1 `
+	for _, n := range names {
+		labels = append(labels, "<"+n+">")
+	}
+	return strings.Join(append(labels, last), ",")
+}
