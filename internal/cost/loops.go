@@ -546,6 +546,9 @@ func describeLoop(pass *analysis.Pass, loop ast.Node) string {
 		if bound := stopsAt(info, l); bound != nil {
 			return "a loop over " + x + " that stops when " + short(l.Key) + " reaches " + short(bound)
 		}
+		if typesx.IsString(info.TypeOf(l.X)) {
+			return "a loop over the runes of " + x + " (at most len(" + x + "))" // a rune may take up to four bytes
+		}
 		return "a loop of len(" + x + ") iterations"
 	case *ast.ForStmt:
 		if l.Cond == nil {

@@ -32,7 +32,7 @@ func Snake(in string) string {
 	out := ""
 	for _, r := range in {
 		if r >= 'A' && r <= 'Z' {
-			out += "_" // want `out grows by \+= in a loop of len\(in\) iterations`
+			out += "_" // want `out grows by \+= in a loop over the runes of in \(at most len\(in\)\)`
 			r += 'a' - 'A'
 		}
 		out += string(r)
@@ -279,7 +279,7 @@ func Escape(s string) string {
 	for _, r := range s {
 		switch r {
 		case '"':
-			out += `\"` // want `out grows by \+= in a loop of len\(s\) iterations`
+			out += `\"` // want `out grows by \+= in a loop over the runes of s \(at most len\(s\)\)`
 			break
 		default:
 			out += string(r)
