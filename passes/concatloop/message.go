@@ -29,7 +29,7 @@ func (c *checker) check(file *ast.File, g *group) {
 	msg := fmt.Sprintf("%s grows by %s %s: each iteration copies the whole string built so far, so the copying is quadratic in the loop's length",
 		name, how, "in "+trips.Loop)
 	if test := c.selectingTest(g); test != "" {
-		msg = fmt.Sprintf("%s grows by %s in %s, on those where %s holds: each copies the whole string built so far, so the copying is quadratic in their number",
+		msg = fmt.Sprintf("%s grows by %s in %s, under %s: each time it copies the whole string built so far, so the copying is quadratic in how often it runs",
 			name, how, trips.Loop, test)
 	}
 
@@ -168,7 +168,8 @@ func isStringSlice(t types.Type) bool {
 // selectingTest returns the test that every accumulation of g runs under
 // in its loop, the outermost between the loop's body and each (case
 // X, if x.Kind == K), or "" when one runs on every iteration: the string
-// then grows only on the iterations that pass it.
+// then grows only on the iterations that pass it (and as often as a loop
+// nested under the test runs).
 func (c *checker) selectingTest(g *group) string {
 	test := ""
 	for _, acc := range g.accums {

@@ -358,7 +358,7 @@ func SplitChat(msgs []chatMessage) (string, []chatMessage) {
 	for _, m := range msgs {
 		switch m.role {
 		case "system":
-			prompt += m.text // want `prompt grows by \+= in a loop of len\(msgs\) iterations, on those where case "system" holds: each copies the whole string built so far, so the copying is quadratic in their number; use a strings.Builder \[medium: count grows with the data\]$`
+			prompt += m.text // want `prompt grows by \+= in a loop of len\(msgs\) iterations, under case "system": each time it copies the whole string built so far, so the copying is quadratic in how often it runs; use a strings.Builder \[medium: count grows with the data\]$`
 		default:
 			rest = append(rest, m)
 		}
