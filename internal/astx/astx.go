@@ -339,3 +339,18 @@ func BreakTarget(cur inspector.Cursor) ast.Node {
 	}
 	return nil
 }
+
+// EndsInBreakOrReturn reports whether block's last statement is a break
+// or a return: it leaves the loop (or switch) or the function.
+func EndsInBreakOrReturn(block *ast.BlockStmt) bool {
+	if len(block.List) == 0 {
+		return false
+	}
+	switch last := block.List[len(block.List)-1].(type) {
+	case *ast.ReturnStmt:
+		return true
+	case *ast.BranchStmt:
+		return last.Tok == token.BREAK
+	}
+	return false
+}

@@ -34,7 +34,7 @@ func Of(pass *analysis.Pass) map[*types.Var]bool {
 	if len(built) == 0 {
 		return tables
 	}
-	changes := changed(pass, built)
+	changes := changed(pass, built, true)
 	for v := range built {
 		if !changes[v] {
 			tables[v] = true
@@ -68,11 +68,11 @@ func isCompositeLit(e ast.Expr) bool {
 	return ok
 }
 
-// changed yields those of vars that the package may change after their
-// declaration: assigned (whole, at an index or a field), incremented,
-// addressed, given to delete or clear, or handed to a function, which may
-// store into a map.
-func changed(pass *analysis.Pass, vars map[*types.Var]bool) map[*types.Var]bool {
+// changed returns those of vars that the package may change after their
+// declaration: assigned (whole, at an index or a field), incremented or
+// addressed; with handedOn, also given to delete or clear, or to a
+// function, which may store into a map.
+func changed(pass *analysis.Pass, vars map[*types.Var]bool, handedOn bool) map[*types.Var]bool {
 	info := pass.TypesInfo
 	found := make(map[*types.Var]bool)
 	note := func(e ast.Expr) {
@@ -94,6 +94,9 @@ func changed(pass *analysis.Pass, vars map[*types.Var]bool) map[*types.Var]bool 
 					note(n.X)
 				}
 			case *ast.CallExpr:
+				if !handedOn {
+					break
+				}
 				if b, ok := info.Uses[calleeIdent(n.Fun)].(*types.Builtin); ok && b.Name() != "delete" && b.Name() != "clear" {
 					return true // len, cap, append's copy: no change
 				}
@@ -161,22 +164,8 @@ func Zeros(pass *analysis.Pass) map[*types.Var]bool {
 			zeros[v] = true
 		}
 	}
-	for _, f := range pass.Files {
-		ast.Inspect(f, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.AssignStmt:
-				for _, lhs := range n.Lhs {
-					delete(zeros, rootVar(pass.TypesInfo, lhs))
-				}
-			case *ast.IncDecStmt:
-				delete(zeros, rootVar(pass.TypesInfo, n.X))
-			case *ast.UnaryExpr:
-				if n.Op == token.AND {
-					delete(zeros, rootVar(pass.TypesInfo, n.X))
-				}
-			}
-			return true
-		})
+	for v := range changed(pass, zeros, false) {
+		delete(zeros, v)
 	}
 	return zeros
 }

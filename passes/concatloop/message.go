@@ -203,27 +203,15 @@ func (c *checker) outermostTest(loop, cur inspector.Cursor) string {
 		case *ast.BlockStmt:
 			if ifs, ok := anc.Parent().Node().(*ast.IfStmt); ok {
 				test = ""
-				if ifs.Body == n && !endsLoop(ifs.Else) {
+				// An else that leaves the loop makes the test hold on every
+				// iteration that goes on: it selects none.
+				els, leaves := ifs.Else.(*ast.BlockStmt)
+				leaves = leaves && astx.EndsInBreakOrReturn(els)
+				if ifs.Body == n && !leaves {
 					test = "if " + c.src.Text(ifs.Cond)
 				}
 			}
 		}
 	}
 	return test
-}
-
-// endsLoop reports whether else, the else of an if, ends in a break or a
-// return: the if's test then holds on every iteration that goes on.
-func endsLoop(els ast.Stmt) bool {
-	block, ok := els.(*ast.BlockStmt)
-	if !ok || len(block.List) == 0 {
-		return false
-	}
-	switch last := block.List[len(block.List)-1].(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.BranchStmt:
-		return last.Tok == token.BREAK
-	}
-	return false
 }

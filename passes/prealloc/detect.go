@@ -588,7 +588,7 @@ func (c *checker) readsMap(body *ast.BlockStmt, acc accumulation) bool {
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.IfStmt:
-			if leaves(n.Body) && n.Else == nil && c.looksUpMap(n, acc.v) {
+			if astx.EndsInBreakOrReturn(n.Body) && n.Else == nil && c.looksUpMap(n, acc.v) {
 				return false // a duplicate check, which leaves: it decides no store
 			}
 		case *ast.IndexExpr:
@@ -599,19 +599,6 @@ func (c *checker) readsMap(body *ast.BlockStmt, acc accumulation) bool {
 	return found
 }
 
-// leaves reports whether the block ends by leaving the loop or function.
-func leaves(body *ast.BlockStmt) bool {
-	if len(body.List) == 0 {
-		return false
-	}
-	switch last := body.List[len(body.List)-1].(type) {
-	case *ast.ReturnStmt:
-		return true
-	case *ast.BranchStmt:
-		return last.Tok == token.BREAK
-	}
-	return false
-}
 
 // looksUpMap reports whether the init or condition of ifs looks the map
 // m up: _, ok := m[k]; if ok, or if m[k] == nil.
