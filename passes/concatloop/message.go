@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -195,10 +196,11 @@ func (c *checker) outermostTest(loop, cur inspector.Cursor) string {
 		case *ast.CaseClause:
 			test = ""
 			if len(n.List) > 0 { // a default runs for whatever the cases leave
-				test = "case " + c.src.Text(n.List[0])
-				for _, e := range n.List[1:] {
-					test += ", " + c.src.Text(e)
+				values := make([]string, len(n.List))
+				for i, e := range n.List {
+					values[i] = c.src.Text(e)
 				}
+				test = "case " + strings.Join(values, ", ")
 			}
 		case *ast.BlockStmt:
 			if ifs, ok := anc.Parent().Node().(*ast.IfStmt); ok {

@@ -599,7 +599,6 @@ func (c *checker) readsMap(body *ast.BlockStmt, acc accumulation) bool {
 	return found
 }
 
-
 // looksUpMap reports whether the init or condition of ifs looks the map
 // m up: _, ok := m[k]; if ok, or if m[k] == nil.
 func (c *checker) looksUpMap(ifs *ast.IfStmt, m *types.Var) bool {
