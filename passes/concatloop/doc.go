@@ -16,9 +16,9 @@
 // grows by s += x or s = s + x + ... in it. Each loop is reported once, at its
 // first accumulating statement; nested loops count as the outermost loop the
 // string grows across. When every accumulation runs under one test in the
-// loop (case "system", if m.Valid), the message says the string grows
-// under it, and the copying is quadratic in how often it runs, not in the
-// loop's length. Struct fields and package variables are reported only
+// loop (case "system", if m.Valid), or past a guard that skips the other
+// iterations (if i < start { continue }), the message says so, and that
+// the copying is quadratic in how often it runs, not in the loop's length. Struct fields and package variables are reported only
 // with -concatloop.nonlocal: other code may read them during the loop, so no
 // fix is safe, and maintainers declined every such finding we read.
 //

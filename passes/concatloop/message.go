@@ -30,7 +30,7 @@ func (c *checker) check(file *ast.File, g *group) {
 	msg := fmt.Sprintf("%s grows by %s %s: each iteration copies the whole string built so far, so the copying is quadratic in the loop's length",
 		name, how, "in "+trips.Loop)
 	if test := c.selectingTest(g); test != "" {
-		msg = fmt.Sprintf("%s grows by %s in %s, under %s: each time it copies the whole string built so far, so the copying is quadratic in how often it runs",
+		msg = fmt.Sprintf("%s grows by %s in %s, %s: each time it copies the whole string built so far, so the copying is quadratic in how often it runs",
 			name, how, trips.Loop, test)
 	}
 
@@ -166,11 +166,12 @@ func isStringSlice(t types.Type) bool {
 	return ok && types.Identical(s.Elem(), types.Typ[types.String])
 }
 
-// selectingTest returns the test that every accumulation of g runs under
-// in its loop, the outermost between the loop's body and each (case
-// X, if x.Kind == K), or "" when one runs on every iteration: the string
-// then grows only on the iterations that pass it (and as often as a loop
-// nested under the test runs).
+// selectingTest says which test every accumulation of g runs under in
+// its loop: the outermost between the loop's body and each ("under case
+// X", "under if x.Kind == K"), else a guard before it that skips the
+// iteration ("past if i < start { continue }"); "" when one runs on every
+// iteration. The string then grows only on the iterations that pass the
+// test (and as often as a loop nested under it runs).
 func (c *checker) selectingTest(g *group) string {
 	test := ""
 	for _, acc := range g.accums {
@@ -179,6 +180,9 @@ func (c *checker) selectingTest(g *group) string {
 			return ""
 		}
 		t := c.outermostTest(g.loop, cur)
+		if t == "" {
+			t = c.skipGuard(g.loop, cur)
+		}
 		if t == "" || test != "" && t != test {
 			return ""
 		}
@@ -187,8 +191,8 @@ func (c *checker) selectingTest(g *group) string {
 	return test
 }
 
-// outermostTest returns the text of the test of the outermost case
-// clause or if body between loop's body and cur, or "".
+// outermostTest returns "under" and the test of the outermost case clause
+// or if body between loop's body and cur, or "".
 func (c *checker) outermostTest(loop, cur inspector.Cursor) string {
 	test := ""
 	for anc := cur.Parent(); anc.Valid() && anc != loop; anc = anc.Parent() {
@@ -200,7 +204,7 @@ func (c *checker) outermostTest(loop, cur inspector.Cursor) string {
 				for i, e := range n.List {
 					values[i] = c.src.Text(e)
 				}
-				test = "case " + strings.Join(values, ", ")
+				test = "under case " + strings.Join(values, ", ")
 			}
 		case *ast.BlockStmt:
 			if ifs, ok := anc.Parent().Node().(*ast.IfStmt); ok {
@@ -210,10 +214,43 @@ func (c *checker) outermostTest(loop, cur inspector.Cursor) string {
 				els, leaves := ifs.Else.(*ast.BlockStmt)
 				leaves = leaves && astx.EndsInBreakOrReturn(els)
 				if ifs.Body == n && !leaves {
-					test = "if " + c.src.Text(ifs.Cond)
+					test = "under if " + c.src.Text(ifs.Cond)
 				}
 			}
 		}
 	}
 	return test
+}
+
+// skipGuard returns the text of an if before the statement of the loop's
+// body that holds cur, whose body skips the rest of the iteration (if i <
+// start { continue }), or "": past it, cur runs only on the iterations it
+// lets through. (One that breaks ends the loop: the loop's description
+// says where, when it can.)
+func (c *checker) skipGuard(loop, cur inspector.Cursor) string {
+	body := astx.LoopBody(loop.Node())
+	for anc := cur; anc.Valid() && anc != loop; anc = anc.Parent() {
+		if anc.Parent().Node() != body {
+			continue
+		}
+		for _, stmt := range body.List {
+			if stmt == anc.Node() {
+				return ""
+			}
+			if ifs, ok := stmt.(*ast.IfStmt); ok && ifs.Init == nil && skipsIteration(ifs.Body) {
+				return "past if " + c.src.Text(ifs.Cond) + " { continue }"
+			}
+		}
+	}
+	return ""
+}
+
+// skipsIteration reports whether block ends in an unlabeled continue: the
+// rest of the iteration does not run.
+func skipsIteration(block *ast.BlockStmt) bool {
+	if len(block.List) == 0 {
+		return false
+	}
+	br, ok := block.List[len(block.List)-1].(*ast.BranchStmt)
+	return ok && br.Label == nil && br.Tok == token.CONTINUE
 }

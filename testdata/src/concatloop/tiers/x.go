@@ -3,6 +3,7 @@
 package tiers
 
 import (
+	"bufio"
 	"fmt"
 	"net"
 	"net/http"
@@ -380,4 +381,21 @@ func PlayHeader(hook func([]*trackInfo)) string {
 		header += i.String() // want `header grows by \+= in a loop of len\(infos\) iterations: .*\[low: a count fixed by the code\]$`
 	}
 	return header
+}
+
+// Excerpt keeps the lines from start to end of what it scans: past the
+// guard that skips the others, the text grows only over that window.
+func Excerpt(sc *bufio.Scanner, start, end int) string {
+	text := ""
+	i := 0
+	for sc.Scan() {
+		i++
+		if i < start {
+			continue
+		} else if i > end {
+			break
+		}
+		text += sc.Text() + "\n" // want `text grows by \+= in a loop while sc.Scan\(\), past if i < start { continue }: each time it copies the whole string built so far, so the copying is quadratic in how often it runs; use a strings.Builder`
+	}
+	return text
 }
