@@ -385,7 +385,10 @@ func (c *checker) nilUnseen(fn ast.Node, loopCur inspector.Cursor, n count, acc 
 	if acc.field != nil {
 		return false
 	}
-	ran := c.ranBodies(loopCur, n, fn)
+	var ran map[ast.Node]bool
+	if acc.cond == nil { // the loop ran, so it appended
+		ran = c.ranBodies(loopCur, n, fn)
+	}
 	skip := func(node ast.Node) bool {
 		return node == acc.stmt || ran[node] || slices.ContainsFunc(acc.others, func(s ast.Stmt) bool { return s == node })
 	}

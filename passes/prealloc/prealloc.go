@@ -197,6 +197,12 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		return // a map can only be sized where it is made
 	}
 	if acc.cond != nil && init.isNil {
+		// Nothing may tell nil from empty: then it can be made before the
+		// loop even if no element comes.
+		if fix := c.makeBeforeFix(d); fix != nil && c.nilUnseen(fn, loopCur, n, acc) {
+			c.report(d, c.message(d), fix)
+			return
+		}
 		c.report(d, c.message(d)+"; no automatic fix: the appends are conditional, and growing a nil slice that gets none would make it non-nil", nil)
 		return
 	}
