@@ -452,7 +452,7 @@ func (c *checker) stable(node ast.Node, n count, fn ast.Node) bool {
 	if c.hasCalls(node) && (n.impure || slices.ContainsFunc(n.vars, func(v *types.Var) bool { return escaped[v] })) {
 		return false
 	}
-	return !n.impure || !writesMemory(node) && !communicates(node)
+	return !n.impure || !c.writesMemory(node, n) && !communicates(node)
 }
 
 // communicates reports whether node sends or receives on a channel: what
@@ -525,14 +525,27 @@ func (c *checker) hasCalls(node ast.Node) bool {
 	})
 }
 
-// writesMemory reports whether node stores anywhere but in a variable.
-func writesMemory(node ast.Node) bool {
-	return astx.Any(node, func(n ast.Node) bool {
-		switch n := n.(type) {
+// writesMemory reports whether node stores anywhere but in a variable or
+// in a field of a basic type (a flag, a number) that n does not read: such
+// a field holds no reference, so storing into it changes nothing else.
+func (c *checker) writesMemory(node ast.Node, n count) bool {
+	stores := func(e ast.Expr) bool {
+		if identOf(e) != nil {
+			return false
+		}
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		b, basic := c.pass.TypesInfo.TypeOf(sel).Underlying().(*types.Basic)
+		return !basic || b.Kind() == types.UnsafePointer || strings.Contains(n.base, "."+sel.Sel.Name)
+	}
+	return astx.Any(node, func(node ast.Node) bool {
+		switch node := node.(type) {
 		case *ast.AssignStmt:
-			return n.Tok != token.DEFINE && slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool { return identOf(e) == nil })
+			return node.Tok != token.DEFINE && slices.ContainsFunc(node.Lhs, stores)
 		case *ast.IncDecStmt:
-			return identOf(n.X) == nil
+			return stores(node.X)
 		}
 		return false
 	})
