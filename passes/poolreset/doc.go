@@ -111,7 +111,11 @@
 // a map, or x.f = x.f[:0] for a slice, at its end; without such a method
 // it is at the Put, with the same fix just before it. Maps looked up with
 // comma-ok whose values are not presence markers (struct{} or bool) are
-// caches kept across uses on purpose, and are not reported.
+// caches kept across uses on purpose, and are not reported; nor are
+// appends that run only under a test of the field's length (if top >=
+// len(x.slots), for len(x.levels) <= depth): a stack or a table of slots
+// indexed by a counter grows to the deepest index ever used, not with
+// every use.
 //
 //	func (r *request) Reset() { // reported: r.header is never emptied
 //		r.method, r.path = "", ""

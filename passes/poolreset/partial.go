@@ -138,7 +138,9 @@ func (a *checker) noteFieldUse(g *growingField, cur inspector.Cursor, fn ast.Nod
 		switch {
 		case fresh[selectionRoot(info, sel)]:
 		case len(as.Rhs) == len(as.Lhs) && as.Tok == token.ASSIGN && a.appendsTo(as.Rhs[index], g.field):
-			g.added(sel.Pos(), fn)
+			if !a.growsToIndex(cur, g.field) {
+				g.added(sel.Pos(), fn)
+			}
 		default:
 			g.kept = true
 		}
@@ -189,6 +191,49 @@ func (a *checker) noteFieldUse(g *growingField, cur inspector.Cursor, fn ast.Nod
 		}
 	}
 	g.kept = true
+}
+
+// growsToIndex reports whether the append at cur runs only under a test
+// of the field's length (if top >= len(x.f), for len(x.f) <= depth): the
+// field is a stack or a table of slots indexed by a counter, and grows to
+// the deepest index ever used, not with every use.
+func (a *checker) growsToIndex(cur inspector.Cursor, f *types.Var) bool {
+	for c := cur; c.Parent().Node() != nil; c = c.Parent() {
+		var cond ast.Expr
+		switch k, _ := c.ParentEdge(); k {
+		case edge.IfStmt_Body:
+			cond = c.Parent().Node().(*ast.IfStmt).Cond
+		case edge.ForStmt_Body:
+			cond = c.Parent().Node().(*ast.ForStmt).Cond
+		case edge.FuncDecl_Body, edge.FuncLit_Body:
+			return false
+		}
+		if cond != nil && a.readsLenOf(cond, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// readsLenOf reports whether e contains len(x.f).
+func (a *checker) readsLenOf(e ast.Expr, f *types.Var) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found || len(call.Args) != 1 {
+			return !found
+		}
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		if b, builtin := a.pass.TypesInfo.Uses[id].(*types.Builtin); !ok || !builtin || b.Name() != "len" {
+			return true
+		}
+		if arg, ok := ast.Unparen(call.Args[0]).(*ast.SelectorExpr); ok {
+			sel := a.pass.TypesInfo.Selections[arg]
+			found = sel != nil && sel.Obj() == f
+		}
+		return !found
+	})
+	return found
 }
 
 func (g *growingField) added(pos token.Pos, fn ast.Node) {

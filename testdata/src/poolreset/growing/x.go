@@ -261,3 +261,44 @@ func useBuilt() int {
 	builts.Put(b)
 	return n
 }
+
+// Not reported: a stack of slots indexed by a depth counter, appended to
+// only when the counter passes its length, and a table of batches grown
+// to the deepest level: they grow to the deepest use, not with each use.
+type layers struct {
+	slots []int
+	top   int
+	byLvl [][]int
+}
+
+var layerPool = sync.Pool{New: func() any { return &layers{top: -1} }}
+
+func (l *layers) push(v int) {
+	l.top++
+	if l.top >= len(l.slots) {
+		l.slots = append(l.slots, 0)
+	}
+	l.slots[l.top] = v
+}
+
+func (l *layers) at(depth, v int) {
+	for len(l.byLvl) <= depth {
+		l.byLvl = append(l.byLvl, nil)
+	}
+	l.byLvl[depth] = append(l.byLvl[depth], v)
+}
+
+func nest(xs []int) int {
+	l := layerPool.Get().(*layers)
+	for i, x := range xs {
+		l.push(x)
+		l.at(i%4, x)
+	}
+	n := l.top
+	l.top = -1
+	for i := range l.byLvl {
+		l.byLvl[i] = l.byLvl[i][:0]
+	}
+	layerPool.Put(l)
+	return n
+}
