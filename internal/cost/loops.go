@@ -170,6 +170,9 @@ func (m *Model) fixedCount(pass *analysis.Pass, loop ast.Node, fn ast.Node) bool
 		}
 		return m.FixedList(pass, x, fn)
 	case *ast.ForStmt:
+		if k := tail(info, l); k != nil {
+			return m.isConstant(info, k, fn)
+		}
 		return m.boundedByConstant(info, l, fn) && (counts(l.Post, token.INC) || startsAtConstant(info, l)) ||
 			m.lenBelowConstant(info, l.Cond, fn)
 	}
@@ -527,6 +530,23 @@ func CountTo(info *types.Info, l *ast.ForStmt) ast.Expr {
 	return cond.Y
 }
 
+// tail returns k for a loop for i := n - k; i < n; i++, which runs k
+// times however large n is (the last k parts of a path).
+func tail(info *types.Info, l *ast.ForStmt) ast.Expr {
+	init, ok := l.Init.(*ast.AssignStmt)
+	post, ok2 := l.Post.(*ast.IncDecStmt)
+	cond, ok3 := ast.Unparen(l.Cond).(*ast.BinaryExpr)
+	if !ok || !ok2 || !ok3 || len(init.Lhs) != 1 || len(init.Rhs) != 1 || post.Tok != token.INC ||
+		cond.Op != token.LSS || !isCounter(info, cond.X, post) || !isCounter(info, init.Lhs[0], post) {
+		return nil
+	}
+	from, ok := ast.Unparen(init.Rhs[0]).(*ast.BinaryExpr)
+	if !ok || from.Op != token.SUB || types.ExprString(from.X) != types.ExprString(cond.Y) {
+		return nil
+	}
+	return ast.Unparen(from.Y)
+}
+
 // describeLoop describes how many times the loop runs, for a message.
 func describeLoop(pass *analysis.Pass, loop ast.Node) string {
 	info := pass.TypesInfo
@@ -556,6 +576,9 @@ func describeLoop(pass *analysis.Pass, loop ast.Node) string {
 		}
 		if n := CountTo(info, l); n != nil {
 			return "a loop of " + short(n) + " iterations"
+		}
+		if k := tail(info, l); k != nil {
+			return "a loop of " + short(k) + " iterations (the last of " + short(ast.Unparen(l.Cond).(*ast.BinaryExpr).Y) + ")"
 		}
 		return "a loop while " + short(l.Cond)
 	}

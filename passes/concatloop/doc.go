@@ -47,7 +47,9 @@
 //     constants, literals, package-level tables, also when passed as the
 //     argument of every call of an unexported helper, counters bounded by
 //     a constant, a length grown up to a constant, a range that breaks
-//     when its index reaches a constant, a list that returns above when
+//     when its index reaches a constant, a loop over the last k parts
+//     (for i := n - k; i < n; i++, whose message names k) when k is a
+//     constant, a list that returns above when
 //     longer than a constant: if len(xs) > 6 { return }) or by configuration (a field of a *Config or *Options,
 //     or of a Config value kept in a field,
 //     a list of *ServerConfig), String and Format methods that list the

@@ -399,3 +399,25 @@ func Excerpt(sc *bufio.Scanner, start, end int) string {
 	}
 	return text
 }
+
+// LastParts joins the last k+1 parts: the loop runs k+1 times however
+// many parts there are, and lastTwo's callers fix k, so its loop runs a
+// count fixed by the code.
+func LastParts(parts []string, k int) string {
+	n := len(parts)
+	out := ""
+	for i := n - (1 + k); i < n; i++ {
+		out += "/" + parts[i] // want `out grows by \+= in a loop of 1 \+ k iterations \(the last of n\): .*\[medium\]$`
+	}
+	return out
+}
+
+func lastTwo(parts []string, k int) string {
+	out := ""
+	for i := len(parts) - k; i < len(parts); i++ {
+		out += "/" + parts[i] // want `out grows by \+= in a loop of k iterations \(the last of len\(parts\)\): .*\[low: a count fixed by the code\]$`
+	}
+	return out
+}
+
+func ShortPath(parts []string) string { return lastTwo(parts, 2) }
