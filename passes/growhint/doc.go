@@ -91,5 +91,8 @@
 // there they have at the writes, and follows no pointer that the function
 // compares with nil, except in a guard before the builder that returns
 // when it is nil (if c == nil { return "" }). The slice fix is withheld when the slice is returned
-// and may be nil (nothing appended): a capacity would make it non-nil.
+// and may be nil (nothing appended): a capacity would make it non-nil. It
+// cannot be nil after an unconditional append of a byte or a constant,
+// also in a range loop over a variable that an if before it returns on
+// when empty (if len(data) == 0 { return nil, nil }): that loop runs.
 package growhint

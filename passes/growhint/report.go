@@ -288,11 +288,13 @@ func isConversionOfNil(info *types.Info, e ast.Expr) bool {
 }
 
 // nonEmptyBefore reports whether a statement of the builder's list before
-// pos appends a constant piece or a byte unconditionally, so the slice is
-// non-nil there whatever the fix.
+// pos appends a constant piece or a byte unconditionally, itself or in the
+// body of a loop that runs at least once, so the slice is non-nil there
+// whatever the fix.
 func (c *checker) nonEmptyBefore(b *builder, pos token.Pos) bool {
 	for _, w := range b.writes {
-		if w.cur.Node().Pos() >= pos || w.opaque || !slices.Contains(b.list, ast.Stmt(w.cur.Node().(*ast.AssignStmt))) {
+		stmt := ast.Stmt(w.cur.Node().(*ast.AssignStmt))
+		if w.cur.Node().Pos() >= pos || w.opaque || !slices.Contains(b.list, stmt) && !c.inLoopThatRuns(b, w.top, stmt) {
 			continue
 		}
 		for i, p := range w.pieces {
@@ -305,6 +307,32 @@ func (c *checker) nonEmptyBefore(b *builder, pos token.Pos) bool {
 		}
 	}
 	return false
+}
+
+// inLoopThatRuns reports whether stmt is a statement of the body of the
+// range loop top, a statement of the builder's list, over a variable that
+// its function never changes and that a statement before the loop returns
+// on when empty (if len(data) == 0 { return nil, nil }): the loop runs,
+// and stmt with it.
+func (c *checker) inLoopThatRuns(b *builder, top, stmt ast.Stmt) bool {
+	loop, ok := top.(*ast.RangeStmt)
+	if !ok || !slices.Contains(loop.Body.List, stmt) {
+		return false
+	}
+	id, ok := ast.Unparen(loop.X).(*ast.Ident)
+	v, _ := c.info.Uses[id].(*types.Var)
+	if !ok || v == nil || astx.Reassigned(c.info, b.fn.Node(), v) {
+		return false
+	}
+	before := b.list[:slices.Index(b.list, top)]
+	return astx.ReturnsWhenEmpty(c.info, before, func(length ast.Expr) bool {
+		call, ok := length.(*ast.CallExpr)
+		if !ok || !astx.IsBuiltin(c.info, call.Fun, "len") || len(call.Args) != 1 {
+			return false
+		}
+		arg, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+		return ok && c.info.Uses[arg] == v
+	})
 }
 
 // freshName returns base, or base2, base3, ..., whichever no identifier of

@@ -340,41 +340,18 @@ func (c *checker) runsAtLeastOnce(loopCur inspector.Cursor, n count, before []as
 	if ifs, isIf := loopCur.Parent().Parent().Node().(*ast.IfStmt); ok && isIf && ifs.Body == block && c.comparesCount(ifs.Cond, n, false) {
 		return true
 	}
-	return slices.ContainsFunc(before, func(stmt ast.Stmt) bool {
-		ifs, ok := stmt.(*ast.IfStmt)
-		if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) == 0 || !c.comparesCount(ifs.Cond, n, true) {
-			return false
-		}
-		_, returns := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt)
-		return returns
-	})
+	return astx.ReturnsWhenEmpty(c.pass.TypesInfo, before, c.isCount(n))
 }
 
 // comparesCount reports whether cond says the count n is zero (zero set)
-// or above zero: len(s) == 0, or len(s) > 0, len(s) != 0, len(s) >= 1
-// and their mirror images; for zero, also as one operand of an || chain
-// (if len(a) == 0 || len(s) == 0 { return }), else of an && chain.
+// or above zero (see astx.SaysLen).
 func (c *checker) comparesCount(cond ast.Expr, n count, zero bool) bool {
-	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok {
-		return false
-	}
-	if zero && bin.Op == token.LOR || !zero && bin.Op == token.LAND {
-		return c.comparesCount(bin.X, n, zero) || c.comparesCount(bin.Y, n, zero)
-	}
-	info := c.pass.TypesInfo
-	var length ast.Expr
-	switch {
-	case zero && bin.Op == token.EQL && astx.IsIntConst(info, bin.Y, 0),
-		!zero && (bin.Op == token.GTR || bin.Op == token.NEQ) && astx.IsIntConst(info, bin.Y, 0),
-		!zero && bin.Op == token.GEQ && astx.IsIntConst(info, bin.Y, 1):
-		length = bin.X
-	case zero && bin.Op == token.EQL && astx.IsIntConst(info, bin.X, 0),
-		!zero && (bin.Op == token.LSS || bin.Op == token.NEQ) && astx.IsIntConst(info, bin.X, 0),
-		!zero && bin.Op == token.LEQ && astx.IsIntConst(info, bin.X, 1):
-		length = bin.Y
-	}
-	return length != nil && c.src.Text(ast.Unparen(length)) == n.base
+	return astx.SaysLen(c.pass.TypesInfo, cond, zero, c.isCount(n))
+}
+
+// isCount returns a test of whether a length compared is the count n.
+func (c *checker) isCount(n count) func(ast.Expr) bool {
+	return func(length ast.Expr) bool { return c.src.Text(length) == n.base }
 }
 
 // nilUnseen reports whether nothing can tell the slice acc accumulates
