@@ -52,7 +52,9 @@
 //     above. A loop is a rewritten copy of the string it walks only if it
 //     copies all of it: not if it can stop before the end under a test
 //     of the content rather than a length (a closing quote, the end of a
-//     parser's block, after which the caller parses the rest), nor if it
+//     parser's block, after which the caller parses the rest) or of the
+//     length of what it built (if b.Len() >= 32 { break }: the output is
+//     capped, however long the input), nor if it
 //     writes a string looked up per byte (a type's name, an escape, an
 //     entry of a table not made from the string: names[b]) or a
 //     byte or rune rendered as text (fmt.Sprintf("%X", r), four digits or

@@ -276,7 +276,7 @@ func isStmtOf(body *ast.BlockStmt, cur inspector.Cursor) bool {
 // is computed from it.
 func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, at token.Pos, e *estimate) bool {
 	walked := c.walkedStrings(loop)
-	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) || c.stopsAtContent(loop) || c.returnsWalked(b, loop, walked) || c.writesSeparators(b, loop, writes, walked) {
+	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) || c.stopsAtContent(b, loop) || c.returnsWalked(b, loop, walked) || c.writesSeparators(b, loop, writes, walked) {
 		return false
 	}
 	used := make(map[*types.Var]bool)
@@ -657,11 +657,13 @@ func (c *checker) returnsWalked(b *builder, loop inspector.Cursor, walked []*typ
 
 // stopsAtContent reports whether the loop can break before the end of
 // what it walks, under a condition that reads no length (a closing quote,
-// the end of a block), or under none. It then copies a prefix of its
-// input, which is often the rest of a document: a parser's block, not the
-// whole text. (A return that hands back what is built is returnsPart's; one
-// that does not abandons the builder.)
-func (c *checker) stopsAtContent(loop inspector.Cursor) bool {
+// the end of a block), or under none, or one that reads the builder's
+// (if b.Len() >= 32 { break }: what is built is capped, however long the
+// input). It then copies a prefix of its input, which is often the rest
+// of a document: a parser's block, not the whole text. (A return that
+// hands back what is built is returnsPart's; one that does not abandons
+// the builder.)
+func (c *checker) stopsAtContent(b *builder, loop inspector.Cursor) bool {
 	fn := c.innermostFunc(loop)
 	for cur := range loop.Preorder((*ast.BranchStmt)(nil)) {
 		if c.innermostFunc(cur) != fn || !breaksLoop(loop, cur.Node().(*ast.BranchStmt), cur) {
@@ -676,7 +678,7 @@ func (c *checker) stopsAtContent(loop inspector.Cursor) bool {
 			// Only an if whose body holds the break guards it: in an else,
 			// its condition is false there.
 			if ifs := ifc.Node().(*ast.IfStmt); ifs.Body.Pos() <= br.Pos() && br.End() <= ifs.Body.End() {
-				guarded = guarded || astx.CallsLen(c.info, ifs.Cond)
+				guarded = guarded || astx.CallsLen(c.info, ifs.Cond) && !astx.Mentions(c.info, ifs.Cond, b.obj)
 			}
 		}
 		if !guarded {

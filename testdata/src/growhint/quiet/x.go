@@ -457,3 +457,23 @@ func QuotedValue(params string) (string, string) {
 	}
 	return sb.String(), params[min(i+1, len(params)):]
 }
+
+// Label keeps the letters and digits of a reason, the others replaced by
+// '_', up to 32 bytes: the
+// loop stops at a length of its own output, so the input's length is no
+// size for it.
+func Label(s string) string {
+	const limit = 32
+	var b strings.Builder
+	for _, r := range s {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			b.WriteRune(r)
+		} else {
+			b.WriteByte('_')
+		}
+		if b.Len() >= limit {
+			break
+		}
+	}
+	return b.String()
+}
