@@ -66,6 +66,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 	switch {
 	case m.fixedCount(pass, cur.Node(), fn):
 		t.Count, t.Evidence = CountFixed, "a count fixed by the code"
+	case bitCount(pass.TypesInfo, cur.Node(), fn) != "":
+		t.Count, t.Evidence = CountFixed, "at most 64: a count of bits ("+bitCount(pass.TypesInfo, cur.Node(), fn)+")"
 	case guardedAbove(pass, cur, fn) != "":
 		t.Count, t.Evidence = CountFixed, "at most "+guardedAbove(pass, cur, fn)+": longer lists return above"
 	case bound != nil:
@@ -87,6 +89,43 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountData, "count grows with the data"
 	}
 	return t
+}
+
+// bitCount returns the math/bits function (bits.Len64, bits.TrailingZeros,
+// ...) whose result the loop counts to, directly or through a local set
+// once from it: such a count is at most 64, however large the number.
+func bitCount(info *types.Info, loop ast.Node, fn ast.Node) string {
+	var n ast.Expr
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		if b, ok := underlying(info, l.X).(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+			n = l.X
+		}
+	case *ast.ForStmt:
+		n = CountTo(info, l)
+	}
+	if id, ok := ast.Unparen(n).(*ast.Ident); ok && fn != nil {
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			n = astx.FixedValue(info, fn, v)
+		}
+	}
+	call, ok := ast.Unparen(n).(*ast.CallExpr)
+	if ok && info.Types[call.Fun].IsType() && len(call.Args) == 1 { // int(bits.Len(x))
+		call, ok = ast.Unparen(call.Args[0]).(*ast.CallExpr)
+	}
+	if !ok {
+		return ""
+	}
+	f, _ := typeutil.Callee(info, call).(*types.Func)
+	if f == nil || f.Pkg() == nil || f.Pkg().Path() != "math/bits" {
+		return ""
+	}
+	for _, prefix := range []string{"Len", "TrailingZeros", "LeadingZeros", "OnesCount"} {
+		if strings.HasPrefix(f.Name(), prefix) {
+			return "bits." + f.Name()
+		}
+	}
+	return ""
 }
 
 // guardedAbove returns K if an if statement before the loop, in its

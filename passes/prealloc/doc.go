@@ -97,7 +97,7 @@
 //   - low: counts fixed by the code (constants, literal lists, tables, a
 //     local map filled only at constant keys, another package's variable
 //     such as unicode.Scripts, a list that returns above when longer than
-//     a constant) or
+//     a constant, a count of bits from math/bits: at most 64) or
 //     by configuration (a field of a *Config, *Options or *cfg, or of a Config
 //     value kept in a field), lists short
 //     in practice (below), cold paths (init, a command's main, a

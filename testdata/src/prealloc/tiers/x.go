@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"log"
 	"maps"
+	"math/bits"
 	"net/http"
 	"os"
 	"slices"
@@ -1058,4 +1059,15 @@ func PluginNames() map[string]int {
 		arity[name] = b.arity
 	}
 	return arity
+}
+
+// Path hashes the completed subtrees of a tree of n leaves: one per
+// trailing one bit of n, at most 64 however large n is.
+func Path(n uint64, h func(int) uint64) []uint64 {
+	m := bits.TrailingZeros64(n + 1)
+	var out []uint64 // want `out can be preallocated with capacity max\(m, 0\) .*\[low: at most 64: a count of bits \(bits.TrailingZeros64\)\]$`
+	for i := range m {
+		out = append(out, h(i))
+	}
+	return out
 }
