@@ -31,7 +31,10 @@
 //     indexed, copied from, joined or spread into a variadic call, or
 //     returned by an unexported function whose callers use it only so, or
 //     passed to a function of the package whose parameter is used only so),
-//     and otherwise gets no fix;
+//     and otherwise makes it there only when the loop runs (if len(users) >
+//     0 { out = make([]T, 0, len(users)) }), which keeps it nil when the
+//     count is zero, as slices.Grow does; a slice also appended to after
+//     the loop, or under a condition, gets no fix then;
 //   - an empty non-nil slice ([]T{} or make([]T, 0)) becomes
 //     make([]T, 0, len(users)), and a map make(map[K]V, len(users));
 //   - the capacity expression reads only local variables, parameters,

@@ -623,6 +623,28 @@ func (c *checker) makeBeforeFix(d finding) *analysis.SuggestedFix {
 	}
 }
 
+// makeIfRunsFix makes the nil slice with the capacity just before the
+// loop, under a test that the loop runs: if len(xs) > 0 { out =
+// make([]T, 0, len(xs)) }. Every iteration appends, and nothing is
+// appended after the loop, so the slice stays nil exactly when the count
+// is zero, as without the fix: what slices.Grow does, before go1.21.
+func (c *checker) makeIfRunsFix(d finding) *analysis.SuggestedFix {
+	pos := d.loop.Pos()
+	if !c.meansSame(d.count, pos) || !c.isUniverse("make", pos) {
+		return nil
+	}
+	typ, why := c.typeText(d.acc.typ(), pos)
+	if why != "" {
+		return nil
+	}
+	name, ind := d.acc.name(), c.src.Indent(pos)
+	stmt := fmt.Sprintf("if %s > 0 {\n%s\t%s = make(%s, 0, %s)\n%s}\n%s", d.count, ind, name, typ, d.count, ind, ind)
+	return &analysis.SuggestedFix{
+		Message:   fmt.Sprintf("Make %s with capacity %s before the loop, when it runs", name, d.count),
+		TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(stmt)}},
+	}
+}
+
 // growFix grows the slice just before the loop with slices.Grow, which
 // leaves a nil slice nil when the count is zero. It returns why not if it
 // cannot; notAtInit says why the variable cannot be made with the

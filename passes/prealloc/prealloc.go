@@ -215,6 +215,12 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 			return
 		}
 	}
+	if init.isNil && !c.atLeastGo121() && extra == 0 {
+		if fix := c.makeIfRunsFix(d); fix != nil {
+			c.report(d, c.message(d), fix)
+			return
+		}
+	}
 	if fix, why := c.growFix(d, notAtInit); fix != nil {
 		c.report(d, c.message(d), fix)
 	} else {

@@ -40,6 +40,17 @@ func TestFixesKeepBehaviour(t *testing.T) {
 	}
 }
 
+// TestOldGoFixesKeepBehaviour does the same for the fixes of a go1.20
+// module, which make a nil slice only when the loop runs.
+func TestOldGoFixesKeepBehaviour(t *testing.T) {
+	out := fixture.RunOriginalAndFixed(t, filepath.Join(fixture.Dir(t), "src", "prealloc", "_oldgo", "equiv"), func(f *ast.File) []byte {
+		return []byte(harness(fixture.ExportedFuncs(f, "")))
+	})
+	if !strings.Contains(out, "same results") {
+		t.Errorf("the comparison did not run to its end:\n%s", out)
+	}
+}
+
 // harness returns a main package that runs every function, original and
 // fixed, on nil, empty and non-empty inputs, and exits 1 if any differ.
 func harness(funcs []string) string {

@@ -1,5 +1,6 @@
 // Package oldgo is a module for go1.20, which has neither slices.Grow nor
-// max: the fixes that need them are not offered.
+// max: the fixes that need them are not offered. A nil slice that must
+// stay nil is made before the loop under a test that the loop runs.
 package oldgo
 
 import (
@@ -10,7 +11,7 @@ import (
 )
 
 func Keep(xs []int) []int {
-	var out []int // want `out can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\); no automatic fix: keeping it nil when the loop does not run needs slices.Grow, from go1.21`
+	var out []int // want `out can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\) \[medium`
 	for _, x := range xs {
 		out = append(out, x)
 	}
@@ -108,9 +109,10 @@ func Joined(xs []string) string {
 	return strings.Join(vs, ",") + strings.Repeat("-", len(vs))
 }
 
-// Compared tells a nil slice from an empty one: no fix.
+// Compared tells a nil slice from an empty one: the slice is made only
+// when the loop runs, so it stays nil when it does not.
 func Compared(xs []int) bool {
-	var out []int // want `out can be preallocated with capacity len\(xs\).*; no automatic fix: keeping it nil when the loop does not run needs slices.Grow, from go1.21`
+	var out []int // want `out can be preallocated with capacity len\(xs\) \(append grows it`
 	for _, x := range xs {
 		out = append(out, x)
 	}
@@ -155,9 +157,10 @@ func Gather(dst, a, b []int) []int {
 	return dst
 }
 
-// kept returns its slice to a caller that compares it with nil: no fix.
+// kept returns its slice to a caller that compares it with nil: made only
+// when the loop runs.
 func kept(xs []int) []int {
-	var ys []int // want `ys can be preallocated with capacity len\(xs\).*; no automatic fix: keeping it nil when the loop does not run needs slices.Grow, from go1.21`
+	var ys []int // want `ys can be preallocated with capacity len\(xs\) \(append grows it`
 	for _, x := range xs {
 		ys = append(ys, x+1)
 	}
@@ -230,9 +233,10 @@ func Total(rows [][]float64) float64 {
 	return total(col)
 }
 
-// Marks hands its slice to a helper that tells nil from empty: no fix.
+// Marks hands its slice to a helper that tells nil from empty: made only
+// when the loop runs.
 func Marks(xs []int) bool {
-	var ms []int // want `ms can be preallocated with capacity len\(xs\).*; no automatic fix: keeping it nil when the loop does not run needs slices.Grow, from go1.21`
+	var ms []int // want `ms can be preallocated with capacity len\(xs\) \(append grows it`
 	for _, x := range xs {
 		ms = append(ms, x)
 	}
@@ -287,9 +291,10 @@ func Merged(a, b []int) int {
 	return t
 }
 
-// aliased hands its slice to a local that is then compared with nil: no fix.
+// aliased hands its slice to a local that is then compared with nil: made
+// only when the loop runs.
 func aliased(xs []int) bool {
-	var out, got []int // want `out can be preallocated with capacity len\(xs\).*; no automatic fix: keeping it nil when the loop does not run needs slices.Grow, from go1.21`
+	var out, got []int // want `out can be preallocated with capacity len\(xs\) \(append grows it`
 	for _, x := range xs {
 		out = append(out, x)
 	}
@@ -351,10 +356,10 @@ func Described(xs []int) map[string]interface{} {
 }
 
 // DescribedAlways adds the list whether or not the loop ran: a reader of
-// the document may see nil.
+// the document may see nil, so it is made only when the loop runs.
 func DescribedAlways(xs []int) map[string]interface{} {
 	doc := map[string]interface{}{"n": len(xs)}
-	var out []int // want `out can be preallocated with capacity len\(xs\).*; no automatic fix: keeping it nil when the loop does not run needs slices.Grow, from go1.21`
+	var out []int // want `out can be preallocated with capacity len\(xs\) \(append grows it`
 	for _, x := range xs {
 		out = append(out, x)
 	}

@@ -1,0 +1,36 @@
+// Package equiv holds go1.20 code whose nil slices the fix makes only when
+// the loop runs; a test runs each function before and after its fix on the
+// same inputs and compares results, nil-ness included.
+package equiv
+
+func Range(xs []int, m map[int]string, n int) any {
+	var out []int // want `out can be preallocated with capacity len\(xs\)`
+	for _, x := range xs {
+		out = append(out, x)
+	}
+	return out
+}
+
+func Keys(xs []int, m map[int]string, n int) any {
+	var keys []int // want `keys can be preallocated with capacity len\(m\)`
+	for k := range m {
+		keys = append(keys, k)
+	}
+	return len(keys) == 0 && keys == nil
+}
+
+func Count(xs []int, m map[int]string, n int) any {
+	var out []string // want `out can be preallocated with capacity n \(`
+	for i := 0; i < n; i++ {
+		out = append(out, "x")
+	}
+	return out
+}
+
+func Pairs(xs []int, m map[int]string, n int) any {
+	var sums []int // want `sums can be preallocated with capacity len\(xs\) / 2`
+	for i := 0; i+1 < len(xs); i += 2 {
+		sums = append(sums, xs[i]+xs[i+1])
+	}
+	return sums
+}
