@@ -15,14 +15,20 @@ import (
 )
 
 // Of returns the tables of the package of pass: the package variables
-// initialized with a composite literal, and those built once by a call
-// given only literals (var builtins = buildMap([]builtin{...})) that the
-// package never changes afterwards.
+// initialized with a composite literal, slices declared without a value
+// that only init sets, to composite literals (init() { ops = []op{...} }),
+// and those built once by a call given only literals (var builtins =
+// buildMap([]builtin{...})) that the package never changes afterwards.
 func Of(pass *analysis.Pass) map[*types.Var]bool {
 	tables := make(map[*types.Var]bool)
 	built := make(map[*types.Var]bool)
+	unset := make(map[*types.Var]bool)
 	for v, value := range packageVars(pass) {
 		switch value := ast.Unparen(value).(type) {
+		case nil:
+			if _, ok := v.Type().Underlying().(*types.Slice); ok {
+				unset[v] = true
+			}
 		case *ast.CompositeLit:
 			tables[v] = true
 		case *ast.CallExpr:
@@ -30,6 +36,9 @@ func Of(pass *analysis.Pass) map[*types.Var]bool {
 				built[v] = true
 			}
 		}
+	}
+	for v := range setByInit(pass, unset) {
+		tables[v] = true
 	}
 	if len(built) == 0 {
 		return tables
@@ -66,6 +75,51 @@ func builtFromLiterals(info *types.Info, call *ast.CallExpr) bool {
 func isCompositeLit(e ast.Expr) bool {
 	_, ok := ast.Unparen(e).(*ast.CompositeLit)
 	return ok
+}
+
+// setByInit returns those of the slices vars that the package sets only
+// in init functions, each time to a composite literal, and never appends
+// to nor addresses: their length is written in the source. Stores into
+// their elements (ops[i].symbol = ...) leave it as it is.
+func setByInit(pass *analysis.Pass, vars map[*types.Var]bool) map[*types.Var]bool {
+	info := pass.TypesInfo
+	set := make(map[*types.Var]bool)
+	other := make(map[*types.Var]bool)
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			fd, isFunc := decl.(*ast.FuncDecl)
+			inInit := isFunc && fd.Recv == nil && fd.Name.Name == "init"
+			ast.Inspect(decl, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.AssignStmt:
+					for i, lhs := range n.Lhs {
+						id, ok := ast.Unparen(lhs).(*ast.Ident)
+						if v := asVar(info.Uses[id]); !ok || !vars[v] {
+							continue
+						} else if inInit && len(n.Lhs) == len(n.Rhs) && n.Tok == token.ASSIGN && isCompositeLit(n.Rhs[i]) {
+							set[v] = true
+						} else {
+							other[v] = true
+						}
+					}
+				case *ast.UnaryExpr:
+					if v := rootVar(info, n.X); n.Op == token.AND && vars[v] {
+						other[v] = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	for v := range other {
+		delete(set, v)
+	}
+	return set
+}
+
+func asVar(obj types.Object) *types.Var {
+	v, _ := obj.(*types.Var)
+	return v
 }
 
 // changed returns those of vars that the package may change after their

@@ -1071,3 +1071,41 @@ func Path(n uint64, h func(int) uint64) []uint64 {
 	}
 	return out
 }
+
+// ops is set once, by init, to a list written there; init only fills in
+// its elements after: a table. plugs is set by init too, but AddPlug
+// appends to it: data.
+var (
+	ops   []builtin
+	plugs []plug
+)
+
+type plug struct{ name string }
+
+func init() {
+	ops = []builtin{{"add", 2}, {"neg", 1}}
+	for i := range ops {
+		ops[i].name = "op_" + ops[i].name
+	}
+	plugs = []plug{{"log"}}
+}
+
+func AddPlug(p plug) { plugs = append(plugs, p) }
+
+// OpNames lists the operators: a count fixed by the code.
+func OpNames() []string {
+	var names []string // want `names can be preallocated with capacity len\(ops\) .*\[low: a count fixed by the code\]$`
+	for _, op := range ops {
+		names = append(names, op.name)
+	}
+	return names
+}
+
+// PlugNames lists what AddPlug appended: data.
+func PlugNames() []string {
+	var names []string // want `names can be preallocated with capacity len\(plugs\) .*\[medium: count grows with the data\]$`
+	for _, h := range plugs {
+		names = append(names, h.name)
+	}
+	return names
+}
