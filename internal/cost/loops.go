@@ -207,7 +207,7 @@ func (m *Model) fixedCount(pass *analysis.Pass, loop ast.Node, fn ast.Node) bool
 			_, ok := t.Elem().Underlying().(*types.Array)
 			return ok
 		}
-		return m.FixedList(pass, x, fn)
+		return m.FixedList(pass, x, fn) || fn != nil && m.madeFixed(info, x, fn)
 	case *ast.ForStmt:
 		if k := tail(info, l); k != nil {
 			return m.isConstant(info, k, fn)
@@ -278,22 +278,49 @@ func (m *Model) isConstant(info *types.Info, e ast.Expr, fn ast.Node) bool {
 	return value != nil && info.Types[value].Value != nil
 }
 
-// isFixedLen reports whether call is len(b) of a local that fn makes with
-// a constant length and never assigns again (b := make([]byte, 74)).
+// isFixedLen reports whether call is len(b) of a local slice that fn
+// makes with a constant length (b := make([]byte, 74)) and never resizes
+// (see [Model.madeFixed]).
 func (m *Model) isFixedLen(info *types.Info, call *ast.CallExpr, fn ast.Node) bool {
-	if !astx.IsBuiltin(info, call.Fun, "len") || len(call.Args) != 1 {
-		return false
-	}
-	arg, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	return astx.IsBuiltin(info, call.Fun, "len") && len(call.Args) == 1 && m.madeFixed(info, call.Args[0], fn)
+}
+
+// madeFixed reports whether x is a local slice that fn makes with a
+// length that is a constant (see [Model.isConstant]): make([]T, count)
+// with count fixed by every caller. fn must never assign the slice whole,
+// range into it or take its address; stores into its elements keep its
+// length.
+func (m *Model) madeFixed(info *types.Info, x ast.Expr, fn ast.Node) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
 	if !ok {
 		return false
 	}
-	v, ok := info.Uses[arg].(*types.Var)
+	v, ok := info.Uses[id].(*types.Var)
 	if !ok {
 		return false
 	}
-	made, ok := ast.Unparen(astx.FixedValue(info, fn, v)).(*ast.CallExpr)
-	return ok && astx.IsBuiltin(info, made.Fun, "make") && len(made.Args) >= 2 && info.Types[made.Args[1]].Value != nil
+	if _, ok := v.Type().Underlying().(*types.Slice); !ok {
+		return false
+	}
+	made, ok := ast.Unparen(astx.InitialValue(info, fn, v)).(*ast.CallExpr)
+	if !ok || !astx.IsBuiltin(info, made.Fun, "make") || len(made.Args) < 2 || !m.isConstant(info, made.Args[1], fn) {
+		return false
+	}
+	whole := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	return !astx.Any(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			return slices.ContainsFunc(n.Lhs, whole)
+		case *ast.RangeStmt:
+			return n.Tok == token.ASSIGN && (n.Key != nil && whole(n.Key) || n.Value != nil && whole(n.Value))
+		case *ast.UnaryExpr:
+			return n.Op == token.AND && whole(n.X)
+		}
+		return false
+	})
 }
 
 // counts reports whether post steps its counter in the direction of tok
@@ -438,38 +465,47 @@ func (m *Model) returnsFixedList(info *types.Info, call *ast.CallExpr) bool {
 }
 
 // fixedParams returns the parameters of unexported functions that every
-// call in the package passes a composite literal, a table or a constant,
-// and that the function never assigns: flagName(i, shfStrings) for a
-// table shfStrings, or pbkdf(h, 64, ...) for a block size.
+// call in the package passes a composite literal, a table, a constant or
+// such a parameter of its own, and that the function never assigns:
+// flagName(i, shfStrings) for a table shfStrings, pbkdf(h, 64, ...) for a
+// block size, or collapse(ts, n) in nodelets(ts, n int), called as
+// nodelets(ts, 4).
 func fixedParams(pass *analysis.Pass, funcs map[*types.Func]*funcInfo, tables map[*types.Var]bool) map[*types.Var]bool {
 	info := pass.TypesInfo
+	params := make(map[*types.Var]bool)
 	fixedArg := func(arg ast.Expr) bool {
 		arg = ast.Unparen(arg)
 		if _, ok := arg.(*ast.CompositeLit); ok || info.Types[arg].Value != nil {
 			return true
 		}
 		id, ok := arg.(*ast.Ident)
-		return ok && tables[asVar(info.Uses[id])]
+		return ok && (tables[asVar(info.Uses[id])] || params[asVar(info.Uses[id])])
 	}
-	params := make(map[*types.Var]bool)
-	for fn, fi := range funcs {
-		if fi.external || fi.escapes || len(fi.calls) == 0 {
-			continue
-		}
-		ps := fn.Signature().Params()
-		for i := range ps.Len() {
-			if fn.Signature().Variadic() && i == ps.Len()-1 {
-				break // what the variadic parameter gets is counted by variadicArgs
+	for grew := true; grew; {
+		grew = false
+		for fn, fi := range funcs {
+			if fi.external || fi.escapes || len(fi.calls) == 0 {
+				continue
 			}
-			fixed := true
-			for _, call := range fi.calls {
-				if !fixed {
-					break
+			ps := fn.Signature().Params()
+			for i := range ps.Len() {
+				if fn.Signature().Variadic() && i == ps.Len()-1 {
+					break // what the variadic parameter gets is counted by variadicArgs
 				}
-				fixed = i < len(call.Args) && fixedArg(call.Args[i])
-			}
-			if fixed && !astx.Reassigned(info, fi.decl, ps.At(i)) {
-				params[ps.At(i)] = true
+				if params[ps.At(i)] {
+					continue
+				}
+				fixed := true
+				for _, call := range fi.calls {
+					if !fixed {
+						break
+					}
+					fixed = i < len(call.Args) && fixedArg(call.Args[i])
+				}
+				if fixed && !astx.Reassigned(info, fi.decl, ps.At(i)) {
+					params[ps.At(i)] = true
+					grew = true
+				}
 			}
 		}
 	}

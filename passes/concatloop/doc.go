@@ -45,7 +45,8 @@
 //     such loops over many elements;
 //   - low: loops whose trip count is fixed by the code (arrays,
 //     constants, literals, package-level tables, also when passed as the
-//     argument of every call of an unexported helper, counters bounded by
+//     argument of every call of an unexported helper, directly or
+//     through another, counters bounded by
 //     a constant, a length grown up to a constant, a range that breaks
 //     when its index reaches a constant, a loop over the last k parts
 //     (for i := n - k; i < n; i++, whose message names k) when k is a

@@ -100,7 +100,9 @@
 //   - low: counts fixed by the code (constants, literal lists, tables, a
 //     local map filled only at constant keys, another package's variable
 //     such as unicode.Scripts, a list that returns above when longer than
-//     a constant, a count of bits from math/bits: at most 64) or
+//     a constant, a count of bits from math/bits: at most 64, a local
+//     slice made with a constant length, also one that every caller of an
+//     unexported function passes, directly or through another) or
 //     by configuration (a field of a *Config, *Options or *cfg, or of a Config
 //     value kept in a field), lists short
 //     in practice (below), cold paths (init, a command's main, a

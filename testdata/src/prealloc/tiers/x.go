@@ -1109,3 +1109,22 @@ func PlugNames() []string {
 	}
 	return names
 }
+
+// bucketSizes groups values into n buckets and lists their sizes; n comes
+// from nodelets, whose only caller passes 4: the loop over the buckets
+// runs a count fixed by the code, whatever it stores into them.
+func bucketSizes(vals []int, n int) []int {
+	groups := make([][]int, n)
+	for i, v := range vals {
+		groups[i%n] = append(groups[i%n], v)
+	}
+	var sizes []int // want `sizes can be preallocated with capacity len\(groups\) .*\[low: a count fixed by the code\]$`
+	for _, g := range groups {
+		sizes = append(sizes, len(g))
+	}
+	return sizes
+}
+
+func nodelets(vals []int, limit int) []int { return bucketSizes(vals, limit) }
+
+func Nodelets(vals []int) []int { return nodelets(vals, 4) }
