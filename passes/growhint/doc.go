@@ -72,8 +72,11 @@
 // better remedy). Not reported: builders that are grown, reset, truncated
 // or read from (a builder reset in a loop keeps its capacity), captured by
 // a closure or passed to other code than the fmt and io writers, slices
-// given a capacity or reused, and a slice that gets one element per
-// iteration of one loop (prealloc's finding). The cost model rates the
+// given a capacity or reused, a slice that gets one element per
+// iteration of one loop (prealloc's finding), and builders written on
+// paths that exclude each other (some writes in an if that ends in a
+// return or a break, others after it: no one size fits both). The cost
+// model rates the
 // finding: Error methods, debug output, initialization and code without
 // production callers are the low tier (reported under -strict), and so
 // are helpers whose every call feeds a diagnostic or a trace, text that

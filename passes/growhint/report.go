@@ -29,7 +29,7 @@ func (c *checker) check(file *ast.File, b *builder) {
 	if b.kind == bytesKind {
 		at = b.decl.Node().Pos() // the capacity goes into the declaration
 	}
-	if c.isPreallocs(b) {
+	if c.isPreallocs(b) || onExclusivePaths(b) {
 		return
 	}
 	e := c.estimate(b, at)
@@ -258,6 +258,23 @@ func (c *checker) fix(file *ast.File, b *builder, e estimate, at token.Pos) (*an
 		Message:   "Make " + b.obj.Name() + " with the capacity it reaches",
 		TextEdits: []analysis.TextEdit{{Pos: decl.Pos(), End: decl.End(), NewText: []byte(prelude + b.obj.Name() + " := make([]byte, 0, " + size + ")")}},
 	}, ""
+}
+
+// onExclusivePaths reports whether some writes are in the body of an if
+// of the builder's list that ends in a return or a break, and others come
+// after that if: they never run together (if each { ...; return b.String()
+// }, then the other layout), and no one size covers both.
+func onExclusivePaths(b *builder) bool {
+	for _, w := range b.writes {
+		ifs, ok := w.top.(*ast.IfStmt)
+		if !ok || !astx.EndsInBreakOrReturn(ifs.Body) || w.cur.Node().Pos() > ifs.Body.End() {
+			continue
+		}
+		if slices.ContainsFunc(b.writes, func(o *write) bool { return o.cur.Node().Pos() > ifs.End() }) {
+			return true
+		}
+	}
+	return false
 }
 
 // nilMatters says why making the slice non-nil could change what the

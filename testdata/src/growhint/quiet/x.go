@@ -477,3 +477,22 @@ func Label(s string) string {
 	}
 	return b.String()
 }
+
+// Indented writes one of two layouts: each loop returns what it built, so
+// the writes of the two never run together and no one size fits both.
+func Indented(lines []string, each bool, pad string) string {
+	var b strings.Builder
+	if each {
+		for _, l := range lines {
+			b.WriteString(pad)
+			b.WriteString(l)
+			b.WriteByte('\n')
+		}
+		return b.String()
+	}
+	for _, l := range lines {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
