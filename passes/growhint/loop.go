@@ -322,7 +322,7 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 	for _, t := range terms {
 		e.sum.AddLen(t)
 		if escapes {
-			e.least = append(e.least, t+", some of whose bytes are written as longer escapes")
+			e.least = append(e.least, t+", some of whose bytes are written as longer replacements")
 		} else {
 			e.copyOf = append(e.copyOf, t)
 		}

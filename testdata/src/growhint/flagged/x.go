@@ -300,7 +300,7 @@ func appendEscape(dst []byte, r rune) []byte {
 // CEscape writes two bytes for each quote, backslash or newline: the
 // input's length is the least the output takes, not a close guess.
 func CEscape(data []byte) string {
-	var buf bytes.Buffer // want `buf is filled by 4 writes whose total size is known before the first write: at least len\(data\) bytes \(counted at their least: data, some of whose bytes are written as longer escapes\)`
+	var buf bytes.Buffer // want `buf is filled by 4 writes whose total size is known before the first write: at least len\(data\) bytes \(counted at their least: data, some of whose bytes are written as longer replacements\)`
 	for _, c := range data {
 		switch c {
 		case '\n':
