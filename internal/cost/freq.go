@@ -155,7 +155,7 @@ func run(pass *analysis.Pass) (any, error) {
 		info.callers = append(info.callers, caller)
 		info.spawned = info.spawned || inGoroutine(cur)
 	}
-	m.tables = tables.Of(pass)
+	m.tables = tables.Of(pass, insp)
 	m.fixedParams = fixedParams(pass, m.funcs, m.tables)
 	m.fixedLists = fixedLists(m.funcs)
 	m.builtHere = builtHere(pass, insp)
@@ -260,6 +260,9 @@ func (m *Model) Func(pass *analysis.Pass, decl *ast.FuncDecl) Frequency {
 	}
 	return m.memo[fn]
 }
+
+// Tables returns the package's tables: see [tables.Of].
+func (m *Model) Tables() map[*types.Var]bool { return m.tables }
 
 // Decl returns the declaration of fn if the package declares it.
 func (m *Model) Decl(fn *types.Func) *ast.FuncDecl {

@@ -10,6 +10,7 @@ import (
 	"iter"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/astx"
 )
@@ -19,7 +20,7 @@ import (
 // that only init sets, to composite literals (init() { ops = []op{...} }),
 // and those built once by a call given only literals (var builtins =
 // buildMap([]builtin{...})) that the package never changes afterwards.
-func Of(pass *analysis.Pass) map[*types.Var]bool {
+func Of(pass *analysis.Pass, insp *inspector.Inspector) map[*types.Var]bool {
 	tables := make(map[*types.Var]bool)
 	built := make(map[*types.Var]bool)
 	unset := make(map[*types.Var]bool)
@@ -37,7 +38,7 @@ func Of(pass *analysis.Pass) map[*types.Var]bool {
 			}
 		}
 	}
-	for v := range setByInit(pass, unset) {
+	for v := range setByInit(pass, insp, unset) {
 		tables[v] = true
 	}
 	if len(built) == 0 {
@@ -81,40 +82,46 @@ func isCompositeLit(e ast.Expr) bool {
 // in init functions, each time to a composite literal, and never appends
 // to nor addresses: their length is written in the source. Stores into
 // their elements (ops[i].symbol = ...) leave it as it is.
-func setByInit(pass *analysis.Pass, vars map[*types.Var]bool) map[*types.Var]bool {
+func setByInit(pass *analysis.Pass, insp *inspector.Inspector, vars map[*types.Var]bool) map[*types.Var]bool {
+	if len(vars) == 0 {
+		return nil
+	}
 	info := pass.TypesInfo
 	set := make(map[*types.Var]bool)
 	other := make(map[*types.Var]bool)
-	for _, f := range pass.Files {
-		for _, decl := range f.Decls {
-			fd, isFunc := decl.(*ast.FuncDecl)
-			inInit := isFunc && fd.Recv == nil && fd.Name.Name == "init"
-			ast.Inspect(decl, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.AssignStmt:
-					for i, lhs := range n.Lhs {
-						id, ok := ast.Unparen(lhs).(*ast.Ident)
-						if v := asVar(info.Uses[id]); !ok || !vars[v] {
-							continue
-						} else if inInit && len(n.Lhs) == len(n.Rhs) && n.Tok == token.ASSIGN && isCompositeLit(n.Rhs[i]) {
-							set[v] = true
-						} else {
-							other[v] = true
-						}
-					}
-				case *ast.UnaryExpr:
-					if v := rootVar(info, n.X); n.Op == token.AND && vars[v] {
-						other[v] = true
-					}
+	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.UnaryExpr)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				id, ok := ast.Unparen(lhs).(*ast.Ident)
+				if v := asVar(info.Uses[id]); !ok || !vars[v] {
+					continue
+				} else if inInit(cur) && len(n.Lhs) == len(n.Rhs) && n.Tok == token.ASSIGN && isCompositeLit(n.Rhs[i]) {
+					set[v] = true
+				} else {
+					other[v] = true
 				}
-				return true
-			})
+			}
+		case *ast.UnaryExpr:
+			if v := rootVar(info, n.X); n.Op == token.AND && vars[v] {
+				other[v] = true
+			}
 		}
 	}
 	for v := range other {
 		delete(set, v)
 	}
 	return set
+}
+
+// inInit reports whether cur is in the body of an init function, and not
+// in a function literal there.
+func inInit(cur inspector.Cursor) bool {
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		decl, ok := fn.Node().(*ast.FuncDecl)
+		return ok && decl.Recv == nil && decl.Name.Name == "init"
+	}
+	return false
 }
 
 func asVar(obj types.Object) *types.Var {

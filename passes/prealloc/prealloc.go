@@ -13,7 +13,6 @@ import (
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/suppress"
-	"github.com/memlint/memlint/internal/tables"
 )
 
 //go:embed doc.go
@@ -40,14 +39,13 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
-	packageTables := tables.Of(pass)
 	callees := make(map[*types.Func]allocSite)
 	for fileCur := range in.Root().Children() {
 		file, ok := fileCur.Node().(*ast.File)
 		if !ok || rep.Skips(file) {
 			continue
 		}
-		c := &checker{pass: pass, rep: rep, file: file, src: astx.NewSource(pass), escaped: make(map[ast.Node]map[*types.Var]bool), model: model, tables: packageTables, callees: callees}
+		c := &checker{pass: pass, rep: rep, file: file, src: astx.NewSource(pass), escaped: make(map[ast.Node]map[*types.Var]bool), model: model, tables: model.Tables(), callees: callees}
 		for cur := range fileCur.Preorder((*ast.RangeStmt)(nil), (*ast.ForStmt)(nil), (*ast.CallExpr)(nil)) {
 			if _, isCall := cur.Node().(*ast.CallExpr); isCall {
 				c.checkCollect(cur)
