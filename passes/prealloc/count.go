@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -315,11 +316,12 @@ func (c *checker) isLen(e ast.Expr) bool {
 	return ok && (c.isBuiltin(call.Fun, "len") || c.isBuiltin(call.Fun, "cap") || astx.IsLenMethod(c.pass.TypesInfo, call))
 }
 
-// notNegative reports whether e is a length (len, cap, a Len method) or a
-// local of fn that is only ever given lengths, non-negative constants and
-// CPU counts (nCores := 1, or runtime.NumCPU()).
+// notNegative reports whether e is a length (len, cap, a Len method), a
+// count a Num method gives (t.NumFields(), typ.NumMethod()), or a local of
+// fn that is only ever given those, non-negative constants and CPU counts
+// (nCores := 1, or runtime.NumCPU()).
 func (c *checker) notNegative(e ast.Expr, fn ast.Node) bool {
-	if c.isLen(e) {
+	if c.isLen(e) || isNumMethod(c.pass.TypesInfo, e) {
 		return true
 	}
 	id, ok := ast.Unparen(e).(*ast.Ident)
@@ -335,8 +337,29 @@ func (c *checker) notNegative(e ast.Expr, fn ast.Node) bool {
 		if k, ok := intConst(c.pass.TypesInfo, value); ok {
 			return k < 0
 		}
-		return !c.isLen(value) && !isCPUCount(c.pass.TypesInfo, value)
+		return !c.isLen(value) && !isNumMethod(c.pass.TypesInfo, value) && !isCPUCount(c.pass.TypesInfo, value)
 	})
+}
+
+// isNumMethod reports whether e calls a method named Num and a capital
+// (NumFields, NumMethod, NumIn) without arguments that returns an int: by
+// convention, as in go/types and reflect, a count of parts, never
+// negative.
+func isNumMethod(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(sel.Sel.Name) < 4 || !strings.HasPrefix(sel.Sel.Name, "Num") || !unicode.IsUpper(rune(sel.Sel.Name[3])) {
+		return false
+	}
+	s := info.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal {
+		return false
+	}
+	sig := s.Obj().(*types.Func).Signature()
+	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.Int])
 }
 
 // isCPUCount reports whether e calls runtime.NumCPU, which is at least 1.

@@ -40,7 +40,8 @@
 //   - the capacity expression reads only local variables, parameters,
 //     their fields, len and constants, is evaluated once, and has the same
 //     value where it is placed as when the loop starts. A count that may
-//     be negative is written max(n, 0).
+//     be negative is written max(n, 0); lengths (len, cap, Len methods)
+//     and the counts of Num methods (NumFields, NumMethod) are not.
 //
 // A Len method without arguments that returns an int counts as a length
 // (for i := 0; i < attrs.Len(); i++, range list.Len()), as generated data
