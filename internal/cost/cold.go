@@ -35,6 +35,9 @@ func (m *Model) At(pass *analysis.Pass, cur inspector.Cursor, p Policy) Frequenc
 	if name := offGuard(pass.TypesInfo, cur); name != "" {
 		return Frequency{Level: Cold, Reason: "code switched off (under " + name + ", a constant false)"}
 	}
+	if cond := offReturn(pass.TypesInfo, cur); cond != "" {
+		return Frequency{Level: Cold, Reason: "code switched off (past if " + cond + " { return }, a constant true)"}
+	}
 	if name, what := debugGuard(cur); name != "" {
 		return Frequency{Level: Cold, Reason: what + " (under " + name + ")"}
 	}
@@ -71,6 +74,38 @@ func offGuard(info *types.Info, cur inspector.Cursor) string {
 		}
 	}
 	return ""
+}
+
+// offReturn returns the condition of an if before cur, in its block or
+// one around it in its function, that is true at compile time and whose
+// body returns (if !debugging { return }, with debugging a constant
+// false): the code after it never runs.
+func offReturn(info *types.Info, cur inspector.Cursor) string {
+	for c := cur; ; c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit, *ast.File, nil:
+			return ""
+		}
+		block, ok := c.Parent().Node().(*ast.BlockStmt)
+		if !ok {
+			continue
+		}
+		for _, stmt := range block.List {
+			if stmt.Pos() >= c.Node().Pos() {
+				break
+			}
+			ifs, ok := stmt.(*ast.IfStmt)
+			if !ok || ifs.Init != nil || len(ifs.Body.List) == 0 {
+				continue
+			}
+			if _, returns := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !returns {
+				continue
+			}
+			if tv := info.Types[ifs.Cond]; tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value) {
+				return types.ExprString(ifs.Cond)
+			}
+		}
+	}
 }
 
 // guards yields the if statements of cur's function in whose body cur

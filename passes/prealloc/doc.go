@@ -115,7 +115,8 @@
 //     debug and dump helpers (by name, or by a doc comment that says
 //     "for debugging" or "for testing"), code under "if verbose" or a debug build's
 //     self-check switch (invariants, assertions, race), code under an if
-//     on a constant false and helpers only called there, teardown, methods
+//     on a constant false (or past one on a constant true that returns: if
+//     !tracing { return }) and helpers only called there, teardown, methods
 //     that keep their result in a field of the receiver (once per value),
 //     periodic refresh, reload, resync and renew functions, error
 //     aggregation (a slice of errors, or of values that are errors), a

@@ -1128,3 +1128,18 @@ func bucketSizes(vals []int, n int) []int {
 func nodelets(vals []int, limit int) []int { return bucketSizes(vals, limit) }
 
 func Nodelets(vals []int) []int { return nodelets(vals, 4) }
+
+const tracing = false
+
+// TraceIDs returns above when tracing is off, a constant: the loop after
+// it never runs.
+func TraceIDs(events []entry) []int {
+	if !tracing {
+		return nil
+	}
+	var ids []int // want `ids can be preallocated with capacity len\(events\) .*\[low: code switched off \(past if !tracing { return }, a constant true\)\]$`
+	for _, e := range events {
+		ids = append(ids, e.off)
+	}
+	return ids
+}
