@@ -59,8 +59,10 @@
 // x.Reset(nil) for bufio) just before the Put; it is withheld when a Get
 // of the pool may read the field before setting it and the pool's New
 // sets it (a New that leaves it zero, as new(T) does, makes every use
-// cope with a zero field already), or when the object is used after the
-// Put. A reader has no harmless value to be reset to: such
+// cope with a zero field already), when the object is used after the
+// Put, or when it is put back through an interface (func Put(d Decoder)),
+// whose variable has no such field: the message then names the object's
+// field. A reader has no harmless value to be reset to: such
 // a finding is low tier; so is a compressor reset to the writer its
 // getter's caller passes (a file, a connection, a response: the package
 // does not show it is large, while each reset re-initializes the

@@ -276,12 +276,19 @@ func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, low string) {
 		return nil, ""
 	}
 	name := exprString(call.Args[0])
+	// Put through an interface, the object's fields are not the
+	// variable's: they cannot be named, nor set, without a type assertion.
+	iface := types.IsInterface(a.pass.TypesInfo.TypeOf(call.Args[0]))
 	var what, fixes []string
 	for _, pn := range held {
-		if pn.reset != nil {
+		switch {
+		case pn.reset != nil:
 			what = append(what, fmt.Sprintf("the %s given to %s.Reset", pn.from, name))
 			fixes = append(fixes, releaseReset(pn, name))
-		} else {
+		case iface:
+			what = append(what, fmt.Sprintf("the %s field of the object in %s (set from %s)", pn.field, name, pn.from))
+			fixes = append(fixes, "set its "+pn.field+" field to nil")
+		default:
 			what = append(what, fmt.Sprintf("%s.%s (set from %s)", name, pn.field, pn.from))
 			fixes = append(fixes, name+"."+pn.field+" = nil")
 		}
@@ -294,6 +301,9 @@ func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, low string) {
 			name, poolName(call), strings.Join(what, ", "), name, strings.Join(nonEmpty(fixes, "drop the reference"), "; ")),
 	}
 	why := a.whyNoReleaseFix(p, held, fixes)
+	if iface && why == "" {
+		why = name + " is an interface (" + types.TypeString(a.pass.TypesInfo.TypeOf(call.Args[0]), types.RelativeTo(a.pass.Pkg)) + "), whose fields cannot be set without asserting its type"
+	}
 	if why != "" {
 		d.Message += " (no automatic fix: " + why + ")"
 		return d, low
