@@ -271,3 +271,19 @@ func IsLenFunc(fn *types.Func) bool {
 	sig := fn.Signature()
 	return fn.Name() == "Len" && sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Typ[types.Int])
 }
+
+// IsSet reports whether t is a map whose values only mark presence (bool
+// or struct{}): a set of what was seen.
+func IsSet(t types.Type) bool {
+	m, ok := t.Underlying().(*types.Map)
+	if !ok {
+		return false
+	}
+	switch v := m.Elem().Underlying().(type) {
+	case *types.Struct:
+		return v.NumFields() == 0
+	case *types.Basic:
+		return v.Kind() == types.Bool
+	}
+	return false
+}

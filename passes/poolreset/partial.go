@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // A growing field is a map or slice field of a struct type that the
@@ -150,7 +151,7 @@ func (a *checker) noteFieldUse(g *growingField, cur inspector.Cursor, fn ast.Nod
 		case isMap && pk == edge.AssignStmt_Lhs, isMap && pk == edge.IncDecStmt_X:
 			g.added(sel.Pos(), fn)
 		case isMap && (pk == edge.AssignStmt_Rhs || pk == edge.ValueSpec_Values) && pi == 0 && commaOk(parent.Parent().Node()):
-			g.cache = g.cache || !isSetMarker(g.field.Type())
+			g.cache = g.cache || !typesx.IsSet(g.field.Type())
 		}
 		return
 	case edge.SelectorExpr_X: // x.f.M(...)
@@ -299,20 +300,6 @@ func commaOk(n ast.Node) bool {
 		return len(n.Lhs) == 2 && len(n.Rhs) == 1
 	case *ast.ValueSpec:
 		return len(n.Names) == 2 && len(n.Values) == 1
-	}
-	return false
-}
-
-// isSetMarker reports whether t is a map whose values only mark presence:
-// struct{} or bool. Such a map looked up with comma-ok is a set of what
-// was seen, not a cache.
-func isSetMarker(t types.Type) bool {
-	m := t.Underlying().(*types.Map)
-	switch v := m.Elem().Underlying().(type) {
-	case *types.Struct:
-		return v.NumFields() == 0
-	case *types.Basic:
-		return v.Kind() == types.Bool
 	}
 	return false
 }

@@ -445,11 +445,62 @@ func (c *checker) filledElsewhere(fn ast.Node, loop ast.Stmt, acc accumulation) 
 // when a key is already there (a duplicate check). A key computed from
 // each element (a set of names, usually a few distinct ones) has no count
 // known before the loop.
+// countsDistinct reports whether the map acc fills is a set (of bool or
+// struct{} values) that the code only measures after the loop (return
+// len(uniques)): it is built to count the distinct keys, so keys repeat,
+// and the element count overstates its size.
+func (c *checker) countsDistinct(loopCur inspector.Cursor, acc accumulation) bool {
+	if acc.field != nil || !typesx.IsSet(acc.typ()) {
+		return false
+	}
+	fn := astx.OutermostFunc(loopCur)
+	if fn == nil {
+		return false
+	}
+	loop, info := loopCur.Node(), c.pass.TypesInfo
+	measured, other := false, false
+	ast.PreorderStack(fn, nil, func(n ast.Node, stack []ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || info.Uses[id] != acc.v || loop.Pos() <= id.Pos() && id.End() <= loop.End() {
+			return !other
+		}
+		if call, ok := stack[len(stack)-1].(*ast.CallExpr); ok && c.isBuiltin(call.Fun, "len") {
+			// len(seen) != len(nums) checks for duplicates, which are
+			// not expected: the set is as large as the list.
+			measured = true
+			other = c.comparedWithCount(stack[len(stack)-2], call, loop)
+		} else if as, ok := stack[len(stack)-1].(*ast.AssignStmt); !ok || !slices.Contains(as.Lhs, ast.Expr(id)) {
+			other = true
+		}
+		return !other
+	})
+	return measured && !other
+}
+
+// comparedWithCount reports whether parent compares the call with the
+// length of what loop ranges over (len(seen) != len(nums)).
+func (c *checker) comparedWithCount(parent ast.Node, call *ast.CallExpr, loop ast.Node) bool {
+	bin, ok := parent.(*ast.BinaryExpr)
+	rng, isRange := loop.(*ast.RangeStmt)
+	if !ok || !isRange {
+		return false
+	}
+	other := bin.X
+	if other == ast.Expr(call) {
+		other = bin.Y
+	}
+	n, ok := ast.Unparen(other).(*ast.CallExpr)
+	return ok && c.isBuiltin(n.Fun, "len") && len(n.Args) == 1 && types.ExprString(n.Args[0]) == types.ExprString(rng.X)
+}
+
 func (c *checker) distinctKeys(loopCur inspector.Cursor, acc accumulation) bool {
 	index := ast.Unparen(acc.stmt.(*ast.AssignStmt).Lhs[0]).(*ast.IndexExpr)
 	info := c.pass.TypesInfo
 	if acc.cond != nil && c.readsMap(astx.LoopBody(loopCur.Node()), acc) {
 		return false // stored only when the key is absent (or present): keys repeat
+	}
+	if c.countsDistinct(loopCur, acc) {
+		return false
 	}
 	var elems []types.Object // the variables that change with each element
 	switch loop := loopCur.Node().(type) {

@@ -153,7 +153,10 @@
 // of names, a map by item.Kind or f.Group: its size is not known before
 // the loop)
 // unless the
-// loop fails on a duplicate key, and maps that get an entry only after a
+// loop fails on a duplicate key, sets (of bool or struct{}) that are only
+// measured after the loop (return len(seen): built to count distinct
+// keys, which repeat; not when compared with the list's length, a check
+// for duplicates that are not expected), and maps that get an entry only after a
 // lookup of the same map (v, ok := m[k]; if !ok { m[k] = ... }: a group
 // per distinct key, however the key is computed). A map that also gets entries outside the
 // loop is reported with the count as a lower bound. A count that reads a

@@ -580,3 +580,13 @@ func Order(byFrequency bool) map[byte]int {
 	}
 	return order
 }
+
+// DistinctWords counts the distinct words: the set is only measured, so
+// its keys repeat, and the word count overstates its size.
+func DistinctWords(words []string) int {
+	seen := make(map[string]struct{})
+	for _, w := range words {
+		seen[w] = struct{}{}
+	}
+	return len(seen)
+}
