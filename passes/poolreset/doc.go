@@ -55,7 +55,11 @@
 // whole output buffer, stays reachable while the object sits in the pool,
 // up to two garbage collections or until the next Get. Fields set from the
 // receiver (the pool's owner) or from values the function made pin nothing
-// new. The fix sets each field to nil (x.Reset(io.Discard) for a writer,
+// new. Not reported: a pin taken by a setter that also hands another of
+// its caller's values to a field's own method (c.Reset(r, w) running
+// c.response.reset(w)): the object keeps that value where the pass does
+// not follow it, and a writer may hold the request, so clearing the
+// pinned fields alone may release nothing. The fix sets each field to nil (x.Reset(io.Discard) for a writer,
 // x.Reset(nil) for bufio) just before the Put; it is withheld when a Get
 // of the pool may read the field before setting it and the pool's New
 // sets it (a New that leaves it zero, as new(T) does, makes every use

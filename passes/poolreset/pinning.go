@@ -30,6 +30,10 @@ type pin struct {
 	at    ssa.Instruction // where the reference is taken
 	reset *ssa.CallCommon // the Reset call, for a Reset argument
 	src   ssa.Value       // what is stored or given to Reset
+	// partial is set when a setter that takes the pin also hands other
+	// values of its caller to fields it does not show (see
+	// keepsOtherValues): clearing the pinned fields may release nothing.
+	partial bool
 }
 
 // pinsOf returns the pins the Gets of pool take, memoized.
@@ -43,7 +47,13 @@ func (a *checker) pinsOf(pool poolKey) []*pin {
 			continue // the Get inside the getter is in allGets too
 		}
 		for _, p := range a.pinsAt(g.x) {
-			if !a.pooledArgument(p) && !slices.ContainsFunc(pins, func(q *pin) bool { return q.field == p.field }) {
+			if a.pooledArgument(p) {
+				continue
+			}
+			p.partial = a.keepsOtherValues(p)
+			if i := slices.IndexFunc(pins, func(q *pin) bool { return q.field == p.field }); i >= 0 {
+				pins[i].partial = pins[i].partial || p.partial
+			} else {
 				pins = append(pins, p)
 			}
 		}
@@ -272,7 +282,7 @@ func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, low string) {
 			held = append(held, pn)
 		}
 	}
-	if len(held) == 0 {
+	if len(held) == 0 || slices.ContainsFunc(held, func(pn *pin) bool { return pn.partial }) {
 		return nil, ""
 	}
 	name := exprString(call.Args[0])
@@ -362,6 +372,60 @@ func nonEmpty(ss []string, alt string) []string {
 		return []string{alt}
 	}
 	return ss
+}
+
+// keepsOtherValues reports whether the setter whose call took pn (a
+// method, d.Reset(r, w)) also hands another of its parameters to a call
+// on a field of its receiver (c.response.reset(w)): the object may keep
+// that value through memory the field stores do not follow, and what it
+// holds may reach the pinned value too (a ResponseWriter holds its
+// request), so clearing the pinned fields alone may release nothing.
+func (a *checker) keepsOtherValues(pn *pin) bool {
+	call, ok := pn.at.(ssa.CallInstruction)
+	if !ok {
+		return false
+	}
+	callee := call.Common().StaticCallee()
+	if callee == nil {
+		return false
+	}
+	obj, ok := callee.Object().(*types.Func)
+	if !ok {
+		return false
+	}
+	decl := a.fields.Decl(obj) // the SSA functions of calls not followed have no body
+	if decl == nil || decl.Body == nil || decl.Recv == nil || len(decl.Recv.List[0].Names) != 1 {
+		return false
+	}
+	info := a.pass.TypesInfo
+	recv := info.Defs[decl.Recv.List[0].Names[0]]
+	params := make(map[types.Object]bool)
+	for _, field := range decl.Type.Params.List {
+		for _, name := range field.Names {
+			params[info.Defs[name]] = true
+		}
+	}
+	return astx.Any(decl.Body, func(n ast.Node) bool {
+		c, ok := n.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fun, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		field, ok := ast.Unparen(fun.X).(*ast.SelectorExpr)
+		if !ok || info.Selections[field] == nil || info.Selections[field].Kind() != types.FieldVal {
+			return false
+		}
+		if root := astx.RootIdent(field); root == nil || info.Uses[root] != recv {
+			return false
+		}
+		return slices.ContainsFunc(c.Args, func(arg ast.Expr) bool {
+			id, ok := ast.Unparen(arg).(*ast.Ident)
+			return ok && params[info.Uses[id]]
+		})
+	})
 }
 
 // whyNoReleaseFix says why the fixes that drop the pins cannot be applied
