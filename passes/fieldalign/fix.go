@@ -40,6 +40,26 @@ func noFixReason(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate)
 	if freeComments(c, pass.Fset.File(c.file.FileStart)) {
 		return "the field list has comments that belong to no field"
 	}
+	if name := guardingField(c); name != "" {
+		return "the comment of " + name + " says it guards the fields that follow it, which a reorder would move away"
+	}
+	return ""
+}
+
+// guardingField returns the name of the field whose comment says it
+// protects or guards the fields that follow it (mu sync.Mutex // protects
+// the following fields): the order groups the fields a lock covers, a
+// layout that carries meaning.
+func guardingField(c *candidate) string {
+	for _, f := range c.st.Fields.List {
+		for _, g := range []*ast.CommentGroup{f.Doc, f.Comment} {
+			text := strings.ToLower(g.Text())
+			guards := strings.Contains(text, "protect") || strings.Contains(text, "guard")
+			if guards && (strings.Contains(text, "following") || strings.Contains(text, "below")) && len(f.Names) > 0 {
+				return f.Names[0].Name
+			}
+		}
+	}
 	return ""
 }
 

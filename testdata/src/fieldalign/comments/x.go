@@ -28,3 +28,16 @@ type Brace struct { // want `struct Brace of 32 bytes could be 24`
 	d int64 }
 
 var braces []Brace
+
+// Locked groups the fields its mutex guards after it, as its comment
+// says: a reorder would move them away from the lock.
+type Locked struct { // want `struct Locked of 24 bytes could be 16 .*no fix: the comment of mu says it guards the fields that follow it, which a reorder would move away`
+	open bool
+	mu   mutex // mu protects the following fields
+	n    int64
+	done bool
+}
+
+type mutex struct{ state int32 }
+
+var locked []Locked
