@@ -134,9 +134,9 @@
 // included) builds the type with a positional literal such as T{1, true},
 // which a reorder would break or, with fields of the same type, silently
 // change; when the field list has comments that belong to no field; when
-// a field's comment says it protects or guards the fields that follow it
-// (mu sync.Mutex // protects the following fields: the order groups what
-// the lock covers); or
+// a lock's comment (a field with a Lock method) says it protects or guards
+// the fields that follow it (mu sync.Mutex // protects the following
+// fields: the order groups what the lock covers); or
 // when goroutines of the package write two of its fields at once (atomics
 // or locks, as falseshare finds them): where those fields lie decides which
 // goroutines share a cache line, a reorder could bring them into one, and

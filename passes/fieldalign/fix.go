@@ -6,6 +6,7 @@ import (
 	"go/format"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -40,27 +41,41 @@ func noFixReason(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate)
 	if freeComments(c, pass.Fset.File(c.file.FileStart)) {
 		return "the field list has comments that belong to no field"
 	}
-	if name := guardingField(c); name != "" {
+	if name := guardingField(pass, c); name != "" {
 		return "the comment of " + name + " says it guards the fields that follow it, which a reorder would move away"
 	}
 	return ""
 }
 
-// guardingField returns the name of the field whose comment says it
-// protects or guards the fields that follow it (mu sync.Mutex // protects
-// the following fields): the order groups the fields a lock covers, a
-// layout that carries meaning.
-func guardingField(c *candidate) string {
+// guardingField returns the name of the lock (a field whose type has a
+// Lock method, as sync.Mutex) whose comment says it protects or guards the
+// fields that follow it (mu sync.Mutex // protects the following fields):
+// the order groups the fields the lock covers, a layout that carries
+// meaning.
+func guardingField(pass *analysis.Pass, c *candidate) string {
 	for _, f := range c.st.Fields.List {
+		if len(f.Names) == 0 || !isLock(pass.TypesInfo.TypeOf(f.Type)) {
+			continue
+		}
 		for _, g := range []*ast.CommentGroup{f.Doc, f.Comment} {
 			text := strings.ToLower(g.Text())
 			guards := strings.Contains(text, "protect") || strings.Contains(text, "guard")
-			if guards && (strings.Contains(text, "following") || strings.Contains(text, "below")) && len(f.Names) > 0 {
+			if guards && (strings.Contains(text, "following") || strings.Contains(text, "below")) {
 				return f.Names[0].Name
 			}
 		}
 	}
 	return ""
+}
+
+// isLock reports whether t, or what it points to, has a Lock method.
+func isLock(t types.Type) bool {
+	if t == nil {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Lock")
+	_, ok := obj.(*types.Func)
+	return ok
 }
 
 // unseenTests holds the _test.go files of the package's directory when the
