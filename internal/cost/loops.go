@@ -592,34 +592,34 @@ func isCounter(info *types.Info, e ast.Expr, post ast.Stmt) bool {
 
 // CountTo returns n for a loop for i := 0; i < n; i++, which runs n times.
 func CountTo(info *types.Info, l *ast.ForStmt) ast.Expr {
-	init, ok := l.Init.(*ast.AssignStmt)
-	post, ok2 := l.Post.(*ast.IncDecStmt)
-	cond, ok3 := ast.Unparen(l.Cond).(*ast.BinaryExpr)
-	if !ok || !ok2 || !ok3 || len(init.Lhs) != 1 || len(init.Rhs) != 1 || post.Tok != token.INC ||
-		cond.Op != token.LSS || !isCounter(info, cond.X, post) || !isCounter(info, init.Lhs[0], post) {
+	from, to := countsUp(info, l)
+	if tv := info.Types[from]; tv.Value == nil || tv.Value.ExactString() != "0" {
 		return nil
 	}
-	if tv := info.Types[init.Rhs[0]]; tv.Value == nil || tv.Value.ExactString() != "0" {
-		return nil
-	}
-	return cond.Y
+	return to
 }
 
 // tail returns k for a loop for i := n - k; i < n; i++, which runs k
 // times however large n is (the last k parts of a path).
 func tail(info *types.Info, l *ast.ForStmt) ast.Expr {
+	from, to := countsUp(info, l)
+	start, ok := ast.Unparen(from).(*ast.BinaryExpr)
+	if !ok || start.Op != token.SUB || types.ExprString(start.X) != types.ExprString(to) {
+		return nil
+	}
+	return ast.Unparen(start.Y)
+}
+
+// countsUp returns a and b for a loop for i := a; i < b; i++, or nils.
+func countsUp(info *types.Info, l *ast.ForStmt) (from, to ast.Expr) {
 	init, ok := l.Init.(*ast.AssignStmt)
 	post, ok2 := l.Post.(*ast.IncDecStmt)
 	cond, ok3 := ast.Unparen(l.Cond).(*ast.BinaryExpr)
 	if !ok || !ok2 || !ok3 || len(init.Lhs) != 1 || len(init.Rhs) != 1 || post.Tok != token.INC ||
 		cond.Op != token.LSS || !isCounter(info, cond.X, post) || !isCounter(info, init.Lhs[0], post) {
-		return nil
+		return nil, nil
 	}
-	from, ok := ast.Unparen(init.Rhs[0]).(*ast.BinaryExpr)
-	if !ok || from.Op != token.SUB || types.ExprString(from.X) != types.ExprString(cond.Y) {
-		return nil
-	}
-	return ast.Unparen(from.Y)
+	return init.Rhs[0], cond.Y
 }
 
 // describeLoop describes how many times the loop runs, for a message.

@@ -603,32 +603,14 @@ func (c *checker) measuresOrJoins(call *ast.CallExpr, id *ast.Ident) bool {
 	return false
 }
 
-// makeBeforeFix makes the slice with the capacity just before a loop that
-// runs and appends on every iteration, for files that cannot use
-// slices.Grow: the slice is non-nil after the loop either way.
-func (c *checker) makeBeforeFix(d finding) *analysis.SuggestedFix {
-	pos := d.loop.Pos()
-	if !c.meansSame(d.count, pos) || !c.isUniverse("make", pos) {
-		return nil
-	}
-	typ, why := c.typeText(d.acc.typ(), pos)
-	if why != "" {
-		return nil
-	}
-	name := d.acc.name()
-	stmt := fmt.Sprintf("%s = make(%s, 0, %s)\n%s", name, typ, d.count.capacity(), c.src.Indent(pos))
-	return &analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Make %s with capacity %s before the loop", name, d.count),
-		TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(stmt)}},
-	}
-}
-
-// makeIfRunsFix makes the nil slice with the capacity just before the
-// loop, under a test that the loop runs: if len(xs) > 0 { out =
-// make([]T, 0, len(xs)) }. Every iteration appends, and nothing is
-// appended after the loop, so the slice stays nil exactly when the count
-// is zero, as without the fix: what slices.Grow does, before go1.21.
-func (c *checker) makeIfRunsFix(d finding) *analysis.SuggestedFix {
+// makeBefore makes the slice with the capacity just before the loop, for
+// files that cannot use slices.Grow. Without ifRuns the loop runs and
+// appends on every iteration, or nothing tells nil from empty: the slice
+// is non-nil after the loop either way. With ifRuns it is made only when
+// the count is above zero (if len(xs) > 0 { out = make([]T, 0, len(xs))
+// }): every iteration appends and nothing is appended after the loop, so
+// it stays nil exactly when the count is zero, as slices.Grow keeps it.
+func (c *checker) makeBefore(d finding, ifRuns bool) *analysis.SuggestedFix {
 	pos := d.loop.Pos()
 	if !c.meansSame(d.count, pos) || !c.isUniverse("make", pos) {
 		return nil
@@ -638,9 +620,14 @@ func (c *checker) makeIfRunsFix(d finding) *analysis.SuggestedFix {
 		return nil
 	}
 	name, ind := d.acc.name(), c.src.Indent(pos)
-	stmt := fmt.Sprintf("if %s > 0 {\n%s\t%s = make(%s, 0, %s)\n%s}\n%s", d.count, ind, name, typ, d.count, ind, ind)
+	stmt := fmt.Sprintf("%s = make(%s, 0, %s)\n%s", name, typ, d.count.capacity(), ind)
+	message := fmt.Sprintf("Make %s with capacity %s before the loop", name, d.count)
+	if ifRuns {
+		stmt = fmt.Sprintf("if %s > 0 {\n%s\t%s = make(%s, 0, %s)\n%s}\n%s", d.count, ind, name, typ, d.count, ind, ind)
+		message += ", when it runs"
+	}
 	return &analysis.SuggestedFix{
-		Message:   fmt.Sprintf("Make %s with capacity %s before the loop, when it runs", name, d.count),
+		Message:   message,
 		TextEdits: []analysis.TextEdit{{Pos: pos, End: pos, NewText: []byte(stmt)}},
 	}
 }

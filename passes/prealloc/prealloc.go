@@ -197,7 +197,7 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 	if acc.cond != nil && init.isNil {
 		// Nothing may tell nil from empty: then it can be made before the
 		// loop even if no element comes.
-		if fix := c.makeBeforeFix(d); fix != nil && c.nilUnseen(fn, loopCur, n, acc) {
+		if fix := c.makeBefore(d, false); fix != nil && c.nilUnseen(fn, loopCur, n, acc) {
 			c.report(d, c.message(d), fix)
 			return
 		}
@@ -208,13 +208,13 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		// Every iteration appends, and the loop runs or nothing tells a
 		// nil slice from an empty one: it can be made with the capacity
 		// just before the loop.
-		if fix := c.makeBeforeFix(d); fix != nil {
+		if fix := c.makeBefore(d, false); fix != nil {
 			c.report(d, c.message(d), fix)
 			return
 		}
 	}
 	if init.isNil && !c.atLeastGo121() && extra == 0 {
-		if fix := c.makeIfRunsFix(d); fix != nil {
+		if fix := c.makeBefore(d, true); fix != nil {
 			c.report(d, c.message(d), fix)
 			return
 		}
