@@ -94,7 +94,7 @@ func setByInit(pass *analysis.Pass, insp *inspector.Inspector, vars map[*types.V
 		case *ast.AssignStmt:
 			for i, lhs := range n.Lhs {
 				id, ok := ast.Unparen(lhs).(*ast.Ident)
-				if v := asVar(info.Uses[id]); !ok || !vars[v] {
+				if v, _ := info.Uses[id].(*types.Var); !ok || !vars[v] {
 					continue
 				} else if inInit(cur) && len(n.Lhs) == len(n.Rhs) && n.Tok == token.ASSIGN && isCompositeLit(n.Rhs[i]) {
 					set[v] = true
@@ -122,11 +122,6 @@ func inInit(cur inspector.Cursor) bool {
 		return ok && decl.Recv == nil && decl.Name.Name == "init"
 	}
 	return false
-}
-
-func asVar(obj types.Object) *types.Var {
-	v, _ := obj.(*types.Var)
-	return v
 }
 
 // changed returns those of vars that the package may change after their
