@@ -134,15 +134,7 @@ func bitCount(info *types.Info, loop ast.Node, fn ast.Node) string {
 // through n := len(xs)): the loop runs at most K times.
 func guardedAbove(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) string {
 	info := pass.TypesInfo
-	var walked ast.Expr
-	switch l := cur.Node().(type) {
-	case *ast.RangeStmt:
-		walked = l.X
-	case *ast.ForStmt:
-		if call, ok := ast.Unparen(CountTo(info, l)).(*ast.CallExpr); ok && astx.IsBuiltin(info, call.Fun, "len") && len(call.Args) == 1 {
-			walked = call.Args[0]
-		}
-	}
+	walked := walkedList(info, cur.Node())
 	if walked == nil {
 		return ""
 	}
@@ -1035,14 +1027,25 @@ func partOfOuterElement(pass *analysis.Pass, cur inspector.Cursor) bool {
 	return false
 }
 
-// variadicArgs reports whether the loop at cur ranges over the variadic
-// parameter of its function: the arguments written at a call site.
-func variadicArgs(pass *analysis.Pass, cur inspector.Cursor) bool {
-	rng, ok := cur.Node().(*ast.RangeStmt)
-	if !ok {
-		return false
+// walkedList returns the list a loop goes through: what it ranges over,
+// or xs in for i := 0; i < len(xs); i++. It returns nil for other loops.
+func walkedList(info *types.Info, loop ast.Node) ast.Expr {
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		return l.X
+	case *ast.ForStmt:
+		if call, ok := ast.Unparen(CountTo(info, l)).(*ast.CallExpr); ok && astx.IsBuiltin(info, call.Fun, "len") && len(call.Args) == 1 {
+			return call.Args[0]
+		}
 	}
-	id, ok := ast.Unparen(rng.X).(*ast.Ident)
+	return nil
+}
+
+// variadicArgs reports whether the loop at cur ranges or counts over the
+// variadic parameter of its function: the arguments written at a call
+// site.
+func variadicArgs(pass *analysis.Pass, cur inspector.Cursor) bool {
+	id, ok := ast.Unparen(walkedList(pass.TypesInfo, cur.Node())).(*ast.Ident)
 	if !ok {
 		return false
 	}

@@ -325,6 +325,15 @@ func Watch(keys ...string) map[string]bool {
 	return set
 }
 
+// IDs counts through the messages it was called with, the same few.
+func IDs(msgs ...fmt.Stringer) []string {
+	ids := make([]string, 0) // want `ids can be preallocated with capacity len\(msgs\) .*\[low: the arguments of one call \(a variadic parameter\)\]$`
+	for i := 0; i < len(msgs); i++ {
+		ids = append(ids, msgs[i].String())
+	}
+	return ids
+}
+
 type closer interface{ Close() error }
 
 // Errs gathers the errors of checking each resource: usually none.
