@@ -523,7 +523,7 @@ func (c *checker) distinctKeys(loopCur inspector.Cursor, acc accumulation) bool 
 	// entry at the element's position (names[i]). A field that classifies
 	// the elements (item.Kind, n.XMLName.Local) has a few distinct values,
 	// not one per element.
-	if sel, ok := ast.Unparen(index.Index).(*ast.SelectorExpr); ok && classifies(sel.Sel.Name) {
+	if sel, ok := ast.Unparen(index.Index).(*ast.SelectorExpr); ok && (classifies(sel.Sel.Name) || typesx.IsSet(acc.typ()) && isElem(sel.X) && c.sharedAttribute(sel)) {
 		return false
 	}
 	for key := ast.Unparen(index.Index); ; {
@@ -600,6 +600,42 @@ func (c *checker) leavesIteration(s ast.Stmt) bool {
 	case *ast.ExprStmt:
 		call, ok := s.X.(*ast.CallExpr)
 		return ok && c.isBuiltin(call.Fun, "panic")
+	}
+	return false
+}
+
+// sharedAttribute reports whether the field sel selects is an attribute
+// that elements may share rather than their identity: the struct has
+// another field that identifies it (ID, Name, BrokerName) and sel's does
+// not. A set of such values (the clusters of a list of brokers) holds a
+// few distinct ones, not one per element.
+func (c *checker) sharedAttribute(sel *ast.SelectorExpr) bool {
+	if identifies(sel.Sel.Name) {
+		return false
+	}
+	t := c.pass.TypesInfo.TypeOf(sel.X)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for i := range st.NumFields() {
+		if f := st.Field(i); f.Name() != sel.Sel.Name && identifies(f.Name()) {
+			return true
+		}
+	}
+	return false
+}
+
+// identifies reports whether a field of this name identifies its struct:
+// it is, or ends with, ID, Id, Name or Key (UserID, BrokerName).
+func identifies(field string) bool {
+	for _, w := range []string{"ID", "Id", "Name", "Key"} {
+		if field == w || field == strings.ToLower(w) || strings.HasSuffix(field, w) {
+			return true
+		}
 	}
 	return false
 }

@@ -590,3 +590,32 @@ func DistinctWords(words []string) int {
 	}
 	return len(seen)
 }
+
+type upload struct {
+	FileName string
+	Bucket   string
+	Size     int64
+}
+
+// Buckets collects the buckets of a list of uploads: the uploads are
+// named, and the few buckets they go to repeat.
+func Buckets(uploads []*upload) []string {
+	set := make(map[string]struct{})
+	for _, u := range uploads {
+		set[u.Bucket] = struct{}{}
+	}
+	out := make([]string, 0, len(set))
+	for b := range set {
+		out = append(out, b)
+	}
+	return out
+}
+
+// FileNames collects the names themselves: one per upload, reported.
+func FileNames(uploads []*upload) map[string]bool {
+	seen := make(map[string]bool) // want `seen can be preallocated with capacity len\(uploads\)`
+	for _, u := range uploads {
+		seen[u.FileName] = true
+	}
+	return seen
+}
