@@ -258,7 +258,9 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 			rhs := as.Rhs[idx]
 			if growsInPlace(info, rhs, sel) {
 				if se, ok := ast.Unparen(rhs).(*ast.SliceExpr); !ok {
-					u.grown = as.Pos()
+					if !ofNewValue(info, cur, sel) {
+						u.grown = as.Pos()
+					}
 				} else if u.resliced = as.Pos(); extends(info, se.High, sel) {
 					u.extended = as.Pos()
 				}
@@ -279,7 +281,7 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 		ix := parent.Node().(*ast.IndexExpr)
 		switch pk, _ := parent.ParentEdge(); pk {
 		case edge.AssignStmt_Lhs:
-			if _, isMap := info.TypeOf(ix.X).Underlying().(*types.Map); isMap {
+			if _, isMap := info.TypeOf(ix.X).Underlying().(*types.Map); isMap && !ofNewValue(info, cur, sel) {
 				u.grown = ix.Pos()
 			}
 		case edge.UnaryExpr_X:
@@ -570,6 +572,86 @@ func refills(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr, rhs 
 		}
 	}
 	return !inReset(cur) && !capacityChecked(info, cur, types.ExprString(sel))
+}
+
+// ofNewValue reports whether sel is a field of a value its function makes
+// itself and only that (b := &T{}, b = new(T)): growing it grows the new
+// value (a batch split off a pooled one and handed on), which no reset of
+// a reused value sees again.
+func ofNewValue(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr) bool {
+	id := astx.RootIdent(sel.X)
+	if id == nil {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.IsField() {
+		return false
+	}
+	var body *ast.BlockStmt
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if d, ok := fn.Node().(*ast.FuncDecl); ok {
+			body = d.Body
+		} else {
+			body = fn.Node().(*ast.FuncLit).Body
+		}
+		break
+	}
+	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
+		return false // a parameter, a receiver or a variable from outside
+	}
+	made, other := false, false
+	isVar := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && (info.Uses[id] == v || info.Defs[id] == v)
+	}
+	value := func(e ast.Expr) {
+		switch {
+		case isNew(info, e):
+			made = true
+		case !info.Types[e].IsNil():
+			other = true
+		}
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				switch {
+				case !isVar(lhs):
+				case len(n.Lhs) == len(n.Rhs):
+					value(n.Rhs[i])
+				default:
+					other = true
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if isVar(name) && i < len(n.Values) {
+					value(n.Values[i])
+				}
+			}
+		case *ast.RangeStmt:
+			other = other || n.Key != nil && isVar(n.Key) || n.Value != nil && isVar(n.Value)
+		case *ast.UnaryExpr:
+			other = other || n.Op == token.AND && isVar(n.X)
+		}
+		return !other
+	})
+	return made && !other
+}
+
+// isNew reports whether e makes a new value: T{...}, &T{...} or new(T).
+func isNew(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.UnaryExpr:
+		_, lit := ast.Unparen(e.X).(*ast.CompositeLit)
+		return e.Op == token.AND && lit
+	case *ast.CallExpr:
+		return astx.IsBuiltin(info, e.Fun, "new")
+	}
+	return false
 }
 
 // isLocal reports whether e names a local variable of its function: not a

@@ -194,7 +194,8 @@ func (c *checker) droppedSlice(fnCur, cur inspector.Cursor, w *wholeReset, f *ty
 		return dropped{}, false // nothing grows it after this reset
 	case u != nil && u.growth().IsValid():
 		d.why = "grown at " + astx.Where(c.pass.Fset, u.growth())
-	case w.pooled != nil && w.filler != nil:
+	case w.pooled != nil && w.filler != nil && c.fields.Decl(typeutil.StaticCallee(c.pass.TypesInfo, w.filler)) == nil:
+		// A function of the package would have shown its growth above.
 		d.why = "filled again through " + calleeName(w.filler) + " at " + astx.Where(c.pass.Fset, w.filler.Pos())
 	default:
 		return dropped{}, false

@@ -305,3 +305,73 @@ func CaseParser() string {
 	}
 	return fmt.Sprint(sum, len(p.stack), p.depth)
 }
+
+// A split fills new chunks, never the pooled one: zeroing the pooled
+// value drops nothing that its next use grows again.
+type chunk struct {
+	parts []string
+	size  int
+}
+
+var chunks = sync.Pool{New: func() any { return new(chunk) }}
+
+func split(c *chunk, limit int) []*chunk {
+	var out []*chunk
+	var cur *chunk
+	for _, p := range c.parts {
+		if cur == nil || len(cur.parts) == limit {
+			cur = &chunk{size: limit}
+			out = append(out, cur)
+		}
+		cur.parts = append(cur.parts, p)
+	}
+	return out
+}
+
+func Chunks(text string, limit int) int {
+	c := chunks.Get().(*chunk)
+	defer func() {
+		*c = chunk{}
+		chunks.Put(c)
+	}()
+	c.parts = strings.Fields(text)
+	return len(split(c, limit))
+}
+
+// The same split, where the pooled value also grows: the message names
+// that growth, not the new chunks'.
+type page struct {
+	lines []string
+	width int
+}
+
+var pages = sync.Pool{New: func() any { return new(page) }}
+
+func paginate(p *page, limit int) []*page {
+	var out []*page
+	var cur *page
+	for _, l := range p.lines {
+		if cur == nil || len(cur.lines) == limit {
+			cur = &page{width: p.width}
+			out = append(out, cur)
+		}
+		cur.lines = append(cur.lines, l)
+	}
+	return out
+}
+
+func fill(p *page, text string) {
+	for l := range strings.Lines(text) {
+		p.lines = append(p.lines, l)
+	}
+}
+
+func Pages(text string, limit int) int {
+	p := pages.Get().(*page)
+	defer func() {
+		*p = page{} // want `Pages zeroes \*p before putting it back in pages, dropping the memory of p.lines \(grown at x.go:365\)`
+		pages.Put(p)
+	}()
+	fill(p, text)
+	return len(paginate(p, limit))
+}
