@@ -208,3 +208,54 @@ func (c *checker) reassignedIn(loop inspector.Cursor, t target) bool {
 	}
 	return false
 }
+
+// onlyWhenEmpty reports whether acc runs only while its string is empty:
+// in an if, or a case of a switch without a tag, whose condition requires
+// s == "" or len(s) == 0 (alone or in an && chain). It sets the string's
+// first part and copies nothing; another statement grows it.
+func (c *checker) onlyWhenEmpty(acc *accumulation, loop ast.Node) bool {
+	for anc := range acc.cur.Enclosing((*ast.IfStmt)(nil), (*ast.CaseClause)(nil)) {
+		if !contains(loop, anc.Node().Pos()) || anc.Node() == loop {
+			break
+		}
+		switch n := anc.Node().(type) {
+		case *ast.IfStmt:
+			if contains(n.Body, acc.stmt.Pos()) && c.requiresEmpty(n.Cond, acc.target) {
+				return true
+			}
+		case *ast.CaseClause:
+			sw, ok := anc.Parent().Parent().Node().(*ast.SwitchStmt)
+			if ok && sw.Tag == nil && len(n.List) == 1 && c.requiresEmpty(n.List[0], acc.target) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// requiresEmpty reports whether cond holds only when t is empty.
+func (c *checker) requiresEmpty(cond ast.Expr, t target) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	switch {
+	case !ok:
+		return false
+	case bin.Op == token.LAND:
+		return c.requiresEmpty(bin.X, t) || c.requiresEmpty(bin.Y, t)
+	case bin.Op != token.EQL:
+		return false
+	}
+	is := func(e ast.Expr) bool {
+		got, ok := c.targetOf(ast.Unparen(e))
+		return ok && got == t
+	}
+	for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
+		x, other := ast.Unparen(pair[0]), pair[1]
+		if call, ok := x.(*ast.CallExpr); ok && astx.IsBuiltin(c.info, call.Fun, "len") && len(call.Args) == 1 && is(call.Args[0]) && astx.IsIntConst(c.info, other, 0) {
+			return true
+		}
+		if tv := c.info.Types[other]; is(x) && tv.Value != nil && tv.Value.ExactString() == `""` {
+			return true
+		}
+	}
+	return false
+}

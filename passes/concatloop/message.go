@@ -20,8 +20,12 @@ func (c *checker) check(file *ast.File, g *group) {
 	if !passflag.Bool(c.pass, "nonlocal") && !c.isLocal(g) {
 		return
 	}
+	i := slices.IndexFunc(g.accums, func(acc *accumulation) bool { return !c.onlyWhenEmpty(acc, g.loop.Node()) })
+	if i < 0 {
+		return // each sets the string's first part, copying nothing
+	}
 	trips := c.model.Trips(c.pass, g.loop)
-	first := g.accums[0].stmt
+	first := g.accums[i].stmt
 	name := c.src.Text(first.Lhs[0])
 	how := "+="
 	if first.Tok == token.ASSIGN {

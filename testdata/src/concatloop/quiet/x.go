@@ -403,3 +403,15 @@ func Name(s string, i int) (string, int) {
 	}
 	return name, i
 }
+
+// FirstWord keeps the first non-blank word: its += runs only while the
+// string is empty, once.
+func FirstWord(words []string) string {
+	w := ""
+	for _, x := range words {
+		if len(w) == 0 && strings.TrimSpace(x) != "" {
+			w += x
+		}
+	}
+	return w
+}
