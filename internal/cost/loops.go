@@ -34,8 +34,8 @@ const (
 	CountConfig
 	// CountPart: the loop ranges over a part of the element of an outer
 	// loop (the labels of one sample, the parameters of one function), or
-	// over a variadic parameter (the arguments written at a call site):
-	// many elements or calls, but few parts each.
+	// over a variadic parameter, ranged or counted through (the arguments
+	// written at a call site): many elements or calls, but few parts each.
 	CountPart
 	// CountData: the loop ranges over data (len of a parameter, a field or
 	// a local); the count grows with it.

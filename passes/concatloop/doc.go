@@ -14,7 +14,10 @@
 // The pass reports a loop when a string variable that lives across its
 // iterations (a local declared before the loop, a parameter or a result)
 // grows by s += x or s = s + x + ... in it. Each loop is reported once, at its
-// first accumulating statement; nested loops count as the outermost loop the
+// first accumulating statement that can grow the string: one that runs
+// only while s is empty (if s == "" && ..., case len(s) == 0 && ...) sets
+// its first part and copies nothing, and a loop with no other is not
+// reported; nested loops count as the outermost loop the
 // string grows across. When every accumulation runs under one test in the
 // loop (case "system", if m.Valid), or past a guard that skips the other
 // iterations (if i < start { continue }), the message says so, and that

@@ -150,7 +150,9 @@
 // (they never grow: a loop of a constant count, or keys that a switch
 // limits to a few constants, as a set of the allowed flags seen), and
 // maps whose keys are computed from each element or classify it (a set
-// of names, a map by item.Kind or f.Group: its size is not known before
+// of names, a map by item.Kind or f.Group, a set of the Cluster of
+// brokers that have a BrokerName: a field beside one that identifies the
+// struct is an attribute elements share; its size is not known before
 // the loop)
 // unless the
 // loop fails on a duplicate key, sets (of bool or struct{}) that are only

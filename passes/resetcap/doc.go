@@ -40,7 +40,11 @@
 //
 // Only fields that the package grows (appends to, or stores map entries
 // in) are reported: a field that only ever holds what it is given has no
-// capacity of its own to keep. Re-slicing into the capacity (x.f =
+// capacity of its own to keep. An append to a field of a value the same
+// function makes (cur := &T{}; cur.parts = append(cur.parts, p): batches
+// split off a pooled value) grows that new value, not a reused one, and
+// does not count; nor does a pooled value given to a function of the
+// package, whose appends would have shown above. Re-slicing into the capacity (x.f =
 // x.f[:len(x.f)+n], a read into the spare capacity) grows a field; any
 // other re-slice (x.f = x.f[:n]) only if the object owns its memory: a
 // view of a caller's slice, walked down by re-slicing, is not reported.
