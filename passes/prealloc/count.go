@@ -544,7 +544,32 @@ func (c *checker) hasCalls(node ast.Node) bool {
 			return false
 		}
 		_, builtin := c.pass.TypesInfo.Uses[identOf(call.Fun)].(*types.Builtin)
-		return !c.pass.TypesInfo.Types[call.Fun].IsType() && !builtin
+		return !c.pass.TypesInfo.Types[call.Fun].IsType() && !builtin && !c.onlyTouchesArgs(call)
+	})
+}
+
+// onlyTouchesArgs reports whether call runs a function of the standard
+// library given only strings, numbers and slices of them
+// (sort.Strings(names), strings.Join(parts, ",")): it can reach no memory
+// but theirs, and calls no method of the package's types.
+func (c *checker) onlyTouchesArgs(call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || !typesx.IsStd(fn.Pkg()) || fn.Signature().Recv() != nil {
+		return false
+	}
+	plain := func(t types.Type) bool {
+		_, ok := t.Underlying().(*types.Basic)
+		return ok
+	}
+	return !slices.ContainsFunc(call.Args, func(arg ast.Expr) bool {
+		t := c.pass.TypesInfo.TypeOf(arg)
+		if t == nil {
+			return true
+		}
+		if sl, ok := t.Underlying().(*types.Slice); ok {
+			t = sl.Elem()
+		}
+		return !plain(t)
 	})
 }
 
