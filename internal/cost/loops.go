@@ -457,8 +457,8 @@ func (m *Model) returnsFixedList(info *types.Info, call *ast.CallExpr) bool {
 }
 
 // fixedParams returns the parameters of unexported functions that every
-// call in the package passes a composite literal, a table, a constant or
-// such a parameter of its own, and that the function never assigns:
+// call in the package passes a composite literal, a table, a constant, nil
+// or such a parameter of its own, and that the function never assigns:
 // flagName(i, shfStrings) for a table shfStrings, pbkdf(h, 64, ...) for a
 // block size, or collapse(ts, n) in nodelets(ts, n int), called as
 // nodelets(ts, 4).
@@ -467,7 +467,7 @@ func fixedParams(pass *analysis.Pass, funcs map[*types.Func]*funcInfo, tables ma
 	params := make(map[*types.Var]bool)
 	fixedArg := func(arg ast.Expr) bool {
 		arg = ast.Unparen(arg)
-		if _, ok := arg.(*ast.CompositeLit); ok || info.Types[arg].Value != nil {
+		if _, ok := arg.(*ast.CompositeLit); ok || info.Types[arg].Value != nil || info.Types[arg].IsNil() {
 			return true
 		}
 		id, ok := arg.(*ast.Ident)

@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"iter"
+	"maps"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -16,7 +17,8 @@ import (
 )
 
 // Of returns the tables of the package of pass: the package variables
-// initialized with a composite literal, slices declared without a value
+// initialized with a composite literal (or appends of them and of such
+// tables: append(append([]T{a}, images...), indexes...)), slices declared without a value
 // that only init sets, to composite literals (init() { ops = []op{...} }),
 // and those built once by a call given only literals (var builtins =
 // buildMap([]builtin{...})) that the package never changes afterwards.
@@ -24,6 +26,7 @@ func Of(pass *analysis.Pass, insp *inspector.Inspector) map[*types.Var]bool {
 	tables := make(map[*types.Var]bool)
 	built := make(map[*types.Var]bool)
 	unset := make(map[*types.Var]bool)
+	calls := make(map[*types.Var]*ast.CallExpr)
 	for v, value := range packageVars(pass) {
 		switch value := ast.Unparen(value).(type) {
 		case nil:
@@ -33,9 +36,17 @@ func Of(pass *analysis.Pass, insp *inspector.Inspector) map[*types.Var]bool {
 		case *ast.CompositeLit:
 			tables[v] = true
 		case *ast.CallExpr:
-			if builtFromLiterals(pass.TypesInfo, value) {
-				built[v] = true
-			}
+			calls[v] = value
+		}
+	}
+	literal := maps.Clone(tables) // not those the loop adds, in no set order
+	for v, call := range calls {
+		switch {
+		case !builtFromLiterals(pass.TypesInfo, call, literal):
+		case astx.IsBuiltin(pass.TypesInfo, call.Fun, "append"):
+			tables[v] = true // a literal written in parts
+		default:
+			built[v] = true
 		}
 	}
 	for v := range setByInit(pass, insp, unset) {
@@ -54,20 +65,31 @@ func Of(pass *analysis.Pass, insp *inspector.Inspector) map[*types.Var]bool {
 }
 
 // builtFromLiterals reports whether call, not a conversion, is given at
-// least one composite literal and otherwise only constants: what it
-// returns is made from a list written in the source.
-func builtFromLiterals(info *types.Info, call *ast.CallExpr) bool {
+// least one composite literal, or such a call, and otherwise only
+// constants and literal tables: what it returns is made from lists
+// written in the source (append(append([]T{a, b}, images...), indexes...)).
+func builtFromLiterals(info *types.Info, call *ast.CallExpr, tables map[*types.Var]bool) bool {
 	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
 		return false
 	}
 	literal := false
 	for _, arg := range call.Args {
-		switch {
-		case info.Types[arg].Value != nil:
-		case isCompositeLit(arg):
+		switch arg := ast.Unparen(arg).(type) {
+		case *ast.CompositeLit:
 			literal = true
+		case *ast.CallExpr:
+			if !builtFromLiterals(info, arg, tables) {
+				return false
+			}
+			literal = true
+		case *ast.Ident:
+			if v, ok := info.Uses[arg].(*types.Var); !ok || !tables[v] && info.Types[arg].Value == nil {
+				return false
+			}
 		default:
-			return false
+			if info.Types[arg].Value == nil {
+				return false
+			}
 		}
 	}
 	return literal
