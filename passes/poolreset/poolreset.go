@@ -221,10 +221,12 @@ func (c *candidates) wrapperCall(fn *types.Func) string {
 // not in this package, but a Put whose parameter is of a type parameter
 // constrained only by any has no operation with which to reset or clear
 // what it is given (short of reflection): whatever the caller left in the
-// object goes into the pool with it.
+// object goes into the pool with it. A type that also holds a function
+// (a destructor its maker gives, as jwx's pool.New(alloc, free)) may run
+// it on what Put is given, and is not such a pool.
 func importedWrapperKind(fn *types.Func) string {
 	sig := fn.Signature()
-	if sig.RecvTypeParams().Len() == 0 || !holdsSyncPool(sig.Recv().Type()) {
+	if sig.RecvTypeParams().Len() == 0 || !barePool(sig.Recv().Type()) {
 		return ""
 	}
 	anyParam := func(t types.Type) bool {
@@ -244,9 +246,10 @@ func importedWrapperKind(fn *types.Func) string {
 	return ""
 }
 
-// holdsSyncPool reports whether recv, a method's receiver, is a pointer
-// to a struct with a field of type sync.Pool or *sync.Pool.
-func holdsSyncPool(recv types.Type) bool {
+// barePool reports whether recv, a method's receiver, is a pointer to a
+// struct with a field of type sync.Pool or *sync.Pool and no field of a
+// function type.
+func barePool(recv types.Type) bool {
 	ptr, ok := recv.Underlying().(*types.Pointer)
 	if !ok {
 		return false
@@ -255,13 +258,15 @@ func holdsSyncPool(recv types.Type) bool {
 	if !ok {
 		return false
 	}
+	pool := false
 	for i := range st.NumFields() {
 		t := st.Field(i).Type()
-		if typesx.IsSyncPool(t) || typesx.IsPointerTo(t, "sync", "Pool") {
-			return true
+		if _, hook := t.Underlying().(*types.Signature); hook {
+			return false
 		}
+		pool = pool || typesx.IsSyncPool(t) || typesx.IsPointerTo(t, "sync", "Pool")
 	}
-	return false
+	return pool
 }
 
 // genericWrappers returns the methods of the package's generic types that

@@ -34,3 +34,13 @@ func (h *head) putSeriesCleared(b []*series) {
 func (h *head) putRefs(b []uint64) {
 	h.refBufs.Put(b[:0])
 }
+
+// Not reported: the pool's own destructor runs on every Put.
+var freeing = zpool.NewFreeing(func() []*series { return nil }, func(b []*series) []*series {
+	clear(b)
+	return b[:0]
+})
+
+func (h *head) putFreed(b []*series) {
+	freeing.Put(b)
+}

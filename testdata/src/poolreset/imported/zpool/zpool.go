@@ -30,3 +30,18 @@ func (p *Pool[T]) Put(x T) {
 	*v = x
 	p.full.Put(v)
 }
+
+// Freeing is a typed pool that runs the destructor its maker gives on
+// every value put back: what the value holds is the destructor's to clear.
+type Freeing[T any] struct {
+	pool sync.Pool
+	free func(T) T
+}
+
+func NewFreeing[T any](alloc func() T, free func(T) T) *Freeing[T] {
+	return &Freeing[T]{pool: sync.Pool{New: func() any { return alloc() }}, free: free}
+}
+
+func (p *Freeing[T]) Get() T { return p.pool.Get().(T) }
+
+func (p *Freeing[T]) Put(x T) { p.pool.Put(p.free(x)) }
