@@ -485,7 +485,9 @@ func (c *checker) whyNoFix(u *fieldUse, name string, isMap, mayBeNil bool) strin
 
 // emptyValue reports whether e is an empty value that drops memory: nil,
 // []T{} or make([]T, 0, ...) for a slice; map[K]V{} or make(map[K]V, ...)
-// for a map.
+// for a map. A slice made with a capacity given by a variable
+// (make([]string, 0, len(types))) is sized for the use that follows, on
+// purpose: the next use has its room.
 func (c *checker) emptyValue(e ast.Expr, isMap bool) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
@@ -495,6 +497,9 @@ func (c *checker) emptyValue(e ast.Expr, isMap bool) bool {
 	case *ast.CallExpr:
 		b, ok := typeutil.Callee(c.pass.TypesInfo, e).(*types.Builtin)
 		if !ok || b.Name() != "make" {
+			return false
+		}
+		if len(e.Args) == 3 && c.pass.TypesInfo.Types[e.Args[2]].Value == nil {
 			return false
 		}
 		return isMap || len(e.Args) >= 2 && isZero(c.pass.TypesInfo, e.Args[1])

@@ -794,3 +794,24 @@ func trimSpace(b []byte) []byte {
 	}
 	return b
 }
+
+// A queue made again with room for every type it may hold: not reported,
+// the reset sizes it for the walk that follows.
+type walker struct {
+	types   map[string][]string
+	pending []string
+}
+
+func (w *walker) resetQueue() {
+	w.pending = make([]string, 0, len(w.types))
+}
+
+func (w *walker) Walk(root string) int {
+	w.resetQueue()
+	n := 0
+	for w.pending = append(w.pending, root); len(w.pending) > 0; n++ {
+		next := w.pending[len(w.pending)-1]
+		w.pending = append(w.pending[:len(w.pending)-1], w.types[next]...)
+	}
+	return n
+}
