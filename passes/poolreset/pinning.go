@@ -643,7 +643,7 @@ func (a *checker) checkElementsHeld(p *putSite) *analysis.Diagnostic {
 	switch {
 	case a.usedAfterPut(p):
 		d.Message += " (no automatic fix: it is used after the Put)"
-	case a.lengthUsed(p.pool):
+	case a.lengthUsed(p.pool) && !emptiedInPlace(x):
 		d.Message += " (no automatic fix: another Get of the pool uses the slice at its length, which clearing would change)"
 	case !a.plainVariable(arg):
 		d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
@@ -836,4 +836,20 @@ func (a *checker) elementClears(x ssa.Value) map[ssa.Instruction]bool {
 		ops[l] = written
 	}
 	return ops
+}
+
+// emptiedInPlace reports whether the function sets the slice that p, a
+// pointer, points to to its first zero elements (*p = (*p)[:0]): the Gets
+// then find it empty, whatever clearing its elements does.
+func emptiedInPlace(p ssa.Value) bool {
+	for _, ref := range referrers(p) {
+		st, ok := ref.(*ssa.Store)
+		if !ok || st.Addr != p {
+			continue
+		}
+		if s, ok := st.Val.(*ssa.Slice); ok && s.Low == nil && s.High != nil && isZero(s.High) {
+			return true
+		}
+	}
+	return false
 }

@@ -194,3 +194,33 @@ func KeysOf(m map[string]*node) int {
 	putKeysDropOnly(q)
 	return n
 }
+
+// A pool of pointers to slices, one of whose Gets hands the slice on at
+// its length; the free function empties it in place before the Put, so
+// every Get finds it empty and clearing the elements changes nothing they
+// see: fixed.
+type pair struct{ data, errs []byte }
+
+var pairLists = sync.Pool{New: func() any { s := make([]*pair, 0, 8); return &s }}
+
+func getPairs() *[]*pair { return pairLists.Get().(*[]*pair) }
+
+func freePairs(s *[]*pair) {
+	for i := range *s {
+		(*s)[i].data = (*s)[i].data[:0]
+	}
+	*s = (*s)[:0]
+	pairLists.Put(s) // want `s is put back into pairLists with its elements still set: .*; call clear\(\(\*s\)\[:cap\(\*s\)\]\) before Put \[`
+}
+
+func countPairs(ps []*pair) int { return len(ps) }
+
+func Pairs(n int) int {
+	s := getPairs()
+	for range n {
+		*s = append(*s, &pair{data: make([]byte, 16)})
+	}
+	got := countPairs(*s)
+	freePairs(s)
+	return got
+}
