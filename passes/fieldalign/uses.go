@@ -327,10 +327,22 @@ func (w *walker) noteLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 		w.noteAllocation(cur, tn, "&"+tn.Name()+"{}", lit.Pos())
 	} else if _, elided := pass.TypesInfo.TypeOf(lit).(*types.Pointer); elided {
 		w.u.madeAlone[tn] = true
-	} else if fn := w.enclosingDecl(cur); fn != nil && returnsPointerTo(pass, fn, tn) {
+	} else if fn := w.enclosingDecl(cur); fn != nil && returnsPointerTo(pass, fn, tn) && !storedInPlace(cur) {
 		w.u.madeAlone[tn] = true
 		w.notePerCall(fn, tn, tn.Name()+"{}", lit.Pos())
 	}
+}
+
+// storedInPlace reports whether the literal at cur is assigned to a field
+// or an element (h.cached = T{}): it resets memory that exists, and the
+// pointer the function returns is to that memory, not to a new value.
+func storedInPlace(cur inspector.Cursor) bool {
+	lhs := astx.AssignedTo(cur)
+	if lhs == nil {
+		return false
+	}
+	_, plain := ast.Unparen(lhs).(*ast.Ident)
+	return !plain
 }
 
 // noteAllocation records a heap allocation of one value of tn by what

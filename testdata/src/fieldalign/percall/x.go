@@ -265,3 +265,21 @@ func (p *parser) version(s string) *version {
 }
 
 func (p *parser) Parse(head string) bool { return p.version(head).major }
+
+// summary is reset in place, in a field of the one decoder each
+// connection has, and handed out by address: nothing is made per call.
+type summary struct {
+	done  bool
+	rows  int64
+	fresh bool
+}
+
+type decoder struct{ cached summary }
+
+func (d *decoder) summary(rows int64) *summary {
+	d.cached = summary{}
+	d.cached.rows = rows
+	return &d.cached
+}
+
+func (d *decoder) Rows(n int64) int64 { return d.summary(n).rows }
