@@ -225,17 +225,23 @@ func typeName(t ast.Expr) string {
 }
 
 // freeComments reports whether the field list holds comments that are not
-// the doc or line comment of a field, other than one after the opening
-// brace: a reorder could not keep them in place.
+// the doc or line comment of a field, nor inside one (in a nested struct
+// type, which moves whole), other than one after the opening brace: a
+// reorder could not keep them in place.
 func freeComments(c *candidate, tf *token.File) bool {
 	owned := make(map[*ast.CommentGroup]bool)
 	for _, f := range c.st.Fields.List {
 		owned[f.Doc] = true
 		owned[f.Comment] = true
 	}
+	inField := func(g *ast.CommentGroup) bool {
+		return slices.ContainsFunc(c.st.Fields.List, func(f *ast.Field) bool {
+			return fieldStart(f) <= g.Pos() && g.End() <= fieldEnd(f)
+		})
+	}
 	openingLine := tf.Line(c.st.Fields.Opening)
 	for _, g := range c.file.Comments {
-		if g.Pos() > c.st.Fields.Opening && g.End() < c.st.Fields.Closing && !owned[g] && tf.Line(g.Pos()) != openingLine {
+		if g.Pos() > c.st.Fields.Opening && g.End() < c.st.Fields.Closing && !owned[g] && !inField(g) && tf.Line(g.Pos()) != openingLine {
 			return true
 		}
 	}

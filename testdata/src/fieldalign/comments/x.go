@@ -51,3 +51,17 @@ type Limits struct { // want `struct Limits of 24 bytes could be 16 \(saves 8 by
 }
 
 var limits []Limits
+
+// Nested documents the fields of its nested struct: those comments move
+// with the field that holds them, and the fields are reordered.
+type Nested struct { // want `struct Nested of 32 bytes could be 24 \(saves 8 bytes per value; size class 32 -> 24\); reorder the fields`
+	on    bool
+	state struct {
+		sync.Mutex
+		// count of samples taken
+		count int64
+	}
+	off bool
+}
+
+var nested []Nested
