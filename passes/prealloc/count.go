@@ -472,7 +472,7 @@ func (c *checker) stable(node ast.Node, n count, fn ast.Node) bool {
 		return false
 	}
 	escaped := c.escapedVars(fn)
-	if c.hasCalls(node) && (n.impure || slices.ContainsFunc(n.vars, func(v *types.Var) bool { return escaped[v] })) {
+	if c.hasCalls(node, true) && (n.impure || slices.ContainsFunc(n.vars, func(v *types.Var) bool { return escaped[v] })) {
 		return false
 	}
 	return !n.impure || !c.writesMemory(node, n) && !communicates(node)
@@ -536,15 +536,18 @@ func (c *checker) modifies(node ast.Node, vars []*types.Var) bool {
 }
 
 // hasCalls reports whether node calls a function (not a builtin, nor a
-// conversion), which might change any memory it can reach.
-func (c *checker) hasCalls(node ast.Node) bool {
+// conversion), which might change any memory it can reach; with argsOnly,
+// not counting calls that reach only what they are given (see
+// onlyTouchesArgs), an exception measured only for the code between a
+// slice's declaration and its loop.
+func (c *checker) hasCalls(node ast.Node, argsOnly bool) bool {
 	return astx.Any(node, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return false
 		}
 		_, builtin := c.pass.TypesInfo.Uses[identOf(call.Fun)].(*types.Builtin)
-		return !c.pass.TypesInfo.Types[call.Fun].IsType() && !builtin && !c.onlyTouchesArgs(call)
+		return !c.pass.TypesInfo.Types[call.Fun].IsType() && !builtin && !(argsOnly && c.onlyTouchesArgs(call))
 	})
 }
 
@@ -603,7 +606,7 @@ func (c *checker) writesMemory(node ast.Node, n count) bool {
 // being ranged over: it calls functions, deletes, or stores into a map
 // other than a fresh one it is filling.
 func (c *checker) mayChangeMaps(body *ast.BlockStmt) bool {
-	if c.hasCalls(body) {
+	if c.hasCalls(body, false) {
 		return true
 	}
 	return astx.Any(body, func(n ast.Node) bool {
