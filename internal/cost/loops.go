@@ -71,9 +71,12 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 	case guardedAbove(pass, cur, fn) != "":
 		t.Count, t.Evidence = CountFixed, "at most "+guardedAbove(pass, cur, fn)+": longer lists return above"
 	case bound != nil:
-		// The bound is not the data's length: nothing says how large it is.
+		// The bound is not the data's length: nothing says how large it is,
+		// unless the code or a configuration sets it.
 		if m.isConstant(pass.TypesInfo, bound, fn) {
 			t.Count, t.Evidence = CountFixed, "a count fixed by the code"
+		} else if name := configuredLimit(pass.TypesInfo, bound); name != "" {
+			t.Count, t.Evidence = CountConfig, "at most "+short(bound)+", a configured limit ("+name+")"
 		}
 	case m.inputEvidence(pass, cur, fn) != "":
 		t.Count, t.Evidence = CountInput, "loop over parsed input ("+m.inputEvidence(pass, cur, fn)+")"
@@ -707,15 +710,29 @@ func stopsAt(info *types.Info, loop ast.Node) ast.Expr {
 	return nil
 }
 
-// breaks reports whether s is a block (or an else branch) that does
-// nothing but break out of the loop around it.
+// breaks reports whether s is a block (or an else branch) that ends by
+// breaking out of the loop around it (a last "and more" written first).
 func breaks(s ast.Stmt) bool {
 	block, ok := s.(*ast.BlockStmt)
-	if !ok || len(block.List) != 1 {
+	if !ok || len(block.List) == 0 {
 		return false
 	}
-	br, ok := block.List[0].(*ast.BranchStmt)
+	br, ok := block.List[len(block.List)-1].(*ast.BranchStmt)
 	return ok && br.Tok == token.BREAK && br.Label == nil
+}
+
+// configuredLimit returns the configuration type whose field bound is
+// (cfg.MaxItems of a MiddlewareConfig or *Options), or "".
+func configuredLimit(info *types.Info, bound ast.Expr) string {
+	sel, ok := ast.Unparen(bound).(*ast.SelectorExpr)
+	if !ok || info.Selections[sel] == nil || info.Selections[sel].Kind() != types.FieldVal {
+		return ""
+	}
+	t := info.TypeOf(sel.X)
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	return configTypeName(namedOf(t))
 }
 
 // short returns the source of e, elided when it is too long for a message.

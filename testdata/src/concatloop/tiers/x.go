@@ -421,3 +421,19 @@ func lastTwo(parts []string, k int) string {
 }
 
 func ShortPath(parts []string) string { return lastTwo(parts, 2) }
+
+type ListingConfig struct{ MaxShown int }
+
+// Listing stops at a limit its configuration sets, writing a last line
+// first: at most that many, low tier.
+func Listing(names []string, cfg ListingConfig) string {
+	s := ""
+	for i, n := range names {
+		if i == cfg.MaxShown {
+			s += "\n- more…"
+			break
+		}
+		s += "\n- " + n // want `s grows by \+= in a loop over names that stops when i reaches cfg.MaxShown: .*\[low: at most cfg.MaxShown, a configured limit \(ListingConfig\)\]$`
+	}
+	return s
+}
