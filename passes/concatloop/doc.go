@@ -56,7 +56,8 @@
 //     constant, a list that returns above when
 //     longer than a constant: if len(xs) > 6 { return }) or by configuration (a field of a *Config or *Options,
 //     or of a Config value kept in a field,
-//     a list of *ServerConfig), String and Format methods that list the
+//     a list of *ServerConfig, a range that breaks when its index reaches
+//     a field of a configuration: if i == cfg.MaxShown { break }), String and Format methods that list the
 //     parts of their receiver (a field they range over) each by its own
 //     text (its String, a name found for it) rather than its data: a
 //     route's matchers, a record's options, a handful (a tree printer,
