@@ -67,6 +67,15 @@ func LocalStructOrPointer(pkg *types.Package, t types.Type) *types.TypeName {
 	return LocalStruct(pkg, t)
 }
 
+// StructOf returns the struct t is, or points to, or nil.
+func StructOf(t types.Type) *types.Struct {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, _ := t.Underlying().(*types.Struct)
+	return st
+}
+
 // IsStd reports whether pkg is in the standard library: its path's first
 // element has no dot.
 func IsStd(pkg *types.Package) bool {

@@ -613,12 +613,8 @@ func (c *checker) sharedAttribute(sel *ast.SelectorExpr) bool {
 	if identifies(sel.Sel.Name) {
 		return false
 	}
-	t := c.pass.TypesInfo.TypeOf(sel.X)
-	if p, ok := t.Underlying().(*types.Pointer); ok {
-		t = p.Elem()
-	}
-	st, ok := t.Underlying().(*types.Struct)
-	if !ok {
+	st := typesx.StructOf(c.pass.TypesInfo.TypeOf(sel.X))
+	if st == nil {
 		return false
 	}
 	for i := range st.NumFields() {

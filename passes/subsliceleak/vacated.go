@@ -584,12 +584,8 @@ func (v *vacate) sharedHolder(info *types.Info) bool {
 	case ownedByPackage:
 		return true
 	case ownedByField:
-		recv := info.Selections[v.holder.(*ast.SelectorExpr)].Recv()
-		if p, ok := recv.Underlying().(*types.Pointer); ok {
-			recv = p.Elem()
-		}
-		st, ok := recv.Underlying().(*types.Struct)
-		if !ok {
+		st := typesx.StructOf(info.Selections[v.holder.(*ast.SelectorExpr)].Recv())
+		if st == nil {
 			return false
 		}
 		for i := range st.NumFields() {
