@@ -319,15 +319,50 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 	if len(terms) == 0 {
 		return false
 	}
+	least := escapes && !c.skipsBytes(loop)
 	for _, t := range terms {
 		e.sum.AddLen(t)
-		if escapes {
+		if least {
 			e.least = append(e.least, t+", some of whose bytes are written as longer replacements")
 		} else {
 			e.copyOf = append(e.copyOf, t)
 		}
 	}
 	return true
+}
+
+// skipsBytes reports whether the loop, a for loop over an index its
+// condition tests, moves the index by more than one byte in some branch
+// (i += 2 past an escape's backslash, i = end + 1 past a class): a byte
+// it skips may be written as less than a byte, so escapes written
+// elsewhere no longer make the copy at least as long as the string.
+func (c *checker) skipsBytes(loop inspector.Cursor) bool {
+	l, ok := loop.Node().(*ast.ForStmt)
+	if !ok || l.Cond == nil {
+		return false
+	}
+	tested := make(map[types.Object]bool)
+	ast.Inspect(l.Cond, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && c.info.Uses[id] != nil {
+			tested[c.info.Uses[id]] = true
+		}
+		return true
+	})
+	return astx.Any(l.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			return false
+		}
+		id, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident)
+		if !ok || !tested[c.info.Uses[id]] {
+			return false
+		}
+		if b, ok := c.info.TypeOf(id).Underlying().(*types.Basic); !ok || b.Info()&types.IsInteger == 0 {
+			return false
+		}
+		one := c.info.Types[as.Rhs[0]].Value != nil && c.info.Types[as.Rhs[0]].Value.ExactString() == "1"
+		return as.Tok == token.ASSIGN || as.Tok == token.ADD_ASSIGN && !one
+	})
 }
 
 // writesSeparators reports whether the loop writes a constant under no

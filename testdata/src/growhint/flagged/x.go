@@ -404,3 +404,25 @@ func (l *Login) Describe() string {
 	b.WriteString(l.Realm)
 	return b.String()
 }
+
+// GlobPattern turns a glob into a pattern: a star becomes two bytes, but
+// an escape consumes two bytes of the glob and writes one, so the glob's
+// length is a guess, not the least.
+func GlobPattern(glob string) string {
+	var b strings.Builder // want `b is filled by 4 writes whose total size is known before the first write: about len\(glob\) \+ 1 bytes \(the loop writes a rewritten copy of glob\)`
+	for i := 0; i < len(glob); {
+		if glob[i] == '\\' && i+1 < len(glob) {
+			b.WriteByte(glob[i+1])
+			i += 2
+			continue
+		}
+		if glob[i] == '*' {
+			b.WriteString(".*")
+		} else {
+			b.WriteByte(glob[i])
+		}
+		i++
+	}
+	b.WriteByte('$')
+	return b.String()
+}
