@@ -840,10 +840,20 @@ func (v *vacate) reassigned(info *types.Info, fn ast.Node) bool {
 // rangedOver returns the position of a range over the slice around the
 // reslice that goes on after it: a range reads the elements of the array
 // it started with, so it would read the cleared ones. A block that goes
-// on to break or return ends the range.
+// on to break or return ends the range. A range over slices.All or
+// slices.Values of it is one too; slices.Backward goes down from the end
+// and never comes back to a slot cleared there.
 func (v *vacate) rangedOver(info *types.Info, cur inspector.Cursor) token.Pos {
 	for c := range cur.Enclosing((*ast.RangeStmt)(nil)) {
 		x := c.Node().(*ast.RangeStmt).X
+		if call, ok := ast.Unparen(x).(*ast.CallExpr); ok {
+			if forward, ok := sliceIterator(info, call); ok && len(call.Args) == 1 {
+				if !forward {
+					continue // goes down from the end: never back to a cleared slot
+				}
+				x = call.Args[0]
+			}
+		}
 		if v.isSlice(info, x) {
 			if astx.LeavesAfter(info, cur, c) {
 				return token.NoPos
@@ -852,6 +862,21 @@ func (v *vacate) rangedOver(info *types.Info, cur inspector.Cursor) token.Pos {
 		}
 	}
 	return token.NoPos
+}
+
+// sliceIterator reports whether call makes an iterator over a slice's
+// elements (slices.All, slices.Values or slices.Backward), and whether
+// it goes forward.
+func sliceIterator(info *types.Info, call *ast.CallExpr) (forward, ok bool) {
+	switch pkg, name := typesx.Callee(info, call); {
+	case pkg != "slices":
+		return false, false
+	case name == "All" || name == "Values":
+		return true, true
+	case name == "Backward":
+		return false, true
+	}
+	return false, false
 }
 
 // extended reports whether the package reslices the slice past its
@@ -953,7 +978,10 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 		b, ok := info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin)
 		switch {
 		case !ok:
-			return false
+			// range slices.Backward(s): read in place, as range s is.
+			k, _ := parent.ParentEdge()
+			_, iter := sliceIterator(info, call)
+			return iter && k == edge.RangeStmt_X
 		case b.Name() == "len" || b.Name() == "cap" || b.Name() == "clear" || b.Name() == "copy":
 			return true
 		case b.Name() == "append" && idx == 0:

@@ -1,6 +1,9 @@
 package vacated
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 type conn struct{ buf []byte }
 
@@ -54,7 +57,7 @@ func newIter[T any](values ...T) *sliceIter[T] {
 
 func (it *sliceIter[T]) Next() T {
 	v := (*it)[0]
-	*it = (*it)[1:] // want `\(\*it\)\[1:\] drops the first element of a \[\]T .* \(no automatic fix: the conversion at x\.go:51 makes a sliceIter of a slice that others may hold, which may see the cleared elements\) \[low: dropped from the front: the array is replaced when the slice grows again\]$`
+	*it = (*it)[1:] // want `\(\*it\)\[1:\] drops the first element of a \[\]T .* \(no automatic fix: the conversion at x\.go:54 makes a sliceIter of a slice that others may hold, which may see the cleared elements\) \[low: dropped from the front: the array is replaced when the slice grows again\]$`
 	return v
 }
 
@@ -422,6 +425,52 @@ func (r *rels) Remove(id string) {
 		if r.list[i].id == id {
 			r.list = append(r.list[:i], r.list[i+1:]...) // want `\[low: the elements hold only strings\]$`
 			i--
+		}
+	}
+}
+
+// A queue swept from its back: the backward range never comes back to
+// the slot a removal clears, and another method's backward range over the
+// queue only reads it in place: fixed.
+type connQueue struct {
+	mu    sync.Mutex
+	conns []*conn
+}
+
+func (q *connQueue) Sweep(dead func(*conn) bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for i, c := range slices.Backward(q.conns) {
+		if dead(c) {
+			q.conns = append(q.conns[:i], q.conns[i+1:]...) // want `append\(q.conns\[:i\], q.conns\[i\+1:\]\.\.\.\) deletes from a \[\]\*conn by shifting, .* slices.Delete\(q.conns, i, i\+1\) clears them \[medium`
+		}
+	}
+}
+
+func (q *connQueue) Last(ok func(*conn) bool) *conn {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for _, c := range slices.Backward(q.conns) {
+		if ok(c) {
+			return c
+		}
+	}
+	return nil
+}
+
+func (q *connQueue) Add(c *conn) {
+	q.mu.Lock()
+	q.conns = append(q.conns, c)
+	q.mu.Unlock()
+}
+
+// The same sweep going forward would read the slot it cleared: no fix.
+func (q *connQueue) SweepForward(dead func(*conn) bool) {
+	q.mu.Lock()
+	defer q.mu.Unlock()
+	for i, c := range slices.All(q.conns) {
+		if dead(c) {
+			q.conns = append(q.conns[:i], q.conns[i+1:]...) // want `no automatic fix: the range over the slice at line \d+ goes on to read the cleared elements`
 		}
 	}
 }
