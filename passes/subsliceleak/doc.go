@@ -189,11 +189,13 @@
 // it is a field or variable of another package, whose uses are out of
 // sight; or when anywhere in the
 // package its variable is read other than to index it, measure it, range
-// over it, copy from it, or reslice or append to it and store the result
-// back (directly or through a local copy such as old := *h); when it is
-// assigned anything but nil, a new slice or itself so resliced; and when
-// a range over it goes on after the removal (it reads the array it
-// started with). Slices the package reaches through their capacity
+// over it (also through slices.All, Values or Backward), copy from it, or
+// reslice or append to it and store the result back (directly or through
+// a local copy such as old := *h); when it is assigned anything but nil,
+// a new slice or itself so resliced; and when a range over it (or over
+// slices.All or Values of it) goes on after the removal (it reads the
+// array it started with; slices.Backward never comes back to the slots
+// cleared behind it). Slices the package reaches through their capacity
 // (s[:cap(s)], s[:len(s)+1], a ring buffer counting in the length) are
 // not reported: what lies past the length is kept on purpose.
 //
