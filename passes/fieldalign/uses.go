@@ -362,19 +362,26 @@ func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what s
 	}
 }
 
-// returnsShared reports whether fn returns, on some path, a package-level
-// variable of tn or a pointer to one: it hands out shared values (known
-// versions, interned names) and makes a fresh one only for what they do
-// not cover, which says nothing of how often.
-func returnsShared(info *types.Info, fn *ast.FuncDecl, tn *types.TypeName) bool {
+// handsOutShared reports whether fn returns or assigns, on some path, a
+// package-level variable of tn or a pointer to one (return v1, or version
+// = V1_1 in one branch and &T{...} in the last): it hands out shared
+// values (known versions, interned names) and makes a fresh one only for
+// what they do not cover, which says nothing of how often.
+func handsOutShared(info *types.Info, fn *ast.FuncDecl, tn *types.TypeName) bool {
+	shared := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		v, isVar := info.Uses[id].(*types.Var)
+		return ok && isVar && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() &&
+			typesx.LocalStructOrPointer(tn.Pkg(), v.Type()) == tn
+	}
 	return fn.Body != nil && astx.Any(fn.Body, func(n ast.Node) bool {
-		ret, ok := n.(*ast.ReturnStmt)
-		return ok && slices.ContainsFunc(ret.Results, func(e ast.Expr) bool {
-			id, ok := ast.Unparen(e).(*ast.Ident)
-			v, isVar := info.Uses[id].(*types.Var)
-			return ok && isVar && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() &&
-				typesx.LocalStructOrPointer(tn.Pkg(), v.Type()) == tn
-		})
+		switch n := n.(type) {
+		case *ast.ReturnStmt:
+			return slices.ContainsFunc(n.Results, shared)
+		case *ast.AssignStmt:
+			return slices.ContainsFunc(n.Rhs, shared)
+		}
+		return false
 	})
 }
 
@@ -386,7 +393,7 @@ func returnsShared(info *types.Info, fn *ast.FuncDecl, tn *types.TypeName) bool 
 // An exported NewT alone is no such evidence: servers, pools, watchers and
 // balancers are made by one too, a few per process.
 func (w *walker) notePerCall(fn *ast.FuncDecl, tn *types.TypeName, what string, pos token.Pos) {
-	if isSingletonName(tn.Name()) || returnsShared(w.pass.TypesInfo, fn, tn) {
+	if isSingletonName(tn.Name()) || handsOutShared(w.pass.TypesInfo, fn, tn) {
 		return
 	}
 	freq := w.model.Func(w.pass, fn)

@@ -283,3 +283,27 @@ func (d *decoder) summary(rows int64) *summary {
 }
 
 func (d *decoder) Rows(n int64) int64 { return d.summary(n).rows }
+
+// protoVersion is one of two known values for the versions a decoder knows; a
+// record of any other version gets a fresh one: no sign of many.
+type protoVersion struct {
+	known bool
+	txt   string
+	minor bool
+}
+
+var h10, h11 = &protoVersion{known: true, txt: "1.0"}, &protoVersion{known: true, txt: "1.1"}
+
+type message struct{ h *protoVersion }
+
+func (d *decoder) Decode(line string) *message {
+	var h *protoVersion
+	if line == h10.txt {
+		h = h10
+	} else if line == h11.txt {
+		h = h11
+	} else {
+		h = &protoVersion{txt: line}
+	}
+	return &message{h: h}
+}
