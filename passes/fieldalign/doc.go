@@ -47,7 +47,7 @@
 //     per use of another object; not Build or Clone, which make long-lived
 //     objects), or it runs per request. An exported NewT alone is no such
 //     evidence: servers, pools, watchers and balancers have one too.
-//     Nor is a function that also returns package variables of T (known
+//     Nor is a function that also returns or assigns package variables of T (known
 //     versions, interned names): it makes a fresh one only for what they
 //     do not cover. Nor is a value that cannot outlive the call (a context for one
 //     conversion): one at a time, often on the stack, where a size class
