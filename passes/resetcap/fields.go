@@ -588,13 +588,11 @@ func ofNewValue(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr) b
 		return false
 	}
 	var body *ast.BlockStmt
-	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		if d, ok := fn.Node().(*ast.FuncDecl); ok {
-			body = d.Body
-		} else {
-			body = fn.Node().(*ast.FuncLit).Body
-		}
-		break
+	switch fn := astx.InnermostFunc(cur).Node().(type) {
+	case *ast.FuncDecl:
+		body = fn.Body
+	case *ast.FuncLit:
+		body = fn.Body
 	}
 	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
 		return false // a parameter, a receiver or a variable from outside
