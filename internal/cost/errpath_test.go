@@ -6,11 +6,10 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/fixture"
+	"github.com/memlint/memlint/internal/lazyinspect"
 )
 
 // showErrorPath reports, at each call of mark, whether it is on an error
@@ -18,9 +17,9 @@ import (
 var showErrorPath = &analysis.Analyzer{
 	Name:     "showerrorpath",
 	Doc:      "report whether each call of mark is on an error path",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Requires: []*analysis.Analyzer{lazyinspect.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
-		insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+		insp := lazyinspect.Of(pass)
 		for cur := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
 			if id, ok := cur.Node().(*ast.CallExpr).Fun.(*ast.Ident); ok && id.Name == "mark" {
 				what := "normal"

@@ -8,26 +8,34 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/tables"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
-// Analyzer computes, once per package, how often each function runs as
-// far as the package shows: the [Model] every pass asks.
+// Analyzer provides how often each function of a package runs as far as
+// the package shows: the [Model] every pass asks, through [Of].
 var Analyzer = &analysis.Analyzer{
 	Name:             "memlintcost",
 	Doc:              "estimate how often each function of a package runs, for memlint's passes",
-	Requires:         []*analysis.Analyzer{inspect.Analyzer},
+	Requires:         []*analysis.Analyzer{lazyinspect.Analyzer},
 	Run:              run,
 	RunDespiteErrors: true,
-	ResultType:       reflect.TypeFor[*Model](),
+	ResultType:       reflect.TypeFor[func() *Model](),
+}
+
+// Of returns the [Model] of pass's package; pass's analyzer must require
+// [Analyzer]. The model is built when a pass first asks for it, so that
+// packages every pass skips (test variants, generated code) cost nothing.
+func Of(pass *analysis.Pass) *Model {
+	return pass.ResultOf[Analyzer].(func() *Model)()
 }
 
 // A Level says how often code runs, relative to the rest of the program.
@@ -103,7 +111,11 @@ type funcInfo struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	return sync.OnceValue(func() *Model { return build(pass) }), nil
+}
+
+func build(pass *analysis.Pass) *Model {
+	insp := lazyinspect.Of(pass)
 	m := &Model{pkg: pass.Pkg, funcs: make(map[*types.Func]*funcInfo), memo: make(map[*types.Func]Frequency)}
 	viaInterface := interfaceMethodNames(pass.Pkg)
 	facts := packageFacts{cold: DevTool(pass.Pkg), deprecated: deprecatedTypes(pass)}
@@ -175,7 +187,7 @@ func run(pass *analysis.Pass) (any, error) {
 			m.diagHelpers[fn] = "code switched off (every call of " + fn.Name() + " is under a constant false)"
 		}
 	}
-	return m, nil
+	return m
 }
 
 // noteColdCall counts the call of fn at cur if it is in code switched

@@ -19,7 +19,7 @@ var showFrequency = &analysis.Analyzer{
 	Doc:      "report each function's frequency",
 	Requires: []*analysis.Analyzer{cost.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
-		m := pass.ResultOf[cost.Analyzer].(*cost.Model)
+		m := cost.Of(pass)
 		for _, f := range pass.Files {
 			if filepath.Base(pass.Fset.File(f.Pos()).Name()) != "freq.go" {
 				continue // tests and the generated test main

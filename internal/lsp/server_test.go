@@ -315,8 +315,7 @@ func TestProtocol(t *testing.T) {
 
 // TestBrokenCode checks that the server survives what editors send while
 // code is being typed, and reports nothing on code that does not compile
-// (the checker does not run inspect.Analyzer, which every pass requires, on
-// a package with errors).
+// (the passes skip every file of a package with type errors).
 func TestBrokenCode(t *testing.T) {
 	dir := writeModule(t, map[string]string{})
 	c := startServer(t, analyzers)

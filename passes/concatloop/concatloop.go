@@ -7,11 +7,11 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/suppress"
 )
@@ -32,7 +32,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "concatloop",
 	Doc:      passdoc.Extract(docFile, "concatloop"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/concatloop",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
+	Requires: []*analysis.Analyzer{lazyinspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.
@@ -77,17 +77,18 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	rep := suppress.NewReporter(pass)
+	if rep.SkipsPackage() {
+		return nil, nil
+	}
 	c := &checker{
 		pass:  pass,
 		info:  pass.TypesInfo,
-		insp:  pass.ResultOf[inspect.Analyzer].(*inspector.Inspector),
-		rep:   suppress.NewReporter(pass),
+		insp:  lazyinspect.Of(pass),
+		rep:   rep,
 		src:   astx.NewSource(pass),
 		names: make(map[ast.Node]map[string]bool),
-		model: pass.ResultOf[cost.Analyzer].(*cost.Model),
-	}
-	if c.rep.SkipsPackage() {
-		return nil, nil
+		model: cost.Of(pass),
 	}
 	for fileCur := range c.insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)

@@ -11,11 +11,11 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesize"
@@ -31,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:       "falseshare",
 	Doc:        passdoc.Extract(docFile, "falseshare"),
 	URL:        "https://pkg.go.dev/github.com/memlint/memlint/passes/falseshare",
-	Requires:   []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
+	Requires:   []*analysis.Analyzer{lazyinspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:        run,
 	ResultType: reflect.TypeFor[Contended](),
 	// suppress drops findings in packages with type errors; running anyway
@@ -52,7 +52,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if rep.SkipsPackage() {
 		return Contended(nil), nil
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lazyinspect.Of(pass)
 	g := findGoroutines(pass, insp)
 	if !g.anyGo {
 		return Contended(nil), nil // no goroutine of the package: no evidence of concurrent writes
@@ -60,7 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{
 		pass:      pass,
 		rep:       rep,
-		model:     pass.ResultOf[cost.Analyzer].(*cost.Model),
+		model:     cost.Of(pass),
 		g:         g,
 		src:       astx.NewSource(pass),
 		writes:    make(map[location][]write),

@@ -11,10 +11,10 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/suppress"
@@ -33,7 +33,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:  "https://pkg.go.dev/github.com/memlint/memlint/passes/fieldalign",
 	// falseshare says which structs' layout decides which goroutines share
 	// a cache line: a reorder of those is no blind fix.
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer, falseshare.Analyzer},
+	Requires: []*analysis.Analyzer{lazyinspect.Analyzer, suppress.Analyzer, cost.Analyzer, falseshare.Analyzer},
 	Run:      run,
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.
@@ -54,12 +54,12 @@ func run(pass *analysis.Pass) (any, error) {
 	if rep.SkipsPackage() {
 		return nil, nil
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lazyinspect.Of(pass)
 	cands := findCandidates(pass, rep, insp)
 	if len(cands) == 0 {
 		return nil, nil
 	}
-	u := findUses(pass, insp, pass.ResultOf[cost.Analyzer].(*cost.Model))
+	u := findUses(pass, insp, cost.Of(pass))
 	tests := new(unseenTests)
 	for _, c := range cands {
 		if d, e, ok := diagnose(pass, u, tests, c); ok {

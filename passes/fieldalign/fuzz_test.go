@@ -14,11 +14,11 @@ import (
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/fixture"
+	"github.com/memlint/memlint/internal/lazyinspect"
 )
 
 // FuzzReorderFix applies the reorder fix to every struct of a source file
@@ -53,13 +53,13 @@ func FuzzReorderFix(f *testing.F) {
 			TypesInfo:  info,
 			TypesSizes: types.SizesFor("gc", "amd64"),
 			ReadFile:   func(string) ([]byte, error) { return src, nil },
-			ResultOf:   map[*analysis.Analyzer]any{inspect.Analyzer: insp},
+			ResultOf:   map[*analysis.Analyzer]any{lazyinspect.Analyzer: func() *inspector.Inspector { return insp }},
 		}
 		model, err := cost.Analyzer.Run(pass)
 		if err != nil {
 			t.Fatal(err)
 		}
-		u := findUses(pass, insp, model.(*cost.Model))
+		u := findUses(pass, insp, model.(func() *cost.Model)())
 		for n := range ast.Preorder(file) {
 			spec, ok := n.(*ast.TypeSpec)
 			if !ok {

@@ -7,11 +7,11 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesx"
@@ -30,7 +30,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "growhint",
 	Doc:      passdoc.Extract(docFile, "growhint"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/growhint",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
+	Requires: []*analysis.Analyzer{lazyinspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.
@@ -80,18 +80,19 @@ type checker struct {
 }
 
 func run(pass *analysis.Pass) (any, error) {
+	rep := suppress.NewReporter(pass)
+	if rep.SkipsPackage() {
+		return nil, nil
+	}
 	c := &checker{
 		pass:    pass,
 		info:    pass.TypesInfo,
-		rep:     suppress.NewReporter(pass),
+		rep:     rep,
 		src:     astx.NewSource(pass),
-		model:   pass.ResultOf[cost.Analyzer].(*cost.Model),
+		model:   cost.Of(pass),
 		derived: make(map[*types.Var]map[types.Object]bool),
 	}
-	if c.rep.SkipsPackage() {
-		return nil, nil
-	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lazyinspect.Of(pass)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if c.rep.Skips(file) {

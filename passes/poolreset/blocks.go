@@ -7,11 +7,10 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/fieldstore"
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
@@ -37,7 +36,7 @@ func (a *checker) makesConfiguredBlocks(pool poolKey) bool {
 // to its New field.
 func poolNews(pass *analysis.Pass) map[types.Object][]*ast.FuncLit {
 	news := make(map[types.Object][]*ast.FuncLit)
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lazyinspect.Of(pass)
 	for cur := range insp.Root().Preorder((*ast.FuncLit)(nil)) {
 		if obj, _ := typesx.PoolNew(pass.TypesInfo, cur); obj != nil {
 			news[obj] = append(news[obj], cur.Node().(*ast.FuncLit))

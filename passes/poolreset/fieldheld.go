@@ -8,12 +8,11 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
@@ -85,7 +84,7 @@ func (a *checker) heldByGet(pool poolKey, field *types.Var) bool {
 // a function outside the standard library.
 func (a *checker) fieldWrites(field *types.Var) (written, reset bool) {
 	info := a.pass.TypesInfo
-	insp := a.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lazyinspect.Of(a.pass)
 	for fileCur := range insp.Root().Children() {
 		if !slices.Contains(a.c.files, fileCur.Node().(*ast.File)) {
 			continue

@@ -9,12 +9,12 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
@@ -91,7 +91,7 @@ func (a *checker) noteFieldUses(fields map[*types.Var]*growingField) map[*types.
 	info := a.pass.TypesInfo
 	replaced := make(map[*types.Named]bool)
 	fresh := make(map[ast.Node]map[*types.Var]bool)
-	insp := a.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lazyinspect.Of(a.pass)
 	for fileCur := range insp.Root().Children() {
 		if !slices.Contains(a.c.files, fileCur.Node().(*ast.File)) {
 			continue

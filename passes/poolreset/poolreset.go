@@ -8,11 +8,11 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/ssafunc"
 	"github.com/memlint/memlint/internal/suppress"
@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "poolreset",
 	Doc:      passdoc.Extract(docFile, "poolreset"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/poolreset",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
+	Requires: []*analysis.Analyzer{lazyinspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.
@@ -122,7 +122,7 @@ func findCandidates(pass *analysis.Pass, rep *suppress.Reporter) *candidates {
 	usesPool := make(map[*ast.FuncDecl]bool)
 	calls := make(map[*ast.FuncDecl][]*types.Func) // same-package callees
 	var decls []*ast.FuncDecl                      // in source order
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lazyinspect.Of(pass)
 	for fileCur := range insp.Root().Children() {
 		if rep.Skips(fileCur.Node().(*ast.File)) {
 			continue

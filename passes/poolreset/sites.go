@@ -71,7 +71,7 @@ func newChecker(pass *analysis.Pass, c *candidates, built map[*ast.FuncDecl]*ssa
 		allGets:    make(map[poolKey][]*getSite),
 		fields:     fieldstore.New(pass.TypesInfo, pass.Files),
 		pins:       make(map[poolKey][]*pin),
-		model:      pass.ResultOf[cost.Analyzer].(*cost.Model),
+		model:      cost.Of(pass),
 		zeros:      tables.Zeros(pass),
 		src:        astx.NewSource(pass),
 		c:          c,

@@ -9,7 +9,6 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -17,6 +16,7 @@ import (
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/imports"
+	"github.com/memlint/memlint/internal/lazyinspect"
 )
 
 // An emptyInit is the statement that leaves a variable empty before the
@@ -521,7 +521,7 @@ func (c *checker) resultHidesNil(fn ast.Node, ret *ast.ReturnStmt, id *ast.Ident
 	if !ok || obj.Exported() || obj.Signature().Results().Len() != len(ret.Results) {
 		return false
 	}
-	in := c.pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	in := lazyinspect.Of(c.pass)
 	calls := 0
 	for cur := range in.Root().Preorder((*ast.Ident)(nil)) {
 		if c.pass.TypesInfo.Uses[cur.Node().(*ast.Ident)] != obj {

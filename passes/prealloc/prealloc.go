@@ -6,11 +6,11 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/suppress"
 )
@@ -23,7 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "prealloc",
 	Doc:      passdoc.Extract(docFile, "prealloc"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/prealloc",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
+	Requires: []*analysis.Analyzer{lazyinspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.
@@ -37,8 +37,8 @@ func run(pass *analysis.Pass) (any, error) {
 	if rep.SkipsPackage() {
 		return nil, nil
 	}
-	in := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
-	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
+	in := lazyinspect.Of(pass)
+	model := cost.Of(pass)
 	callees := make(map[*types.Func]allocSite)
 	for fileCur := range in.Root().Children() {
 		file, ok := fileCur.Node().(*ast.File)

@@ -10,7 +10,6 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
@@ -18,6 +17,7 @@ import (
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/fieldstore"
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesx"
@@ -31,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "resetcap",
 	Doc:      passdoc.Extract(docFile, "resetcap"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/resetcap",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
+	Requires: []*analysis.Analyzer{lazyinspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.
@@ -54,14 +54,14 @@ func run(pass *analysis.Pass) (any, error) {
 	if rep.SkipsPackage() {
 		return nil, nil
 	}
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lazyinspect.Of(pass)
 	if !mayDrop(pass.TypesInfo, insp) {
 		return nil, nil // most packages: nothing to classify
 	}
 	fields := fieldstore.New(pass.TypesInfo, pass.Files)
 	params := paramsOf(pass.TypesInfo, insp)
 	c := &checker{pass: pass, insp: insp, fields: fields, uses: fieldUses(pass, insp, fields, params), params: params, src: astx.NewSource(pass)}
-	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
+	model := cost.Of(pass)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if rep.Skips(file) {

@@ -9,13 +9,13 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/clonefix"
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/suppress"
 )
 
@@ -53,7 +53,7 @@ type reuse struct {
 // the bytes they point to, so what was kept changes: a correctness bug,
 // reported exactly for these stores.
 func checkReused(pass *analysis.Pass, rep *suppress.Reporter) {
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lazyinspect.Of(pass)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if rep.Skips(file) {

@@ -10,11 +10,10 @@ import (
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/clonefix"
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesx"
 )
@@ -38,7 +37,7 @@ type sharedCopy struct {
 // checkSharedCopies reports the pieces of shared copies stored in maps
 // that leave the function.
 func checkSharedCopies(pass *analysis.Pass, rep *suppress.Reporter, model *cost.Model) {
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lazyinspect.Of(pass)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if rep.Skips(file) {

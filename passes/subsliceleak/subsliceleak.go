@@ -11,14 +11,13 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
-	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/clonefix"
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/internal/ssafunc"
@@ -35,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "subsliceleak",
 	Doc:      passdoc.Extract(docFile, "subsliceleak"),
 	URL:      "https://pkg.go.dev/github.com/memlint/memlint/passes/subsliceleak",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, suppress.Analyzer, cost.Analyzer},
+	Requires: []*analysis.Analyzer{lazyinspect.Analyzer, suppress.Analyzer, cost.Analyzer},
 	Run:      run,
 	// suppress drops findings in packages with type errors; running anyway
 	// lets the driver report those errors once instead of once per pass.
@@ -106,7 +105,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if rep.SkipsPackage() {
 		return nil, nil
 	}
-	model := pass.ResultOf[cost.Analyzer].(*cost.Model)
+	model := cost.Of(pass)
 	checkReused(pass, rep)
 	checkVacated(pass, rep, model)
 	checkSharedCopies(pass, rep, model)
@@ -139,7 +138,7 @@ func run(pass *analysis.Pass) (any, error) {
 // '[' or '('. Only these functions are built in SSA form, which then
 // decides.
 func candidates(pass *analysis.Pass, rep *suppress.Reporter, helpers map[*types.Func]helper) ([]*ast.FuncDecl, map[token.Pos]site) {
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lazyinspect.Of(pass)
 	var decls []*ast.FuncDecl
 	sites := make(map[token.Pos]site)
 	for fileCur := range insp.Root().Children() {

@@ -11,13 +11,13 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/imports"
+	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesx"
 )
@@ -53,7 +53,7 @@ const (
 // checkVacated reports reslices that drop pointer-holding elements of a
 // slice that outlives the function, unless the function clears them.
 func checkVacated(pass *analysis.Pass, rep *suppress.Reporter, model *cost.Model) {
-	insp := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	insp := lazyinspect.Of(pass)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if rep.Skips(file) {
