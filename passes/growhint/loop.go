@@ -319,7 +319,7 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 	if len(terms) == 0 {
 		return false
 	}
-	least := escapes && !c.skipsBytes(loop)
+	least := escapes && !c.skipsBytes(loop) && writesEveryIteration(loopBody(loop.Node()), writes)
 	for _, t := range terms {
 		e.sum.AddLen(t)
 		if least {
@@ -362,6 +362,96 @@ func (c *checker) skipsBytes(loop inspector.Cursor) bool {
 		}
 		one := c.info.Types[as.Rhs[0]].Value != nil && c.info.Types[as.Rhs[0]].Value.ExactString() == "1"
 		return as.Tok == token.ASSIGN || as.Tok == token.ADD_ASSIGN && !one
+	})
+}
+
+// writesEveryIteration reports whether every iteration of a loop with
+// body writes before it ends or moves on: a branch that only sets state
+// (escape = true on a backslash, writing the next rune as it is) writes
+// nothing for its element, so escapes written elsewhere no longer make the
+// copy at least as long as what it walks.
+func writesEveryIteration(body *ast.BlockStmt, writes []*write) bool {
+	written := make(map[ast.Stmt]bool)
+	for _, w := range writes {
+		cur := w.cur
+		for {
+			if s, ok := cur.Node().(ast.Stmt); ok {
+				written[s] = true
+				break
+			}
+			cur = cur.Parent()
+		}
+	}
+	return listWrites(body.List, written)
+}
+
+// listWrites reports whether list writes on every path through it, before
+// any statement that can end the iteration.
+func listWrites(list []ast.Stmt, written map[ast.Stmt]bool) bool {
+	for _, s := range list {
+		if stmtWrites(s, written) {
+			return true
+		}
+		if !exitsOnlyAfterWriting(s, written) {
+			return false
+		}
+	}
+	return false
+}
+
+func stmtWrites(s ast.Stmt, written map[ast.Stmt]bool) bool {
+	switch s := s.(type) {
+	case *ast.BlockStmt:
+		return listWrites(s.List, written)
+	case *ast.IfStmt:
+		return s.Else != nil && listWrites(s.Body.List, written) && stmtWrites(s.Else, written)
+	case *ast.SwitchStmt:
+		return clausesWrite(s.Body, written)
+	case *ast.TypeSwitchStmt:
+		return clausesWrite(s.Body, written)
+	case *ast.LabeledStmt:
+		return stmtWrites(s.Stmt, written)
+	}
+	return written[s]
+}
+
+// clausesWrite reports whether every case of a switch writes, and one of
+// them is the default.
+func clausesWrite(body *ast.BlockStmt, written map[ast.Stmt]bool) bool {
+	hasDefault := false
+	for _, s := range body.List {
+		clause := s.(*ast.CaseClause)
+		hasDefault = hasDefault || clause.List == nil
+		if !listWrites(clause.Body, written) {
+			return false
+		}
+	}
+	return hasDefault
+}
+
+// exitsOnlyAfterWriting reports whether s, which may not write, can end
+// the iteration only on paths that write first.
+func exitsOnlyAfterWriting(s ast.Stmt, written map[ast.Stmt]bool) bool {
+	if !mayExit(s) {
+		return true
+	}
+	ifs, ok := s.(*ast.IfStmt)
+	if !ok {
+		return false
+	}
+	thenOK := !mayExit(ifs.Body) || listWrites(ifs.Body.List, written)
+	return thenOK && (ifs.Else == nil || stmtWrites(ifs.Else, written) || exitsOnlyAfterWriting(ifs.Else, written))
+}
+
+// mayExit reports whether n holds a return or a branch statement outside
+// function literals.
+func mayExit(n ast.Node) bool {
+	return astx.Any(n, func(n ast.Node) bool {
+		switch n.(type) {
+		case *ast.ReturnStmt, *ast.BranchStmt:
+			return true
+		}
+		return false
 	})
 }
 

@@ -426,3 +426,43 @@ func GlobPattern(glob string) string {
 	b.WriteByte('$')
 	return b.String()
 }
+
+// Markup turns underscores into an underline escape; a backslash writes
+// nothing and passes the next rune through as it is, so the output can be
+// shorter than the input: its length is a guess, not a floor.
+func Markup(s string) string {
+	var out strings.Builder // want `out is filled by 4 writes whose total size is known before the first write: about len\(s\) \+ 4 bytes`
+	escaped := false
+	for _, r := range s {
+		if escaped {
+			out.WriteRune(r)
+			escaped = false
+			continue
+		}
+		switch r {
+		case '\\':
+			escaped = true
+		case '_':
+			out.WriteString("\033[4m")
+		default:
+			out.WriteRune(r)
+		}
+	}
+	out.WriteString("\033[0m")
+	return out.String()
+}
+
+// Underline is Markup without the escape: every rune writes at least
+// itself, so the input's length is the least the output takes.
+func Underline(s string) string {
+	var out strings.Builder // want `out is filled by 3 writes whose total size is known before the first write: at least len\(s\) \+ 4 bytes`
+	for _, r := range s {
+		if r == '_' {
+			out.WriteString("\033[4m")
+			continue
+		}
+		out.WriteRune(r)
+	}
+	out.WriteString("\033[0m")
+	return out.String()
+}
