@@ -50,8 +50,11 @@
 //     function named sanitize..., normalize... or Clean counts as its
 //     input: the cleaner drops or replaces a few bytes), or a mix of the
 //     above. A copy whose loop moves its index by more than one byte
-//     somewhere (i += 2 past an escape's backslash) may write less than
-//     it reads, so escapes written elsewhere do not make it "at least". A loop is a rewritten copy of the string it walks only if it
+//     somewhere (i += 2 past an escape's backslash), or with a path that
+//     writes nothing for its element (a backslash that only sets escape =
+//     true), may write less than it reads, so escapes written elsewhere do
+//     not make it "at least". A loop is a rewritten copy of the string it
+//     walks only if it
 //     copies all of it: not if it can stop before the end under a test
 //     of the content rather than a length (a closing quote, the end of a
 //     parser's block, after which the caller parses the rest) or of the
