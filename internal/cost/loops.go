@@ -68,6 +68,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountFixed, "a count fixed by the code"
 	case bitCount(pass.TypesInfo, cur.Node(), fn) != "":
 		t.Count, t.Evidence = CountFixed, "at most 64: a count of bits ("+bitCount(pass.TypesInfo, cur.Node(), fn)+")"
+	case enumKeys(pass, cur.Node()) != "":
+		t.Count, t.Evidence = CountFixed, enumKeys(pass, cur.Node())
 	case guardedAbove(pass, cur, fn) != "":
 		t.Count, t.Evidence = CountFixed, "at most "+guardedAbove(pass, cur, fn)+": longer lists return above"
 	case bound != nil:
@@ -761,6 +763,92 @@ func isRangeOverData(pass *analysis.Pass, loop ast.Node) bool {
 		return coll != nil
 	}
 	return false
+}
+
+// enumKeys describes the bound of a range over a map keyed by an
+// enumeration of the package, or returns "": a named string or integer
+// type declared with two or more constants, either unexported (other
+// packages can make no other value of it) or numbered in a run (0, 1, 2,
+// ...: an iota list). The map holds at most one entry per constant,
+// whatever the data (a builder's map from its expression kinds).
+func enumKeys(pass *analysis.Pass, loop ast.Node) string {
+	rng, ok := loop.(*ast.RangeStmt)
+	if !ok {
+		return ""
+	}
+	m, ok := underlying(pass.TypesInfo, rng.X).(*types.Map)
+	if !ok {
+		return ""
+	}
+	named, ok := types.Unalias(m.Key()).(*types.Named)
+	if !ok || named.Obj().Pkg() != pass.Pkg || named.TypeParams() != nil {
+		return ""
+	}
+	basic, ok := named.Underlying().(*types.Basic)
+	if !ok || basic.Info()&(types.IsString|types.IsInteger) == 0 {
+		return ""
+	}
+	values := enumConstants(pass, named)
+	if len(values) < 2 || named.Obj().Exported() && !numbered(values) {
+		return ""
+	}
+	return "at most " + strconv.Itoa(len(values)) + ": the map's keys are constants of " + named.Obj().Name()
+}
+
+// enumConstants returns the values of the package-level constants that
+// enumerate named: those of its type, and the untyped ones declared in the
+// same const block as one of them (keyCondition = "keyCondition" below a
+// projection expressionType = "projection": Go gives only the first the
+// type, but the block lists the kinds).
+func enumConstants(pass *analysis.Pass, named *types.Named) []constant.Value {
+	var values []constant.Value
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			gen, ok := decl.(*ast.GenDecl)
+			if !ok || gen.Tok != token.CONST {
+				continue
+			}
+			var typed, untyped []constant.Value
+			for _, spec := range gen.Specs {
+				for _, name := range spec.(*ast.ValueSpec).Names {
+					c, ok := pass.TypesInfo.Defs[name].(*types.Const)
+					if !ok || name.Name == "_" {
+						continue
+					}
+					if types.Identical(c.Type(), named) {
+						typed = append(typed, c.Val())
+					} else if b, ok := c.Type().(*types.Basic); ok && b.Info()&types.IsUntyped != 0 && types.AssignableTo(c.Type(), named) {
+						untyped = append(untyped, c.Val())
+					}
+				}
+			}
+			if len(typed) > 0 {
+				values = append(values, typed...)
+				values = append(values, untyped...)
+			}
+		}
+	}
+	return values
+}
+
+// numbered reports whether the values are integers that form a run
+// without gaps or repeats, as an iota list does.
+func numbered(values []constant.Value) bool {
+	ints := make([]int64, 0, len(values))
+	for _, v := range values {
+		n, exact := constant.Int64Val(constant.ToInt(v))
+		if !exact {
+			return false
+		}
+		ints = append(ints, n)
+	}
+	slices.Sort(ints)
+	for i := 1; i < len(ints); i++ {
+		if ints[i] != ints[i-1]+1 {
+			return false
+		}
+	}
+	return true
 }
 
 // otherPackageVar returns the name of the package variable of another

@@ -1173,3 +1173,61 @@ func acceptHeader(acceptable []string) []string {
 func Head() []string  { return acceptHeader(allMediaTypes) }
 func Image() []string { return acceptHeader(imageTypes) }
 func Any() []string   { return acceptHeader(nil) }
+
+// clause is an enumeration the package keeps to itself: a query holds at
+// most one clause of each kind, whatever the data. Only the first
+// constant has the type; the block lists the kinds all the same.
+type clause string
+
+const (
+	selectClause clause = "select"
+	whereClause         = "where"
+	orderClause         = "order"
+)
+
+type query struct{ clauses map[clause]string }
+
+// Kinds lists the kinds of clause the query holds: at most three.
+func (q *query) Kinds() []clause {
+	var kinds []clause // want `kinds can be preallocated .*\[low: at most 3: the map's keys are constants of clause\]$`
+	for k := range q.clauses {
+		kinds = append(kinds, k)
+	}
+	return kinds
+}
+
+// Phase is an exported enumeration numbered with iota.
+type Phase int
+
+const (
+	Parse Phase = iota
+	Plan
+	Run
+)
+
+// Durations lists the time spent per phase: at most three.
+func Durations(spent map[Phase]int64) []int64 {
+	var out []int64 // want `out can be preallocated .*\[low: at most 3: the map's keys are constants of Phase\]$`
+	for _, d := range spent {
+		out = append(out, d)
+	}
+	return out
+}
+
+// Port is exported and its constants are not a numbering: callers make
+// any value of it, so the map's size is the data's.
+type Port int
+
+const (
+	HTTP  Port = 80
+	HTTPS Port = 443
+)
+
+// Open lists the open ports of a scan.
+func Open(scan map[Port]bool) []Port {
+	var out []Port // want `out can be preallocated .*\[medium: count grows with the data\]$`
+	for p := range scan {
+		out = append(out, p)
+	}
+	return out
+}
