@@ -14,7 +14,7 @@
 //     driver reports the package's errors once, rather than once per pass.
 //
 //   - Test files (_test.go), mocks and fakes (mockbroker.go, client_mock.go, a
-//     mocks or fake package), test-harness packages (httptest, fstest,
+//     mocks, sqlmock or fake package), test-harness packages (httptest, fstest,
 //     testenv, testutil, ...) and files that take a *testing.T or another of
 //     testing's T, TB, B, F and M are not reported unless the pass's
 //     include-tests flag is set: maintainers reject findings in test code
@@ -214,12 +214,13 @@ func takesTestingT(info *types.Info, f *ast.File) bool {
 }
 
 // isMock reports whether a package path element or a file's base name
-// names mocks (mocks, mockbroker.go, client_mock.go): stand-ins that a
+// names mocks (mocks, mockbroker.go, client_mock.go, a mock library such as
+// sqlmock or pgxmock): stand-ins that a
 // library ships for its own and its users' tests, which production code
 // never runs.
 func isMock(name string) bool {
 	name = strings.TrimSuffix(name, ".go")
-	return strings.HasPrefix(name, "mock") || strings.HasSuffix(name, "_mock") || strings.HasSuffix(name, "_mocks")
+	return strings.HasPrefix(name, "mock") || strings.HasSuffix(name, "mock") || strings.HasSuffix(name, "mocks")
 }
 
 var wordsEndingInTest = []string{"attest", "contest", "fastest", "latest", "protest"}

@@ -106,6 +106,7 @@ var (
 	"ptest/h.go":                 "package ptest\n\nfunc flag() int { return 0 }\n\nvar helper = flag()\n",
 	"mockstore.go":               "package p\n\nvar mocked = flag()\n",
 	"mocks/m.go":                 "package mocks\n\nfunc flag() int { return 0 }\n\nvar stub = flag()\n",
+	"sqlmock/s.go":               "package sqlmock\n\nfunc flag() int { return 0 }\n\nvar rows = flag()\n",
 	"benchmark/b.go":             "package benchmark\n\nfunc flag() int { return 0 }\n\nvar harness = flag()\n",
 	"benchutil/b.go":             "package benchutil\n\nfunc flag() int { return 0 }\n\nvar schema = flag()\n",
 	"fake/c.go":                  "package fake\n\nfunc flag() int { return 0 }\n\nvar conn = flag()\n",
@@ -161,7 +162,7 @@ func TestReporter(t *testing.T) {
 		// nothing in broken/b.go: it does not compile
 		// nothing in ptest: a test-harness package
 		// nothing in cluster/c.go: its helpers take a testing.TB
-		// nothing in mockstore.go, mocks or fake: stand-ins run only in tests
+		// nothing in mockstore.go, mocks, sqlmock or fake: stand-ins run only in tests
 		// nothing in conformance/server: a conformance suite's server
 		"f.go:5: flagged [medium]", // a production file of a package with a harness file
 		"l.go:5: flagged [medium]", // "latest" is a word, not a harness
@@ -309,8 +310,8 @@ func TestSkipsPackage(t *testing.T) {
 		testVariants, includeTests bool
 		want                       []string // the packages skipped whole
 	}{
-		{true, false, []string{"example.com/p/benchmark", "example.com/p/benchutil", "example.com/p/broken", "example.com/p/conformance/server", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest", "example.com/p/redistest"}},
-		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/benchmark", "example.com/p/benchutil", "example.com/p/broken", "example.com/p/conformance/server", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest", "example.com/p/redistest"}},
+		{true, false, []string{"example.com/p/benchmark", "example.com/p/benchutil", "example.com/p/broken", "example.com/p/conformance/server", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest", "example.com/p/redistest", "example.com/p/sqlmock"}},
+		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/benchmark", "example.com/p/benchutil", "example.com/p/broken", "example.com/p/conformance/server", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest", "example.com/p/redistest", "example.com/p/sqlmock"}},
 		{false, true, []string{"example.com/p/broken"}},
 	} {
 		a := &analysis.Analyzer{
