@@ -68,6 +68,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountFixed, "a count fixed by the code"
 	case bitCount(pass.TypesInfo, cur.Node(), fn) != "":
 		t.Count, t.Evidence = CountFixed, "at most 64: a count of bits ("+bitCount(pass.TypesInfo, cur.Node(), fn)+")"
+	case m.chunkSize(pass, cur, fn) != "":
+		t.Count, t.Evidence = CountFixed, "at most "+m.chunkSize(pass, cur, fn)+": one chunk of slices.Chunk"
 	case enumKeys(pass, cur.Node()) != "":
 		t.Count, t.Evidence = CountFixed, enumKeys(pass, cur.Node())
 	case guardedAbove(pass, cur, fn) != "":
@@ -763,6 +765,41 @@ func isRangeOverData(pass *analysis.Pass, loop ast.Node) bool {
 		return coll != nil
 	}
 	return false
+}
+
+// chunkSize returns the size of the chunks that the loop at cur ranges
+// over one of, or "": the loop ranges over the variable of an enclosing
+// for batch := range slices.Chunk(s, n) whose n is a constant, so it runs
+// at most n times however long s is.
+func (m *Model) chunkSize(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) string {
+	rng, ok := cur.Node().(*ast.RangeStmt)
+	if !ok {
+		return ""
+	}
+	id, ok := ast.Unparen(rng.X).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	v := pass.TypesInfo.Uses[id]
+	for anc := range cur.Parent().Enclosing((*ast.RangeStmt)(nil)) {
+		outer := anc.Node().(*ast.RangeStmt)
+		key, _ := outer.Key.(*ast.Ident)
+		if key == nil || outer.Tok != token.DEFINE || pass.TypesInfo.Defs[key] != v {
+			continue
+		}
+		call, ok := ast.Unparen(outer.X).(*ast.CallExpr)
+		if !ok || len(call.Args) != 2 {
+			return ""
+		}
+		if pkg, name := typesx.Callee(pass.TypesInfo, call); pkg != "slices" || name != "Chunk" {
+			return ""
+		}
+		if !m.isConstant(pass.TypesInfo, call.Args[1], fn) || astx.Reassigned(pass.TypesInfo, anc.Node(), v.(*types.Var)) {
+			return ""
+		}
+		return short(call.Args[1])
+	}
+	return ""
 }
 
 // enumKeys describes the bound of a range over a map keyed by an

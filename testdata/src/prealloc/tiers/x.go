@@ -1231,3 +1231,16 @@ func Open(scan map[Port]bool) []Port {
 	}
 	return out
 }
+
+// Batches sends names in batches of a fixed size: each batch's list holds
+// at most that many, however many names there are.
+func Batches(names []string, send func([]string)) {
+	size := 20
+	for batch := range slices.Chunk(names, size) {
+		var out []string // want `out can be preallocated .*\[low: at most size: one chunk of slices.Chunk\]$`
+		for _, n := range batch {
+			out = append(out, strings.ToUpper(n[:1]))
+		}
+		send(out)
+	}
+}
