@@ -93,6 +93,7 @@ type funcInfo struct {
 	own     Frequency       // what the declaration itself says
 	callers []*types.Func   // functions of the package that call it outside tests
 	calls   []*ast.CallExpr // its calls in the package, tests included
+	callIn  []ast.Node      // the outermost function around each call, or nil
 	// diagCalls counts the calls that are arguments of a diagnostic
 	// call (panic, fmt.Errorf, log.Printf, a tracef helper).
 	diagCalls int
@@ -153,6 +154,7 @@ func build(pass *analysis.Pass) *Model {
 		}
 		call := callOf(cur)
 		info.calls = append(info.calls, call)
+		info.callIn = append(info.callIn, astx.OutermostFunc(cur))
 		if !info.external { // only a helper's calls make it cold (diagHelpers)
 			noteColdCall(pass, cur, fn, info)
 		}
@@ -168,7 +170,7 @@ func build(pass *analysis.Pass) *Model {
 		info.spawned = info.spawned || inGoroutine(cur)
 	}
 	m.tables = tables.Of(pass, insp)
-	m.fixedParams = fixedParams(pass, m.funcs, m.tables)
+	m.fixedParams = m.findFixedParams(pass)
 	m.fixedLists = fixedLists(m.funcs)
 	m.builtHere = builtHere(pass, insp)
 	m.diagHelpers = make(map[*types.Func]string)

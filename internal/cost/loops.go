@@ -463,26 +463,28 @@ func (m *Model) returnsFixedList(info *types.Info, call *ast.CallExpr) bool {
 	return ok && m.fixedLists[callee]
 }
 
-// fixedParams returns the parameters of unexported functions that every
-// call in the package passes a composite literal, a table, a constant, nil
-// or such a parameter of its own, and that the function never assigns:
+// findFixedParams returns the parameters of unexported functions that
+// every call in the package passes a composite literal, a table, a
+// constant, nil, a local slice made with a constant length (see
+// [Model.madeFixed]: idFrom(b) after b := make([]byte, 32)) or such a
+// parameter of its own, and that the function never assigns:
 // flagName(i, shfStrings) for a table shfStrings, pbkdf(h, 64, ...) for a
 // block size, or collapse(ts, n) in nodelets(ts, n int), called as
 // nodelets(ts, 4).
-func fixedParams(pass *analysis.Pass, funcs map[*types.Func]*funcInfo, tables map[*types.Var]bool) map[*types.Var]bool {
+func (m *Model) findFixedParams(pass *analysis.Pass) map[*types.Var]bool {
 	info := pass.TypesInfo
 	params := make(map[*types.Var]bool)
-	fixedArg := func(arg ast.Expr) bool {
+	fixedArg := func(arg ast.Expr, caller ast.Node) bool {
 		arg = ast.Unparen(arg)
 		if _, ok := arg.(*ast.CompositeLit); ok || info.Types[arg].Value != nil || info.Types[arg].IsNil() {
 			return true
 		}
 		id, ok := arg.(*ast.Ident)
-		return ok && (tables[asVar(info.Uses[id])] || params[asVar(info.Uses[id])])
+		return ok && (m.tables[asVar(info.Uses[id])] || params[asVar(info.Uses[id])] || caller != nil && m.madeFixed(info, arg, caller))
 	}
 	for grew := true; grew; {
 		grew = false
-		for fn, fi := range funcs {
+		for fn, fi := range m.funcs {
 			if fi.external || fi.escapes || len(fi.calls) == 0 {
 				continue
 			}
@@ -495,11 +497,11 @@ func fixedParams(pass *analysis.Pass, funcs map[*types.Func]*funcInfo, tables ma
 					continue
 				}
 				fixed := true
-				for _, call := range fi.calls {
+				for j, call := range fi.calls {
 					if !fixed {
 						break
 					}
-					fixed = i < len(call.Args) && fixedArg(call.Args[i])
+					fixed = i < len(call.Args) && fixedArg(call.Args[i], fi.callIn[j])
 				}
 				if fixed && !astx.Reassigned(info, fi.decl, ps.At(i)) {
 					params[ps.At(i)] = true
