@@ -99,7 +99,10 @@
 //     including conditional appends that skip only a few constant values
 //     (the default of a switch on constants, if x != "");
 //   - low: counts fixed by the code (constants, literal lists, tables, a
-//     local map filled only at constant keys, another package's variable
+//     local map filled only at constant keys, a map keyed by an
+//     enumeration of the package: an unexported type or one numbered in a
+//     run, at most one entry per constant, one chunk of slices.Chunk(s, n)
+//     with a constant n, another package's variable
 //     such as unicode.Scripts, a list that returns above when longer than
 //     a constant, a count of bits from math/bits: at most 64, a local
 //     slice made with a constant length, also one that every caller of an
