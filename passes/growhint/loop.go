@@ -443,8 +443,8 @@ func exitsOnlyAfterWriting(s ast.Stmt, written map[ast.Stmt]bool) bool {
 	return thenOK && (ifs.Else == nil || stmtWrites(ifs.Else, written) || exitsOnlyAfterWriting(ifs.Else, written))
 }
 
-// mayExit reports whether n holds a return or a branch statement outside
-// function literals.
+// mayExit reports whether n holds a return or a branch statement. One in
+// a function literal counts too: the answer errs towards "about".
 func mayExit(n ast.Node) bool {
 	return astx.Any(n, func(n ast.Node) bool {
 		switch n.(type) {
