@@ -72,6 +72,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountFixed, "at most "+m.chunkSize(pass, cur, fn)+": one chunk of slices.Chunk"
 	case enumKeys(pass, cur.Node()) != "":
 		t.Count, t.Evidence = CountFixed, enumKeys(pass, cur.Node())
+	case typeShape(pass.TypesInfo, cur.Node(), fn) != "":
+		t.Count, t.Evidence = CountFixed, "at most "+typeShape(pass.TypesInfo, cur.Node(), fn)+": the program's types fix it"
 	case guardedAbove(pass, cur, fn) != "":
 		t.Count, t.Evidence = CountFixed, "at most "+guardedAbove(pass, cur, fn)+": longer lists return above"
 	case bound != nil:
@@ -345,8 +347,9 @@ func startsAtConstant(info *types.Info, l *ast.ForStmt) bool {
 // FixedList reports whether x, used in fn, names a list written out in the
 // code: a package-level table (a variable initialized with a composite
 // literal), a local that is only ever set to such lists (see
-// [Model.isListLiteral]), or a parameter of an unexported function that
-// every call passes such a list.
+// [Model.isListLiteral]) or filled only by appends outside loops (see
+// [writtenOut]), or a parameter of an unexported function that every call
+// passes such a list.
 // Loops over such lists are short and of constant length.
 func (m *Model) FixedList(pass *analysis.Pass, x ast.Expr, fn ast.Node) bool {
 	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok {
@@ -372,7 +375,7 @@ func (m *Model) FixedList(pass *analysis.Pass, x ast.Expr, fn ast.Node) bool {
 	}
 	values := astx.Values(pass.TypesInfo, fn, v)
 	return len(values) > 0 && !slices.ContainsFunc(values, func(value ast.Expr) bool { return !m.isListLiteral(pass.TypesInfo, value) }) ||
-		constantKeyed(pass.TypesInfo, fn, v) || neverSet(pass.TypesInfo, fn, v)
+		constantKeyed(pass.TypesInfo, fn, v) || neverSet(pass.TypesInfo, fn, v) || writtenOut(pass.TypesInfo, fn, v)
 }
 
 // neverSet reports whether v is a slice or map that fn declares without a
@@ -466,11 +469,11 @@ func (m *Model) returnsFixedList(info *types.Info, call *ast.CallExpr) bool {
 // findFixedParams returns the parameters of unexported functions that
 // every call in the package passes a composite literal, a table, a
 // constant, nil, a local slice made with a constant length (see
-// [Model.madeFixed]: idFrom(b) after b := make([]byte, 32)) or such a
-// parameter of its own, and that the function never assigns:
-// flagName(i, shfStrings) for a table shfStrings, pbkdf(h, 64, ...) for a
-// block size, or collapse(ts, n) in nodelets(ts, n int), called as
-// nodelets(ts, 4).
+// [Model.madeFixed]: idFrom(b) after b := make([]byte, 32)), a local list
+// the caller writes out (see [writtenOut]) or such a parameter of its
+// own, and that the function never assigns: flagName(i, shfStrings) for
+// a table shfStrings, pbkdf(h, 64, ...) for a block size, or collapse(ts,
+// n) in nodelets(ts, n int), called as nodelets(ts, 4).
 func (m *Model) findFixedParams(pass *analysis.Pass) map[*types.Var]bool {
 	info := pass.TypesInfo
 	params := make(map[*types.Var]bool)
@@ -480,7 +483,8 @@ func (m *Model) findFixedParams(pass *analysis.Pass) map[*types.Var]bool {
 			return true
 		}
 		id, ok := arg.(*ast.Ident)
-		return ok && (m.tables[asVar(info.Uses[id])] || params[asVar(info.Uses[id])] || caller != nil && m.madeFixed(info, arg, caller))
+		v := asVar(info.Uses[id])
+		return ok && (m.tables[v] || params[v] || caller != nil && (m.madeFixed(info, arg, caller) || v != nil && writtenOut(info, caller, v)))
 	}
 	for grew := true; grew; {
 		grew = false
@@ -802,6 +806,235 @@ func (m *Model) chunkSize(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node
 		return short(call.Args[1])
 	}
 	return ""
+}
+
+// typeShape returns the reflect call (t.NumField(), t.NumMethod(),
+// t.NumIn()) that bounds the loop, directly or through a local list that
+// fn fills only in loops it bounds (the indexes of a struct's exported
+// fields), or "": the loop runs once per field, method or parameter of one
+// type, a number the program fixes, however many values it is run for.
+func typeShape(info *types.Info, loop ast.Node, fn ast.Node) string {
+	if shape := shapeBound(info, loop); shape != "" {
+		return shape
+	}
+	v, appends := rangedList(info, loop, fn)
+	if len(appends) == 0 {
+		return ""
+	}
+	shape := ""
+	for _, stack := range appends {
+		s := innermostLoopShape(info, stack)
+		if s == "" || shape != "" && s != shape {
+			return ""
+		}
+		shape = s
+	}
+	return shape + " (filling " + v.Name() + ")"
+}
+
+// rangedList returns the local list a range loop of fn walks, with the
+// appends that fill it and the nodes around each, if fn gives the list no
+// other values than those appends of single elements, nil, composite
+// literals and makes of a constant length.
+func rangedList(info *types.Info, loop ast.Node, fn ast.Node) (*types.Var, map[ast.Node][]ast.Node) {
+	rng, ok := loop.(*ast.RangeStmt)
+	if !ok || fn == nil {
+		return nil, nil
+	}
+	id, ok := ast.Unparen(rng.X).(*ast.Ident)
+	if !ok {
+		return nil, nil
+	}
+	v := asVar(info.Uses[id])
+	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil, nil
+	}
+	return v, listAppends(info, fn, v)
+}
+
+// listAppends returns the appends that fill the local list v of fn, each
+// with the nodes around it, if fn gives v no other values than those
+// appends of listed elements (append(v, x, y)), nil, composite literals
+// and makes of a constant length; nil otherwise.
+func listAppends(info *types.Info, fn ast.Node, v *types.Var) map[ast.Node][]ast.Node {
+	values := astx.Values(info, fn, v)
+	if len(values) == 0 || !declaredPlainly(info, fn, v) {
+		return nil
+	}
+	appends := make(map[ast.Node][]ast.Node)
+	for _, value := range values {
+		switch {
+		case literalOrNil(value) || madeEmptyOrFixed(info, value):
+		case appendsTo(info, value, v):
+			appends[value] = nil
+		default:
+			return nil
+		}
+	}
+	ast.PreorderStack(fn, nil, func(n ast.Node, stack []ast.Node) bool {
+		if _, ok := appends[n]; ok {
+			appends[n] = slices.Clone(stack)
+		}
+		return true
+	})
+	return appends
+}
+
+// declaredPlainly reports whether fn declares v with a value of its own or
+// none (xs := []T{a}, var xs []T): not as a parameter, a range variable or
+// one of the results of a call, whose values nothing here lists.
+func declaredPlainly(info *types.Info, fn ast.Node, v *types.Var) bool {
+	plain := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.ValueSpec:
+			plain = plain || (len(n.Values) == 0 || len(n.Values) == len(n.Names)) &&
+				slices.ContainsFunc(n.Names, func(id *ast.Ident) bool { return info.Defs[id] == v })
+		case *ast.AssignStmt:
+			plain = plain || n.Tok == token.DEFINE && len(n.Lhs) == len(n.Rhs) && slices.ContainsFunc(n.Lhs, func(e ast.Expr) bool {
+				id, ok := e.(*ast.Ident)
+				return ok && info.Defs[id] == v
+			})
+		}
+		return !plain
+	})
+	return plain
+}
+
+// writtenOut reports whether fn fills its local list v only outside
+// loops: with literals and appends of listed elements, one after another
+// (lines := []string{head}; if err != "" { lines = append(lines, err) }),
+// also in helper closures that fn only calls outside loops. Its length is
+// at most what the code writes out.
+func writtenOut(info *types.Info, fn ast.Node, v *types.Var) bool {
+	appends := listAppends(info, fn, v)
+	if appends == nil {
+		return false
+	}
+	for _, stack := range appends {
+		if !runsOnce(info, fn, stack) {
+			return false
+		}
+	}
+	return true
+}
+
+// runsOnce reports whether the node within stack, the nodes of fn around
+// it, runs at most once per call of fn: it is in no loop, and in no
+// function literal but helpers that fn assigns to a local (add := func()
+// {...}) and calls only outside loops.
+func runsOnce(info *types.Info, fn ast.Node, stack []ast.Node) bool {
+	for i, n := range stack {
+		switch n.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return false
+		case *ast.FuncLit:
+			helper := helperVar(info, stack[:i], n)
+			if helper == nil || !calledOutsideLoops(info, fn, helper) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// helperVar returns the local that lit is declared as (add := func()
+// {...}), given the nodes around lit, or nil.
+func helperVar(info *types.Info, outer []ast.Node, lit ast.Node) *types.Var {
+	if len(outer) == 0 {
+		return nil
+	}
+	as, ok := outer[len(outer)-1].(*ast.AssignStmt)
+	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Rhs[0] != lit {
+		return nil
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	return asVar(info.Defs[id])
+}
+
+// calledOutsideLoops reports whether fn uses the helper closure h only to
+// call it, each call outside loops and other closures.
+func calledOutsideLoops(info *types.Info, fn ast.Node, h *types.Var) bool {
+	ok := true
+	ast.PreorderStack(fn, nil, func(n ast.Node, stack []ast.Node) bool {
+		id, isIdent := n.(*ast.Ident)
+		if !ok || !isIdent || info.Uses[id] != h {
+			return ok
+		}
+		call, isCall := stack[len(stack)-1].(*ast.CallExpr)
+		ok = isCall && call.Fun == id && !slices.ContainsFunc(stack, func(n ast.Node) bool {
+			switch n.(type) {
+			case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+				return true
+			}
+			return false
+		})
+		return ok
+	})
+	return ok && !astx.Reassigned(info, fn, h)
+}
+
+// innermostLoopShape is shapeBound of the innermost loop of stack, or ""
+// if a function literal comes first.
+func innermostLoopShape(info *types.Info, stack []ast.Node) string {
+	for i := len(stack) - 1; i >= 0; i-- {
+		switch n := stack[i].(type) {
+		case *ast.FuncLit:
+			return ""
+		case *ast.ForStmt, *ast.RangeStmt:
+			return shapeBound(info, n)
+		}
+	}
+	return ""
+}
+
+// shapeBound returns the reflect call a loop counts to from zero (for i :=
+// 0; i < t.NumField(); i++, for i := range t.NumMethod()), or "".
+func shapeBound(info *types.Info, loop ast.Node) string {
+	var n ast.Expr
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		n = l.X
+	case *ast.ForStmt:
+		n = CountTo(info, l)
+	}
+	call, ok := ast.Unparen(n).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return ""
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || !slices.Contains([]string{"NumField", "NumMethod", "NumIn", "NumOut"}, sel.Sel.Name) {
+		return ""
+	}
+	if s := info.Selections[sel]; s == nil || s.Obj().Pkg() == nil || s.Obj().Pkg().Path() != "reflect" {
+		return ""
+	}
+	return types.ExprString(call)
+}
+
+// appendsTo reports whether value is append(v, x, ...) of listed
+// elements.
+func appendsTo(info *types.Info, value ast.Expr, v *types.Var) bool {
+	call, ok := ast.Unparen(value).(*ast.CallExpr)
+	if !ok || !astx.IsBuiltin(info, call.Fun, "append") || len(call.Args) < 2 || call.Ellipsis.IsValid() {
+		return false
+	}
+	id, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	return ok && info.Uses[id] == v
+}
+
+// madeEmptyOrFixed reports whether e makes a slice or map of a constant
+// length (make([]T, 0, n), make(map[K]V)).
+func madeEmptyOrFixed(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || !astx.IsBuiltin(info, call.Fun, "make") {
+		return false
+	}
+	_, isMap := info.TypeOf(call).Underlying().(*types.Map)
+	return isMap || len(call.Args) > 1 && info.Types[call.Args[1]].Value != nil
 }
 
 // enumKeys describes the bound of a range over a map keyed by an

@@ -105,13 +105,20 @@
 //     with a constant n, another package's variable
 //     such as unicode.Scripts, a list that returns above when longer than
 //     a constant, a count of bits from math/bits: at most 64, a local
-//     slice made with a constant length, also one that every caller of an
-//     unexported function passes, directly or through another) or
+//     slice made with a constant length or filled only by appends outside
+//     loops (also in helper closures called outside loops), also one that
+//     every caller of an unexported function passes, directly or through
+//     another, the fields, methods or parameters of one type by reflect's
+//     NumField, NumMethod, NumIn, NumOut, directly or through a local list
+//     filled only in such loops) or
 //     by configuration (a field of a *Config, *Options or *cfg, or of a Config
 //     value kept in a field), lists short
 //     in practice (below), cold paths (init, a command's main, a
 //     command under hack/, tools/, scripts/, gen/ or examples/ or a
-//     protoc plugin, and such a command's packages below cmd/, schema
+//     protoc plugin, and such a command's packages below cmd/, the
+//     actions a command-line framework runs (a function given a
+//     *cobra.Command, *kingpin.ParseContext, *cli.Context, ...) and
+//     functions given a *FlagSet to define flags in, schema
 //     migrations (a migrate or migrator package, AutoMigrate), Error,
 //     String, GoString and Format methods, format* functions returning a
 //     string, text printers that fmt.Fprint into a writer parameter,

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"reflect"
 	"strconv"
 )
 
@@ -434,6 +435,17 @@ func Listing(names []string, cfg ListingConfig) string {
 			break
 		}
 		s += "\n- " + n // want `s grows by \+= in a loop over names that stops when i reaches cfg.MaxShown: .*\[low: at most cfg.MaxShown, a configured limit \(ListingConfig\)\]$`
+	}
+	return s
+}
+
+// FieldNames runs per value, but a struct type has as many fields as the
+// program declares.
+func FieldNames(v reflect.Value) string {
+	s := ""
+	t := v.Type()
+	for i := 0; i < t.NumField(); i++ {
+		s += t.Field(i).Name + " " // want `s grows by \+= in a loop of t.NumField\(\) iterations.*\[low: at most t.NumField\(\): the program's types fix it\]$`
 	}
 	return s
 }

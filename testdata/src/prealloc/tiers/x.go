@@ -12,6 +12,7 @@ import (
 	"math/bits"
 	"net/http"
 	"os"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -1243,4 +1244,141 @@ func Batches(names []string, send func([]string)) {
 		}
 		send(out)
 	}
+}
+
+// FieldAddrs returns, for a struct type, a function that lists pointers to
+// the exported fields of a value of it: it runs per value, but the list is
+// as long as the type has exported fields, which the program fixes.
+func FieldAddrs(t reflect.Type) func(v reflect.Value) []any {
+	var exported []int
+	for i := 0; i < t.NumField(); i++ {
+		if t.Field(i).IsExported() {
+			exported = append(exported, i)
+		}
+	}
+	return func(v reflect.Value) []any {
+		var addrs []any // want `addrs can be preallocated .*\[low: at most t.NumField\(\) \(filling exported\): the program's types fix it\]$`
+		for _, i := range exported {
+			addrs = append(addrs, v.Field(i).Addr().Interface())
+		}
+		return addrs
+	}
+}
+
+// Indexes copies a list the function also fills from another source: its
+// length is data, not the shape of a type.
+func Indexes(t reflect.Type, extra []int) func() []int {
+	var idx []int
+	for i := 0; i < t.NumField(); i++ {
+		idx = append(idx, i)
+	}
+	for _, e := range extra {
+		idx = append(idx, e)
+	}
+	return func() []int {
+		var out []int // want `out can be preallocated .*\[medium: count grows with the data\]$`
+		for _, i := range idx {
+			out = append(out, i*2)
+		}
+		return out
+	}
+}
+
+type pair struct{ name, value string }
+
+// Banner lists settings that the code writes out one by one: however they
+// are chosen, the list is no longer than the appends written here.
+func Banner(verbose bool, subject string, n int) []string {
+	var settings []pair
+	addCount := func() {
+		settings = append(settings, pair{"count", strconv.Itoa(n)})
+	}
+	settings = append(settings, pair{"subject", subject})
+	if verbose {
+		addCount()
+		settings = append(settings, pair{"mode", "verbose"})
+	}
+	var out []string // want `out can be preallocated .*\[low: a count fixed by the code\]$`
+	for _, s := range settings {
+		out = append(out, s.name+"="+s.value)
+	}
+	return out
+}
+
+// prefixLines is given the lines its callers write out: a message line and
+// sometimes an error line.
+func prefixLines(lines []string, prefix string) []string {
+	var out []string // want `out can be preallocated .*\[low: a count fixed by the code\]$`
+	for _, l := range lines {
+		out = append(out, prefix+l)
+	}
+	return out
+}
+
+func RenderEvent(msg, errText string) []string {
+	lines := []string{msg}
+	if errText != "" {
+		lines = append(lines, "error: "+errText)
+	}
+	return prefixLines(lines, "> ")
+}
+
+func RenderNote(msg string) []string {
+	return prefixLines([]string{msg}, "# ")
+}
+
+// Repeated calls a helper that appends in a loop: the list grows with the
+// data.
+func Repeated(names []string) []string {
+	var settings []pair
+	add := func(name string) {
+		settings = append(settings, pair{"name", name})
+	}
+	add("first")
+	for _, n := range names {
+		add(n)
+	}
+	var out []string // want `out can be preallocated .*\[medium: count grows with the data\]$`
+	for _, s := range settings {
+		out = append(out, s.name+"="+s.value)
+	}
+	return out
+}
+
+// Resolved appends a fallback to what a lookup returns: its length is the
+// lookup's.
+func Resolved(lookup func() ([]string, error)) []string {
+	addrs, err := lookup()
+	if err != nil {
+		return nil
+	}
+	addrs = append(addrs, "0.0.0.0")
+	var out []string // want `out can be preallocated .*\[medium: count grows with the data\]$`
+	for _, a := range addrs {
+		out = append(out, a+":80")
+	}
+	return out
+}
+
+// Padded appends to a parameter: its length is the caller's.
+func Padded(names []string) []string {
+	names = append(names, "")
+	var out []string // want `out can be preallocated .*\[medium: count grows with the data\]$`
+	for _, n := range names {
+		out = append(out, n+"!")
+	}
+	return out
+}
+
+// Collected fills its list in a loop: its length is the data's.
+func Collected(head string, rest []string) []string {
+	lines := []string{head} // want `lines can be preallocated with capacity len\(rest\) \+ 1 .*\[medium: count grows with the data\]$`
+	for _, r := range rest {
+		lines = append(lines, r)
+	}
+	var out []string // want `out can be preallocated .*\[medium: count grows with the data\]$`
+	for _, l := range lines {
+		out = append(out, strings.ToUpper(l))
+	}
+	return out
 }
