@@ -398,6 +398,10 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "documented as for debugging or tests (" + name + ")"}
 	case method && name == "Set" && isFlagValueSet(pass, decl):
 		return Frequency{Level: Cold, Reason: "flag parsing (flag.Value's Set)"}
+	case definesFlags(pass, decl):
+		return Frequency{Level: Cold, Reason: "defines command-line flags, at start-up (" + name + ")"}
+	case commandAction(pass, decl) != "":
+		return Frequency{Level: Cold, Reason: "a command-line action (" + commandAction(pass, decl) + "): once per command run"}
 	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower) || buildsConfig(pass, decl) ||
 		method && name == "Validate" && decl.Type.Params.NumFields() == 0:
 		return Frequency{Level: Cold, Reason: "configuration, at start-up (" + name + ")"}
@@ -652,6 +656,61 @@ func isFlagValueSet(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	sig := fn.Signature()
 	return sig.Params().Len() == 1 && types.Identical(sig.Params().At(0).Type(), types.Typ[types.String]) &&
 		sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), types.Universe.Lookup("error").Type())
+}
+
+// definesFlags reports whether decl is given a *FlagSet (of flag, pflag
+// and their kind) to define flags in: that runs once, before the flags
+// are parsed.
+func definesFlags(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if ptr, ok := params.At(i).Type().(*types.Pointer); ok {
+			if named := namedOf(ptr.Elem()); named != nil && named.Obj().Name() == "FlagSet" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// commandActionTypes are, by package name, the types that the command-line
+// frameworks (cobra, kingpin and its fork fisk, urfave/cli, kong) pass to
+// the actions they run for a command.
+var commandActionTypes = map[string][]string{
+	"cobra":   {"Command"},
+	"kingpin": {"ParseContext"},
+	"fisk":    {"ParseContext"},
+	"cli":     {"Context", "Command"},
+	"kong":    {"Context"},
+}
+
+// commandAction returns the type of decl's parameter by which a
+// command-line framework calls it as a command's action, or "".
+func commandAction(pass *analysis.Pass, decl *ast.FuncDecl) string {
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return ""
+	}
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		ptr, ok := params.At(i).Type().(*types.Pointer)
+		if !ok {
+			continue
+		}
+		named := namedOf(ptr.Elem())
+		if named == nil || named.Obj().Pkg() == nil {
+			continue
+		}
+		pkg := named.Obj().Pkg()
+		if slices.Contains(commandActionTypes[pkg.Name()], named.Obj().Name()) && pkg != pass.Pkg {
+			return "*" + pkg.Name() + "." + named.Obj().Name()
+		}
+	}
+	return ""
 }
 
 // isHandler reports whether decl has an HTTP handler's signature:

@@ -1,6 +1,7 @@
 package freq
 
 import (
+	"flag"
 	"io"
 	"net/http"
 )
@@ -172,6 +173,12 @@ func (s *server) flush() {} // want `unknown`
 type durations []string
 
 func (d *durations) Set(s string) error { return nil } // want `cold: flag parsing \(flag.Value's Set\)`
+
+// BindFlags defines a library's flags in a program's flag set, before the
+// program parses them.
+func BindFlags(prefix string, set *flag.FlagSet) { // want `cold: defines command-line flags, at start-up \(BindFlags\)`
+	set.String(prefix+"format", "pretty", "the output format")
+}
 
 // AutoMigrate creates the tables the models need: once at start-up.
 func AutoMigrate(models []string) int { // want `cold: schema migration, at start-up or deploy \(AutoMigrate\)`
