@@ -285,11 +285,12 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 		if w.opaque {
 			return false
 		}
-		copied := 0
+		copied, constant := 0, false
 		for _, piece := range w.pieces {
 			if tv := c.info.Types[piece]; tv.Value != nil {
 				n, ok := sizeexpr.ConstLen(tv)
 				escapes = escapes || ok && n > 1
+				constant = constant || ok && n > 0
 				continue
 			}
 			if _, f := c.sizedPart(piece); f == fitLeast {
@@ -305,6 +306,9 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 		if copied > 1 {
 			return false // two pieces of each element (UTF-16's two bytes per rune): not a copy's size
 		}
+		// A piece of the string written with a constant ('!' before a
+		// lowered letter) is an escape too: longer than what it replaces.
+		escapes = escapes || copied == 1 && constant
 	}
 	var terms []string
 	for _, v := range walked {

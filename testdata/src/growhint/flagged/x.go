@@ -466,3 +466,17 @@ func Underline(s string) string {
 	out.WriteString("\033[0m")
 	return out.String()
 }
+
+// FoldUpper writes each upper-case letter as '!' and its lower case, two
+// bytes for one: the input's length is the least the output takes.
+func FoldUpper(s string) string {
+	var buf []byte // want `buf is filled by 2 writes whose total size is known before the first write: at least len\(s\) bytes`
+	for _, r := range s {
+		if 'A' <= r && r <= 'Z' {
+			buf = append(buf, '!', byte(r+'a'-'A'))
+		} else {
+			buf = append(buf, byte(r))
+		}
+	}
+	return string(buf)
+}
