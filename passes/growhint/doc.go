@@ -32,7 +32,8 @@
 // before the Grow. A loop that walks a string and writes pieces of it (a
 // path cleaner, a query rewriter) is sized as a copy: len(s), a close guess,
 // or the least it takes when it writes escapes (constants of two bytes or
-// more, escaped pieces) in place of some bytes.
+// more, escaped pieces, a piece written with a constant: '!' and a
+// lowered letter) in place of some bytes.
 // The message says which kind of number it is:
 //
 //   - exact, when every piece is counted;
