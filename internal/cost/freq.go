@@ -532,6 +532,9 @@ func DevTool(pkg *types.Package) string {
 	if (pkg.Name() == "main" || underCommand(path)) && inDirs(path, devToolDirs) || inDirs(path, devLibraryDirs) {
 		return "a development tool or example (" + path + ")"
 	}
+	if pkg.Name() == "main" && slices.Contains(strings.Split(path, "/"), "internal") {
+		return "a command of the module's own (" + path + ")"
+	}
 	for _, imp := range pkg.Imports() {
 		if slices.Contains(sourceWriters, imp.Path()) {
 			return "a code generator (it imports " + imp.Path() + ")"
@@ -541,10 +544,11 @@ func DevTool(pkg *types.Package) string {
 }
 
 // inDirs reports whether an import path has an element in dirs, or names
-// a protoc plugin (protoc-gen-go): a code generator run at build time.
+// a protoc plugin or another generator (protoc-gen-go, deepcopy-gen): a
+// code generator run at build time.
 func inDirs(path string, dirs []string) bool {
 	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool {
-		return slices.Contains(dirs, elem) || strings.HasPrefix(elem, "protoc-gen-")
+		return slices.Contains(dirs, elem) || strings.HasPrefix(elem, "protoc-gen-") || strings.HasSuffix(elem, "-gen")
 	})
 }
 

@@ -66,7 +66,8 @@
 //     append only constants (padding), loops that stop once the string is
 //     longer than a constant (if len(s) > 25 { break }, for len(s) < 64), cold code (init, a command's
 //     main, a command under hack/, tools/, scripts/, gen/ or examples/
-//     or a protoc plugin, and such a command's packages below cmd/,
+//     or a protoc plugin or another *-gen generator, a command below
+//     internal/, and such a command's packages below cmd/,
 //     schema migrations (a migrate or migrator package, AutoMigrate),
 //     a lifecycle Start() and startup* functions, Error and
 //     GoString methods, teardown, methods that keep their result in a field

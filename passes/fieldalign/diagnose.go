@@ -19,6 +19,10 @@ func diagnose(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate) (a
 	}
 	scanShrinks := (passflag.Bool(pass, "scan") || c.bigScan) && c.optPtr < c.ptr
 	e := estimate(u, c, scanShrinks)
+	if why := cost.DevTool(pass.Pkg); why != "" && e.Tier > cost.Low {
+		// Its values live for one run on its developer's machine.
+		e = cost.Estimate{Tier: cost.Low, Evidence: why}
+	}
 	var msg string
 	if c.opt < c.size {
 		msg = fmt.Sprintf("struct %s of %d bytes could be %d (saves %d bytes per value; size class %d -> %d)",

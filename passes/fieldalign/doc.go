@@ -90,7 +90,10 @@
 // inline or allocated one by one. Everything else whose size shrinks is
 // low tier, reported with -fieldalign.strict: no evidence of many values,
 // a size class that stays, singletons (servers, engines, stores and databases, configurations
-// and options, or types made only at start-up), and the structs whose
+// and options, or types made only at start-up), the structs of a
+// module's development tools (a code generator, an example, a command
+// below internal/: its values live for one run on a developer's
+// machine), and the structs whose
 // field order is seen outside the package, reported without a fix:
 // exported structs whose fields are all exported (other packages may
 // build them with positional literals), structs with tags, and structs

@@ -29,6 +29,7 @@ var amd64Fixtures = []string{
 	"fieldalign/few",
 	"fieldalign/generated",
 	"fieldalign/generics",
+	"fieldalign/internal/cmd/table-gen",
 	"fieldalign/ignore",
 	"fieldalign/onamd64",
 	"fieldalign/percall",

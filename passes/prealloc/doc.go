@@ -115,7 +115,8 @@
 //     value kept in a field), lists short
 //     in practice (below), cold paths (init, a command's main, a
 //     command under hack/, tools/, scripts/, gen/ or examples/ or a
-//     protoc plugin, and such a command's packages below cmd/, the
+//     protoc plugin or another *-gen generator, a command below
+//     internal/, and such a command's packages below cmd/, the
 //     actions a command-line framework runs (a function given a
 //     *cobra.Command, *kingpin.ParseContext, *cli.Context, ...) and
 //     functions given a *FlagSet to define flags in, schema
