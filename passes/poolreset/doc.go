@@ -94,7 +94,10 @@
 // the Put counts as clearing, and so does *p = nil for a pointer p to the
 // slice (an oversized slice dropped). Slices of a type that the package extends
 // into their capacity (s[:n+1]) are not reported: their elements are kept
-// on purpose, objects to decode into again. The fix inserts clear(b[:cap(b)]) before the
+// on purpose, objects to decode into again; nor is a slice put back whole
+// that another Get of the pool uses at its length (ranges over, indexes):
+// its elements are what the pool recycles, a set of workers its New made.
+// The fix inserts clear(b[:cap(b)]) before the
 // Put; it is withheld when the slice is used after the Put.
 //
 //	func (h *head) putSeries(b []*series) {

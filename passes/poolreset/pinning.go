@@ -616,6 +616,12 @@ func (a *checker) checkElementsHeld(p *putSite) *analysis.Diagnostic {
 	if !elementsHoldReferences(x.Type()) || !a.elementsSet(x, x != p.x) || a.reusesElements(x.Type()) {
 		return nil
 	}
+	if x == p.x && !emptiedInPlace(x) && a.lengthUsed(p.pool) {
+		// Put back whole, and used at its length by the next Get: the
+		// elements are what the pool recycles (a set of workers New
+		// made), not what a user left behind.
+		return nil
+	}
 	fn := p.call.Parent()
 	drops := a.elementClears(x)
 	var from ssa.Instruction
