@@ -16,7 +16,9 @@
 // Get without a reset, and some Get of the same pool uses the object without
 // resetting it first. The next user then sees, and usually appends to, the
 // old contents. Pools that reset on Get (every Get followed by a reset,
-// directly or in a getter helper, as encoding/json does) are never reported,
+// directly or in a getter helper, as encoding/json does, or by handing the
+// object to a function that resets it first, as x/text's transform.Bytes
+// does with a Transformer) are never reported,
 // nor are pools of bufio readers and writers that no Get retargets: each
 // stays bound to the source its New gave it (bufio.NewReader(rand.Reader)),
 // so what it buffers is that source's for any user, and Reset(nil) would

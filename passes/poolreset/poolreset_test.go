@@ -30,6 +30,7 @@ var packages = []string{
 	"poolreset/fieldheld",
 	"poolreset/elements",
 	"poolreset/imported",
+	"poolreset/transformer",
 }
 
 // The fixtures' functions have no callers, which the cost model rates
@@ -93,7 +94,17 @@ func TestFixedFixturesBuild(t *testing.T) {
 	if err := os.MkdirAll(mod, 0o777); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte("module poolreset\n\ngo 1.26\n"), 0o666); err != nil {
+	// Fixtures import a stand-in for golang.org/x/text (transform.Bytes),
+	// which the module gets from a copy of it.
+	const goMod = "module poolreset\n\ngo 1.26\n\nrequire golang.org/x/text v0.0.0\n\nreplace golang.org/x/text => ../xtext\n"
+	if err := os.WriteFile(filepath.Join(mod, "go.mod"), []byte(goMod), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	xtext := filepath.Join(root, "xtext")
+	if err := os.CopyFS(xtext, os.DirFS(filepath.Join(src, "golang.org", "x", "text"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(xtext, "go.mod"), []byte("module golang.org/x/text\n\ngo 1.26\n"), 0o666); err != nil {
 		t.Fatal(err)
 	}
 	goldens, err := filepath.Glob(filepath.Join(src, "poolreset", "*", "*.go.golden"))

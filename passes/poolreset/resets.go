@@ -3,6 +3,7 @@ package poolreset
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ssa"
 
@@ -14,7 +15,9 @@ import (
 // calls of reset-like methods (Reset, reset, Clear, init...) on x or on a
 // part of it, Truncate(0), clear, stores of a zero value or of an emptied
 // slice into x or its fields, calls of functions of this package that
-// contain a reset and are given x, and closures given x that reset it.
+// contain a reset and are given x, functions of other packages known to
+// reset what they are given (transform.Bytes), and closures given x that
+// reset it.
 // Counting too much here only makes the pass quieter.
 func (a *checker) resets(x ssa.Value) map[ssa.Instruction]bool {
 	ops := make(map[ssa.Instruction]bool)
@@ -86,7 +89,18 @@ func (a *checker) callResets(c *ssa.CallCommon, v ssa.Value) bool {
 		}
 	}
 	obj, ok := fn.Object().(*types.Func)
+	if ok && obj.Pkg() != nil && len(c.Args) > 0 && c.Args[0] == v &&
+		slices.Contains(resettingFuncs[obj.Pkg().Path()], obj.Name()) {
+		return true
+	}
 	return ok && obj.Pkg() == a.pass.Pkg && a.mayReset(obj)
+}
+
+// resettingFuncs are, by package, the functions that reset the object
+// they are given as their first argument before they use it: x/text's
+// transform.Bytes and its kind call the Transformer's Reset first.
+var resettingFuncs = map[string][]string{
+	"golang.org/x/text/transform": {"Bytes", "String", "Append", "NewReader", "NewWriter"},
 }
 
 // closureResets reports whether the closure made by mc resets the
