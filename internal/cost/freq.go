@@ -666,19 +666,9 @@ func isFlagValueSet(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 // and their kind) to define flags in: that runs once, before the flags
 // are parsed.
 func definesFlags(pass *analysis.Pass, decl *ast.FuncDecl) bool {
-	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	if !ok {
-		return false
-	}
-	params := fn.Signature().Params()
-	for i := range params.Len() {
-		if ptr, ok := params.At(i).Type().(*types.Pointer); ok {
-			if named := namedOf(ptr.Elem()); named != nil && named.Obj().Name() == "FlagSet" {
-				return true
-			}
-		}
-	}
-	return false
+	return slices.ContainsFunc(pointedParams(pass, decl), func(named *types.Named) bool {
+		return named.Obj().Name() == "FlagSet"
+	})
 }
 
 // commandActionTypes are, by package name, the types that the command-line
@@ -695,26 +685,31 @@ var commandActionTypes = map[string][]string{
 // commandAction returns the type of decl's parameter by which a
 // command-line framework calls it as a command's action, or "".
 func commandAction(pass *analysis.Pass, decl *ast.FuncDecl) string {
-	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	if !ok {
-		return ""
-	}
-	params := fn.Signature().Params()
-	for i := range params.Len() {
-		ptr, ok := params.At(i).Type().(*types.Pointer)
-		if !ok {
-			continue
-		}
-		named := namedOf(ptr.Elem())
-		if named == nil || named.Obj().Pkg() == nil {
-			continue
-		}
+	for _, named := range pointedParams(pass, decl) {
 		pkg := named.Obj().Pkg()
-		if slices.Contains(commandActionTypes[pkg.Name()], named.Obj().Name()) && pkg != pass.Pkg {
+		if pkg != nil && pkg != pass.Pkg && slices.Contains(commandActionTypes[pkg.Name()], named.Obj().Name()) {
 			return "*" + pkg.Name() + "." + named.Obj().Name()
 		}
 	}
 	return ""
+}
+
+// pointedParams returns the named types that decl's pointer parameters
+// point to.
+func pointedParams(pass *analysis.Pass, decl *ast.FuncDecl) []*types.Named {
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return nil
+	}
+	var pointed []*types.Named
+	for v := range fn.Signature().Params().Variables() {
+		if ptr, ok := v.Type().(*types.Pointer); ok {
+			if named := namedOf(ptr.Elem()); named != nil {
+				pointed = append(pointed, named)
+			}
+		}
+	}
+	return pointed
 }
 
 // isHandler reports whether decl has an HTTP handler's signature:

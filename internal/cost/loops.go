@@ -833,9 +833,7 @@ func typeShape(info *types.Info, loop ast.Node, fn ast.Node) string {
 }
 
 // rangedList returns the local list a range loop of fn walks, with the
-// appends that fill it and the nodes around each, if fn gives the list no
-// other values than those appends of single elements, nil, composite
-// literals and makes of a constant length.
+// appends that fill it and the nodes around each (see [listAppends]).
 func rangedList(info *types.Info, loop ast.Node, fn ast.Node) (*types.Var, map[ast.Node][]ast.Node) {
 	rng, ok := loop.(*ast.RangeStmt)
 	if !ok || fn == nil {
@@ -965,16 +963,20 @@ func calledOutsideLoops(info *types.Info, fn ast.Node, h *types.Var) bool {
 			return ok
 		}
 		call, isCall := stack[len(stack)-1].(*ast.CallExpr)
-		ok = isCall && call.Fun == id && !slices.ContainsFunc(stack, func(n ast.Node) bool {
-			switch n.(type) {
-			case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
-				return true
-			}
-			return false
-		})
+		ok = isCall && call.Fun == id && !slices.ContainsFunc(stack, loopOrLiteral)
 		return ok
 	})
 	return ok && !astx.Reassigned(info, fn, h)
+}
+
+// loopOrLiteral reports whether n is a loop or a function literal, whose
+// body may run any number of times.
+func loopOrLiteral(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.ForStmt, *ast.RangeStmt, *ast.FuncLit:
+		return true
+	}
+	return false
 }
 
 // innermostLoopShape is shapeBound of the innermost loop of stack, or ""
