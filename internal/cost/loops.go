@@ -595,10 +595,15 @@ func isCounter(info *types.Info, e ast.Expr, post ast.Stmt) bool {
 	return ok && info.ObjectOf(sid) == info.ObjectOf(id) && info.ObjectOf(id) != nil
 }
 
-// CountTo returns n for a loop for i := 0; i < n; i++, which runs n times.
+// CountTo returns n for a loop for i := 0; i < n; i++ or for i := 1; i
+// <= n; i++, which run n times.
 func CountTo(info *types.Info, l *ast.ForStmt) ast.Expr {
-	from, to := countsUp(info, l)
-	if tv := info.Types[from]; tv.Value == nil || tv.Value.ExactString() != "0" {
+	from, to, op := countsUp(info, l)
+	start := "0"
+	if op == token.LEQ {
+		start = "1"
+	}
+	if tv := info.Types[from]; tv.Value == nil || tv.Value.ExactString() != start {
 		return nil
 	}
 	return to
@@ -607,24 +612,25 @@ func CountTo(info *types.Info, l *ast.ForStmt) ast.Expr {
 // tail returns k for a loop for i := n - k; i < n; i++, which runs k
 // times however large n is (the last k parts of a path).
 func tail(info *types.Info, l *ast.ForStmt) ast.Expr {
-	from, to := countsUp(info, l)
+	from, to, op := countsUp(info, l)
 	start, ok := ast.Unparen(from).(*ast.BinaryExpr)
-	if !ok || start.Op != token.SUB || types.ExprString(start.X) != types.ExprString(to) {
+	if !ok || op != token.LSS || start.Op != token.SUB || types.ExprString(start.X) != types.ExprString(to) {
 		return nil
 	}
 	return ast.Unparen(start.Y)
 }
 
-// countsUp returns a and b for a loop for i := a; i < b; i++, or nils.
-func countsUp(info *types.Info, l *ast.ForStmt) (from, to ast.Expr) {
+// countsUp returns a, b and the comparison (< or <=) for a loop for i :=
+// a; i < b; i++, or nils.
+func countsUp(info *types.Info, l *ast.ForStmt) (from, to ast.Expr, op token.Token) {
 	init, ok := l.Init.(*ast.AssignStmt)
 	post, ok2 := l.Post.(*ast.IncDecStmt)
 	cond, ok3 := ast.Unparen(l.Cond).(*ast.BinaryExpr)
 	if !ok || !ok2 || !ok3 || len(init.Lhs) != 1 || len(init.Rhs) != 1 || post.Tok != token.INC ||
-		cond.Op != token.LSS || !isCounter(info, cond.X, post) || !isCounter(info, init.Lhs[0], post) {
-		return nil, nil
+		cond.Op != token.LSS && cond.Op != token.LEQ || !isCounter(info, cond.X, post) || !isCounter(info, init.Lhs[0], post) {
+		return nil, nil, token.ILLEGAL
 	}
-	return init.Rhs[0], cond.Y
+	return init.Rhs[0], cond.Y, cond.Op
 }
 
 // describeLoop describes how many times the loop runs, for a message.
@@ -994,7 +1000,8 @@ func innermostLoopShape(info *types.Info, stack []ast.Node) string {
 }
 
 // shapeBound returns the reflect call a loop counts to from zero (for i :=
-// 0; i < t.NumField(); i++, for i := range t.NumMethod()), or "".
+// 0; i < t.NumField(); i++, for i := range t.NumMethod(), an array type's
+// t.Len()), or "".
 func shapeBound(info *types.Info, loop ast.Node) string {
 	var n ast.Expr
 	switch l := loop.(type) {
@@ -1008,10 +1015,16 @@ func shapeBound(info *types.Info, loop ast.Node) string {
 		return ""
 	}
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok || !slices.Contains([]string{"NumField", "NumMethod", "NumIn", "NumOut"}, sel.Sel.Name) {
+	if !ok {
 		return ""
 	}
-	if s := info.Selections[sel]; s == nil || s.Obj().Pkg() == nil || s.Obj().Pkg().Path() != "reflect" {
+	s := info.Selections[sel]
+	if s == nil || s.Obj().Pkg() == nil || s.Obj().Pkg().Path() != "reflect" {
+		return ""
+	}
+	// An array type's Len is fixed too; a Value's Len is its data's.
+	arrayLen := sel.Sel.Name == "Len" && typesx.IsNamed(s.Recv(), "reflect", "Type")
+	if !arrayLen && !slices.Contains([]string{"NumField", "NumMethod", "NumIn", "NumOut"}, sel.Sel.Name) {
 		return ""
 	}
 	return types.ExprString(call)

@@ -174,7 +174,7 @@ func (c *checker) atInit(init emptyInit, n count, between []ast.Stmt, fn ast.Nod
 	switch {
 	case !init.alone:
 		return "it is declared together with other variables"
-	case init.elems > 0 && !c.pureElements(init.value):
+	case init.elems > 0 && !c.elementsKeep(init.value, n, fn):
 		return "its elements call functions, which could change the count"
 	}
 	for _, stmt := range between {
@@ -266,37 +266,18 @@ func (c *checker) atLeastGo121() bool {
 	return v == "" || version.Compare(v, "go1.21") >= 0
 }
 
-// pureElements reports whether the elements of the slice literal value
-// call nothing but conversions and len or cap: evaluated after the count
-// in the fix, they cannot change it.
-func (c *checker) pureElements(value ast.Expr) bool {
+// elementsKeep reports whether the elements of the slice literal value
+// leave the count as it was: the fix reads the count before them, where
+// the loop read it after.
+func (c *checker) elementsKeep(value ast.Expr, n count, fn ast.Node) bool {
 	lit, ok := ast.Unparen(value).(*ast.CompositeLit)
 	if !ok {
 		return false
 	}
-	info := c.pass.TypesInfo
-	pure := true
-	for _, elt := range lit.Elts {
-		if _, keyed := elt.(*ast.KeyValueExpr); keyed {
-			return false // an indexed literal, []T{5: x}: not a list of elements
-		}
-		ast.Inspect(elt, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.CallExpr:
-				if info.Types[n.Fun].IsType() {
-					return true
-				}
-				b, ok := info.Uses[identOf(n.Fun)].(*types.Builtin)
-				pure = pure && ok && (b.Name() == "len" || b.Name() == "cap")
-			case *ast.UnaryExpr:
-				pure = pure && n.Op != token.ARROW
-			case *ast.FuncLit:
-				pure = false
-			}
-			return pure
-		})
-	}
-	return pure
+	return !slices.ContainsFunc(lit.Elts, func(elt ast.Expr) bool {
+		_, keyed := elt.(*ast.KeyValueExpr) // an indexed literal, []T{5: x}: not a list of elements
+		return keyed || !c.stable(elt, n, fn) || communicates(elt)
+	})
 }
 
 // makeFix gives the capacity in the expression that makes the variable.
@@ -312,7 +293,7 @@ func (c *checker) makeFix(d finding) analysis.SuggestedFix {
 		text := "make(" + args + ")"
 		if len(value.Elts) > 0 {
 			// The elements follow the count, which they cannot change
-			// (pureElements): make the room for both, then append them.
+			// (elementsKeep): make the room for both, then append them.
 			capacity = d.count.plus(d.init.elems).capacity()
 			text = "append(make(" + c.src.Text(value.Type) + ", 0, " + capacity + "), " + c.src.Span(value.Elts[0].Pos(), value.Elts[len(value.Elts)-1].End()) + ")"
 		}

@@ -413,3 +413,36 @@ func (f *folder) Names(e *enumDecl) []string {
 	f.folding = old
 	return names
 }
+
+type program struct{ ops []int }
+
+func (p *program) pc() int    { return len(p.ops) }
+func (p *program) add(op int) { p.ops = append(p.ops, op) }
+
+// Offsets starts its list with a call that cannot change the count (it
+// reads another value than xs): the count can be read before it, and the
+// list is made with room for both.
+func Offsets(p *program, xs []int) []int {
+	v := []int{p.pc()} // want `v can be preallocated with capacity len\(xs\) \+ 1 \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+	for _, x := range xs {
+		p.add(x)
+		v = append(v, p.pc())
+	}
+	return v
+}
+
+// Drained starts its list with a call that takes from what the loop
+// counts: read before it, the count would be one too many.
+func Drained(p *program) []int {
+	v := []int{p.take()} // want `v can be preallocated with capacity len\(p.ops\) \+ 1 \(append grows it ~log2\(n\) times, copying the elements each time\); no automatic fix: it cannot be made with the capacity where it is declared \(its elements call functions, which could change the count\)`
+	for _, op := range p.ops {
+		v = append(v, op)
+	}
+	return v
+}
+
+func (p *program) take() int {
+	op := p.ops[0]
+	p.ops = p.ops[1:]
+	return op
+}

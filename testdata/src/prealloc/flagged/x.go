@@ -232,14 +232,19 @@ func HasElements(xs []int) []int {
 // A call in the literal may change the count, which the fix would measure
 // first: the slice is grown after it instead.
 func WithHead(xs []int) []int {
-	out := []int{head(xs)} // want `out can be preallocated with capacity len\(xs\) \+ 1`
+	out := []int{pop(&xs)} // want `out can be preallocated with capacity len\(xs\) \+ 1`
 	for _, x := range xs {
 		out = append(out, x)
 	}
 	return out
 }
 
-func head(xs []int) int { return len(xs) }
+// pop takes the first of *xs.
+func pop(xs *[]int) int {
+	x := (*xs)[0]
+	*xs = (*xs)[1:]
+	return x
+}
 
 // Labelled hands the list on with one more element: the capacity covers it.
 func Labelled(names []string, last string) string {

@@ -1265,6 +1265,25 @@ func FieldAddrs(t reflect.Type) func(v reflect.Value) []any {
 	}
 }
 
+// ElementOffsets lists the offset of each element of an array type, once
+// per type: the type's length, not any value, bounds it.
+func ElementOffsets(t reflect.Type) []uintptr {
+	offsets := []uintptr{0} // want `offsets can be preallocated .*\[low: at most t.Len\(\): the program's types fix it\]$`
+	for i := 1; i <= t.Len(); i++ {
+		offsets = append(offsets, uintptr(i)*t.Elem().Size())
+	}
+	return offsets
+}
+
+// ValueLengths counts to a value's length: its data decide it.
+func ValueLengths(v reflect.Value) []int {
+	var lens []int // want `lens can be preallocated .*\[medium: count grows with the data\]$`
+	for i := 0; i < v.Len(); i++ {
+		lens = append(lens, v.Index(i).Len())
+	}
+	return lens
+}
+
 // Indexes copies a list the function also fills from another source: its
 // length is data, not the shape of a type.
 func Indexes(t reflect.Type, extra []int) func() []int {
