@@ -402,6 +402,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "defines command-line flags, at start-up (" + name + ")"}
 	case commandAction(pass, decl) != "":
 		return Frequency{Level: Cold, Reason: "a command-line action (" + commandAction(pass, decl) + "): once per command run"}
+	case injectedParam(pass, decl) != "":
+		return Frequency{Level: Cold, Reason: "a dependency-injection constructor (its parameter embeds " + injectedParam(pass, decl) + "): once when the application is assembled"}
 	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower) || buildsConfig(pass, decl) ||
 		method && name == "Validate" && decl.Type.Params.NumFields() == 0:
 		return Frequency{Level: Cold, Reason: "configuration, at start-up (" + name + ")"}
@@ -689,6 +691,32 @@ func commandAction(pass *analysis.Pass, decl *ast.FuncDecl) string {
 		pkg := named.Obj().Pkg()
 		if pkg != nil && pkg != pass.Pkg && slices.Contains(commandActionTypes[pkg.Name()], named.Obj().Name()) {
 			return "*" + pkg.Name() + "." + named.Obj().Name()
+		}
+	}
+	return ""
+}
+
+// injectedParam returns fx.In or dig.In if a parameter of decl is a
+// struct that embeds it: a container of uber's fx or dig calls decl to
+// build a value of the application once, when it is assembled; else "".
+func injectedParam(pass *analysis.Pass, decl *ast.FuncDecl) string {
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return ""
+	}
+	for v := range fn.Signature().Params().Variables() {
+		st, ok := v.Type().Underlying().(*types.Struct)
+		if !ok {
+			continue
+		}
+		for field := range st.Fields() {
+			named := namedOf(field.Type())
+			if !field.Embedded() || named == nil || named.Obj().Pkg() == nil || named.Obj().Name() != "In" {
+				continue
+			}
+			if pkg := named.Obj().Pkg().Path(); pkg == "go.uber.org/fx" || pkg == "go.uber.org/dig" {
+				return named.Obj().Pkg().Name() + ".In"
+			}
 		}
 	}
 	return ""
