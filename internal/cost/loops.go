@@ -90,6 +90,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountPart, "the parts of one element of an outer loop"
 	case variadicArgs(pass, cur):
 		t.Count, t.Evidence = CountPart, "the arguments of one call (a variadic parameter)"
+	case childrenOfNode(pass, cur) != "":
+		t.Count, t.Evidence = CountPart, "the children of one node of a recursive walk ("+childrenOfNode(pass, cur)+")"
 	case otherPackageVar(pass, cur.Node()) != "":
 		t.Count, t.Evidence = CountFixed, "a package-level table of "+otherPackageVar(pass, cur.Node())
 	case configEvidence(pass, cur.Node()) != "":
@@ -1465,6 +1467,81 @@ func variadicArgs(pass *analysis.Pass, cur inspector.Cursor) bool {
 		return false
 	}
 	return false
+}
+
+// childrenOfNode returns the field that the loop at cur ranges over if it
+// is a field of a parameter of the function around the loop, which the
+// loop body calls again on each element (for _, req := range a.Requires {
+// visit(req) }): the loop walks the children of one node of a graph, as
+// many times as there are nodes, but few children each; else "".
+func childrenOfNode(pass *analysis.Pass, cur inspector.Cursor) string {
+	info := pass.TypesInfo
+	rng, ok := cur.Node().(*ast.RangeStmt)
+	if !ok || rng.Value == nil && rng.Key == nil {
+		return ""
+	}
+	sel, ok := ast.Unparen(rng.X).(*ast.SelectorExpr)
+	if !ok || info.Selections[sel] == nil || info.Selections[sel].Kind() != types.FieldVal {
+		return ""
+	}
+	node, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	var fn types.Object
+	var ftype *ast.FuncType
+	for fnCur := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn, ftype = funcObject(info, fnCur)
+		break
+	}
+	if fn == nil || !slices.ContainsFunc(ftype.Params.List, func(f *ast.Field) bool {
+		return slices.ContainsFunc(f.Names, func(id *ast.Ident) bool { return info.Defs[id] == info.Uses[node] })
+	}) {
+		return ""
+	}
+	elem := rng.Value
+	if elem == nil {
+		elem = rng.Key
+	}
+	elemVar, ok := elem.(*ast.Ident)
+	if !ok || info.Defs[elemVar] == nil {
+		return ""
+	}
+	recurses := astx.Any(rng.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		callee, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		return ok && info.Uses[callee] == fn && slices.ContainsFunc(call.Args, func(arg ast.Expr) bool {
+			return astx.Mentions(info, arg, info.Defs[elemVar])
+		})
+	})
+	if !recurses {
+		return ""
+	}
+	return short(sel)
+}
+
+// funcObject returns the object that names the function at fnCur (a
+// declared function, or a local that a literal is assigned to: visit =
+// func(...) {...}) and its type; nil if it has no name.
+func funcObject(info *types.Info, fnCur inspector.Cursor) (types.Object, *ast.FuncType) {
+	switch fn := fnCur.Node().(type) {
+	case *ast.FuncDecl:
+		return info.Defs[fn.Name], fn.Type
+	case *ast.FuncLit:
+		as, ok := fnCur.Parent().Node().(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+			return nil, nil
+		}
+		id, ok := as.Lhs[0].(*ast.Ident)
+		if !ok {
+			return nil, nil
+		}
+		return info.ObjectOf(id), fn.Type
+	}
+	return nil, nil
 }
 
 // namedOf returns the named type t is or points to.

@@ -866,10 +866,10 @@ func Converted(ms []member, roles []string) []member {
 }
 
 // Render joins on every call, so each iteration's recursive call does.
-func Render(t *tree) string {
+func Render(t *tree, kids []*tree) string {
 	var parts []string // want `\[low: the loop body also allocates \(strings.Join in Render\(\)\) on every iteration\]$`
-	for _, k := range t.kids {
-		parts = append(parts, Render(k))
+	for _, k := range kids {
+		parts = append(parts, Render(k, k.kids))
 	}
 	return t.name + "(" + strings.Join(parts, ",") + ")"
 }
@@ -1400,4 +1400,63 @@ func Collected(head string, rest []string) []string {
 		out = append(out, strings.ToUpper(l))
 	}
 	return out
+}
+
+type step struct {
+	name string
+	deps []*step
+}
+
+type action struct {
+	name string
+	deps []*action
+}
+
+// Build makes an action per step, and calls itself on the step's
+// dependencies: it runs once per node of the graph, but each loop walks
+// the few children of one node.
+func Build(s *step, done map[*step]*action) *action {
+	if a, ok := done[s]; ok {
+		return a
+	}
+	var deps []*action // want `deps can be preallocated .*\[low: the children of one node of a recursive walk \(s.deps\)\]$`
+	for _, d := range s.deps {
+		deps = append(deps, Build(d, done))
+	}
+	a := &action{name: s.name, deps: deps}
+	done[s] = a
+	return a
+}
+
+// BuildAll does the same with a local closure.
+func BuildAll(roots []*step) []*action {
+	done := map[*step]*action{}
+	var mk func(s *step) *action
+	mk = func(s *step) *action {
+		a, ok := done[s]
+		if !ok {
+			var deps []*action // want `deps can be preallocated .*\[low: the children of one node of a recursive walk \(s.deps\)\]$`
+			for _, d := range s.deps {
+				deps = append(deps, mk(d))
+			}
+			a = &action{name: s.name, deps: deps}
+			done[s] = a
+		}
+		return a
+	}
+	out := make([]*action, 0, len(roots))
+	for _, r := range roots {
+		out = append(out, mk(r))
+	}
+	return out
+}
+
+// DepNames walks one step's list without calling itself: the list is the
+// data.
+func DepNames(s *step) []string {
+	var names []string // want `names can be preallocated .*\[medium: count grows with the data\]$`
+	for _, d := range s.deps {
+		names = append(names, d.name)
+	}
+	return names
 }
