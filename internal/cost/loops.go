@@ -96,6 +96,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountFixed, "a package-level table of "+otherPackageVar(pass, cur.Node())
 	case configEvidence(pass, cur.Node()) != "":
 		t.Count, t.Evidence = CountConfig, "loop over configured items ("+configEvidence(pass, cur.Node())+")"
+	case m.collectedFromConfig(pass, cur, fn) != "":
+		t.Count, t.Evidence = CountConfig, m.collectedFromConfig(pass, cur, fn)
 	case isRangeOverData(pass, cur.Node()):
 		t.Count, t.Evidence = CountData, "count grows with the data"
 	}
@@ -1465,6 +1467,165 @@ func variadicArgs(pass *analysis.Pass, cur inspector.Cursor) bool {
 			}
 		}
 		return false
+	}
+	return false
+}
+
+// collectedFromConfig returns the evidence of the loops over configured
+// items that fill the local list or set the loop at cur ranges over: fn
+// writes to it only in such loops, or in loops within them over a fixed
+// count or the parts of one item; else "".
+func (m *Model) collectedFromConfig(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) string {
+	info := pass.TypesInfo
+	rng, ok := cur.Node().(*ast.RangeStmt)
+	if !ok || fn == nil {
+		return ""
+	}
+	id, ok := ast.Unparen(rng.X).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	v := asVar(info.Uses[id])
+	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || !declaredPlainly(info, fn, v) {
+		return ""
+	}
+	writes := localWrites(info, fn, v)
+	if len(writes) == 0 {
+		return ""
+	}
+	evidence := ""
+	for _, stack := range writes {
+		evidence = ""
+		for i, n := range stack {
+			switch n.(type) {
+			case *ast.FuncLit:
+				return ""
+			case *ast.ForStmt, *ast.RangeStmt:
+				loopCur, ok := cur.Inspector().Root().FindNode(n)
+				if !ok || n == rng {
+					return ""
+				}
+				if rangesOverOuterElement(info, n, stack[:i]) {
+					continue
+				}
+				switch t := m.Trips(pass, loopCur); t.Count {
+				case CountConfig:
+					evidence = t.Evidence
+				case CountFixed, CountPart:
+				default:
+					return ""
+				}
+			}
+		}
+		if evidence == "" {
+			return ""
+		}
+	}
+	return evidence + ", collected in " + v.Name()
+}
+
+// rangesOverOuterElement reports whether loop ranges over the element of
+// a loop among outer (for _, kinds := range all { for k := range kinds }).
+func rangesOverOuterElement(info *types.Info, loop ast.Node, outer []ast.Node) bool {
+	rng, ok := loop.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(rng.X).(*ast.Ident)
+	return ok && slices.ContainsFunc(outer, func(n ast.Node) bool {
+		o, ok := n.(*ast.RangeStmt)
+		if !ok {
+			return false
+		}
+		value, ok := o.Value.(*ast.Ident)
+		return ok && info.Defs[value] != nil && info.Defs[value] == info.Uses[id]
+	})
+}
+
+// localWrites returns the statements that add to the local list or map v
+// of fn (v = append(v, x), v[k] = x), each with the nodes around it, if fn
+// declares v empty or with a literal and otherwise only reads it (len(v),
+// v[k], range v); nil if fn may change v another way.
+func localWrites(info *types.Info, fn ast.Node, v *types.Var) [][]ast.Node {
+	var writes [][]ast.Node
+	ok := true
+	ast.PreorderStack(fn, nil, func(n ast.Node, stack []ast.Node) bool {
+		id, isIdent := n.(*ast.Ident)
+		if !ok || !isIdent || len(stack) < 2 {
+			return ok
+		}
+		parent, grand := stack[len(stack)-1], stack[len(stack)-2]
+		switch {
+		case info.Defs[id] == v:
+			ok = declaredEmpty(info, parent, id)
+		case info.Uses[id] != v:
+		case isWriteOf(info, parent, grand, id, v):
+			writes = append(writes, slices.Clone(stack))
+		default:
+			ok = readsOnly(info, parent, grand, id)
+		}
+		return ok
+	})
+	if !ok {
+		return nil
+	}
+	return writes
+}
+
+// declaredEmpty reports whether decl, which declares id, gives it no
+// value, nil, a literal or an empty make.
+func declaredEmpty(info *types.Info, decl ast.Node, id *ast.Ident) bool {
+	var lhs, rhs []ast.Expr
+	switch d := decl.(type) {
+	case *ast.ValueSpec:
+		lhs, rhs = make([]ast.Expr, len(d.Names)), d.Values
+		for i, name := range d.Names {
+			lhs[i] = name
+		}
+	case *ast.AssignStmt:
+		lhs, rhs = d.Lhs, d.Rhs
+	default:
+		return false
+	}
+	if len(rhs) == 0 {
+		return true
+	}
+	i := slices.Index(lhs, ast.Expr(id))
+	return len(rhs) == len(lhs) && i >= 0 && (literalOrNil(rhs[i]) || madeEmptyOrFixed(info, rhs[i]))
+}
+
+// isWriteOf reports whether id, a use of v with parent and grand around
+// it, adds to v: v = append(v, x) or v[k] = x.
+func isWriteOf(info *types.Info, parent, grand ast.Node, id *ast.Ident, v *types.Var) bool {
+	switch p := parent.(type) {
+	case *ast.AssignStmt: // the v of v = append(v, x)
+		return len(p.Lhs) == 1 && len(p.Rhs) == 1 && p.Lhs[0] == id && appendsTo(info, p.Rhs[0], v)
+	case *ast.CallExpr: // the append(v, ...) of v = append(v, x)
+		as, ok := grand.(*ast.AssignStmt)
+		return ok && len(p.Args) > 0 && p.Args[0] == id && len(as.Rhs) == 1 && as.Rhs[0] == p && appendsTo(info, p, v)
+	case *ast.IndexExpr: // v[k] = x
+		as, ok := grand.(*ast.AssignStmt)
+		return ok && p.X == id && slices.Contains(as.Lhs, ast.Expr(p))
+	}
+	return false
+}
+
+// readsOnly reports whether id, with parent and grand around it, is only
+// read: ranged over, measured or indexed.
+func readsOnly(info *types.Info, parent, grand ast.Node, id *ast.Ident) bool {
+	switch p := parent.(type) {
+	case *ast.RangeStmt:
+		return p.X == id
+	case *ast.CallExpr:
+		return astx.IsBuiltin(info, p.Fun, "len") && len(p.Args) == 1
+	case *ast.IndexExpr:
+		switch g := grand.(type) {
+		case *ast.AssignStmt:
+			return !slices.Contains(g.Lhs, ast.Expr(p))
+		case *ast.IncDecStmt, *ast.UnaryExpr:
+			return false
+		}
+		return p.X == id
 	}
 	return false
 }

@@ -1460,3 +1460,42 @@ func DepNames(s *step) []string {
 	}
 	return names
 }
+
+type codecOptions struct {
+	codecs map[string]map[string]bool
+}
+
+// SupportedCodecs merges the codecs that the options list per format: the
+// set is as large as the configuration makes it.
+func SupportedCodecs(opts *codecOptions) []string {
+	all := make(map[string]struct{})
+	for _, codecs := range opts.codecs {
+		for c := range codecs {
+			all[c] = struct{}{}
+		}
+	}
+	var out []string // want `out can be preallocated .*\[low: loop over configured items \(codecOptions\), collected in all\]$`
+	for c := range all {
+		out = append(out, c)
+	}
+	return out
+}
+
+// RequestedCodecs merges the options' codecs with the ones a request
+// names: the set grows with the request.
+func RequestedCodecs(opts *codecOptions, asked []string) []string {
+	all := make(map[string]struct{})
+	for _, codecs := range opts.codecs {
+		for c := range codecs {
+			all[c] = struct{}{}
+		}
+	}
+	for _, c := range asked {
+		all[c] = struct{}{}
+	}
+	var out []string // want `out can be preallocated .*\[medium: count grows with the data\]$`
+	for c := range all {
+		out = append(out, c)
+	}
+	return out
+}
