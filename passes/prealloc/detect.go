@@ -523,7 +523,7 @@ func (c *checker) distinctKeys(loopCur inspector.Cursor, acc accumulation) bool 
 	// entry at the element's position (names[i]). A field that classifies
 	// the elements (item.Kind, n.XMLName.Local) has a few distinct values,
 	// not one per element.
-	if sel, ok := ast.Unparen(index.Index).(*ast.SelectorExpr); ok && (classifies(sel.Sel.Name) || typesx.IsSet(acc.typ()) && isElem(sel.X) && c.sharedAttribute(sel)) {
+	if sel, ok := ast.Unparen(index.Index).(*ast.SelectorExpr); ok && (classifies(sel.Sel.Name) || isElem(sel.X) && c.sharedAttribute(sel)) {
 		return false
 	}
 	for key := ast.Unparen(index.Index); ; {
@@ -607,22 +607,34 @@ func (c *checker) leavesIteration(s ast.Stmt) bool {
 // sharedAttribute reports whether the field sel selects is an attribute
 // that elements may share rather than their identity: the struct has
 // another field that identifies it (ID, Name, BrokerName) and sel's does
-// not. A set of such values (the clusters of a list of brokers) holds a
-// few distinct ones, not one per element.
+// not, or sel's names another thing (ImageID beside the struct's own ID).
+// A set of such values (the clusters of a list of brokers) holds a few
+// distinct ones, not one per element; a map keyed by them (containers by
+// image) as many as there are distinct ones.
 func (c *checker) sharedAttribute(sel *ast.SelectorExpr) bool {
-	if identifies(sel.Sel.Name) {
-		return false
-	}
 	st := typesx.StructOf(c.pass.TypesInfo.TypeOf(sel.X))
 	if st == nil {
 		return false
 	}
+	name := sel.Sel.Name
 	for i := range st.NumFields() {
-		if f := st.Field(i); f.Name() != sel.Sel.Name && identifies(f.Name()) {
+		f := st.Field(i)
+		if f.Name() == name {
+			continue
+		}
+		if identifies(f.Name()) && !identifies(name) || isIdentityWord(f.Name()) && identifies(name) && !isIdentityWord(name) {
 			return true
 		}
 	}
 	return false
+}
+
+// isIdentityWord reports whether a field's name is an identity word
+// itself (ID, Name), not a reference to another thing (ImageID).
+func isIdentityWord(field string) bool {
+	return slices.ContainsFunc([]string{"ID", "Id", "Name", "Key"}, func(w string) bool {
+		return field == w || field == strings.ToLower(w)
+	})
 }
 
 // identifies reports whether a field of this name identifies its struct:

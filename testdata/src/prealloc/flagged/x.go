@@ -272,3 +272,18 @@ func CountNonEmpty(xs []string) int {
 	ys := nonEmpty(xs)
 	return len(ys)
 }
+
+type image struct {
+	ID       string
+	ParentID string
+}
+
+// ImagesByID indexes images by their own ID, beside which ParentID names
+// another image: one entry per image.
+func ImagesByID(images []image) map[string]image {
+	byID := make(map[string]image) // want `byID can be preallocated with capacity len\(images\)`
+	for _, im := range images {
+		byID[im.ID] = im
+	}
+	return byID
+}

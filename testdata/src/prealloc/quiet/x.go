@@ -619,3 +619,19 @@ func FileNames(uploads []*upload) map[string]bool {
 	}
 	return seen
 }
+
+type container struct {
+	ID      string
+	ImageID string
+}
+
+// ContainerByImage indexes containers by the image they run: ImageID names
+// another thing beside the container's own ID, which many containers
+// share, so the map holds one entry per image, not per container.
+func ContainerByImage(containers []container) map[string]string {
+	byImage := make(map[string]string)
+	for _, c := range containers {
+		byImage[c.ImageID] = c.ID
+	}
+	return byImage
+}
