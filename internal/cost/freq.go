@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -119,7 +120,7 @@ func build(pass *analysis.Pass) *Model {
 	insp := lazyinspect.Of(pass)
 	m := &Model{pkg: pass.Pkg, funcs: make(map[*types.Func]*funcInfo), memo: make(map[*types.Func]Frequency)}
 	viaInterface := interfaceMethodNames(pass.Pkg)
-	facts := packageFacts{cold: DevTool(pass.Pkg), deprecated: deprecatedTypes(pass)}
+	facts := packageFacts{cold: DevTool(pass.Pkg), deprecated: deprecatedTypes(pass), testSupport: testSupportFiles(pass)}
 	if facts.cold == "" && deprecatedPackage(pass.Files) {
 		facts.cold, facts.deprecatedPkg = "a deprecated package ("+pass.Pkg.Path()+")", true
 	}
@@ -364,6 +365,9 @@ type packageFacts struct {
 	// deprecated holds the unexported types that only deprecated
 	// functions make.
 	deprecated map[*types.TypeName]string
+	// testSupport says, for each file of the package that is test
+	// support, why (see [testSupportFiles]).
+	testSupport map[*token.File]string
 }
 
 // ownFrequency is what a declaration says of how often it runs: by its
@@ -378,6 +382,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "once per process (init)"}
 	case pkg.cold != "":
 		return Frequency{Level: Cold, Reason: pkg.cold, Deprecated: pkg.deprecatedPkg}
+	case pkg.testSupport[pass.Fset.File(decl.Pos())] != "":
+		return Frequency{Level: Cold, Reason: pkg.testSupport[pass.Fset.File(decl.Pos())]}
 	case isDeprecated(decl.Doc):
 		return Frequency{Level: Cold, Reason: "deprecated API (" + name + ")", Deprecated: true, ownOnly: true}
 	case pkg.deprecated[receiverType(pass, decl)] != "":
@@ -543,6 +549,49 @@ func DevTool(pkg *types.Package) string {
 		}
 	}
 	return ""
+}
+
+// testLibraries are the assertion and test libraries whose import makes
+// a file test support, run by other packages' tests (a Gomega matcher, an
+// assertion helper); testing counts when the file uses its T, B or TB,
+// not for testing.Testing, which production code may call.
+var testLibraries = []string{"github.com/onsi/gomega", "github.com/onsi/ginkgo", "github.com/stretchr/testify", "gotest.tools"}
+
+// testSupportFiles returns the files of the package other than its
+// _test.go files that import a test library or take a *testing.T, each
+// with why: their functions run in tests only.
+func testSupportFiles(pass *analysis.Pass) map[*token.File]string {
+	files := make(map[*token.File]string)
+	for _, f := range pass.Files {
+		tf := pass.Fset.File(f.Pos())
+		if tf == nil || strings.HasSuffix(tf.Name(), "_test.go") {
+			continue
+		}
+		for _, imp := range f.Imports {
+			path, err := strconv.Unquote(imp.Path.Value)
+			if err == nil && slices.ContainsFunc(testLibraries, func(lib string) bool { return path == lib || strings.HasPrefix(path, lib+"/") }) {
+				files[tf] = "test support (its file imports " + path + ")"
+				break
+			}
+		}
+		if files[tf] == "" && usesTestingTypes(pass.TypesInfo, f) {
+			files[tf] = "test support (its file takes a testing.T, B or TB)"
+		}
+	}
+	return files
+}
+
+// usesTestingTypes reports whether f refers to testing.T, testing.B or
+// testing.TB.
+func usesTestingTypes(info *types.Info, f *ast.File) bool {
+	return astx.Any(f, func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		obj, ok := info.Uses[sel.Sel].(*types.TypeName)
+		return ok && obj.Pkg() != nil && obj.Pkg().Path() == "testing" && slices.Contains([]string{"T", "B", "TB"}, obj.Name())
+	})
 }
 
 // inDirs reports whether an import path has an element in dirs, or names
