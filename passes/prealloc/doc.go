@@ -36,7 +36,10 @@
 //     count is zero, as slices.Grow does; a slice also appended to after
 //     the loop, or under a condition, gets no fix then;
 //   - an empty non-nil slice ([]T{} or make([]T, 0)) becomes
-//     make([]T, 0, len(users)), and a map make(map[K]V, len(users));
+//     make([]T, 0, len(users)), and a map make(map[K]V, len(users)); a
+//     literal with elements, []T{p.pc()}, becomes append(make([]T, 0,
+//     len(users)+1), p.pc()) when its elements cannot change the count,
+//     which the fix then reads before them;
 //   - the capacity expression reads only local variables, parameters,
 //     their fields, len and constants, is evaluated once, and has the same
 //     value where it is placed as when the loop starts. A count that may
@@ -109,17 +112,23 @@
 //     loops (also in helper closures called outside loops), also one that
 //     every caller of an unexported function passes, directly or through
 //     another, the fields, methods or parameters of one type by reflect's
-//     NumField, NumMethod, NumIn, NumOut, directly or through a local list
-//     filled only in such loops) or
+//     NumField, NumMethod, NumIn, NumOut or an array type's Len, directly
+//     or through a local list filled only in such loops) or
 //     by configuration (a field of a *Config, *Options or *cfg, or of a Config
-//     value kept in a field), lists short
+//     value kept in a field, or a local set or list filled only in loops
+//     over such items), the children of one node of a recursive walk (a
+//     loop over a parameter's field whose body calls the function again on
+//     each element), lists short
 //     in practice (below), cold paths (init, a command's main, a
 //     command under hack/, tools/, scripts/, gen/ or examples/ or a
 //     protoc plugin or another *-gen generator, a command below
 //     internal/, and such a command's packages below cmd/, the
 //     actions a command-line framework runs (a function given a
 //     *cobra.Command, *kingpin.ParseContext, *cli.Context, ...) and
-//     functions given a *FlagSet to define flags in, schema
+//     functions given a *FlagSet to define flags in, dependency-injection
+//     constructors (given a struct that embeds fx.In or dig.In), test
+//     support (a file that imports gomega, ginkgo, testify or gotest.tools,
+//     or takes a testing.T, B or TB), schema
 //     migrations (a migrate or migrator package, AutoMigrate), Error,
 //     String, GoString and Format methods, format* functions returning a
 //     string, text printers that fmt.Fprint into a writer parameter,
@@ -162,9 +171,10 @@
 // limits to a few constants, as a set of the allowed flags seen), and
 // maps whose keys are computed from each element or classify it (a set
 // of names, a map by item.Kind or f.Group, a set of the Cluster of
-// brokers that have a BrokerName: a field beside one that identifies the
-// struct is an attribute elements share; its size is not known before
-// the loop)
+// brokers that have a BrokerName, containers by their ImageID: a field
+// beside one that identifies the struct, or one that names another thing
+// beside the struct's own ID, is an attribute elements share; its size is
+// not known before the loop)
 // unless the
 // loop fails on a duplicate key, sets (of bool or struct{}) that are only
 // measured after the loop (return len(seen): built to count distinct
