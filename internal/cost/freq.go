@@ -568,14 +568,16 @@ func testSupportFiles(pass *analysis.Pass) map[*token.File]string {
 		if tf == nil || strings.HasSuffix(tf.Name(), "_test.go") {
 			continue
 		}
+		importsTesting := false
 		for _, imp := range f.Imports {
 			path, err := strconv.Unquote(imp.Path.Value)
 			if err == nil && slices.ContainsFunc(testLibraries, func(lib string) bool { return path == lib || strings.HasPrefix(path, lib+"/") }) {
 				files[tf] = "test support (its file imports " + path + ")"
 				break
 			}
+			importsTesting = importsTesting || path == "testing"
 		}
-		if files[tf] == "" && usesTestingTypes(pass.TypesInfo, f) {
+		if files[tf] == "" && importsTesting && usesTestingTypes(pass.TypesInfo, f) {
 			files[tf] = "test support (its file takes a testing.T, B or TB)"
 		}
 	}
