@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
@@ -44,6 +45,8 @@ func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 		return cost.Estimate{Tier: cost.High, Evidence: trips.Evidence}
 	case trips.Count == cost.CountFixed || trips.Count == cost.CountConfig || trips.Count == cost.CountPart:
 		return cost.Estimate{Tier: cost.Low, Evidence: trips.Evidence}
+	case c.acceptedByComment(g) != "":
+		return cost.Estimate{Tier: cost.Low, Evidence: "its comment accepts the cost (" + c.acceptedByComment(g) + ")"}
 	case c.padding(g):
 		return cost.Estimate{Tier: cost.Low, Evidence: "appends only constants: padding stops at a few bytes"}
 	case freq.Level == cost.Cold:
@@ -298,4 +301,34 @@ func (c *checker) sameKind(elem, recv types.Type) bool {
 	}
 	iface, ok := elem.Underlying().(*types.Interface)
 	return ok && (types.Implements(recv, iface) || types.Implements(types.NewPointer(recv), iface))
+}
+
+// acceptanceWords, beside "quadratic" in a comment, say that the code's
+// authors weighed the copying and kept it: "quadratic, but probably ok".
+var acceptanceWords = []string{"ok", "okay", "fine", "acceptable", "small", "short", "few"}
+
+// acceptedByComment returns the comment on the line of an accumulation of
+// g, or the line above, that calls the copying quadratic and accepts it,
+// or "". A TODO or FIXME asks for the change instead.
+func (c *checker) acceptedByComment(g *group) string {
+	file := astx.FileOf(c.pass, g.loop.Node().Pos())
+	if file == nil {
+		return ""
+	}
+	for _, acc := range g.accums {
+		line := c.pass.Fset.Position(acc.stmt.Pos()).Line
+		for _, cg := range file.Comments {
+			at := c.pass.Fset.Position(cg.Pos()).Line
+			if at != line && at != line-1 {
+				continue
+			}
+			text := strings.ToLower(cg.Text())
+			words := strings.FieldsFunc(text, func(r rune) bool { return !unicode.IsLetter(r) })
+			if slices.Contains(words, "quadratic") && !slices.Contains(words, "todo") && !slices.Contains(words, "fixme") &&
+				slices.ContainsFunc(words, func(w string) bool { return slices.Contains(acceptanceWords, w) }) {
+				return strings.TrimSpace(cg.Text())
+			}
+		}
+	}
+	return ""
 }
