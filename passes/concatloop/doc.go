@@ -62,7 +62,10 @@
 //     text (its String, a name found for it) rather than its data: a
 //     route's matchers, a record's options, a handful (a tree printer,
 //     whose parts are values of the receiver's own kind, and a receiver
-//     that is itself a list stay rated by their count), for loops that
+//     that is itself a list stay rated by their count), loops whose +=
+//     carries, on its line or the one above, a comment that calls the
+//     copying quadratic and accepts it ("quadratic, but probably ok"; not
+//     a TODO or FIXME), for loops that
 //     append only constants (padding), loops that stop once the string is
 //     longer than a constant (if len(s) > 25 { break }, for len(s) < 64), cold code (init, a command's
 //     main, a command under hack/, tools/, scripts/, gen/ or examples/, a
