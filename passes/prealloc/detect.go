@@ -523,7 +523,7 @@ func (c *checker) distinctKeys(loopCur inspector.Cursor, acc accumulation) bool 
 	// entry at the element's position (names[i]). A field that classifies
 	// the elements (item.Kind, n.XMLName.Local) has a few distinct values,
 	// not one per element.
-	if sel, ok := ast.Unparen(index.Index).(*ast.SelectorExpr); ok && (classifies(sel.Sel.Name) || isElem(sel.X) && c.sharedAttribute(sel)) {
+	if sel, ok := ast.Unparen(index.Index).(*ast.SelectorExpr); ok && (classifies(sel.Sel.Name) || isElem(sel.X) && c.sharedAttribute(sel, typesx.IsSet(acc.typ()))) {
 		return false
 	}
 	for key := ast.Unparen(index.Index); ; {
@@ -605,13 +605,15 @@ func (c *checker) leavesIteration(s ast.Stmt) bool {
 }
 
 // sharedAttribute reports whether the field sel selects is an attribute
-// that elements may share rather than their identity: the struct has
-// another field that identifies it (ID, Name, BrokerName) and sel's does
-// not, or sel's names another thing (ImageID beside the struct's own ID).
-// A set of such values (the clusters of a list of brokers) holds a few
-// distinct ones, not one per element; a map keyed by them (containers by
-// image) as many as there are distinct ones.
-func (c *checker) sharedAttribute(sel *ast.SelectorExpr) bool {
+// that elements may share rather than their identity: sel's names another
+// thing (ImageID beside the struct's own ID), or, for a set, the struct
+// has another field that identifies it (ID, Name, BrokerName) and sel's
+// does not. A set of such values (the clusters of a list of brokers)
+// holds a few distinct ones, not one per element; a map keyed by another
+// thing's ID (containers by image) as many as there are distinct ones. A
+// map keyed by any other field is an index by it, whose keys are usually
+// distinct.
+func (c *checker) sharedAttribute(sel *ast.SelectorExpr, set bool) bool {
 	st := typesx.StructOf(c.pass.TypesInfo.TypeOf(sel.X))
 	if st == nil {
 		return false
@@ -622,7 +624,7 @@ func (c *checker) sharedAttribute(sel *ast.SelectorExpr) bool {
 		if f.Name() == name {
 			continue
 		}
-		if identifies(f.Name()) && !identifies(name) || isIdentityWord(f.Name()) && identifies(name) && !isIdentityWord(name) {
+		if set && identifies(f.Name()) && !identifies(name) || isIdentityWord(f.Name()) && identifies(name) && !isIdentityWord(name) {
 			return true
 		}
 	}

@@ -287,3 +287,18 @@ func ImagesByID(images []image) map[string]image {
 	}
 	return byID
 }
+
+type document struct {
+	Name string
+	Path string
+}
+
+// DocumentsByPath indexes documents by path: a map keyed by a field beside
+// Name, unlike a set of such values, is an index whose keys are distinct.
+func DocumentsByPath(docs []document) map[string]document {
+	byPath := make(map[string]document) // want `byPath can be preallocated with capacity len\(docs\)`
+	for _, d := range docs {
+		byPath[d.Path] = d
+	}
+	return byPath
+}
