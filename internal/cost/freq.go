@@ -521,13 +521,14 @@ func documentedForDebugOrTests(doc *ast.CommentGroup) bool {
 // devToolDirs name the directories where a module keeps the commands its
 // developers run, not its users: code generators (hack/, gen/), scripts
 // and examples. They run offline, once per invocation.
-var devToolDirs = []string{"hack", "tools", "scripts", "gen", "generate", "generator", "codegen", "scaffold", "scaffolds", "example", "examples", "_examples"}
+var devToolDirs = []string{"hack", "tools", "scripts", "gen", "generate", "generator", "codegen", "scaffold", "scaffolds", "mage", "magefiles", "example", "examples", "_examples"}
 
 // devLibraryDirs are those of devToolDirs that say the same of a library
 // package: a module's tools/ may hold a library its users import, but
 // its gen/ holds the generator's code (msgp's gen, x/text's internal/gen),
-// and its scaffolds/ the templates that write a new project's files.
-var devLibraryDirs = []string{"hack", "gen", "generate", "generator", "codegen", "scaffold", "scaffolds", "example", "examples", "_examples"}
+// its scaffolds/ the templates that write a new project's files, and its
+// mage/ or magefiles/ the targets of its build scripts (Mage).
+var devLibraryDirs = []string{"hack", "gen", "generate", "generator", "codegen", "scaffold", "scaffolds", "mage", "magefiles", "example", "examples", "_examples"}
 
 // sourceWriters are the packages a program imports to write Go source:
 // code that imports one generates code, at build time.
