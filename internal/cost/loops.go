@@ -68,6 +68,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountFixed, "a count fixed by the code"
 	case bitCount(pass.TypesInfo, cur.Node(), fn) != "":
 		t.Count, t.Evidence = CountFixed, "at most 64: a count of bits ("+bitCount(pass.TypesInfo, cur.Node(), fn)+")"
+	case digitCount(pass.TypesInfo, cur.Node(), fn) != "":
+		t.Count, t.Evidence = CountFixed, "at most 20: the digits of an integer ("+digitCount(pass.TypesInfo, cur.Node(), fn)+")"
 	case m.chunkSize(pass, cur, fn) != "":
 		t.Count, t.Evidence = CountFixed, "at most "+m.chunkSize(pass, cur, fn)+": one chunk of slices.Chunk"
 	case enumKeys(pass, cur.Node()) != "":
@@ -117,12 +119,7 @@ func bitCount(info *types.Info, loop ast.Node, fn ast.Node) string {
 	case *ast.ForStmt:
 		n = CountTo(info, l)
 	}
-	if id, ok := ast.Unparen(n).(*ast.Ident); ok && fn != nil {
-		if v, ok := info.Uses[id].(*types.Var); ok {
-			n = astx.FixedValue(info, fn, v)
-		}
-	}
-	call, ok := ast.Unparen(n).(*ast.CallExpr)
+	call, ok := ast.Unparen(fixedLocal(info, fn, n)).(*ast.CallExpr)
 	if ok && info.Types[call.Fun].IsType() && len(call.Args) == 1 { // int(bits.Len(x))
 		call, ok = ast.Unparen(call.Args[0]).(*ast.CallExpr)
 	}
@@ -139,6 +136,74 @@ func bitCount(info *types.Info, loop ast.Node, fn ast.Node) string {
 		}
 	}
 	return ""
+}
+
+// digitCount returns the call that formats an integer in decimal
+// (strconv.Itoa, fmt.Sprintf("%d", n)) whose text the loop walks, by range
+// or to its length, directly or through locals set once: an integer has
+// at most 20 digits, however large it is; else "".
+func digitCount(info *types.Info, loop ast.Node, fn ast.Node) string {
+	var text ast.Expr
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		text = l.X
+	case *ast.ForStmt:
+		text = lengthOf(info, fixedLocal(info, fn, CountTo(info, l)))
+	}
+	call, ok := ast.Unparen(fixedLocal(info, fn, text)).(*ast.CallExpr)
+	if !ok {
+		return ""
+	}
+	f, _ := typeutil.Callee(info, call).(*types.Func)
+	if f == nil || f.Pkg() == nil {
+		return ""
+	}
+	switch name := f.Pkg().Name() + "." + f.Name(); {
+	case f.Pkg().Path() == "strconv" && slices.Contains([]string{"Itoa", "FormatInt", "FormatUint"}, f.Name()) && (f.Name() == "Itoa" || isBase10(info, call)):
+		return name
+	case f.Pkg().Path() == "fmt" && f.Name() == "Sprintf" && len(call.Args) == 2 && isInteger(info, call.Args[1]):
+		if format := info.Types[call.Args[0]].Value; format != nil && format.ExactString() == `"%d"` {
+			return name
+		}
+	}
+	return ""
+}
+
+// isBase10 reports whether call, strconv.FormatInt(n, base) or
+// FormatUint, formats in base 10.
+func isBase10(info *types.Info, call *ast.CallExpr) bool {
+	base := info.Types[call.Args[len(call.Args)-1]].Value
+	return len(call.Args) == 2 && base != nil && base.ExactString() == "10"
+}
+
+// isInteger reports whether e has an integer type.
+func isInteger(info *types.Info, e ast.Expr) bool {
+	b, ok := underlying(info, e).(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+// fixedLocal returns the value of e if it names a local that fn sets
+// once (see astx.FixedValue), or e itself.
+func fixedLocal(info *types.Info, fn ast.Node, e ast.Expr) ast.Expr {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || fn == nil {
+		return e
+	}
+	if v, ok := info.Uses[id].(*types.Var); ok {
+		if value := astx.FixedValue(info, fn, v); value != nil {
+			return value
+		}
+	}
+	return e
+}
+
+// lengthOf returns s for len(s), or nil.
+func lengthOf(info *types.Info, e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || !astx.IsBuiltin(info, call.Fun, "len") || len(call.Args) != 1 {
+		return nil
+	}
+	return call.Args[0]
 }
 
 // guardedAbove returns K if an if statement before the loop, in its

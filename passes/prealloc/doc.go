@@ -105,7 +105,8 @@
 //     local map filled only at constant keys, a map keyed by an
 //     enumeration of the package: an unexported type or one numbered in a
 //     run, at most one entry per constant, one chunk of slices.Chunk(s, n)
-//     with a constant n, another package's variable
+//     with a constant n, the digits of an integer formatted in decimal
+//     (strconv.Itoa, fmt.Sprintf("%d", n)): at most 20, another package's variable
 //     such as unicode.Scripts, a list that returns above when longer than
 //     a constant, a count of bits from math/bits: at most 64, a local
 //     slice made with a constant length or filled only by appends outside

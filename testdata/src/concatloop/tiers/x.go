@@ -469,3 +469,35 @@ func DottedLater(flds []string) string {
 	}
 	return s
 }
+
+var numerals = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+
+// YearInNumerals writes each digit of a year: an integer has at most 20.
+func YearInNumerals(year int) string {
+	y := fmt.Sprintf("%d", year)
+	s := ""
+	j := len(y)
+	for i := 0; i < j; i++ {
+		s += numerals[y[i]-'0'] // want `s grows by \+= .*\[low: at most 20: the digits of an integer \(fmt.Sprintf\)\]$`
+	}
+	return s
+}
+
+// CountInNumerals ranges over the digits of strconv.Itoa's text.
+func CountInNumerals(n int) string {
+	s := ""
+	for _, d := range strconv.Itoa(n) {
+		s += numerals[d-'0'] // want `s grows by \+= .*\[low: at most 20: the digits of an integer \(strconv.Itoa\)\]$`
+	}
+	return s
+}
+
+// NameInNumerals ranges over a name's text: it grows with the name.
+func NameInNumerals(name string) string {
+	y := fmt.Sprintf("%s", name)
+	s := ""
+	for i := 0; i < len(y); i++ {
+		s += numerals[y[i]%10] // want `s grows by \+= .*\[medium: count grows with the data\]$`
+	}
+	return s
+}
