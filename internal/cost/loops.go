@@ -1551,10 +1551,10 @@ func (m *Model) collectedFromConfig(pass *analysis.Pass, cur inspector.Cursor, f
 		return ""
 	}
 	v := asVar(info.Uses[id])
-	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || !declaredPlainly(info, fn, v) {
+	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
 		return ""
 	}
-	writes := localWrites(info, fn, v)
+	writes := localWrites(info, fn, v) // nil for a parameter or a range variable too
 	if len(writes) == 0 {
 		return ""
 	}
