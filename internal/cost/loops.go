@@ -113,7 +113,7 @@ func bitCount(info *types.Info, loop ast.Node, fn ast.Node) string {
 	var n ast.Expr
 	switch l := loop.(type) {
 	case *ast.RangeStmt:
-		if b, ok := underlying(info, l.X).(*types.Basic); ok && b.Info()&types.IsInteger != 0 {
+		if isInteger(info, l.X) {
 			n = l.X
 		}
 	case *ast.ForStmt:
@@ -217,16 +217,8 @@ func guardedAbove(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) string
 		return ""
 	}
 	isLength := func(e ast.Expr) bool {
-		e = ast.Unparen(e)
-		if id, ok := e.(*ast.Ident); ok && fn != nil {
-			if v, ok := info.Uses[id].(*types.Var); ok {
-				if value := astx.FixedValue(info, fn, v); value != nil {
-					e = ast.Unparen(value)
-				}
-			}
-		}
-		call, ok := e.(*ast.CallExpr)
-		return ok && astx.IsBuiltin(info, call.Fun, "len") && len(call.Args) == 1 && types.ExprString(call.Args[0]) == types.ExprString(walked)
+		measured := lengthOf(info, fixedLocal(info, fn, e))
+		return measured != nil && types.ExprString(measured) == types.ExprString(walked)
 	}
 	for c := cur; c.Node() != fn; c = c.Parent() {
 		if _, ok := c.Node().(*ast.FuncLit); ok {
@@ -1495,9 +1487,7 @@ func walkedList(info *types.Info, loop ast.Node) ast.Expr {
 	case *ast.RangeStmt:
 		return l.X
 	case *ast.ForStmt:
-		if call, ok := ast.Unparen(CountTo(info, l)).(*ast.CallExpr); ok && astx.IsBuiltin(info, call.Fun, "len") && len(call.Args) == 1 {
-			return call.Args[0]
-		}
+		return lengthOf(info, CountTo(info, l))
 	}
 	return nil
 }

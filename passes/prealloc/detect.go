@@ -634,15 +634,18 @@ func (c *checker) sharedAttribute(sel *ast.SelectorExpr, set bool) bool {
 // isIdentityWord reports whether a field's name is an identity word
 // itself (ID, Name), not a reference to another thing (ImageID).
 func isIdentityWord(field string) bool {
-	return slices.ContainsFunc([]string{"ID", "Id", "Name", "Key"}, func(w string) bool {
+	return slices.ContainsFunc(identityWords, func(w string) bool {
 		return field == w || field == strings.ToLower(w)
 	})
 }
 
+// identityWords name, or end, the fields that identify their struct.
+var identityWords = []string{"ID", "Id", "Name", "Key"}
+
 // identifies reports whether a field of this name identifies its struct:
 // it is, or ends with, ID, Id, Name or Key (UserID, BrokerName).
 func identifies(field string) bool {
-	for _, w := range []string{"ID", "Id", "Name", "Key"} {
+	for _, w := range identityWords {
 		if field == w || field == strings.ToLower(w) || strings.HasSuffix(field, w) {
 			return true
 		}
