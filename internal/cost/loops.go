@@ -101,7 +101,7 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 	case m.collectedFromConfig(pass, cur, fn) != "":
 		t.Count, t.Evidence = CountConfig, m.collectedFromConfig(pass, cur, fn)
 	case isRangeOverData(pass, cur.Node()):
-		t.Count, t.Evidence = CountData, "count grows with the data"
+		t.Count, t.Evidence = CountData, "count not bounded here"
 	}
 	return t
 }

@@ -975,12 +975,12 @@ func NamedTags(all map[string]entry, names []string) []string {
 	for _, n := range names {
 		seen[n]++
 	}
-	var counted []string // want `counted can be preallocated with capacity len\(seen\) .*\[medium: count grows with the data\]$`
+	var counted []string // want `counted can be preallocated with capacity len\(seen\) .*\[medium: count not bounded here\]$`
 	for n := range seen {
 		counted = append(counted, n)
 	}
 	_ = counted
-	var tags []string // want `tags can be preallocated with capacity len\(picked\) .*\[medium: count grows with the data\]$`
+	var tags []string // want `tags can be preallocated with capacity len\(picked\) .*\[medium: count not bounded here\]$`
 	for tag := range picked {
 		tags = append(tags, tag)
 	}
@@ -995,7 +995,7 @@ type outgoing struct {
 
 // With copies the header into a fresh map per call.
 func (o outgoing) With(k, v string) outgoing {
-	h := make(http.Header) // want `h can be preallocated with capacity len\(o.header\) .*\[medium: count grows with the data\]$`
+	h := make(http.Header) // want `h can be preallocated with capacity len\(o.header\) .*\[medium: count not bounded here\]$`
 	for name, vals := range o.header {
 		h[name] = vals
 	}
@@ -1064,7 +1064,7 @@ func BuiltinNames() map[string]int {
 
 // PluginNames lists what Register added: data.
 func PluginNames() map[string]int {
-	arity := map[string]int{} // want `arity can be preallocated with capacity len\(plugins\) .*\[medium: count grows with the data\]$`
+	arity := map[string]int{} // want `arity can be preallocated with capacity len\(plugins\) .*\[medium: count not bounded here\]$`
 	for name, b := range plugins {
 		arity[name] = b.arity
 	}
@@ -1113,7 +1113,7 @@ func OpNames() []string {
 
 // PlugNames lists what AddPlug appended: data.
 func PlugNames() []string {
-	var names []string // want `names can be preallocated with capacity len\(plugs\) .*\[medium: count grows with the data\]$`
+	var names []string // want `names can be preallocated with capacity len\(plugs\) .*\[medium: count not bounded here\]$`
 	for _, h := range plugs {
 		names = append(names, h.name)
 	}
@@ -1226,7 +1226,7 @@ const (
 
 // Open lists the open ports of a scan.
 func Open(scan map[Port]bool) []Port {
-	var out []Port // want `out can be preallocated .*\[medium: count grows with the data\]$`
+	var out []Port // want `out can be preallocated .*\[medium: count not bounded here\]$`
 	for p := range scan {
 		out = append(out, p)
 	}
@@ -1277,7 +1277,7 @@ func ElementOffsets(t reflect.Type) []uintptr {
 
 // ValueLengths counts to a value's length: its data decide it.
 func ValueLengths(v reflect.Value) []int {
-	var lens []int // want `lens can be preallocated .*\[medium: count grows with the data\]$`
+	var lens []int // want `lens can be preallocated .*\[medium: count not bounded here\]$`
 	for i := 0; i < v.Len(); i++ {
 		lens = append(lens, v.Index(i).Len())
 	}
@@ -1295,7 +1295,7 @@ func Indexes(t reflect.Type, extra []int) func() []int {
 		idx = append(idx, e)
 	}
 	return func() []int {
-		var out []int // want `out can be preallocated .*\[medium: count grows with the data\]$`
+		var out []int // want `out can be preallocated .*\[medium: count not bounded here\]$`
 		for _, i := range idx {
 			out = append(out, i*2)
 		}
@@ -1357,7 +1357,7 @@ func Repeated(names []string) []string {
 	for _, n := range names {
 		add(n)
 	}
-	var out []string // want `out can be preallocated .*\[medium: count grows with the data\]$`
+	var out []string // want `out can be preallocated .*\[medium: count not bounded here\]$`
 	for _, s := range settings {
 		out = append(out, s.name+"="+s.value)
 	}
@@ -1372,7 +1372,7 @@ func Resolved(lookup func() ([]string, error)) []string {
 		return nil
 	}
 	addrs = append(addrs, "0.0.0.0")
-	var out []string // want `out can be preallocated .*\[medium: count grows with the data\]$`
+	var out []string // want `out can be preallocated .*\[medium: count not bounded here\]$`
 	for _, a := range addrs {
 		out = append(out, a+":80")
 	}
@@ -1382,7 +1382,7 @@ func Resolved(lookup func() ([]string, error)) []string {
 // Padded appends to a parameter: its length is the caller's.
 func Padded(names []string) []string {
 	names = append(names, "")
-	var out []string // want `out can be preallocated .*\[medium: count grows with the data\]$`
+	var out []string // want `out can be preallocated .*\[medium: count not bounded here\]$`
 	for _, n := range names {
 		out = append(out, n+"!")
 	}
@@ -1391,11 +1391,11 @@ func Padded(names []string) []string {
 
 // Collected fills its list in a loop: its length is the data's.
 func Collected(head string, rest []string) []string {
-	lines := []string{head} // want `lines can be preallocated with capacity len\(rest\) \+ 1 .*\[medium: count grows with the data\]$`
+	lines := []string{head} // want `lines can be preallocated with capacity len\(rest\) \+ 1 .*\[medium: count not bounded here\]$`
 	for _, r := range rest {
 		lines = append(lines, r)
 	}
-	var out []string // want `out can be preallocated .*\[medium: count grows with the data\]$`
+	var out []string // want `out can be preallocated .*\[medium: count not bounded here\]$`
 	for _, l := range lines {
 		out = append(out, strings.ToUpper(l))
 	}
@@ -1454,7 +1454,7 @@ func BuildAll(roots []*step) []*action {
 // DepNames walks one step's list without calling itself: the list is the
 // data.
 func DepNames(s *step) []string {
-	var names []string // want `names can be preallocated .*\[medium: count grows with the data\]$`
+	var names []string // want `names can be preallocated .*\[medium: count not bounded here\]$`
 	for _, d := range s.deps {
 		names = append(names, d.name)
 	}
@@ -1493,7 +1493,7 @@ func RequestedCodecs(opts *codecOptions, asked []string) []string {
 	for _, c := range asked {
 		all[c] = struct{}{}
 	}
-	var out []string // want `out can be preallocated .*\[medium: count grows with the data\]$`
+	var out []string // want `out can be preallocated .*\[medium: count not bounded here\]$`
 	for c := range all {
 		out = append(out, c)
 	}
