@@ -64,7 +64,9 @@
 //     writes a string looked up per byte (a type's name, an escape, an
 //     entry of a table not made from the string: names[b]) or a
 //     byte or rune rendered as text (fmt.Sprintf("%X", r), four digits or
-//     more), nor if it writes a constant under no test of the content (a
+//     more) or what a function makes of a piece (a colouring function, a
+//     formatter: only escapers, cleaners and case mappings such as
+//     strings.ToLower keep about a piece's length), nor if it writes a constant under no test of the content (a
 //     colon between hex pairs, under if i > 0) that it does not cut the
 //     string at (a '&' written back where strings.IndexByte found one is a
 //     copy's), nor if the function returns the walked string itself when

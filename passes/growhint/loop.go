@@ -297,7 +297,7 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 				escapes = true
 			}
 			from := c.derivedFrom(b, piece, walked)
-			if from == nil || c.looksUp(piece) || c.indexesTable(b, piece, walked) {
+			if from == nil || c.looksUp(piece) || c.transforms(piece) || c.indexesTable(b, piece, walked) {
 				return false
 			}
 			used[from] = true
@@ -628,7 +628,7 @@ func (c *checker) derivedVars(b *builder, s *types.Var) map[types.Object]bool {
 			switch n := cur.Node().(type) {
 			case *ast.AssignStmt:
 				for _, rhs := range n.Rhs {
-					if c.mentionsAny(rhs, d) && !c.mixesIn(rhs, d, n.Lhs) {
+					if c.mentionsAny(rhs, d) && !c.mixesIn(rhs, d, n.Lhs) && !c.transforms(rhs) {
 						for _, lhs := range n.Lhs {
 							add(lhs)
 						}
@@ -645,7 +645,7 @@ func (c *checker) derivedVars(b *builder, s *types.Var) map[types.Object]bool {
 				}
 			case *ast.ValueSpec:
 				for _, v := range n.Values {
-					if c.mentionsAny(v, d) && !c.mixesIn(v, d, nil) {
+					if c.mentionsAny(v, d) && !c.mixesIn(v, d, nil) && !c.transforms(v) {
 						for _, id := range n.Names {
 							add(id)
 						}
@@ -847,6 +847,32 @@ func (c *checker) looksUp(piece ast.Expr) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// transforms reports whether piece is a call that makes text of its own
+// from what it is given (a colouring function, a formatter): its length is
+// not its argument's. Escapers, cleaners and case mappings keep about the
+// argument's length, and are sized as such.
+func (c *checker) transforms(piece ast.Expr) bool {
+	call, ok := stripConversion(c.info, piece).(*ast.CallExpr)
+	if !ok || c.info.Types[call.Fun].IsType() || !typesx.IsString(c.info.TypeOf(call)) && !typesx.IsByteSlice(c.info.TypeOf(call)) {
+		return false
+	}
+	fn, ok := c.calleeFunc(call)
+	return !ok || !isEscaper(fn) && !isCleaner(fn) && !isCaseMapping(fn)
+}
+
+// isCaseMapping reports whether fn is strings' or bytes' ToUpper, ToLower
+// or ToTitle: as long as its argument, but for a few runes.
+func isCaseMapping(fn *types.Func) bool {
+	if fn.Pkg() == nil || fn.Pkg().Path() != "strings" && fn.Pkg().Path() != "bytes" {
+		return false
+	}
+	switch fn.Name() {
+	case "ToUpper", "ToLower", "ToTitle":
+		return true
 	}
 	return false
 }

@@ -294,8 +294,9 @@ func isEscaper(fn *types.Func) bool {
 	case "net/url.PathEscape", "net/url.QueryEscape", "html.EscapeString", "strconv.Quote", "strconv.QuoteToASCII", "regexp.QuoteMeta":
 		return true
 	}
-	// The package's own escape helpers, as net/url's escape(s, mode).
-	name := strings.ToLower(fn.Name())
+	// The package's own escape helpers, as net/url's escape(s, mode), and
+	// their append forms, as strconv.AppendQuote.
+	name := strings.TrimPrefix(strings.ToLower(fn.Name()), "append")
 	return strings.HasPrefix(name, "escape") || strings.HasPrefix(name, "quote")
 }
 

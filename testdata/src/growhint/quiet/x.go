@@ -496,3 +496,49 @@ func Indented(lines []string, each bool, pad string) string {
 	}
 	return b.String()
 }
+
+// Highlight colours the words of a text: each goes through a function that
+// wraps it in terminal escapes, so the output is longer than the text by an
+// amount no length before the loop gives.
+func Highlight(text string, color func(...any) string) string {
+	var b strings.Builder
+	i := 0
+	for i < len(text) {
+		if text[i] == ' ' {
+			b.WriteByte(' ')
+			i++
+			continue
+		}
+		end := i
+		for end < len(text) && text[end] != ' ' {
+			end++
+		}
+		b.WriteString(color(text[i:end]))
+		i = end
+	}
+	return b.String()
+}
+
+// Shouted writes the words of a text through a helper, kept in a variable
+// first: what the helper returns is not the word's length.
+func Shouted(text string) string {
+	var b strings.Builder
+	i := 0
+	for i < len(text) {
+		if text[i] == ' ' {
+			b.WriteByte(' ')
+			i++
+			continue
+		}
+		end := i
+		for end < len(text) && text[end] != ' ' {
+			end++
+		}
+		loud := shout(text[i:end])
+		b.WriteString(loud)
+		i = end
+	}
+	return b.String()
+}
+
+func shout(w string) string { return "<b>" + w + "</b>" }
