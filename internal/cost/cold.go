@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -237,6 +238,47 @@ func InDiagnostic(info *types.Info, cur inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// storedForDiagnostic reports whether the call whose function is the
+// identifier at cur sets a local that only diagnostics read: ids :=
+// describe(rs); return fmt.Errorf("...: %s", ids).
+func storedForDiagnostic(info *types.Info, cur inspector.Cursor) bool {
+	if kind, _ := cur.ParentEdge(); kind == edge.SelectorExpr_Sel {
+		cur = cur.Parent()
+	}
+	if kind, _ := cur.ParentEdge(); kind != edge.CallExpr_Fun {
+		return false
+	}
+	var name *ast.Ident
+	switch n := cur.Parent().Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if n.Tok == token.DEFINE && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+			name, _ = n.Lhs[0].(*ast.Ident)
+		}
+	case *ast.ValueSpec:
+		if len(n.Names) == 1 && len(n.Values) == 1 {
+			name = n.Names[0]
+		}
+	}
+	v, ok := info.Defs[name].(*types.Var)
+	if name == nil || !ok {
+		return false
+	}
+	uses := 0
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		for id := range fn.Preorder((*ast.Ident)(nil)) {
+			if info.Uses[id.Node().(*ast.Ident)] != v {
+				continue
+			}
+			if !InDiagnostic(info, id) {
+				return false
+			}
+			uses++
+		}
+		break
+	}
+	return uses > 0
 }
 
 // IsDiagnosticCall reports whether call builds or emits a diagnostic:

@@ -199,7 +199,7 @@ func noteColdCall(pass *analysis.Pass, cur inspector.Cursor, fn *types.Func, inf
 	switch {
 	case offGuard(pass.TypesInfo, cur) != "":
 		info.offCalls++
-	case InDiagnostic(pass.TypesInfo, cur):
+	case InDiagnostic(pass.TypesInfo, cur), storedForDiagnostic(pass.TypesInfo, cur):
 		info.diagCalls++
 	default:
 		if name, what := debugGuard(cur); name != "" {
@@ -356,6 +356,23 @@ func inGoroutine(cur inspector.Cursor) bool {
 	return false
 }
 
+// describesError reports whether decl is a method of an error type that
+// takes nothing and returns a string (the failing field's path, the
+// error's code): like Error, it runs when an error is reported.
+func describesError(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	recv := receiverType(pass, decl)
+	fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if recv == nil || fn == nil {
+		return false
+	}
+	sig := fn.Signature()
+	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || !typesx.IsString(sig.Results().At(0).Type()) {
+		return false
+	}
+	errorType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+	return types.Implements(recv.Type(), errorType) || types.Implements(types.NewPointer(recv.Type()), errorType)
+}
+
 // packageFacts is what the package as a whole says of its functions.
 type packageFacts struct {
 	// cold says why all of the package is cold: a development tool (see
@@ -398,6 +415,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "periodically, on a timer or a reload (" + name + ")"}
 	case method && slices.Contains(describingMethods, name):
 		return Frequency{Level: Cold, Reason: "a description for people (" + name + ")", Describes: name == "String" || name == "Format"}
+	case describesError(pass, decl):
+		return Frequency{Level: Cold, Reason: "describes an error (" + receiverType(pass, decl).Name() + "." + name + ")"}
 	case strings.Contains(lower, "debug") || strings.Contains(lower, "dump") || strings.Contains(lower, "prettyprint"):
 		return Frequency{Level: Cold, Reason: "debug output (" + name + ")"}
 	case documentedForDebugOrTests(decl.Doc):

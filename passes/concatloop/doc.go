@@ -82,7 +82,9 @@
 //     testing"),
 //     loops under a debug/verbose/trace switch or a debug build's
 //     self-check switch (invariants, assertions, race), configuration
-//     loading, unexported helpers whose every call feeds a diagnostic,
+//     loading, unexported helpers whose every call feeds a diagnostic
+//     (also through a local that only diagnostics read), an error type's
+//     methods that return a string (the failing field's path),
 //     functions without production callers), fields of error values,
 //     strings used after the loop in panic, errors.New, fmt.Errorf, a log
 //     call or a helper named like errorf or trace, and pieces made by

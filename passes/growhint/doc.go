@@ -87,7 +87,9 @@
 // model rates the
 // finding: Error methods, debug output, initialization and code without
 // production callers are the low tier (reported under -strict), and so
-// are helpers whose every call feeds a diagnostic or a trace, text that
+// are helpers whose every call feeds a diagnostic or a trace (also through
+// a local that only diagnostics read), an error type's methods that return
+// a string (the failing field's path), text that
 // ends in a panic, an error or a log call, builders filled without loops
 // by fewer than three pieces of data (a short text that reallocates once
 // or twice; a bytes.Buffer's first write reserves 64 bytes anyway),

@@ -143,7 +143,9 @@
 //     periodic refresh, reload, resync and renew functions, error
 //     aggregation (a slice of errors, or of values that are errors), a
 //     slice or map that after the loop only goes into an error value (a
-//     composite literal of an error type, a diagnostic's arguments), a lifecycle
+//     composite literal of an error type, a diagnostic's arguments), helpers
+//     whose every call feeds a diagnostic (also through a local that only
+//     diagnostics read), an error type's methods that return a string, a lifecycle
 //     Start() and startup* functions, configuration loading (also a parse* or load* function
 //     that returns a Config), functions without production callers), loop
 //     bodies that

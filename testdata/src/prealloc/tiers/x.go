@@ -1499,3 +1499,43 @@ func RequestedCodecs(opts *codecOptions, asked []string) []string {
 	}
 	return out
 }
+
+// A helper whose result is kept in a local that only an error reads
+// builds that error: it runs once per failure.
+type node struct{ id string }
+
+func pickOne(candidates []*node) (*node, error) {
+	if len(candidates) == 1 {
+		return candidates[0], nil
+	}
+	ids := candidateIDs(candidates)
+	return nil, fmt.Errorf("found %d candidates: %s", len(candidates), ids)
+}
+
+func candidateIDs(ns []*node) string {
+	var ids []string // want `ids can be preallocated with capacity len\(ns\) .*\[low: builds diagnostics \(every call of candidateIDs feeds one\)\]$`
+	for _, n := range ns {
+		ids = append(ids, n.id)
+	}
+	return strings.Join(ids, ", ")
+}
+
+// PickOne keeps pickOne used in production.
+func PickOne(candidates []*node) (*node, error) { return pickOne(candidates) }
+
+// A helper whose local is also returned is not only the error's.
+func Label(candidates []*node) (string, error) {
+	ids := nodeIDs(candidates)
+	if len(candidates) > 8 {
+		return "", fmt.Errorf("too many candidates: %s", ids)
+	}
+	return ids, nil
+}
+
+func nodeIDs(ns []*node) string {
+	var ids []string // want `ids can be preallocated with capacity len\(ns\) .*\[medium: count not bounded here\]$`
+	for _, n := range ns {
+		ids = append(ids, n.id)
+	}
+	return strings.Join(ids, ", ")
+}
