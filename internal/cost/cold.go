@@ -283,7 +283,7 @@ func storedForDiagnostic(info *types.Info, cur inspector.Cursor) bool {
 
 // IsDiagnosticCall reports whether call builds or emits a diagnostic:
 // panic, print, errors.New, fmt.Errorf, the log package, or a helper named
-// like one (errorf, fatalf, tracef, ..., any trace* or debug* helper,
+// like one (errorf, fatalf, tracef, ..., any *Errorf, trace* or debug* helper,
 // such as traceInOp or debugw, and a function or func value that adds or
 // reports an error, such as a validator's addError callback).
 func IsDiagnosticCall(info *types.Info, call *ast.CallExpr) bool {
@@ -325,7 +325,8 @@ func namedForDiagnostic(name string) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(lower, "trace") || strings.HasPrefix(lower, "debug")
+	// A kind of error made from a format: usageErrorf, newErrorf.
+	return strings.HasSuffix(lower, "errorf") || strings.HasPrefix(lower, "trace") || strings.HasPrefix(lower, "debug")
 }
 
 // OnErrorPath reports whether the code at cur runs only when something

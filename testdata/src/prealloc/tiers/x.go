@@ -1539,3 +1539,14 @@ func nodeIDs(ns []*node) string {
 	}
 	return strings.Join(ids, ", ")
 }
+
+// A usage error made from a format is a diagnostic, like fmt.Errorf.
+func LayoutMissing(layouts []*node, want string) error {
+	var names []string // want `names can be preallocated with capacity len\(layouts\) .*\[low: it only goes into a diagnostic \(a log line or an error's text\)\]$`
+	for _, l := range layouts {
+		names = append(names, l.id)
+	}
+	return usageErrorf("layout %q not found; the options are %s", want, strings.Join(names, ", "))
+}
+
+func usageErrorf(format string, args ...any) error { return fmt.Errorf("usage: "+format, args...) }
