@@ -156,7 +156,7 @@ func (c *checker) cost(b *builder, e estimate) cost.Estimate {
 	case short != "":
 		return cost.Estimate{Tier: cost.Low, Evidence: short}
 	case f.Level == cost.Cold && f.Describes && isDescribingMethod(decl) && !e.overLoop && !c.usesFmt(decl):
-		return cost.Estimate{Tier: cost.Medium, Evidence: "per call of " + name + ", whose output grows with its data"}
+		return cost.Estimate{Tier: cost.Medium, Evidence: "per call of " + name + ", whose output is as long as the fields it writes"}
 	case f.Level == cost.Cold:
 		return cost.Estimate{Tier: cost.Low, Evidence: f.Reason}
 	case f.Level == cost.Hot && e.overLoop:

@@ -188,7 +188,9 @@
 // per distinct key, however the key is computed). A map that also gets entries outside the
 // loop is reported with the count as a lower bound. A count that reads a
 // map or memory through a pointer is placed where the loop starts, after
-// any lock taken before it, never where the slice is made.
+// any lock taken before it, never where the slice is made; when that needs
+// slices.Grow and the file's Go is older, the message names the call in
+// between that could write through the pointer.
 //
 // Lists short in practice although their length comes from data are: fields that hold the parts of one declaration,
 // call or block (slices whose name ends in args, params, results, preds, succs,

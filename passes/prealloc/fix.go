@@ -167,6 +167,34 @@ func (c *checker) classify(init emptyInit, value ast.Expr) (emptyInit, bool) {
 	return emptyInit{}, false
 }
 
+// writerThroughPointer returns the first call of stmt when only calls make
+// stmt unstable: the count reads memory through a pointer, which a call
+// given no part of it could still write (through a closure or a global);
+// nil if stmt also assigns what the count reads or passes it to a call.
+func (c *checker) writerThroughPointer(stmt ast.Stmt, n count, fn ast.Node) *ast.CallExpr {
+	direct := n
+	direct.impure = false
+	if !n.impure || !c.stable(stmt, direct, fn) {
+		return nil
+	}
+	given := astx.Any(stmt, func(node ast.Node) bool {
+		call, ok := node.(*ast.CallExpr)
+		return ok && slices.ContainsFunc(call.Args, func(arg ast.Expr) bool { return slices.Contains(n.vars, c.root(arg)) })
+	})
+	if given {
+		return nil
+	}
+	var first *ast.CallExpr
+	astx.Any(stmt, func(node ast.Node) bool {
+		call, ok := node.(*ast.CallExpr)
+		if ok && c.hasCalls(call, true) {
+			first = call
+		}
+		return first != nil
+	})
+	return first
+}
+
 // atInit says why the capacity cannot be given where the variable is made
 // empty, or "" if it can: the count must mean the same there and not
 // change until the loop starts.
@@ -179,6 +207,9 @@ func (c *checker) atInit(init emptyInit, n count, between []ast.Stmt, fn ast.Nod
 	}
 	for _, stmt := range between {
 		if !c.stable(stmt, n, fn) {
+			if call := c.writerThroughPointer(stmt, n, fn); call != nil {
+				return "the count reads through a pointer, which the call of " + types.ExprString(call.Fun) + " between its declaration and the loop could write through"
+			}
 			return "the code between its declaration and the loop may change the count"
 		}
 		if n.impure && c.mayLeave(stmt) {

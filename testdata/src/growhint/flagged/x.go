@@ -16,7 +16,7 @@ type Link struct {
 // the first write, and each variable piece is written only when its test
 // says it is non-empty, so the count is close.
 func (l *Link) String() string {
-	var b strings.Builder // want `b is filled by 8 writes whose total size is known before the first write: at most len\(l.Scheme\) \+ len\(l.Host\) \+ len\(l.Path\) \+ len\(l.Query\) \+ len\(l.Anchor\) \+ 5 bytes; .*call b.Grow first \[medium: per call of Link.String, whose output grows with its data\]`
+	var b strings.Builder // want `b is filled by 8 writes whose total size is known before the first write: at most len\(l.Scheme\) \+ len\(l.Host\) \+ len\(l.Path\) \+ len\(l.Query\) \+ len\(l.Anchor\) \+ 5 bytes; .*call b.Grow first \[medium: per call of Link.String, whose output is as long as the fields it writes\]`
 	if l.Scheme != "" {
 		b.WriteString(l.Scheme)
 		b.WriteString("://")
