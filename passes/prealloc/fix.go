@@ -179,7 +179,7 @@ func (c *checker) writerThroughPointer(stmt ast.Stmt, n count, fn ast.Node) *ast
 	}
 	given := astx.Any(stmt, func(node ast.Node) bool {
 		call, ok := node.(*ast.CallExpr)
-		return ok && slices.ContainsFunc(call.Args, func(arg ast.Expr) bool { return slices.Contains(n.vars, c.root(arg)) })
+		return ok && c.hasCalls(call, false) && slices.ContainsFunc(call.Args, func(arg ast.Expr) bool { return slices.Contains(n.vars, c.root(arg)) })
 	})
 	if given {
 		return nil

@@ -451,7 +451,10 @@ func (p *program) take() int {
 // loop: only through a pointer it holds elsewhere could it change n.items.
 func CallAside(n *node, label func() string) []string {
 	out := []string{} // want `out can be preallocated with capacity len\(n.items\) .*no automatic fix: it cannot be made with the capacity where it is declared \(the count reads through a pointer, which the call of label between its declaration and the loop could write through\), and slices.Grow`
-	prefix := label()
+	prefix := ""
+	if len(n.items) > 1 {
+		prefix = label()
+	}
 	for _, a := range n.items {
 		out = append(out, prefix+a)
 	}
