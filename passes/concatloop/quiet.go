@@ -170,21 +170,40 @@ func (c *checker) comparesLength(cond ast.Expr, v *types.Var, ops ...token.Token
 	return false
 }
 
-// padding reports whether a for loop (not a range) appends only constants:
-// padding to a width or lengthening a fence until it is unique, which stops
-// at a few dozen bytes rather than growing with the input.
+// padding reports whether a for loop (not a range) appends only constants
+// (or locals that only ever hold one, unit := "  "): padding to a width,
+// indenting by a level or lengthening a fence until it is unique, which
+// stops at a few dozen bytes rather than growing with the input.
 func (c *checker) padding(g *group) bool {
 	if _, ok := g.loop.Node().(*ast.ForStmt); !ok {
 		return false
 	}
 	for _, acc := range g.accums {
 		for _, op := range acc.operands {
-			if c.info.Types[op].Value == nil {
+			if !c.isConstant(op, g.fn.Node()) {
 				return false
 			}
 		}
 	}
 	return true
+}
+
+// isConstant reports whether e is a constant, or a local of fn declared
+// with one and never assigned again.
+func (c *checker) isConstant(e ast.Expr, fn ast.Node) bool {
+	if c.info.Types[e].Value != nil {
+		return true
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	value := astx.FixedValue(c.info, fn, v)
+	return value != nil && c.info.Types[value].Value != nil
 }
 
 var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)

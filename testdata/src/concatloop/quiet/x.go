@@ -268,6 +268,17 @@ func Pad(s string, width int) string {
 	return s
 }
 
+// Indent repeats a unit kept in a local that is never assigned again: a
+// constant too, and an indent stops at a few levels.
+func Indent(level int, line string) string {
+	unit := "  "
+	prefix := ""
+	for i := 0; i < level; i++ {
+		prefix += unit
+	}
+	return prefix + line
+}
+
 // Fence lengthens a fence until the text does not contain it.
 func Fence(text string) (string, string) {
 	open, close := "`", "`"
