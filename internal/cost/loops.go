@@ -100,6 +100,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountConfig, "loop over configured items ("+configEvidence(pass, cur.Node())+")"
 	case m.collectedFromConfig(pass, cur, fn) != "":
 		t.Count, t.Evidence = CountConfig, m.collectedFromConfig(pass, cur, fn)
+	case lookupOfListed(pass.TypesInfo, cur.Node(), fn) != "":
+		t.Count, t.Evidence = CountFixed, lookupOfListed(pass.TypesInfo, cur.Node(), fn)
 	case isRangeOverData(pass, cur.Node()):
 		t.Count, t.Evidence = CountData, "count not bounded here"
 	}
@@ -838,6 +840,55 @@ func isRangeOverData(pass *analysis.Pass, loop ast.Node) bool {
 		return coll != nil
 	}
 	return false
+}
+
+// lookupWords end the names of functions that look things up by a list
+// of keys (EventsFromIDs, GetByKeys): one result per key at most.
+var lookupWords = []string{"byids", "fromids", "forids", "bykeys", "fromkeys", "forkeys"}
+
+// lookupOfListed describes the bound of a range over a local that a
+// lookup by keys returned when given a literal list of them
+// (events, err := db.EventsFromIDs(ctx, []string{id})): at most one result
+// per key listed, a count the code fixes. It returns "" otherwise.
+func lookupOfListed(info *types.Info, loop ast.Node, fn ast.Node) string {
+	rng, ok := loop.(*ast.RangeStmt)
+	if !ok || fn == nil {
+		return ""
+	}
+	id, ok := ast.Unparen(rng.X).(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || astx.Reassigned(info, fn, v) {
+		return ""
+	}
+	var call *ast.CallExpr
+	ast.Inspect(fn, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if ok && as.Tok == token.DEFINE && len(as.Rhs) == 1 && slices.ContainsFunc(as.Lhs, func(lhs ast.Expr) bool {
+			lid, ok := lhs.(*ast.Ident)
+			return ok && info.Defs[lid] == v
+		}) {
+			call, _ = ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		}
+		return call == nil
+	})
+	if call == nil {
+		return ""
+	}
+	f, _ := typeutil.Callee(info, call).(*types.Func)
+	if f == nil || !slices.ContainsFunc(lookupWords, func(w string) bool { return strings.HasSuffix(strings.ToLower(f.Name()), w) }) {
+		return ""
+	}
+	for _, arg := range call.Args {
+		lit, ok := ast.Unparen(arg).(*ast.CompositeLit)
+		if _, isSlice := underlying(info, arg).(*types.Slice); ok && isSlice && !slices.ContainsFunc(lit.Elts, func(e ast.Expr) bool { _, kv := e.(*ast.KeyValueExpr); return kv }) {
+			n := strconv.Itoa(len(lit.Elts))
+			return "at most " + n + ": a lookup (" + f.Name() + ") of the " + n + " keys listed in a literal"
+		}
+	}
+	return ""
 }
 
 // chunkSize returns the size of the chunks that the loop at cur ranges

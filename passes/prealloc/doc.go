@@ -98,7 +98,7 @@
 //     per I/O call (a method with the name and parameters of one of io's:
 //     Write(p []byte)) or per value written (Request.Write(w io.Writer)),
 //     not in an ini file's Write(w io.Writer, options);
-//   - medium: the count grows with data and the callers are unknown,
+//   - medium: nothing in the code bounds the count and the callers are unknown,
 //     including conditional appends that skip only a few constant values
 //     (the default of a switch on constants, if x != "");
 //   - low: counts fixed by the code (constants, literal lists, tables, a
@@ -106,7 +106,9 @@
 //     enumeration of the package: an unexported type or one numbered in a
 //     run, at most one entry per constant, one chunk of slices.Chunk(s, n)
 //     with a constant n, the digits of an integer formatted in decimal
-//     (strconv.Itoa, fmt.Sprintf("%d", n)): at most 20, another package's variable
+//     (strconv.Itoa, fmt.Sprintf("%d", n)): at most 20, the results of a
+//     lookup by keys given a literal list of them (EventsFromIDs(ctx,
+//     []string{id})): one per key, another package's variable
 //     such as unicode.Scripts, a list that returns above when longer than
 //     a constant, a count of bits from math/bits: at most 64, a local
 //     slice made with a constant length or filled only by appends outside

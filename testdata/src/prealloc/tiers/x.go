@@ -1550,3 +1550,42 @@ func LayoutMissing(layouts []*node, want string) error {
 }
 
 func usageErrorf(format string, args ...any) error { return fmt.Errorf("usage: "+format, args...) }
+
+// A lookup by keys given a literal list of them returns at most one result
+// per key: here one.
+type eventStore struct{ byID map[string]*node }
+
+func (s *eventStore) EventsFromIDs(ids []string) ([]*node, error) {
+	var out []*node // want `out gets at most len\(ids\) elements .*\[low: conditional: the count is only an upper bound\]$`
+	for _, id := range ids {
+		if n, ok := s.byID[id]; ok {
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+func (s *eventStore) Latest(id string) ([]string, error) {
+	events, err := s.EventsFromIDs([]string{id})
+	if err != nil {
+		return nil, err
+	}
+	var names []string // want `names can be preallocated with capacity len\(events\) .*\[low: at most 1: a lookup \(EventsFromIDs\) of the 1 keys listed in a literal\]$`
+	for _, ev := range events {
+		names = append(names, ev.id)
+	}
+	return names, nil
+}
+
+// All looks up a list it was given: as long as that list.
+func (s *eventStore) All(ids []string) ([]string, error) {
+	events, err := s.EventsFromIDs(ids)
+	if err != nil {
+		return nil, err
+	}
+	var names []string // want `names can be preallocated with capacity len\(events\) .*\[medium: count not bounded here\]$`
+	for _, ev := range events {
+		names = append(names, ev.id)
+	}
+	return names, nil
+}
