@@ -194,12 +194,8 @@ func (c *checker) isConstant(e ast.Expr, fn ast.Node) bool {
 	if c.info.Types[e].Value != nil {
 		return true
 	}
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok {
+	v := c.varOf(e)
+	if v == nil {
 		return false
 	}
 	value := astx.FixedValue(c.info, fn, v)
