@@ -369,8 +369,7 @@ func describesError(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	if sig.Params().Len() != 0 || sig.Results().Len() != 1 || !typesx.IsString(sig.Results().At(0).Type()) {
 		return false
 	}
-	errorType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
-	return types.Implements(recv.Type(), errorType) || types.Implements(types.NewPointer(recv.Type()), errorType)
+	return typesx.IsErrorType(recv.Type())
 }
 
 // packageFacts is what the package as a whole says of its functions.

@@ -83,6 +83,14 @@ func IsStd(pkg *types.Package) bool {
 	return !strings.Contains(first, ".")
 }
 
+// ErrorInterface is the interface of the predeclared type error.
+var ErrorInterface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+// IsErrorType reports whether t or *t implements error.
+func IsErrorType(t types.Type) bool {
+	return types.Implements(t, ErrorInterface) || types.Implements(types.NewPointer(t), ErrorInterface)
+}
+
 // IsByteSlice reports whether t is a slice of bytes: []byte or a type
 // defined as one. It is false for nil.
 func IsByteSlice(t types.Type) bool {

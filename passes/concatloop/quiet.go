@@ -202,16 +202,13 @@ func (c *checker) isConstant(e ast.Expr, fn ast.Node) bool {
 	return value != nil && c.info.Types[value].Value != nil
 }
 
-var errorType = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
-
 // buildsError reports whether the string is a field of an error value,
 // such as a PathError's Path: error paths are cold.
 func (c *checker) buildsError(t target) bool {
 	if t.path == "" {
 		return false
 	}
-	typ := t.obj.Type()
-	return types.Implements(typ, errorType) || types.Implements(types.NewPointer(typ), errorType)
+	return typesx.IsErrorType(t.obj.Type())
 }
 
 // formatsPieces reports whether a piece is made by fmt.Sprint and friends:

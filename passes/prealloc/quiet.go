@@ -395,7 +395,7 @@ func collectsErrors(t types.Type) bool {
 	if !ok {
 		return false
 	}
-	return types.Implements(s.Elem(), errorInterface)
+	return types.Implements(s.Elem(), typesx.ErrorInterface)
 }
 
 // holdsFuncs reports whether t is a slice or map of functions: listeners,
@@ -432,7 +432,7 @@ func (c *checker) feedsError(loopCur inspector.Cursor, acc accumulation) string 
 		}
 		what := ""
 		for lit := range use.Enclosing((*ast.CompositeLit)(nil)) {
-			if t := info.TypeOf(lit.Node().(*ast.CompositeLit)); t != nil && isErrorType(t) {
+			if t := info.TypeOf(lit.Node().(*ast.CompositeLit)); t != nil && typesx.IsErrorType(t) {
 				what = types.TypeString(t, typesx.Qualifier(c.pass.Pkg))
 				break
 			}
@@ -451,11 +451,3 @@ func (c *checker) feedsError(loopCur inspector.Cursor, acc accumulation) string 
 // diagnosticUse is what feedsError returns for a slice that only goes
 // into a diagnostic's arguments.
 const diagnosticUse = "a diagnostic"
-
-// errorInterface is the interface of the predeclared type error.
-var errorInterface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
-
-// isErrorType reports whether t or *t implements error.
-func isErrorType(t types.Type) bool {
-	return types.Implements(t, errorInterface) || types.Implements(types.NewPointer(t), errorInterface)
-}
