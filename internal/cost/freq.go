@@ -121,6 +121,9 @@ func build(pass *analysis.Pass) *Model {
 	m := &Model{pkg: pass.Pkg, funcs: make(map[*types.Func]*funcInfo), memo: make(map[*types.Func]Frequency)}
 	viaInterface := interfaceMethodNames(pass.Pkg)
 	facts := packageFacts{cold: DevTool(pass.Pkg), deprecated: deprecatedTypes(pass), testSupport: testSupportFiles(pass)}
+	if facts.cold == "" {
+		facts.cold = copiedCode(pass.Pkg.Path())
+	}
 	if facts.cold == "" && deprecatedPackage(pass.Files) {
 		facts.cold, facts.deprecatedPkg = "a deprecated package ("+pass.Pkg.Path()+")", true
 	}
@@ -566,6 +569,19 @@ func DevTool(pkg *types.Package) string {
 	for _, imp := range pkg.Imports() {
 		if slices.Contains(sourceWriters, imp.Path()) {
 			return "a code generator (it imports " + imp.Path() + ")"
+		}
+	}
+	return ""
+}
+
+// copiedCode says why the package at path is a copy of another project's
+// code, or "": a path element third_party or vendor (a Kubernetes helper
+// kept under internal/third_party). Its maintainers take changes from
+// upstream; they do not tune the copy.
+func copiedCode(path string) string {
+	for _, elem := range strings.Split(path, "/") {
+		if elem == "third_party" || elem == "vendor" {
+			return "a copy of another project's code (" + path + ")"
 		}
 	}
 	return ""

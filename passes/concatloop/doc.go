@@ -71,7 +71,8 @@
 //     append only constants, or locals that only hold one (padding, an indent), loops that stop once the string is
 //     longer than a constant (if len(s) > 25 { break }, for len(s) < 64), cold code (init, a command's
 //     main, a command under hack/, tools/, scripts/, gen/ or examples/, a
-//     package under gen/, scaffolds/, mage/ or examples/
+//     package under gen/, scaffolds/, mage/ or examples/, a copy of
+//     another project's code under third_party/ or vendor/,
 //     or a protoc plugin or another *-gen generator, a command below
 //     internal/, and such a command's packages below cmd/,
 //     schema migrations (a migrate or migrator package, AutoMigrate),

@@ -124,7 +124,8 @@
 //     each element), lists short
 //     in practice (below), cold paths (init, a command's main, a
 //     command under hack/, tools/, scripts/, gen/ or examples/, a package
-//     under gen/, scaffolds/, mage/ or examples/, a
+//     under gen/, scaffolds/, mage/ or examples/, a copy of another
+//     project's code under third_party/ or vendor/, a
 //     protoc plugin or another *-gen generator, a command below
 //     internal/, and such a command's packages below cmd/, the
 //     actions a command-line framework runs (a function given a
