@@ -81,7 +81,7 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 	case bound != nil:
 		// The bound is not the data's length: nothing says how large it is,
 		// unless the code or a configuration sets it.
-		if m.isConstant(pass.TypesInfo, bound, fn) {
+		if m.IsConstant(pass.TypesInfo, bound, fn) {
 			t.Count, t.Evidence = CountFixed, "a count fixed by the code"
 		} else if name := configuredLimit(pass.TypesInfo, bound); name != "" {
 			t.Count, t.Evidence = CountConfig, "at most "+short(bound)+", a configured limit ("+name+")"
@@ -274,7 +274,7 @@ func (m *Model) fixedCount(pass *analysis.Pass, loop ast.Node, fn ast.Node) bool
 		return m.FixedList(pass, x, fn) || fn != nil && m.madeFixed(info, x, fn)
 	case *ast.ForStmt:
 		if k := tail(info, l); k != nil {
-			return m.isConstant(info, k, fn)
+			return m.IsConstant(info, k, fn)
 		}
 		return m.boundedByConstant(info, l, fn) && (counts(l.Post, token.INC) || startsAtConstant(info, l)) ||
 			m.lenBelowConstant(info, l.Cond, fn)
@@ -289,9 +289,9 @@ func (m *Model) lenBelowConstant(info *types.Info, cond ast.Expr, fn ast.Node) b
 	return anyComparison(cond, func(bin *ast.BinaryExpr) bool {
 		switch bin.Op {
 		case token.LSS, token.LEQ:
-			return astx.CallsLen(info, bin.X) && m.isConstant(info, bin.Y, fn)
+			return astx.CallsLen(info, bin.X) && m.IsConstant(info, bin.Y, fn)
 		case token.GTR, token.GEQ:
-			return astx.CallsLen(info, bin.Y) && m.isConstant(info, bin.X, fn)
+			return astx.CallsLen(info, bin.Y) && m.IsConstant(info, bin.X, fn)
 		}
 		return false
 	})
@@ -310,10 +310,10 @@ func anyComparison(cond ast.Expr, holds func(*ast.BinaryExpr) bool) bool {
 	return holds(bin)
 }
 
-// isConstant reports whether e is a constant, a local of fn declared with
+// IsConstant reports whether e is a constant, a local of fn declared with
 // one and never assigned again, or a parameter that every call passes a
 // constant (see [fixedParams]).
-func (m *Model) isConstant(info *types.Info, e ast.Expr, fn ast.Node) bool {
+func (m *Model) IsConstant(info *types.Info, e ast.Expr, fn ast.Node) bool {
 	if info.Types[e].Value != nil {
 		return true
 	}
@@ -321,7 +321,7 @@ func (m *Model) isConstant(info *types.Info, e ast.Expr, fn ast.Node) bool {
 	case *ast.BinaryExpr:
 		switch x.Op {
 		case token.ADD, token.SUB, token.MUL, token.QUO, token.SHR:
-			return m.isConstant(info, x.X, fn) && m.isConstant(info, x.Y, fn)
+			return m.IsConstant(info, x.X, fn) && m.IsConstant(info, x.Y, fn)
 		}
 		return false
 	case *ast.CallExpr:
@@ -367,7 +367,7 @@ func (m *Model) madeFixed(info *types.Info, x ast.Expr, fn ast.Node) bool {
 		return false
 	}
 	made, ok := ast.Unparen(astx.InitialValue(info, fn, v)).(*ast.CallExpr)
-	if !ok || !astx.IsBuiltin(info, made.Fun, "make") || len(made.Args) < 2 || !m.isConstant(info, made.Args[1], fn) {
+	if !ok || !astx.IsBuiltin(info, made.Fun, "make") || len(made.Args) < 2 || !m.IsConstant(info, made.Args[1], fn) {
 		return false
 	}
 	whole := func(e ast.Expr) bool {
@@ -632,8 +632,8 @@ func (m *Model) boundedByConstant(info *types.Info, l *ast.ForStmt, fn ast.Node)
 	return anyComparison(l.Cond, func(bin *ast.BinaryExpr) bool {
 		switch bin.Op {
 		case token.LSS, token.LEQ, token.GTR, token.GEQ, token.NEQ:
-			return isCounter(info, bin.X, l.Post) && m.isConstant(info, bin.Y, fn) ||
-				isCounter(info, bin.Y, l.Post) && m.isConstant(info, bin.X, fn)
+			return isCounter(info, bin.X, l.Post) && m.IsConstant(info, bin.Y, fn) ||
+				isCounter(info, bin.Y, l.Post) && m.IsConstant(info, bin.X, fn)
 		}
 		return false
 	})
@@ -918,7 +918,7 @@ func (m *Model) chunkSize(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node
 		if pkg, name := typesx.Callee(pass.TypesInfo, call); pkg != "slices" || name != "Chunk" {
 			return ""
 		}
-		if !m.isConstant(pass.TypesInfo, call.Args[1], fn) || astx.Reassigned(pass.TypesInfo, anc.Node(), v.(*types.Var)) {
+		if !m.IsConstant(pass.TypesInfo, call.Args[1], fn) || astx.Reassigned(pass.TypesInfo, anc.Node(), v.(*types.Var)) {
 			return ""
 		}
 		return short(call.Args[1])

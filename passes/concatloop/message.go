@@ -93,18 +93,12 @@ func (c *checker) invariant(e ast.Expr, loop inspector.Cursor) bool {
 	if c.info.Types[e].Value != nil {
 		return true
 	}
-	v := c.varOf(e)
-	return v != nil && !contains(loop.Node(), v.Pos()) && !c.reassignedIn(loop, target{obj: v})
-}
-
-// varOf returns the variable that e names, or nil.
-func (c *checker) varOf(e ast.Expr) *types.Var {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok {
-		return nil
+		return false
 	}
-	v, _ := c.info.Uses[id].(*types.Var)
-	return v
+	v, ok := c.info.Uses[id].(*types.Var)
+	return ok && !contains(loop.Node(), v.Pos()) && !c.reassignedIn(loop, target{obj: v})
 }
 
 // joinSeparator returns sep when the loop joins the elements of a string

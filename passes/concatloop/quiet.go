@@ -180,26 +180,12 @@ func (c *checker) padding(g *group) bool {
 	}
 	for _, acc := range g.accums {
 		for _, op := range acc.operands {
-			if !c.isConstant(op, g.fn.Node()) {
+			if !c.model.IsConstant(c.info, op, g.fn.Node()) {
 				return false
 			}
 		}
 	}
 	return true
-}
-
-// isConstant reports whether e is a constant, or a local of fn declared
-// with one and never assigned again.
-func (c *checker) isConstant(e ast.Expr, fn ast.Node) bool {
-	if c.info.Types[e].Value != nil {
-		return true
-	}
-	v := c.varOf(e)
-	if v == nil {
-		return false
-	}
-	value := astx.FixedValue(c.info, fn, v)
-	return value != nil && c.info.Types[value].Value != nil
 }
 
 // buildsError reports whether the string is a field of an error value,
