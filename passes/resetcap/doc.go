@@ -106,7 +106,9 @@
 // the GC to collect them"), so such a comment does not silence it;
 // maintainers keep the capacity all the same. A field that the package
 // also sets whole to a slice built elsewhere (r.headers = hs, hs made per
-// record) may never reuse the capacity kept: that is low tier. There is
+// record), or to a new one that its appends then grow (r.ids =
+// make([]string, 0, len(items)) with no test of its capacity first), may
+// never reuse the capacity kept: that is low tier. There is
 // no fix when a kept slice fails the conditions above, or when a pooled
 // value is given to a call (which may keep the slices past Put).
 //

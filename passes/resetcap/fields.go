@@ -555,9 +555,11 @@ func inReset(cur inspector.Cursor) bool {
 }
 
 // refills reports whether rhs, assigned to the field sel at cur, is a
-// make that does not grow it: a fresh slice of a fixed capacity set whole
-// (x.f = make([]T, 0, 6)) outside a reset, where no test of the field's
-// length or capacity guards the assignment, as one does a growth.
+// make that does not grow it: a fresh slice set whole (x.f = make([]T, 0,
+// 6), or sized to what the function is about to append, make([]T, 0,
+// len(pods))) outside a reset, where no test of the field's length or
+// capacity guards the assignment, as one does a growth. The appends that
+// follow grow the new slice, never the capacity a reset kept.
 func refills(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr, rhs ast.Expr) bool {
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
 	if !ok || !isSlice(info.TypeOf(rhs)) {
@@ -565,11 +567,6 @@ func refills(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr, rhs 
 	}
 	if b, ok := typeutil.Callee(info, call).(*types.Builtin); !ok || b.Name() != "make" {
 		return false
-	}
-	for _, arg := range call.Args[1:] {
-		if info.Types[arg].Value == nil {
-			return false
-		}
 	}
 	return !inReset(cur) && !capacityChecked(info, cur, types.ExprString(sel))
 }
