@@ -87,6 +87,9 @@ type Model struct {
 	// diagHelpers says why a helper is cold when every call of it feeds
 	// a diagnostic, sits in code switched off or under a debug switch.
 	diagHelpers map[*types.Func]string
+	// command says why the package is one command's code (see
+	// [commandPackage]), or "".
+	command string
 }
 
 type funcInfo struct {
@@ -123,6 +126,9 @@ func build(pass *analysis.Pass) *Model {
 	facts := packageFacts{cold: DevTool(pass.Pkg), deprecated: deprecatedTypes(pass), testSupport: testSupportFiles(pass)}
 	if facts.cold == "" {
 		facts.cold = copiedCode(pass.Pkg.Path())
+	}
+	if facts.cold == "" {
+		facts.cold = forPeople(pass.Pkg.Path())
 	}
 	if facts.cold == "" && deprecatedPackage(pass.Files) {
 		facts.cold, facts.deprecatedPkg = "a deprecated package ("+pass.Pkg.Path()+")", true
@@ -178,6 +184,7 @@ func build(pass *analysis.Pass) *Model {
 	m.fixedLists = fixedLists(m.funcs)
 	m.builtHere = builtHere(pass, insp)
 	m.diagHelpers = make(map[*types.Func]string)
+	m.command = commandPackage(pass.Pkg)
 	for fn, info := range m.funcs {
 		m.frequency(fn)
 		cold := info.diagCalls + info.offCalls + info.debugCalls
@@ -314,6 +321,9 @@ func (m *Model) frequency(fn *types.Func) Frequency {
 	}
 	m.memo[fn] = Frequency{} // a recursive cycle says nothing
 	f := m.fromCallers(fn, info)
+	if f.Level == Unknown && m.command != "" && !info.spawned {
+		f = Frequency{Level: Cold, Reason: m.command}
+	}
 	m.memo[fn] = f
 	return f
 }
@@ -417,6 +427,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "periodically, on a timer or a reload (" + name + ")"}
 	case method && slices.Contains(describingMethods, name):
 		return Frequency{Level: Cold, Reason: "a description for people (" + name + ")", Describes: name == "String" || name == "Format"}
+	case returnsDocs(pass, decl):
+		return Frequency{Level: Cold, Reason: "builds documentation (" + name + ")"}
 	case describesError(pass, decl):
 		return Frequency{Level: Cold, Reason: "describes an error (" + receiverType(pass, decl).Name() + "." + name + ")"}
 	case strings.Contains(lower, "debug") || strings.Contains(lower, "dump") || strings.Contains(lower, "prettyprint"):
@@ -585,6 +597,50 @@ func copiedCode(path string) string {
 		}
 	}
 	return ""
+}
+
+// forPeople says why the package at path serves people rather than the
+// program's data, or "": a path element cli holds a command line's front
+// end (its commands, flags and help), run once per command; a package
+// docs holds documentation and the schemas written from it.
+func forPeople(path string) string {
+	elems := strings.Split(path, "/")
+	switch {
+	case slices.Contains(elems, "cli"):
+		return "the command line (" + path + "): once per command run"
+	case isDocsPackage(path):
+		return "documentation (" + path + "), for people"
+	}
+	return ""
+}
+
+func isDocsPackage(path string) bool {
+	return path[strings.LastIndex(path, "/")+1:] == "docs"
+}
+
+// returnsDocs reports whether decl returns documentation: a value of a
+// type a docs package declares, or a slice, map or pointer of one (a
+// registry's Docs() []docs.ComponentSpec, read to write a schema or a
+// manual).
+func returnsDocs(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	for v := range fn.Signature().Results().Variables() {
+		t := v.Type()
+		for {
+			if e, ok := types.Unalias(t).(interface{ Elem() types.Type }); ok {
+				t = e.Elem() // *T, []T, [n]T, map[K]T, chan T
+				continue
+			}
+			break
+		}
+		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && isDocsPackage(n.Obj().Pkg().Path()) {
+			return true
+		}
+	}
+	return false
 }
 
 // testLibraries are the assertion and test libraries whose import makes
@@ -769,6 +825,48 @@ var commandActionTypes = map[string][]string{
 	"fisk":    {"ParseContext"},
 	"cli":     {"Context", "Command"},
 	"kong":    {"Context"},
+}
+
+// commandTypes are the types by which the command-line frameworks
+// (cobra, urfave/cli, kingpin and fisk) describe a command.
+var commandTypes = map[string][]string{
+	"cobra":   {"Command"},
+	"cli":     {"Command", "App"},
+	"kingpin": {"CmdClause", "Application"},
+	"fisk":    {"CmdClause", "Application"},
+}
+
+// commandPackage says why pkg is the code of one command of a command
+// line, or "": a package other than main that declares a command, in a
+// package variable (var Cmd = &cobra.Command{...}) or as a function's
+// result (NewCmdGet(...) *cobra.Command). Its functions run once per
+// command run, unless their callers or their role say otherwise; main
+// is left out, where a small server keeps its handlers beside its root
+// command.
+func commandPackage(pkg *types.Package) string {
+	if pkg.Name() == "main" {
+		return ""
+	}
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		var t types.Type
+		switch obj := scope.Lookup(name).(type) {
+		case *types.Var:
+			t = obj.Type()
+		case *types.Func:
+			if res := obj.Signature().Results(); res.Len() > 0 {
+				t = res.At(0).Type()
+			}
+		}
+		ptr, ok := types.Unalias(t).(*types.Pointer)
+		if t == nil || !ok {
+			continue
+		}
+		if named := namedOf(ptr.Elem()); named != nil && named.Obj().Pkg() != nil && named.Obj().Pkg() != pkg && slices.Contains(commandTypes[named.Obj().Pkg().Name()], named.Obj().Name()) {
+			return "a command's code (" + name + " is a *" + named.Obj().Pkg().Name() + "." + named.Obj().Name() + "): once per command run"
+		}
+	}
+	return ""
 }
 
 // commandAction returns the type of decl's parameter by which a

@@ -72,7 +72,11 @@
 //     longer than a constant (if len(s) > 25 { break }, for len(s) < 64), cold code (init, a command's
 //     main, a command under hack/, tools/, scripts/, gen/ or examples/, a
 //     package under gen/, scaffolds/, mage/ or examples/, a copy of
-//     another project's code under third_party/ or vendor/,
+//     another project's code under third_party/ or vendor/, a command
+//     line's front end (a package under cli/), documentation (a docs
+//     package, and functions that return its types), a command's own
+//     package (one, not main, that declares a *cobra.Command, urfave/cli
+//     or kingpin command),
 //     or a protoc plugin or another *-gen generator, a command below
 //     internal/, and such a command's packages below cmd/,
 //     schema migrations (a migrate or migrator package, AutoMigrate),

@@ -125,7 +125,12 @@
 //     in practice (below), cold paths (init, a command's main, a
 //     command under hack/, tools/, scripts/, gen/ or examples/, a package
 //     under gen/, scaffolds/, mage/ or examples/, a copy of another
-//     project's code under third_party/ or vendor/, a
+//     project's code under third_party/ or vendor/, a command line's
+//     front end (a package under cli/), documentation (a docs package,
+//     and functions that return its types: Docs() []docs.Spec), a
+//     command's own package (one, not main, that declares a
+//     *cobra.Command, urfave/cli or kingpin command: its functions whose
+//     callers say nothing else), a
 //     protoc plugin or another *-gen generator, a command below
 //     internal/, and such a command's packages below cmd/, the
 //     actions a command-line framework runs (a function given a
