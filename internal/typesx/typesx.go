@@ -146,6 +146,25 @@ func RangeElem(t types.Type) types.Type {
 	return ListElem(t)
 }
 
+// OnlyStrings reports whether the only pointers in values of t are the
+// bytes of strings.
+func OnlyStrings(t types.Type) bool {
+	switch t := t.Underlying().(type) {
+	case *types.Basic:
+		return true
+	case *types.Array:
+		return OnlyStrings(t.Elem())
+	case *types.Struct:
+		for i := range t.NumFields() {
+			if !OnlyStrings(t.Field(i).Type()) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
 // HasPointers reports whether values of t hold pointers the garbage
 // collector follows (a type parameter may).
 func HasPointers(t types.Type) bool {

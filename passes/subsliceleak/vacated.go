@@ -525,7 +525,7 @@ func (v *vacate) estimate(pass *analysis.Pass, model *cost.Model, cur inspector.
 	switch {
 	case typesx.IsByteSlice(v.elem) && (shared || v.owner == ownedByCaller || v.owner == ownedByReceiver):
 		return cost.Estimate{Tier: cost.Medium, Evidence: "consumed buffers: the data stays in memory"}
-	case onlyStrings(v.elem):
+	case typesx.OnlyStrings(v.elem):
 		return cost.Estimate{Tier: cost.Low, Evidence: "the elements hold only strings"}
 	case shared && (v.del != nil || movesElements(info, fn, v)) && registration(v.elem) == "" && removesMany(info, cur):
 		return cost.Estimate{Tier: cost.Medium, Evidence: "removed in a loop from a slice goroutines share, whose vacated slots keep moved elements"}
@@ -695,25 +695,6 @@ func (v *vacate) assignedIn(info *types.Info, n ast.Node, from func(ast.Expr) bo
 		return !found
 	})
 	return found
-}
-
-// onlyStrings reports whether the only pointers in values of t are the
-// bytes of strings.
-func onlyStrings(t types.Type) bool {
-	switch t := t.Underlying().(type) {
-	case *types.Basic:
-		return true
-	case *types.Array:
-		return onlyStrings(t.Elem())
-	case *types.Struct:
-		for i := range t.NumFields() {
-			if !onlyStrings(t.Field(i).Type()) {
-				return false
-			}
-		}
-		return true
-	}
-	return false
 }
 
 // noFix says why clearing the dropped elements before the reslice could
@@ -973,6 +954,10 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 	case edge.AssignStmt_Lhs:
 		as := parent.Node().(*ast.AssignStmt)
 		return as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) && ownValue(info, astx.InnermostFunc(cur).Node(), as.Rhs[idx], home)
+	case edge.KeyValueExpr_Key:
+		// &T{pending: make(...)}: a literal that gives the field its
+		// value, as an assignment does.
+		return ownValue(info, astx.InnermostFunc(cur).Node(), parent.Node().(*ast.KeyValueExpr).Value, home)
 	case edge.CallExpr_Args:
 		call := parent.Node().(*ast.CallExpr)
 		b, ok := info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin)

@@ -474,3 +474,29 @@ func (q *connQueue) SweepForward(dead func(*conn) bool) {
 		}
 	}
 }
+
+// A reader of packets queued by its own loop: the literal that makes it
+// gives the field a new array, which nothing else holds, so the pop is
+// fixed.
+type packetReader struct {
+	pending [][]byte
+}
+
+func newPacketReader() *packetReader {
+	return &packetReader{pending: make([][]byte, 0, 16)}
+}
+
+func (r *packetReader) push(p []byte) { r.pending = append(r.pending, p) }
+
+func (r *packetReader) Read(p []byte) int {
+	if len(r.pending) == 0 {
+		return 0
+	}
+	n := copy(p, r.pending[0])
+	if n == len(r.pending[0]) {
+		r.pending = r.pending[1:] // want `r.pending\[1:\] drops the first element of a \[\]\[\]byte from the slice, .* clear first with clear\(r.pending\[:1\]\) \[low: dropped from the front: the array is replaced when the slice grows again\]$`
+	} else {
+		r.pending[0] = r.pending[0][n:]
+	}
+	return n
+}
