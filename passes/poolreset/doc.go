@@ -99,6 +99,9 @@
 // on purpose, objects to decode into again; nor is a slice put back whole
 // that another Get of the pool uses at its length (ranges over, indexes):
 // its elements are what the pool recycles, a set of workers its New made.
+// A slice whose elements hold only strings (a map's keys gathered to sort
+// them) is low tier: each keeps only its own bytes, which the map or a
+// literal usually holds anyway.
 // The fix inserts clear(b[:cap(b)]) before the
 // Put; it is withheld when the slice is used after the Put.
 //
