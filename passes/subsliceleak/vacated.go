@@ -955,9 +955,9 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 		as := parent.Node().(*ast.AssignStmt)
 		return as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) && ownValue(info, astx.InnermostFunc(cur).Node(), as.Rhs[idx], home)
 	case edge.KeyValueExpr_Key:
-		// &T{pending: make(...)}: a literal that gives the field its
-		// value, as an assignment does.
-		return ownValue(info, astx.InnermostFunc(cur).Node(), parent.Node().(*ast.KeyValueExpr).Value, home)
+		// &T{pending: make(...)}: a literal that gives the field a new
+		// array (in a function, or in a package variable's value).
+		return astx.IsFresh(info, parent.Node().(*ast.KeyValueExpr).Value)
 	case edge.CallExpr_Args:
 		call := parent.Node().(*ast.CallExpr)
 		b, ok := info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin)

@@ -500,3 +500,6 @@ func (r *packetReader) Read(p []byte) int {
 	}
 	return n
 }
+
+// The literal of a package variable gives its field a new array too.
+var defaultReader = &packetReader{pending: [][]byte{}}
