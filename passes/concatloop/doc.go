@@ -109,7 +109,9 @@
 // When the loop joins the elements of a []string with a separator, the
 // message names strings.Join, and the fix uses it when it is exactly
 // equivalent. When every piece is loop-invariant, the message names
-// strings.Repeat instead.
+// strings.Repeat instead, and the fix uses it for a loop that does nothing
+// else over a slice or map (len(xs) times) or an int (for range n:
+// max(n, 0) times, as strings.Repeat panics on a negative count).
 //
 // The suggested fix declares a strings.Builder before the loop, seeded with
 // the string's current value unless it is known to be empty, turns each

@@ -634,15 +634,23 @@ func (c *checker) isNotFirst(cond ast.Expr, key *ast.Ident) bool {
 	return false
 }
 
-// repeatFix replaces a loop over a slice or map whose only statements
-// append the same strings every time with strings.Repeat.
+// repeatFix replaces a loop over a slice, a map or an integer whose only
+// statements append the same strings every time with strings.Repeat.
 func (c *checker) repeatFix(file *ast.File, g *group) (*analysis.SuggestedFix, string) {
 	rng, ok := g.loop.Node().(*ast.RangeStmt)
 	if !ok {
 		return nil, "the count for strings.Repeat depends on the loop's condition"
 	}
-	switch c.underlying(rng.X).(type) {
+	count := "len(" + c.src.Text(rng.X) + ")"
+	switch t := c.underlying(rng.X).(type) {
 	case *types.Slice, *types.Map:
+	case *types.Basic:
+		// for range n: n times, none when n is negative, where
+		// strings.Repeat would panic.
+		if t.Kind() != types.Int && t.Kind() != types.UntypedInt {
+			return nil, "strings.Repeat takes an int, and the loop runs " + c.short(rng.X) + " times"
+		}
+		count = "max(" + c.src.Text(rng.X) + ", 0)"
 	default:
 		return nil, "the count for strings.Repeat is not len(" + c.short(rng.X) + ")"
 	}
@@ -661,7 +669,7 @@ func (c *checker) repeatFix(file *ast.File, g *group) (*analysis.SuggestedFix, s
 			pieces = append(pieces, c.src.Text(op))
 		}
 	}
-	return c.replaceLoop(file, g, "Repeat", strings.Join(pieces, " + ")+", len("+c.src.Text(rng.X)+")")
+	return c.replaceLoop(file, g, "Repeat", strings.Join(pieces, " + ")+", "+count)
 }
 
 func isBlank(e ast.Expr) bool {

@@ -199,6 +199,16 @@ func Repeat(xs []int) string {
 	return pad
 }
 
+// Leader repeats a dot n times: strings.Repeat, with a count that is
+// never negative, as the loop runs no times for a negative n.
+func Leader(n int) string {
+	var dots string
+	for range n {
+		dots += ". " // want `dots grows by \+= .*; use strings.Repeat \[medium: count not bounded here\]$`
+	}
+	return dots
+}
+
 // Reset starts over in every outer iteration: only the inner loop
 // accumulates, and the builder is declared inside the outer loop.
 func Reset(rows [][]string) []string {
