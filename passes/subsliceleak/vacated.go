@@ -295,12 +295,14 @@ func clearsDropped(pass *analysis.Pass, insp *inspector.Inspector, fn ast.Node, 
 	return found
 }
 
-// isZero reports whether e is a zero value: nil, T{}, "" or 0, *new(T), or
+// isZero reports whether e is a zero value: nil, T(nil), T{}, "" or 0, *new(T), or
 // a variable named for one (var zero T).
 func isZero(info *types.Info, e ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
 		return len(e.Elts) == 0
+	case *ast.CallExpr: // []T(nil)
+		return info.Types[e.Fun].IsType() && len(e.Args) == 1 && isZero(info, e.Args[0])
 	case *ast.StarExpr:
 		call, ok := ast.Unparen(e.X).(*ast.CallExpr)
 		if !ok {
@@ -955,9 +957,14 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 		as := parent.Node().(*ast.AssignStmt)
 		return as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) && ownValue(info, astx.InnermostFunc(cur).Node(), as.Rhs[idx], home)
 	case edge.KeyValueExpr_Key:
-		// &T{pending: make(...)}: a literal that gives the field a new
-		// array (in a function, or in a package variable's value).
-		return astx.IsFresh(info, parent.Node().(*ast.KeyValueExpr).Value)
+		// &T{pending: make(...)}, &T{events: append([]E(nil), es...)}: a
+		// literal that gives the field an array of its own, as an
+		// assignment does (in a package variable's value, only a new one).
+		value := parent.Node().(*ast.KeyValueExpr).Value
+		if fn := astx.InnermostFunc(cur); fn.Valid() {
+			return ownValue(info, fn.Node(), value, home)
+		}
+		return astx.IsFresh(info, value)
 	case edge.CallExpr_Args:
 		call := parent.Node().(*ast.CallExpr)
 		b, ok := info.Uses[astx.RootIdent(call.Fun)].(*types.Builtin)

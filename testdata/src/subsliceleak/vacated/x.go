@@ -503,3 +503,8 @@ func (r *packetReader) Read(p []byte) int {
 
 // The literal of a package variable gives its field a new array too.
 var defaultReader = &packetReader{pending: [][]byte{}}
+
+// A copy made with its own array: append to nil copies the elements.
+func (r *packetReader) clone() *packetReader {
+	return &packetReader{pending: append([][]byte(nil), r.pending...)}
+}
