@@ -862,6 +862,14 @@ func sliceIterator(info *types.Info, call *ast.CallExpr) (forward, ok bool) {
 	return false, false
 }
 
+// editsSlice reports whether call is one of package slices' functions
+// that edit their first argument and return the result (Delete, Insert,
+// Compact, ...): stored back, it keeps the array where it was.
+func editsSlice(info *types.Info, call *ast.CallExpr) bool {
+	pkg, name := typesx.Callee(info, call)
+	return pkg == "slices" && slices.Contains([]string{"Delete", "DeleteFunc", "Insert", "Replace", "Compact", "CompactFunc", "Grow", "Clip"}, name)
+}
+
 // extended reports whether the package reslices the slice past its
 // length, s[:len(s)+1] or s[:cap(s)]: the dropped elements are then not
 // gone but kept for reuse (a ring buffer counting its elements in the
@@ -972,8 +980,11 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 		case !ok:
 			// range slices.Backward(s): read in place, as range s is.
 			k, _ := parent.ParentEdge()
-			_, iter := sliceIterator(info, call)
-			return iter && k == edge.RangeStmt_X
+			if _, iter := sliceIterator(info, call); iter && k == edge.RangeStmt_X {
+				return true
+			}
+			// s = slices.Delete(s, i, j): what comes back goes back to s.
+			return idx == 0 && editsSlice(info, call) && storedBack(info, parent, home)
 		case b.Name() == "len" || b.Name() == "cap" || b.Name() == "clear" || b.Name() == "copy":
 			return true
 		case b.Name() == "append" && idx == 0:
@@ -999,7 +1010,8 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 
 // ownValue reports whether storing e in home gives it an array no one
 // else holds: nil, a new slice (make or a literal), or home itself,
-// resliced or appended to, directly or through a local copy.
+// resliced, appended to or edited by package slices (slices.Delete(home,
+// i, j)), directly or through a local copy.
 func ownValue(info *types.Info, fn ast.Node, e, home ast.Expr) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CompositeLit:
@@ -1010,7 +1022,7 @@ func ownValue(info *types.Info, fn ast.Node, e, home ast.Expr) bool {
 		b, ok := info.Uses[astx.RootIdent(e.Fun)].(*types.Builtin)
 		switch {
 		case !ok:
-			return false
+			return editsSlice(info, e) && ownValue(info, fn, e.Args[0], home)
 		case b.Name() == "make":
 			return true
 		case b.Name() == "append" && len(e.Args) > 0:

@@ -508,3 +508,21 @@ var defaultReader = &packetReader{pending: [][]byte{}}
 func (r *packetReader) clone() *packetReader {
 	return &packetReader{pending: append([][]byte(nil), r.pending...)}
 }
+
+// A list edited in place by package slices, whose result goes back to
+// the field: the array stays the list's own.
+type pathList struct {
+	paths []*packetReader
+}
+
+func (l *pathList) add(p *packetReader) { l.paths = append(l.paths, p) }
+
+func (l *pathList) moveLast(i int) {
+	p := l.paths[i]
+	l.paths = slices.Delete(l.paths, i, i+1)
+	l.paths = append(l.paths, p)
+}
+
+func (l *pathList) dropFirst() {
+	l.paths = l.paths[1:] // want `l.paths\[1:\] drops the first element of a \[\]\*packetReader from the slice, .* clear first with clear\(l.paths\[:1\]\) \[low: no production callers\]$`
+}
