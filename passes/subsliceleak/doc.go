@@ -190,9 +190,11 @@
 // sight; or when anywhere in the
 // package its variable is read other than to index it, measure it, range
 // over it (also through slices.All, Values or Backward), copy from it, or
-// reslice or append to it and store the result back (directly or through
-// a local copy such as old := *h); when it is assigned anything but nil,
-// a new slice or itself so resliced; and when a range over it (or over
+// reslice, append to or edit it (slices.Delete, Insert, Compact, ...) and
+// store the result back (directly or through a local copy such as old :=
+// *h); when it is assigned, or given in a composite literal
+// (&T{items: ...}), anything but nil, a new slice or copy (make, a
+// literal, append(nil, xs...)) or itself so resliced; and when a range over it (or over
 // slices.All or Values of it) goes on after the removal (it reads the
 // array it started with; slices.Backward never comes back to the slots
 // cleared behind it). Slices the package reaches through their capacity
