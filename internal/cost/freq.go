@@ -630,13 +630,13 @@ func returnsDocs(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	for v := range fn.Signature().Results().Variables() {
 		t := v.Type()
 		for {
-			if e, ok := types.Unalias(t).(interface{ Elem() types.Type }); ok {
-				t = e.Elem() // *T, []T, [n]T, map[K]T, chan T
-				continue
+			e, ok := types.Unalias(t).(interface{ Elem() types.Type })
+			if !ok {
+				break
 			}
-			break
+			t = e.Elem() // *T, []T, [n]T, map[K]T, chan T
 		}
-		if n, ok := types.Unalias(t).(*types.Named); ok && n.Obj().Pkg() != nil && isDocsPackage(n.Obj().Pkg().Path()) {
+		if n := namedOf(t); n != nil && n.Obj().Pkg() != nil && isDocsPackage(n.Obj().Pkg().Path()) {
 			return true
 		}
 	}
@@ -859,7 +859,7 @@ func commandPackage(pkg *types.Package) string {
 			}
 		}
 		ptr, ok := types.Unalias(t).(*types.Pointer)
-		if t == nil || !ok {
+		if !ok {
 			continue
 		}
 		if named := namedOf(ptr.Elem()); named != nil && named.Obj().Pkg() != nil && named.Obj().Pkg() != pkg && slices.Contains(commandTypes[named.Obj().Pkg().Name()], named.Obj().Name()) {
