@@ -62,7 +62,7 @@ func (a *checker) check() []finding {
 				e = cost.Estimate{Tier: cost.Low, Evidence: "the pool is a local variable: it and what it holds go when the call ends"}
 				held = e
 			}
-			if elem := pooledElem(p.x); held.Tier > cost.Low && elem != nil && typesx.OnlyStrings(elem) {
+			if elem := pooledElem(p.x.Type()); held.Tier > cost.Low && elem != nil && typesx.OnlyStrings(elem) {
 				// Strings keep only their own bytes: keys and names,
 				// often shared with a map or a literal.
 				held = cost.Estimate{Tier: cost.Low, Evidence: "the elements hold only strings"}
@@ -81,16 +81,6 @@ func (a *checker) check() []finding {
 		return cmp.Or(astx.ComparePos(a.pass.Fset, x.d.Pos, y.d.Pos), cmp.Compare(x.d.Message, y.d.Message))
 	})
 	return found
-}
-
-// pooledElem returns the type of the elements of the slice a Put puts
-// back (Put(b), Put(b[:0]), or a *[]T), or nil.
-func pooledElem(x ssa.Value) types.Type {
-	t := x.Type()
-	if ptr, ok := t.Underlying().(*types.Pointer); ok {
-		t = ptr.Elem()
-	}
-	return typesx.ListElem(t)
 }
 
 // frequency returns how often fn, or the function declaring it, runs.

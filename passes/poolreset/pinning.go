@@ -749,11 +749,20 @@ func onlyRead(addr ssa.Value) bool {
 // one, whose elements point to memory: pointers, interfaces, strings,
 // slices, maps, or structs and arrays that hold one of those.
 func elementsHoldReferences(t types.Type) bool {
+	elem := pooledElem(t)
+	return elem != nil && holdsReferenceDeep(elem, 0)
+}
+
+// pooledElem returns the type of the elements of a slice type, or of the
+// slice a pointer type points to (a pooled *[]T), or nil.
+func pooledElem(t types.Type) types.Type {
 	if ptr, ok := t.Underlying().(*types.Pointer); ok {
 		t = ptr.Elem()
 	}
-	s, ok := t.Underlying().(*types.Slice)
-	return ok && holdsReferenceDeep(s.Elem(), 0)
+	if s, ok := t.Underlying().(*types.Slice); ok {
+		return s.Elem()
+	}
+	return nil
 }
 
 // holdsReferenceDeep reports whether a value of type t points to memory:
