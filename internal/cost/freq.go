@@ -425,6 +425,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "at teardown (" + name + ")"}
 	case startsWithWord(name, periodicWords):
 		return Frequency{Level: Cold, Reason: "periodically, on a timer or a reload (" + name + ")"}
+	case startsWithWord(name, []string{"reconcile"}):
+		return Frequency{Level: Cold, Reason: "a controller's reconcile (" + name + "): per change of a watched resource, around the API calls it makes"}
 	case method && slices.Contains(describingMethods, name):
 		return Frequency{Level: Cold, Reason: "a description for people (" + name + ")", Describes: name == "String" || name == "Format"}
 	case returnsDocs(pass, decl):

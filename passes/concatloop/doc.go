@@ -83,7 +83,9 @@
 //     a lifecycle Start() and startup* functions, Error and
 //     GoString methods, teardown, methods that keep their result in a field
 //     of the receiver and return it when set (once per value),
-//     periodic refresh and reload functions, debug and dump helpers (by
+//     periodic refresh and reload functions, a controller's reconcile
+//     functions (per change of a watched resource, around API calls),
+//     debug and dump helpers (by
 //     name, or by a doc comment that says "for debugging" or "for
 //     testing"),
 //     loops under a debug/verbose/trace switch or a debug build's

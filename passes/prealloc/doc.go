@@ -148,7 +148,9 @@
 //     on a constant false (or past one on a constant true that returns: if
 //     !tracing { return }) and helpers only called there, teardown, methods
 //     that keep their result in a field of the receiver (once per value),
-//     periodic refresh, reload, resync and renew functions, error
+//     periodic refresh, reload, resync and renew functions, a
+//     controller's reconcile functions (per change of a watched resource,
+//     around API calls), error
 //     aggregation (a slice of errors, or of values that are errors), a
 //     slice or map that after the loop only goes into an error value (a
 //     composite literal of an error type, a diagnostic's arguments), helpers

@@ -60,6 +60,13 @@ func RenewCertificates() {} // want `cold: periodically, on a timer or a reload 
 
 func Exported3() { refreshes(); _ = Reloaded() } // want `unknown`
 
+// A controller's reconcile, and what only it calls; but not Reconciled.
+func (s *server) Reconcile(ctx any, req string) (bool, error) { s.desired(); return Reconciled(), nil } // want `cold: a controller's reconcile \(Reconcile\): per change of a watched resource, around the API calls it makes`
+
+func (s *server) desired() {} // want `cold: a controller's reconcile \(Reconcile\): per change of a watched resource, around the API calls it makes, through Reconcile`
+
+func Reconciled() bool { return false } // want `unknown`
+
 func refreshes() {} // want `unknown`
 
 func Reloaded() bool { return false } // want `unknown`
