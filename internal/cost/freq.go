@@ -84,6 +84,7 @@ type Model struct {
 	fixedParams map[*types.Var]bool  // parameters every call passes a table or literal
 	fixedLists  map[*types.Func]bool // functions that return only literal lists or nil
 	builtHere   map[*types.Var]bool  // fields of input types that only the package's own values fill
+	servesHTTP  bool                 // the package handles HTTP requests: see [servesHTTP]
 	// diagHelpers says why a helper is cold when every call of it feeds
 	// a diagnostic, sits in code switched off or under a debug switch.
 	diagHelpers map[*types.Func]string
@@ -183,6 +184,7 @@ func build(pass *analysis.Pass) *Model {
 	m.fixedParams = m.findFixedParams(pass)
 	m.fixedLists = fixedLists(m.funcs)
 	m.builtHere = builtHere(pass, insp)
+	m.servesHTTP = servesHTTP(pass, insp)
 	m.diagHelpers = make(map[*types.Func]string)
 	m.command = commandPackage(pass.Pkg)
 	for fn, info := range m.funcs {

@@ -1279,6 +1279,13 @@ var parserWords = []string{"parser", "lexer", "scanner", "tokenizer", "decoder"}
 // files: certificates, mail messages, MIME parts, HTTP requests.
 var inputPackages = []string{"crypto/x509", "crypto/x509/pkix", "net/mail", "net/textproto", "mime/multipart", "encoding/asn1", "net/http", "net/url"}
 
+// requestTypes are the input packages' types that a client builds as
+// much as a server parses: a request, its headers, its URL and query. In
+// a package that serves no HTTP they are the program's own outgoing
+// request (a curl command line made from it), while a response's
+// headers, reached through them, stay the peer's.
+var requestTypes = []string{"http.Request", "http.Header", "url.URL", "url.Values"}
+
 // inputEvidence returns the name of the type that makes the loop's count
 // come from parsed input, or "": the loop ranges over a field of a value
 // of an input package's type (a certificate's IP addresses), or it is a
@@ -1287,7 +1294,7 @@ func (m *Model) inputEvidence(pass *analysis.Pass, cur inspector.Cursor, fn ast.
 	info := pass.TypesInfo
 	if rng, ok := cur.Node().(*ast.RangeStmt); ok {
 		for e := ast.Unparen(rng.X); ; {
-			if name := inputTypeName(info.TypeOf(e)); name != "" && !m.builtHere[fieldOf(info, e)] {
+			if name := inputTypeName(info.TypeOf(e)); name != "" && !m.builtHere[fieldOf(info, e)] && (m.servesHTTP || !slices.Contains(requestTypes, name)) {
 				return name
 			}
 			switch x := e.(type) {
@@ -1329,6 +1336,45 @@ func fieldOf(info *types.Info, e ast.Expr) *types.Var {
 		return nil
 	}
 	return info.Selections[sel].Obj().(*types.Var)
+}
+
+// servesHTTP reports whether the package handles HTTP requests: a
+// function of it takes an http.ResponseWriter, or a framework's context
+// that carries the request (gin's c.Request, echo's c.Request()).
+func servesHTTP(pass *analysis.Pass, insp *inspector.Inspector) bool {
+	for cur := range insp.Root().Preorder((*ast.FuncType)(nil)) {
+		for _, field := range cur.Node().(*ast.FuncType).Params.List {
+			if t := pass.TypesInfo.TypeOf(field.Type); t != nil && (isNetHTTP(t, "ResponseWriter") || carriesRequest(t)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isNetHTTP reports whether t is net/http's type of that name, or a
+// pointer to it.
+func isNetHTTP(t types.Type, name string) bool {
+	named := namedOf(t)
+	return named != nil && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "net/http" && named.Obj().Name() == name
+}
+
+// carriesRequest reports whether t, a type of another package than
+// net/http, has a field or method Request of type *http.Request.
+func carriesRequest(t types.Type) bool {
+	named := namedOf(t)
+	if named == nil || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() == "net/http" {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, named.Obj().Pkg(), "Request")
+	switch obj := obj.(type) {
+	case *types.Var:
+		return isNetHTTP(obj.Type(), "Request")
+	case *types.Func:
+		res := obj.Signature().Results()
+		return res.Len() == 1 && isNetHTTP(res.At(0).Type(), "Request")
+	}
+	return false
 }
 
 // builtHere returns the unexported fields of the package's structs that

@@ -31,7 +31,11 @@
 //   - high: the loop's count comes from parsed input (a field of a value
 //     of crypto/x509, net/mail, net/textproto, net/http, net/url, ...,
 //     unless it is an unexported field that the package only fills with
-//     values it builds, such as a request builder's own header map,
+//     values it builds, such as a request builder's own header map;
+//     a request, its header, URL or query count only in a package that
+//     serves HTTP, by an http.ResponseWriter parameter or a framework
+//     context that carries the request: elsewhere they are the program's
+//     own outgoing request, while a response's header stays the peer's;
 //     or a while loop that consumes a parser's, lexer's or decoder's
 //     text), wherever it runs, even in an Error or String method: the
 //     peer chooses the length, so the quadratic copying is a

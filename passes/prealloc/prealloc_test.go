@@ -127,6 +127,6 @@ func TestStrict(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer prealloc.Analyzer.Flags.Set("strict", "false")
-	analysistest.Run(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/tiers", "prealloc/dotimport")
+	analysistest.Run(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/tiers/...", "prealloc/dotimport")
 	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/equiv")
 }
