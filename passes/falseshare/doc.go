@@ -43,7 +43,9 @@
 //
 // Package variables written so, declared next to each other in a file
 // (the linker usually keeps them together). They are reported without a
-// fix: padding a package variable changes its type and its uses.
+// fix: padding a package variable changes its type and its uses. A
+// variable of pointer type is not written by x.Add(1) or x.Lock(): the
+// memory written is what it points to, wherever that lies.
 //
 // Many goroutines started by one go statement count as writers of one
 // memory only for package variables (and what they hold) and elements of

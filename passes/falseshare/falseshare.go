@@ -184,6 +184,9 @@ func (c *checker) writeTarget(call *ast.CallExpr) (ast.Expr, string) {
 	if selection := c.pass.TypesInfo.Selections[sel]; selection != nil && len(selection.Index()) > 1 {
 		return &promoted{sel: sel, selection: selection}, fn.Name()
 	}
+	if _, isPtr := types.Unalias(c.pass.TypesInfo.TypeOf(sel.X)).(*types.Pointer); isPtr {
+		return nil, "" // x.Add(1) on a *atomic.Uint64 x writes what x points to, which may lie anywhere
+	}
 	return sel.X, fn.Name()
 }
 

@@ -13,7 +13,12 @@ var (
 
 var readOnly = 3
 
+// mergesStarted is a pointer: its Add writes the counter it points to,
+// which lies apart from the variables around it.
+var mergesStarted = func() *atomic.Uint64 { return new(atomic.Uint64) }()
+
 func merge(b []byte) {
+	mergesStarted.Add(1)
 	blocksMerged.Add(1)
 	bytesSaved.Add(uint64(len(b)))
 }
