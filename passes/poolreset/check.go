@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"maps"
 	"regexp"
 	"slices"
 	"strings"
@@ -46,8 +47,11 @@ func (a *checker) check() []finding {
 			// object: rated by what the next Get sees.
 			add(a.checkFieldHeld(p), cost.Estimate{Tier: cost.Medium, Evidence: "the next Get sees the old state"})
 		}
-		dirty := a.checkDirty(p)
-		add(dirty, freq.Rate("the next Get sees the old state"))
+		dirty, dirtyCost := a.checkDirty(p), freq.Rate("the next Get sees the old state")
+		if why := a.decodedPools[p.pool]; why != "" {
+			dirtyCost = cost.Estimate{Tier: cost.Low, Evidence: why}
+		}
+		add(dirty, dirtyCost)
 		if dirty == nil && p.putter == nil {
 			d, low := a.checkPinned(p)
 			e := freq.Rate("held until the pool drops the object")
@@ -279,7 +283,8 @@ func (a *checker) resetInDefer(call *ast.CallExpr, fn ast.Node, stmts []string, 
 
 // rootVar returns the local variable at the root of e, an identifier or a
 // chain of field selections, or nil if the root is a package-level
-// sync.Pool (which cannot be reassigned without copying a lock).
+// sync.Pool (which cannot be reassigned without copying a lock) or an
+// unexported package-level *sync.Pool that the package never reassigns.
 func (a *checker) rootVar(e ast.Expr) (*types.Var, bool) {
 	for {
 		switch x := ast.Unparen(e).(type) {
@@ -294,13 +299,24 @@ func (a *checker) rootVar(e ast.Expr) (*types.Var, bool) {
 				return nil, false
 			}
 			if v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
-				return nil, typesx.IsSyncPool(v.Type())
+				return nil, typesx.IsSyncPool(v.Type()) || a.fixedPoolPointer(v)
 			}
 			return v, true
 		default:
 			return nil, false
 		}
 	}
+}
+
+// fixedPoolPointer reports whether v is an unexported *sync.Pool that no
+// file of the package assigns after its declaration: a deferred call
+// reads the same pool at return as at the defer statement.
+func (a *checker) fixedPoolPointer(v *types.Var) bool {
+	p, ok := v.Type().(*types.Pointer)
+	if !ok || !typesx.IsSyncPool(p.Elem()) || v.Exported() {
+		return false
+	}
+	return !slices.ContainsFunc(a.pass.Files, func(f *ast.File) bool { return a.assignedIn(f, []*types.Var{v}) })
 }
 
 // assignedIn reports whether fn assigns to, increments or takes the
@@ -450,10 +466,29 @@ func (a *checker) isPut(instr ssa.Instruction) bool {
 
 // poolDirty reports whether some Get of the pool uses the object without
 // resetting it. If every Get resets, a dirty Put does no harm.
+//
+// A Get whose object is first decoded into by one of its own methods
+// that this package cannot see (Block.UnmarshalPortable) counts as dirty
+// too, but the pool is noted in decodedPools: such a method usually
+// starts the object over, so the finding is low.
 func (a *checker) poolDirty(pool poolKey) bool {
 	dirty, ok := a.dirtyPools[pool]
 	if !ok {
-		dirty = slices.ContainsFunc(a.gets[pool], a.getDirty)
+		decoder := ""
+		for _, g := range a.gets[pool] {
+			d, dec := a.getDirty(g)
+			if d {
+				dirty, decoder = true, ""
+				break
+			}
+			if decoder == "" {
+				decoder = dec
+			}
+		}
+		if decoder != "" {
+			dirty = true
+			a.decodedPools[pool] = "every Get first decodes into it with " + decoder + ", which usually starts it over"
+		}
 		a.dirtyPools[pool] = dirty
 	}
 	return dirty
@@ -475,22 +510,25 @@ func (a *checker) boundByNew(pool poolKey) bool {
 // whether a call is given it, or its old contents are appended to, before
 // any reset or reinitialization. Objects
 // that are stored, returned, merged with others or captured may be reset
-// elsewhere: they are not counted as dirty.
-func (a *checker) getDirty(g *getSite) bool {
+// elsewhere: they are not counted as dirty. If the only such use is a
+// call of one of the object's decoding methods declared in another
+// package, the object is not dirty but that method's name is returned.
+func (a *checker) getDirty(g *getSite) (bool, string) {
 	if slices.ContainsFunc(a.getters[g.getter], a.reinitsSome) || g.merged != nil && len(a.reinits(g.merged)) > 0 {
-		return false // reset by the getter, or where Get found it
+		return false, "" // reset by the getter, or where Get found it
 	}
 	def, ok := g.x.(ssa.Instruction)
 	if !ok {
-		return false
+		return false, ""
 	}
 	reinits := a.reinits(g.x)
-	var uses []ssa.Instruction
+	var uses, decodes []ssa.Instruction
+	decoder := ""
 	for _, ref := range referrers(g.x) {
 		switch r := ref.(type) {
 		case *ssa.Store:
 			if r.Val == g.x {
-				return false
+				return false, ""
 			}
 			if r.Addr == g.x && readsOld(r.Val, g.x, 0) {
 				uses = append(uses, r)
@@ -502,9 +540,11 @@ func (a *checker) getDirty(g *getSite) bool {
 				}
 			}
 		case *ssa.Return, *ssa.Phi, *ssa.MakeClosure:
-			return false
+			return false, ""
 		case ssa.CallInstruction:
-			if !reinits[r] && !a.isPut(r) {
+			if name := decoderCall(a.pass.Pkg, r, g.x); name != "" {
+				decodes, decoder = append(decodes, r), name
+			} else if !reinits[r] && !a.isPut(r) {
 				uses = append(uses, r)
 			}
 		case *ssa.MakeInterface:
@@ -516,9 +556,44 @@ func (a *checker) getDirty(g *getSite) bool {
 			}
 		}
 	}
-	return slices.ContainsFunc(uses, func(u ssa.Instruction) bool {
-		return reaches(g.x.Parent(), def, u, reinits)
-	})
+	// A decoding call is where the object may start over: the uses
+	// after it count only if it does not.
+	barriers := maps.Clone(reinits)
+	for _, d := range decodes {
+		barriers[d] = true
+	}
+	if slices.ContainsFunc(uses, func(u ssa.Instruction) bool { return reaches(g.x.Parent(), def, u, barriers) }) {
+		return true, ""
+	}
+	if slices.ContainsFunc(decodes, func(d ssa.Instruction) bool { return reaches(g.x.Parent(), def, d, reinits) }) {
+		return false, decoder
+	}
+	return false, ""
+}
+
+// decoderCall returns the name of the method that call calls on x if it
+// is a method of x's own type, declared in another package, that decodes
+// into x (Block.UnmarshalPortable, Msg.DecodeFrom): such a method
+// usually resets x first, which this package cannot see.
+func decoderCall(pkg *types.Package, call ssa.CallInstruction, x ssa.Value) string {
+	common := call.Common()
+	callee := common.StaticCallee()
+	if callee == nil || callee.Signature.Recv() == nil || len(common.Args) == 0 || common.Args[0] != x {
+		return ""
+	}
+	fn, ok := callee.Object().(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg() == pkg || !strings.HasPrefix(fn.Name(), "Unmarshal") && !strings.HasPrefix(fn.Name(), "Decode") {
+		return ""
+	}
+	recv := fn.Signature().Recv().Type()
+	if p, ok := recv.(*types.Pointer); ok {
+		recv = p.Elem()
+	}
+	named, ok := types.Unalias(recv).(*types.Named)
+	if !ok {
+		return ""
+	}
+	return named.Obj().Name() + "." + fn.Name()
 }
 
 // reinitsSome reports whether the object got at g is reset or

@@ -22,7 +22,10 @@
 // nor are pools of bufio readers and writers that no Get retargets: each
 // stays bound to the source its New gave it (bufio.NewReader(rand.Reader)),
 // so what it buffers is that source's for any user, and Reset(nil) would
-// leave it reading from nothing.
+// leave it reading from nothing. When every Get first decodes into the
+// object with one of its own methods declared in another package
+// (Block.UnmarshalPortable, a Decode method), which usually starts it over
+// where this package cannot see, the finding is low tier.
 // What follows the reset does not dirty the object when it only drops
 // links or tests them (b.cmp = nil; if b.index == nil { pool.Put(b) }):
 // storing a zero value in a field, or reading a field to compare it.
@@ -30,7 +33,9 @@
 // Put; a deferred Put becomes a deferred func that resets, then puts back.
 // There is no fix when the object is used after the Put (the reset would
 // change what that use sees), when the reset needs arguments, or when a
-// variable of a deferred Put is assigned after the defer statement.
+// variable of a deferred Put is assigned after the defer statement (a
+// pool kept in an unexported package variable of type *sync.Pool counts as
+// assigned only if the package assigns it anywhere).
 //
 //	buf := bufPool.Get().(*bytes.Buffer)
 //	buf.WriteString(s)

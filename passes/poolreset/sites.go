@@ -57,30 +57,34 @@ type checker struct {
 	putters    map[*ssa.Function]map[int][]*putSite
 	mayResets  map[*ast.FuncDecl]bool
 	dirtyPools map[poolKey]bool
-	allGets    map[poolKey][]*getSite // gets, those in getters included
-	fields     *fieldstore.Summary
-	pins       map[poolKey][]*pin
-	model      *cost.Model
-	zeros      map[*types.Var]bool             // package variables that hold a zero value
-	news       map[types.Object][]*ast.FuncLit // pool -> its New functions, found on first use
+	// decodedPools say why a pool's Gets are only perhaps dirty: see
+	// poolDirty.
+	decodedPools map[poolKey]string
+	allGets      map[poolKey][]*getSite // gets, those in getters included
+	fields       *fieldstore.Summary
+	pins         map[poolKey][]*pin
+	model        *cost.Model
+	zeros        map[*types.Var]bool             // package variables that hold a zero value
+	news         map[types.Object][]*ast.FuncLit // pool -> its New functions, found on first use
 }
 
 func newChecker(pass *analysis.Pass, c *candidates, built map[*ast.FuncDecl]*ssa.Function) *checker {
 	a := &checker{
-		pass:       pass,
-		allGets:    make(map[poolKey][]*getSite),
-		fields:     fieldstore.New(pass.TypesInfo, pass.Files),
-		pins:       make(map[poolKey][]*pin),
-		model:      cost.Of(pass),
-		zeros:      tables.Zeros(pass),
-		src:        astx.NewSource(pass),
-		c:          c,
-		gets:       make(map[poolKey][]*getSite),
-		getOf:      make(map[ssa.Value]*getSite),
-		getters:    make(map[*ssa.Function][]*getSite),
-		putters:    make(map[*ssa.Function]map[int][]*putSite),
-		mayResets:  make(map[*ast.FuncDecl]bool),
-		dirtyPools: make(map[poolKey]bool),
+		pass:         pass,
+		allGets:      make(map[poolKey][]*getSite),
+		fields:       fieldstore.New(pass.TypesInfo, pass.Files),
+		pins:         make(map[poolKey][]*pin),
+		model:        cost.Of(pass),
+		zeros:        tables.Zeros(pass),
+		src:          astx.NewSource(pass),
+		c:            c,
+		gets:         make(map[poolKey][]*getSite),
+		getOf:        make(map[ssa.Value]*getSite),
+		getters:      make(map[*ssa.Function][]*getSite),
+		putters:      make(map[*ssa.Function]map[int][]*putSite),
+		mayResets:    make(map[*ast.FuncDecl]bool),
+		dirtyPools:   make(map[poolKey]bool),
+		decodedPools: make(map[poolKey]string),
 	}
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {

@@ -53,6 +53,30 @@ func deferredPutReassigned(s string) string {
 	return buf.String()
 }
 
+// A pool kept through a pointer that the package never reassigns: the
+// deferred func reads the same pool at return.
+var ptrPool = &sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func deferredPutPointerPool(s string) string {
+	buf := ptrPool.Get().(*bytes.Buffer)
+	defer ptrPool.Put(buf) // want `buf is put back into ptrPool without a reset on some path \(the next Get sees its old contents\); call buf.Reset\(\) in the deferred call, before Put \[low: no production callers\]$`
+	buf.WriteString(s)
+	return buf.String()
+}
+
+// swappedPool is replaced at run time: a deferred func would put back
+// into whichever pool it holds at return.
+var swappedPool = &sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func swapPool() { swappedPool = &sync.Pool{New: func() any { return new(bytes.Buffer) }} }
+
+func deferredPutSwappedPool(s string) string {
+	buf := swappedPool.Get().(*bytes.Buffer)
+	defer swappedPool.Put(buf) // want `call buf.Reset\(\) in the deferred call, before Put \(no automatic fix: a variable of the deferred call is assigned after it`
+	buf.WriteString(s)
+	return buf.String()
+}
+
 // Resetting in the deferred call that puts back is clean.
 func deferredResetAndPut(s string) string {
 	buf := bufPool.Get().(*bytes.Buffer)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"poolreset/resetonget/wire"
 	"sync"
 )
 
@@ -302,4 +303,28 @@ func fetch(read func(io.Writer) error) (string, error) {
 		}
 	}
 	return buf.String(), err
+}
+
+// Every Get decodes into the block with a method of its own package,
+// which usually starts it over but this package cannot see: low.
+var blockPool = &sync.Pool{New: func() any { return new(wire.Block) }}
+
+func decodeSum(src []byte) (int64, error) {
+	b := blockPool.Get().(*wire.Block)
+	defer blockPool.Put(b) // want `b is put back into blockPool without a reset on some path \(the next Get sees its old contents\); call b.Reset\(\) in the deferred call, before Put \[low: every Get first decodes into it with Block.UnmarshalPortable, which usually starts it over\]$`
+	if err := b.UnmarshalPortable(src); err != nil {
+		return 0, err
+	}
+	return b.Sum(), nil
+}
+
+// A method that adds to what the block holds is no decoding: the Get is
+// dirty, and the Put is rated as usual.
+var appendPool = &sync.Pool{New: func() any { return new(wire.Block) }}
+
+func appendSum(src []byte) int64 {
+	b := appendPool.Get().(*wire.Block)
+	defer appendPool.Put(b) // want `b is put back into appendPool without a reset on some path \(the next Get sees its old contents\); call b.Reset\(\) in the deferred call, before Put \[low: no production callers\]$`
+	b.AppendValues(src)
+	return b.Sum()
 }
