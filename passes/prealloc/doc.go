@@ -204,7 +204,9 @@
 //
 // Lists short in practice although their length comes from data are: fields that hold the parts of one declaration,
 // call or block (slices whose name ends in args, params, results, preds, succs,
-// bindings, terms, related or types, as in f.Params or b.Preds), fields,
+// bindings, terms, related or types, as in f.Params or b.Preds, also
+// through a local copied from one, args := fe.Args, and when a loop counts
+// to its length rather than ranging over it), fields,
 // locals and parameters that hold the machines of a cluster (slices and
 // maps whose name ends in members, peers, servers, brokers or replicas: a
 // handful, listed when membership changes), and locals

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
@@ -36,12 +37,34 @@ const maxLimit = 64
 // isShortInPractice reports whether loop, in fn, ranges over a list that
 // is short in practice.
 func (c *checker) isShortInPractice(loop ast.Node, fn ast.Node) bool {
-	rng, ok := loop.(*ast.RangeStmt)
-	if !ok {
+	x := c.listOf(loop)
+	if x == nil {
 		return false
 	}
-	x := rng.X
 	return c.namesParts(x, fn) || c.namesMachines(x) || c.isShortByLimit(x, fn) || c.isTableType(x)
+}
+
+// listOf returns the list that loop walks: what it ranges over, or x in a
+// loop that counts to its length (for i := 1; i < len(x); i += 2), or nil.
+func (c *checker) listOf(loop ast.Node) ast.Expr {
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		return l.X
+	case *ast.ForStmt:
+		cond, ok := ast.Unparen(l.Cond).(*ast.BinaryExpr)
+		if !ok || cond.Op != token.LSS && cond.Op != token.LEQ {
+			return nil
+		}
+		call, ok := ast.Unparen(cond.Y).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 {
+			return nil
+		}
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok || c.pass.TypesInfo.Uses[id] != types.Universe.Lookup("len") {
+			return nil
+		}
+		return call.Args[0]
+	}
+	return nil
 }
 
 // namesMachines reports whether x is a slice or map field, local or
@@ -78,24 +101,17 @@ func (c *checker) fieldName(x ast.Expr) (string, bool) {
 
 // namesParts reports whether x is a slice field named for the parts of one
 // declaration, call or block (f.Params, b.Preds, opts.Types), or a local
-// that a method so named returned (args, err := dir.ParseArgs()). A local
-// so named is not enough: a variable called results may hold the results
-// of a query, not of a function.
+// that a method so named returned (args, err := dir.ParseArgs()) or that
+// holds such a field (args := fe.Args). A local so named is not enough: a
+// variable called results may hold the results of a query, not of a
+// function.
 func (c *checker) namesParts(x ast.Expr, fn ast.Node) bool {
 	if t := c.pass.TypesInfo.TypeOf(x); t == nil || !isSlice(t) {
 		return false // a map such as types.Info.Types can be large
 	}
 	name, ok := c.fieldName(x)
 	if id, isIdent := ast.Unparen(x).(*ast.Ident); isIdent {
-		call := c.definingCall(id, fn)
-		if call == nil {
-			return false
-		}
-		sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !isSel {
-			return false
-		}
-		name, ok = sel.Sel.Name, true
+		name, ok = c.partsSource(id, fn)
 	}
 	if !ok {
 		return false
@@ -107,6 +123,27 @@ func (c *checker) namesParts(x ast.Expr, fn ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// partsSource returns the name of the method whose result initializes the
+// local id names, or of the field it is copied from, if nothing assigns it
+// again in fn.
+func (c *checker) partsSource(id *ast.Ident, fn ast.Node) (string, bool) {
+	if call := c.definingCall(id, fn); call != nil {
+		sel, isSel := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !isSel {
+			return "", false
+		}
+		return sel.Sel.Name, true
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == c.pass.Pkg.Scope() || c.modifies(fn, []*types.Var{v}) {
+		return "", false
+	}
+	if init := astx.InitialValue(c.pass.TypesInfo, fn, v); init != nil {
+		return c.fieldName(init)
+	}
+	return "", false
 }
 
 // isShortByLimit reports whether x is a local that a call returned when

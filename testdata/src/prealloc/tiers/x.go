@@ -501,6 +501,48 @@ func (c *Cluster) Assignments() []int64 {
 	return out
 }
 
+// FuncExpr is a parsed call of a query language: a name and the
+// arguments written in the query, a handful.
+type FuncExpr struct {
+	Name string
+	Args []QueryArg
+	Rows []QueryArg
+}
+
+// QueryArg is one argument of a FuncExpr.
+type QueryArg struct{ Expr string }
+
+// ArgExprs walks the arguments through a local copied from the field:
+// low, as the field itself.
+func ArgExprs(fe *FuncExpr) []string {
+	args := fe.Args
+	var exprs []string // want `exprs can be preallocated with capacity len\(args\) .*\[low: a list that is short in practice\]$`
+	for _, a := range args {
+		exprs = append(exprs, a.Expr)
+	}
+	return exprs
+}
+
+// LabelsAfterFirst counts through the arguments from the second: low too.
+func LabelsAfterFirst(fe *FuncExpr) []string {
+	args := fe.Args
+	var labels []string // want `labels can be preallocated with capacity max\(len\(args\) - 1, 0\) .*\[low: a list that is short in practice\]$`
+	for i := 1; i < len(args); i++ {
+		labels = append(labels, args[i].Expr)
+	}
+	return labels
+}
+
+// RowExprs copies a field not named for parts: reported as usual.
+func RowExprs(fe *FuncExpr) []string {
+	rows := fe.Rows
+	var exprs []string // want `exprs can be preallocated with capacity len\(rows\) .*\[medium: count not bounded here\]$`
+	for _, r := range rows {
+		exprs = append(exprs, r.Expr)
+	}
+	return exprs
+}
+
 // GroupConfig configures a consumer group.
 type GroupConfig struct{ Balancers []string }
 
