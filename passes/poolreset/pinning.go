@@ -154,11 +154,25 @@ func heldValue(v ssa.Value) string {
 	case *ssa.FreeVar:
 		return v.Name()
 	case *ssa.Alloc:
+		if v.Heap && v.Comment == "complit" {
+			return "&" + typeName(v.Type()) + "{...}"
+		}
 		if v.Heap && v.Comment != "" {
 			return "&" + v.Comment
 		}
 	}
 	return ""
+}
+
+// typeName returns the unqualified name of the type t points to, or t's
+// own string.
+func typeName(t types.Type) string {
+	if p, ok := t.(*types.Pointer); ok {
+		if named, ok := types.Unalias(p.Elem()).(*types.Named); ok {
+			return named.Obj().Name()
+		}
+	}
+	return types.TypeString(t, func(*types.Package) string { return "" })
 }
 
 // callerValue returns the name of the parameter of fn (not its receiver,
