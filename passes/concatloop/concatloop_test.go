@@ -12,7 +12,7 @@ import (
 func TestAnalyzer(t *testing.T) {
 	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), concatloop.Analyzer,
 		"concatloop/fixes", "concatloop/nofix", "concatloop/quiet", "concatloop/addimport",
-		"concatloop/noimports", "concatloop/aliasimport", "concatloop/harnesstest", "concatloop/compare")
+		"concatloop/noimports", "concatloop/aliasimport", "concatloop/harnesstest", "concatloop/compare", "concatloop/qualified")
 }
 
 // TestNonLocal checks that fields and package variables are reported, never

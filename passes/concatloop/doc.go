@@ -126,7 +126,10 @@
 // b.Len() and b.Len() == 0, and assigns b.String() back on every way out of
 // the loop: its end, a break or continue to an outer label, and a return
 // that reads the string. It calls Grow when the final length is known
-// before the loop. The fix is withheld, and the message says why, when it
+// before the loop. A named string type is converted to and from, by the
+// name the file gives it (rpt.Description for another package's type the
+// file imports as rpt); a type the file cannot name gets no fix. The fix
+// is withheld, and the message says why, when it
 // could change behaviour: the string is a field or package variable (other
 // code may read it during the loop), it is captured by a closure or its
 // address is taken, it is read inside the loop in another way, it also

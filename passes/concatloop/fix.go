@@ -52,8 +52,8 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 			return nil, "a statement that grows " + name + " is not in a statement list"
 		}
 	}
-	typ, ok := c.typeName(v.Type())
-	if !ok || typ != "" && !astx.VisibleAt(c.pass, typ, types.Unalias(v.Type()).(*types.Named).Obj(), g.loop.Node().Pos()) {
+	typ, ok := c.typeName(v.Type(), file, g.loop.Node().Pos())
+	if !ok {
 		return nil, name + "'s type cannot be named here"
 	}
 	pkg, needImport, ok := c.stringsImport(file, g)
@@ -158,16 +158,27 @@ func isPlainLocal(fn ast.Node, v *types.Var) bool {
 }
 
 // typeName returns how to convert a string to t in this package: "" for
-// string itself, the type's name for a named string type of this package.
-func (c *checker) typeName(t types.Type) (string, bool) {
+// string itself, the type's name for a named string type of this package,
+// or pkg.Name for an exported one of a package the file imports.
+func (c *checker) typeName(t types.Type, file *ast.File, pos token.Pos) (string, bool) {
 	if types.Identical(t, types.Typ[types.String]) {
 		return "", true
 	}
 	named, ok := types.Unalias(t).(*types.Named)
-	if !ok || named.Obj().Pkg() != c.pass.Pkg || named.TypeArgs() != nil {
+	if !ok || named.Obj().Pkg() == nil || named.TypeArgs() != nil {
 		return "", false
 	}
-	return named.Obj().Name(), true
+	obj := named.Obj()
+	if obj.Pkg() == c.pass.Pkg {
+		return obj.Name(), astx.VisibleAt(c.pass, obj.Name(), obj, pos)
+	}
+	// Another package's type (report.Description), through the file's
+	// own import of it.
+	pkg, needImport, why := imports.Name(c.pass, file, pos, obj.Pkg().Path())
+	if !obj.Exported() || needImport || why != "" {
+		return "", false
+	}
+	return pkg + "." + obj.Name(), true
 }
 
 func stringOf(e, typ string) string {
