@@ -84,7 +84,7 @@ type Model struct {
 	fixedParams map[*types.Var]bool  // parameters every call passes a table or literal
 	fixedLists  map[*types.Func]bool // functions that return only literal lists or nil
 	builtHere   map[*types.Var]bool  // fields of input types that only the package's own values fill
-	servesHTTP  bool                 // the package handles HTTP requests: see [servesHTTP]
+	servesHTTP  func() bool          // the package handles HTTP requests: see [servesHTTP]; asked rarely, so computed on first use
 	// diagHelpers says why a helper is cold when every call of it feeds
 	// a diagnostic, sits in code switched off or under a debug switch.
 	diagHelpers map[*types.Func]string
@@ -184,7 +184,7 @@ func build(pass *analysis.Pass) *Model {
 	m.fixedParams = m.findFixedParams(pass)
 	m.fixedLists = fixedLists(m.funcs)
 	m.builtHere = builtHere(pass, insp)
-	m.servesHTTP = servesHTTP(pass, insp)
+	m.servesHTTP = sync.OnceValue(func() bool { return servesHTTP(pass, insp) })
 	m.diagHelpers = make(map[*types.Func]string)
 	m.command = commandPackage(pass.Pkg)
 	for fn, info := range m.funcs {

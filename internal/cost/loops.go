@@ -1294,7 +1294,7 @@ func (m *Model) inputEvidence(pass *analysis.Pass, cur inspector.Cursor, fn ast.
 	info := pass.TypesInfo
 	if rng, ok := cur.Node().(*ast.RangeStmt); ok {
 		for e := ast.Unparen(rng.X); ; {
-			if name := inputTypeName(info.TypeOf(e)); name != "" && !m.builtHere[fieldOf(info, e)] && (m.servesHTTP || !slices.Contains(requestTypes, name)) {
+			if name := inputTypeName(info.TypeOf(e)); name != "" && !m.builtHere[fieldOf(info, e)] && (!slices.Contains(requestTypes, name) || m.servesHTTP()) {
 				return name
 			}
 			switch x := e.(type) {
