@@ -77,7 +77,7 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 	case typeShape(pass.TypesInfo, cur.Node(), fn) != "":
 		t.Count, t.Evidence = CountFixed, "at most "+typeShape(pass.TypesInfo, cur.Node(), fn)+": the program's types fix it"
 	case guardedAbove(pass, cur, fn) != "":
-		t.Count, t.Evidence = CountFixed, "at most "+guardedAbove(pass, cur, fn)+": longer lists return above"
+		t.Count, t.Evidence = CountFixed, "at most "+guardedAbove(pass, cur, fn)
 	case bound != nil:
 		// The bound is not the data's length: nothing says how large it is,
 		// unless the code or a configuration sets it.
@@ -208,19 +208,28 @@ func lengthOf(info *types.Info, e ast.Expr) ast.Expr {
 	return call.Args[0]
 }
 
-// guardedAbove returns K if an if statement before the loop, in its
-// block or one around it, leaves the function when the length the loop
-// walks exceeds the constant K (if len(xs) > 6 { ...; return }, also
-// through n := len(xs)): the loop runs at most K times.
+// guardedAbove returns "K: longer lists return above" if an if statement
+// before the loop, in its block or one around it, leaves the function
+// when the length the loop walks exceeds the constant K (if len(xs) > 6 {
+// ...; return }, also through n := len(xs)), or "K: larger counts return
+// above" if it does so when the integer the loop counts to does (if n <= 0
+// || n > 1024 { return }, for a variable nothing assigns after it is
+// declared): the loop runs at most K times.
 func guardedAbove(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) string {
 	info := pass.TypesInfo
 	walked := walkedList(info, cur.Node())
-	if walked == nil {
+	counted := countedVar(info, cur.Node(), fn)
+	if walked == nil && counted == nil {
 		return ""
 	}
-	isLength := func(e ast.Expr) bool {
-		measured := lengthOf(info, fixedLocal(info, fn, e))
-		return measured != nil && types.ExprString(measured) == types.ExprString(walked)
+	bounds := func(e ast.Expr) string {
+		if measured := lengthOf(info, fixedLocal(info, fn, e)); walked != nil && measured != nil && types.ExprString(measured) == types.ExprString(walked) {
+			return "longer lists"
+		}
+		if id, ok := ast.Unparen(e).(*ast.Ident); ok && counted != nil && info.Uses[id] == counted {
+			return "larger counts"
+		}
+		return ""
 	}
 	for c := cur; c.Node() != fn; c = c.Parent() {
 		if _, ok := c.Node().(*ast.FuncLit); ok {
@@ -235,23 +244,81 @@ func guardedAbove(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) string
 			if _, returns := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !returns {
 				continue
 			}
-			if bin, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr); ok && isLength(bin.X) {
+			// Past if a || b { return }, every disjunct is false.
+			for _, cond := range disjuncts(ifs.Cond) {
+				bin, ok := cond.(*ast.BinaryExpr)
+				if !ok {
+					continue
+				}
+				what := bounds(bin.X)
 				v := info.Types[bin.Y].Value
-				if v == nil {
+				if what == "" || v == nil {
 					continue
 				}
 				k, exact := constant.Int64Val(constant.ToInt(v))
 				switch {
 				case !exact:
 				case bin.Op == token.GTR:
-					return strconv.FormatInt(k, 10)
+					return strconv.FormatInt(k, 10) + ": " + what + " return above"
 				case bin.Op == token.GEQ:
-					return strconv.FormatInt(k-1, 10)
+					return strconv.FormatInt(k-1, 10) + ": " + what + " return above"
 				}
 			}
 		}
 	}
 	return ""
+}
+
+// disjuncts returns the operands of a chain of ||, or cond itself.
+func disjuncts(cond ast.Expr) []ast.Expr {
+	if bin, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && bin.Op == token.LOR {
+		return append(disjuncts(bin.X), disjuncts(bin.Y)...)
+	}
+	return []ast.Expr{ast.Unparen(cond)}
+}
+
+// countedVar returns the integer variable a loop counts to (for i := range
+// n, for i := 0; i < n; i++) if fn never assigns it after its
+// declaration, or nil.
+func countedVar(info *types.Info, loop ast.Node, fn ast.Node) *types.Var {
+	var n ast.Expr
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		if isInteger(info, l.X) {
+			n = l.X
+		}
+	case *ast.ForStmt:
+		n = CountTo(info, l)
+	}
+	id, ok := ast.Unparen(n).(*ast.Ident)
+	if !ok || fn == nil {
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Parent() == v.Pkg().Scope() || assignedAfterDeclared(info, fn, v) {
+		return nil
+	}
+	return v
+}
+
+// assignedAfterDeclared reports whether fn assigns v (v = x, v += x,
+// v++) or takes its address, other than where := declares it.
+func assignedAfterDeclared(info *types.Info, fn ast.Node, v *types.Var) bool {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	return astx.Any(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			return n.Tok != token.DEFINE && slices.ContainsFunc(n.Lhs, is)
+		case *ast.IncDecStmt:
+			return is(n.X)
+		case *ast.UnaryExpr:
+			return n.Op == token.AND && is(n.X)
+		}
+		return false
+	})
 }
 
 // fixedCount reports whether the loop runs a number of times fixed by the

@@ -110,7 +110,8 @@
 //     lookup by keys given a literal list of them (EventsFromIDs(ctx,
 //     []string{id})): one per key, another package's variable
 //     such as unicode.Scripts, a list that returns above when longer than
-//     a constant, a count of bits from math/bits: at most 64, a local
+//     a constant (or a count that returns above when larger, also as one
+//     of the conditions of if n <= 0 || n > 1024 { return }), a count of bits from math/bits: at most 64, a local
 //     slice made with a constant length or filled only by appends outside
 //     loops (also in helper closures called outside loops), also one that
 //     every caller of an unexported function passes, directly or through

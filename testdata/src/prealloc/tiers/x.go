@@ -543,6 +543,32 @@ func RowExprs(fe *FuncExpr) []string {
 	return exprs
 }
 
+// EntryOffsets reads a directory of n entries whose count the file
+// declares, but counts above 1024 return first: low.
+func EntryOffsets(n int, b []byte) ([]uint32, error) {
+	if n <= 0 || n > 1024 || n > len(b)/4 {
+		return nil, fmt.Errorf("bad entry count %d", n)
+	}
+	var offs []uint32 // want `offs can be preallocated with capacity max\(n, 0\) .*\[low: at most 1024: larger counts return above\]$`
+	for j := range n {
+		offs = append(offs, binary.BigEndian.Uint32(b[j*4:]))
+	}
+	return offs, nil
+}
+
+// DoubledOffsets changes the count after the check: reported as usual.
+func DoubledOffsets(n int, b []byte) ([]uint32, error) {
+	if n <= 0 || n > 1024 {
+		return nil, fmt.Errorf("bad entry count %d", n)
+	}
+	n *= 2
+	var offs []uint32 // want `offs can be preallocated with capacity max\(n, 0\) .*\[medium: `
+	for j := range n {
+		offs = append(offs, binary.BigEndian.Uint32(b[j*4:]))
+	}
+	return offs, nil
+}
+
 // GroupConfig configures a consumer group.
 type GroupConfig struct{ Balancers []string }
 
