@@ -112,16 +112,7 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 // ...) whose result the loop counts to, directly or through a local set
 // once from it: such a count is at most 64, however large the number.
 func bitCount(info *types.Info, loop ast.Node, fn ast.Node) string {
-	var n ast.Expr
-	switch l := loop.(type) {
-	case *ast.RangeStmt:
-		if isInteger(info, l.X) {
-			n = l.X
-		}
-	case *ast.ForStmt:
-		n = CountTo(info, l)
-	}
-	call, ok := ast.Unparen(fixedLocal(info, fn, n)).(*ast.CallExpr)
+	call, ok := ast.Unparen(fixedLocal(info, fn, countedTo(info, loop))).(*ast.CallExpr)
 	if ok && info.Types[call.Fun].IsType() && len(call.Args) == 1 { // int(bits.Len(x))
 		call, ok = ast.Unparen(call.Args[0]).(*ast.CallExpr)
 	}
@@ -281,44 +272,29 @@ func disjuncts(cond ast.Expr) []ast.Expr {
 // n, for i := 0; i < n; i++) if fn never assigns it after its
 // declaration, or nil.
 func countedVar(info *types.Info, loop ast.Node, fn ast.Node) *types.Var {
-	var n ast.Expr
-	switch l := loop.(type) {
-	case *ast.RangeStmt:
-		if isInteger(info, l.X) {
-			n = l.X
-		}
-	case *ast.ForStmt:
-		n = CountTo(info, l)
-	}
-	id, ok := ast.Unparen(n).(*ast.Ident)
+	id, ok := ast.Unparen(countedTo(info, loop)).(*ast.Ident)
 	if !ok || fn == nil {
 		return nil
 	}
 	v, ok := info.Uses[id].(*types.Var)
-	if !ok || v.IsField() || v.Parent() == v.Pkg().Scope() || assignedAfterDeclared(info, fn, v) {
+	if !ok || v.IsField() || v.Parent() == v.Pkg().Scope() || astx.Reassigned(info, fn, v) {
 		return nil
 	}
 	return v
 }
 
-// assignedAfterDeclared reports whether fn assigns v (v = x, v += x,
-// v++) or takes its address, other than where := declares it.
-func assignedAfterDeclared(info *types.Info, fn ast.Node, v *types.Var) bool {
-	is := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && info.Uses[id] == v
-	}
-	return astx.Any(fn, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			return n.Tok != token.DEFINE && slices.ContainsFunc(n.Lhs, is)
-		case *ast.IncDecStmt:
-			return is(n.X)
-		case *ast.UnaryExpr:
-			return n.Op == token.AND && is(n.X)
+// countedTo returns the integer a loop counts to (n in for i := range n
+// and for i := 0; i < n; i++), or nil.
+func countedTo(info *types.Info, loop ast.Node) ast.Expr {
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		if isInteger(info, l.X) {
+			return l.X
 		}
-		return false
-	})
+	case *ast.ForStmt:
+		return CountTo(info, l)
+	}
+	return nil
 }
 
 // fixedCount reports whether the loop runs a number of times fixed by the
