@@ -1387,19 +1387,12 @@ func fieldOf(info *types.Info, e ast.Expr) *types.Var {
 func servesHTTP(pass *analysis.Pass, insp *inspector.Inspector) bool {
 	for cur := range insp.Root().Preorder((*ast.FuncType)(nil)) {
 		for _, field := range cur.Node().(*ast.FuncType).Params.List {
-			if t := pass.TypesInfo.TypeOf(field.Type); t != nil && (isNetHTTP(t, "ResponseWriter") || carriesRequest(t)) {
+			if t := pass.TypesInfo.TypeOf(field.Type); t != nil && (typesx.IsNamed(t, "net/http", "ResponseWriter") || carriesRequest(t)) {
 				return true
 			}
 		}
 	}
 	return false
-}
-
-// isNetHTTP reports whether t is net/http's type of that name, or a
-// pointer to it.
-func isNetHTTP(t types.Type, name string) bool {
-	named := namedOf(t)
-	return named != nil && named.Obj().Pkg() != nil && named.Obj().Pkg().Path() == "net/http" && named.Obj().Name() == name
 }
 
 // carriesRequest reports whether t, a type of another package than
@@ -1412,10 +1405,10 @@ func carriesRequest(t types.Type) bool {
 	obj, _, _ := types.LookupFieldOrMethod(t, true, named.Obj().Pkg(), "Request")
 	switch obj := obj.(type) {
 	case *types.Var:
-		return isNetHTTP(obj.Type(), "Request")
+		return typesx.IsPointerTo(obj.Type(), "net/http", "Request")
 	case *types.Func:
 		res := obj.Signature().Results()
-		return res.Len() == 1 && isNetHTTP(res.At(0).Type(), "Request")
+		return res.Len() == 1 && typesx.IsPointerTo(res.At(0).Type(), "net/http", "Request")
 	}
 	return false
 }

@@ -523,7 +523,6 @@ func (a *checker) getDirty(g *getSite) (bool, string) {
 	}
 	reinits := a.reinits(g.x)
 	var uses, decodes []ssa.Instruction
-	decoder := ""
 	for _, ref := range referrers(g.x) {
 		switch r := ref.(type) {
 		case *ssa.Store:
@@ -542,8 +541,8 @@ func (a *checker) getDirty(g *getSite) (bool, string) {
 		case *ssa.Return, *ssa.Phi, *ssa.MakeClosure:
 			return false, ""
 		case ssa.CallInstruction:
-			if name := decoderCall(a.pass.Pkg, r, g.x); name != "" {
-				decodes, decoder = append(decodes, r), name
+			if decoderCall(a.pass.Pkg, r, g.x) != "" {
+				decodes = append(decodes, r)
 			} else if !reinits[r] && !a.isPut(r) {
 				uses = append(uses, r)
 			}
@@ -565,8 +564,10 @@ func (a *checker) getDirty(g *getSite) (bool, string) {
 	if slices.ContainsFunc(uses, func(u ssa.Instruction) bool { return reaches(g.x.Parent(), def, u, barriers) }) {
 		return true, ""
 	}
-	if slices.ContainsFunc(decodes, func(d ssa.Instruction) bool { return reaches(g.x.Parent(), def, d, reinits) }) {
-		return false, decoder
+	for _, d := range decodes {
+		if reaches(g.x.Parent(), def, d, reinits) {
+			return false, decoderCall(a.pass.Pkg, d.(ssa.CallInstruction), g.x)
+		}
 	}
 	return false, ""
 }
@@ -585,15 +586,7 @@ func decoderCall(pkg *types.Package, call ssa.CallInstruction, x ssa.Value) stri
 	if !ok || fn.Pkg() == nil || fn.Pkg() == pkg || !strings.HasPrefix(fn.Name(), "Unmarshal") && !strings.HasPrefix(fn.Name(), "Decode") {
 		return ""
 	}
-	recv := fn.Signature().Recv().Type()
-	if p, ok := recv.(*types.Pointer); ok {
-		recv = p.Elem()
-	}
-	named, ok := types.Unalias(recv).(*types.Named)
-	if !ok {
-		return ""
-	}
-	return named.Obj().Name() + "." + fn.Name()
+	return typeName(fn.Signature().Recv().Type()) + "." + fn.Name()
 }
 
 // reinitsSome reports whether the object got at g is reset or

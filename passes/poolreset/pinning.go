@@ -164,8 +164,8 @@ func heldValue(v ssa.Value) string {
 	return ""
 }
 
-// typeName returns the unqualified name of the type t points to, or t's
-// own string.
+// typeName returns the unqualified name of the type t points to, or of t
+// itself.
 func typeName(t types.Type) string {
 	if p, ok := t.(*types.Pointer); ok {
 		if named, ok := types.Unalias(p.Elem()).(*types.Named); ok {

@@ -59,7 +59,7 @@ func (c *checker) listOf(loop ast.Node) ast.Expr {
 		if !ok || len(call.Args) != 1 {
 			return nil
 		}
-		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok || c.pass.TypesInfo.Uses[id] != types.Universe.Lookup("len") {
+		if !astx.IsBuiltin(c.pass.TypesInfo, call.Fun, "len") {
 			return nil
 		}
 		return call.Args[0]
