@@ -70,6 +70,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountFixed, "at most 64: a count of bits ("+bitCount(pass.TypesInfo, cur.Node(), fn)+")"
 	case digitCount(pass.TypesInfo, cur.Node(), fn) != "":
 		t.Count, t.Evidence = CountFixed, "at most 20: the digits of an integer ("+digitCount(pass.TypesInfo, cur.Node(), fn)+")"
+	case addressBytes(pass.TypesInfo, cur.Node()) != "":
+		t.Count, t.Evidence = CountFixed, addressBytes(pass.TypesInfo, cur.Node())
 	case m.chunkSize(pass, cur, fn) != "":
 		t.Count, t.Evidence = CountFixed, "at most "+m.chunkSize(pass, cur, fn)+": one chunk of slices.Chunk"
 	case enumKeys(pass, cur.Node()) != "":
@@ -157,6 +159,23 @@ func digitCount(info *types.Info, loop ast.Node, fn ast.Node) string {
 	case f.Pkg().Path() == "fmt" && f.Name() == "Sprintf" && len(call.Args) == 2 && isInteger(info, call.Args[1]):
 		if format := info.Types[call.Args[0]].Value; format != nil && format.ExactString() == `"%d"` {
 			return name
+		}
+	}
+	return ""
+}
+
+// addressBytes returns "at most 16: the bytes of an address (net.IP)" if
+// the loop walks the bytes of a network address or mask, whose length the
+// protocol fixes however many addresses there are; else "".
+func addressBytes(info *types.Info, loop ast.Node) string {
+	list := walkedList(info, loop)
+	if list == nil {
+		return ""
+	}
+	t := info.TypeOf(list)
+	for _, a := range []struct{ name, most string }{{"IP", "16"}, {"IPMask", "16"}, {"HardwareAddr", "20"}} {
+		if typesx.IsNamed(t, "net", a.name) {
+			return "at most " + a.most + ": the bytes of an address (net." + a.name + ")"
 		}
 	}
 	return ""

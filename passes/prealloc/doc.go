@@ -106,7 +106,9 @@
 //     enumeration of the package: an unexported type or one numbered in a
 //     run, at most one entry per constant, one chunk of slices.Chunk(s, n)
 //     with a constant n, the digits of an integer formatted in decimal
-//     (strconv.Itoa, fmt.Sprintf("%d", n)): at most 20, the results of a
+//     (strconv.Itoa, fmt.Sprintf("%d", n)): at most 20, the bytes of a
+//     network address or mask (net.IP, net.IPMask: at most 16,
+//     net.HardwareAddr: at most 20), the results of a
 //     lookup by keys given a literal list of them (EventsFromIDs(ctx,
 //     []string{id})): one per key, another package's variable
 //     such as unicode.Scripts, a list that returns above when longer than

@@ -10,6 +10,7 @@ import (
 	"log"
 	"maps"
 	"math/bits"
+	"net"
 	"net/http"
 	"os"
 	"reflect"
@@ -1656,4 +1657,23 @@ func (s *eventStore) All(ids []string) ([]string, error) {
 		names = append(names, ev.id)
 	}
 	return names, nil
+}
+
+// LastAddress walks the bytes of one address: 4 or 16, however many
+// addresses a program handles.
+func LastAddress(ip net.IP, mask net.IPMask) net.IP {
+	var end net.IP // want `end can be preallocated with capacity len\(ip\) .*\[low: at most 16: the bytes of an address \(net.IP\)\]$`
+	for i := 0; i < len(ip); i++ {
+		end = append(end, ip[i]|^mask[i])
+	}
+	return end
+}
+
+// Masked walks a list of addresses: as long as that list.
+func Masked(ips []net.IP, mask net.IPMask) []net.IP {
+	var out []net.IP // want `out can be preallocated with capacity len\(ips\) .*\[medium: count not bounded here\]$`
+	for _, ip := range ips {
+		out = append(out, ip.Mask(mask))
+	}
+	return out
 }
