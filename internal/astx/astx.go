@@ -354,3 +354,13 @@ func EndsInBreakOrReturn(block *ast.BlockStmt) bool {
 	}
 	return false
 }
+
+// Operands returns the operands of a chain of op (token.LAND or
+// token.LOR) in cond, unparenthesized: a || b || c gives a, b and c; any
+// other expression gives itself.
+func Operands(cond ast.Expr, op token.Token) []ast.Expr {
+	if bin, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && bin.Op == op {
+		return append(Operands(bin.X, op), Operands(bin.Y, op)...)
+	}
+	return []ast.Expr{ast.Unparen(cond)}
+}

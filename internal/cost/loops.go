@@ -255,7 +255,7 @@ func guardedAbove(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) string
 				continue
 			}
 			// Past if a || b { return }, every disjunct is false.
-			for _, cond := range disjuncts(ifs.Cond) {
+			for _, cond := range astx.Operands(ifs.Cond, token.LOR) {
 				bin, ok := cond.(*ast.BinaryExpr)
 				if !ok {
 					continue
@@ -277,14 +277,6 @@ func guardedAbove(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) string
 		}
 	}
 	return ""
-}
-
-// disjuncts returns the operands of a chain of ||, or cond itself.
-func disjuncts(cond ast.Expr) []ast.Expr {
-	if bin, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && bin.Op == token.LOR {
-		return append(disjuncts(bin.X), disjuncts(bin.Y)...)
-	}
-	return []ast.Expr{ast.Unparen(cond)}
 }
 
 // countedVar returns the integer variable a loop counts to (for i := range

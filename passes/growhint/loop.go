@@ -793,6 +793,9 @@ func (c *checker) returnsWalked(b *builder, loop inspector.Cursor, walked []*typ
 // hands back what is built is returnsPart's; one that does not abandons
 // the builder.)
 func (c *checker) stopsAtContent(b *builder, loop inspector.Cursor) bool {
+	if c.condReadsContent(loop.Node()) {
+		return true
+	}
 	fn := c.innermostFunc(loop)
 	for cur := range loop.Preorder((*ast.BranchStmt)(nil)) {
 		if c.innermostFunc(cur) != fn || !breaksLoop(loop, cur.Node().(*ast.BranchStmt), cur) {
@@ -815,6 +818,33 @@ func (c *checker) stopsAtContent(b *builder, loop inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// condReadsContent reports whether a for loop's condition joins to its
+// length test one that reads an element (for i < len(s) && s[i] != '"'):
+// the loop ends at a closing quote or separator, as a break there would.
+func (c *checker) condReadsContent(loop ast.Node) bool {
+	f, ok := loop.(*ast.ForStmt)
+	if !ok || f.Cond == nil {
+		return false
+	}
+	conds := astx.Operands(f.Cond, token.LAND)
+	return len(conds) > 1 && slices.ContainsFunc(conds, func(e ast.Expr) bool {
+		return !astx.CallsLen(c.info, e) && c.readsElement(e)
+	})
+}
+
+// readsElement reports whether e indexes a string or byte slice.
+func (c *checker) readsElement(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if ix, ok := n.(*ast.IndexExpr); ok {
+			t := c.info.TypeOf(ix.X)
+			found = found || typesx.IsString(t) || typesx.IsByteSlice(t)
+		}
+		return !found
+	})
+	return found
 }
 
 // breaksLoop reports whether br, at cur, breaks out of loop: a break with

@@ -502,7 +502,7 @@ func (c *checker) nilGuards(file *ast.File, v *types.Var, at token.Pos) map[*ast
 			if !ok || ifs.End() > at || ifs.Init != nil || ifs.Else != nil || !endsInReturn(ifs.Body) {
 				continue
 			}
-			for _, alt := range alternatives(ifs.Cond) {
+			for _, alt := range astx.Operands(ifs.Cond, token.LOR) {
 				if bin, ok := alt.(*ast.BinaryExpr); ok && bin.Op == token.EQL && c.isNilComparison(bin, v) && !c.assignedBetween(v, ifs.End(), at) {
 					guards[bin] = true
 				}
@@ -510,14 +510,6 @@ func (c *checker) nilGuards(file *ast.File, v *types.Var, at token.Pos) map[*ast
 		}
 	}
 	return guards
-}
-
-// alternatives returns the operands of the || chain cond, or cond itself.
-func alternatives(cond ast.Expr) []ast.Expr {
-	if bin, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && bin.Op == token.LOR {
-		return append(alternatives(bin.X), alternatives(bin.Y)...)
-	}
-	return []ast.Expr{ast.Unparen(cond)}
 }
 
 func (c *checker) isNilComparison(bin *ast.BinaryExpr, v *types.Var) bool {

@@ -458,6 +458,31 @@ func QuotedValue(params string) (string, string) {
 	return sb.String(), params[min(i+1, len(params)):]
 }
 
+// QuotedNames collects the quoted names of a list ("a", "b\"c"): each
+// loop copies one name, up to its closing quote, which the loop's
+// condition reads; the list's length is no size for a name.
+func QuotedNames(list string) []string {
+	var names []string
+	i := 0
+	for i < len(list) {
+		for i < len(list) && list[i] != '"' {
+			i++
+		}
+		i++ // opening quote
+		var name strings.Builder
+		for i < len(list) && list[i] != '"' {
+			if list[i] == '\\' && i+1 < len(list) {
+				i++
+			}
+			name.WriteByte(list[i])
+			i++
+		}
+		i++ // closing quote
+		names = append(names, name.String())
+	}
+	return names
+}
+
 // Label keeps the letters and digits of a reason, the others replaced by
 // '_', up to 32 bytes: the
 // loop stops at a length of its own output, so the input's length is no
