@@ -39,6 +39,14 @@
 //
 //     The reason is required. A directive without one silences nothing and
 //     is itself reported, by each pass it names.
+//
+//   - A golangci-lint //nolint directive silences a pass when it names no
+//     linter, all, memlint, the pass's plugin linter (memlint-prealloc) or
+//     a linter of the same check (prealloc; fieldalignment or govet;
+//     perfsprint or modernize for concatloop): the maintainers have
+//     decided about the pattern already. It covers its line, or, alone on
+//     its line, the declaration or statement that follows, as in
+//     golangci-lint.
 package suppress
 
 import (
@@ -82,6 +90,7 @@ type Result struct {
 	skipped    map[*token.File]bool                // generated, vendored, or in a package with type errors
 	tests      map[*token.File]bool                // _test.go files and the files of test-harness packages
 	directives map[*token.File]map[int][]directive // by line
+	nolints    map[*token.File][]nolint
 	malformed  []directive
 	// testVariant is set for a package compiled with its in-package
 	// _test.go files (p [p.test]): some of its files are tests, some not.
@@ -138,6 +147,7 @@ func run(pass *analysis.Pass) (any, error) {
 		skipped:    make(map[*token.File]bool),
 		tests:      make(map[*token.File]bool),
 		directives: make(map[*token.File]map[int][]directive),
+		nolints:    make(map[*token.File][]nolint),
 	}
 	harness := isTestHarness(pass.Pkg.Path()) || slices.ContainsFunc(pass.Files, saysTestsOnly)
 	for _, f := range pass.Files {
@@ -152,6 +162,9 @@ func run(pass *analysis.Pass) (any, error) {
 		res.tests[tf] = strings.HasSuffix(tf.Name(), "_test.go") || isMock(filepath.Base(tf.Name())) || harness || takesTestingT(pass.TypesInfo, f)
 		if strings.HasSuffix(tf.Name(), "_test.go") {
 			res.testVariant = true
+		}
+		if ns := nolints(tf, f); ns != nil {
+			res.nolints[tf] = ns
 		}
 		for _, group := range f.Comments {
 			for _, c := range group.List {
@@ -373,6 +386,9 @@ func (r *Reporter) Report(d analysis.Diagnostic, e cost.Estimate) {
 			}
 		}
 	}
+	if r.nolinted(tf, line, func(n nolint) bool { return n.silences(r.pass.Analyzer.Name) }) {
+		return
+	}
 	d.Category = e.Tier.String()
 	if d.URL == "" {
 		d.URL = r.pass.Analyzer.URL // the category is a tier, not an anchor of the pass's page
@@ -383,6 +399,23 @@ func (r *Reporter) Report(d analysis.Diagnostic, e cost.Estimate) {
 	}
 	d.Message += "]"
 	r.pass.Report(d)
+}
+
+// Nolinted reports whether a //nolint directive that names one of
+// linters covers pos: for a check that another linter reports under its
+// own name (staticcheck's SA6002 and a boxing Put), the maintainers'
+// decision about that linter's finding.
+func (r *Reporter) Nolinted(pos token.Pos, linters ...string) bool {
+	tf := r.pass.Fset.File(pos)
+	return tf != nil && r.nolinted(tf, tf.Line(pos), func(n nolint) bool {
+		return slices.ContainsFunc(n.linters, func(l string) bool { return slices.Contains(linters, l) })
+	})
+}
+
+func (r *Reporter) nolinted(tf *token.File, line int, about func(nolint) bool) bool {
+	return slices.ContainsFunc(r.res.nolints[tf], func(n nolint) bool {
+		return n.from <= line && line <= n.to && about(n)
+	})
 }
 
 // measured returns the estimate of d as the pass's profiles measure it.

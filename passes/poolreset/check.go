@@ -954,7 +954,7 @@ func (a *checker) checkNonPointer(p *putSite) *analysis.Diagnostic {
 		return nil
 	}
 	call := a.c.putCall[p.call.Common().Pos()]
-	if call == nil || a.nolintStaticcheck(call.Pos()) {
+	if call == nil || a.rep.Nolinted(call.Pos(), "staticcheck", "SA6002") {
 		return nil
 	}
 	ts := types.TypeString(t, typesx.Qualifier(a.pass.Pkg))
@@ -994,35 +994,6 @@ func (a *checker) saysNoReset(p *putSite) bool {
 		end := a.pass.Fset.Position(group.End()).Line
 		if (end == line || end == line-1) && noResetComment.MatchString(group.Text()) {
 			return true
-		}
-	}
-	return false
-}
-
-// nolintStaticcheck reports whether the line of pos carries a nolint
-// directive for staticcheck (or its SA6002, the same check): the
-// maintainers have already decided about the boxing.
-func (a *checker) nolintStaticcheck(pos token.Pos) bool {
-	file := astx.FileOf(a.pass, pos)
-	if file == nil {
-		return false
-	}
-	line := a.pass.Fset.Position(pos).Line
-	for _, group := range file.Comments {
-		for _, c := range group.List {
-			if a.pass.Fset.Position(c.Slash).Line != line {
-				continue
-			}
-			linters, ok := strings.CutPrefix(c.Text, "//nolint:")
-			if !ok {
-				continue
-			}
-			linters, _, _ = strings.Cut(linters, " ")
-			for _, l := range strings.Split(linters, ",") {
-				if l == "staticcheck" || l == "SA6002" {
-					return true
-				}
-			}
 		}
 	}
 	return false

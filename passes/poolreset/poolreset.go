@@ -54,7 +54,7 @@ func run(pass *analysis.Pass) (any, error) {
 		return nil, nil
 	}
 	funcs := ssafunc.Build(pass, c.decls)
-	a := newChecker(pass, c, funcs)
+	a := newChecker(pass, rep, c, funcs)
 	for _, f := range a.check() {
 		rep.Report(f.d, f.e)
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/fieldstore"
+	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/tables"
 )
 
@@ -47,6 +48,7 @@ type putSite struct {
 // checker holds what one package's pool analysis needs.
 type checker struct {
 	pass       *analysis.Pass
+	rep        *suppress.Reporter
 	src        *astx.Source
 	c          *candidates
 	funcs      []*ssa.Function // built, with their closures, in source order
@@ -68,9 +70,10 @@ type checker struct {
 	news         map[types.Object][]*ast.FuncLit // pool -> its New functions, found on first use
 }
 
-func newChecker(pass *analysis.Pass, c *candidates, built map[*ast.FuncDecl]*ssa.Function) *checker {
+func newChecker(pass *analysis.Pass, rep *suppress.Reporter, c *candidates, built map[*ast.FuncDecl]*ssa.Function) *checker {
 	a := &checker{
 		pass:         pass,
+		rep:          rep,
 		allGets:      make(map[poolKey][]*getSite),
 		fields:       fieldstore.New(pass.TypesInfo, pass.Files),
 		pins:         make(map[poolKey][]*pin),
