@@ -58,7 +58,9 @@
 //     walks only if it
 //     copies all of it: not if it can stop before the end under a test
 //     of the content rather than a length (a closing quote, the end of a
-//     parser's block, after which the caller parses the rest) or of the
+//     parser's block, after which the caller parses the rest; a break under
+//     such a test, or a loop condition that reads an element, as in
+//     for i < len(s) && s[i] != '"') or of the
 //     length of what it built (if b.Len() >= 32 { break }: the output is
 //     capped, however long the input), nor if it
 //     writes a string looked up per byte (a type's name, an escape, an
