@@ -100,12 +100,45 @@ func list(xs []string) string {
 	return strings.Join(xs, ", ")
 }
 
-// writesText says how many writes fill the builder on its longest path.
+// writesText says how many writes fill the builder on its longest path,
+// and how many of them run in a loop: "2 writes" would understate a byte
+// written per digit before a string.
 func writesText(b *builder, e estimate) string {
 	if len(b.writes) == 1 {
 		return "a write in a loop"
 	}
-	return strconv.Itoa(len(b.writes)-e.exclusive) + " writes"
+	n := len(b.writes) - e.exclusive
+	loops := make(map[ast.Node]bool)
+	looped := 0
+	for _, w := range b.writes {
+		if loop := w.loop(); loop != nil {
+			loops[loop] = true
+			looped++
+		}
+	}
+	where := " in a loop"
+	if len(loops) > 1 {
+		where = " in loops"
+	}
+	switch looped = min(looped, n); looped {
+	case 0:
+		return strconv.Itoa(n) + " writes"
+	case n:
+		return strconv.Itoa(n) + " writes" + where
+	}
+	return strconv.Itoa(n) + " writes (" + strconv.Itoa(looped) + where + ")"
+}
+
+// loop returns the outermost loop around the write that starts after the
+// builder is declared, or nil.
+func (w *write) loop() ast.Node {
+	var outer ast.Node
+	for loop := range w.cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		if w.top.Pos() <= loop.Node().Pos() && loop.Node().End() <= w.top.End() {
+			outer = loop.Node()
+		}
+	}
+	return outer
 }
 
 func (c *checker) remedy(b *builder) string {

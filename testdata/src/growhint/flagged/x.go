@@ -53,7 +53,7 @@ func Escaped(dir, file, query string) string {
 // Hex writes a fixed number of bytes per input byte.
 func Hex(data []byte) string {
 	const digits = "0123456789abcdef"
-	var b strings.Builder // want `b is filled by 3 writes whose total size is known before the first write: 3\*len\(data\) bytes; it starts empty`
+	var b strings.Builder // want `b is filled by 3 writes in a loop whose total size is known before the first write: 3\*len\(data\) bytes; it starts empty`
 	for _, c := range data {
 		b.WriteByte(digits[c>>4])
 		b.WriteByte(digits[c&15])
@@ -65,7 +65,7 @@ func Hex(data []byte) string {
 // JoinQuoted writes each string of a slice with two quotes around it: the
 // strings' lengths are summed by a loop before the Grow.
 func JoinQuoted(parts []string) string {
-	var buf bytes.Buffer // want `buf is filled by 3 writes whose total size is known before the first write: 2\*len\(parts\) bytes plus the lengths of the elements of parts; it starts empty`
+	var buf bytes.Buffer // want `buf is filled by 3 writes in a loop whose total size is known before the first write: 2\*len\(parts\) bytes plus the lengths of the elements of parts; it starts empty`
 	for _, p := range parts {
 		buf.WriteByte('"')
 		buf.WriteString(p)
@@ -77,7 +77,7 @@ func JoinQuoted(parts []string) string {
 // MarkSlashes copies a path rune by rune, marking doubled slashes: the
 // output is at least the path's length.
 func MarkSlashes(p string) string {
-	var sb strings.Builder // want `sb is filled by 2 writes whose total size is known before the first write: at least len\(p\) bytes \(counted at their least: the runes of p, where an invalid byte becomes 3; not counted: sb.WriteByte\(0xff\)\)`
+	var sb strings.Builder // want `sb is filled by 2 writes in a loop whose total size is known before the first write: at least len\(p\) bytes \(counted at their least: the runes of p, where an invalid byte becomes 3; not counted: sb.WriteByte\(0xff\)\)`
 	for i, ch := range p {
 		if ch == '/' && i > 0 && p[i-1] == '/' {
 			sb.WriteByte(0xff)
@@ -90,7 +90,7 @@ func MarkSlashes(p string) string {
 // Rewrite walks a query string and writes its components back, rewritten:
 // the output is about as long as the input.
 func Rewrite(qs string) string {
-	var sb strings.Builder // want `sb is filled by 2 writes whose total size is known before the first write: about len\(qs\) bytes \(the loop writes a rewritten copy of qs\)`
+	var sb strings.Builder // want `sb is filled by 2 writes in a loop whose total size is known before the first write: about len\(qs\) bytes \(the loop writes a rewritten copy of qs\)`
 	for len(qs) > 0 {
 		end := strings.IndexByte(qs, '&')
 		if end < 0 {
@@ -108,7 +108,7 @@ func Rewrite(qs string) string {
 
 // Repeat writes a counted number of constant pieces.
 func Repeat(n int) []byte {
-	buf := []byte{} // want `buf is filled by 2 writes whose total size is known before the first write: 3\*max\(n, 0\) bytes; it starts empty and reallocates as it grows: make it with that capacity \[medium: per call of Repeat\]`
+	buf := []byte{} // want `buf is filled by 2 writes in a loop whose total size is known before the first write: 3\*max\(n, 0\) bytes; it starts empty and reallocates as it grows: make it with that capacity \[medium: per call of Repeat\]`
 	for i := 0; i < n; i++ {
 		buf = append(buf, "ab"...)
 		buf = append(buf, ',')
@@ -144,7 +144,7 @@ func Framed(lines []string) []byte {
 	if len(lines) == 0 {
 		return nil
 	}
-	var out []byte // want `out is filled by 2 writes whose total size is known before the first write: len\(lines\) bytes plus the lengths of the elements of lines; it starts empty and reallocates as it grows: make it with that capacity \[`
+	var out []byte // want `out is filled by 2 writes in a loop whose total size is known before the first write: len\(lines\) bytes plus the lengths of the elements of lines; it starts empty and reallocates as it grows: make it with that capacity \[`
 	for _, l := range lines {
 		out = append(out, l...)
 		out = append(out, '\n')
@@ -173,7 +173,7 @@ func NilChecked(n *Node, a, b, c string) string {
 // output is a rewritten copy of the name, whatever the index arithmetic
 // reads from the pattern.
 func Mask(pattern, name string) string {
-	var sb strings.Builder // want `sb is filled by 3 writes whose total size is known before the first write: about len\(name\) bytes \(the loop writes a rewritten copy of name\)`
+	var sb strings.Builder // want `sb is filled by 3 writes in a loop whose total size is known before the first write: about len\(name\) bytes \(the loop writes a rewritten copy of name\)`
 	i, j := 0, 0
 	for {
 		if i >= len(pattern) || j >= len(name) {
@@ -280,7 +280,7 @@ func unhexAt(s string, i int) (byte, bool) {
 // ASCII escapes the runes of s past ASCII into a scratch buffer it reuses:
 // the scratch is where a piece is written, not data of its own.
 func ASCII(s string) []byte {
-	var b bytes.Buffer // want `b is filled by 2 writes whose total size is known before the first write: about len\(s\) bytes \(the loop writes a rewritten copy of s\)`
+	var b bytes.Buffer // want `b is filled by 2 writes in a loop whose total size is known before the first write: about len\(s\) bytes \(the loop writes a rewritten copy of s\)`
 	esc := make([]byte, 0, 6)
 	for _, r := range s {
 		if r > 0x7f {
@@ -300,7 +300,7 @@ func appendEscape(dst []byte, r rune) []byte {
 // CEscape writes two bytes for each quote, backslash or newline: the
 // input's length is the least the output takes, not a close guess.
 func CEscape(data []byte) string {
-	var buf bytes.Buffer // want `buf is filled by 4 writes whose total size is known before the first write: at least len\(data\) bytes \(counted at their least: data, some of whose bytes are written as longer replacements\)`
+	var buf bytes.Buffer // want `buf is filled by 4 writes in a loop whose total size is known before the first write: at least len\(data\) bytes \(counted at their least: data, some of whose bytes are written as longer replacements\)`
 	for _, c := range data {
 		switch c {
 		case '\n':
@@ -329,7 +329,7 @@ func Transcode(s string) string {
 // JoinLines writes a separator rune between the lines: with nothing
 // constant counted, the estimate is only the lines' lengths.
 func JoinLines(lines []string) string {
-	var b strings.Builder // want `b is filled by 2 writes whose total size is known before the first write: at least the lengths of the elements of lines \(not counted: b.WriteRune\('\\n'\)\); it starts empty`
+	var b strings.Builder // want `b is filled by 2 writes in a loop whose total size is known before the first write: at least the lengths of the elements of lines \(not counted: b.WriteRune\('\\n'\)\); it starts empty`
 	for i, l := range lines {
 		b.WriteString(l)
 		if i < len(lines)-1 {
@@ -341,7 +341,7 @@ func JoinLines(lines []string) string {
 
 // Quoted walks a sanitized copy of s, which is about as long as s.
 func Quoted(s string) string {
-	var b strings.Builder // want `b is filled by 2 writes whose total size is known before the first write: at least len\(s\) bytes`
+	var b strings.Builder // want `b is filled by 2 writes in a loop whose total size is known before the first write: at least len\(s\) bytes`
 	for _, r := range sanitize(s) {
 		if r == '"' {
 			b.WriteString("\\\"")
@@ -357,7 +357,7 @@ func sanitize(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
 // Underscored replaces control runes, then trims what it built and
 // returns it under the input's name: the builder always gets the copy.
 func Underscored(s string) string {
-	var b strings.Builder // want `b is filled by 2 writes whose total size is known before the first write: about len\(s\) bytes \(the loop writes a rewritten copy of s\)`
+	var b strings.Builder // want `b is filled by 2 writes in a loop whose total size is known before the first write: about len\(s\) bytes \(the loop writes a rewritten copy of s\)`
 	for _, r := range s {
 		if r < 0x20 {
 			b.WriteByte('_')
@@ -409,7 +409,7 @@ func (l *Login) Describe() string {
 // an escape consumes two bytes of the glob and writes one, so the glob's
 // length is a guess, not the least.
 func GlobPattern(glob string) string {
-	var b strings.Builder // want `b is filled by 4 writes whose total size is known before the first write: about len\(glob\) \+ 1 bytes \(the loop writes a rewritten copy of glob\)`
+	var b strings.Builder // want `b is filled by 4 writes \(3 in a loop\) whose total size is known before the first write: about len\(glob\) \+ 1 bytes \(the loop writes a rewritten copy of glob\)`
 	for i := 0; i < len(glob); {
 		if glob[i] == '\\' && i+1 < len(glob) {
 			b.WriteByte(glob[i+1])
@@ -431,7 +431,7 @@ func GlobPattern(glob string) string {
 // nothing and passes the next rune through as it is, so the output can be
 // shorter than the input: its length is a guess, not a floor.
 func Markup(s string) string {
-	var out strings.Builder // want `out is filled by 4 writes whose total size is known before the first write: about len\(s\) \+ 4 bytes`
+	var out strings.Builder // want `out is filled by 4 writes \(3 in a loop\) whose total size is known before the first write: about len\(s\) \+ 4 bytes`
 	escaped := false
 	for _, r := range s {
 		if escaped {
@@ -455,7 +455,7 @@ func Markup(s string) string {
 // Underline is Markup without the escape: every rune writes at least
 // itself, so the input's length is the least the output takes.
 func Underline(s string) string {
-	var out strings.Builder // want `out is filled by 3 writes whose total size is known before the first write: at least len\(s\) \+ 4 bytes`
+	var out strings.Builder // want `out is filled by 3 writes \(2 in a loop\) whose total size is known before the first write: at least len\(s\) \+ 4 bytes`
 	for _, r := range s {
 		if r == '_' {
 			out.WriteString("\033[4m")
@@ -470,7 +470,7 @@ func Underline(s string) string {
 // FoldUpper writes each upper-case letter as '!' and its lower case, two
 // bytes for one: the input's length is the least the output takes.
 func FoldUpper(s string) string {
-	var buf []byte // want `buf is filled by 2 writes whose total size is known before the first write: at least len\(s\) bytes`
+	var buf []byte // want `buf is filled by 2 writes in a loop whose total size is known before the first write: at least len\(s\) bytes`
 	for _, r := range s {
 		if 'A' <= r && r <= 'Z' {
 			buf = append(buf, '!', byte(r+'a'-'A'))
