@@ -4,9 +4,10 @@
 // the same way for all of them:
 //
 //   - Generated files (those with a "Code generated ... DO NOT EDIT." header,
-//     see [ast.IsGenerated], or a "// Code generated " line before the
-//     package clause) and vendored files are never reported: nobody
-//     edits them by hand.
+//     see [ast.IsGenerated], or another generator's mark before the
+//     package clause, see saysGenerated), vendored files, and copies whose
+//     header says so ("// Vendored from Go 1.24") are never reported:
+//     nobody edits them by hand, or they follow their source.
 //
 //   - Packages with type errors are not reported: what a pass sees of code
 //     that does not compile cannot be trusted, nor can a fix to it be
@@ -138,6 +139,28 @@ var generatorMarks = []string{
 	"this file is generated",
 }
 
+// saysCopied reports whether a comment before f's package clause, other
+// than the package's doc, starts a line with "Vendored from", "Forked
+// from" or "Copied from" ("// Vendored from Go 1.24.0", above a copy of
+// encoding/json): a copy kept in step with its source is changed there,
+// as a vendored file is.
+func saysCopied(f *ast.File) bool {
+	for _, group := range f.Comments {
+		if group.Pos() > f.Package {
+			break
+		}
+		if group == f.Doc {
+			continue
+		}
+		for line := range strings.Lines(strings.ToLower(group.Text())) {
+			if hasAnyPrefix(strings.TrimSpace(line), []string{"vendored from", "forked from", "copied from"}) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func hasAnyPrefix(s string, prefixes []string) bool {
 	return slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) })
 }
@@ -155,7 +178,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if tf == nil {
 			continue
 		}
-		if len(pass.TypeErrors) > 0 || ast.IsGenerated(f) || saysGenerated(f) || isVendored(tf.Name()) {
+		if len(pass.TypeErrors) > 0 || ast.IsGenerated(f) || saysGenerated(f) || isVendored(tf.Name()) || saysCopied(f) {
 			res.skipped[tf] = true
 			continue
 		}
