@@ -56,7 +56,9 @@
 //     true), may write less than it reads, so escapes written elsewhere do
 //     not make it "at least". A loop is a rewritten copy of the string it
 //     walks only if it
-//     copies all of it: not if it can stop before the end under a test
+//     copies all of it: not if every write is picked by an if without
+//     else or a switch without default (the flags it knows of a list,
+//     the digits of a text), nor if it can stop before the end under a test
 //     of the content rather than a length (a closing quote, the end of a
 //     parser's block, after which the caller parses the rest; a break under
 //     such a test, or a loop condition that reads an element, as in

@@ -732,16 +732,17 @@ func isContent(t types.Type) bool {
 }
 
 // selects reports whether every write of the loop is in the body of an if
-// without else: the loop picks parts of the string (strips annotations,
-// keeps digits), and the output can be much shorter than the string.
+// without else, or in a case of a switch without default: the loop picks
+// parts of the string (strips annotations, keeps digits, keeps the flags
+// it knows), and the output can be much shorter than the string.
 func (c *checker) selects(loop inspector.Cursor, writes []*write) bool {
 	for _, w := range writes {
 		picked := false
-		for anc := range w.cur.Enclosing((*ast.IfStmt)(nil)) {
+		for anc := range w.cur.Enclosing((*ast.IfStmt)(nil), (*ast.SwitchStmt)(nil), (*ast.TypeSwitchStmt)(nil)) {
 			if !loop.Contains(anc) {
 				break
 			}
-			if ifs := anc.Node().(*ast.IfStmt); ifs.Else == nil {
+			if picks(anc.Node()) {
 				picked = true
 				break
 			}
@@ -751,6 +752,21 @@ func (c *checker) selects(loop inspector.Cursor, writes []*write) bool {
 		}
 	}
 	return true
+}
+
+// picks reports whether the if or switch n runs its body only for some
+// values: an if without else, a switch without default.
+func picks(n ast.Node) bool {
+	var body *ast.BlockStmt
+	switch n := n.(type) {
+	case *ast.IfStmt:
+		return n.Else == nil
+	case *ast.SwitchStmt:
+		body = n.Body
+	case *ast.TypeSwitchStmt:
+		body = n.Body
+	}
+	return !slices.ContainsFunc(body.List, func(s ast.Stmt) bool { return s.(*ast.CaseClause).List == nil })
 }
 
 // returnsPart reports whether the loop can return what it has built so

@@ -458,6 +458,20 @@ func QuotedValue(params string) (string, string) {
 	return sb.String(), params[min(i+1, len(params)):]
 }
 
+// KnownFlags keeps the flags it knows of a list the caller passes: a switch
+// without default picks some bytes, so the list's length is only an upper
+// bound, and the few bytes kept fit the first allocation.
+func KnownFlags(flags string) string {
+	var kept strings.Builder
+	for _, f := range flags {
+		switch f {
+		case 'i', 'm', 's':
+			kept.WriteRune(f)
+		}
+	}
+	return kept.String()
+}
+
 // QuotedNames collects the quoted names of a list ("a", "b\"c"): each
 // loop copies one name, up to its closing quote, which the loop's
 // condition reads; the list's length is no size for a name.
