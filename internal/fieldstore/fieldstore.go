@@ -211,9 +211,10 @@ func (w *walker) assign(target int, path Path, rhs ast.Expr, pos token.Pos) {
 	}
 }
 
-// source returns the parameter e names, or Zero for nil.
+// source returns the parameter e names, or a view of whose memory it is
+// (b[i:], &b[0], unsafe.SliceData(b), unsafe.Pointer(p)), or Zero for nil.
 func (w *walker) source(e ast.Expr) (int, bool) {
-	id, ok := ast.Unparen(e).(*ast.Ident)
+	id, ok := w.viewed(e).(*ast.Ident)
 	if !ok {
 		return 0, false
 	}
@@ -226,6 +227,41 @@ func (w *walker) source(e ast.Expr) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// viewed returns the expression whose memory e points into: x for x[i:j],
+// &x[i], unsafe.SliceData(x), unsafe.StringData(x) and unsafe.Pointer(x),
+// repeatedly; e itself otherwise.
+func (w *walker) viewed(e ast.Expr) ast.Expr {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SliceExpr:
+			e = x.X
+		case *ast.UnaryExpr:
+			ix, ok := ast.Unparen(x.X).(*ast.IndexExpr)
+			if x.Op != token.AND || !ok {
+				return x
+			}
+			e = ix.X
+		case *ast.CallExpr:
+			if len(x.Args) != 1 || !w.isUnsafeView(x) {
+				return x
+			}
+			e = x.Args[0]
+		default:
+			return x
+		}
+	}
+}
+
+// isUnsafeView reports whether call is unsafe.SliceData, unsafe.StringData
+// or a conversion to unsafe.Pointer.
+func (w *walker) isUnsafeView(call *ast.CallExpr) bool {
+	if tv := w.s.info.Types[call.Fun]; tv.IsType() {
+		return types.Identical(tv.Type, types.Typ[types.UnsafePointer])
+	}
+	b, ok := typeutil.Callee(w.s.info, call).(*types.Builtin)
+	return ok && (b.Name() == "SliceData" || b.Name() == "StringData")
 }
 
 // call records the stores of a call of a function of the package.

@@ -56,7 +56,9 @@
 //
 // Pinning Put. The object goes back still referencing memory of its last
 // user: a field that the function that got it (or a setter of the package
-// it calls, d.reset(b, r)) set from a parameter, or the writer or reader
+// it calls, d.reset(b, r)) set from a parameter or a view of its memory
+// (b[i:], &b[0], unsafe.Pointer(unsafe.SliceData(b)): every field that
+// holds it is cleared), or the writer or reader
 // given to the Reset method of another package's type (a gzip.Writer reset
 // to the caller's buffer). Whatever that points to, a request body or a
 // whole output buffer, stays reachable while the object sits in the pool,

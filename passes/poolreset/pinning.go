@@ -191,6 +191,9 @@ func callerValue(fn *ssa.Function, v ssa.Value) string {
 	return ""
 }
 
+// unwrapValue returns the value whose memory v is, or views: what a slice,
+// an interface, &x[i], unsafe.SliceData(x) or unsafe.Pointer(x) was made
+// from.
 func unwrapValue(v ssa.Value) ssa.Value {
 	for {
 		switch w := v.(type) {
@@ -202,6 +205,19 @@ func unwrapValue(v ssa.Value) ssa.Value {
 			v = w.X
 		case *ssa.Slice:
 			v = w.X
+		case *ssa.IndexAddr:
+			v = w.X
+		case *ssa.Convert:
+			if !types.Identical(w.Type(), types.Typ[types.UnsafePointer]) {
+				return v
+			}
+			v = w.X
+		case *ssa.Call:
+			b, ok := w.Call.Value.(*ssa.Builtin)
+			if !ok || b.Name() != "SliceData" && b.Name() != "StringData" {
+				return v
+			}
+			v = w.Call.Args[0]
 		default:
 			return v
 		}
@@ -239,11 +255,14 @@ func (a *checker) forEachField(x ssa.Value, f func(v ssa.Value, path fieldstore.
 }
 
 // holdsReference reports whether a field of type t can point to memory
-// of any size: a pointer, slice, map, channel, function or interface.
+// of any size: a pointer (unsafe.Pointer too), slice, map, channel,
+// function or interface.
 func holdsReference(t types.Type) bool {
-	switch t.Underlying().(type) {
+	switch u := t.Underlying().(type) {
 	case *types.Pointer, *types.Slice, *types.Map, *types.Chan, *types.Signature, *types.Interface:
 		return true
+	case *types.Basic:
+		return u.Kind() == types.UnsafePointer
 	}
 	return false
 }

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"unsafe"
 )
 
 // A log record borrows the caller's writer, context and tags for one use.
@@ -447,4 +448,30 @@ func Serve(w io.Writer, req *bytes.Reader) {
 	c := ctxs.Get().(*ctx)
 	defer ctxs.Put(c)
 	c.Reset(req, w)
+}
+
+// A bit reader keeps its input twice, as a slice and as a raw pointer to
+// its first byte: clearing the slice alone would leave the input reachable.
+type bitReader struct {
+	input []byte
+	base  unsafe.Pointer
+	pos   int
+}
+
+func (br *bitReader) setInput(data []byte) {
+	br.input = data
+	br.base = unsafe.Pointer(unsafe.SliceData(data))
+	br.pos = 0
+}
+
+type inflater struct{ br bitReader }
+
+var inflaters = sync.Pool{New: func() any { return new(inflater) }}
+
+func Inflate(data []byte) int {
+	s := inflaters.Get().(*inflater)
+	s.br.setInput(data)
+	n := len(s.br.input) + s.br.pos
+	inflaters.Put(s) // want `s is put back into inflaters still referencing its last user's memory through s.br.input \(set from data\), s.br.base \(set from data\): .*; s.br.input = nil; s.br.base = nil before Put`
+	return n
 }
