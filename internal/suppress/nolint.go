@@ -11,6 +11,7 @@ import (
 // (none names all) and the lines it covers.
 type nolint struct {
 	linters  []string
+	pos      token.Pos
 	from, to int
 }
 
@@ -62,13 +63,11 @@ func parseNolint(text string) ([]string, bool) {
 // starts on the next line, whole.
 func nolints(tf *token.File, f *ast.File) []nolint {
 	var ns []nolint
-	var at []token.Pos
 	for _, group := range f.Comments {
 		for _, c := range group.List {
 			if linters, ok := parseNolint(c.Text); ok {
 				line := tf.Line(c.Slash)
-				ns = append(ns, nolint{linters: linters, from: line, to: line})
-				at = append(at, c.Slash)
+				ns = append(ns, nolint{linters: linters, pos: c.Slash, from: line, to: line})
 			}
 		}
 	}
@@ -84,8 +83,8 @@ func nolints(tf *token.File, f *ast.File) []nolint {
 		}
 		start, end := tf.Line(n.Pos()), tf.Line(n.End())
 		for i := range ns {
-			line := ns[i].from
-			inline[i] = inline[i] || start == line && n.Pos() < at[i] || end == line && n.End() <= at[i]
+			line, at := ns[i].from, ns[i].pos
+			inline[i] = inline[i] || start == line && n.Pos() < at || end == line && n.End() <= at
 			if start == line+1 {
 				below[i] = max(below[i], end)
 			}
