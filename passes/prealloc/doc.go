@@ -170,7 +170,10 @@
 //     builds a pointer, slice, map or interface, as a certificate or a query is
 //     parsed, a package's own parse or open helper of the same shape, or
 //     a call that can fail and returns an untyped value, as a query
-//     builder's JSON source, or a call of a function of the package that
+//     builder's JSON source, a call that takes a context first and can
+//     fail, as a query, a remote call or a wait does (store.Get(ctx, id);
+//     package context's own functions only derive a context, and a
+//     metric's Add(ctx, n) cannot fail), or a call of a function of the package that
 //     formats, joins, splits, opens or parses on every call, itself or
 //     through the functions it calls (the message names where); not a
 //     slice or map that such a function makes, nor

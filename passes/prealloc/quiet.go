@@ -44,9 +44,10 @@ const (
 // An allocSite is an allocation a loop body makes, directly or through
 // the functions it calls.
 type allocSite struct {
-	what string      // "make", "fmt.Sprintf", "a map literal", ...
-	in   *types.Func // the function whose body holds it; nil for the body itself
-	via  *types.Func // the function the body calls to reach it
+	what  string      // "make", "fmt.Sprintf", "a map literal", ...
+	in    *types.Func // the function whose body holds it; nil for the body itself
+	via   *types.Func // the function the body calls to reach it
+	waits bool        // what is a call that takes a context and can fail
 }
 
 func (a allocSite) String() string {
@@ -112,6 +113,8 @@ func (c *checker) allocation(body ast.Node, sc scope) (site allocSite, heavy boo
 				found("make")
 			case c.isAllocatingCall(n):
 				site, heavy = allocSite{what: c.src.Text(n.Fun)}, true // in a function called too
+			case c.waits(n):
+				site, heavy = allocSite{what: c.src.Text(n.Fun), waits: true}, true
 			case c.isBuiltin(n.Fun, "append") && len(n.Args) > 0 && c.declaredIn(body, n.Args[0]):
 				found("a slice it builds by appends")
 			default:
@@ -188,6 +191,24 @@ func (c *checker) isAllocatingCall(call *ast.CallExpr) bool {
 	return slices.Contains(allocatingCalls[fn.Pkg().Path()], fn.Name()) || opens(fn) || parses(fn) || buildsAny(fn)
 }
 
+// waits reports whether call takes a context first and can fail, as a
+// query, a remote call or a wait for another goroutine does
+// (tx.Get(ctx, ref), client.Lookup(ctx, path)): its round trip and
+// decoding cost far more than the growth. Calls of package context only
+// derive a context.
+func (c *checker) waits(call *ast.CallExpr) bool {
+	t := c.pass.TypesInfo.TypeOf(call.Fun)
+	if t == nil {
+		return false
+	}
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok || sig.Params().Len() == 0 || !typesx.IsNamed(sig.Params().At(0).Type(), "context", "Context") || !returnsError(sig) {
+		return false
+	}
+	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	return !ok || fn.Pkg() == nil || fn.Pkg().Path() != "context"
+}
+
 // buildsAny reports whether fn can fail and returns an untyped value (any)
 // besides the error: it builds a dynamic value (a query's JSON source, a
 // decoded document), which allocates its maps and parts.
@@ -242,7 +263,11 @@ func namedAs(fn *types.Func, verb string) bool {
 
 // canFail reports whether fn's last result is an error.
 func canFail(fn *types.Func) bool {
-	results := fn.Signature().Results()
+	return returnsError(fn.Signature())
+}
+
+func returnsError(sig *types.Signature) bool {
+	results := sig.Results()
 	return results.Len() > 0 && types.Identical(results.At(results.Len()-1).Type(), types.Universe.Lookup("error").Type())
 }
 
@@ -327,6 +352,8 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		return low("it only goes into a diagnostic (a log line or an error's text)")
 	case into != "":
 		return low("builds an error (" + into + "): once per failure")
+	case heavy && alloc.waits:
+		return low("the loop body also calls " + alloc.String() + ", which takes a context and can fail (a query, a remote call or a wait, costlier than the growth), " + when)
 	case heavy:
 		return low("the loop body also allocates (" + alloc.String() + ") " + when)
 	case listing != "":

@@ -4,6 +4,7 @@ package tiers
 
 import (
 	"bufio"
+	"context"
 	"crypto/x509"
 	"encoding/binary"
 	"fmt"
@@ -197,6 +198,51 @@ func Devices(paths []string) (map[string]device, error) {
 		devs[p] = *d
 	}
 	return devs, nil
+}
+
+// A Store answers queries over the network.
+type Store interface {
+	Get(ctx context.Context, id string) (string, error)
+}
+
+// Fetch queries the store per id: the round trip costs far more than
+// the growth.
+func Fetch(ctx context.Context, s Store, ids []string) ([]string, error) {
+	var out []string // want `\[low: the loop body also calls s.Get, which takes a context and can fail \(a query, a remote call or a wait, costlier than the growth\), on every iteration\]$`
+	for _, id := range ids {
+		v, err := s.Get(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// A Counter records a measurement; it takes a context but cannot fail.
+type Counter interface {
+	Add(ctx context.Context, n int64)
+}
+
+// Sizes records each size: recording is cheap, so the growth counts.
+func Sizes(ctx context.Context, c Counter, names []string) []int {
+	var sizes []int // want `sizes can be preallocated with capacity len\(names\) .*\[medium: count not bounded here\]$`
+	for _, n := range names {
+		c.Add(ctx, int64(len(n)))
+		sizes = append(sizes, len(n))
+	}
+	return sizes
+}
+
+// Derived derives a context per name, which only package context does.
+func Derived(ctx context.Context, names []string) []int {
+	var out []int // want `out can be preallocated with capacity len\(names\) .*\[medium: count not bounded here\]$`
+	for _, n := range names {
+		c, cancel := context.WithCancelCause(ctx)
+		cancel(context.Cause(c))
+		out = append(out, len(n))
+	}
+	return out
 }
 
 // DeviceNames copies a directory listing: reading it costs far more.
