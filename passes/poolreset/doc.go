@@ -58,7 +58,13 @@
 // user: a field that the function that got it (or a setter of the package
 // it calls, d.reset(b, r)) set from a parameter or a view of its memory
 // (b[i:], &b[0], unsafe.Pointer(unsafe.SliceData(b)): every field that
-// holds it is cleared), or the writer or reader
+// holds it is cleared), or to an object (a pointer or interface) that a
+// call made from such memory (h = nthash.NewHasher(&seq) with seq =
+// s.Seq; a constructor keeps what it is given), a field that a method
+// of the object sets to a view of a pinned field's memory (it.window =
+// it.s.Data[i:j], held from one call of its methods to the next, and
+// counted where the methods that the pass builds, those that get or put,
+// set it), or the writer or reader
 // given to the Reset method of another package's type (a gzip.Writer reset
 // to the caller's buffer). Whatever that points to, a request body or a
 // whole output buffer, stays reachable while the object sits in the pool,

@@ -25,6 +25,7 @@ import (
 // reachable while the object sits in the pool.
 type pin struct {
 	path  fieldstore.Path // the field; nil for a Reset argument
+	obj   types.Type      // the type of the object whose field it is
 	field string          // the field as a selector from the object, or the Reset call
 	from  string          // what was stored, for messages
 	at    ssa.Instruction // where the reference is taken
@@ -34,6 +35,10 @@ type pin struct {
 	// values of its caller to fields it does not show (see
 	// keepsOtherValues): clearing the pinned fields may release nothing.
 	partial bool
+	// view is set for a field that a method of the object sets to a view
+	// of another pin's memory (see viewPins): the object holds it from
+	// one call of its methods to the next.
+	view bool
 }
 
 // pinsOf returns the pins the Gets of pool take, memoized.
@@ -58,8 +63,71 @@ func (a *checker) pinsOf(pool poolKey) []*pin {
 			}
 		}
 	}
+	pins = append(pins, a.viewPins(pins)...)
 	a.pins[pool] = pins
 	return pins
+}
+
+// viewPins returns the pins of the fields that a method of the pooled
+// object's type sets to a view of a pinned field's memory (iter.kmer =
+// iter.s.Seq[i:j]): clearing the pinned field alone leaves that memory
+// reachable through the view. Only the methods built for the pass (those
+// that get or put objects of a pool, and the functions they call) are
+// read.
+func (a *checker) viewPins(pins []*pin) []*pin {
+	var views []*pin
+	for _, fn := range a.funcs {
+		if fn.Signature.Recv() == nil || len(fn.Params) == 0 {
+			continue
+		}
+		recv := fn.Params[0]
+		a.forEachField(recv, func(v ssa.Value, path fieldstore.Path, instr ssa.Instruction) {
+			st, ok := instr.(*ssa.Store)
+			if !ok || st.Addr != v || len(path) == 0 {
+				return
+			}
+			viewed := viewedField(st.Val, recv)
+			for _, pn := range pins {
+				if viewed == nil || pn.path == nil || !viewed.HasPrefix(pn.path) || path.HasPrefix(pn.path) || !sameObject(pn, recv.Type()) {
+					continue
+				}
+				sel, ft := selectorOf(recv.Type(), path, a.pass.Pkg)
+				if sel != "" && holdsReference(ft) && !slices.ContainsFunc(append(slices.Clip(pins), views...), func(q *pin) bool { return q.field == sel }) {
+					views = append(views, &pin{path: path, obj: pn.obj, field: sel, from: "a view of its " + pn.field, at: st, src: unwrapValue(st.Val), view: true})
+				}
+			}
+		})
+	}
+	return views
+}
+
+// sameObject reports whether pn is a field of objects of type t.
+func sameObject(pn *pin, t types.Type) bool {
+	return pn.obj != nil && types.Identical(pn.obj, t)
+}
+
+// viewedField returns the path of the field of recv whose memory v views,
+// through slices, elements and loads (recv.s.Seq[i:j] views field s), or
+// nil.
+func viewedField(v ssa.Value, recv ssa.Value) fieldstore.Path {
+	for {
+		switch w := unwrapValue(v).(type) {
+		case *ssa.UnOp:
+			if w.Op != token.MUL {
+				return nil
+			}
+			v = w.X
+		case *ssa.FieldAddr:
+			if w.X == recv {
+				return fieldstore.Path{w.Field}
+			}
+			v = w.X
+		case *ssa.Field:
+			v = w.X
+		default:
+			return nil
+		}
+	}
 }
 
 // pooledArgument reports whether pn pins a parameter of a getter helper
@@ -99,6 +167,8 @@ func (a *checker) pinsAt(x ssa.Value) []*pin {
 			if instr.Addr == v && len(path) > 0 {
 				if src := callerValue(fn, instr.Val); src != "" {
 					pins = a.addFieldPin(pins, x.Type(), path, src, instr, unwrapValue(instr.Val))
+				} else if src := madeFrom(fn, instr.Val); src != "" {
+					pins = a.addFieldPin(pins, x.Type(), path, src, instr, instr.Val)
 				}
 			}
 		case ssa.CallInstruction:
@@ -126,7 +196,7 @@ func (a *checker) addFieldPin(pins []*pin, t types.Type, path fieldstore.Path, s
 	if sel == "" || !holdsReference(ft) {
 		return pins
 	}
-	return append(pins, &pin{path: path, field: sel, from: src, at: at, src: v})
+	return append(pins, &pin{path: path, obj: t, field: sel, from: src, at: at, src: v})
 }
 
 // resetPin returns the pin that c takes if it calls the Reset method of a
@@ -189,6 +259,83 @@ func callerValue(fn *ssa.Function, v ssa.Value) string {
 		return p.Name()
 	}
 	return ""
+}
+
+// madeFrom describes v if it is an object (a pointer or an interface)
+// that a call made from the caller's memory (hasher = nthash.NewHasher(
+// &seq, k) with seq = s.Seq; r = bufio.NewReader(src)), or returns "": a
+// constructor keeps what it is given, so the field holds that memory too.
+func madeFrom(fn *ssa.Function, v ssa.Value) string {
+	if mi, ok := v.(*ssa.MakeInterface); ok {
+		v = mi.X
+	}
+	switch v.Type().Underlying().(type) {
+	case *types.Pointer, *types.Interface:
+		if typesx.IsErrorType(v.Type()) {
+			return ""
+		}
+	default:
+		return ""
+	}
+	if ex, ok := v.(*ssa.Extract); ok {
+		v = ex.Tuple
+	}
+	call, ok := v.(*ssa.Call)
+	if !ok || call.Call.StaticCallee() == nil {
+		return ""
+	}
+	for _, arg := range call.Call.Args {
+		if mem := callerMemory(fn, arg); mem != "" && holdsReference(arg.Type()) {
+			return calleeName(fn, call.Call.StaticCallee()) + ", given " + mem
+		}
+	}
+	return ""
+}
+
+// callerMemory names the memory of fn's caller that v is or views: a
+// parameter, a field of one read from its object (s.Seq), or a local
+// variable's address when the variable is set to one of those (&seq).
+func callerMemory(fn *ssa.Function, v ssa.Value) string {
+	if name := callerValue(fn, v); name != "" {
+		return name
+	}
+	switch w := unwrapValue(v).(type) {
+	case *ssa.UnOp:
+		if fa, ok := w.X.(*ssa.FieldAddr); ok && w.Op == token.MUL {
+			if name := callerValue(fn, fa.X); name != "" {
+				return name + "." + fieldName(fa)
+			}
+		}
+	case *ssa.Alloc:
+		for _, ref := range referrers(w) {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == w {
+				if _, nested := unwrapValue(st.Val).(*ssa.Alloc); !nested {
+					if name := callerMemory(fn, st.Val); name != "" {
+						return name
+					}
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// calleeName returns callee's name as fn's package writes it: qualified
+// by its package's name when it is another's (nthash.NewHasher).
+func calleeName(fn, callee *ssa.Function) string {
+	if callee.Pkg != nil && fn.Pkg != nil && callee.Pkg != fn.Pkg && callee.Signature.Recv() == nil {
+		return callee.Pkg.Pkg.Name() + "." + callee.Name()
+	}
+	return callee.Name()
+}
+
+// fieldName returns the name of the field fa addresses.
+func fieldName(fa *ssa.FieldAddr) string {
+	st := typesx.StructOf(fa.X.Type())
+	if st == nil || fa.Field >= st.NumFields() {
+		return ""
+	}
+	return st.Field(fa.Field).Name()
 }
 
 // unwrapValue returns the value whose memory v is, or views: what a slice,
@@ -561,6 +708,10 @@ func (a *checker) stillHeld(p *putSite, pn *pin) bool {
 	// putter helper. Other Gets were given nothing.
 	var from ssa.Instruction
 	switch g := a.getOf[p.x]; {
+	case pn.view:
+		if !isParam(p.x) {
+			return false // set by a method, after this function got the object
+		}
 	case pn.at.Parent() == fn:
 		from = pn.at
 	case isParam(p.x):

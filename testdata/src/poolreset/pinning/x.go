@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"time"
 	"unsafe"
 )
 
@@ -474,4 +475,69 @@ func Inflate(data []byte) int {
 	n := len(s.br.input) + s.br.pos
 	inflaters.Put(s) // want `s is put back into inflaters still referencing its last user's memory through s.br.input \(set from data\), s.br.base \(set from data\): .*; s.br.input = nil; s.br.base = nil before Put`
 	return n
+}
+
+// A Seq is a caller's sequence.
+type Seq struct{ Data []byte }
+
+// A rolling hash keeps the sequence it is given.
+type rolling struct{ seq *[]byte }
+
+func newRolling(seq *[]byte) (*rolling, error) { return &rolling{seq: seq}, nil }
+
+func (r *rolling) next() (uint64, bool) { return uint64(len(*r.seq)), r.seq != nil }
+
+// A kmerIter borrows a sequence per use: through its s, through the
+// window that next views of it, and through the hash made from it. Its
+// timer, made from a duration, holds none of the caller's memory.
+type kmerIter struct {
+	s      *Seq
+	window []byte
+	hash   *rolling
+	timer  *time.Timer
+	idx, k int
+}
+
+var kmerIters = sync.Pool{New: func() any { return new(kmerIter) }}
+
+// NewKmers starts an iterator over s.
+func NewKmers(s *Seq, k int, timeout time.Duration) *kmerIter {
+	it := kmerIters.Get().(*kmerIter)
+	it.s, it.k, it.idx = s, k, 0
+	it.timer = time.NewTimer(timeout)
+	return it
+}
+
+// Next returns the next window; at the end the iterator goes back to the
+// pool, and the window it set on earlier calls still views s.
+func (it *kmerIter) Next() ([]byte, bool) {
+	if it.idx+it.k > len(it.s.Data) {
+		kmerIters.Put(it) // want `it is put back into kmerIters still referencing its last user's memory through it.s \(set from s\), it.hash \(set from newRolling, given s.Data\), it.window \(set from a view of its s\): .*; it.s = nil; it.hash = nil; it.window = nil before Put`
+		return nil, false
+	}
+	it.window = it.s.Data[it.idx : it.idx+it.k]
+	it.idx++
+	return it.window, true
+}
+
+// NewHashes starts an iterator that hashes s: the hash keeps what it is
+// given, a copy of s.Data's header pointing at the same bytes.
+func NewHashes(s *Seq) (*kmerIter, error) {
+	it := kmerIters.Get().(*kmerIter)
+	data := s.Data
+	var err error
+	it.hash, err = newRolling(&data)
+	if err != nil {
+		return nil, err
+	}
+	return it, nil
+}
+
+// NextHash returns the next hash.
+func (it *kmerIter) NextHash() (uint64, bool) {
+	h, ok := it.hash.next()
+	if !ok {
+		kmerIters.Put(it) // want `it is put back into kmerIters still referencing its last user's memory through it.s \(set from s\), it.hash \(set from newRolling, given s.Data\), it.window \(set from a view of its s\): .*; it.s = nil; it.hash = nil; it.window = nil before Put`
+	}
+	return h, ok
 }
