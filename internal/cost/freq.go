@@ -124,7 +124,7 @@ func build(pass *analysis.Pass) *Model {
 	insp := lazyinspect.Of(pass)
 	m := &Model{pkg: pass.Pkg, funcs: make(map[*types.Func]*funcInfo), memo: make(map[*types.Func]Frequency)}
 	viaInterface := interfaceMethodNames(pass.Pkg)
-	facts := packageFacts{cold: DevTool(pass.Pkg), deprecated: deprecatedTypes(pass), testSupport: testSupportFiles(pass)}
+	facts := packageFacts{cold: DevTool(pass), deprecated: deprecatedTypes(pass), testSupport: testSupportFiles(pass)}
 	if facts.cold == "" {
 		facts.cold = copiedCode(pass.Pkg.Path())
 	}
@@ -571,10 +571,12 @@ var devLibraryDirs = []string{"hack", "gen", "generate", "generator", "codegen",
 // code that imports one generates code, at build time.
 var sourceWriters = []string{"go/format", "go/printer", "golang.org/x/tools/imports"}
 
-// DevTool says why pkg is code that a module's developers run, not its
-// users (a code generator, a script, an example), or returns "". Such
-// code runs offline, and what it reads is the developer's own input.
-func DevTool(pkg *types.Package) string {
+// DevTool says why the package of pass is code that a module's developers
+// run, not its users (a code generator, a script, an example), or returns
+// "". Such code runs offline, and what it reads is the developer's own
+// input.
+func DevTool(pass *analysis.Pass) string {
+	pkg := pass.Pkg
 	path := pkg.Path()
 	if (pkg.Name() == "main" || underCommand(path)) && inDirs(path, devToolDirs) || inDirs(path, devLibraryDirs) {
 		return "a development tool or example (" + path + ")"
@@ -587,7 +589,36 @@ func DevTool(pkg *types.Package) string {
 			return "a code generator (it imports " + imp.Path() + ")"
 		}
 	}
+	if writesGeneratedHeader(pass) {
+		return "a code generator (it writes a \"Code generated ... DO NOT EDIT\" header)"
+	}
 	return ""
+}
+
+// writesGeneratedHeader reports whether a string literal of the package's
+// own files (not its tests, which may check a generator's output) starts
+// the header that marks a generated Go file (// Code generated ... DO NOT
+// EDIT.): the package writes Go source, with fmt or a template, as the
+// table generators of a disassembler do.
+func writesGeneratedHeader(pass *analysis.Pass) bool {
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+			continue
+		}
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			lit, ok := n.(*ast.BasicLit)
+			if ok && lit.Kind == token.STRING {
+				text := strings.TrimLeft(lit.Value, "`\"")
+				found = found || strings.HasPrefix(text, "// Code generated ") && strings.Contains(text, "DO NOT EDIT")
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
 }
 
 // copiedCode says why the package at path is a copy of another project's

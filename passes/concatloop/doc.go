@@ -82,7 +82,9 @@
 //     package, and functions that return its types), a command's own
 //     package (one, not main, that declares a *cobra.Command, urfave/cli
 //     or kingpin command),
-//     or a protoc plugin or another *-gen generator, a command below
+//     or a protoc plugin or another *-gen generator, a package that
+//     writes Go source (it imports go/format, or a string of it starts a
+//     "// Code generated ... DO NOT EDIT." header), a command below
 //     internal/, and such a command's packages below cmd/,
 //     schema migrations (a migrate or migrator package, AutoMigrate),
 //     a lifecycle Start() and startup* functions, Error and

@@ -34,7 +34,7 @@ func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 		return cost.Estimate{Tier: cost.Low, Evidence: "appends whole runs of its input, between escapes: usually one, which += keeps without copying where a Builder would copy it"}
 	case capped != "":
 		return cost.Estimate{Tier: cost.Low, Evidence: capped + ": the string stays short"}
-	case trips.Count == cost.CountInput && freq.Level == cost.Cold && (c.pass.Pkg.Name() == "main" || cost.DevTool(c.pass.Pkg) != ""):
+	case trips.Count == cost.CountInput && freq.Level == cost.Cold && (c.pass.Pkg.Name() == "main" || cost.DevTool(c.pass) != ""):
 		return cost.Estimate{Tier: cost.Low, Evidence: trips.Evidence + ", " + freq.Reason + ": a command's own input, chosen by its user"}
 	case trips.Count == cost.CountInput && freq.Deprecated:
 		return cost.Estimate{Tier: cost.Low, Evidence: trips.Evidence + ", " + freq.Reason + ": kept for old callers, not changed for speed"}

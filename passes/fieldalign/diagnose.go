@@ -19,7 +19,7 @@ func diagnose(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate) (a
 	}
 	scanShrinks := (passflag.Bool(pass, "scan") || c.bigScan) && c.optPtr < c.ptr
 	e := estimate(u, c, scanShrinks)
-	if why := cost.DevTool(pass.Pkg); why != "" && e.Tier > cost.Low {
+	if why := cost.DevTool(pass); why != "" && e.Tier > cost.Low {
 		// Its values live for one run on its developer's machine.
 		e = cost.Estimate{Tier: cost.Low, Evidence: why}
 	}

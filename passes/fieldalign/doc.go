@@ -91,7 +91,8 @@
 // low tier, reported with -fieldalign.strict: no evidence of many values,
 // a size class that stays, singletons (servers, engines, stores and databases, configurations
 // and options, or types made only at start-up), the structs of a
-// module's development tools (a code generator, an example, a command
+// module's development tools (a code generator, one that writes a
+// "// Code generated ... DO NOT EDIT." header too, an example, a command
 // below internal/: its values live for one run on a developer's
 // machine), and the structs whose
 // field order is seen outside the package, reported without a fix:

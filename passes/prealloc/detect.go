@@ -499,7 +499,7 @@ func (c *checker) distinctKeys(loopCur inspector.Cursor, acc accumulation) bool 
 	if acc.cond != nil && c.readsMap(astx.LoopBody(loopCur.Node()), acc) {
 		return false // stored only when the key is absent (or present): keys repeat
 	}
-	if c.countsDistinct(loopCur, acc) {
+	if c.countsDistinct(loopCur, acc) || c.collectsMapValues(loopCur.Node(), acc, index) {
 		return false
 	}
 	var elems []types.Object // the variables that change with each element
@@ -549,6 +549,26 @@ func (c *checker) distinctKeys(loopCur inspector.Cursor, acc accumulation) bool 
 		break
 	}
 	return c.checksDuplicates(astx.LoopBody(loopCur.Node()), acc.v)
+}
+
+// collectsMapValues reports whether loop ranges over a map and keys a set
+// by the map's values (haveRange[r] = r, seen[v] = true): a map's keys are
+// distinct, its values need not be (the ranges of opcodes, far fewer than
+// the opcodes), so the source's size overstates the set's. A map that
+// inverts another (byName[v] = k) is not such a set.
+func (c *checker) collectsMapValues(loop ast.Node, acc accumulation, index *ast.IndexExpr) bool {
+	rng, ok := loop.(*ast.RangeStmt)
+	info := c.pass.TypesInfo
+	if !ok || identOf(rng.Value) == nil || !isMap(info.TypeOf(rng.X)) {
+		return false
+	}
+	value := info.ObjectOf(identOf(rng.Value))
+	key := identOf(index.Index)
+	if key == nil || info.Uses[key] != value {
+		return false
+	}
+	stored := identOf(acc.stmt.(*ast.AssignStmt).Rhs[0])
+	return typesx.IsSet(acc.typ()) || stored != nil && info.Uses[stored] == value
 }
 
 // fewConstantKeys reports whether the map's key can only be one of at

@@ -134,7 +134,9 @@
 //     command's own package (one, not main, that declares a
 //     *cobra.Command, urfave/cli or kingpin command: its functions whose
 //     callers say nothing else), a
-//     protoc plugin or another *-gen generator, a command below
+//     protoc plugin or another *-gen generator, a package that writes
+//     Go source (it imports go/format, or a string of it starts a
+//     "// Code generated ... DO NOT EDIT." header), a command below
 //     internal/, and such a command's packages below cmd/, the
 //     actions a command-line framework runs (a function given a
 //     *cobra.Command, *kingpin.ParseContext, *cli.Context, ...) and
@@ -199,7 +201,10 @@
 // loop fails on a duplicate key, sets (of bool or struct{}) that are only
 // measured after the loop (return len(seen): built to count distinct
 // keys, which repeat; not when compared with the list's length, a check
-// for duplicates that are not expected), and maps that get an entry only after a
+// for duplicates that are not expected), sets keyed by another map's
+// values (have[r] = r or seen[v] = true over range m: a map's values
+// repeat where its keys do not; an inverse, byCode[v] = k, is reported),
+// and maps that get an entry only after a
 // lookup of the same map (v, ok := m[k]; if !ok { m[k] = ... }: a group
 // per distinct key, however the key is computed). A map that also gets entries outside the
 // loop is reported with the count as a lower bound. A count that reads a

@@ -302,3 +302,13 @@ func DocumentsByPath(docs []document) map[string]document {
 	}
 	return byPath
 }
+
+// Invert maps each code back to its name: the keys of codes are distinct,
+// and an inverse has as many entries.
+func Invert(codes map[string]int) map[int]string {
+	names := make(map[int]string) // want `names can be preallocated with capacity len\(codes\)`
+	for name, code := range codes {
+		names[code] = name
+	}
+	return names
+}

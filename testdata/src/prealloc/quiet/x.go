@@ -581,6 +581,25 @@ func Order(byFrequency bool) map[byte]int {
 	return order
 }
 
+// RangesOf collects the distinct ranges of many opcodes: a map's values
+// repeat where its keys do not, so the set is far smaller than the map.
+func RangesOf(rangeByOp map[string]string) map[string]string {
+	have := make(map[string]string)
+	for _, r := range rangeByOp {
+		have[r] = r
+	}
+	return have
+}
+
+// Owners is the set of owners of some files.
+func Owners(ownerOf map[string]string) map[string]bool {
+	owners := map[string]bool{}
+	for _, o := range ownerOf {
+		owners[o] = true
+	}
+	return owners
+}
+
 // DistinctWords counts the distinct words: the set is only measured, so
 // its keys repeat, and the word count overstates its size.
 func DistinctWords(words []string) int {
