@@ -1545,12 +1545,24 @@ func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 	if name := configName(pass.TypesInfo.TypeOf(sel.X)); name != "" {
 		return name
 	}
-	if holder, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
-		if s := pass.TypesInfo.Selections[holder]; s != nil && s.Kind() == types.FieldVal {
-			return configTypeName(namedOf(pass.TypesInfo.TypeOf(holder)))
+	// A field of a field of a configuration is configured too, however
+	// deep (cfg.Default.MitmDomains of a *YAMLConfig).
+	for {
+		holder, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+		if !ok {
+			return ""
 		}
+		if s := pass.TypesInfo.Selections[holder]; s == nil || s.Kind() != types.FieldVal {
+			return ""
+		}
+		if name := configTypeName(namedOf(pass.TypesInfo.TypeOf(holder))); name != "" {
+			return name
+		}
+		if name := configName(pass.TypesInfo.TypeOf(holder.X)); name != "" {
+			return name
+		}
+		sel = holder
 	}
-	return ""
 }
 
 // configName returns the name of the configuration type t points to, or

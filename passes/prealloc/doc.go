@@ -121,7 +121,8 @@
 //     NumField, NumMethod, NumIn, NumOut or an array type's Len, directly
 //     or through a local list filled only in such loops) or
 //     by configuration (a field of a *Config, *Options or *cfg, or of a Config
-//     value kept in a field, or a local set or list filled only in loops
+//     value kept in a field, or a field of one of its fields, however deep:
+//     cfg.Default.Domains; or a local set or list filled only in loops
 //     over such items), the children of one node of a recursive walk (a
 //     loop over a parameter's field whose body calls the function again on
 //     each element), lists short

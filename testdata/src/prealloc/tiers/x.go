@@ -631,6 +631,22 @@ func (g *Group) Protocols() []string {
 	return out
 }
 
+// ProxyConfig is a proxy's configuration file; its default rule is not
+// named as a configuration, but what it lists is configured.
+type ProxyConfig struct{ Default *ProxyRule }
+
+// ProxyRule is one rule of the file.
+type ProxyRule struct{ Domains []string }
+
+// Domains ranges over a field of a field of a configuration: low.
+func (c *ProxyConfig) Domains() []string {
+	var out []string // want `\[low: loop over configured items \(ProxyConfig\)\]$`
+	for _, d := range c.Default.Domains {
+		out = append(out, "*."+d)
+	}
+	return out
+}
+
 // cfg is a client's configuration, under an abbreviated name.
 type cfg struct{ balancers []string }
 
