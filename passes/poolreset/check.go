@@ -474,20 +474,20 @@ func (a *checker) isPut(instr ssa.Instruction) bool {
 func (a *checker) poolDirty(pool poolKey) bool {
 	dirty, ok := a.dirtyPools[pool]
 	if !ok {
-		decoder := ""
+		perhaps := ""
 		for _, g := range a.gets[pool] {
-			d, dec := a.getDirty(g)
+			d, why := a.getDirty(g)
 			if d {
-				dirty, decoder = true, ""
+				dirty, perhaps = true, ""
 				break
 			}
-			if decoder == "" {
-				decoder = dec
+			if perhaps == "" {
+				perhaps = why
 			}
 		}
-		if decoder != "" {
+		if perhaps != "" {
 			dirty = true
-			a.decodedPools[pool] = "every Get first decodes into it with " + decoder + ", which usually starts it over"
+			a.decodedPools[pool] = perhaps
 		}
 		a.dirtyPools[pool] = dirty
 	}
@@ -511,8 +511,10 @@ func (a *checker) boundByNew(pool poolKey) bool {
 // any reset or reinitialization. Objects
 // that are stored, returned, merged with others or captured may be reset
 // elsewhere: they are not counted as dirty. If the only such use is a
-// call of one of the object's decoding methods declared in another
-// package, the object is not dirty but that method's name is returned.
+// call that may start it over where this package cannot see (one of the
+// object's decoding methods declared in another package, or a function
+// of another package of the module given it), the object is not dirty,
+// and why it is perhaps dirty is returned.
 func (a *checker) getDirty(g *getSite) (bool, string) {
 	if slices.ContainsFunc(a.getters[g.getter], a.reinitsSome) || g.merged != nil && len(a.reinits(g.merged)) > 0 {
 		return false, "" // reset by the getter, or where Get found it
@@ -541,7 +543,7 @@ func (a *checker) getDirty(g *getSite) (bool, string) {
 		case *ssa.Return, *ssa.Phi, *ssa.MakeClosure:
 			return false, ""
 		case ssa.CallInstruction:
-			if decoderCall(a.pass.Pkg, r, g.x) != "" {
+			if a.mayStartOver(r, g.x) != "" {
 				decodes = append(decodes, r)
 			} else if !reinits[r] && !a.isPut(r) {
 				uses = append(uses, r)
@@ -566,10 +568,39 @@ func (a *checker) getDirty(g *getSite) (bool, string) {
 	}
 	for _, d := range decodes {
 		if reaches(g.x.Parent(), def, d, reinits) {
-			return false, decoderCall(a.pass.Pkg, d.(ssa.CallInstruction), g.x)
+			return false, a.mayStartOver(d.(ssa.CallInstruction), g.x)
 		}
 	}
 	return false, ""
+}
+
+// mayStartOver says why call, given x, may reset it where this package
+// cannot see, or returns "": a decoding method of x's type declared in
+// another package (see decoderCall), or a function of another package of
+// the same module (needle.ParseUpload(r, limit, buf) resetting buf
+// first), whose authors know the pool's contract. A function of another
+// module (io.Copy) appends to what the object holds.
+func (a *checker) mayStartOver(call ssa.CallInstruction, x ssa.Value) string {
+	if name := decoderCall(a.pass.Pkg, call, x); name != "" {
+		return "every Get first decodes into it with " + name + ", which usually starts it over"
+	}
+	common := call.Common()
+	callee := common.StaticCallee()
+	if callee == nil || a.pass.Module == nil || a.pass.Module.Path == "" || !slices.Contains(common.Args, x) {
+		return ""
+	}
+	fn, ok := callee.Object().(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Pkg() == a.pass.Pkg {
+		return ""
+	}
+	if path := fn.Pkg().Path(); path != a.pass.Module.Path && !strings.HasPrefix(path, a.pass.Module.Path+"/") {
+		return ""
+	}
+	name := fn.Pkg().Name() + "." + fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		name = typeName(recv.Type()) + "." + fn.Name()
+	}
+	return "a Get first hands it to " + name + ", of another package of the module, which may reset it"
 }
 
 // decoderCall returns the name of the method that call calls on x if it

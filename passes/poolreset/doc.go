@@ -25,7 +25,11 @@
 // leave it reading from nothing. When every Get first decodes into the
 // object with one of its own methods declared in another package
 // (Block.UnmarshalPortable, a Decode method), which usually starts it over
-// where this package cannot see, the finding is low tier.
+// where this package cannot see, or hands it first to a function of another
+// package of the same module (needle.ParseUpload(r, limit, buf), whose
+// authors know the pool's contract and may reset it; the driver must give
+// the module's path, as go vet and memlint do), the finding is low tier. A
+// function of another module (io.Copy) appends to what the object holds.
 // What follows the reset does not dirty the object when it only drops
 // links or tests them (b.cmp = nil; if b.index == nil { pool.Put(b) }):
 // storing a zero value in a field, or reading a field to compare it.

@@ -280,3 +280,11 @@ func TestFixesStopLeaks(t *testing.T) {
 		}
 	}
 }
+
+// TestModule runs on a module whose pooled buffer is handed to a
+// function of another of its packages: the module's path tells those
+// apart from other modules' functions.
+func TestModule(t *testing.T) {
+	fixture.SetFlag(t, poolreset.Analyzer, "strict", "true")
+	analysistest.Run(t, filepath.Join(fixture.Dir(t), "modules", "poolmod"), poolreset.Analyzer, "./server")
+}

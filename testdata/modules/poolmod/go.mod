@@ -1,0 +1,3 @@
+module example.com/poolmod
+
+go 1.24
