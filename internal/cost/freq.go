@@ -124,7 +124,7 @@ func build(pass *analysis.Pass) *Model {
 	insp := lazyinspect.Of(pass)
 	m := &Model{pkg: pass.Pkg, funcs: make(map[*types.Func]*funcInfo), memo: make(map[*types.Func]Frequency)}
 	viaInterface := interfaceMethodNames(pass.Pkg)
-	facts := packageFacts{cold: DevTool(pass), deprecated: deprecatedTypes(pass), testSupport: testSupportFiles(pass)}
+	facts := packageFacts{cold: DevTool(pass), deprecated: deprecatedTypes(pass), testSupport: testSupportFiles(pass), testTypes: typesForDebugOrTests(pass)}
 	if facts.cold == "" {
 		facts.cold = copiedCode(pass.Pkg.Path())
 	}
@@ -399,6 +399,9 @@ type packageFacts struct {
 	// testSupport says, for each file of the package that is test
 	// support, why (see [testSupportFiles]).
 	testSupport map[*token.File]string
+	// testTypes are the types whose doc comment says they are there for
+	// debugging or tests (an in-memory store "for testing").
+	testTypes map[*types.TypeName]bool
 }
 
 // ownFrequency is what a declaration says of how often it runs: by its
@@ -439,6 +442,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "debug output (" + name + ")"}
 	case documentedForDebugOrTests(decl.Doc):
 		return Frequency{Level: Cold, Reason: "documented as for debugging or tests (" + name + ")"}
+	case method && pkg.testTypes[receiverType(pass, decl)]:
+		return Frequency{Level: Cold, Reason: "a type documented as for debugging or tests (" + receiverType(pass, decl).Name() + ")"}
 	case method && name == "Set" && isFlagValueSet(pass, decl):
 		return Frequency{Level: Cold, Reason: "flag parsing (flag.Value's Set)"}
 	case definesFlags(pass, decl):
@@ -553,6 +558,32 @@ func documentedForDebugOrTests(doc *ast.CommentGroup) bool {
 		return false // most comments say none of the words: skip joining their text
 	}
 	return forDebugOrTests.MatchString(strings.Join(strings.Fields(doc.Text()), " "))
+}
+
+// typesForDebugOrTests returns the types of the package whose doc comment
+// says they are there for debugging or tests ("MemStore is an in-memory
+// implementation of Store, for testing."): their methods serve tests.
+func typesForDebugOrTests(pass *analysis.Pass) map[*types.TypeName]bool {
+	found := make(map[*types.TypeName]bool)
+	for _, f := range pass.Files {
+		for _, decl := range f.Decls {
+			gd, ok := decl.(*ast.GenDecl)
+			if !ok || gd.Tok != token.TYPE {
+				continue
+			}
+			for _, spec := range gd.Specs {
+				ts := spec.(*ast.TypeSpec)
+				doc := ts.Doc
+				if doc == nil && len(gd.Specs) == 1 {
+					doc = gd.Doc
+				}
+				if tn, ok := pass.TypesInfo.Defs[ts.Name].(*types.TypeName); ok && documentedForDebugOrTests(doc) {
+					found[tn] = true
+				}
+			}
+		}
+	}
+	return found
 }
 
 // devToolDirs name the directories where a module keeps the commands its

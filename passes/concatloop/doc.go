@@ -94,7 +94,7 @@
 //     functions (per change of a watched resource, around API calls),
 //     debug and dump helpers (by
 //     name, or by a doc comment that says "for debugging" or "for
-//     testing"),
+//     testing", theirs or their type's: an in-memory store "for testing"),
 //     loops under a debug/verbose/trace switch or a debug build's
 //     self-check switch (invariants, assertions, race), configuration
 //     loading, unexported helpers whose every call feeds a diagnostic

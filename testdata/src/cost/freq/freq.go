@@ -220,3 +220,13 @@ type legacyZipper struct{}
 func NewLegacyZipper() io.Writer { return &legacyZipper{} } // want `cold: deprecated API \(NewLegacyZipper\)`
 
 func (*legacyZipper) Write(p []byte) (int, error) { return len(p), nil } // want `cold: reachable only through deprecated API \(NewLegacyZipper\)`
+
+// memStore is an in-memory implementation of a store, for testing.
+type memStore struct{ users map[string]int }
+
+func (m *memStore) ListUsers() []string { return nil } // want `cold: a type documented as for debugging or tests \(memStore\)`
+
+// diskStore keeps users on disk; tests use a memStore instead.
+type diskStore struct{ dir string }
+
+func (d *diskStore) ListUsers() []string { return nil } // want `unknown`
