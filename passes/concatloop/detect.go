@@ -191,6 +191,12 @@ func (c *checker) reassignedIn(loop inspector.Cursor, t target) bool {
 			if acc := c.accumulation(n); acc != nil && acc.target == t {
 				continue
 			}
+			if t.path == lastElem && cur.Parent().Node() == astx.LoopBody(loop.Node()) && c.appendsTo(n, t.obj) {
+				// Every iteration appends a new last element: each
+				// element grows once, and nothing is copied twice
+				// (lines[len(lines)-1] += ","; lines = append(lines, l)).
+				return true
+			}
 			for _, lhs := range n.Lhs {
 				if overwrites(lhs) {
 					return true
@@ -207,6 +213,25 @@ func (c *checker) reassignedIn(loop inspector.Cursor, t target) bool {
 		}
 	}
 	return false
+}
+
+// appendsTo reports whether as is v = append(v, ...).
+func (c *checker) appendsTo(as *ast.AssignStmt, v *types.Var) bool {
+	if len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return false
+	}
+	lhs, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident)
+	call, ok2 := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok || !ok2 || c.info.ObjectOf(lhs) != v || len(call.Args) == 0 {
+		return false
+	}
+	fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	arg, ok2 := ast.Unparen(call.Args[0]).(*ast.Ident)
+	if !ok || !ok2 || c.info.Uses[arg] != v {
+		return false
+	}
+	_, isBuiltin := c.info.Uses[fun].(*types.Builtin)
+	return isBuiltin && fun.Name == "append"
 }
 
 // onlyWhenEmpty reports whether acc runs only while its string is empty:

@@ -113,7 +113,10 @@
 // packages,
 // prepending (s = x + s) and doubling (s += s), which a builder does not
 // fix. A string grown in the last element of a slice the loop appends to
-// (words[len(words)-1] += w, merging runs) is reported without a fix.
+// (words[len(words)-1] += w, merging runs) is reported without a fix,
+// unless the loop appends a new element on every iteration (lines[len(
+// lines)-1] += ","; lines = append(lines, l)): each element then grows
+// once, and nothing is copied twice.
 //
 // When the loop joins the elements of a []string with a separator, the
 // message names strings.Join, and the fix uses it when it is exactly

@@ -426,3 +426,16 @@ func FirstWord(words []string) string {
 	}
 	return w
 }
+
+// Params lists the parameters one per line, each but the last ending in
+// a comma: the loop appends a new last line on every iteration, so each
+// line grows once and nothing is copied twice.
+func Params(head string, params []string) []string {
+	lines := []string{head}
+	for _, p := range params {
+		lines[len(lines)-1] += ","
+		lines = append(lines, "\t"+p)
+	}
+	lines[len(lines)-1] += ") {"
+	return lines
+}
