@@ -1546,7 +1546,9 @@ func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 		return name
 	}
 	// A field of a field of a configuration is configured too, however
-	// deep (cfg.Default.MitmDomains of a *YAMLConfig).
+	// deep (cfg.Default.MitmDomains of a *YAMLConfig), and so is one of a
+	// field named as a configuration, whatever its type
+	// (ctx.Config.Signs of a config.Project).
 	for {
 		holder, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
 		if !ok {
@@ -1557,6 +1559,9 @@ func configEvidence(pass *analysis.Pass, loop ast.Node) string {
 		}
 		if name := configTypeName(namedOf(pass.TypesInfo.TypeOf(holder))); name != "" {
 			return name
+		}
+		if isConfigName(holder.Sel.Name) {
+			return types.ExprString(holder)
 		}
 		if name := configName(pass.TypesInfo.TypeOf(holder.X)); name != "" {
 			return name
@@ -1580,14 +1585,17 @@ func configName(t types.Type) string {
 // configTypeName returns the name of named if it names a configuration
 // type (ServerConfig, DialOptions, Settings), or "".
 func configTypeName(named *types.Named) string {
-	if named == nil {
+	if named == nil || !isConfigName(named.Obj().Name()) {
 		return ""
 	}
-	lower := strings.ToLower(named.Obj().Name())
-	if slices.ContainsFunc(configWords, func(w string) bool { return strings.HasSuffix(lower, w) }) {
-		return named.Obj().Name()
-	}
-	return ""
+	return named.Obj().Name()
+}
+
+// isConfigName reports whether name ends with one of configWords, in
+// any case (ServerConfig, cfg, dialOpts).
+func isConfigName(name string) bool {
+	lower := strings.ToLower(name)
+	return slices.ContainsFunc(configWords, func(w string) bool { return strings.HasSuffix(lower, w) })
 }
 
 // partOfOuterElement reports whether the loop at cur ranges over a field

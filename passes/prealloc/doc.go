@@ -122,7 +122,8 @@
 //     or through a local list filled only in such loops) or
 //     by configuration (a field of a *Config, *Options or *cfg, or of a Config
 //     value kept in a field, or a field of one of its fields, however deep:
-//     cfg.Default.Domains; or a local set or list filled only in loops
+//     cfg.Default.Domains, or of a field named so, whatever its type:
+//     ctx.Config.Signs; or a local set or list filled only in loops
 //     over such items), the children of one node of a recursive walk (a
 //     loop over a parameter's field whose body calls the function again on
 //     each element), lists short

@@ -647,6 +647,22 @@ func (c *ProxyConfig) Domains() []string {
 	return out
 }
 
+// A Project is what a release tool reads from its file; its type is not
+// named as a configuration, but the field that holds it is.
+type Project struct{ Signs []string }
+
+// ReleaseContext carries a release's state and its configuration.
+type ReleaseContext struct{ Config Project }
+
+// SignCommands ranges over a list of the field named Config: low.
+func SignCommands(ctx *ReleaseContext) []string {
+	var cmds []string // want `\[low: loop over configured items \(ctx.Config\)\]$`
+	for _, s := range ctx.Config.Signs {
+		cmds = append(cmds, "sign "+s)
+	}
+	return cmds
+}
+
 // cfg is a client's configuration, under an abbreviated name.
 type cfg struct{ balancers []string }
 
