@@ -251,7 +251,8 @@ func guardedAbove(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) string
 			if !ok || ifs.Else != nil || len(ifs.Body.List) == 0 {
 				continue
 			}
-			if _, returns := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !returns {
+			leave := leaves(info, ifs.Body.List[len(ifs.Body.List)-1])
+			if leave == "" {
 				continue
 			}
 			// Past if a || b { return }, every disjunct is false.
@@ -269,9 +270,26 @@ func guardedAbove(pass *analysis.Pass, cur inspector.Cursor, fn ast.Node) string
 				switch {
 				case !exact:
 				case bin.Op == token.GTR:
-					return strconv.FormatInt(k, 10) + ": " + what + " return above"
+					return strconv.FormatInt(k, 10) + ": " + what + " " + leave + " above"
 				case bin.Op == token.GEQ:
-					return strconv.FormatInt(k-1, 10) + ": " + what + " return above"
+					return strconv.FormatInt(k-1, 10) + ": " + what + " " + leave + " above"
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// leaves returns how s leaves the function, "return" or "panic", or "".
+func leaves(info *types.Info, s ast.Stmt) string {
+	switch s := s.(type) {
+	case *ast.ReturnStmt:
+		return "return"
+	case *ast.ExprStmt:
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+					return "panic"
 				}
 			}
 		}

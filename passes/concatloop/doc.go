@@ -60,7 +60,7 @@
 //     a constant, a length grown up to a constant, a range that breaks
 //     when its index reaches a constant, a loop over the last k parts
 //     (for i := n - k; i < n; i++, whose message names k) when k is a
-//     constant, a list that returns above when
+//     constant, a list that returns (or panics) above when
 //     longer than a constant: if len(xs) > 6 { return }) or by configuration (a field of a *Config or *Options, or of one of its fields, or of a field named Config or Options,
 //     or of a Config value kept in a field,
 //     a list of *ServerConfig, a range that breaks when its index reaches

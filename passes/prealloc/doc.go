@@ -111,7 +111,7 @@
 //     net.HardwareAddr: at most 20), the results of a
 //     lookup by keys given a literal list of them (EventsFromIDs(ctx,
 //     []string{id})): one per key, another package's variable
-//     such as unicode.Scripts, a list that returns above when longer than
+//     such as unicode.Scripts, a list that returns (or panics) above when longer than
 //     a constant (or a count that returns above when larger, also as one
 //     of the conditions of if n <= 0 || n > 1024 { return }), a count of bits from math/bits: at most 64, a local
 //     slice made with a constant length or filled only by appends outside

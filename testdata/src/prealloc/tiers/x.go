@@ -603,6 +603,21 @@ func EntryOffsets(n int, b []byte) ([]uint32, error) {
 	return offs, nil
 }
 
+// A Matcher selects policies for at most one service.
+type Matcher struct{ Services []string }
+
+// Namespaces panics on more than one service: the loop runs at most once.
+func Namespaces(root string, m Matcher) []string {
+	if len(m.Services) > 1 {
+		panic("at most 1 service")
+	}
+	lookup := []string{root} // want `lookup can be preallocated with capacity len\(m.Services\) \+ 1 .*\[low: at most 1: longer lists panic above\]$`
+	for _, svc := range m.Services {
+		lookup = append(lookup, svc)
+	}
+	return lookup
+}
+
 // DoubledOffsets changes the count after the check: reported as usual.
 func DoubledOffsets(n int, b []byte) ([]uint32, error) {
 	if n <= 0 || n > 1024 {
