@@ -105,7 +105,9 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 	case lookupOfListed(pass.TypesInfo, cur.Node(), fn) != "":
 		t.Count, t.Evidence = CountFixed, lookupOfListed(pass.TypesInfo, cur.Node(), fn)
 	case isRangeOverData(pass, cur.Node()):
-		t.Count, t.Evidence = CountData, "count not bounded here"
+		// Not a claim that the count is unbounded: the code seen gives no
+		// bound on it (a guard, a table, a configuration).
+		t.Count, t.Evidence = CountData, "no bound on the count found here"
 	}
 	return t
 }

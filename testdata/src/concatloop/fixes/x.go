@@ -12,7 +12,7 @@ import (
 func Seeded(prefix string, xs []int) string {
 	s := prefix
 	for _, x := range xs {
-		s += strconv.Itoa(x) + ";" // want `s grows by \+= in a loop of len\(xs\) iterations: each iteration copies the whole string built so far, so the copying is quadratic in the loop's length; use a strings.Builder \[medium: count not bounded here\]$`
+		s += strconv.Itoa(x) + ";" // want `s grows by \+= in a loop of len\(xs\) iterations: each iteration copies the whole string built so far, so the copying is quadratic in the loop's length; use a strings.Builder \[medium: no bound on the count found here\]$`
 	}
 	return s
 }
@@ -183,7 +183,7 @@ func Join(xs []string) string {
 	s := "("
 	for i, x := range xs {
 		if i > 0 {
-			s += ", " // want `s grows by \+= .*; use strings.Join\(xs, ", "\) \[medium: count not bounded here\]$`
+			s += ", " // want `s grows by \+= .*; use strings.Join\(xs, ", "\) \[medium: no bound on the count found here\]$`
 		}
 		s += x
 	}
@@ -194,7 +194,7 @@ func Join(xs []string) string {
 func Repeat(xs []int) string {
 	pad := "|"
 	for range xs {
-		pad += "  " // want `pad grows by \+= .*; use strings.Repeat \[medium: count not bounded here\]$`
+		pad += "  " // want `pad grows by \+= .*; use strings.Repeat \[medium: no bound on the count found here\]$`
 	}
 	return pad
 }
@@ -204,7 +204,7 @@ func Repeat(xs []int) string {
 func Leader(n int) string {
 	var dots string
 	for range n {
-		dots += ". " // want `dots grows by \+= .*; use strings.Repeat \[medium: count not bounded here\]$`
+		dots += ". " // want `dots grows by \+= .*; use strings.Repeat \[medium: no bound on the count found here\]$`
 	}
 	return dots
 }

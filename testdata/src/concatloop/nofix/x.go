@@ -35,7 +35,7 @@ func Read(xs []string) []string {
 	var out []string
 	s := ""
 	for _, x := range xs {
-		s += x + "/" // want `\(no automatic fix: s is read inside the loop\) \[medium: count not bounded here\]$`
+		s += x + "/" // want `\(no automatic fix: s is read inside the loop\) \[medium: no bound on the count found here\]$`
 		out = append(out, s)
 	}
 	return out
@@ -48,7 +48,7 @@ func Goto(xs []string) string {
 		if x == "" {
 			goto done
 		}
-		s += x + "." // want `\(no automatic fix: the loop contains a goto\) \[medium: count not bounded here\]$`
+		s += x + "." // want `\(no automatic fix: the loop contains a goto\) \[medium: no bound on the count found here\]$`
 	}
 done:
 	return s
@@ -58,7 +58,7 @@ done:
 func Two(xs []string) (string, string) {
 	a, b := "", ""
 	for _, x := range xs {
-		a += x + "a" // want `a grows by \+= .*\(no automatic fix: another string also grows in this loop\) \[medium: count not bounded here\]$`
+		a += x + "a" // want `a grows by \+= .*\(no automatic fix: another string also grows in this loop\) \[medium: no bound on the count found here\]$`
 		b += x + "b"
 	}
 	return a, b
@@ -88,7 +88,7 @@ func Deferred(xs []fmt.Stringer) (s string) {
 func Commented(xs []string) string {
 	s := "-"
 	for _, x := range xs {
-		s += strings.ToUpper(x) + /* keep */ ";" // want `\(no automatic fix: a comment inside the statement would be lost\) \[medium: count not bounded here\]$`
+		s += strings.ToUpper(x) + /* keep */ ";" // want `\(no automatic fix: a comment inside the statement would be lost\) \[medium: no bound on the count found here\]$`
 	}
 	return s
 }
@@ -98,7 +98,7 @@ func OnlyInside(xs []string) int {
 	s := ""
 	n := 0
 	for _, x := range xs {
-		s += x + "," // want `\(no automatic fix: s is only read inside the loop\) \[medium: count not bounded here\]$`
+		s += x + "," // want `\(no automatic fix: s is only read inside the loop\) \[medium: no bound on the count found here\]$`
 		n += len(s)
 	}
 	return n
@@ -108,7 +108,7 @@ func OnlyInside(xs []string) int {
 // writes would not fit.
 func PostStmt(xs []string) string {
 	s := ""
-	for i := 0; i < len(xs); s += "," + strings.TrimSpace(xs[i-1]) { // want `\(no automatic fix: a statement that grows s is not in a statement list\) \[medium: count not bounded here\]$`
+	for i := 0; i < len(xs); s += "," + strings.TrimSpace(xs[i-1]) { // want `\(no automatic fix: a statement that grows s is not in a statement list\) \[medium: no bound on the count found here\]$`
 		i++
 	}
 	return s
@@ -127,7 +127,7 @@ outer:
 				_ = s
 				continue outer
 			}
-			s += strings.ToUpper(x) + ";" // want `\(no automatic fix: s is shadowed where the loop is left\) \[medium: count not bounded here\]$`
+			s += strings.ToUpper(x) + ";" // want `\(no automatic fix: s is shadowed where the loop is left\) \[medium: no bound on the count found here\]$`
 		}
 		out = append(out, s)
 	}
@@ -141,7 +141,7 @@ func GotoLoop(xs []string) string {
 	round := 0
 again:
 	for _, x := range xs {
-		s += strings.ToUpper(x) + "." // want `\(no automatic fix: a goto to the loop's label would skip the builder's declaration\) \[medium: count not bounded here\]$`
+		s += strings.ToUpper(x) + "." // want `\(no automatic fix: a goto to the loop's label would skip the builder's declaration\) \[medium: no bound on the count found here\]$`
 	}
 	s += "|"
 	if round++; round < 2 {

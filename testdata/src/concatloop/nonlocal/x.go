@@ -11,7 +11,7 @@ type record struct{ text string }
 // Field accumulates into a struct field that callees could read.
 func (r *record) Field(xs []string) {
 	for _, x := range xs {
-		r.text += strings.TrimSpace(x) + "\n" // want `r.text grows by \+= .*\(no automatic fix: r.text is a struct field, which other code can read while the loop runs\) \[medium: count not bounded here\]$`
+		r.text += strings.TrimSpace(x) + "\n" // want `r.text grows by \+= .*\(no automatic fix: r.text is a struct field, which other code can read while the loop runs\) \[medium: no bound on the count found here\]$`
 	}
 }
 

@@ -10,7 +10,7 @@ import (
 func Describe(lines []string) rpt.Description {
 	var d rpt.Description
 	for _, l := range lines {
-		d += rpt.Description(l + "\n") // want `d grows by \+= in a loop of len\(lines\) iterations: each iteration copies the whole string built so far, so the copying is quadratic in the loop's length; use a strings.Builder \[medium: count not bounded here\]$`
+		d += rpt.Description(l + "\n") // want `d grows by \+= in a loop of len\(lines\) iterations: each iteration copies the whole string built so far, so the copying is quadratic in the loop's length; use a strings.Builder \[medium: no bound on the count found here\]$`
 	}
 	return d
 }

@@ -28,7 +28,7 @@ type list struct{ items []string }
 func (l *list) String() string {
 	s := ""
 	for _, it := range l.items {
-		s += it + "\n" // want `s grows by \+=.*\[medium: count not bounded here\]$`
+		s += it + "\n" // want `s grows by \+=.*\[medium: no bound on the count found here\]$`
 	}
 	return s
 }
@@ -71,7 +71,7 @@ func merge(words []string, marked []bool) []string {
 	var out []string
 	for i, w := range words {
 		if i > 0 && marked[i] && marked[i-1] {
-			out[len(out)-1] += w // want `out\[len\(out\)-1\] grows by \+=.*accumulate the run in a strings.Builder and store it once \(no automatic fix: the string is an element of a slice that the loop also appends to\) \[medium: count not bounded here\]$`
+			out[len(out)-1] += w // want `out\[len\(out\)-1\] grows by \+=.*accumulate the run in a strings.Builder and store it once \(no automatic fix: the string is an element of a slice that the loop also appends to\) \[medium: no bound on the count found here\]$`
 		} else {
 			out = append(out, w)
 		}
@@ -181,7 +181,7 @@ type table struct{ cols []condition }
 func (t *table) String() string {
 	s := ""
 	for _, c := range t.cols {
-		s += c.key + "," // want `\[medium: count not bounded here\]$`
+		s += c.key + "," // want `\[medium: no bound on the count found here\]$`
 	}
 	return s
 }
@@ -195,7 +195,7 @@ type call struct{ args []node }
 func (c *call) String() string {
 	s := "("
 	for _, a := range c.args {
-		s += a.String() + " " // want `\[medium: count not bounded here\]$`
+		s += a.String() + " " // want `\[medium: no bound on the count found here\]$`
 	}
 	return s + ")"
 }
@@ -206,7 +206,7 @@ type calls []*call
 func (cs calls) String() string {
 	s := ""
 	for _, c := range cs {
-		s += c.String() // want `\[medium: count not bounded here\]$`
+		s += c.String() // want `\[medium: no bound on the count found here\]$`
 	}
 	return s
 }
@@ -341,7 +341,7 @@ func Tail(items []string) string {
 	}
 	out := ""
 	for _, it := range items {
-		out += it // want `out grows by \+=.*\[medium: count not bounded here\]$`
+		out += it // want `out grows by \+=.*\[medium: no bound on the count found here\]$`
 	}
 	return out
 }
@@ -360,7 +360,7 @@ func SplitChat(msgs []chatMessage) (string, []chatMessage) {
 	for _, m := range msgs {
 		switch m.role {
 		case "system":
-			prompt += m.text // want `prompt grows by \+= in a loop of len\(msgs\) iterations, under case "system": each time it copies the whole string built so far, so the copying is quadratic in how often it runs; use a strings.Builder \[medium: count not bounded here\]$`
+			prompt += m.text // want `prompt grows by \+= in a loop of len\(msgs\) iterations, under case "system": each time it copies the whole string built so far, so the copying is quadratic in how often it runs; use a strings.Builder \[medium: no bound on the count found here\]$`
 		default:
 			rest = append(rest, m)
 		}
@@ -465,7 +465,7 @@ func Dotted(flds []string) string {
 func DottedLater(flds []string) string {
 	s := ""
 	for _, f := range flds {
-		s += "." + f // TODO: quadratic, ok for now // want `s grows by \+= .*\[medium: count not bounded here\]$`
+		s += "." + f // TODO: quadratic, ok for now // want `s grows by \+= .*\[medium: no bound on the count found here\]$`
 	}
 	return s
 }
@@ -497,7 +497,7 @@ func NameInNumerals(name string) string {
 	y := fmt.Sprintf("%s", name)
 	s := ""
 	for i := 0; i < len(y); i++ {
-		s += numerals[y[i]%10] // want `s grows by \+= .*\[medium: count not bounded here\]$`
+		s += numerals[y[i]%10] // want `s grows by \+= .*\[medium: no bound on the count found here\]$`
 	}
 	return s
 }

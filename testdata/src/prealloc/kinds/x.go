@@ -13,7 +13,7 @@ import (
 // upper bound, plus the one element appended after the loop. dst is nil
 // until something is appended, so growing it would change that: no fix.
 func CleanPath(p string) string {
-	var dst []string // want `dst gets at most len\(src\) \+ 1 elements and can be preallocated with that capacity .*; no automatic fix: the appends are conditional, and growing a nil slice that gets none would make it non-nil \[medium: count not bounded here\]$`
+	var dst []string // want `dst gets at most len\(src\) \+ 1 elements and can be preallocated with that capacity .*; no automatic fix: the appends are conditional, and growing a nil slice that gets none would make it non-nil \[medium: no bound on the count found here\]$`
 	src := strings.Split(p, "/")
 	for _, elem := range src {
 		switch elem {
@@ -34,7 +34,7 @@ func CleanPath(p string) string {
 
 // NonEmpty skips only empty strings, and starts non-nil: fixed.
 func NonEmpty(fields []string) []string {
-	out := make([]string, 0) // want `out gets at most len\(fields\) elements .*\[medium: count not bounded here\]$`
+	out := make([]string, 0) // want `out gets at most len\(fields\) elements .*\[medium: no bound on the count found here\]$`
 	for _, f := range fields {
 		if f != "" {
 			out = append(out, f)
@@ -51,7 +51,7 @@ type series struct {
 // Unique fails on a duplicate, so every stored key is distinct and the
 // map ends with one entry per element, although the key is computed.
 func Unique(ss []series) (map[string]bool, error) {
-	seen := make(map[string]bool) // want `seen can be preallocated with capacity len\(ss\) \(past 8 entries, the map grows ~log2\(n/8\) times, rehashing its entries each time\) \[medium: count not bounded here\]$`
+	seen := make(map[string]bool) // want `seen can be preallocated with capacity len\(ss\) \(past 8 entries, the map grows ~log2\(n/8\) times, rehashing its entries each time\) \[medium: no bound on the count found here\]$`
 	for _, s := range ss {
 		key := strings.ToLower(string(s.name))
 		if seen[key] {
@@ -90,7 +90,7 @@ type pairs struct {
 
 // Pairs appends len(kv)/2 pairs to a field of a local struct.
 func Pairs(kv ...string) pairs {
-	p := pairs{sep: "="} // want `p.list can be preallocated with capacity len\(kv\) / 2 .*\[medium: count not bounded here\]$`
+	p := pairs{sep: "="} // want `p.list can be preallocated with capacity len\(kv\) / 2 .*\[medium: no bound on the count found here\]$`
 	for i := 0; i+1 < len(kv); i += 2 {
 		p.list = append(p.list, pair{kv[i], kv[i+1]})
 	}
@@ -118,7 +118,7 @@ func (r *registry) Names() []string {
 // type set has one underlying type (S ~[]E, M ~map[K]V) as they would
 // that type.
 func MapAll[S ~[]E, E, R any](in S, f func(E) R) []R {
-	out := []R{} // want `out can be preallocated with capacity len\(in\) .*\[medium: count not bounded here\]$`
+	out := []R{} // want `out can be preallocated with capacity len\(in\) .*\[medium: no bound on the count found here\]$`
 	for _, e := range in {
 		out = append(out, f(e))
 	}
@@ -137,7 +137,7 @@ func Without[S ~[]E, E comparable](in S, drop E) S {
 }
 
 func CopyMap[M ~map[K]V, K comparable, V any](in M) M {
-	out := M{} // want `out can be preallocated with capacity len\(in\) \(past 8 entries, the map grows .*\[medium: count not bounded here\]$`
+	out := M{} // want `out can be preallocated with capacity len\(in\) \(past 8 entries, the map grows .*\[medium: no bound on the count found here\]$`
 	for k, v := range in {
 		out[k] = v
 	}
@@ -153,7 +153,7 @@ func (a Attrs) At(i int) string { return (*a.kv)[i] }
 func (a Attrs) Append(s string) { *a.kv = append(*a.kv, s) }
 
 func Upper(a Attrs) []string {
-	out := []string{} // want `out can be preallocated with capacity a.Len\(\) .*\[medium: count not bounded here\]$`
+	out := []string{} // want `out can be preallocated with capacity a.Len\(\) .*\[medium: no bound on the count found here\]$`
 	for i := 0; i < a.Len(); i++ {
 		out = append(out, strings.ToUpper(a.At(i)))
 	}
@@ -161,7 +161,7 @@ func Upper(a Attrs) []string {
 }
 
 func Index(a Attrs) map[int]string {
-	m := make(map[int]string) // want `m can be preallocated with capacity a.Len\(\) .*\[medium: count not bounded here\]$`
+	m := make(map[int]string) // want `m can be preallocated with capacity a.Len\(\) .*\[medium: no bound on the count found here\]$`
 	for i := range a.Len() {
 		m[i] = a.At(i)
 	}
@@ -208,7 +208,7 @@ func (a *AttrSet) Matching(prefix string) iter.Seq[string] {
 }
 
 func AsMap(a *AttrSet) map[string]string {
-	out := make(map[string]string) // want `out can be preallocated with capacity a.Len\(\) \(past 8 entries, the map grows ~log2\(n/8\) times, rehashing its entries each time\) \[medium: count not bounded here\]$`
+	out := make(map[string]string) // want `out can be preallocated with capacity a.Len\(\) \(past 8 entries, the map grows ~log2\(n/8\) times, rehashing its entries each time\) \[medium: no bound on the count found here\]$`
 	for k, v := range a.All() {
 		out[k] = v
 	}

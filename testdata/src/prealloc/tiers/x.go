@@ -226,7 +226,7 @@ type Counter interface {
 
 // Sizes records each size: recording is cheap, so the growth counts.
 func Sizes(ctx context.Context, c Counter, names []string) []int {
-	var sizes []int // want `sizes can be preallocated with capacity len\(names\) .*\[medium: count not bounded here\]$`
+	var sizes []int // want `sizes can be preallocated with capacity len\(names\) .*\[medium: no bound on the count found here\]$`
 	for _, n := range names {
 		c.Add(ctx, int64(len(n)))
 		sizes = append(sizes, len(n))
@@ -236,7 +236,7 @@ func Sizes(ctx context.Context, c Counter, names []string) []int {
 
 // Derived derives a context per name, which only package context does.
 func Derived(ctx context.Context, names []string) []int {
-	var out []int // want `out can be preallocated with capacity len\(names\) .*\[medium: count not bounded here\]$`
+	var out []int // want `out can be preallocated with capacity len\(names\) .*\[medium: no bound on the count found here\]$`
 	for _, n := range names {
 		c, cancel := context.WithCancelCause(ctx)
 		cancel(context.Cause(c))
@@ -583,7 +583,7 @@ func LabelsAfterFirst(fe *FuncExpr) []string {
 // RowExprs copies a field not named for parts: reported as usual.
 func RowExprs(fe *FuncExpr) []string {
 	rows := fe.Rows
-	var exprs []string // want `exprs can be preallocated with capacity len\(rows\) .*\[medium: count not bounded here\]$`
+	var exprs []string // want `exprs can be preallocated with capacity len\(rows\) .*\[medium: no bound on the count found here\]$`
 	for _, r := range rows {
 		exprs = append(exprs, r.Expr)
 	}
@@ -1137,12 +1137,12 @@ func NamedTags(all map[string]entry, names []string) []string {
 	for _, n := range names {
 		seen[n]++
 	}
-	var counted []string // want `counted can be preallocated with capacity len\(seen\) .*\[medium: count not bounded here\]$`
+	var counted []string // want `counted can be preallocated with capacity len\(seen\) .*\[medium: no bound on the count found here\]$`
 	for n := range seen {
 		counted = append(counted, n)
 	}
 	_ = counted
-	var tags []string // want `tags can be preallocated with capacity len\(picked\) .*\[medium: count not bounded here\]$`
+	var tags []string // want `tags can be preallocated with capacity len\(picked\) .*\[medium: no bound on the count found here\]$`
 	for tag := range picked {
 		tags = append(tags, tag)
 	}
@@ -1157,7 +1157,7 @@ type outgoing struct {
 
 // With copies the header into a fresh map per call.
 func (o outgoing) With(k, v string) outgoing {
-	h := make(http.Header) // want `h can be preallocated with capacity len\(o.header\) .*\[medium: count not bounded here\]$`
+	h := make(http.Header) // want `h can be preallocated with capacity len\(o.header\) .*\[medium: no bound on the count found here\]$`
 	for name, vals := range o.header {
 		h[name] = vals
 	}
@@ -1226,7 +1226,7 @@ func BuiltinNames() map[string]int {
 
 // PluginNames lists what Register added: data.
 func PluginNames() map[string]int {
-	arity := map[string]int{} // want `arity can be preallocated with capacity len\(plugins\) .*\[medium: count not bounded here\]$`
+	arity := map[string]int{} // want `arity can be preallocated with capacity len\(plugins\) .*\[medium: no bound on the count found here\]$`
 	for name, b := range plugins {
 		arity[name] = b.arity
 	}
@@ -1275,7 +1275,7 @@ func OpNames() []string {
 
 // PlugNames lists what AddPlug appended: data.
 func PlugNames() []string {
-	var names []string // want `names can be preallocated with capacity len\(plugs\) .*\[medium: count not bounded here\]$`
+	var names []string // want `names can be preallocated with capacity len\(plugs\) .*\[medium: no bound on the count found here\]$`
 	for _, h := range plugs {
 		names = append(names, h.name)
 	}
@@ -1388,7 +1388,7 @@ const (
 
 // Open lists the open ports of a scan.
 func Open(scan map[Port]bool) []Port {
-	var out []Port // want `out can be preallocated .*\[medium: count not bounded here\]$`
+	var out []Port // want `out can be preallocated .*\[medium: no bound on the count found here\]$`
 	for p := range scan {
 		out = append(out, p)
 	}
@@ -1439,7 +1439,7 @@ func ElementOffsets(t reflect.Type) []uintptr {
 
 // ValueLengths counts to a value's length: its data decide it.
 func ValueLengths(v reflect.Value) []int {
-	var lens []int // want `lens can be preallocated .*\[medium: count not bounded here\]$`
+	var lens []int // want `lens can be preallocated .*\[medium: no bound on the count found here\]$`
 	for i := 0; i < v.Len(); i++ {
 		lens = append(lens, v.Index(i).Len())
 	}
@@ -1457,7 +1457,7 @@ func Indexes(t reflect.Type, extra []int) func() []int {
 		idx = append(idx, e)
 	}
 	return func() []int {
-		var out []int // want `out can be preallocated .*\[medium: count not bounded here\]$`
+		var out []int // want `out can be preallocated .*\[medium: no bound on the count found here\]$`
 		for _, i := range idx {
 			out = append(out, i*2)
 		}
@@ -1519,7 +1519,7 @@ func Repeated(names []string) []string {
 	for _, n := range names {
 		add(n)
 	}
-	var out []string // want `out can be preallocated .*\[medium: count not bounded here\]$`
+	var out []string // want `out can be preallocated .*\[medium: no bound on the count found here\]$`
 	for _, s := range settings {
 		out = append(out, s.name+"="+s.value)
 	}
@@ -1534,7 +1534,7 @@ func Resolved(lookup func() ([]string, error)) []string {
 		return nil
 	}
 	addrs = append(addrs, "0.0.0.0")
-	var out []string // want `out can be preallocated .*\[medium: count not bounded here\]$`
+	var out []string // want `out can be preallocated .*\[medium: no bound on the count found here\]$`
 	for _, a := range addrs {
 		out = append(out, a+":80")
 	}
@@ -1544,7 +1544,7 @@ func Resolved(lookup func() ([]string, error)) []string {
 // Padded appends to a parameter: its length is the caller's.
 func Padded(names []string) []string {
 	names = append(names, "")
-	var out []string // want `out can be preallocated .*\[medium: count not bounded here\]$`
+	var out []string // want `out can be preallocated .*\[medium: no bound on the count found here\]$`
 	for _, n := range names {
 		out = append(out, n+"!")
 	}
@@ -1553,11 +1553,11 @@ func Padded(names []string) []string {
 
 // Collected fills its list in a loop: its length is the data's.
 func Collected(head string, rest []string) []string {
-	lines := []string{head} // want `lines can be preallocated with capacity len\(rest\) \+ 1 .*\[medium: count not bounded here\]$`
+	lines := []string{head} // want `lines can be preallocated with capacity len\(rest\) \+ 1 .*\[medium: no bound on the count found here\]$`
 	for _, r := range rest {
 		lines = append(lines, r)
 	}
-	var out []string // want `out can be preallocated .*\[medium: count not bounded here\]$`
+	var out []string // want `out can be preallocated .*\[medium: no bound on the count found here\]$`
 	for _, l := range lines {
 		out = append(out, strings.ToUpper(l))
 	}
@@ -1616,7 +1616,7 @@ func BuildAll(roots []*step) []*action {
 // DepNames walks one step's list without calling itself: the list is the
 // data.
 func DepNames(s *step) []string {
-	var names []string // want `names can be preallocated .*\[medium: count not bounded here\]$`
+	var names []string // want `names can be preallocated .*\[medium: no bound on the count found here\]$`
 	for _, d := range s.deps {
 		names = append(names, d.name)
 	}
@@ -1655,7 +1655,7 @@ func RequestedCodecs(opts *codecOptions, asked []string) []string {
 	for _, c := range asked {
 		all[c] = struct{}{}
 	}
-	var out []string // want `out can be preallocated .*\[medium: count not bounded here\]$`
+	var out []string // want `out can be preallocated .*\[medium: no bound on the count found here\]$`
 	for c := range all {
 		out = append(out, c)
 	}
@@ -1695,7 +1695,7 @@ func Label(candidates []*node) (string, error) {
 }
 
 func nodeIDs(ns []*node) string {
-	var ids []string // want `ids can be preallocated with capacity len\(ns\) .*\[medium: count not bounded here\]$`
+	var ids []string // want `ids can be preallocated with capacity len\(ns\) .*\[medium: no bound on the count found here\]$`
 	for _, n := range ns {
 		ids = append(ids, n.id)
 	}
@@ -1745,7 +1745,7 @@ func (s *eventStore) All(ids []string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	var names []string // want `names can be preallocated with capacity len\(events\) .*\[medium: count not bounded here\]$`
+	var names []string // want `names can be preallocated with capacity len\(events\) .*\[medium: no bound on the count found here\]$`
 	for _, ev := range events {
 		names = append(names, ev.id)
 	}
@@ -1764,7 +1764,7 @@ func LastAddress(ip net.IP, mask net.IPMask) net.IP {
 
 // Masked walks a list of addresses: as long as that list.
 func Masked(ips []net.IP, mask net.IPMask) []net.IP {
-	var out []net.IP // want `out can be preallocated with capacity len\(ips\) .*\[medium: count not bounded here\]$`
+	var out []net.IP // want `out can be preallocated with capacity len\(ips\) .*\[medium: no bound on the count found here\]$`
 	for _, ip := range ips {
 		out = append(out, ip.Mask(mask))
 	}

@@ -11,7 +11,7 @@ import (
 // HeaderNames lists the headers of a request the client is about to send,
 // to print it as a command line: the program's own headers, a few.
 func HeaderNames(req *http.Request) []string {
-	var names []string // want `names can be preallocated with capacity len\(req.Header\) .*\[medium: count not bounded here\]$`
+	var names []string // want `names can be preallocated with capacity len\(req.Header\) .*\[medium: no bound on the count found here\]$`
 	for k := range req.Header {
 		names = append(names, k)
 	}
@@ -21,7 +21,7 @@ func HeaderNames(req *http.Request) []string {
 // ParamNames lists the parameters of a URL the client signs.
 func ParamNames(u *url.URL) []string {
 	params := u.Query()
-	var names []string // want `names can be preallocated with capacity len\(params\) .*\[medium: count not bounded here\]$`
+	var names []string // want `names can be preallocated with capacity len\(params\) .*\[medium: no bound on the count found here\]$`
 	for k := range params {
 		names = append(names, k)
 	}
