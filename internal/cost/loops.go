@@ -72,6 +72,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountFixed, "at most 20: the digits of an integer ("+digitCount(pass.TypesInfo, cur.Node(), fn)+")"
 	case addressBytes(pass.TypesInfo, cur.Node()) != "":
 		t.Count, t.Evidence = CountFixed, addressBytes(pass.TypesInfo, cur.Node())
+	case regexpGroups(pass.TypesInfo, cur.Node(), fn) != "":
+		t.Count, t.Evidence = CountFixed, "the groups of a regular expression, fixed by its pattern ("+regexpGroups(pass.TypesInfo, cur.Node(), fn)+")"
 	case m.chunkSize(pass, cur, fn) != "":
 		t.Count, t.Evidence = CountFixed, "at most "+m.chunkSize(pass, cur, fn)+": one chunk of slices.Chunk"
 	case enumKeys(pass, cur.Node()) != "":
@@ -185,6 +187,36 @@ func addressBytes(info *types.Info, loop ast.Node) string {
 
 // isBase10 reports whether call, strconv.FormatInt(n, base) or
 // FormatUint, formats in base 10.
+// regexpGroups returns the method called when loop ranges over the
+// groups of one match of a regular expression, or their names (m :=
+// re.FindStringSubmatch(s); re.FindAllStringSubmatch(s, -1)[0];
+// re.SubexpNames()), or "": one per group of the pattern, plus one, a
+// count the code fixes. The matches of FindAll are as many as the input
+// holds.
+func regexpGroups(info *types.Info, loop ast.Node, fn ast.Node) string {
+	rng, ok := loop.(*ast.RangeStmt)
+	if !ok {
+		return ""
+	}
+	x := ast.Unparen(fixedLocal(info, fn, rng.X))
+	oneMatch := []string{"FindStringSubmatch", "FindSubmatch", "SubexpNames"}
+	if ix, ok := x.(*ast.IndexExpr); ok {
+		x, oneMatch = ast.Unparen(ix.X), []string{"FindAllStringSubmatch", "FindAllSubmatch"}
+	}
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		return ""
+	}
+	method, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || !slices.Contains(oneMatch, method.Name()) {
+		return ""
+	}
+	if recv := method.Signature().Recv(); recv == nil || !typesx.IsPointerTo(recv.Type(), "regexp", "Regexp") {
+		return ""
+	}
+	return method.Name()
+}
+
 func isBase10(info *types.Info, call *ast.CallExpr) bool {
 	base := info.Types[call.Args[len(call.Args)-1]].Value
 	return len(call.Args) == 2 && base != nil && base.ExactString() == "10"

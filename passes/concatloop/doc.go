@@ -53,7 +53,8 @@
 //   - low: loops whose trip count is fixed by the code (arrays,
 //     constants, literals, package-level tables, the digits of an integer
 //     formatted in decimal, at most 20, the bytes of a network address
-//     (net.IP, net.IPMask, net.HardwareAddr), the results of a lookup by keys
+//     (net.IP, net.IPMask, net.HardwareAddr), the groups of one match of a
+//     regular expression (re.FindStringSubmatch(s)), the results of a lookup by keys
 //     given a literal list of them, also when passed as the
 //     argument of every call of an unexported helper, directly or
 //     through another, counters bounded by

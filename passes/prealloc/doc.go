@@ -108,7 +108,10 @@
 //     with a constant n, the digits of an integer formatted in decimal
 //     (strconv.Itoa, fmt.Sprintf("%d", n)): at most 20, the bytes of a
 //     network address or mask (net.IP, net.IPMask: at most 16,
-//     net.HardwareAddr: at most 20), the results of a
+//     net.HardwareAddr: at most 20), the groups of one match of a regular
+//     expression or their names (re.FindStringSubmatch(s),
+//     re.FindAllStringSubmatch(s, -1)[0], re.SubexpNames(): one per group
+//     of the pattern), the results of a
 //     lookup by keys given a literal list of them (EventsFromIDs(ctx,
 //     []string{id})): one per key, another package's variable
 //     such as unicode.Scripts, a list that returns (or panics) above when longer than

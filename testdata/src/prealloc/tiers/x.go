@@ -15,6 +15,7 @@ import (
 	"net/http"
 	"os"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -616,6 +617,38 @@ func Namespaces(root string, m Matcher) []string {
 		lookup = append(lookup, svc)
 	}
 	return lookup
+}
+
+// Groups names the groups of a remote URL's first match: as many as the
+// pattern has, a count the code fixes.
+func Groups(re *regexp.Regexp, url string) map[string]string {
+	matches := re.FindAllStringSubmatch(url, -1)[0]
+	names := re.SubexpNames()
+	groups := map[string]string{} // want `\[low: the groups of a regular expression, fixed by its pattern \(FindAllStringSubmatch\)\]$`
+	for i, v := range matches {
+		groups[names[i]] = v
+	}
+	return groups
+}
+
+// GroupKeys lists the pattern's group names as keys.
+func GroupKeys(re *regexp.Regexp) []string {
+	names := re.SubexpNames()
+	var keys []string // want `\[low: the groups of a regular expression, fixed by its pattern \(SubexpNames\)\]$`
+	for _, n := range names {
+		keys = append(keys, n+"=")
+	}
+	return keys
+}
+
+// AllMatches lists every match of the pattern: as many as the input holds.
+func AllMatches(re *regexp.Regexp, text string) []string {
+	var out []string // want `out can be preallocated with capacity len\(all\) .*\[medium: no bound on the count found here\]$`
+	all := re.FindAllString(text, -1)
+	for _, m := range all {
+		out = append(out, m+";")
+	}
+	return out
 }
 
 // DoubledOffsets changes the count after the check: reported as usual.
