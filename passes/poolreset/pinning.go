@@ -72,8 +72,8 @@ func (a *checker) pinsOf(pool poolKey) []*pin {
 // object's type sets to a view of a pinned field's memory (iter.kmer =
 // iter.s.Seq[i:j]): clearing the pinned field alone leaves that memory
 // reachable through the view. Only the methods built for the pass (those
-// that get or put objects of a pool, and the functions they call) are
-// read.
+// that get or put objects of a pool, and the functions that call those)
+// are read.
 func (a *checker) viewPins(pins []*pin) []*pin {
 	var views []*pin
 	for _, fn := range a.funcs {
