@@ -48,7 +48,7 @@ func (a *checker) check() []finding {
 			add(a.checkFieldHeld(p), cost.Estimate{Tier: cost.Medium, Evidence: "the next Get sees the old state"})
 		}
 		dirty, dirtyCost := a.checkDirty(p), freq.Rate("the next Get sees the old state")
-		if why := a.decodedPools[p.pool]; why != "" {
+		if why := a.perhapsDirty[p.pool]; why != "" {
 			dirtyCost = cost.Estimate{Tier: cost.Low, Evidence: why}
 		}
 		add(dirty, dirtyCost)
@@ -467,10 +467,9 @@ func (a *checker) isPut(instr ssa.Instruction) bool {
 // poolDirty reports whether some Get of the pool uses the object without
 // resetting it. If every Get resets, a dirty Put does no harm.
 //
-// A Get whose object is first decoded into by one of its own methods
-// that this package cannot see (Block.UnmarshalPortable) counts as dirty
-// too, but the pool is noted in decodedPools: such a method usually
-// starts the object over, so the finding is low.
+// A Get whose object is first given to a call that may start it over
+// where this package cannot see (see mayStartOver) counts as dirty too,
+// but the pool is noted in perhapsDirty, so the finding is low.
 func (a *checker) poolDirty(pool poolKey) bool {
 	dirty, ok := a.dirtyPools[pool]
 	if !ok {
@@ -487,7 +486,7 @@ func (a *checker) poolDirty(pool poolKey) bool {
 		}
 		if perhaps != "" {
 			dirty = true
-			a.decodedPools[pool] = perhaps
+			a.perhapsDirty[pool] = perhaps
 		}
 		a.dirtyPools[pool] = dirty
 	}

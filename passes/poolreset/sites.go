@@ -59,9 +59,9 @@ type checker struct {
 	putters    map[*ssa.Function]map[int][]*putSite
 	mayResets  map[*ast.FuncDecl]bool
 	dirtyPools map[poolKey]bool
-	// decodedPools say why a pool's Gets are only perhaps dirty: see
+	// perhapsDirty say why a pool's Gets are only perhaps dirty: see
 	// poolDirty.
-	decodedPools map[poolKey]string
+	perhapsDirty map[poolKey]string
 	allGets      map[poolKey][]*getSite // gets, those in getters included
 	fields       *fieldstore.Summary
 	pins         map[poolKey][]*pin
@@ -87,7 +87,7 @@ func newChecker(pass *analysis.Pass, rep *suppress.Reporter, c *candidates, buil
 		putters:      make(map[*ssa.Function]map[int][]*putSite),
 		mayResets:    make(map[*ast.FuncDecl]bool),
 		dirtyPools:   make(map[poolKey]bool),
-		decodedPools: make(map[poolKey]string),
+		perhapsDirty: make(map[poolKey]string),
 	}
 	var add func(fn *ssa.Function)
 	add = func(fn *ssa.Function) {
