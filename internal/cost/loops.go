@@ -320,12 +320,8 @@ func leaves(info *types.Info, s ast.Stmt) string {
 	case *ast.ReturnStmt:
 		return "return"
 	case *ast.ExprStmt:
-		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok {
-			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-				if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-					return "panic"
-				}
-			}
+		if call, ok := ast.Unparen(s.X).(*ast.CallExpr); ok && astx.IsBuiltin(info, call.Fun, "panic") {
+			return "panic"
 		}
 	}
 	return ""

@@ -222,16 +222,11 @@ func (c *checker) appendsTo(as *ast.AssignStmt, v *types.Var) bool {
 	}
 	lhs, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident)
 	call, ok2 := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
-	if !ok || !ok2 || c.info.ObjectOf(lhs) != v || len(call.Args) == 0 {
+	if !ok || !ok2 || c.info.ObjectOf(lhs) != v || len(call.Args) == 0 || !astx.IsBuiltin(c.info, call.Fun, "append") {
 		return false
 	}
-	fun, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	arg, ok2 := ast.Unparen(call.Args[0]).(*ast.Ident)
-	if !ok || !ok2 || c.info.Uses[arg] != v {
-		return false
-	}
-	_, isBuiltin := c.info.Uses[fun].(*types.Builtin)
-	return isBuiltin && fun.Name == "append"
+	arg, ok := ast.Unparen(call.Args[0]).(*ast.Ident)
+	return ok && c.info.Uses[arg] == v
 }
 
 // onlyWhenEmpty reports whether acc runs only while its string is empty:
