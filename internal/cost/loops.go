@@ -518,7 +518,7 @@ func startsAtConstant(info *types.Info, l *ast.ForStmt) bool {
 // Loops over such lists are short and of constant length.
 func (m *Model) FixedList(pass *analysis.Pass, x ast.Expr, fn ast.Node) bool {
 	if call, ok := ast.Unparen(x).(*ast.CallExpr); ok {
-		return m.returnsFixedList(pass.TypesInfo, call)
+		return m.returnsFixedList(pass.TypesInfo, call) || fn != nil && listedBy(pass.TypesInfo, fn, call)
 	}
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	if !ok {
@@ -541,6 +541,60 @@ func (m *Model) FixedList(pass *analysis.Pass, x ast.Expr, fn ast.Node) bool {
 	values := astx.Values(pass.TypesInfo, fn, v)
 	return len(values) > 0 && !slices.ContainsFunc(values, func(value ast.Expr) bool { return !m.isListLiteral(pass.TypesInfo, value) }) ||
 		constantKeyed(pass.TypesInfo, fn, v) || neverSet(pass.TypesInfo, fn, v) || writtenOut(pass.TypesInfo, fn, v)
+}
+
+// listedBy reports whether call reads a local collection without
+// arguments (names.UnsortedList()) that fn fills only with constants:
+// made by a call of constant arguments (sets.New[string]()), then given
+// only calls of constant arguments outside loops (names.Insert("a")),
+// read by calls without arguments or len. It holds at most as many
+// elements as the code writes out.
+func listedBy(info *types.Info, fn ast.Node, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || len(call.Args) > 0 || info.Selections[sel] == nil {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := asVar(info.Uses[id])
+	if v == nil || v.Parent() == nil || v.Parent() == v.Pkg().Scope() || astx.Reassigned(info, fn, v) {
+		return false
+	}
+	made, ok := ast.Unparen(astx.InitialValue(info, fn, v)).(*ast.CallExpr)
+	if !ok || !constantArgs(info, made) {
+		return false
+	}
+	filled := true
+	ast.PreorderStack(fn, nil, func(n ast.Node, stack []ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			filled = usedToFill(info, fn, stack)
+		}
+		return filled
+	})
+	return filled
+}
+
+// usedToFill reports whether the use of a collection whose enclosing
+// nodes are stack is len of it, a call of its method without arguments,
+// or one with constant arguments that runs once per call of fn.
+func usedToFill(info *types.Info, fn ast.Node, stack []ast.Node) bool {
+	parent := stack[len(stack)-1]
+	if call, ok := parent.(*ast.CallExpr); ok {
+		return astx.IsBuiltin(info, call.Fun, "len")
+	}
+	sel, ok := parent.(*ast.SelectorExpr)
+	if !ok || len(stack) < 2 || info.Selections[sel] == nil || info.Selections[sel].Kind() != types.MethodVal {
+		return false
+	}
+	call, ok := stack[len(stack)-2].(*ast.CallExpr)
+	return ok && call.Fun == sel && (len(call.Args) == 0 || constantArgs(info, call) && runsOnce(info, fn, stack))
+}
+
+// constantArgs reports whether every argument of call is a constant.
+func constantArgs(info *types.Info, call *ast.CallExpr) bool {
+	return call.Ellipsis == token.NoPos && !slices.ContainsFunc(call.Args, func(arg ast.Expr) bool { return info.Types[arg].Value == nil && !info.Types[arg].IsType() })
 }
 
 // neverSet reports whether v is a slice or map that fn declares without a

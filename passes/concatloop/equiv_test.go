@@ -26,6 +26,7 @@ var inputs = map[string][]string{
 	"[][]string":     {`nil`, `[][]string{{"a", "b"}, {"c"}}`, `[][]string{{"a", "skip", "b"}, {"c", "stop"}, {"d"}}`, `[][]string{{"", "x"}, {"y"}, {}}`, `[][]string{{"a"}, {"b", "skip"}}`},
 	"[]Name":         {`nil`, `[]%[1]s.Name{"p", "q"}`},
 	"[]fmt.Stringer": {`nil`, `[]fmt.Stringer{time.Second, time.Duration(3)}`},
+	"*Route":         {`&%[1]s.Route{}`, `&%[1]s.Route{Hops: []string{"a"}}`, `&%[1]s.Route{Hops: []string{"a", "", "b"}}`},
 }
 
 // TestFixesKeepResults compiles each fixture with fixes and its golden file

@@ -602,20 +602,33 @@ func (c *checker) builderName(g *group, at ast.Node) string {
 }
 
 // joinFix replaces the loop by strings.Join when that is exactly what it
-// computes: for i, x := range xs { if i > 0 { s += sep }; s += x }.
+// computes: for i, x := range xs { if i > 0 { s += sep }; s += x }, or
+// for i, x := range xs { s += x; if i < len(xs)-1 { s += sep } }.
 func (c *checker) joinFix(file *ast.File, g *group, sep ast.Expr) (*analysis.SuggestedFix, string) {
-	// Other shapes (a separator after all but the last, measured against
-	// another list) may be strings.Join's too; the fix proves only one.
-	const why = "the fix proves strings.Join equal only for if i > 0 { s += sep }; s += x, and this loop places its separators otherwise"
+	// Other shapes (a separator around every element, a test against
+	// another list) may be strings.Join's too; the fix proves only two.
+	const why = "the fix proves strings.Join equal only for a separator before all but the first element (if i > 0) or after all but the last (if i < len(xs)-1), and this loop places its separators otherwise"
 	rng := g.loop.Node().(*ast.RangeStmt)
 	key, _ := rng.Key.(*ast.Ident)
 	if key == nil || len(rng.Body.List) != 2 || len(g.accums) != 2 {
 		return nil, why
 	}
-	guard, ok := rng.Body.List[0].(*ast.IfStmt)
-	if !ok || guard.Init != nil || guard.Else != nil || len(guard.Body.List) != 1 ||
-		guard.Body.List[0] != g.accums[0].stmt || rng.Body.List[1] != g.accums[1].stmt ||
-		len(g.accums[0].operands) != 1 || g.accums[0].operands[0] != sep || !c.isNotFirst(guard.Cond, key) {
+	guard, element, guarded, holds := rng.Body.List[0], rng.Body.List[1], g.accums[0], c.isNotFirst
+	if _, ok := element.(*ast.IfStmt); ok {
+		guard, element, guarded = element, guard, g.accums[1]
+		holds = func(cond ast.Expr, key *ast.Ident) bool { return c.isNotLast(cond, key, rng.X) }
+	}
+	ifs, ok := guard.(*ast.IfStmt)
+	if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) != 1 || ifs.Body.List[0] != guarded.stmt ||
+		!slices.ContainsFunc(g.accums, func(a *accumulation) bool { return a.stmt == element }) ||
+		len(guarded.operands) != 1 || guarded.operands[0] != sep {
+		return nil, why
+	}
+	guardCond := ifs.Cond
+	if !holds(guardCond, key) {
+		if n := c.lenMeasured(guardCond); n != nil && c.src.Text(n) != c.src.Text(rng.X) {
+			return nil, "the separator's test measures " + c.short(n) + ", not the ranged " + c.short(rng.X)
+		}
 		return nil, why
 	}
 	if !types.AssignableTo(c.info.TypeOf(rng.X), types.NewSlice(types.Typ[types.String])) {
@@ -643,6 +656,82 @@ func (c *checker) isNotFirst(cond ast.Expr, key *ast.Ident) bool {
 		return isKey(bin.X) && isZero(bin.Y) || bin.Op == token.NEQ && isZero(bin.X) && isKey(bin.Y)
 	case token.LSS:
 		return isZero(bin.X) && isKey(bin.Y)
+	}
+	return false
+}
+
+// isNotLast reports whether cond is i < len(xs)-1, i != len(xs)-1,
+// i+1 < len(xs) or i+1 != len(xs) for the key i, where xs is the ranged
+// list: a variable or a chain of fields, which the loop, accumulating
+// only, leaves as it is.
+func (c *checker) isNotLast(cond ast.Expr, key *ast.Ident, xs ast.Expr) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || bin.Op != token.LSS && bin.Op != token.NEQ || !isVarOrFields(xs) {
+		return false
+	}
+	isKey := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && c.info.ObjectOf(id) == c.info.ObjectOf(key)
+	}
+	isLen := func(e ast.Expr) bool {
+		n := c.lenOf(e)
+		return n != nil && c.sameList(n, xs)
+	}
+	minusOne := func(e ast.Expr, ok func(ast.Expr) bool) bool { // e is x - 1 or x + 1
+		b, isBin := ast.Unparen(e).(*ast.BinaryExpr)
+		one := isBin && c.info.Types[b.Y].Value != nil && c.info.Types[b.Y].Value.ExactString() == "1"
+		return one && ok(b.X) && (b.Op == token.SUB || b.Op == token.ADD)
+	}
+	x, y := ast.Unparen(bin.X), ast.Unparen(bin.Y)
+	return isKey(x) && minusOne(y, isLen) && y.(*ast.BinaryExpr).Op == token.SUB ||
+		minusOne(x, isKey) && x.(*ast.BinaryExpr).Op == token.ADD && isLen(y)
+}
+
+// lenMeasured returns xs when cond compares with len(xs), and nil when it
+// does not.
+func (c *checker) lenMeasured(cond ast.Expr) ast.Expr {
+	var n ast.Expr
+	ast.Inspect(cond, func(node ast.Node) bool {
+		if e, ok := node.(ast.Expr); ok && n == nil {
+			n = c.lenOf(e)
+		}
+		return n == nil
+	})
+	return n
+}
+
+// lenOf returns xs when e is len(xs).
+func (c *checker) lenOf(e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || !astx.IsBuiltin(c.info, call.Fun, "len") {
+		return nil
+	}
+	return call.Args[0]
+}
+
+// sameList reports whether a and b name the same variable or the same
+// fields of it.
+func (c *checker) sameList(a, b ast.Expr) bool {
+	switch a := ast.Unparen(a).(type) {
+	case *ast.Ident:
+		b, ok := ast.Unparen(b).(*ast.Ident)
+		return ok && c.info.ObjectOf(a) != nil && c.info.ObjectOf(a) == c.info.ObjectOf(b)
+	case *ast.SelectorExpr:
+		b, ok := ast.Unparen(b).(*ast.SelectorExpr)
+		return ok && c.info.ObjectOf(a.Sel) == c.info.ObjectOf(b.Sel) && c.sameList(a.X, b.X)
+	}
+	return false
+}
+
+// isVarOrFields reports whether e is a variable or a chain of fields
+// (xs, r.names): evaluating it twice gives the same list while nothing
+// assigns it.
+func isVarOrFields(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return isVarOrFields(e.X)
 	}
 	return false
 }

@@ -190,6 +190,34 @@ func Join(xs []string) string {
 	return s
 }
 
+// JoinAfter puts the separator after all but the last element: also
+// exactly strings.Join.
+func JoinAfter(xs []string) string {
+	s := ""
+	for i, x := range xs {
+		s += x // want `s grows by \+= .*; use strings.Join\(xs, "; "\) \[medium: no bound on the count found here\]$`
+		if i < len(xs)-1 {
+			s += "; "
+		}
+	}
+	return s
+}
+
+// Route is a path through named hops.
+type Route struct{ Hops []string }
+
+// JoinFields counts the last element with i+1 against the same fields.
+func JoinFields(r *Route) string {
+	path := ""
+	for i, h := range r.Hops {
+		path += h // want `path grows by \+= .*; use strings.Join\(r.Hops, "->"\) \[medium: no bound on the count found here\]$`
+		if i+1 != len(r.Hops) {
+			path += "->"
+		}
+	}
+	return path
+}
+
 // Repeat appends the same string every time: the fix uses strings.Repeat.
 func Repeat(xs []int) string {
 	pad := "|"

@@ -501,3 +501,75 @@ func NameInNumerals(name string) string {
 	}
 	return s
 }
+
+// nameSet is a set of names with methods, as set packages write them.
+type nameSet map[string]struct{}
+
+func newNameSet(names ...string) nameSet {
+	s := make(nameSet, len(names))
+	s.Insert(names...)
+	return s
+}
+
+func (s nameSet) Insert(names ...string) {
+	for _, n := range names {
+		s[n] = struct{}{}
+	}
+}
+
+func (s nameSet) List() []string {
+	out := make([]string, 0, len(s))
+	for n := range s {
+		out = append(out, n)
+	}
+	return out
+}
+
+// Mismatch collects up to three reasons, each a constant inserted once:
+// the list the loop joins has at most three names.
+func Mismatch(ports, labels, weights bool) string {
+	reasons := newNameSet()
+	if ports {
+		reasons.Insert("ports differ")
+	}
+	if labels {
+		reasons.Insert("labels differ")
+	}
+	if weights {
+		reasons.Insert("weights differ", "weights unset")
+	}
+	msg := ""
+	for i, r := range reasons.List() {
+		msg += r // want `msg grows by \+= in a loop of len\(reasons.List\(\)\) iterations: .*\[low: a count fixed by the code\]$`
+		if i < len(reasons)-1 {
+			msg += "; "
+		}
+	}
+	return msg
+}
+
+// Unmatched inserts names it is given: the set is as long as they are.
+func Unmatched(names []string) string {
+	seen := newNameSet()
+	seen.Insert("none")
+	seen.Insert(names...)
+	msg := ""
+	for _, n := range seen.List() {
+		msg += n + " " // want `msg grows by \+= in a loop of len\(seen.List\(\)\) iterations: .*\[medium: no bound on the count found here\]$`
+	}
+	return msg
+}
+
+// Repeated inserts a constant in a loop, which the set keeps once, but
+// the code does not say so: no bound is claimed.
+func Repeated(n int) string {
+	seen := newNameSet()
+	for range n {
+		seen.Insert("again")
+	}
+	msg := ""
+	for _, s := range seen.List() {
+		msg += s + " " // want `msg grows by \+= in a loop of len\(seen.List\(\)\) iterations: .*\[medium: no bound on the count found here\]$`
+	}
+	return msg
+}
