@@ -643,19 +643,12 @@ func (c *checker) isNotFirst(cond ast.Expr, key *ast.Ident) bool {
 	if !ok {
 		return false
 	}
-	isKey := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && c.info.ObjectOf(id) == c.info.ObjectOf(key)
-	}
-	isZero := func(e ast.Expr) bool {
-		tv := c.info.Types[e]
-		return tv.Value != nil && tv.Value.ExactString() == "0"
-	}
+	isZero := func(e ast.Expr) bool { return astx.IsIntConst(c.info, e, 0) }
 	switch bin.Op {
 	case token.GTR, token.NEQ:
-		return isKey(bin.X) && isZero(bin.Y) || bin.Op == token.NEQ && isZero(bin.X) && isKey(bin.Y)
+		return c.isKey(bin.X, key) && isZero(bin.Y) || bin.Op == token.NEQ && isZero(bin.X) && c.isKey(bin.Y, key)
 	case token.LSS:
-		return isZero(bin.X) && isKey(bin.Y)
+		return isZero(bin.X) && c.isKey(bin.Y, key)
 	}
 	return false
 }
@@ -669,22 +662,23 @@ func (c *checker) isNotLast(cond ast.Expr, key *ast.Ident, xs ast.Expr) bool {
 	if !ok || bin.Op != token.LSS && bin.Op != token.NEQ || !isVarOrFields(xs) {
 		return false
 	}
-	isKey := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && c.info.ObjectOf(id) == c.info.ObjectOf(key)
-	}
 	isLen := func(e ast.Expr) bool {
 		n := c.lenOf(e)
 		return n != nil && c.sameList(n, xs)
 	}
-	minusOne := func(e ast.Expr, ok func(ast.Expr) bool) bool { // e is x - 1 or x + 1
-		b, isBin := ast.Unparen(e).(*ast.BinaryExpr)
-		one := isBin && c.info.Types[b.Y].Value != nil && c.info.Types[b.Y].Value.ExactString() == "1"
-		return one && ok(b.X) && (b.Op == token.SUB || b.Op == token.ADD)
+	// plusOne reports whether e is x op 1 with is(x).
+	plusOne := func(e ast.Expr, op token.Token, is func(ast.Expr) bool) bool {
+		b, ok := ast.Unparen(e).(*ast.BinaryExpr)
+		return ok && b.Op == op && is(b.X) && astx.IsIntConst(c.info, b.Y, 1)
 	}
-	x, y := ast.Unparen(bin.X), ast.Unparen(bin.Y)
-	return isKey(x) && minusOne(y, isLen) && y.(*ast.BinaryExpr).Op == token.SUB ||
-		minusOne(x, isKey) && x.(*ast.BinaryExpr).Op == token.ADD && isLen(y)
+	isKey := func(e ast.Expr) bool { return c.isKey(e, key) }
+	return isKey(bin.X) && plusOne(bin.Y, token.SUB, isLen) || plusOne(bin.X, token.ADD, isKey) && isLen(bin.Y)
+}
+
+// isKey reports whether e is the range key key.
+func (c *checker) isKey(e ast.Expr, key *ast.Ident) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && c.info.ObjectOf(id) == c.info.ObjectOf(key)
 }
 
 // lenMeasured returns xs when cond compares with len(xs), and nil when it
