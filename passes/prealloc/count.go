@@ -181,7 +181,7 @@ func (c *checker) forCount(loop *ast.ForStmt, fn ast.Node) (count, bool) {
 		return count{}, false
 	}
 	lowVal, ok := intConst(info, low)
-	if !ok || astx.Mentions(c.pass.TypesInfo, base, i) || c.escapedVars(fn)[i] || c.modifies(loop.Body, []*types.Var{i}) {
+	if !ok || astx.Mentions(c.pass.TypesInfo, base, i) || len(c.escapedVars(fn)[i]) > 0 || c.modifies(loop.Body, []*types.Var{i}) {
 		return count{}, false
 	}
 	tv, ok := info.Types[base]
@@ -248,7 +248,7 @@ func (c *checker) stepCount(loop *ast.ForStmt, fn ast.Node, init *ast.AssignStmt
 	}
 	lo, ok := intConst(info, init.Rhs[0])
 	cond, ok2 := ast.Unparen(loop.Cond).(*ast.BinaryExpr)
-	if !ok || !ok2 || cond.Op != token.LSS || c.escapedVars(fn)[i] || c.modifies(loop.Body, []*types.Var{i}) {
+	if !ok || !ok2 || cond.Op != token.LSS || len(c.escapedVars(fn)[i]) > 0 || c.modifies(loop.Body, []*types.Var{i}) {
 		return count{}, false
 	}
 	var a int64
@@ -472,7 +472,7 @@ func (c *checker) stable(node ast.Node, n count, fn ast.Node) bool {
 		return false
 	}
 	escaped := c.escapedVars(fn)
-	if c.hasCalls(node, true) && (n.impure || slices.ContainsFunc(n.vars, func(v *types.Var) bool { return escaped[v] })) {
+	if c.hasCalls(node, true) && (n.impure || slices.ContainsFunc(n.vars, func(v *types.Var) bool { return len(escaped[v]) > 0 })) {
 		return false
 	}
 	return !n.impure || !c.writesMemory(node, n) && !communicates(node)

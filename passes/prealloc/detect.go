@@ -747,14 +747,15 @@ func (c *checker) appendsTo(assign *ast.AssignStmt, acc accumulation) bool {
 }
 
 // escapedVars returns the local variables of fn whose address is taken, or
-// that a function literal assigns although they are declared outside it:
-// calls may change those at any time.
-func (c *checker) escapedVars(fn ast.Node) map[*types.Var]bool {
+// that a function literal assigns although they are declared outside it,
+// each with the places where that happens: from there on, calls may
+// change them at any time.
+func (c *checker) escapedVars(fn ast.Node) map[*types.Var][]token.Pos {
 	if vars, ok := c.escaped[fn]; ok {
 		return vars
 	}
 	info := c.pass.TypesInfo
-	vars := make(map[*types.Var]bool)
+	vars := make(map[*types.Var][]token.Pos)
 	var lits []*ast.FuncLit
 	ast.Inspect(fn, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -763,14 +764,14 @@ func (c *checker) escapedVars(fn ast.Node) map[*types.Var]bool {
 		case *ast.UnaryExpr:
 			if n.Op == token.AND {
 				if v := c.root(n.X); v != nil {
-					vars[v] = true
+					vars[v] = append(vars[v], n.Pos())
 				}
 			}
 		case *ast.SelectorExpr:
 			// x.M() with a pointer receiver takes x's address.
 			if sel := info.Selections[n]; sel != nil && sel.Kind() == types.MethodVal && !sel.Indirect() && hasPointerReceiver(sel.Obj()) {
 				if v := c.root(n.X); v != nil {
-					vars[v] = true
+					vars[v] = append(vars[v], n.Pos())
 				}
 			}
 		}
@@ -791,7 +792,7 @@ func (c *checker) escapedVars(fn ast.Node) map[*types.Var]bool {
 			}
 			for _, e := range written {
 				if v := c.root(e); v != nil && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) {
-					vars[v] = true
+					vars[v] = append(vars[v], lit.Pos())
 				}
 			}
 			return true
@@ -799,6 +800,24 @@ func (c *checker) escapedVars(fn ast.Node) map[*types.Var]bool {
 	}
 	c.escaped[fn] = vars
 	return vars
+}
+
+// escapesDuring reports whether v may change behind the loop's back: its
+// address is taken, or a function literal writes it, before the loop
+// ends, or after it but in an outer loop that v outlives, whose next
+// round runs the loop again. An address taken once v is built
+// (tp.list.Store(&list)) changes nothing the loop sees.
+func (c *checker) escapesDuring(fn, loop ast.Node, v *types.Var) bool {
+	for _, pos := range c.escapedVars(fn)[v] {
+		if pos < loop.End() || astx.Any(fn, func(n ast.Node) bool {
+			_, isLoop := n.(*ast.ForStmt)
+			_, isRange := n.(*ast.RangeStmt)
+			return (isLoop || isRange) && n.Pos() <= pos && pos < n.End() && (v.Pos() < n.Pos() || v.Pos() >= n.End())
+		}) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasPointerReceiver(method types.Object) bool {

@@ -3,6 +3,7 @@ package prealloc
 import (
 	_ "embed"
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -45,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if !ok || rep.Skips(file) {
 			continue
 		}
-		c := &checker{pass: pass, rep: rep, file: file, src: astx.NewSource(pass), escaped: make(map[ast.Node]map[*types.Var]bool), model: model, tables: model.Tables(), callees: callees}
+		c := &checker{pass: pass, rep: rep, file: file, src: astx.NewSource(pass), escaped: make(map[ast.Node]map[*types.Var][]token.Pos), model: model, tables: model.Tables(), callees: callees}
 		for cur := range fileCur.Preorder((*ast.RangeStmt)(nil), (*ast.ForStmt)(nil), (*ast.CallExpr)(nil)) {
 			if _, isCall := cur.Node().(*ast.CallExpr); isCall {
 				c.checkCollect(cur)
@@ -63,7 +64,7 @@ type checker struct {
 	rep     *suppress.Reporter
 	file    *ast.File
 	src     *astx.Source
-	escaped map[ast.Node]map[*types.Var]bool // by outermost function: see escapedVars
+	escaped map[ast.Node]map[*types.Var][]token.Pos // by outermost function: see escapedVars
 	model   *cost.Model
 	tables  map[*types.Var]bool       // package variables initialized with a literal
 	inInit  bool                      // the loop being checked is in an init function
@@ -143,7 +144,7 @@ func (c *checker) checkLoop(loopCur inspector.Cursor) {
 
 func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, n count, fn ast.Node, list []ast.Stmt, idx int) {
 	loop := list[idx]
-	if c.escapedVars(fn)[acc.v] || c.mentionedOutside(loop, acc) || holdsFuncs(acc.typ()) || c.boxes(acc) {
+	if c.escapesDuring(fn, loop, acc.v) || c.mentionedOutside(loop, acc) || holdsFuncs(acc.typ()) || c.boxes(acc) {
 		return
 	}
 	if acc.isMap && (n.isConst && n.constVal <= 8 || c.fewConstantKeys(loopCur, acc) || !c.distinctKeys(loopCur, acc)) {

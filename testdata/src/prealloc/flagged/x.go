@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 type user struct{ name string }
@@ -311,4 +312,26 @@ func Invert(codes map[string]int) map[int]string {
 		names[code] = name
 	}
 	return names
+}
+
+// Published stores the address of the list once it is built: nothing the
+// loop calls can reach it.
+func Published(names []string, to *atomic.Pointer[[]user]) {
+	users := []user{} // want `users can be preallocated with capacity len\(names\)`
+	for _, n := range names {
+		users = append(users, user{n})
+	}
+	to.Store(&users)
+}
+
+// PublishedEach builds one list per group, each stored when built: every
+// round of the outer loop starts a fresh list.
+func PublishedEach(groups [][]string, to []atomic.Pointer[[]user]) {
+	for i, names := range groups {
+		var users []user // want `users can be preallocated with capacity len\(names\)`
+		for _, n := range names {
+			users = append(users, user{n})
+		}
+		to[i].Store(&users)
+	}
 }

@@ -348,6 +348,20 @@ func addressTaken(xs []int) []int {
 	return *p
 }
 
+// SharedAcrossRounds stores the list's address in one round, where the
+// next round's calls in the loop could reach it.
+func SharedAcrossRounds(groups [][]int, keep func(*[]int), use func()) {
+	var out []int
+	for _, xs := range groups {
+		out = nil
+		for _, x := range xs {
+			use()
+			out = append(out, x)
+		}
+		keep(&out)
+	}
+}
+
 func nilMap(xs []int) map[int]bool {
 	var m map[int]bool
 	for _, x := range xs {
