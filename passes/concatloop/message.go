@@ -196,13 +196,12 @@ func (c *checker) selectingTest(g *group) string {
 }
 
 // outermostTest returns "under" and the test of the outermost case clause
-// or if body between loop's body and cur, or "".
+// or if body between loop's body and cur that selects iterations, or "".
 func (c *checker) outermostTest(loop, cur inspector.Cursor) string {
 	test := ""
 	for anc := cur.Parent(); anc.Valid() && anc != loop; anc = anc.Parent() {
 		switch n := anc.Node().(type) {
 		case *ast.CaseClause:
-			test = ""
 			if len(n.List) > 0 { // a default runs for whatever the cases leave
 				values := make([]string, len(n.List))
 				for i, e := range n.List {
@@ -212,7 +211,6 @@ func (c *checker) outermostTest(loop, cur inspector.Cursor) string {
 			}
 		case *ast.BlockStmt:
 			if ifs, ok := anc.Parent().Node().(*ast.IfStmt); ok {
-				test = ""
 				// An else that leaves the loop makes the test hold on every
 				// iteration that goes on: it selects none.
 				els, leaves := ifs.Else.(*ast.BlockStmt)

@@ -250,3 +250,26 @@ func Pattern(next func() (string, bool)) string {
 		}
 	}
 }
+
+// Terms joins a term to the one before it only after a "WITH": the
+// string grows under that test, in the default case, not every time.
+func Terms(words []string) []string {
+	var terms []string
+	joined := false
+	for _, w := range words {
+		switch w {
+		case "AND", "OR":
+			continue
+		case "WITH":
+			joined = true
+		default:
+			if joined && len(terms) > 0 {
+				terms[len(terms)-1] += " WITH " + w // want `terms\[len\(terms\)-1\] grows by \+= in a loop of len\(words\) iterations, under if joined && len\(terms\) > 0: each time it copies`
+				joined = false
+			} else {
+				terms = append(terms, w)
+			}
+		}
+	}
+	return terms
+}
