@@ -56,13 +56,16 @@
 //     true), may write less than it reads, so escapes written elsewhere do
 //     not make it "at least". A loop is a rewritten copy of the string it
 //     walks only if it
-//     copies all of it: not if every write is picked by an if without
+//     copies all of it: not if its index starts elsewhere than at zero (a
+//     parser's cursor, for *pos < len(data) or p.off < len(src), or an
+//     offset it is given, i := start), nor if every write is picked by an if without
 //     else or a switch without default (the flags it knows of a list,
 //     the digits of a text), nor if it can stop before the end under a test
 //     of the content rather than a length (a closing quote, the end of a
 //     parser's block, after which the caller parses the rest; a break under
 //     such a test, or a loop condition that reads an element, as in
-//     for i < len(s) && s[i] != '"') or of the
+//     for i < len(s) && s[i] != '"'; a return of what it built, or after
+//     reading it: lit := &Literal{buf.String()}; return lit) or of the
 //     length of what it built (if b.Len() >= 32 { break }: the output is
 //     capped, however long the input), nor if it
 //     writes a string looked up per byte (a type's name, an escape, an

@@ -276,7 +276,7 @@ func isStmtOf(body *ast.BlockStmt, cur inspector.Cursor) bool {
 // is computed from it.
 func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, at token.Pos, e *estimate) bool {
 	walked := c.walkedStrings(loop)
-	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) || c.stopsAtContent(b, loop) || c.returnsWalked(b, loop, walked) || c.writesSeparators(b, loop, writes, walked) {
+	if len(walked) == 0 || c.selects(loop, writes) || c.returnsPart(b, loop) || c.startsMidway(loop) || c.stopsAtContent(b, loop) || c.returnsWalked(b, loop, walked) || c.writesSeparators(b, loop, writes, walked) {
 		return false
 	}
 	used := make(map[*types.Var]bool)
@@ -770,12 +770,68 @@ func picks(n ast.Node) bool {
 }
 
 // returnsPart reports whether the loop can return what it has built so
-// far: it copies a prefix of the string (up to a closing quote), not all.
+// far, in the return or just before it (node := &Node{value:
+// buf.String()}; return node): it copies a prefix of the string (up to a
+// closing quote), not all.
 func (c *checker) returnsPart(b *builder, loop inspector.Cursor) bool {
 	for cur := range loop.Preorder((*ast.ReturnStmt)(nil)) {
-		if c.innermostFunc(cur) == c.innermostFunc(loop) && astx.Mentions(c.info, cur.Node(), b.obj) {
+		if c.innermostFunc(cur) != c.innermostFunc(loop) {
+			continue
+		}
+		list, idx := astx.StmtList(cur)
+		if list == nil { // a labelled return
+			list, idx = []ast.Stmt{cur.Node().(ast.Stmt)}, 0
+		}
+		if slices.ContainsFunc(list[:idx+1], func(s ast.Stmt) bool { return astx.Mentions(c.info, s, b.obj) }) {
 			return true
 		}
+	}
+	return false
+}
+
+// isParam reports whether v is a parameter of fn.
+func isParam(fn ast.Node, v *types.Var) bool {
+	var sig *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		sig = fn.Type
+	case *ast.FuncLit:
+		sig = fn.Type
+	default:
+		return false
+	}
+	return sig.Pos() <= v.Pos() && v.Pos() < sig.End()
+}
+
+// startsMidway reports whether the for loop's index starts other than at
+// zero: a cursor its callers share (for *pos < len(data), for p.off <
+// len(p.src)) or an offset it is given (i := start). The loop walks the
+// string from there, not from its start.
+func (c *checker) startsMidway(loop inspector.Cursor) bool {
+	l, ok := loop.Node().(*ast.ForStmt)
+	if !ok || l.Cond == nil {
+		return false
+	}
+	bin, ok := ast.Unparen(l.Cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	switch x := ast.Unparen(bin.X).(type) {
+	case *ast.StarExpr:
+		return true
+	case *ast.SelectorExpr:
+		return c.info.Selections[x] != nil && c.info.Selections[x].Kind() == types.FieldVal
+	case *ast.Ident:
+		v, ok := c.info.Uses[x].(*types.Var)
+		if !ok || !astx.Reassigned(c.info, l.Body, v) {
+			return false // not the loop's index
+		}
+		fn := c.innermostFunc(loop)
+		if start := astx.InitialValue(c.info, fn, v); start != nil {
+			return !astx.IsIntConst(c.info, start, 0)
+		}
+		return isParam(fn, v) // var i int starts at zero
+
 	}
 	return false
 }

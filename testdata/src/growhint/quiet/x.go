@@ -581,3 +581,59 @@ func Shouted(text string) string {
 }
 
 func shout(w string) string { return "<b>" + w + "</b>" }
+
+// Literal is a string literal of a source file a parser walks.
+type Literal struct{ Text string }
+
+// LiteralAt copies the literal that starts at *pos, up to its closing
+// quote: one literal of the file, not the file.
+func LiteralAt(data []byte, pos *int) (*Literal, error) {
+	var buf bytes.Buffer
+	for *pos < len(data) {
+		c := data[*pos]
+		*pos++
+		if c == '"' {
+			lit := &Literal{Text: buf.String()}
+			return lit, nil
+		}
+		buf.WriteByte(c)
+	}
+	return nil, errors.New("unterminated literal")
+}
+
+// UntilQuote returns the copy it has built at the first quote.
+func UntilQuote(s string) (string, bool) {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '"' {
+			out := b.String()
+			return out, true
+		}
+		b.WriteByte(s[i] | 0x20)
+	}
+	return b.String(), false
+}
+
+// LowerFrom lowers s from start on: the rest of s, not all of it.
+func LowerFrom(s string, start int) string {
+	var b strings.Builder
+	i := start
+	for i < len(s) {
+		b.WriteByte(s[i] | 0x20)
+		i++
+	}
+	return b.String()
+}
+
+// Lexer walks a source through calls, from where the last one stopped.
+type Lexer struct{ off int }
+
+// Rest lowers what is left of src.
+func (l *Lexer) Rest(src string) string {
+	var b strings.Builder
+	for l.off < len(src) {
+		b.WriteByte(src[l.off] | 0x20)
+		l.off++
+	}
+	return b.String()
+}
