@@ -119,9 +119,12 @@
 // lines)-1] += ","; lines = append(lines, l)): each element then grows
 // once, and nothing is copied twice.
 //
-// When the loop joins the elements of a []string with a separator, the
-// message names strings.Join, and the fix uses it when it is exactly
-// equivalent. When every piece is loop-invariant, the message names
+// When the loop joins the elements of a []string with a separator
+// placed exactly as strings.Join places it (if i > 0 { s += sep }; s +=
+// x, or s += x; if i < len(xs)-1 { s += sep }), the message names
+// strings.Join and the fix uses it; a separator placed otherwise (before
+// every element, or after all but the last of another list) gets the
+// builder's remedy and fix, which keep it where it is. When every piece is loop-invariant, the message names
 // strings.Repeat instead, and the fix uses it for a loop that does nothing
 // else over a slice or map (len(xs) times) or an int (for range n:
 // max(n, 0) times, as strings.Repeat panics on a negative count).

@@ -21,12 +21,13 @@ var inputs = map[string][]string{
 	"[]string": {`nil`, `[]string{}`, `[]string{""}`, `[]string{"a"}`, `[]string{"a", "", "b"}`,
 		`[]string{"x", "!", "y"}`, `[]string{"x", "?", "y"}`, `[]string{" Pad ", "b c"}`,
 		`strings.Fields(strings.Repeat("word ", 40))`},
-	"[]int":          {`nil`, `[]int{}`, `[]int{1, 2, 3}`, `[]int{3, -1, 4}`, `make([]int, 50)`},
-	"int":            {`-1`, `0`, `2`, `5`, `100`},
-	"[][]string":     {`nil`, `[][]string{{"a", "b"}, {"c"}}`, `[][]string{{"a", "skip", "b"}, {"c", "stop"}, {"d"}}`, `[][]string{{"", "x"}, {"y"}, {}}`, `[][]string{{"a"}, {"b", "skip"}}`},
-	"[]Name":         {`nil`, `[]%[1]s.Name{"p", "q"}`},
-	"[]fmt.Stringer": {`nil`, `[]fmt.Stringer{time.Second, time.Duration(3)}`},
-	"*Route":         {`&%[1]s.Route{}`, `&%[1]s.Route{Hops: []string{"a"}}`, `&%[1]s.Route{Hops: []string{"a", "", "b"}}`},
+	"[]int":           {`nil`, `[]int{}`, `[]int{1, 2, 3}`, `[]int{3, -1, 4}`, `make([]int, 50)`},
+	"int":             {`-1`, `0`, `2`, `5`, `100`},
+	"[][]string":      {`nil`, `[][]string{{"a", "b"}, {"c"}}`, `[][]string{{"a", "skip", "b"}, {"c", "stop"}, {"d"}}`, `[][]string{{"", "x"}, {"y"}, {}}`, `[][]string{{"a"}, {"b", "skip"}}`},
+	"[]Name":          {`nil`, `[]%[1]s.Name{"p", "q"}`},
+	"[]fmt.Stringer":  {`nil`, `[]fmt.Stringer{time.Second, time.Duration(3)}`},
+	"map[string]bool": {`nil`, `map[string]bool{"a": true}`, `map[string]bool{"a": true, "b": false, "c": true}`},
+	"*Route":          {`&%[1]s.Route{}`, `&%[1]s.Route{Hops: []string{"a"}}`, `&%[1]s.Route{Hops: []string{"a", "", "b"}}`},
 }
 
 // TestFixesKeepResults compiles each fixture with fixes and its golden file

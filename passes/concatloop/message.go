@@ -40,13 +40,20 @@ func (c *checker) check(file *ast.File, g *group) {
 
 	var fix *analysis.SuggestedFix
 	var why string
-	switch remedy, sep := c.remedy(g); {
+	remedy, sep := c.remedy(g)
+	if remedy == "join" {
+		// A join that strings.Join is not proved to equal gets the
+		// builder's remedy, whose fix keeps the separators where they are.
+		if fix = c.joinFix(file, g, sep); fix == nil {
+			remedy = ""
+		}
+	}
+	switch {
 	case g.target.path == lastElem:
 		msg += "; accumulate the run in a strings.Builder and store it once"
 		why = "the string is an element of a slice that the loop also appends to"
 	case remedy == "join":
 		msg += fmt.Sprintf("; use strings.Join(%s, %s)", c.src.Text(g.loop.Node().(*ast.RangeStmt).X), c.src.Text(sep))
-		fix, why = c.joinFix(file, g, sep)
 	case remedy == "repeat":
 		msg += "; use strings.Repeat"
 		fix, why = c.repeatFix(file, g)

@@ -218,6 +218,43 @@ func JoinFields(r *Route) string {
 	return path
 }
 
+// LeadingSep puts the separator before every element, the first too:
+// strings.Join is not a drop-in replacement, a builder is.
+func LeadingSep(parts []string) string {
+	path := ""
+	for _, p := range parts {
+		path += "/" + p // want `path grows by \+= .*; use a strings.Builder \[medium: no bound on the count found here\]$`
+	}
+	return path
+}
+
+// OtherLen puts the separator after all but the last element, as counted
+// by another collection: a set may hold as many names as the list, but
+// only a builder keeps the separators where they are.
+func OtherLen(set map[string]bool, list []string) string {
+	msg := ""
+	for i, name := range list {
+		msg += name // want `msg grows by \+= .*; use a strings.Builder \[medium: no bound on the count found here\]$`
+		if i < len(set)-1 {
+			msg += "; "
+		}
+	}
+	return msg
+}
+
+// ShadowedList measures the element, not the list, that the loop's
+// variable shadows: not strings.Join's separators.
+func ShadowedList(xs []string) string {
+	s := ""
+	for i, xs := range xs {
+		s += xs // want `s grows by \+= .*; use a strings.Builder \[medium: no bound on the count found here\]$`
+		if i < len(xs)-1 {
+			s += ","
+		}
+	}
+	return s
+}
+
 // Repeat appends the same string every time: the fix uses strings.Repeat.
 func Repeat(xs []int) string {
 	pad := "|"

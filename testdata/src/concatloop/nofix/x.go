@@ -64,43 +64,6 @@ func Two(xs []string) (string, string) {
 	return a, b
 }
 
-// LeadingSep puts the separator before every element, the first too:
-// strings.Join is the remedy, but not a drop-in replacement.
-func LeadingSep(parts []string) string {
-	path := ""
-	for _, p := range parts {
-		path += "/" + p // want `path grows by \+= .*; use strings.Join\(parts, "/"\) \(no automatic fix: the fix proves strings.Join equal only for a separator before all but the first element \(if i > 0\) or after all but the last \(if i < len\(xs\)-1\), and this loop places its separators otherwise`
-	}
-	return path
-}
-
-// OtherLen puts the separator after all but the last element, as counted
-// by another collection: a set holds as many names as its list, but the
-// fix cannot prove it.
-func OtherLen(set map[string]bool, list func() []string) string {
-	msg := ""
-	for i, name := range list() {
-		msg += name // want `msg grows by \+= .*; use strings.Join\(list\(\), "; "\) \(no automatic fix: the separator's test measures set, not the ranged list\(\)\)`
-		if i < len(set)-1 {
-			msg += "; "
-		}
-	}
-	return msg
-}
-
-// ShadowedList measures the element, not the list, that the loop's variable
-// shadows.
-func ShadowedList(xs []string) string {
-	s := ""
-	for i, xs := range xs {
-		s += xs // want `s grows by \+= .*\(no automatic fix: the fix proves strings.Join equal only for`
-		if i < len(xs)-1 {
-			s += ","
-		}
-	}
-	return s
-}
-
 // Deferred accumulates into a result while a deferred call could recover
 // a panic and return it.
 func Deferred(xs []fmt.Stringer) (s string) {
