@@ -577,19 +577,30 @@ func listedBy(info *types.Info, fn ast.Node, call *ast.CallExpr) bool {
 }
 
 // usedToFill reports whether the use of a collection whose enclosing
-// nodes are stack is len of it, a call of its method without arguments,
-// or one with constant arguments that runs once per call of fn.
+// nodes are stack is len of it, a read (a call of its method without
+// arguments whose one result is used: names.List()), or a call with
+// constant arguments that runs once per call of fn. A method without
+// arguments called for its effect or its error (cfg.Load()) may fill it
+// from elsewhere.
 func usedToFill(info *types.Info, fn ast.Node, stack []ast.Node) bool {
 	parent := stack[len(stack)-1]
 	if call, ok := parent.(*ast.CallExpr); ok {
 		return astx.IsBuiltin(info, call.Fun, "len")
 	}
 	sel, ok := parent.(*ast.SelectorExpr)
-	if !ok || len(stack) < 2 || info.Selections[sel] == nil || info.Selections[sel].Kind() != types.MethodVal {
+	if !ok || len(stack) < 3 || info.Selections[sel] == nil || info.Selections[sel].Kind() != types.MethodVal {
 		return false
 	}
 	call, ok := stack[len(stack)-2].(*ast.CallExpr)
-	return ok && call.Fun == sel && (len(call.Args) == 0 || constantArgs(info, call) && runsOnce(info, fn, stack))
+	if !ok || call.Fun != sel {
+		return false
+	}
+	if len(call.Args) > 0 {
+		return constantArgs(info, call) && runsOnce(info, fn, stack)
+	}
+	_, isStmt := stack[len(stack)-3].(*ast.ExprStmt)
+	results := info.Selections[sel].Type().(*types.Signature).Results()
+	return !isStmt && results.Len() == 1 && !types.Identical(results.At(0).Type(), types.Universe.Lookup("error").Type())
 }
 
 // constantArgs reports whether every argument of call is a constant.
