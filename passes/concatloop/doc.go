@@ -55,7 +55,9 @@
 //     formatted in decimal, at most 20, the bytes of a network address
 //     (net.IP, net.IPMask, net.HardwareAddr), the groups of one match of a
 //     regular expression (re.FindStringSubmatch(s)), the results of a lookup by keys
-//     given a literal list of them, also when passed as the
+//     given a literal list of them, a local set filled only with constants
+//     outside loops (reasons.Insert("ports differ") ... range
+//     reasons.UnsortedList()), also when passed as the
 //     argument of every call of an unexported helper, directly or
 //     through another, counters bounded by
 //     a constant, a length grown up to a constant, a range that breaks

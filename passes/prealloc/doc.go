@@ -118,7 +118,10 @@
 //     a constant (or a count that returns above when larger, also as one
 //     of the conditions of if n <= 0 || n > 1024 { return }), a count of bits from math/bits: at most 64, a local
 //     slice made with a constant length or filled only by appends outside
-//     loops (also in helper closures called outside loops), also one that
+//     loops (also in helper closures called outside loops), or a local
+//     collection filled only by method calls of constant arguments outside
+//     loops and read by methods without arguments (reasons.Insert("ports
+//     differ") ... range reasons.UnsortedList()), also one that
 //     every caller of an unexported function passes, directly or through
 //     another, the fields, methods or parameters of one type by reflect's
 //     NumField, NumMethod, NumIn, NumOut or an array type's Len, directly
@@ -192,6 +195,10 @@
 //
 // It does not report appends of xs..., ranges over strings, channels and
 // other functions, slices touched between their declaration and the loop,
+// slices whose address is taken, or that a function literal assigns,
+// before the loop ends or in an outer loop they outlive (calls could
+// change them behind the loop; an address taken once the slice is built,
+// list.Store(&s) after the loop, is no reason),
 // slices appended to before the loop or in another loop, slices and maps
 // of functions (listeners, hooks), storing a struct or string into an
 // interface element (it allocates anyway), maps of at most 8 entries
