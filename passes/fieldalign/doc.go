@@ -36,7 +36,10 @@
 //     of at least 64 elements (shorter ones are bounded tables), or in a
 //     struct that is itself stored that way (not a chan T: values sent on
 //     a channel are copied into its buffer, made once, and out of it);
-//   - values allocated one by one: elements of []*T, map[K]*T or chan *T,
+//   - values allocated one by one: elements of []*T, map[K]*T or chan *T
+//     (unless the package takes them from pages, &s[i] or a generic
+//     Pool[T], and allocates a T by itself only into a field of an owner,
+//     outside loops: exit: &block{}, a sentinel per graph),
 //     &T{} or new(T) in a loop (not one returned from the loop, which
 //     happens once per call) or in a sync.Pool's New function;
 //   - values made per call: &T{}, new(T) or a T{} whose address is returned,

@@ -323,7 +323,7 @@ func (w *walker) noteLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 	// container itself already records. A T{} in a function that returns a
 	// *T is usually the value whose address it returns.
 	if un, ok := cur.Parent().Node().(*ast.UnaryExpr); ok && un.Op == token.AND {
-		w.u.madeAlone[tn] = true
+		w.u.madeAlone[tn] = w.u.madeAlone[tn] || !fieldOfOwner(cur.Parent())
 		w.noteAllocation(cur, tn, "&"+tn.Name()+"{}", lit.Pos())
 	} else if _, elided := pass.TypesInfo.TypeOf(lit).(*types.Pointer); elided {
 		w.u.madeAlone[tn] = true
@@ -331,6 +331,26 @@ func (w *walker) noteLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 		w.u.madeAlone[tn] = true
 		w.notePerCall(fn, tn, tn.Name()+"{}", lit.Pos())
 	}
+}
+
+// fieldOfOwner reports whether the value at cur is written, outside
+// loops, into a field of a struct literal (returnBlk: &block{...}) or of a
+// value (b.ret = &block{...}): one per owner, a sentinel or a default
+// beside the values a package makes in bulk, not another of many.
+func fieldOfOwner(cur inspector.Cursor) bool {
+	for anc := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch anc.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return false
+		}
+		break
+	}
+	if kv, ok := cur.Parent().Node().(*ast.KeyValueExpr); ok && kv.Value == cur.Node() {
+		_, inLiteral := cur.Parent().Parent().Node().(*ast.CompositeLit)
+		return inLiteral
+	}
+	_, field := ast.Unparen(astx.AssignedTo(cur)).(*ast.SelectorExpr)
+	return field
 }
 
 // storedInPlace reports whether the literal at cur is assigned to a field
