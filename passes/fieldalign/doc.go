@@ -35,7 +35,9 @@
 //   - values stored inline in a slice, a map (as key or value), an array
 //     of at least 64 elements (shorter ones are bounded tables), or in a
 //     struct that is itself stored that way (not a chan T: values sent on
-//     a channel are copied into its buffer, made once, and out of it);
+//     a channel are copied into its buffer, made once, and out of it; nor
+//     a list literal written as a call's argument, build([]item{{...}}),
+//     which holds the values listed there);
 //   - values allocated one by one: elements of []*T, map[K]*T or chan *T
 //     (unless the package takes them from pages, &s[i] or a generic
 //     Pool[T], and allocates a T by itself only into a field of an owner,

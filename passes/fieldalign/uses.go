@@ -91,7 +91,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		for cur := range fileCur.Preorder(filter...) {
 			switch n := cur.Node().(type) {
 			case *ast.ArrayType, *ast.MapType, *ast.ChanType:
-				if w.production && !inTable(cur) {
+				if w.production && !inTable(cur) && !listedArgument(cur) {
 					w.noteContainer(n.(ast.Expr))
 				}
 			case *ast.CompositeLit:
@@ -289,6 +289,18 @@ func inTable(cur inspector.Cursor) bool {
 		return ok && gen.Tok == token.VAR
 	}
 	return false
+}
+
+// listedArgument reports whether the container type at cur is that of a
+// list literal written out as a call's argument (build([]item{{...}})):
+// its values are the ones listed, which nothing appends to.
+func listedArgument(cur inspector.Cursor) bool {
+	if kind, _ := cur.ParentEdge(); kind != edge.CompositeLit_Type {
+		return false
+	}
+	lit := cur.Parent().Node().(*ast.CompositeLit)
+	kind, _ := cur.Parent().ParentEdge()
+	return len(lit.Elts) > 0 && kind == edge.CallExpr_Args
 }
 
 func isTypeExpr(n ast.Node) bool {
