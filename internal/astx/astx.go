@@ -183,6 +183,18 @@ func FuncName(decl *ast.FuncDecl) string {
 	return decl.Name.Name
 }
 
+// FuncType returns the signature of fn, a function declaration or
+// literal, or nil for any other node.
+func FuncType(fn ast.Node) *ast.FuncType {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Type
+	case *ast.FuncLit:
+		return fn.Type
+	}
+	return nil
+}
+
 // RootIdent returns the identifier at the root of a chain of field
 // selections, indexes, dereferences and parentheses, such as s in
 // (*s).a[i].b; nil if the chain starts with anything else (a call, ...).

@@ -1778,14 +1778,7 @@ func variadicArgs(pass *analysis.Pass, cur inspector.Cursor) bool {
 		return false
 	}
 	for anc := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		var ftype *ast.FuncType
-		switch fn := anc.Node().(type) {
-		case *ast.FuncDecl:
-			ftype = fn.Type
-		case *ast.FuncLit:
-			ftype = fn.Type
-		}
-		params := ftype.Params.List
+		params := astx.FuncType(anc.Node()).Params.List
 		if len(params) == 0 {
 			return false
 		}

@@ -147,14 +147,7 @@ func replace(n ast.Node, text string) analysis.TextEdit {
 // isPlainLocal reports whether v is a local variable of fn rather than one
 // of its parameters or results, which the compiler never reports unused.
 func isPlainLocal(fn ast.Node, v *types.Var) bool {
-	var ftype *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ftype = fn.Type
-	case *ast.FuncLit:
-		ftype = fn.Type
-	}
-	return !contains(ftype, v.Pos())
+	return !contains(astx.FuncType(fn), v.Pos())
 }
 
 // typeName returns how to convert a string to t in this package: "" for
@@ -418,14 +411,8 @@ func funcBody(fn ast.Node) *ast.BlockStmt {
 }
 
 func (c *checker) isResult(fn ast.Node, v *types.Var) bool {
-	var ftype *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ftype = fn.Type
-	case *ast.FuncLit:
-		ftype = fn.Type
-	}
-	return ftype.Results != nil && contains(ftype.Results, v.Pos())
+	results := astx.FuncType(fn).Results
+	return results != nil && contains(results, v.Pos())
 }
 
 func (c *checker) isGotoTarget(fn inspector.Cursor, ls *ast.LabeledStmt) bool {
@@ -651,7 +638,7 @@ func (c *checker) isNotFirst(cond ast.Expr, key *ast.Ident) bool {
 // only, leaves as it is.
 func (c *checker) isNotLast(cond ast.Expr, key *ast.Ident, xs ast.Expr) bool {
 	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || bin.Op != token.LSS && bin.Op != token.NEQ || !isVarOrFields(xs) {
+	if !ok || bin.Op != token.LSS && bin.Op != token.NEQ || !sizeexpr.Reevaluable(xs) {
 		return false
 	}
 	isLen := func(e ast.Expr) bool {
@@ -692,19 +679,6 @@ func (c *checker) sameList(a, b ast.Expr) bool {
 	case *ast.SelectorExpr:
 		b, ok := ast.Unparen(b).(*ast.SelectorExpr)
 		return ok && c.info.ObjectOf(a.Sel) == c.info.ObjectOf(b.Sel) && c.sameList(a.X, b.X)
-	}
-	return false
-}
-
-// isVarOrFields reports whether e is a variable or a chain of fields
-// (xs, r.names): evaluating it twice gives the same list while nothing
-// assigns it.
-func isVarOrFields(e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.Ident:
-		return true
-	case *ast.SelectorExpr:
-		return isVarOrFields(e.X)
 	}
 	return false
 }

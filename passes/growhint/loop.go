@@ -791,16 +791,8 @@ func (c *checker) returnsPart(b *builder, loop inspector.Cursor) bool {
 
 // isParam reports whether v is a parameter of fn.
 func isParam(fn ast.Node, v *types.Var) bool {
-	var sig *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		sig = fn.Type
-	case *ast.FuncLit:
-		sig = fn.Type
-	default:
-		return false
-	}
-	return sig.Pos() <= v.Pos() && v.Pos() < sig.End()
+	sig := astx.FuncType(fn)
+	return sig != nil && sig.Pos() <= v.Pos() && v.Pos() < sig.End()
 }
 
 // startsMidway reports whether the for loop's index starts other than at
