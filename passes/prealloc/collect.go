@@ -101,9 +101,9 @@ func (c *checker) collectEstimate(cur inspector.Cursor, m ast.Expr, sorted bool)
 	case freq.Level == cost.Hot:
 		return cost.Estimate{Tier: cost.Medium, Evidence: freq.Reason}
 	case sorted:
-		return cost.Estimate{Tier: cost.Low, Evidence: "sorted for a deterministic order: a map's keys are usually few"}
+		return cost.Estimate{Tier: cost.Low, Evidence: "sorted for a deterministic order: the sort costs more than the growth"}
 	}
-	return cost.Estimate{Tier: cost.Low, Evidence: "a snapshot of a map, outside a request path: its entries are usually few"}
+	return cost.Estimate{Tier: cost.Low, Evidence: "a snapshot of a map, outside a request path"}
 }
 
 // collectFix replaces a Collect with slices.AppendSeq into a slice grown
