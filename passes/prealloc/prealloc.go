@@ -2,6 +2,7 @@ package prealloc
 
 import (
 	_ "embed"
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -14,6 +15,7 @@ import (
 	"github.com/memlint/memlint/internal/lazyinspect"
 	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/suppress"
+	"github.com/memlint/memlint/internal/typesize"
 )
 
 //go:embed doc.go
@@ -92,6 +94,33 @@ type accumulation struct {
 }
 
 // typ returns the type of the slice or map that accumulates.
+// maxHintedElement is the largest element, in bytes, whose slice or map a
+// fix sizes by an upper bound when the appends are conditional: past a
+// cache line per element, reserving for a count the loop may never reach
+// (findings of which a few are kept) costs more than the growth saves.
+const maxHintedElement = 64
+
+// elementBytes returns the size of one element of what acc accumulates:
+// a slice's element, or a map's key and value; 0 when it is not known (a
+// type parameter).
+func (c *checker) elementBytes(acc accumulation) int64 {
+	var parts []types.Type
+	switch t := acc.typ().Underlying().(type) {
+	case *types.Slice:
+		parts = []types.Type{t.Elem()}
+	case *types.Map:
+		parts = []types.Type{t.Key(), t.Elem()}
+	}
+	var size int64
+	for _, t := range parts {
+		if c.pass.TypesSizes == nil || !typesize.Known(t) {
+			return 0
+		}
+		size += c.pass.TypesSizes.Sizeof(t)
+	}
+	return size
+}
+
 func (acc accumulation) typ() types.Type {
 	if acc.field != nil {
 		return acc.field.Type()
@@ -181,6 +210,10 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 	}
 	if acc.cond != nil && collectsErrors(acc.typ()) {
 		c.report(d, c.message(d)+"; no automatic fix: the errors are usually none, and the capacity would be allocated on every call that has none", nil)
+		return
+	}
+	if size := c.elementBytes(acc); acc.cond != nil && !acc.skipsConstants && size > maxHintedElement {
+		c.report(d, c.message(d)+fmt.Sprintf("; no automatic fix: the appends are conditional and each element is %d bytes, so the upper bound may reserve far more than the loop keeps", size), nil)
 		return
 	}
 	notAtInit := "it is nil"
