@@ -177,7 +177,8 @@
 //     that returns a Config), functions without production callers), loop
 //     bodies that
 //     already allocate much more, on every iteration or on some (the
-//     message says which) (a slice, map,
+//     message says which; what follows an if that continues, breaks or
+//     returns, in the body or in a function it calls, runs on some) (a slice, map,
 //     buffer or closure, a formatting, joining or splitting call, a file
 //     opened, read or stat'ed, a dial, a regexp compiled, an Open<Thing>
 //     that can fail, a Parse, Unmarshal or Decode<Thing> that can fail and

@@ -42,7 +42,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	in := lazyinspect.Of(pass)
 	model := cost.Of(pass)
-	callees := make(map[*types.Func]allocSite)
+	callees := make(map[callee]allocSite)
 	for fileCur := range in.Root().Children() {
 		file, ok := fileCur.Node().(*ast.File)
 		if !ok || rep.Skips(file) {
@@ -68,10 +68,10 @@ type checker struct {
 	src     *astx.Source
 	escaped map[ast.Node]map[*types.Var][]token.Pos // by outermost function: see escapedVars
 	model   *cost.Model
-	tables  map[*types.Var]bool       // package variables initialized with a literal
-	inInit  bool                      // the loop being checked is in an init function
-	fn      *types.Func               // the function the loop being checked is in
-	callees map[*types.Func]allocSite // what each function of the package allocates on every call: see callAllocation
+	tables  map[*types.Var]bool  // package variables initialized with a literal
+	inInit  bool                 // the loop being checked is in an init function
+	fn      *types.Func          // the function the loop being checked is in
+	callees map[callee]allocSite // what each function of the package allocates, by scope: see callAllocation
 }
 
 // An accumulation is the one statement of a loop body that adds an element

@@ -2,6 +2,7 @@ package prealloc
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -39,7 +40,17 @@ const (
 	// that hold one (kafka-go's request entries, each with its list of
 	// replicas).
 	everyCall
+	// someCalls is as everyCall, and also what follows an if that
+	// returns (if x == "" { return x }): what some calls run.
+	someCalls
 )
+
+// pastGuards reports whether the scope takes in what follows an if that
+// leaves, which runs only when the if lets it through.
+func (sc scope) pastGuards() bool { return sc == someIterations || sc == someCalls }
+
+// inCallee reports whether the scope is a called function's body.
+func (sc scope) inCallee() bool { return sc == everyCall || sc == someCalls }
 
 // An allocSite is an allocation a loop body makes, directly or through
 // the functions it calls.
@@ -74,17 +85,28 @@ func (a allocSite) String() string {
 func (c *checker) allocation(body ast.Node, sc scope) (site allocSite, heavy bool) {
 	info := c.pass.TypesInfo
 	found := func(what string) {
-		if sc != everyCall {
+		if !sc.inCallee() {
 			site, heavy = allocSite{what: what}, true
 		}
 	}
-	ast.Inspect(body, func(n ast.Node) bool {
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
 		if heavy {
 			return false
 		}
 		switch n := n.(type) {
+		case *ast.BlockStmt:
+			if sc.pastGuards() {
+				break
+			}
+			for _, stmt := range n.List {
+				if ast.Inspect(stmt, visit); heavy || guardsRest(stmt) {
+					break
+				}
+			}
+			return false
 		case *ast.ReturnStmt:
-			return sc == everyCall // a loop's return runs once, not per iteration
+			return sc.inCallee() // a loop's return runs once, not per iteration
 		case *ast.IfStmt:
 			if sc == someIterations {
 				break
@@ -118,18 +140,35 @@ func (c *checker) allocation(body ast.Node, sc scope) (site allocSite, heavy boo
 			case c.isBuiltin(n.Fun, "append") && len(n.Args) > 0 && c.declaredIn(body, n.Args[0]):
 				found("a slice it builds by appends")
 			default:
-				site, heavy = c.callAllocation(n)
+				site, heavy = c.callAllocation(n, sc)
 			}
 		}
 		return !heavy
-	})
+	}
+	ast.Inspect(body, visit)
 	return site, heavy
 }
 
+// guardsRest reports whether stmt is an if whose body leaves (returns,
+// continues or breaks) without an else: the statements after it run
+// only on the iterations or calls it lets through (if len(data) < 4 {
+// continue }), not on every one.
+func guardsRest(stmt ast.Stmt) bool {
+	ifs, ok := stmt.(*ast.IfStmt)
+	if !ok || ifs.Else != nil || len(ifs.Body.List) == 0 {
+		return false
+	}
+	if br, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.BranchStmt); ok && br.Tok == token.CONTINUE {
+		return true
+	}
+	return astx.EndsInBreakOrReturn(ifs.Body)
+}
+
 // callAllocation returns what the function of the package that call runs
-// allocates on every call, as allocation judges its body and the bodies
-// of the functions it calls, if anything.
-func (c *checker) callAllocation(call *ast.CallExpr) (allocSite, bool) {
+// allocates, as allocation judges its body and the bodies of the
+// functions it calls, if anything: on every call when the call is made
+// on every iteration or call, on some calls when it is made on some.
+func (c *checker) callAllocation(call *ast.CallExpr, caller scope) (allocSite, bool) {
 	fn, ok := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
 	if !ok {
 		return allocSite{}, false
@@ -138,19 +177,30 @@ func (c *checker) callAllocation(call *ast.CallExpr) (allocSite, bool) {
 	if decl == nil || decl.Body == nil {
 		return allocSite{}, false
 	}
-	site, seen := c.callees[fn]
+	sc := everyCall
+	if caller.pastGuards() {
+		sc = someCalls
+	}
+	key := callee{fn, sc}
+	site, seen := c.callees[key]
 	if !seen {
-		c.callees[fn] = allocSite{} // a cycle of calls adds nothing
-		if inner, heavy := c.allocation(decl.Body, everyCall); heavy {
+		c.callees[key] = allocSite{} // a cycle of calls adds nothing
+		if inner, heavy := c.allocation(decl.Body, sc); heavy {
 			site = inner
 			if site.in == nil {
 				site.in = fn
 			}
 		}
-		c.callees[fn] = site
+		c.callees[key] = site
 	}
 	site.via = fn
 	return site, site.in != nil
+}
+
+// A callee is a function of the package as allocation judges it in a scope.
+type callee struct {
+	fn *types.Func
+	sc scope
 }
 
 // declaredIn reports whether e is a local variable declared in body, or
