@@ -94,6 +94,35 @@ type accumulation struct {
 }
 
 // typ returns the type of the slice or map that accumulates.
+// cappedAt returns the constant limit of the loop's statement if
+// len(acc) >= limit { break } (or ==, >, or a return), which keeps what
+// acc accumulates at most that long however long the input is (at most
+// maxFrontmatterValues of a list); nil if there is none.
+func (c *checker) cappedAt(loop inspector.Cursor, acc accumulation) ast.Expr {
+	info := c.pass.TypesInfo
+	for _, stmt := range astx.LoopBody(loop.Node()).List {
+		ifs, ok := stmt.(*ast.IfStmt)
+		if !ok || ifs.Init != nil || !astx.EndsInBreakOrReturn(ifs.Body) {
+			continue
+		}
+		cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok {
+			continue
+		}
+		x, limit, op := cond.X, cond.Y, cond.Op
+		if info.Types[x].Value != nil { // limit <= len(acc)
+			x, limit = limit, x
+			op = map[token.Token]token.Token{token.LEQ: token.GEQ, token.LSS: token.GTR, token.EQL: token.EQL}[op]
+		}
+		call, ok := ast.Unparen(x).(*ast.CallExpr)
+		if ok && (op == token.GEQ || op == token.GTR || op == token.EQL) && info.Types[limit].Value != nil &&
+			c.isBuiltin(call.Fun, "len") && len(call.Args) == 1 && c.names(call.Args[0], acc) {
+			return limit
+		}
+	}
+	return nil
+}
+
 // maxHintedElement is the largest element, in bytes, whose slice or map a
 // fix sizes by an upper bound when the appends are conditional: past a
 // cache line per element, reserving for a count the loop may never reach
@@ -206,6 +235,12 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 	if from := c.declaredByInput(n, fn); from != "" {
 		d.est = cost.Estimate{Tier: cost.Low, Evidence: "a count the input declares (" + from + ")"}
 		c.report(d, c.message(d)+"; no automatic fix: a capacity from it trusts the input, which may declare far more elements than follow, or a negative count; cap it first (min(n, limit))", nil)
+		return
+	}
+	if limit := c.cappedAt(loopCur, acc); limit != nil {
+		held := acc.name() + " holds " + c.src.Text(limit)
+		d.est = cost.Estimate{Tier: cost.Low, Evidence: "at most " + c.src.Text(limit) + ": the loop stops once " + held}
+		c.report(d, c.message(d)+"; no automatic fix: the loop stops once "+held+", so min("+n.String()+", "+c.src.Text(limit)+") is the capacity that fits", nil)
 		return
 	}
 	if acc.cond != nil && collectsErrors(acc.typ()) {

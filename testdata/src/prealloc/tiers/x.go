@@ -1862,3 +1862,21 @@ func Versions(vs []string) []string {
 	}
 	return out
 }
+
+// maxValues caps the values a list keeps.
+const maxValues = 32
+
+// FirstValues keeps at most maxValues of a list however long it is: the
+// count is the cap, not the list's length.
+func FirstValues(items []string) []string {
+	var out []string // want `out gets at most len\(items\) elements .*; no automatic fix: the loop stops once out holds maxValues, so min\(len\(items\), maxValues\) is the capacity that fits \[low: at most maxValues: the loop stops once out holds maxValues\]$`
+	for _, it := range items {
+		if len(out) >= maxValues {
+			break
+		}
+		if it != "" {
+			out = append(out, it)
+		}
+	}
+	return out
+}
