@@ -823,7 +823,6 @@ func (c *checker) startsMidway(loop inspector.Cursor) bool {
 			return !astx.IsIntConst(c.info, start, 0)
 		}
 		return isParam(fn, v) // var i int starts at zero
-
 	}
 	return false
 }

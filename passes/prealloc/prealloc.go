@@ -93,7 +93,6 @@ type accumulation struct {
 	skipsConstants bool
 }
 
-// typ returns the type of the slice or map that accumulates.
 // cappedAt returns the constant limit of the loop's statement if
 // len(acc) >= limit { break } (or ==, >, or a return), which keeps what
 // acc accumulates at most that long however long the input is (at most
@@ -150,6 +149,7 @@ func (c *checker) elementBytes(acc accumulation) int64 {
 	return size
 }
 
+// typ returns the type of the slice or map that accumulates.
 func (acc accumulation) typ() types.Type {
 	if acc.field != nil {
 		return acc.field.Type()
