@@ -29,7 +29,7 @@ import (
 // package's name). If the package cannot be used there, why says so; then
 // needImport tells whether the reason is that the import cannot be added.
 func Name(pass *analysis.Pass, file *ast.File, pos token.Pos, path string) (name string, needImport bool, why string) {
-	name, imported := importedAs(file, path)
+	name, imported := importedAs(pass, file, path)
 	_, obj := astx.ScopeAt(pass, file, pos).LookupParent(name, pos)
 	if imported {
 		if pn, ok := obj.(*types.PkgName); !ok || pn.Imported().Path() != path {
@@ -47,13 +47,18 @@ func Name(pass *analysis.Pass, file *ast.File, pos token.Pos, path string) (name
 }
 
 // importedAs returns the name that file's import of path declares, if it
-// has one; blank and dot imports declare no usable name.
-func importedAs(file *ast.File, path string) (string, bool) {
+// has one; blank and dot imports declare no usable name. An unnamed
+// import declares the package's own name, which need not be the last
+// element of its path (gopkg.in/yaml.v3, a major version's /v2).
+func importedAs(pass *analysis.Pass, file *ast.File, path string) (string, bool) {
 	for _, spec := range file.Imports {
 		if p, err := strconv.Unquote(spec.Path.Value); err != nil || p != path {
 			continue
 		}
 		if spec.Name == nil {
+			if pn := pass.TypesInfo.PkgNameOf(spec); pn != nil {
+				return pn.Name(), true
+			}
 			return pathpkg.Base(path), true
 		}
 		if spec.Name.Name != "_" && spec.Name.Name != "." {

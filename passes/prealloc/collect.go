@@ -170,7 +170,10 @@ func (c *checker) typeText(t types.Type, pos token.Pos) (string, string) {
 			return ""
 		}
 		name, needImport, reason := imports.Name(c.pass, c.file, pos, p.Path())
-		if needImport || reason != "" {
+		switch {
+		case reason != "":
+			why = "the element type's package " + p.Path() + ": " + reason
+		case needImport:
 			why = "the element type's package " + p.Path() + " is not imported in this file"
 		}
 		return name

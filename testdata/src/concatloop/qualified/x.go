@@ -3,6 +3,7 @@ package qualified
 
 import (
 	rpt "concatloop/qualified/report"
+	"example.com/sig/v2"
 )
 
 // Describe joins lines into a report.Description, imported under another
@@ -23,4 +24,14 @@ func Notes(lines []string) string {
 		_ = l
 	}
 	return string(n)
+}
+
+// Suite joins into a type of a package whose name, sig, is not the last
+// element of its path, example.com/sig/v2: the fix names it as the file does.
+func Suite(names []string) sig.Algorithm {
+	var a sig.Algorithm
+	for _, n := range names {
+		a += sig.Algorithm(n + ",") // want `a grows by \+= in a loop of len\(names\) iterations: .*use a strings.Builder \[medium: no bound on the count found here\]$`
+	}
+	return a
 }

@@ -9,11 +9,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"example.com/sig/v2"
 )
 
 type handler struct {
 	routes  map[string]int
 	entries map[string]*entry
+	algs    map[string][]sig.Algorithm
 }
 
 // ServeHTTP sorts a request's query parameters, per request.
@@ -27,12 +30,25 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for _, e := range slices.Collect(maps.Values(h.entries)) { // want `slices.Collect\(maps.Values\(h.entries\)\) appends one element .*\[\]\*entry, 0, len\(h.entries\)\), maps.Values\(h.entries\)\) \[medium: per request \(ServeHTTP\)\]$`
 		w.Write([]byte(strconv.Itoa(e.n)))
 	}
+	for _, a := range slices.Collect(maps.Values(h.algs)) { // want `slices.Collect\(maps.Values\(h.algs\)\) appends one element .*make\(\[\]\[\]sig.Algorithm, 0, len\(h.algs\)\), maps.Values\(h.algs\)\) \[medium: per request \(ServeHTTP\)\]$`
+		w.Write([]byte(strconv.Itoa(len(a))))
+	}
 	for _, k := range slices.Sorted(maps.Keys(q)) { // want `slices.Sorted\(maps.Keys\(q\)\) appends .*\(no automatic fix: the sorted slice is not assigned to a variable, which a sort could then take\) \[medium`
 		w.Write([]byte(k))
 	}
 }
 
 type entry struct{ n int }
+
+type signer struct{ algs map[string][]sig.Algorithm }
+
+// ServeHTTP names a local sig, which hides the package the fix would name.
+func (s *signer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	sig := r.Header.Get("Signature")
+	for _, a := range slices.Collect(maps.Values(s.algs)) { // want `slices.Collect\(maps.Values\(s.algs\)\) appends .*\(no automatic fix: the element type's package example.com/sig/v2: sig is shadowed here\) \[medium: per request \(ServeHTTP\)\]$`
+		w.Write([]byte(sig + strconv.Itoa(len(a))))
+	}
+}
 
 // Not reported by default: a snapshot of a map outside a request path
 // (low tier, -strict).
