@@ -67,7 +67,8 @@
 //     own call.
 //
 // None of these counts for a value made on an error path (in the body of
-// if err != nil: once per failure), or made only when a variable or field
+// if err != nil: once per failure) or as an argument of an error or log
+// message (fmt.Errorf("want %T", &T{})), or made only when a variable or field
 // is nil (v = &T{} under if v == nil: a field made lazily, once per
 // owner, or a free list that was empty, whose values are recycled), or
 // stored by a method in a field of its receiver (c.w = &T{}: one per

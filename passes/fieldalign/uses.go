@@ -381,8 +381,8 @@ func storedInPlace(cur inspector.Cursor) bool {
 // shows that it runs many times: a loop, a sync.Pool's New, or the calls
 // of a function that hands the value to its caller.
 func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what string, pos token.Pos) {
-	if cost.OnErrorPath(w.pass.TypesInfo, cur) || madeWhenMissing(cur) {
-		return // once per failure, or once per owner: no sign of many values
+	if cost.OnErrorPath(w.pass.TypesInfo, cur) || cost.InDiagnostic(w.pass.TypesInfo, cur) || madeWhenMissing(cur) {
+		return // once per failure or message, or once per owner: no sign of many values
 	}
 	if how := repeated(w.pass, cur); how != "" {
 		setOnce(w.u.allocated, tn, what+" "+how+" at "+astx.Where(w.pass.Fset, pos))

@@ -5,6 +5,7 @@ package few
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net"
 	"sync"
@@ -94,6 +95,25 @@ func serve(frames <-chan []byte, send func(any)) {
 			send(&farewell{fatal: true, code: 1})
 			continue
 		}
+	}
+}
+
+// txConn is named in a loop only by the error message that prints its
+// type, when a queue holds something else: once per failure.
+type txConn struct {
+	open bool
+	id   int64
+	done bool
+}
+
+func drain(queue <-chan any, report func(error), keep func(*txConn)) {
+	for v := range queue {
+		c, ok := v.(*txConn)
+		if !ok {
+			report(fmt.Errorf("unexpected %T in the queue (want %T)", v, &txConn{}))
+			continue
+		}
+		keep(c)
 	}
 }
 
