@@ -364,7 +364,11 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		if u.viewed.IsValid() {
 			next = "a next use that grows it allocates again"
 		}
-		msg = fmt.Sprintf("%s sets %s to an empty slice without its capacity (grown at %s), which %s", fnName, name, astx.Where(c.pass.Fset, u.growth()), next)
+		to := "an empty slice without its capacity"
+		if c.pass.TypesInfo.Types[rhs].IsNil() {
+			to = "nil, dropping its capacity"
+		}
+		msg = fmt.Sprintf("%s sets %s to %s (grown at %s), which %s", fnName, name, to, astx.Where(c.pass.Fset, u.growth()), next)
 		remedy = name + " = " + name + "[:0]"
 	}
 	// Truncating a slice whose elements hold pointers would keep what

@@ -26,7 +26,7 @@ func (it *iterator) Valid() bool { return len(it.key) > 0 && it.pos < len(it.dat
 func (it *iterator) Reset() {
 	it.pos = 0
 	it.key = []byte{} // want `Reset sets it.key to an empty slice without its capacity \(grown at x.go:19\), which its next use allocates again; keep it with it.key = it.key\[:0\]`
-	it.vals = nil     // want `Reset sets it.vals to an empty slice .* \(no automatic fix: it.vals is compared with nil, and keeping the memory changes its nil-ness\)`
+	it.vals = nil     // want `Reset sets it.vals to nil, .* \(no automatic fix: it.vals is compared with nil, and keeping the memory changes its nil-ness\)`
 }
 
 func (it *iterator) HasVals() bool { return it.vals != nil }
@@ -276,7 +276,7 @@ func (r *request) SetBodyRaw(b []byte) { r.body = b }
 func (r *request) copyFrom(src *request) { r.body = append(r.body[:0], src.body...) }
 
 func (r *request) ResetBody() {
-	r.body = nil // want `ResetBody sets r.body to an empty slice .* \(no automatic fix: r.body may hold memory the object does not own \(the parameter b of SetBodyRaw, .*\) \[low: the field holds the caller's memory by design\]$`
+	r.body = nil // want `ResetBody sets r.body to nil, .* \(no automatic fix: r.body may hold memory the object does not own \(the parameter b of SetBodyRaw, .*\) \[low: the field holds the caller's memory by design\]$`
 }
 
 // Stopping for good: what is dropped is not used again.
@@ -351,7 +351,7 @@ type response struct {
 func (r *response) Before(fn func()) { r.before = append(r.before, fn) }
 
 func (r *response) reset() {
-	r.before = nil // want `reset sets r.before to an empty slice without its capacity \(grown at x.go:\d+\), which its next use allocates again; keep it with clear\(r.before\) and r.before = r.before\[:0\] \[low: a list of callbacks: a few per use, which one allocation holds\]$`
+	r.before = nil // want `reset sets r.before to nil, dropping its capacity \(grown at x.go:\d+\), which its next use allocates again; keep it with clear\(r.before\) and r.before = r.before\[:0\] \[low: a list of callbacks: a few per use, which one allocation holds\]$`
 	r.status = 0
 }
 
@@ -364,7 +364,7 @@ type pending struct {
 func (p *pending) add(b *bytes.Buffer) { p.reqs = append(p.reqs, b) }
 
 func (p *pending) Reset() {
-	p.reqs = nil // want `Reset sets p.reqs to an empty slice without its capacity \(grown at x.go:\d+\), which its next use allocates again; keep it with clear\(p.reqs\) and p.reqs = p.reqs\[:0\] \[`
+	p.reqs = nil // want `Reset sets p.reqs to nil, dropping its capacity \(grown at x.go:\d+\), which its next use allocates again; keep it with clear\(p.reqs\) and p.reqs = p.reqs\[:0\] \[`
 }
 
 // A set made once a list of names grows past a limit, in the case after
@@ -479,7 +479,7 @@ func (db *hookDB) WithHook(h hook) *hookDB {
 func (db *hookDB) AddHook(h hook) { db.hooks = append(db.hooks, h) }
 
 func (db *hookDB) ResetHooks() {
-	db.hooks = nil // want `ResetHooks sets db.hooks to an empty slice without its capacity .*\(no automatic fix: db.hooks is handed out at x.go:\d+, and reusing its memory would change what the holder sees\) \[low: the field is handed out\]`
+	db.hooks = nil // want `ResetHooks sets db.hooks to nil, dropping its capacity .*\(no automatic fix: db.hooks is handed out at x.go:\d+, and reusing its memory would change what the holder sees\) \[low: the field is handed out\]`
 }
 
 type frame struct{ base int }
@@ -529,7 +529,7 @@ func (w *window) Fill(n int, c byte) int {
 }
 
 func (w *window) Reset() {
-	w.buf = nil // want `Reset sets w.buf to an empty slice without its capacity \(grown at x.go:\d+\)`
+	w.buf = nil // want `Reset sets w.buf to nil, dropping its capacity \(grown at x.go:\d+\)`
 }
 
 // scanner reads into the capacity of its buffer, which may be the caller's
@@ -607,7 +607,7 @@ func (q *query) init(cells []int) {
 }
 
 func (q *query) Reset() {
-	q.covering = nil // want `Reset sets q.covering to an empty slice .*\[low: the field is also set whole at x.go:\d+, to a slice built there, which does not reuse the capacity kept\]$`
+	q.covering = nil // want `Reset sets q.covering to nil, .*\[low: the field is also set whole at x.go:\d+, to a slice built there, which does not reuse the capacity kept\]$`
 }
 
 // A recorder that makes its list afresh, sized to what it is given, each
@@ -623,7 +623,7 @@ func (r *recorder) record(items []string) {
 }
 
 func (r *recorder) Reset() {
-	r.ids = nil // want `Reset sets r.ids to an empty slice .*\[low: the field is also set whole at x.go:\d+, to a slice built there, which does not reuse the capacity kept\]$`
+	r.ids = nil // want `Reset sets r.ids to nil, .*\[low: the field is also set whole at x.go:\d+, to a slice built there, which does not reuse the capacity kept\]$`
 }
 
 // A block iterator's Key is valid until its next call, by the iterator
@@ -664,7 +664,7 @@ func (p *lineParser) line(words []string) int {
 }
 
 func (p *lineParser) reset() {
-	p.pairs = nil // want `reset sets p.pairs to an empty slice .*\[low: the field is also set to nil at x.go:\d+, after a use: the capacity goes there, and the reset finds little to keep\]$`
+	p.pairs = nil // want `reset sets p.pairs to nil, .*\[low: the field is also set to nil at x.go:\d+, after a use: the capacity goes there, and the reset finds little to keep\]$`
 }
 
 // The package readies its blocks, records and iterators again: their
@@ -695,7 +695,7 @@ func (q *terms) Sum() (n int) {
 }
 
 func (q *terms) Reset() {
-	q.terms = nil // want `Reset sets q.terms to an empty slice without its capacity .*\[low: the package never calls Reset: nothing shows the object is reused\]$`
+	q.terms = nil // want `Reset sets q.terms to nil, dropping its capacity .*\[low: the package never calls Reset: nothing shows the object is reused\]$`
 }
 
 // A scope's metrics are cleared only as its registry drops it: the scope
@@ -732,7 +732,7 @@ type gauge struct {
 func (g *gauge) set(v int) { g.values = append(g.values, v) }
 
 func (g *gauge) clearValues() {
-	g.values = nil // want `clearValues sets g.values to an empty slice without its capacity`
+	g.values = nil // want `clearValues sets g.values to nil, dropping its capacity`
 }
 
 func (g *gauge) flush(live map[string]*gauge, name string, drop bool) {
@@ -792,7 +792,7 @@ func (z *tokenizer) Next() token {
 }
 
 func (z *tokenizer) clearToken() {
-	z.cur.name.local = nil // want `clearToken sets z.cur.name.local to an empty slice without its capacity \(grown at x.go:\d+\), which a next use that grows it allocates again; .*\(no automatic fix: z.cur.name.local is also set to the result of trimSpace, given a slice of b at x.go:\d+, memory the object does not own: truncated, it would still point there\) \[low: the field is also set to a view of other memory at x.go:\d+, a use that allocates nothing for the reset to save\]$`
+	z.cur.name.local = nil // want `clearToken sets z.cur.name.local to nil, dropping its capacity \(grown at x.go:\d+\), which a next use that grows it allocates again; .*\(no automatic fix: z.cur.name.local is also set to the result of trimSpace, given a slice of b at x.go:\d+, memory the object does not own: truncated, it would still point there\) \[low: the field is also set to a view of other memory at x.go:\d+, a use that allocates nothing for the reset to save\]$`
 }
 
 func (z *tokenizer) readName(b []byte) {

@@ -16,5 +16,5 @@ func (c *cache) add(k string, v *int) {
 func (c *cache) get(k string) *int { return c.entries[k] }
 
 func (c *cache) Reset() {
-	c.order = nil // want `Reset sets c.order to an empty slice.* \(no automatic fix: clear needs go1.21, the file is go1.20\)`
+	c.order = nil // want `Reset sets c.order to nil,.* \(no automatic fix: clear needs go1.21, the file is go1.20\)`
 }
