@@ -372,51 +372,79 @@ func (c *checker) mentionedOutside(loop ast.Stmt, acc accumulation) bool {
 // slice outside the loop, all after it and one at a time outside loops
 // (resolving a path appends one last element, a list of writers gets its
 // target in io.MultiWriter(append(ws, w)...)): the capacity must cover
-// them too. It reports false if fn appends elsewhere in any other way,
-// such as before the loop or in a second loop: then the count is only
-// part of the final length, and the right capacity a sum nobody wants to
-// read. A map is never grown elsewhere by appending.
+// them too. Of the branches of an if or a switch only one runs, so they
+// count as many as the largest of them (the cases of a switch on a
+// function's name, each appending its own two arguments, add two). It
+// reports false if fn appends elsewhere in any other way, such as before
+// the loop or in a second loop: then the count is only part of the final
+// length, and the right capacity a sum nobody wants to read. A map is
+// never grown elsewhere by appending.
 func (c *checker) appendsAfter(fn ast.Node, loop ast.Stmt, acc accumulation) (int64, bool) {
 	if acc.isMap {
 		return 0, true
 	}
-	var extra int64
 	ok := true
-	var visit func(n ast.Node, inLoop bool) bool
-	visit = func(n ast.Node, inLoop bool) bool {
-		switch n := n.(type) {
-		case nil:
-			return false
-		case *ast.ForStmt, *ast.RangeStmt:
-			if n == loop {
-				return false
-			}
-			ast.Inspect(astx.LoopBody(n), func(m ast.Node) bool { return visit(m, true) })
-			return false
-		case *ast.FuncLit:
-			ast.Inspect(n.Body, func(m ast.Node) bool { return visit(m, true) })
-			return false
-		case *ast.AssignStmt:
-			if c.appendsTo(n, acc) {
-				call := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
-				if inLoop || n.Pos() < loop.Pos() || call.Ellipsis.IsValid() || len(call.Args) != 2 {
-					ok = false
-				}
-				extra++
-				return false
-			}
-		case *ast.CallExpr:
-			// append(writers, target) handed on once after the loop: its
-			// elements go into the same capacity, or make it grow. (What
-			// a spread adds is unknown: the capacity saves the loop's
-			// growth all the same.)
-			if c.isBuiltin(n.Fun, "append") && len(n.Args) > 0 && c.names(n.Args[0], acc) && n.Pos() > loop.End() && !inLoop && !n.Ellipsis.IsValid() {
-				extra += int64(len(n.Args) - 1)
-			}
+	var count func(n ast.Node, inLoop bool) int64
+	// branches counts the appends of the statements in one branch each,
+	// and returns the largest.
+	branches := func(inLoop bool, stmts ...ast.Stmt) int64 {
+		var most int64
+		for _, s := range stmts {
+			most = max(most, count(s, inLoop))
 		}
-		return ok
+		return most
 	}
-	ast.Inspect(fn, func(n ast.Node) bool { return visit(n, false) })
+	count = func(n ast.Node, inLoop bool) int64 {
+		var extra int64
+		var visit func(n ast.Node) bool
+		visit = func(n ast.Node) bool {
+			switch n := n.(type) {
+			case nil:
+				return false
+			case *ast.ForStmt, *ast.RangeStmt:
+				if n == loop {
+					return false
+				}
+				extra += count(astx.LoopBody(n), true)
+				return false
+			case *ast.FuncLit:
+				extra += count(n.Body, true)
+				return false
+			case *ast.IfStmt:
+				extra += count(n.Init, inLoop) + count(n.Cond, inLoop) + branches(inLoop, n.Body, n.Else)
+				return false
+			case *ast.SwitchStmt:
+				extra += count(n.Init, inLoop) + count(n.Tag, inLoop) + branches(inLoop, n.Body.List...)
+				return false
+			case *ast.TypeSwitchStmt:
+				extra += count(n.Init, inLoop) + count(n.Assign, inLoop) + branches(inLoop, n.Body.List...)
+				return false
+			case *ast.AssignStmt:
+				if c.appendsTo(n, acc) {
+					call := ast.Unparen(n.Rhs[0]).(*ast.CallExpr)
+					if inLoop || n.Pos() < loop.Pos() || call.Ellipsis.IsValid() || len(call.Args) != 2 {
+						ok = false
+					}
+					extra++
+					return false
+				}
+			case *ast.CallExpr:
+				// append(writers, target) handed on once after the loop: its
+				// elements go into the same capacity, or make it grow. (What
+				// a spread adds is unknown: the capacity saves the loop's
+				// growth all the same.)
+				if c.isBuiltin(n.Fun, "append") && len(n.Args) > 0 && c.names(n.Args[0], acc) && n.Pos() > loop.End() && !inLoop && !n.Ellipsis.IsValid() {
+					extra += int64(len(n.Args) - 1)
+				}
+			}
+			return ok
+		}
+		if n != nil {
+			ast.Inspect(n, visit)
+		}
+		return extra
+	}
+	extra := count(fn, false)
 	return extra, ok
 }
 

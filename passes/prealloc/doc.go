@@ -79,7 +79,8 @@
 // filter drops of many). It reports appends to a field of a local struct
 // (p.list = append(p.list, x), grown with slices.Grow), counting loops
 // with a step (for i := 0; i+1 < len(kv); i += 2 runs len(kv) / 2 times),
-// appends after the loop (added to the count), and a package-level map
+// appends after the loop (added to the count; of the branches of an if
+// or a switch, only the largest, as only one runs), and a package-level map
 // that init fills.
 //
 // It reports slices.Collect, slices.Sorted and slices.SortedFunc of

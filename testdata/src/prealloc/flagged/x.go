@@ -256,6 +256,24 @@ func Labelled(names []string, last string) string {
 	return strings.Join(append(labels, last), ",")
 }
 
+// Call's cases append their own arguments after the loop, but only one
+// case runs: two more at most, not the four of both.
+func Call(name string, exprs []string) []string {
+	var args []string // want `args can be preallocated with capacity len\(exprs\) \+ 2 `
+	for _, e := range exprs {
+		args = append(args, "("+e+")")
+	}
+	switch name {
+	case "bin":
+		args = append(args, "10")
+		args = append(args, "2")
+	case "oct":
+		args = append(args, "10")
+		args = append(args, "8")
+	}
+	return args
+}
+
 // nonEmpty appends under a condition, but its only caller measures the
 // result: nil and empty are alike there, so it is made before the loop.
 func nonEmpty(xs []string) []string {
