@@ -455,7 +455,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower) || buildsConfig(pass, decl) ||
 		method && name == "Validate" && decl.Type.Params.NumFields() == 0:
 		return Frequency{Level: Cold, Reason: "configuration, at start-up (" + name + ")"}
-	case method && name == "Start" && decl.Type.Params.NumFields() == 0 || startsWithWord(name, []string{"startup"}):
+	case method && name == "Start" && (paramsAre(pass, decl) || paramsAre(pass, decl, "context.Context")) || startsWithWord(name, []string{"startup"}):
+		// A lifecycle's Start, given at most the context that ends its run.
 		return Frequency{Level: Cold, Reason: "at start-up (" + name + ")"}
 	case method && memoized(pass, decl) != "":
 		return Frequency{Level: Cold, Reason: "once per value: the result is kept in " + memoized(pass, decl)}

@@ -90,7 +90,7 @@
 //     "// Code generated ... DO NOT EDIT." header), a command below
 //     internal/, and such a command's packages below cmd/,
 //     schema migrations (a migrate or migrator package, AutoMigrate),
-//     a lifecycle Start() and startup* functions, Error and
+//     a lifecycle Start() or Start(ctx) and startup* functions, Error and
 //     GoString methods, teardown, methods that keep their result in a field
 //     of the receiver and return it when set (once per value),
 //     periodic refresh and reload functions, a controller's reconcile

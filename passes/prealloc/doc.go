@@ -177,7 +177,7 @@
 //     composite literal of an error type, a diagnostic's arguments), helpers
 //     whose every call feeds a diagnostic (also through a local that only
 //     diagnostics read), an error type's methods that return a string, a lifecycle
-//     Start() and startup* functions, configuration loading (also a parse* or load* function
+//     Start() or Start(ctx) and startup* functions, configuration loading (also a parse* or load* function
 //     that returns a Config), functions without production callers), loop
 //     bodies that
 //     already allocate much more, on every iteration or on some (the

@@ -1880,3 +1880,37 @@ func FirstValues(items []string) []string {
 	}
 	return out
 }
+
+// runner starts once per process, its context ending its run; so does a
+// service whose Start takes nothing.
+type runner struct{ jobs map[string]func(context.Context) }
+
+func (r *runner) Start(ctx context.Context) {
+	var names []string // want `\[low: at start-up \(Start\)\]$`
+	for name := range r.jobs {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	log.Println("starting jobs", names)
+	<-ctx.Done()
+}
+
+type service struct{ hosts []string }
+
+func (s *service) Start() {
+	var addrs []string // want `\[low: at start-up \(Start\)\]$`
+	for _, h := range s.hosts {
+		addrs = append(addrs, h+":443")
+	}
+	slices.Sort(addrs)
+	log.Println("serving", addrs)
+}
+
+// Begin is no Start: its other parameter is one operation's.
+func (r *runner) Begin(ctx context.Context, ops []string) []string {
+	var out []string // want `\[medium: no bound on the count found here\]$`
+	for _, op := range ops {
+		out = append(out, "op:"+op)
+	}
+	return out
+}
