@@ -434,6 +434,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "a controller's reconcile (" + name + "): per change of a watched resource, around the API calls it makes"}
 	case method && slices.Contains(describingMethods, name):
 		return Frequency{Level: Cold, Reason: "a description for people (" + name + ")", Describes: name == "String" || name == "Format"}
+	case method && slices.Contains(describingWords, lower):
+		return Frequency{Level: Cold, Reason: "a description for people (" + name + ")"}
 	case returnsDocs(pass, decl):
 		return Frequency{Level: Cold, Reason: "builds documentation (" + name + ")"}
 	case describesError(pass, decl):
@@ -792,6 +794,10 @@ var (
 	periodicWords = []string{"refresh", "reload", "resync", "renew"}
 	// describingMethods build text for people, errors and debugging.
 	describingMethods = []string{"Error", "String", "GoString", "Format"}
+	// describingWords, in any case, name the methods that describe a
+	// value for an EXPLAIN or a debug page: a plan node's description(),
+	// a query's Explain. (A Describe may run per use: a sign-in's log line.)
+	describingWords = []string{"description", "explain"}
 	// configPrefixes name functions that read or check configuration at
 	// start-up (caddy's Provision, Load* and flag parsing). Validate is
 	// one only as a method without parameters (caddy's module Validate()):

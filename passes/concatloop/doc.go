@@ -91,7 +91,8 @@
 //     internal/, and such a command's packages below cmd/,
 //     schema migrations (a migrate or migrator package, AutoMigrate),
 //     a lifecycle Start() or Start(ctx) and startup* functions, Error and
-//     GoString methods, teardown, methods that keep their result in a field
+//     GoString methods, description and Explain methods,
+//     teardown, methods that keep their result in a field
 //     of the receiver and return it when set (once per value),
 //     periodic refresh and reload functions, a controller's reconcile
 //     functions (per change of a watched resource, around API calls),

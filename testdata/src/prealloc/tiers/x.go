@@ -1914,3 +1914,28 @@ func (r *runner) Begin(ctx context.Context, ops []string) []string {
 	}
 	return out
 }
+
+// plan's description and explain build what an EXPLAIN shows people, not
+// what runs the query.
+type plan struct{ inputs []*plan }
+
+func (p *plan) description() []string {
+	var nodes []string // want `\[low: a description for people \(description\)\]$`
+	for _, in := range p.inputs {
+		nodes = append(nodes, in.name())
+	}
+	return nodes
+}
+
+func (p *plan) Explain() []string {
+	var nodes []string // want `\[low: a description for people \(Explain\)\]$`
+	for _, in := range p.inputs {
+		nodes = append(nodes, in.name())
+	}
+	return nodes
+}
+
+func (p *plan) name() string { return "plan" }
+
+// Lines shows the plan.
+func (p *plan) Lines() []string { return p.description() }
