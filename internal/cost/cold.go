@@ -144,16 +144,24 @@ func falseOperand(info *types.Info, cond ast.Expr) string {
 
 // debugGuard returns the name of the switch that an if around cur tests,
 // if cur is in its body, and what the switch turns on: debug, verbose or
-// trace output, or the self-checks of debug builds (pebble's
-// invariants.Enabled, an assertions switch, the race detector's
-// race.Enabled), which production builds skip.
+// trace output (also a leveled logger's verbosity, glog's and klog's
+// if log.V(4) or log.V(4).Enabled()), or the self-checks of debug builds
+// (pebble's invariants.Enabled, an assertions switch, the race
+// detector's race.Enabled), which production builds skip.
 func debugGuard(cur inspector.Cursor) (name, what string) {
 	for ifs := range guards(cur) {
 		ast.Inspect(ifs.Cond, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && name == "" {
-				name, what = id.Name, switchedOn(id.Name)
-				if what == "" {
-					name = ""
+			if name != "" {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				if isVerbosity(n) {
+					name, what = types.ExprString(n), "debug output"
+				}
+			case *ast.Ident:
+				if what = switchedOn(n.Name); what != "" {
+					name = n.Name
 				}
 			}
 			return name == ""
@@ -163,6 +171,17 @@ func debugGuard(cur inspector.Cursor) (name, what string) {
 		}
 	}
 	return "", ""
+}
+
+// isVerbosity reports whether call asks a leveled logger whether it logs
+// at a verbosity: X.V(n) with an integer constant n.
+func isVerbosity(call *ast.CallExpr) bool {
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "V" || len(call.Args) != 1 {
+		return false
+	}
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.BasicLit)
+	return ok && lit.Kind == token.INT
 }
 
 // switchedOn says what a switch of this name turns on, or "" if the name

@@ -99,7 +99,7 @@
 //     debug and dump helpers (by
 //     name, or by a doc comment that says "for debugging" or "for
 //     testing", theirs or their type's: an in-memory store "for testing"),
-//     loops under a debug/verbose/trace switch or a debug build's
+//     loops under a debug/verbose/trace switch, a leveled log's if log.V(4), or a debug build's
 //     self-check switch (invariants, assertions, race), configuration
 //     loading, unexported helpers whose every call feeds a diagnostic
 //     (also through a local that only diagnostics read), an error type's

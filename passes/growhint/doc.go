@@ -92,7 +92,8 @@
 // paths that exclude each other (some writes in an if that ends in a
 // return or a break, others after it: no one size fits both). The cost
 // model rates the
-// finding: Error methods, debug output, initialization and code without
+// finding: Error methods, debug output (also under a leveled log's if
+// log.V(4)), initialization and code without
 // production callers are the low tier (reported under -strict), and so
 // are helpers whose every call feeds a diagnostic or a trace (also through
 // a local that only diagnostics read), an error type's methods that return

@@ -165,7 +165,7 @@
 //     string, text printers that fmt.Fprint into a writer parameter,
 //     debug and dump helpers (by name, or by a doc comment that says
 //     "for debugging" or "for testing", theirs or their type's: an
-//     in-memory store "for testing"), code under "if verbose" or a debug build's
+//     in-memory store "for testing"), code under "if verbose" or "if log.V(4)" or a debug build's
 //     self-check switch (invariants, assertions, race), code under an if
 //     on a constant false (or past one on a constant true that returns: if
 //     !tracing { return }) and helpers only called there, teardown, methods

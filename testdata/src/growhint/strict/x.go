@@ -115,3 +115,29 @@ func idFrom(raw []byte) string {
 	}
 	return buf.String()
 }
+
+// verbosity is a leveled logger's switch, as glog's and klog's V(n) are.
+type verbosity bool
+
+func (v verbosity) Enabled() bool                 { return bool(v) }
+func (v verbosity) Infof(format string, a ...any) {}
+
+type leveled struct{ level int }
+
+func (l *leveled) V(n int) verbosity { return verbosity(l.level >= n) }
+
+var lg = &leveled{}
+
+// Launch lists its arguments only when the log is that verbose.
+func Launch(args []string) {
+	if lg.V(9).Enabled() {
+		var b strings.Builder // want `b is filled by 2 writes .* \[low: debug output \(under lg.V\(9\)\)\]$`
+		for i, a := range args {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString(a)
+		}
+		lg.V(9).Infof("launching with %s", b.String())
+	}
+}
