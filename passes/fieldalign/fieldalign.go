@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -198,10 +199,18 @@ func hasFixedLayout(s *types.Struct) bool {
 // enough to rule those out, since a positional literal must set every
 // field (std reordered gzip.Writer, which embeds the exported Header).
 func outsideOrder(obj *types.TypeName, s *types.Struct) string {
-	for i := range s.NumFields() {
-		if s.Tag(i) != "" {
-			return "its struct tags make the field order the order of the encoded output"
+	if keys, tagged := tagKeys(s); tagged {
+		if slices.ContainsFunc(keys, func(k string) bool { return slices.Contains(orderedEncodings, k) }) {
+			return "its " + strings.Join(keys, ", ") + " tags make the field order the order of the encoded output"
 		}
+		// A decoder's or a validator's tags (mapstructure, env, validate)
+		// read fields by name, but what they print or check may follow
+		// the fields' order: help text, a schema, the order of errors.
+		names := "struct"
+		if len(keys) > 0 {
+			names = strings.Join(keys, ", ")
+		}
+		return "its " + names + " tags may give the field order a meaning to what reads them (help text, a schema, the order of errors)"
 	}
 	if !obj.Exported() || obj.Parent() != obj.Pkg().Scope() {
 		return ""
@@ -212,6 +221,35 @@ func outsideOrder(obj *types.TypeName, s *types.Struct) string {
 		}
 	}
 	return "its fields are all exported, so other packages may build it with positional literals"
+}
+
+// orderedEncodings are the tag keys of encoders whose output follows the
+// fields' order.
+var orderedEncodings = []string{"json", "xml", "yaml", "toml", "hcl", "csv", "msgpack", "cbor", "bson", "avro", "parquet", "asn1", "protobuf", "thrift"}
+
+// tagKeys returns the keys of the struct's field tags, sorted, each once,
+// and whether any field has a tag.
+func tagKeys(s *types.Struct) (keys []string, tagged bool) {
+	for i := range s.NumFields() {
+		tag := s.Tag(i)
+		tagged = tagged || tag != ""
+		for tag != "" {
+			tag = strings.TrimLeft(tag, " ")
+			key, rest, ok := strings.Cut(tag, ":")
+			if !ok || key == "" || strings.ContainsAny(key, " \"") {
+				break
+			}
+			keys = append(keys, key)
+			// Skip the quoted value.
+			v, err := strconv.QuotedPrefix(rest)
+			if err != nil {
+				break
+			}
+			tag = rest[len(v):]
+		}
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys), tagged
 }
 
 // mentionsLayout reports whether the comments of the declaration or of its
