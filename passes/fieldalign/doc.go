@@ -104,9 +104,9 @@
 // field order is seen outside the package, reported without a fix:
 // exported structs whose fields are all exported (other packages may
 // build them with positional literals), structs with tags (an
-// encoder's, json or yaml, whose output follows the field order; or a
-// decoder's or validator's, mapstructure or validate, whose help text,
-// schema or errors may), and structs
+// encoder's, json or yaml, whose output follows the field order; or
+// others, mapstructure or validate, whose readers' output may: a wire
+// format, help text, the order of errors), and structs
 // whose values go through encoding/json or encoding/xml (the field order
 // is the order of the output), another package's Marshal, Unmarshal, Encode
 // or Decode that takes any value (ssh.Marshal follows the field order), a

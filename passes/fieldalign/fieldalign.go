@@ -203,14 +203,14 @@ func outsideOrder(obj *types.TypeName, s *types.Struct) string {
 		if slices.ContainsFunc(keys, func(k string) bool { return slices.Contains(orderedEncodings, k) }) {
 			return "its " + strings.Join(keys, ", ") + " tags make the field order the order of the encoded output"
 		}
-		// A decoder's or a validator's tags (mapstructure, env, validate)
-		// read fields by name, but what they print or check may follow
-		// the fields' order: help text, a schema, the order of errors.
+		// Other tags may be read by name (mapstructure, env), but what
+		// their readers write may follow the fields' order: a wire
+		// format (miekg/dns's dns tags), help text, the order of errors.
 		names := "struct"
 		if len(keys) > 0 {
 			names = strings.Join(keys, ", ")
 		}
-		return "its " + names + " tags may give the field order a meaning to what reads them (help text, a schema, the order of errors)"
+		return "its " + names + " tags may tie the field order to the code that reads them"
 	}
 	if !obj.Exported() || obj.Parent() != obj.Pkg().Scope() {
 		return ""
