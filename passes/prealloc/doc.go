@@ -107,8 +107,9 @@
 //     (the default of a switch on constants, if x != "");
 //   - low: counts fixed by the code (constants, literal lists, tables, a
 //     list the loop stops filling once it holds a constant number, if
-//     len(out) >= maxValues { break }, reported without a fix: min(n,
-//     maxValues) is the capacity that fits, a
+//     len(out) >= maxValues { break } (one more for >; a return of an
+//     error abandons the list, and caps nothing), reported without a
+//     fix: min(n, maxValues) is the capacity that fits, a
 //     local map filled only at constant keys, a map keyed by an
 //     enumeration of the package: an unexported type or one numbered in a
 //     run, at most one entry per constant, one chunk of slices.Chunk(s, n)

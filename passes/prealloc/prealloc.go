@@ -4,8 +4,10 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
+	"strconv"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -94,14 +96,17 @@ type accumulation struct {
 }
 
 // cappedAt returns the constant limit of the loop's statement if
-// len(acc) >= limit { break } (or ==, >, or a return), which keeps what
-// acc accumulates at most that long however long the input is (at most
-// maxFrontmatterValues of a list); nil if there is none.
-func (c *checker) cappedAt(loop inspector.Cursor, acc accumulation) ast.Expr {
+// len(acc) >= limit { break } (or ==, or a return of what it has), which
+// keeps what acc accumulates at most that long however long the input is
+// (at most maxFrontmatterValues of a list), or one more if len(acc) >
+// limit; "" if there is none. A return of an error abandons the list
+// rather than caps it (a lock function after other expressions fails the
+// query).
+func (c *checker) cappedAt(loop inspector.Cursor, acc accumulation) string {
 	info := c.pass.TypesInfo
 	for _, stmt := range astx.LoopBody(loop.Node()).List {
 		ifs, ok := stmt.(*ast.IfStmt)
-		if !ok || ifs.Init != nil || !astx.EndsInBreakOrReturn(ifs.Body) {
+		if !ok || ifs.Init != nil || !astx.EndsInBreakOrReturn(ifs.Body) || c.endsInError(ifs.Body) {
 			continue
 		}
 		cond, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
@@ -116,10 +121,29 @@ func (c *checker) cappedAt(loop inspector.Cursor, acc accumulation) ast.Expr {
 		call, ok := ast.Unparen(x).(*ast.CallExpr)
 		if ok && (op == token.GEQ || op == token.GTR || op == token.EQL) && info.Types[limit].Value != nil &&
 			c.isBuiltin(call.Fun, "len") && len(call.Args) == 1 && c.names(call.Args[0], acc) {
-			return limit
+			if op == token.GTR {
+				return oneMore(info.Types[limit].Value, c.src.Text(limit))
+			}
+			return c.src.Text(limit)
 		}
 	}
-	return nil
+	return ""
+}
+
+// oneMore writes limit + 1: as a number when limit is an integer literal,
+// else as a sum.
+func oneMore(v constant.Value, text string) string {
+	if n, ok := constant.Int64Val(v); ok && text == strconv.FormatInt(n, 10) {
+		return strconv.FormatInt(n+1, 10)
+	}
+	return text + " + 1"
+}
+
+// endsInError reports whether block, which ends in a break or a return,
+// returns a non-nil error.
+func (c *checker) endsInError(block *ast.BlockStmt) bool {
+	ret, ok := block.List[len(block.List)-1].(*ast.ReturnStmt)
+	return ok && c.returnsError(ret)
 }
 
 // maxHintedElement is the largest element, in bytes, whose slice or map a
@@ -237,10 +261,10 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		c.report(d, c.message(d)+"; no automatic fix: a capacity from it trusts the input, which may declare far more elements than follow, or a negative count; cap it first (min(n, limit))", nil)
 		return
 	}
-	if limit := c.cappedAt(loopCur, acc); limit != nil {
-		held := acc.name() + " holds " + c.src.Text(limit)
-		d.est = cost.Estimate{Tier: cost.Low, Evidence: "at most " + c.src.Text(limit) + ": the loop stops once " + held}
-		c.report(d, c.message(d)+"; no automatic fix: the loop stops once "+held+", so min("+n.String()+", "+c.src.Text(limit)+") is the capacity that fits", nil)
+	if limit := c.cappedAt(loopCur, acc); limit != "" {
+		held := acc.name() + " holds " + limit
+		d.est = cost.Estimate{Tier: cost.Low, Evidence: "at most " + limit + ": the loop stops once " + held}
+		c.report(d, c.message(d)+"; no automatic fix: the loop stops once "+held+", so min("+n.String()+", "+limit+") is the capacity that fits", nil)
 		return
 	}
 	if acc.cond != nil && collectsErrors(acc.typ()) {

@@ -1883,7 +1883,9 @@ func FirstValues(items []string) []string {
 
 // runner starts once per process, its context ending its run; so does a
 // service whose Start takes nothing.
-type runner struct{ jobs map[string]func(context.Context) }
+type runner struct {
+	jobs map[string]func(context.Context)
+}
 
 func (r *runner) Start(ctx context.Context) {
 	var names []string // want `\[low: at start-up \(Start\)\]$`
@@ -1939,3 +1941,34 @@ func (p *plan) name() string { return "plan" }
 
 // Lines shows the plan.
 func (p *plan) Lines() []string { return p.description() }
+
+// Locks fails when a lock comes after another expression: the length test
+// guards an error, the loop has no cap.
+func Locks(exprs []string) ([]string, error) {
+	var locks []string // want `locks gets at most len\(exprs\) elements .*; no automatic fix: the appends are conditional, and growing a nil slice that gets none would make it non-nil \[low: conditional: the count is only an upper bound\]$`
+	for _, e := range exprs {
+		if strings.HasPrefix(e, "lock:") {
+			locks = append(locks, e)
+			continue
+		}
+		if len(locks) > 0 {
+			return nil, fmt.Errorf("a lock and another expression: %s", e)
+		}
+	}
+	return locks, nil
+}
+
+// FirstTwo stops when it holds more than one: the list ends two long, not
+// one.
+func FirstTwo(items []string) []string {
+	var out []string // want `out gets at most len\(items\) elements .*; no automatic fix: the loop stops once out holds 2, so min\(len\(items\), 2\) is the capacity that fits \[low: at most 2: the loop stops once out holds 2\]$`
+	for _, it := range items {
+		if len(out) > 1 {
+			break
+		}
+		if it != "" {
+			out = append(out, it)
+		}
+	}
+	return out
+}
