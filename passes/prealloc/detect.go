@@ -875,7 +875,7 @@ func (c *checker) returnsError(ret *ast.ReturnStmt) bool {
 	}
 	last := ret.Results[len(ret.Results)-1]
 	tv, ok := c.pass.TypesInfo.Types[last]
-	return ok && !tv.IsNil() && types.Identical(tv.Type, types.Universe.Lookup("error").Type())
+	return ok && !tv.IsNil() && types.Implements(tv.Type, typesx.ErrorInterface)
 }
 
 // mentionsDirectly is like mentions but ignores function literals, which

@@ -1952,11 +1952,17 @@ func Locks(exprs []string) ([]string, error) {
 			continue
 		}
 		if len(locks) > 0 {
-			return nil, fmt.Errorf("a lock and another expression: %s", e)
+			return nil, &mixError{e}
 		}
 	}
 	return locks, nil
 }
+
+// mixError is the concrete error a mix of locks and other expressions
+// returns.
+type mixError struct{ expr string }
+
+func (e *mixError) Error() string { return "a lock and another expression: " + e.expr }
 
 // FirstTwo stops when it holds more than one: the list ends two long, not
 // one.
