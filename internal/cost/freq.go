@@ -612,8 +612,14 @@ var sourceWriters = []string{"go/format", "go/printer", "golang.org/x/tools/impo
 func DevTool(pass *analysis.Pass) string {
 	pkg := pass.Pkg
 	path := pkg.Path()
-	if (pkg.Name() == "main" || underCommand(path)) && inDirs(path, devToolDirs) || inDirs(path, devLibraryDirs) {
+	if (pkg.Name() == "main" || underCommand(path)) && dirIn(path, devToolDirs) != "" {
 		return "a development tool or example (" + path + ")"
+	}
+	if dir := dirIn(path, devLibraryDirs); dir != "" {
+		// A library there is usually the generator's, but may be one its
+		// users' programs run too (a schema binder under codegen/): say
+		// where it is, not what it is.
+		return "a package under " + dir + "/, where a module keeps its generators, scripts and examples (" + path + ")"
 	}
 	if pkg.Name() == "main" && slices.Contains(strings.Split(path, "/"), "internal") {
 		return "a command of the module's own (" + path + ")"
@@ -760,10 +766,15 @@ func usesTestingTypes(info *types.Info, f *ast.File) bool {
 // inDirs reports whether an import path has an element in dirs, or names
 // a protoc plugin or another generator (protoc-gen-go, deepcopy-gen): a
 // code generator run at build time.
-func inDirs(path string, dirs []string) bool {
-	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool {
-		return slices.Contains(dirs, elem) || strings.HasPrefix(elem, "protoc-gen-") || strings.HasSuffix(elem, "-gen")
-	})
+// dirIn returns the first element of path that names one of dirs, or a
+// generator (protoc-gen-x, x-gen); "" if none does.
+func dirIn(path string, dirs []string) string {
+	for elem := range strings.SplitSeq(path, "/") {
+		if slices.Contains(dirs, elem) || strings.HasPrefix(elem, "protoc-gen-") || strings.HasSuffix(elem, "-gen") {
+			return elem
+		}
+	}
+	return ""
 }
 
 // migrationWords start the names of functions that migrate a database

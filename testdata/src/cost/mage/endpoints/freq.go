@@ -5,6 +5,6 @@ package endpoints
 import "strings"
 
 // Rows lists the endpoints a build target writes out.
-func Rows(paths []string) string { // want `cold: a development tool or example \(cost/mage/endpoints\)`
+func Rows(paths []string) string { // want `cold: a package under mage/, where a module keeps its generators, scripts and examples \(cost/mage/endpoints\)`
 	return strings.Join(paths, "\n")
 }

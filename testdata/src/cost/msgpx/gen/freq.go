@@ -3,7 +3,7 @@
 package gen
 
 // TypeName names the type generated for a struct of fields.
-func TypeName(fields []string) string { // want `cold: a development tool or example \(cost/msgpx/gen\)`
+func TypeName(fields []string) string { // want `cold: a package under gen/, where a module keeps its generators, scripts and examples \(cost/msgpx/gen\)`
 	s := "struct{"
 	for _, f := range fields {
 		s += f + ";"

@@ -5,6 +5,6 @@ package scaffolds
 import "strings"
 
 // Manifest renders a manifest's lines: per scaffolded project.
-func Manifest(lines []string) string { // want `cold: a development tool or example \(cost/plugins/scaffolds\)`
+func Manifest(lines []string) string { // want `cold: a package under scaffolds/, where a module keeps its generators, scripts and examples \(cost/plugins/scaffolds\)`
 	return strings.Join(lines, "\n")
 }
