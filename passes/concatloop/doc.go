@@ -76,7 +76,7 @@
 //     carries, on its line or the one above, a comment that calls the
 //     copying quadratic and accepts it ("quadratic, but probably ok"; not
 //     a TODO or FIXME), for loops that
-//     append only constants, or locals that only hold one (padding, an indent), loops that stop once the string is
+//     append only constants, or locals that only hold one (padding, an indent, a suffix until a name is free), loops that stop once the string is
 //     longer than a constant (if len(s) > 25 { break }, for len(s) < 64), cold code (init, a command's
 //     main, a command under hack/, tools/, scripts/, gen/ or examples/, a
 //     package under gen/, scaffolds/, mage/ or examples/, a copy of

@@ -48,7 +48,7 @@ func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 	case c.acceptedByComment(g) != "":
 		return cost.Estimate{Tier: cost.Low, Evidence: "its comment accepts the cost (" + c.acceptedByComment(g) + ")"}
 	case c.padding(g):
-		return cost.Estimate{Tier: cost.Low, Evidence: "appends only constants: padding stops at a few bytes"}
+		return cost.Estimate{Tier: cost.Low, Evidence: "appends only constants: a fixed piece per iteration (padding, an indent, a suffix until a name is free), not the input"}
 	case freq.Level == cost.Cold:
 		return cost.Estimate{Tier: cost.Low, Evidence: freq.Reason}
 	case c.buildsError(g.target):

@@ -591,3 +591,12 @@ func Loaded() string {
 	}
 	return msg
 }
+
+// Backup lengthens a name by a constant suffix until no file has it: a
+// fixed piece per iteration, not the input.
+func Backup(name string, exists func(string) bool) string {
+	for exists(name) {
+		name += ".bak" // want `name grows by \+= .*\[low: appends only constants: a fixed piece per iteration \(padding, an indent, a suffix until a name is free\), not the input\]$`
+	}
+	return name
+}
