@@ -763,11 +763,9 @@ func usesTestingTypes(info *types.Info, f *ast.File) bool {
 	})
 }
 
-// inDirs reports whether an import path has an element in dirs, or names
-// a protoc plugin or another generator (protoc-gen-go, deepcopy-gen): a
-// code generator run at build time.
-// dirIn returns the first element of path that names one of dirs, or a
-// generator (protoc-gen-x, x-gen); "" if none does.
+// dirIn returns the first element of an import path that is one of dirs,
+// or names a protoc plugin or another generator (protoc-gen-go,
+// deepcopy-gen), a code generator run at build time; "" if none does.
 func dirIn(path string, dirs []string) string {
 	for elem := range strings.SplitSeq(path, "/") {
 		if slices.Contains(dirs, elem) || strings.HasPrefix(elem, "protoc-gen-") || strings.HasSuffix(elem, "-gen") {
