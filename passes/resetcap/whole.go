@@ -190,6 +190,8 @@ func (c *checker) droppedSlice(fnCur, cur inspector.Cursor, w *wholeReset, f *ty
 	switch {
 	case u != nil && u.unsafeShared:
 		return dropped{}, false
+	case setFromOtherBefore(cur, name):
+		return dropped{}, false // the slice dropped is not the object's own
 	case u != nil && u.growth().IsValid() && c.grownOnlyWith(fnCur, w, u.growth()):
 		return dropped{}, false // nothing grows it after this reset
 	case u != nil && u.growth().IsValid():
@@ -249,6 +251,33 @@ func fieldOfStruct(st *types.Struct, obj types.Object) bool {
 	for i := range st.NumFields() {
 		if st.Field(i) == obj {
 			return true
+		}
+	}
+	return false
+}
+
+// setFromOtherBefore reports whether the block of the reset at cur sets
+// the field name (x.f) from other memory before it (x.f = args): each use
+// lends the field a slice it does not own and drops it at the reset, so a
+// kept slice would be overwritten, never grown, and would only hold the
+// lender's memory in the pool.
+func setFromOtherBefore(cur inspector.Cursor, name string) bool {
+	block, ok := cur.Parent().Node().(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	for _, st := range block.List {
+		if st.Pos() >= cur.Node().Pos() {
+			break
+		}
+		as, ok := st.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			continue
+		}
+		for i, lhs := range as.Lhs {
+			if types.ExprString(ast.Unparen(lhs)) == name && !strings.Contains(types.ExprString(as.Rhs[i]), name) {
+				return true
+			}
 		}
 	}
 	return false

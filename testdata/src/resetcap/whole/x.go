@@ -375,3 +375,27 @@ func Pages(text string, limit int) int {
 	fill(p, text)
 	return len(paginate(p, limit))
 }
+
+// A pooled context lent the caller's arguments for one call of a cost
+// function the package cannot see into: the slice it drops is the
+// caller's, set again on the next use, so keeping it would save nothing
+// and hold the caller's memory in the pool.
+type evalContext struct {
+	args  []string
+	depth int
+}
+
+type coster interface{ cost(*evalContext) int }
+
+var evalContexts = sync.Pool{New: func() any { return new(evalContext) }}
+
+func Tracker(c coster) func(args []string) int {
+	return func(args []string) int {
+		ctx := evalContexts.Get().(*evalContext)
+		ctx.args = args
+		n := c.cost(ctx)
+		*ctx = evalContext{}
+		evalContexts.Put(ctx)
+		return n
+	}
+}
