@@ -23,6 +23,8 @@ func (c *checker) message(d finding) string {
 		saves = "past 8 entries, the map grows ~log2(n/8) times, rehashing its entries each time"
 	}
 	switch {
+	case d.acc.cond != nil && d.filledElsewhere:
+		return fmt.Sprintf("%s gets at most %s entries from this loop and more outside it, so that capacity covers only part (%s)", d.acc.name(), n, saves)
 	case d.acc.cond != nil:
 		return fmt.Sprintf("%s gets at most %s elements and can be preallocated with that capacity (%s)", d.acc.name(), n, saves)
 	case d.filledElsewhere:

@@ -342,6 +342,21 @@ func Union(a, b []int) map[int]bool {
 	return set
 }
 
+// UnionPositive fills the set under a condition in two loops: the first
+// loop's count bounds neither the set nor what that loop adds to it.
+func UnionPositive(a, b []int) map[int]bool {
+	set := make(map[int]bool) // want `set gets at most len\(a\) entries from this loop and more outside it, so that capacity covers only part .*\[low: the map also gets entries outside the loop: the hint covers only part\]$`
+	for _, x := range a {
+		if x > 0 {
+			set[x] = true
+		}
+	}
+	for _, x := range b {
+		set[x] = true
+	}
+	return set
+}
+
 type row struct {
 	names []string
 	next  bool
