@@ -35,7 +35,8 @@ const (
 	// CountPart: the loop ranges over a part of the element of an outer
 	// loop (the labels of one sample, the parameters of one function), or
 	// over a variadic parameter, ranged or counted through (the arguments
-	// written at a call site): many elements or calls, but few parts each.
+	// written at a call site), or over a list of errors (one per failure):
+	// many elements or calls, but few parts each.
 	CountPart
 	// CountData: the loop ranges over data (len of a parameter, a field or
 	// a local); the count grows with it.
@@ -106,6 +107,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountConfig, m.collectedFromConfig(pass, cur, fn)
 	case lookupOfListed(pass.TypesInfo, cur.Node(), fn) != "":
 		t.Count, t.Evidence = CountFixed, lookupOfListed(pass.TypesInfo, cur.Node(), fn)
+	case rangesOverErrors(pass.TypesInfo, cur.Node()):
+		t.Count, t.Evidence = CountPart, "a list of errors: one per failure, usually none"
 	case isRangeOverData(pass, cur.Node()):
 		// Not a claim that the count is unbounded: the code seen gives no
 		// bound on it (a guard, a table, a configuration).
@@ -993,6 +996,18 @@ func short(e ast.Expr) string {
 // isRangeOverData reports whether loop ranges over a slice, map, string or
 // integer held in a variable or field, or over an iterator of a collection:
 // its length is data.
+// rangesOverErrors reports whether loop ranges over a slice of errors
+// (the failures of a validation, turned into records or messages): their
+// count is the number of things that went wrong, most often none.
+func rangesOverErrors(info *types.Info, loop ast.Node) bool {
+	rng, ok := loop.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	s, ok := typesx.Core(info.TypeOf(rng.X)).(*types.Slice)
+	return ok && types.Implements(s.Elem(), typesx.ErrorInterface)
+}
+
 func isRangeOverData(pass *analysis.Pass, loop ast.Node) bool {
 	rng, ok := loop.(*ast.RangeStmt)
 	if !ok {

@@ -1993,3 +1993,18 @@ func FirstTwo(items []string) []string {
 	}
 	return out
 }
+
+type CheckFailure struct {
+	Reason   string
+	Property string
+}
+
+// Failures turns a validation's errors into records: one per failure,
+// usually none.
+func Failures(errs []error) []*CheckFailure {
+	var out []*CheckFailure // want `out can be preallocated with capacity len\(errs\) .*\[low: a list of errors: one per failure, usually none\]$`
+	for _, err := range errs {
+		out = append(out, &CheckFailure{Reason: err.Error()})
+	}
+	return out
+}
