@@ -320,11 +320,27 @@ func IsDiagnosticCall(info *types.Info, call *ast.CallExpr) bool {
 				return callee.Name() == "Errorf"
 			}
 		}
-		return namedForDiagnostic(callee.Name())
+		return namedForDiagnostic(callee.Name()) || makesError(callee)
 	case *types.Var:
 		return namedForDiagnostic(callee.Name())
 	}
 	return false
+}
+
+// makesError reports whether fn returns one value of a concrete error type
+// (func missingAttribute(name string) *resolutionError): a function that
+// may fail returns the error interface, one that returns a concrete error
+// builds it.
+func makesError(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	if res.Len() != 1 {
+		return false
+	}
+	t := res.At(0).Type()
+	if _, isInterface := t.Underlying().(*types.Interface); isInterface {
+		return false
+	}
+	return types.Implements(t, typesx.ErrorInterface)
 }
 
 // errorVerbs start the names of helpers that hand an error on: addError,

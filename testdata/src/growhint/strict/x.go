@@ -141,3 +141,28 @@ func Launch(args []string) {
 		lg.V(9).Infof("launching with %s", b.String())
 	}
 }
+
+// resolveError is a concrete error, built by missing.
+type resolveError struct{ names string }
+
+func (e *resolveError) Error() string { return "no such attribute in " + e.names }
+
+func missing(names string) *resolveError { return &resolveError{names: names} }
+
+// Resolve builds the candidates' text only for the error it returns: a
+// constructor of a concrete error type is a diagnostic too.
+func Resolve(candidates []string, found func(string) bool) error {
+	for _, c := range candidates {
+		if found(c) {
+			return nil
+		}
+	}
+	var names strings.Builder // want `names is filled by 2 writes in a loop .* \[low: the text ends in a diagnostic\]`
+	for i, c := range candidates {
+		if i > 0 {
+			names.WriteString(", ")
+		}
+		names.WriteString(c)
+	}
+	return missing(names.String())
+}
