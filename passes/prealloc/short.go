@@ -41,7 +41,7 @@ func (c *checker) isShortInPractice(loop ast.Node, fn ast.Node) bool {
 	if x == nil {
 		return false
 	}
-	return c.namesParts(x, fn) || c.namesMachines(x) || c.isShortByLimit(x, fn) || c.isTableType(x)
+	return c.namesParts(x, fn) || c.namesMachines(x) || c.isShortByLimit(x, fn) || c.isTableType(x) || c.holdsConditions(x)
 }
 
 // listOf returns the list that loop walks: what it ranges over, or x in a
@@ -216,4 +216,16 @@ func (c *checker) isTableType(x ast.Expr) bool {
 		}
 	}
 	return false
+}
+
+// holdsConditions reports whether x is a list of conditions (of a type
+// named Condition or ...Condition, such as a Kubernetes object's status
+// conditions, one per condition type): a handful per object.
+func (c *checker) holdsConditions(x ast.Expr) bool {
+	elem := typesx.ListElem(c.pass.TypesInfo.TypeOf(x))
+	if ptr, ok := types.Unalias(elem).(*types.Pointer); ok {
+		elem = ptr.Elem()
+	}
+	named, ok := types.Unalias(elem).(*types.Named)
+	return ok && strings.HasSuffix(named.Obj().Name(), "Condition")
 }
