@@ -228,22 +228,26 @@ func outsideOrder(obj *types.TypeName, s *types.Struct) string {
 var orderedEncodings = []string{"json", "xml", "yaml", "toml", "hcl", "csv", "msgpack", "cbor", "bson", "avro", "parquet", "asn1", "protobuf", "thrift"}
 
 // tagKeys returns the keys of the struct's field tags, sorted, each once,
-// and whether any field has a tag.
+// and whether any field has a tag. A key whose value is "-" (json:"-")
+// leaves its field out of what reads the tag, so it ties no order and
+// does not count.
 func tagKeys(s *types.Struct) (keys []string, tagged bool) {
 	for i := range s.NumFields() {
 		tag := s.Tag(i)
-		tagged = tagged || tag != ""
 		for tag != "" {
 			tag = strings.TrimLeft(tag, " ")
 			key, rest, ok := strings.Cut(tag, ":")
 			if !ok || key == "" || strings.ContainsAny(key, " \"") {
+				tagged = tagged || tag != ""
 				break
 			}
-			keys = append(keys, key)
-			// Skip the quoted value.
 			v, err := strconv.QuotedPrefix(rest)
 			if err != nil {
+				tagged = true
 				break
+			}
+			if value, _ := strconv.Unquote(v); value != "-" {
+				keys, tagged = append(keys, key), true
 			}
 			tag = rest[len(v):]
 		}

@@ -281,8 +281,8 @@ func reorderFix(pass *analysis.Pass, c *candidate) (analysis.SuggestedFix, bool)
 		body.Write(src[offset(fieldStart(f)):offset(fieldEnd(f))])
 		body.WriteByte('\n')
 	}
-	if bytes.ContainsRune(body.Bytes(), '`') {
-		return analysis.SuggestedFix{}, false // re-indenting could change a raw string
+	if slices.ContainsFunc(c.order, multilineTag) {
+		return analysis.SuggestedFix{}, false // re-indenting would change the tag
 	}
 	const head = "package p\n\ntype _ struct {\n"
 	formatted, err := format.Source([]byte(head + body.String() + "}\n"))
@@ -339,6 +339,16 @@ func reorderFix(pass *analysis.Pass, c *candidate) (analysis.SuggestedFix, bool)
 			NewText: text.Bytes(),
 		}},
 	}, true
+}
+
+// multilineTag reports whether f holds a raw string of several lines (its
+// tag, or a tag of a struct type written in it), whose text re-indenting
+// would change.
+func multilineTag(f *ast.Field) bool {
+	return astx.Any(f, func(n ast.Node) bool {
+		lit, ok := n.(*ast.BasicLit)
+		return ok && strings.HasPrefix(lit.Value, "`") && strings.Contains(lit.Value, "\n")
+	})
 }
 
 // fieldStart and fieldEnd bound a field with its doc and line comments.

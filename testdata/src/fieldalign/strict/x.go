@@ -46,6 +46,15 @@ type Settings struct { // want `struct Settings of 24 bytes could be 16 .*; no f
 
 var settings *Settings
 
+// Hidden keeps its callbacks out of JSON: a json:"-" tag ties no order.
+type Hidden struct { // want `struct Hidden of 24 bytes could be 16 .*; reorder the fields \[low:`
+	a     bool
+	OnTap func() `json:"-"`
+	b     bool
+}
+
+var hidden *Hidden
+
 // doc goes through encoding/json.
 type doc struct { // want `struct doc of 24 bytes could be 16 .*; no fix: its values go through encoding/json at x.go:\d+, whose output follows the .* order \[low: many values: \[\]doc at x.go:\d+\]`
 	A bool
