@@ -429,7 +429,7 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 	case startsWithWord(name, teardownWords):
 		return Frequency{Level: Cold, Reason: "at teardown (" + name + ")"}
 	case startsWithWord(name, periodicWords):
-		return Frequency{Level: Cold, Reason: "periodically, on a timer or a reload (" + name + ")"}
+		return Frequency{Level: Cold, Reason: "on a refresh, a reload or a renewal (" + name + "): when a timer fires or the data changes, not per request"}
 	case startsWithWord(name, []string{"reconcile"}):
 		return Frequency{Level: Cold, Reason: "a controller's reconcile (" + name + "): per change of a watched resource, around the API calls it makes"}
 	case method && slices.Contains(describingMethods, name):
@@ -799,7 +799,8 @@ var (
 	teardownWords = []string{"close", "shutdown", "stop", "cleanup", "teardown"}
 	// periodicWords start the names of what runs when a timer fires or a
 	// configuration is reloaded, seconds to hours apart: a discovery's
-	// refresh, a certificate's renewal, a controller's resync.
+	// refresh, a certificate's renewal, a controller's resync; or when
+	// the data shown changes: a widget's Refresh, which redraws it.
 	periodicWords = []string{"refresh", "reload", "resync", "renew"}
 	// describingMethods build text for people, errors and debugging.
 	describingMethods = []string{"Error", "String", "GoString", "Format"}

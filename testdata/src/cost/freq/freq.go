@@ -52,11 +52,17 @@ func stopped() bool { return false } // want `unknown`
 
 // Periodic work by name: a discovery's refresh and what only it calls;
 // but not refreshes or Reloaded.
-func (s *server) refresh() { s.targets() } // want `cold: periodically, on a timer or a reload \(refresh\)`
+func (s *server) refresh() { s.targets() } // want `cold: on a refresh, a reload or a renewal \(refresh\): when a timer fires or the data changes, not per request$`
 
-func (s *server) targets() {} // want `cold: periodically, on a timer or a reload \(refresh\), through refresh`
+func (s *server) targets() {} // want `cold: on a refresh, a reload or a renewal \(refresh\): when a timer fires or the data changes, not per request, through refresh`
 
-func RenewCertificates() {} // want `cold: periodically, on a timer or a reload \(RenewCertificates\)`
+func RenewCertificates() {} // want `cold: on a refresh, a reload or a renewal \(RenewCertificates\): .*`
+
+type listRenderer struct{}
+
+// Refresh redraws a widget when the data it shows changes: no timer, but
+// not per request either.
+func (r *listRenderer) Refresh() {} // want `cold: on a refresh, a reload or a renewal \(Refresh\): when a timer fires or the data changes, not per request$`
 
 func Exported3() { refreshes(); _ = Reloaded() } // want `unknown`
 
