@@ -631,6 +631,9 @@ func (c *checker) makeBefore(d finding, ifRuns bool) *analysis.SuggestedFix {
 	if why != "" {
 		return nil
 	}
+	if d.count.mayBeNegative() && !ifRuns && !c.canUseMax(pos) {
+		return nil // make would panic on a negative count, and max is not there
+	}
 	name, ind := d.acc.name(), c.src.Indent(pos)
 	stmt := fmt.Sprintf("%s = make(%s, 0, %s)\n%s", name, typ, d.count.capacity(), ind)
 	message := fmt.Sprintf("Make %s with capacity %s before the loop", name, d.count)

@@ -460,3 +460,14 @@ func CallAside(n *node, label func() string) []string {
 	}
 	return out
 }
+
+// Labels counts to a parameter that may be negative, and only measures
+// the slice: it may be made before the loop, but make would panic on a
+// negative count and max is from go1.21, so it is made when the loop runs.
+func Labels(count int) int {
+	var items []string // want `items can be preallocated with capacity count \(append grows it ~log2\(n\) times, copying the elements each time\) \[`
+	for i := 1; i <= count; i++ {
+		items = append(items, "label")
+	}
+	return len(items)
+}

@@ -34,3 +34,11 @@ func Pairs(xs []int, m map[int]string, n int) any {
 	}
 	return sums
 }
+
+func Measured(xs []int, m map[int]string, n int) any {
+	var items []string // want `items can be preallocated with capacity n \(`
+	for i := 1; i <= n; i++ {
+		items = append(items, "label")
+	}
+	return len(items)
+}
