@@ -1970,34 +1970,34 @@ func readsOnly(info *types.Info, parent, grand ast.Node, id *ast.Ident) bool {
 	return false
 }
 
-// childrenOfNode returns what the loop at cur ranges over if it is a part
-// of a parameter of the function around the loop (a field of it, what a
-// method of it returns, or a local set once to either), and the loop body
-// calls the function again on each element (for _, req := range
-// a.Requires { visit(req) }, for k, v := range pv.ArrayValue() {
-// d[k].recover(v) }): the loop walks the children of one node of a tree or
-// graph, as many times as there are nodes, but few children each; else "".
+// childrenOfNode returns the field that the loop at cur ranges over if it
+// is a field of a parameter of the function around the loop, which the
+// loop body calls again on each element (for _, req := range a.Requires {
+// visit(req) }): the loop walks the children of one node of a graph, as
+// many times as there are nodes, but few children each; else "".
 func childrenOfNode(pass *analysis.Pass, cur inspector.Cursor) string {
 	info := pass.TypesInfo
 	rng, ok := cur.Node().(*ast.RangeStmt)
 	if !ok || rng.Value == nil && rng.Key == nil {
 		return ""
 	}
+	sel, ok := ast.Unparen(rng.X).(*ast.SelectorExpr)
+	if !ok || info.Selections[sel] == nil || info.Selections[sel].Kind() != types.FieldVal {
+		return ""
+	}
+	node, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return ""
+	}
 	var fn types.Object
-	var fnCur inspector.Cursor
 	var ftype *ast.FuncType
-	for fnCur = range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+	for fnCur := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		fn, ftype = funcObject(info, fnCur)
 		break
 	}
-	if fn == nil {
-		return ""
-	}
-	node := partOf(info, fixedLocal(info, fnCur.Node(), rng.X))
-	isParam := func(f *ast.Field) bool {
+	if fn == nil || !slices.ContainsFunc(ftype.Params.List, func(f *ast.Field) bool {
 		return slices.ContainsFunc(f.Names, func(id *ast.Ident) bool { return info.Defs[id] == info.Uses[node] })
-	}
-	if node == nil || !slices.ContainsFunc(ftype.Params.List, isParam) {
+	}) {
 		return ""
 	}
 	elem := rng.Value
@@ -2010,28 +2010,18 @@ func childrenOfNode(pass *analysis.Pass, cur inspector.Cursor) string {
 	}
 	recurses := astx.Any(rng.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
-		return ok && typeutil.Callee(info, call) == fn && slices.ContainsFunc(call.Args, func(arg ast.Expr) bool {
+		if !ok {
+			return false
+		}
+		callee, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		return ok && info.Uses[callee] == fn && slices.ContainsFunc(call.Args, func(arg ast.Expr) bool {
 			return astx.Mentions(info, arg, info.Defs[elemVar])
 		})
 	})
 	if !recurses {
 		return ""
 	}
-	return short(rng.X)
-}
-
-// partOf returns the variable whose part e is: n in n.children or
-// n.Children(), or nil.
-func partOf(info *types.Info, e ast.Expr) *ast.Ident {
-	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok && len(call.Args) == 0 {
-		e = call.Fun
-	}
-	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
-	if !ok || info.Selections[sel] == nil {
-		return nil
-	}
-	node, _ := ast.Unparen(sel.X).(*ast.Ident)
-	return node
+	return short(sel)
 }
 
 // funcObject returns the object that names the function at fnCur (a

@@ -1638,25 +1638,6 @@ func Build(s *step, done map[*step]*action) *action {
 	return a
 }
 
-// A value is a tree: a list's elements are values.
-type value struct{ elems []value }
-
-func (v value) Elements() []value { return v.elems }
-
-type delta struct{ elems map[int]delta }
-
-// Recover is a method that calls itself on the elements of its argument's
-// list, reached through a method and a local: each loop walks the
-// children of one node.
-func (d delta) Recover(v value) any {
-	elems := v.Elements()
-	var out []any // want `out can be preallocated .*\[low: the children of one node of a recursive walk \(elems\)\]$`
-	for k, e := range elems {
-		out = append(out, d.elems[k].Recover(e))
-	}
-	return out
-}
-
 // BuildAll does the same with a local closure.
 func BuildAll(roots []*step) []*action {
 	done := map[*step]*action{}
