@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"go/version"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -204,6 +205,8 @@ func (c *checker) atInit(init emptyInit, n count, between []ast.Stmt, fn ast.Nod
 		return "it is declared together with other variables"
 	case init.elems > 0 && !c.elementsKeep(init.value, n, fn):
 		return "its elements call functions, which could change the count"
+	case init.elems > 0 && !c.canWriteElements(init.value):
+		return "its elements leave out their type, which the slice's named type does not spell out"
 	}
 	for _, stmt := range between {
 		if !c.stable(stmt, n, fn) {
@@ -297,6 +300,52 @@ func (c *checker) atLeastGo121() bool {
 	return v == "" || version.Compare(v, "go1.21") >= 0
 }
 
+// elidedType returns how to write the type that the elements of the
+// slice literal lit may leave out ({1, "a"} for T{1, "a"}, or for &T{1,
+// "a"} when the elements are pointers), as lit's own type spells it: its
+// element type, or "" if lit names a slice type instead.
+func (c *checker) elidedType(lit *ast.CompositeLit) string {
+	arr, ok := lit.Type.(*ast.ArrayType)
+	if !ok {
+		return ""
+	}
+	if star, ok := arr.Elt.(*ast.StarExpr); ok {
+		return "&" + c.src.Text(star.X)
+	}
+	return c.src.Text(arr.Elt)
+}
+
+// canWriteElements reports whether the elements of the slice literal
+// value can be passed to append: as they are, or with the type they leave
+// out written before them.
+func (c *checker) canWriteElements(value ast.Expr) bool {
+	lit, ok := ast.Unparen(value).(*ast.CompositeLit)
+	return ok && (c.elidedType(lit) != "" || !slices.ContainsFunc(lit.Elts, isElided))
+}
+
+// elementsText writes the elements of the slice literal lit, with the
+// comments between them, as arguments of append, where a composite
+// literal must name its type.
+func (c *checker) elementsText(lit *ast.CompositeLit) string {
+	var text strings.Builder
+	from := lit.Elts[0].Pos()
+	for _, elt := range lit.Elts {
+		if isElided(elt) {
+			text.WriteString(c.src.Span(from, elt.Pos()) + c.elidedType(lit))
+			from = elt.Pos()
+		}
+	}
+	text.WriteString(c.src.Span(from, lit.Elts[len(lit.Elts)-1].End()))
+	return text.String()
+}
+
+// isElided reports whether e is a composite literal without its type, as
+// an element of a slice literal may be.
+func isElided(e ast.Expr) bool {
+	lit, ok := e.(*ast.CompositeLit)
+	return ok && lit.Type == nil
+}
+
 // elementsKeep reports whether the elements of the slice literal value
 // leave the count as it was: the fix reads the count before them, where
 // the loop read it after.
@@ -326,7 +375,7 @@ func (c *checker) makeFix(d finding) analysis.SuggestedFix {
 			// The elements follow the count, which they cannot change
 			// (elementsKeep): make the room for both, then append them.
 			capacity = d.count.plus(d.init.elems).capacity()
-			text = "append(make(" + c.src.Text(value.Type) + ", 0, " + capacity + "), " + c.src.Span(value.Elts[0].Pos(), value.Elts[len(value.Elts)-1].End()) + ")"
+			text = "append(make(" + c.src.Text(value.Type) + ", 0, " + capacity + "), " + c.elementsText(value) + ")"
 		}
 		edit = analysis.TextEdit{Pos: value.Pos(), End: value.End(), NewText: []byte(text)}
 	case *ast.CallExpr: // make([]T, 0) or make(map[K]V)

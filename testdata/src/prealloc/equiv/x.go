@@ -237,3 +237,38 @@ func CopyMapAll(xs []int, m map[int]string, n int) any {
 	}
 	return out
 }
+
+type pair struct {
+	n    int
+	name string
+}
+
+// The elements leave out their type, which append's arguments must name:
+// T{...} for a slice of T, &T{...} for a slice of *T.
+func WithElidedElements(xs []int, m map[int]string, n int) any {
+	out := []pair{{1, "first"} /* the second */, {2, "second"}} // want `out can be preallocated`
+	for _, x := range xs {
+		out = append(out, pair{x, "x"})
+	}
+	return [2]int{len(out), out[len(out)-1].n}
+}
+
+func WithElidedPointers(xs []int, m map[int]string, n int) any {
+	out := []*pair{{n: 1}} // want `out can be preallocated`
+	for _, x := range xs {
+		out = append(out, &pair{n: x})
+	}
+	return [2]int{len(out), out[len(out)-1].n}
+}
+
+type pairs []pair
+
+// A named slice type does not spell out the type its elements leave out:
+// the slice is grown before the loop instead.
+func WithElidedNamed(xs []int, m map[int]string, n int) any {
+	out := pairs{{1, "first"}} // want `out can be preallocated`
+	for _, x := range xs {
+		out = append(out, pair{x, "x"})
+	}
+	return [2]int{len(out), out[len(out)-1].n}
+}
