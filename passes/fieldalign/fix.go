@@ -277,7 +277,10 @@ func reorderFix(pass *analysis.Pass, c *candidate) (analysis.SuggestedFix, bool)
 
 	//memlint:ignore growhint once per finding, and the field texts dominate the size
 	var body bytes.Buffer
-	for _, f := range c.order {
+	for i, f := range c.order {
+		if i > 0 && blankBefore(src, tf, f) {
+			body.WriteByte('\n') // a field that began a group still does
+		}
 		body.Write(src[offset(fieldStart(f)):offset(fieldEnd(f))])
 		body.WriteByte('\n')
 	}
@@ -349,6 +352,18 @@ func multilineTag(f *ast.Field) bool {
 		lit, ok := n.(*ast.BasicLit)
 		return ok && strings.HasPrefix(lit.Value, "`") && strings.Contains(lit.Value, "\n")
 	})
+}
+
+// blankBefore reports whether a blank line comes before f (and its doc
+// comment) in src: the field begins a group of fields, which it still
+// begins where the reorder puts it.
+func blankBefore(src []byte, tf *token.File, f *ast.Field) bool {
+	end := bytes.LastIndexByte(src[:tf.Offset(fieldStart(f))], '\n')
+	if end < 0 {
+		return false
+	}
+	prev := src[bytes.LastIndexByte(src[:end], '\n')+1 : end]
+	return len(bytes.TrimSpace(prev)) == 0
 }
 
 // fieldStart and fieldEnd bound a field with its doc and line comments.

@@ -55,6 +55,20 @@ type Hidden struct { // want `struct Hidden of 24 bytes could be 16 .*; reorder 
 
 var hidden *Hidden
 
+// Grouped keeps its blank lines: a field that began a group still does.
+type Grouped struct { // want `struct Grouped of 40 bytes could be 32 .*; reorder the fields \[low:`
+	// names
+	a string
+
+	b bool
+
+	// counts
+	n int64
+	c bool
+}
+
+var grouped *Grouped
+
 // doc goes through encoding/json.
 type doc struct { // want `struct doc of 24 bytes could be 16 .*; no fix: its values go through encoding/json at x.go:\d+, whose output follows the .* order \[low: many values: \[\]doc at x.go:\d+\]`
 	A bool
