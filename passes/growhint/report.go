@@ -264,6 +264,16 @@ func (c *checker) fix(file *ast.File, b *builder, e estimate, at token.Pos) (*an
 	if c.src.File(at) == nil || !c.src.StartsLine(at) {
 		return nil, "the source file cannot be edited here"
 	}
+	if first := b.writes[0]; first.opaque && !e.overLoop {
+		// Grow(n) reserves n bytes exactly, which the first write alone may
+		// overflow: then the builder reallocates at once, one allocation
+		// more than without the Grow.
+		by := ""
+		if call, ok := first.cur.Node().(*ast.CallExpr); ok {
+			by = ", by " + types.ExprString(call.Fun) + ","
+		}
+		return nil, "the first write" + by + " cannot be sized, and a Grow that leaves it out may reserve less than it writes"
+	}
 	ind := c.src.Indent(at)
 	size := e.sum.String()
 	var prelude string

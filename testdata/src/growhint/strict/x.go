@@ -3,6 +3,7 @@ package strict
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 )
 
@@ -165,4 +166,25 @@ func Resolve(candidates []string, found func(string) bool) error {
 		names.WriteString(c)
 	}
 	return missing(names.String())
+}
+
+type version struct {
+	major, minor, patch int
+	pre, build          string
+}
+
+// String starts with a write it cannot size: a Grow of the rest, often a
+// few bytes, would reserve less than that first write, so no fix.
+func (v *version) String() string {
+	var b strings.Builder // want `b is filled by 5 writes .*\(no automatic fix: the first write, by fmt.Fprintf, cannot be sized, and a Grow that leaves it out may reserve less than it writes\) \[low:`
+	fmt.Fprintf(&b, "%d.%d.%d", v.major, v.minor, v.patch)
+	if v.pre != "" {
+		b.WriteByte('-')
+		b.WriteString(v.pre)
+	}
+	if v.build != "" {
+		b.WriteByte('+')
+		b.WriteString(v.build)
+	}
+	return b.String()
 }
