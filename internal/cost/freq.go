@@ -357,7 +357,14 @@ func (m *Model) fromCallers(fn *types.Func, info *funcInfo) Frequency {
 			cold, through = &f, caller.Name()
 		}
 	}
-	return Frequency{Level: Cold, Reason: cold.Reason + ", through " + through, Describes: cold.Describes}
+	return Frequency{Level: Cold, Reason: inherited(cold.Reason) + ", through " + through, Describes: cold.Describes}
+}
+
+// inherited words a caller's frequency for its callee: a command's code
+// runs once per command run, but what it calls may run many times during
+// one (once per example it converts).
+func inherited(reason string) string {
+	return strings.Replace(reason, ": once per command run", ": during a command run", 1)
 }
 
 // inGoroutine reports whether the call at cur runs in a goroutine that

@@ -15,8 +15,9 @@ func (c *listCmd) list(_ *kingpin.ParseContext) error { // want `cold: a command
 	return nil
 }
 
-// render is only called from the action, as often.
-func (c *listCmd) render() string { // want `cold: a command-line action \(\*kingpin.ParseContext\): once per command run, through list`
+// render is only called from the action: during a command run, as often
+// as the action calls it.
+func (c *listCmd) render() string { // want `cold: a command-line action \(\*kingpin.ParseContext\): during a command run, through list`
 	return strings.Join(c.servers, "\n")
 }
 
