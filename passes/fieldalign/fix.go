@@ -44,6 +44,41 @@ func noFixReason(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate)
 	if name := guardingField(pass, c); name != "" {
 		return "the comment of " + name + " says it guards the fields that follow it, which a reorder would move away"
 	}
+	if name := guardedGroup(pass, c); name != "" {
+		return "the comment over " + name + " and the fields next to it says the lock guards them, and a reorder would split the group"
+	}
+	return ""
+}
+
+// guardedGroup returns the name of a lock that shares a group of fields
+// (a run without blank lines) with others, where the comment over the
+// group or on the lock says it protects or guards (// List of observers
+// and the mutex that protects them): the group is the lock and its data,
+// which a reorder would scatter, leaving the comment on one of them.
+func guardedGroup(pass *analysis.Pass, c *candidate) string {
+	tf := pass.Fset.File(c.file.FileStart)
+	list := c.st.Fields.List
+	for start := 0; start < len(list); {
+		end := start + 1
+		for end < len(list) && tf.Line(fieldStart(list[end])) == tf.Line(fieldEnd(list[end-1]))+1 {
+			end++
+		}
+		group := list[start:end]
+		start = end
+		if len(group) < 2 {
+			continue
+		}
+		for _, f := range group {
+			if len(f.Names) == 0 || !isLock(pass.TypesInfo.TypeOf(f.Type)) {
+				continue
+			}
+			for _, g := range []*ast.CommentGroup{group[0].Doc, f.Doc, f.Comment} {
+				if text := strings.ToLower(g.Text()); strings.Contains(text, "protect") || strings.Contains(text, "guard") {
+					return f.Names[0].Name
+				}
+			}
+		}
+	}
 	return ""
 }
 

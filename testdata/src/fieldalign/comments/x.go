@@ -42,6 +42,20 @@ type Locked struct { // want `struct Locked of 32 bytes could be 24 .*no fix: th
 
 var locked []Locked
 
+// Observed keeps its mutex with the count it guards, as the comment over
+// both says: a reorder would split them.
+type Observed struct { // want `struct Observed of 32 bytes could be 24 .*no fix: the comment over mu and the fields next to it says the lock guards them, and a reorder would split the group`
+	open bool
+
+	// The number of observers, and the mutex that protects it.
+	mu sync.Mutex
+	n  int64
+
+	done bool
+}
+
+var observed []Observed
+
 // Limits has a field whose comment mentions guarding what follows, but it
 // is no lock: the fields are reordered.
 type Limits struct { // want `struct Limits of 24 bytes could be 16 \(saves 8 bytes per value; size class 24 -> 16\); reorder the fields`
