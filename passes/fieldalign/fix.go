@@ -73,7 +73,7 @@ func guardedGroup(pass *analysis.Pass, c *candidate) string {
 				continue
 			}
 			for _, g := range []*ast.CommentGroup{group[0].Doc, f.Doc, f.Comment} {
-				if text := strings.ToLower(g.Text()); strings.Contains(text, "protect") || strings.Contains(text, "guard") {
+				if saysGuards(strings.ToLower(g.Text())) {
 					return f.Names[0].Name
 				}
 			}
@@ -94,13 +94,18 @@ func guardingField(pass *analysis.Pass, c *candidate) string {
 		}
 		for _, g := range []*ast.CommentGroup{f.Doc, f.Comment} {
 			text := strings.ToLower(g.Text())
-			guards := strings.Contains(text, "protect") || strings.Contains(text, "guard")
-			if guards && (strings.Contains(text, "following") || strings.Contains(text, "below")) {
+			if saysGuards(text) && (strings.Contains(text, "following") || strings.Contains(text, "below")) {
 				return f.Names[0].Name
 			}
 		}
 	}
 	return ""
+}
+
+// saysGuards reports whether a lower-cased comment says a lock protects
+// or guards something.
+func saysGuards(text string) bool {
+	return strings.Contains(text, "protect") || strings.Contains(text, "guard")
 }
 
 // isLock reports whether t, or what it points to, has a Lock method.
