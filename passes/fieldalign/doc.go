@@ -149,7 +149,9 @@
 // change; when the field list has comments that belong to no field; when
 // a lock's comment (a field with a Lock method) says it protects or guards
 // the fields that follow it (mu sync.Mutex // protects the following
-// fields: the order groups what the lock covers); or
+// fields: the order groups what the lock covers), or shares a group of
+// fields (a run without blank lines) with data that its comment, or the
+// group's, says it protects or guards; or
 // when goroutines of the package write two of its fields at once (atomics
 // or locks, as falseshare finds them): where those fields lie decides which
 // goroutines share a cache line, a reorder could bring them into one, and
@@ -161,9 +163,9 @@
 // Reordering does change the output of %v formatting and of reflection
 // that walks fields by index. A struct whose values the package gives to
 // reflect.ValueOf is low tier and reported without a fix (above); %v formatting
-// is not tracked. The fix
-// also drops blank lines between fields (the groups they made no longer
-// exist after a reorder).
+// is not tracked. The fix keeps a blank line before each field that
+// began a group of fields; other blank lines go (a reorder mixes the
+// groups).
 //
 // # Flags
 //

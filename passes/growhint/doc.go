@@ -113,7 +113,10 @@
 // reads only variables and field paths (no calls), that have the value
 // there they have at the writes, and follows no pointer that the function
 // compares with nil, except in a guard before the builder that returns
-// when it is nil (if c == nil { return "" }). The slice fix is withheld when the slice is returned
+// when it is nil (if c == nil { return "" }). The fix is withheld when
+// the first write cannot be sized (fmt.Fprintf) and no loop follows: Grow
+// reserves exactly what it is given, which that write alone may overflow,
+// costing an allocation more than no Grow. The slice fix is withheld when the slice is returned
 // and may be nil (nothing appended): a capacity would make it non-nil. It
 // cannot be nil after an unconditional append of a byte or a constant,
 // also in a range loop over a variable that an if before it returns on

@@ -39,12 +39,16 @@
 //     make([]T, 0, len(users)), and a map make(map[K]V, len(users)); a
 //     literal with elements, []T{p.pc()}, becomes append(make([]T, 0,
 //     len(users)+1), p.pc()) when its elements cannot change the count,
-//     which the fix then reads before them;
+//     which the fix then reads before them (elements that leave out their
+//     type, []T{{1, "a"}}, get it written: T{1, "a"}, or &T{...} for a
+//     slice of pointers);
 //   - the capacity expression reads only local variables, parameters,
 //     their fields, len and constants, is evaluated once, and has the same
 //     value where it is placed as when the loop starts. A count that may
-//     be negative is written max(n, 0); lengths (len, cap, Len methods)
-//     and the counts of Num methods (NumFields, NumMethod) are not.
+//     be negative is written max(n, 0) (before go1.21, where there is no
+//     max, the slice is made under if n > 0 instead); lengths (len, cap,
+//     Len methods) and the counts of Num methods (NumFields, NumMethod)
+//     are not.
 //
 // A Len method without arguments that returns an int counts as a length
 // (for i := 0; i < attrs.Len(); i++, range list.Len()), as generated data
