@@ -11,7 +11,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -47,7 +49,45 @@ func noFixReason(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate)
 	if name := guardedGroup(pass, c); name != "" {
 		return "the comment over " + name + " and the fields next to it says the lock guards them, and a reorder would split the group"
 	}
+	if header := headedGroup(pass, c); header != "" {
+		return "a comment heads a group of fields (" + strconv.Quote(header) + "), which a reorder would scatter"
+	}
 	return ""
+}
+
+// headedGroup returns the first line of a comment over a group of fields
+// (a run without blank lines) that speaks of fields, such as "Write
+// fields": a section of the struct, whose members a reorder would move
+// away from it; or "".
+func headedGroup(pass *analysis.Pass, c *candidate) string {
+	for _, group := range fieldGroups(pass.Fset.File(c.file.FileStart), c.st.Fields.List) {
+		if len(group) < 2 || group[0].Doc == nil {
+			continue
+		}
+		text := group[0].Doc.Text()
+		if slices.Contains(strings.FieldsFunc(strings.ToLower(text), notLetter), "fields") {
+			first, _, _ := strings.Cut(text, "\n")
+			return first
+		}
+	}
+	return ""
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// fieldGroups splits a field list into runs of fields without a blank
+// line between them.
+func fieldGroups(tf *token.File, list []*ast.Field) [][]*ast.Field {
+	var groups [][]*ast.Field
+	for start := 0; start < len(list); {
+		end := start + 1
+		for end < len(list) && tf.Line(fieldStart(list[end])) == tf.Line(fieldEnd(list[end-1]))+1 {
+			end++
+		}
+		groups = append(groups, list[start:end])
+		start = end
+	}
+	return groups
 }
 
 // guardedGroup returns the name of a lock that shares a group of fields
@@ -56,15 +96,7 @@ func noFixReason(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate)
 // and the mutex that protects them): the group is the lock and its data,
 // which a reorder would scatter, leaving the comment on one of them.
 func guardedGroup(pass *analysis.Pass, c *candidate) string {
-	tf := pass.Fset.File(c.file.FileStart)
-	list := c.st.Fields.List
-	for start := 0; start < len(list); {
-		end := start + 1
-		for end < len(list) && tf.Line(fieldStart(list[end])) == tf.Line(fieldEnd(list[end-1]))+1 {
-			end++
-		}
-		group := list[start:end]
-		start = end
+	for _, group := range fieldGroups(pass.Fset.File(c.file.FileStart), c.st.Fields.List) {
 		if len(group) < 2 {
 			continue
 		}

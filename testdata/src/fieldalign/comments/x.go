@@ -56,6 +56,21 @@ type Observed struct { // want `struct Observed of 32 bytes could be 24 .*no fix
 
 var observed []Observed
 
+// Sectioned heads a group of its fields with a comment: a reorder would
+// scatter the section.
+type Sectioned struct { // want `struct Sectioned of 32 bytes could be 24 .*no fix: a comment heads a group of fields \("Write fields"\), which a reorder would scatter`
+	open bool
+
+	// Write fields
+	w bool
+	n int64
+
+	done bool
+	m    int64
+}
+
+var sectioned []Sectioned
+
 // Limits has a field whose comment mentions guarding what follows, but it
 // is no lock: the fields are reordered.
 type Limits struct { // want `struct Limits of 24 bytes could be 16 \(saves 8 bytes per value; size class 24 -> 16\); reorder the fields`
