@@ -360,11 +360,15 @@ func (m *Model) fromCallers(fn *types.Func, info *funcInfo) Frequency {
 	return Frequency{Level: Cold, Reason: inherited(cold.Reason) + ", through " + through, Describes: cold.Describes}
 }
 
+// onceAndRun ends the reasons of a command's own code; inherited rewords
+// it for what that code calls.
+const onceAndRun = ": once per command run"
+
 // inherited words a caller's frequency for its callee: a command's code
 // runs once per command run, but what it calls may run many times during
 // one (once per example it converts).
 func inherited(reason string) string {
-	return strings.Replace(reason, ": once per command run", ": during a command run", 1)
+	return strings.Replace(reason, onceAndRun, ": during a command run", 1)
 }
 
 // inGoroutine reports whether the call at cur runs in a goroutine that
@@ -458,7 +462,7 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 	case definesFlags(pass, decl):
 		return Frequency{Level: Cold, Reason: "defines command-line flags, at start-up (" + name + ")"}
 	case commandAction(pass, decl) != "":
-		return Frequency{Level: Cold, Reason: "a command-line action (" + commandAction(pass, decl) + "): once per command run"}
+		return Frequency{Level: Cold, Reason: "a command-line action (" + commandAction(pass, decl) + ")" + onceAndRun}
 	case injectedParam(pass, decl) != "":
 		return Frequency{Level: Cold, Reason: "a dependency-injection constructor (its parameter embeds " + injectedParam(pass, decl) + "): once when the application is assembled"}
 	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower) || buildsConfig(pass, decl) ||
@@ -689,7 +693,7 @@ func forPeople(path string) string {
 	elems := strings.Split(path, "/")
 	switch {
 	case slices.Contains(elems, "cli"):
-		return "the command line (" + path + "): once per command run"
+		return "the command line (" + path + ")" + onceAndRun
 	case isDocsPackage(path):
 		return "documentation (" + path + "), for people"
 	}
@@ -953,7 +957,7 @@ func commandPackage(pkg *types.Package) string {
 			continue
 		}
 		if named := namedOf(ptr.Elem()); named != nil && named.Obj().Pkg() != nil && named.Obj().Pkg() != pkg && slices.Contains(commandTypes[named.Obj().Pkg().Name()], named.Obj().Name()) {
-			return "a command's code (" + name + " is a *" + named.Obj().Pkg().Name() + "." + named.Obj().Name() + "): once per command run"
+			return "a command's code (" + name + " is a *" + named.Obj().Pkg().Name() + "." + named.Obj().Name() + ")" + onceAndRun
 		}
 	}
 	return ""
