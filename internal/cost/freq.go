@@ -852,8 +852,12 @@ func startsWithWord(name string, words []string) bool {
 
 // isConfigLoader reports whether a function's lower-cased name says it
 // loads, parses or applies configuration (loadConfig, parseFlags,
-// applyOptions): that runs at start-up.
+// applyOptions), or builds something from it (newRemotesFromConfig): that
+// runs at start-up.
 func isConfigLoader(lower string) bool {
+	if strings.Contains(lower, "fromconfig") || strings.Contains(lower, "fromcfg") {
+		return true
+	}
 	if !startsWithConfigVerb(lower) {
 		return false
 	}

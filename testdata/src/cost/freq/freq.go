@@ -94,6 +94,13 @@ func ValidateStruct(v any) error { return nil } // want `unknown`
 
 func validateConfig() {} // want `cold: configuration, at start-up \(validateConfig\)`
 
+// What is built from configuration is built when it is loaded.
+func newRemotesFromConfig(raw any) []string { return nil } // want `cold: configuration, at start-up \(newRemotesFromConfig\)`
+
+func ListenerFromCfg() {} // want `cold: configuration, at start-up \(ListenerFromCfg\)`
+
+func RemotesFromCache() {} // want `unknown`
+
 func (s *server) Start() error { // want `cold: at start-up \(Start\)`
 	go s.loop()
 	go func() { s.drain() }()
