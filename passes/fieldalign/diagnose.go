@@ -47,11 +47,10 @@ func diagnose(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate) (a
 }
 
 // estimate rates a reorder by the bytes it saves per value times the
-// evidence that many values exist. It is worth a change (medium or high)
-// only when the size class shrinks: a heap object of 40 bytes takes 48
-// anyway, and the slices and maps that hold values inline are themselves
-// allocated in size classes. Without such evidence, or when the field
-// order is seen outside the package, the finding is low tier.
+// evidence that many values exist. For values allocated one by one it is
+// worth a change (medium or high) only when the size class shrinks: a heap
+// object of 40 bytes takes 48 anyway. Without such evidence, or when the
+// field order is seen outside the package, the finding is low tier.
 func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 	classBefore, classAfter := allocSize(c.size), allocSize(c.opt)
 	classSaved := classBefore - classAfter
@@ -68,9 +67,12 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "large pointer-free fields before the pointers, scanned on every GC cycle"}
 	case isAllocated && !isMany && !isPerCall && !u.pooled[c.obj] && synchronizes(c.obj):
 		e = cost.Estimate{Tier: cost.Low, Evidence: "few values: a long-lived object that synchronizes (a client, a worker, an endpoint), made one by one (" + allocated + ") but not per call"}
-	case classSaved > 0 && isMany:
+	case c.opt < c.size && isMany:
+		// Values held inline (the elements of a slice, a map or an array)
+		// take their size, not a size class of their own: each saves
+		// what the reorder saves.
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "many values: " + many}
-		if high {
+		if (c.size-c.opt)*highShare >= c.size {
 			e.Tier = cost.High
 		}
 	case classSaved > 0 && isAllocated:

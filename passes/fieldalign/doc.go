@@ -90,10 +90,12 @@
 // per call (a connection per dial) or by a sync.Pool.
 //
 // High and medium tiers, the default, need the runtime size class of a
-// value to shrink: a heap object of 40 bytes takes 48 anyway, and the
-// backing arrays of slices and maps come in size classes too. High is a
-// saving of at least a fifth of the size class, with values stored
-// inline or allocated one by one. Everything else whose size shrinks is
+// value allocated by itself to shrink: a heap object of 40 bytes takes 48
+// anyway. Values held inline (the elements of a slice, a map or a long
+// array, and the structs they hold) are laid out their size apart, so for
+// them any shrink counts. High is a saving of at least a fifth of the size
+// class of values allocated one by one, or of the size of values held
+// inline. Everything else whose size shrinks is
 // low tier, reported with -fieldalign.strict: no evidence of many values,
 // a size class that stays, singletons (servers, engines, stores and databases, configurations
 // and options, or types made only at start-up), the structs of a
