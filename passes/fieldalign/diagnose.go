@@ -67,10 +67,13 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "large pointer-free fields before the pointers, scanned on every GC cycle"}
 	case isAllocated && !isMany && !isPerCall && !u.pooled[c.obj] && synchronizes(c.obj):
 		e = cost.Estimate{Tier: cost.Low, Evidence: "few values: a long-lived object that synchronizes (a client, a worker, an endpoint), made one by one (" + allocated + ") but not per call"}
-	case c.opt < c.size && isMany:
+	case classSaved > 0 && isMany:
 		// Values held inline (the elements of a slice, a map or an array)
 		// take their size, not a size class of their own: each saves
-		// what the reorder saves.
+		// what the reorder saves, and that share makes it high. The size
+		// class must still shrink, as a threshold: those whose class stays
+		// were read as not worth a change (a trace's events, a DNS
+		// answer's addresses, a cookie jar's entries, 4% each).
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "many values: " + many}
 		if (c.size-c.opt)*highShare >= c.size {
 			e.Tier = cost.High

@@ -90,12 +90,14 @@
 // per call (a connection per dial) or by a sync.Pool.
 //
 // High and medium tiers, the default, need the runtime size class of a
-// value allocated by itself to shrink: a heap object of 40 bytes takes 48
-// anyway. Values held inline (the elements of a slice, a map or a long
-// array, and the structs they hold) are laid out their size apart, so for
-// them any shrink counts. High is a saving of at least a fifth of the size
-// class of values allocated one by one, or of the size of values held
-// inline. Everything else whose size shrinks is
+// value to shrink: a heap object of 40 bytes takes 48 anyway. Values held
+// inline (the elements of a slice, a map or a long array, and the structs
+// they hold) are laid out their size apart, and save what the reorder
+// saves; the size class must still shrink, as a threshold (those whose
+// class stays were small collections, not worth a change). High is a
+// saving of at least a fifth of the size class of values allocated one by
+// one, or of the size of values held inline. Everything else whose size
+// shrinks is
 // low tier, reported with -fieldalign.strict: no evidence of many values,
 // a size class that stays, singletons (servers, engines, stores and databases, configurations
 // and options, or types made only at start-up), the structs of a

@@ -169,15 +169,3 @@ type Small struct { // want `struct Small of 56 bytes could be 48 \(saves 8 byte
 }
 
 var smalls []Small
-
-// Packed keeps its size class, 48 -> 40, which matters only to a value
-// allocated by itself: a slice's elements are 48 bytes apart, and each
-// saves 8.
-type Packed struct { // want `struct Packed of 48 bytes could be 40 \(saves 8 bytes per value; size class 48 -> 48\); reorder the fields \[medium: many values: \[\]Packed at x.go:\d+\]`
-	a       bool
-	b, c, d int64
-	e       bool
-	f       int64
-}
-
-var packs []Packed
