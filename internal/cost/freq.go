@@ -640,8 +640,34 @@ func DevTool(pass *analysis.Pass) string {
 			return "a code generator (it imports " + imp.Path() + ")"
 		}
 	}
+	if gen := importedGenerator(pass); gen != "" {
+		return "part of the module's code generator (it imports " + gen + ")"
+	}
 	if writesGeneratedHeader(pass) {
 		return "a code generator (it writes a \"Code generated ... DO NOT EDIT\" header)"
+	}
+	return ""
+}
+
+// generatorDirs are those of devLibraryDirs that hold only a generator's
+// code. Not gen/, where modules also keep the generated code their
+// programs import.
+var generatorDirs = []string{"codegen", "generator", "generate"}
+
+// importedGenerator returns the package of pass's own module, under one of
+// generatorDirs, that pass's package imports, if any: a package that
+// builds on the module's code generator is part of it (gqlgen's
+// federation plugin imports its codegen).
+func importedGenerator(pass *analysis.Pass) string {
+	if pass.Module == nil || pass.Module.Path == "" {
+		return ""
+	}
+	mod := pass.Module.Path
+	for _, imp := range pass.Pkg.Imports() {
+		rel, ok := strings.CutPrefix(imp.Path(), mod+"/")
+		if ok && dirIn(rel, generatorDirs) != "" {
+			return imp.Path()
+		}
 	}
 	return ""
 }
