@@ -67,7 +67,10 @@
 // re-created when nil but never reset is not reported: keeping it would keep
 // its state. Nor is a slice the package consumes from its front (a queue's
 // pop, q.items = q.items[1:]): each pop gives up the capacity before the new
-// start, so a drained queue has little left for its reset to keep.
+// start, so a drained queue has little left for its reset to keep. Nor is
+// a slice set to nil (by itself or by a whole-struct reset) that the
+// package compares with nil: nil is a state it tests (if f.binds != nil {
+// return f.binds }, a cache not parsed yet), which the reset means to set.
 //
 // # Suggested fix
 //

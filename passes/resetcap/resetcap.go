@@ -342,6 +342,8 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		return nil, false
 	case isMap && reset && name != "reset" && name != "clear":
 		return nil, false // maps are kept only by the reuse protocol's own Reset
+	case !isMap && u.nilCompared && c.pass.TypesInfo.Types[rhs].IsNil():
+		return nil, false // nil is a state the package tests (if f.binds != nil { return f.binds }): the reset means it
 	case !reset && (!isMap || isTeardown(name) || !c.readsBefore(fnCur, sel, cur.Node().Pos())):
 		return nil, false // not a reset: a first use, or a field given away
 	case capacityChecked(c.pass.TypesInfo, cur, types.ExprString(sel)) || c.nilGuarded(cur, sel) || c.keptElsewhereName(fnCur, types.ExprString(sel)) || u.unsafeShared:

@@ -26,7 +26,7 @@ func (it *iterator) Valid() bool { return len(it.key) > 0 && it.pos < len(it.dat
 func (it *iterator) Reset() {
 	it.pos = 0
 	it.key = []byte{} // want `Reset sets it.key to an empty slice without its capacity \(grown at x.go:19\), which its next use allocates again; keep it with it.key = it.key\[:0\]`
-	it.vals = nil     // want `Reset sets it.vals to nil, .* \(no automatic fix: it.vals is compared with nil, and keeping the memory changes its nil-ness\)`
+	it.vals = nil     // HasVals tests its nil-ness: the reset means it
 }
 
 func (it *iterator) HasVals() bool { return it.vals != nil }
@@ -830,4 +830,25 @@ func (w *walker) Walk(root string) int {
 		w.pending = append(w.pending[:len(w.pending)-1], w.types[next]...)
 	}
 	return n
+}
+
+// A cache that nil marks as not parsed yet: setting it to nil is how it is
+// invalidated, and a truncated one would be returned as parsed.
+type image struct {
+	data  []byte
+	binds []string
+}
+
+func (m *image) Binds() []string {
+	if m.binds != nil {
+		return m.binds
+	}
+	for i := range m.data {
+		m.binds = append(m.binds, string(m.data[i:i+1]))
+	}
+	return m.binds
+}
+
+func (m *image) ResetCache() {
+	m.binds = nil
 }
