@@ -85,6 +85,11 @@
 //     its struct, as clone := *db shares db's slices): truncating would let the
 //     next use overwrite what the holder sees, and clear would empty the
 //     holder's map.
+//   - The field must not be read by a function literal that is kept to
+//     run later or run by a go statement (a certificate checker's
+//     IsUserAuthority callback ranging over the trusted keys): it may run
+//     during the reset, and would see the memory reused. Such a finding is
+//     low tier, as a handed-out field's.
 //   - The field must not be compared with nil anywhere in the package: a
 //     truncated nil slice stays nil, and s[:0] of a non-nil slice is not nil.
 //   - The field must not be set, anywhere in the package, from memory the

@@ -48,6 +48,10 @@ type fieldUse struct {
 	// after each use, and a reset finds little to keep.
 	emptied     token.Pos
 	nilCompared bool
+	// stored is a read in a function literal that is kept (a field of a
+	// config, a variable) or run by a go statement: a callback that may
+	// run at any time, during a reset that reuses the memory too.
+	stored token.Pos
 	// unsafeShared is set when the field's memory is handed out through
 	// package unsafe (strings.Builder's String): it must never be reused.
 	unsafeShared bool
@@ -89,6 +93,9 @@ func fieldUses(pass *analysis.Pass, insp *inspector.Inspector, fields *fieldstor
 			continue
 		}
 		classify(pass.TypesInfo, params, cur, use(f))
+		if u := use(f); !u.stored.IsValid() && inStoredFunc(cur) {
+			u.stored = cur.Node().Pos()
+		}
 	}
 	// Keyed composite literals set fields too: T{buf: b}.
 	for cur := range insp.Root().Preorder((*ast.KeyValueExpr)(nil)) {
@@ -658,4 +665,23 @@ func isLocal(info *types.Info, params map[*types.Var]bool, e ast.Expr) bool {
 	}
 	v, ok := info.Uses[id].(*types.Var)
 	return ok && !v.IsField() && !params[v] && v.Pkg() != nil && v.Parent() != v.Pkg().Scope()
+}
+
+// inStoredFunc reports whether cur is inside a function literal that is
+// kept to be called later (IsUserAuthority: func(...) {...}, f := func()
+// {...}) or run by a go statement. A literal called where it is, deferred
+// or given to a call (sort.Slice, ast.Inspect) runs while its caller
+// waits.
+func inStoredFunc(cur inspector.Cursor) bool {
+	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		switch k, _ := lit.ParentEdge(); k {
+		case edge.KeyValueExpr_Value, edge.CompositeLit_Elts, edge.AssignStmt_Rhs, edge.ValueSpec_Values:
+			return true
+		case edge.CallExpr_Fun:
+			if k, _ := lit.Parent().ParentEdge(); k == edge.GoStmt_Call {
+				return true
+			}
+		}
+	}
+	return false
 }

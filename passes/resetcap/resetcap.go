@@ -306,7 +306,7 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
 					_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
 					u := c.useOf(lhs)
-					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: u.handedOut.IsValid(), replaced: u.replaced, emptied: u.emptied, viewed: u.viewed, callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
+					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: u.handedOut.IsValid() || u.stored.IsValid(), replaced: u.replaced, emptied: u.emptied, viewed: u.viewed, callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
 				}
 			}
 		case *ast.CallExpr:
@@ -481,6 +481,8 @@ func (c *checker) whyNoFix(u *fieldUse, name string, isMap, mayBeNil bool) strin
 		return fmt.Sprintf("%s is also set to %s at %s, memory the object does not own: truncated, it would still point there", name, u.viewedOf, astx.Where(c.pass.Fset, u.viewed))
 	case u.handedOut.IsValid():
 		return fmt.Sprintf("%s is handed out at %s, and reusing its memory would change what the holder sees", name, astx.Where(c.pass.Fset, u.handedOut))
+	case u.stored.IsValid():
+		return fmt.Sprintf("%s is read at %s by a function kept to run later, maybe on another goroutine, which would see its memory reused", name, astx.Where(c.pass.Fset, u.stored))
 	case isMap && mayBeNil:
 		return "the map may be nil here, and clear would leave it nil"
 	case !isMap && u.nilCompared:
