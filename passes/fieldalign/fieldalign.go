@@ -224,8 +224,10 @@ func outsideOrder(obj *types.TypeName, s *types.Struct) string {
 }
 
 // orderedEncodings are the tag keys of encoders whose output follows the
-// fields' order.
-var orderedEncodings = []string{"json", "xml", "yaml", "toml", "hcl", "csv", "msgpack", "cbor", "bson", "avro", "parquet", "asn1", "protobuf", "thrift"}
+// fields' order. Not avro, protobuf or thrift: their encoders follow a
+// schema or field numbers, though a schema may be derived from the struct
+// (twmb/avro's SchemaFor), so their tags only may tie the order.
+var orderedEncodings = []string{"json", "xml", "yaml", "toml", "hcl", "csv", "msgpack", "cbor", "bson", "parquet", "asn1"}
 
 // tagKeys returns the keys of the struct's field tags, sorted, each once,
 // and whether any field has a tag. A key whose value is "-" (json:"-")
