@@ -195,6 +195,18 @@ func FuncType(fn ast.Node) *ast.FuncType {
 	return nil
 }
 
+// FuncBody returns the body of fn, a function declaration or literal, or
+// nil for any other node or a declaration without a body.
+func FuncBody(fn ast.Node) *ast.BlockStmt {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Body
+	case *ast.FuncLit:
+		return fn.Body
+	}
+	return nil
+}
+
 // RootIdent returns the identifier at the root of a chain of field
 // selections, indexes, dereferences and parentheses, such as s in
 // (*s).a[i].b; nil if the chain starts with anything else (a call, ...).

@@ -77,7 +77,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 	// A goto could re-enter the code before the loop with the string
 	// grown, so only without one do the statements before the loop tell its value.
 	empty := !c.hasGoto(g.fn) && c.emptyBefore(siblings, outer.Node(), v)
-	if !empty && !c.hasGoto(g.fn) && outer.Parent().Node() == funcBody(g.fn.Node()) && c.isResult(g.fn.Node(), v) {
+	if !empty && !c.hasGoto(g.fn) && outer.Parent().Node() == astx.FuncBody(g.fn.Node()) && c.isResult(g.fn.Node(), v) {
 		// A result no earlier statement of the body sets still holds "".
 		empty = !slices.ContainsFunc(siblings[:slices.Index(siblings, outer.Node().(ast.Stmt))], func(s ast.Stmt) bool {
 			return astx.Mentions(c.info, s, g.target.obj)
@@ -398,16 +398,6 @@ func (c *checker) exits(g *group) (exitInfo, string) {
 		return x, v.Name() + " is a result and the function defers a call, which could return it after a panic in the loop"
 	}
 	return x, ""
-}
-
-func funcBody(fn ast.Node) *ast.BlockStmt {
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		return fn.Body
-	case *ast.FuncLit:
-		return fn.Body
-	}
-	return nil
 }
 
 func (c *checker) isResult(fn ast.Node, v *types.Var) bool {

@@ -319,6 +319,45 @@ func (c *checker) leavesEarly(body *ast.BlockStmt) bool {
 	return found
 }
 
+// neverRead reports whether fn only ever writes the local acc fills:
+// declares it, appends to it and stores it back, or stores into the map.
+// Nothing reads what it collects, and the remedy is to delete it
+// (staticcheck's SA4010), not to give it a capacity, which would allocate
+// where the loop may append nothing.
+func (c *checker) neverRead(fn ast.Node, acc accumulation) bool {
+	body := astx.FuncBody(fn)
+	if acc.field != nil || acc.v == nil || body == nil || acc.v.Pos() < body.Pos() || acc.v.Pos() >= body.End() {
+		return false // a field, a package variable, a parameter or a named result: others read it
+	}
+	info := c.pass.TypesInfo
+	read := false
+	ast.PreorderStack(fn, nil, func(n ast.Node, stack []ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if read || !ok || info.Uses[id] != acc.v {
+			return !read
+		}
+		switch parent := stack[len(stack)-1].(type) {
+		case *ast.AssignStmt:
+			if slices.Contains(parent.Lhs, ast.Expr(id)) {
+				return true // v = ...
+			}
+		case *ast.CallExpr:
+			if c.isBuiltin(parent.Fun, "append") && parent.Args[0] == ast.Expr(id) {
+				if as, ok := stack[len(stack)-2].(*ast.AssignStmt); ok && len(as.Lhs) == 1 && c.localVar(as.Lhs[0]) == acc.v {
+					return true // v = append(v, ...)
+				}
+			}
+		case *ast.IndexExpr:
+			if as, ok := stack[len(stack)-2].(*ast.AssignStmt); ok && acc.isMap && parent.X == ast.Expr(id) && slices.Contains(as.Lhs, ast.Expr(parent)) && as.Tok == token.ASSIGN {
+				return true // m[k] = v
+			}
+		}
+		read = true
+		return false
+	})
+	return !read
+}
+
 // mentionedOutside reports whether the loop refers to the accumulated
 // variable anywhere but in its accumulation statement, other than in ways
 // that a capacity does not change: len(v), a lookup v[k] in a map, and

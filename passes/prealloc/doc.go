@@ -213,7 +213,10 @@
 // before the loop ends or in an outer loop they outlive (calls could
 // change them behind the loop; an address taken once the slice is built,
 // list.Store(&s) after the loop, is no reason),
-// slices appended to before the loop or in another loop, slices and maps
+// slices appended to before the loop or in another loop, locals that
+// nothing reads (the function only appends to them or stores into them:
+// the remedy is to delete them, as staticcheck's SA4010 says, and a
+// capacity would allocate for nothing), slices and maps
 // of functions (listeners, hooks), storing a struct or string into an
 // interface element (it allocates anyway), maps of at most 8 entries
 // (they never grow: a loop of a constant count, or keys that a switch

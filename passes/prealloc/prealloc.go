@@ -226,7 +226,7 @@ func (c *checker) checkLoop(loopCur inspector.Cursor) {
 
 func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, n count, fn ast.Node, list []ast.Stmt, idx int) {
 	loop := list[idx]
-	if c.escapesDuring(fn, loop, acc.v) || c.mentionedOutside(loop, acc) || holdsFuncs(acc.typ()) || c.boxes(acc) {
+	if c.escapesDuring(fn, loop, acc.v) || c.mentionedOutside(loop, acc) || holdsFuncs(acc.typ()) || c.boxes(acc) || c.neverRead(fn, acc) {
 		return
 	}
 	if acc.isMap && (n.isConst && n.constVal <= 8 || c.fewConstantKeys(loopCur, acc) || !c.distinctKeys(loopCur, acc)) {
