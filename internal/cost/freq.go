@@ -229,10 +229,31 @@ func noteColdCall(pass *analysis.Pass, cur inspector.Cursor, fn *types.Func, inf
 // package's interfaces. A command's exported functions have no callers
 // outside it.
 func isExternal(pass *analysis.Pass, decl *ast.FuncDecl, viaInterface map[string]bool) bool {
+	if unseenCallers(decl) {
+		return true
+	}
 	if decl.Recv == nil {
 		return decl.Name.IsExported() && pass.Pkg.Name() != "main"
 	}
 	return decl.Name.IsExported() || viaInterface[decl.Name.Name]
+}
+
+// unseenCallers reports whether decl's doc comment says it is called where
+// the package cannot see: a go:linkname directive, or a suppressed
+// unused-code check (//lint:ignore U1000, //nolint:unused), as iceberg-go
+// writes above the functions its catalogs link to.
+func unseenCallers(decl *ast.FuncDecl) bool {
+	if decl.Doc == nil {
+		return false
+	}
+	for _, c := range decl.Doc.List {
+		t := c.Text
+		if strings.HasPrefix(t, "//go:linkname ") || strings.HasPrefix(t, "//lint:ignore U1000") ||
+			strings.HasPrefix(t, "//nolint:") && strings.Contains(t, "unused") {
+			return true
+		}
+	}
+	return false
 }
 
 // callOf returns the call whose function is the identifier at cur.

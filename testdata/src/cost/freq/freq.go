@@ -101,6 +101,14 @@ func ListenerFromCfg() {} // want `cold: configuration, at start-up \(ListenerFr
 
 func RemotesFromCache() {} // want `unknown`
 
+// Other packages call what linters are told is unused.
+//
+//lint:ignore U1000 other packages link to it with go:linkname
+func linkedTo() {} // want `unknown`
+
+//nolint:unused // called through go:linkname
+func alsoLinkedTo() {} // want `unknown`
+
 func (s *server) Start() error { // want `cold: at start-up \(Start\)`
 	go s.loop()
 	go func() { s.drain() }()
