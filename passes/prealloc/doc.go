@@ -76,8 +76,9 @@
 // or switch and loops that may leave early (a return of an error does not
 // count: the result is abandoned): "gets at most len(src) elements". The
 // fix is withheld for a nil slice then, which must stay nil when nothing
-// is appended, for errors collected under a condition (usually none:
-// the capacity would be allocated on every call that has none), and for
+// is appended, for errors collected under a condition, and lists that
+// only build an error (usually none: the capacity would be allocated on
+// every call that has none), and for
 // elements (or a map's key and value) of more than 64 bytes, where the
 // bound may reserve far more than the loop keeps (the few findings a
 // filter drops of many). It reports appends to a field of a local struct

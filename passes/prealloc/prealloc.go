@@ -271,6 +271,10 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		c.report(d, c.message(d)+"; no automatic fix: the errors are usually none, and the capacity would be allocated on every call that has none", nil)
 		return
 	}
+	if acc.cond != nil && c.feedsError(loopCur, acc) != "" {
+		c.report(d, c.message(d)+"; no automatic fix: it only builds an error, so it is usually empty, and the capacity would be allocated on every call that has none", nil)
+		return
+	}
 	if size := c.elementBytes(acc); acc.cond != nil && !acc.skipsConstants && size > maxHintedElement {
 		c.report(d, c.message(d)+fmt.Sprintf("; no automatic fix: the appends are conditional and each element is %d bytes, so the upper bound may reserve far more than the loop keeps", size), nil)
 		return

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
@@ -494,8 +495,8 @@ func holdsFuncs(t types.Type) bool {
 // feedsError returns the error that the accumulated slice or map goes
 // into, if every use of it after the loop is inside a composite literal
 // of an error type (return nil, &AmbiguousError{Matches: kinds}) or among
-// the arguments of a diagnostic call (fmt.Errorf): the loop builds an
-// error, once per failure.
+// the arguments of a diagnostic call (fmt.Errorf), but for measuring it
+// (if len(overlap) > 0): the loop builds an error, once per failure.
 func (c *checker) feedsError(loopCur inspector.Cursor, acc accumulation) string {
 	info := c.pass.TypesInfo
 	var fn inspector.Cursor
@@ -504,7 +505,7 @@ func (c *checker) feedsError(loopCur inspector.Cursor, acc accumulation) string 
 	}
 	into := ""
 	for use := range fn.Preorder((*ast.Ident)(nil)) {
-		if info.Uses[use.Node().(*ast.Ident)] != acc.v || use.Node().Pos() < loopCur.Node().End() {
+		if info.Uses[use.Node().(*ast.Ident)] != acc.v || use.Node().Pos() < loopCur.Node().End() || c.measured(use) {
 			continue
 		}
 		what := ""
@@ -523,6 +524,14 @@ func (c *checker) feedsError(loopCur inspector.Cursor, acc accumulation) string 
 		into = what
 	}
 	return into
+}
+
+// measured reports whether the identifier at cur is the argument of len.
+func (c *checker) measured(cur inspector.Cursor) bool {
+	if k, _ := cur.ParentEdge(); k != edge.CallExpr_Args {
+		return false
+	}
+	return c.isBuiltin(cur.Parent().Node().(*ast.CallExpr).Fun, "len")
 }
 
 // diagnosticUse is what feedsError returns for a slice that only goes

@@ -2022,3 +2022,19 @@ func CopyConditions(in []MachineCondition) []MachineCondition {
 	}
 	return out
 }
+
+// CheckOverlap lists the keys both remove and update, only to build an
+// error: the list is usually empty, and a capacity would be allocated on
+// every call.
+func CheckOverlap(removals []string, updates map[string]string) error {
+	overlap := []string{} // want `overlap gets at most len\(removals\) elements .*; no automatic fix: it only builds an error, so it is usually empty, .*\[low: it only goes into a diagnostic \(a log line or an error's text\)\]$`
+	for _, key := range removals {
+		if _, ok := updates[key]; ok {
+			overlap = append(overlap, key)
+		}
+	}
+	if len(overlap) > 0 {
+		return fmt.Errorf("conflict between removals and updates for keys: %v", overlap)
+	}
+	return nil
+}
