@@ -61,7 +61,7 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 
 	var e cost.Estimate
 	switch {
-	case isSingletonName(c.obj.Name()) && (isMany || isAllocated || isPerCall):
+	case isSingletonName(c.obj.Name(), isMany) && (isMany || isAllocated || isPerCall):
 		e = cost.Estimate{Tier: cost.Low, Evidence: "few values: its name says it is a configuration or a long-lived service"}
 	case c.bigScan:
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "large pointer-free fields before the pointers, scanned on every GC cycle"}

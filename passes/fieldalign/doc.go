@@ -100,7 +100,9 @@
 // shrinks is
 // low tier, reported with -fieldalign.strict: no evidence of many values,
 // a size class that stays, singletons (servers, engines, stores and databases, configurations
-// and options, or types made only at start-up), the structs of a
+// and options, or types made only at start-up; by their name, but for a
+// ...Metrics or ...Monitor held inline in a slice or a map, a record of
+// statistics, not a service's collectors), the structs of a
 // module's development tools (a code generator, one that writes a
 // "// Code generated ... DO NOT EDIT." header too, an example, a command
 // below internal/: its values live for one run on a developer's

@@ -425,7 +425,7 @@ func handsOutShared(info *types.Info, fn *ast.FuncDecl, tn *types.TypeName) bool
 // An exported NewT alone is no such evidence: servers, pools, watchers and
 // balancers are made by one too, a few per process.
 func (w *walker) notePerCall(fn *ast.FuncDecl, tn *types.TypeName, what string, pos token.Pos) {
-	if isSingletonName(tn.Name()) || handsOutShared(w.pass.TypesInfo, fn, tn) {
+	if isSingletonName(tn.Name(), false) || handsOutShared(w.pass.TypesInfo, fn, tn) {
 		return
 	}
 	freq := w.model.Func(w.pass, fn)
@@ -605,7 +605,19 @@ var singletonSuffixes = []string{
 	"Listener", "Watcher", "Balancer", "Resolver", "Dialer", "Pool", "Store", "DB",
 }
 
-func isSingletonName(name string) bool {
+// recordSuffixes are those of singletonSuffixes that also end the names
+// of plain records: a struct of metrics may hold a service's collectors,
+// made once, or the statistics of one column of one file, held by the
+// thousand in a slice.
+var recordSuffixes = []string{"Metrics", "Monitor"}
+
+// isSingletonName reports whether name says its type is made once or a few
+// times. held says values are held inline in a slice, a map or an array,
+// which a record's are and a service's are not.
+func isSingletonName(name string, held bool) bool {
+	if held && slices.ContainsFunc(recordSuffixes, func(s string) bool { return strings.HasSuffix(name, s) }) {
+		return false
+	}
 	for _, s := range singletonSuffixes {
 		if strings.HasSuffix(name, s) || strings.HasSuffix(name, strings.ToLower(s)) && len(name) == len(s) {
 			return true
