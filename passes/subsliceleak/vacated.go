@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
@@ -984,7 +985,7 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 				return true
 			}
 			// s = slices.Delete(s, i, j): what comes back goes back to s.
-			return idx == 0 && editsSlice(info, call) && storedBack(info, parent, home)
+			return idx == 0 && editsSlice(info, call) && storedBack(info, parent, home) || keepsNothing(info, call)
 		case b.Name() == "len" || b.Name() == "cap" || b.Name() == "clear" || b.Name() == "copy":
 			return true
 		case b.Name() == "append" && idx == 0:
@@ -1006,6 +1007,25 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 		return ok && localStays(info, cur, id, home, depth)
 	}
 	return false
+}
+
+// keepsNothing reports whether call is of a function of the standard
+// library (not a method, which may keep what it is given in its receiver)
+// whose results cannot hold the array of a slice passed to it:
+// strings.Join, fmt.Sprintf, slices.Index. It reads the slice during the
+// call, and a string it returns is a copy.
+func keepsNothing(info *types.Info, call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Signature().Recv() != nil || !typesx.IsStd(fn.Pkg()) {
+		return false
+	}
+	for r := range fn.Signature().Results().Variables() {
+		t := r.Type()
+		if _, basic := t.Underlying().(*types.Basic); !basic && !types.Identical(t, types.Universe.Lookup("error").Type()) {
+			return false
+		}
+	}
+	return true
 }
 
 // ownValue reports whether storing e in home gives it an array no one

@@ -2,6 +2,7 @@ package vacated
 
 import (
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -57,7 +58,7 @@ func newIter[T any](values ...T) *sliceIter[T] {
 
 func (it *sliceIter[T]) Next() T {
 	v := (*it)[0]
-	*it = (*it)[1:] // want `\(\*it\)\[1:\] drops the first element of a \[\]T .* \(no automatic fix: the conversion at x\.go:54 makes a sliceIter of a slice that others may hold, which may see the cleared elements\) \[low: dropped from the front: the array is replaced when the slice grows again\]$`
+	*it = (*it)[1:] // want `\(\*it\)\[1:\] drops the first element of a \[\]T .* \(no automatic fix: the conversion at x\.go:55 makes a sliceIter of a slice that others may hold, which may see the cleared elements\) \[low: dropped from the front: the array is replaced when the slice grows again\]$`
 	return v
 }
 
@@ -526,3 +527,17 @@ func (l *pathList) moveLast(i int) {
 func (l *pathList) dropFirst() {
 	l.paths = l.paths[1:] // want `l.paths\[1:\] drops the first element of a \[\]\*packetReader from the slice, .* clear first with clear\(l.paths\[:1\]\) \[low: no production callers\]$`
 }
+
+// A path pushed and popped around a walk and read by strings.Join, which
+// keeps nothing of it: the pop may clear its slot.
+type walker struct {
+	path []string
+}
+
+func (w *walker) Enter(name string) { w.path = append(w.path, name) }
+
+func (w *walker) Leave() {
+	w.path = w.path[:len(w.path)-1] // want `w.path\[:len\(w.path\)-1\] drops the last element .* clear first with clear\(w.path\[len\(w.path\)-1:\]\) \[low: the elements hold only strings\]$`
+}
+
+func (w *walker) Name() string { return strings.Join(w.path, ".") }
