@@ -59,7 +59,7 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 		id, ok := stripConversion(c.info, x).(*ast.Ident)
 		return ok && value != nil && c.info.Uses[id] == value
 	}
-	body := loopBody(loop.Node())
+	body := astx.LoopBody(loop.Node())
 	var add sizeexpr.Sum
 	per := 0
 	counted := false
@@ -246,13 +246,6 @@ func (c *checker) canSkip(loop inspector.Cursor) bool {
 	return false
 }
 
-func loopBody(loop ast.Node) *ast.BlockStmt {
-	if f, ok := loop.(*ast.ForStmt); ok {
-		return f.Body
-	}
-	return loop.(*ast.RangeStmt).Body
-}
-
 // isStmtOf reports whether the write at cur is a statement of body.
 func isStmtOf(body *ast.BlockStmt, cur inspector.Cursor) bool {
 	n := cur.Node()
@@ -323,7 +316,7 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 	if len(terms) == 0 {
 		return false
 	}
-	least := escapes && !c.skipsBytes(loop) && writesEveryIteration(loopBody(loop.Node()), writes)
+	least := escapes && !c.skipsBytes(loop) && writesEveryIteration(astx.LoopBody(loop.Node()), writes)
 	for _, t := range terms {
 		e.sum.AddLen(t)
 		if least {
@@ -541,7 +534,7 @@ func (c *checker) walkedStrings(loop inspector.Cursor) []*types.Var {
 			tested = append(tested, l.Cond)
 		}
 	}
-	for _, s := range loopBody(loop.Node()).List {
+	for _, s := range astx.LoopBody(loop.Node()).List {
 		if ifs, ok := s.(*ast.IfStmt); ok && len(ifs.Body.List) > 0 {
 			switch last := ifs.Body.List[len(ifs.Body.List)-1].(type) {
 			case *ast.BranchStmt:

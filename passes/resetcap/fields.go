@@ -591,13 +591,7 @@ func ofNewValue(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr) b
 	if !ok || v.IsField() {
 		return false
 	}
-	var body *ast.BlockStmt
-	switch fn := astx.InnermostFunc(cur).Node().(type) {
-	case *ast.FuncDecl:
-		body = fn.Body
-	case *ast.FuncLit:
-		body = fn.Body
-	}
+	body := astx.FuncBody(astx.InnermostFunc(cur).Node())
 	if body == nil || v.Pos() < body.Pos() || v.Pos() >= body.End() {
 		return false // a parameter, a receiver or a variable from outside
 	}
