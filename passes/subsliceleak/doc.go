@@ -191,8 +191,9 @@
 // package its variable is read other than to index it, measure it, range
 // over it (also through slices.All, Values or Backward), copy from it,
 // give it to a function of the standard library that keeps nothing of it
-// (its results are numbers, strings or an error: strings.Join,
-// fmt.Sprintf), or reslice, append to or edit it (slices.Delete, Insert, Compact, ...) and
+// (it has results, all numbers, strings or errors: strings.Join,
+// fmt.Sprintf; one without results may register what it is given), or
+// reslice, append to or edit it (slices.Delete, Insert, Compact, ...) and
 // store the result back (directly or through a local copy such as old :=
 // *h); when it is assigned, or given in a composite literal
 // (&T{items: ...}), anything but nil, a new slice or copy (make, a

@@ -1011,21 +1011,24 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 
 // keepsNothing reports whether call is of a function of the standard
 // library (not a method, which may keep what it is given in its receiver)
-// whose results cannot hold the array of a slice passed to it:
-// strings.Join, fmt.Sprintf, slices.Index. It reads the slice during the
+// whose results, one at least, cannot hold the array of a slice passed to
+// it: strings.Join, fmt.Sprintf, slices.Index. It reads the slice during the
 // call, and a string it returns is a copy.
 func keepsNothing(info *types.Info, call *ast.CallExpr) bool {
 	fn, ok := typeutil.Callee(info, call).(*types.Func)
 	if !ok || fn.Pkg() == nil || fn.Signature().Recv() != nil || !typesx.IsStd(fn.Pkg()) {
 		return false
 	}
-	for r := range fn.Signature().Results().Variables() {
+	res := fn.Signature().Results()
+	for r := range res.Variables() {
 		t := r.Type()
 		if _, basic := t.Underlying().(*types.Basic); !basic && !types.Identical(t, types.Universe.Lookup("error").Type()) {
 			return false
 		}
 	}
-	return true
+	// A function without results may be called to register what it is
+	// given (runtime.SetFinalizer, flag.Var).
+	return res.Len() > 0
 }
 
 // ownValue reports whether storing e in home gives it an array no one
