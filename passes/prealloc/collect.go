@@ -103,7 +103,7 @@ func (c *checker) collectEstimate(cur inspector.Cursor, m ast.Expr, sorted bool)
 	case sorted:
 		return cost.Estimate{Tier: cost.Low, Evidence: "sorted for a deterministic order: the sort costs more than the growth"}
 	}
-	return cost.Estimate{Tier: cost.Low, Evidence: "a snapshot of a map, outside a request path"}
+	return cost.Estimate{Tier: cost.Low, Evidence: "a snapshot of a map, where the package does not show a request path"}
 }
 
 // collectFix replaces a Collect with slices.AppendSeq into a slice grown

@@ -982,7 +982,7 @@ func Paths(nodes map[string][]byte) []string {
 // Subscribed hands a snapshot of a registry to its caller: a map of a few
 // entries, outside a request path.
 func Subscribed(channels map[string]struct{}) []string {
-	return slices.Collect(maps.Keys(channels)) // want `slices.Collect\(maps.Keys\(channels\)\) appends one element .*\[low: a snapshot of a map, outside a request path\]$`
+	return slices.Collect(maps.Keys(channels)) // want `slices.Collect\(maps.Keys\(channels\)\) appends one element .*\[low: a snapshot of a map, where the package does not show a request path\]$`
 }
 
 // Partition groups values by a key computed per element: the map gets an
