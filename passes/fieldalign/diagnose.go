@@ -73,7 +73,7 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 		// what the reorder saves, and that share makes it high. The size
 		// class must still shrink, as a threshold: those whose class stays
 		// were read as not worth a change (a trace's events, a DNS
-		// answer's addresses, a cookie jar's entries, 4% each).
+		// answer's addresses, a cookie jar's entries at 4%).
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "many values: " + many}
 		if (c.size-c.opt)*highShare >= c.size {
 			e.Tier = cost.High
