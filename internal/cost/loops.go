@@ -993,21 +993,16 @@ func short(e ast.Expr) string {
 	return s
 }
 
+// rangesOverErrors reports whether loop ranges over a slice of errors
+// (the failures of a validation, turned into records or messages).
+func rangesOverErrors(info *types.Info, loop ast.Node) bool {
+	rng, ok := loop.(*ast.RangeStmt)
+	return ok && typesx.IsErrorList(info.TypeOf(rng.X))
+}
+
 // isRangeOverData reports whether loop ranges over a slice, map, string or
 // integer held in a variable or field, or over an iterator of a collection:
 // its length is data.
-// rangesOverErrors reports whether loop ranges over a slice of errors
-// (the failures of a validation, turned into records or messages): their
-// count is the number of things that went wrong, most often none.
-func rangesOverErrors(info *types.Info, loop ast.Node) bool {
-	rng, ok := loop.(*ast.RangeStmt)
-	if !ok {
-		return false
-	}
-	s, ok := typesx.Core(info.TypeOf(rng.X)).(*types.Slice)
-	return ok && types.Implements(s.Elem(), typesx.ErrorInterface)
-}
-
 func isRangeOverData(pass *analysis.Pass, loop ast.Node) bool {
 	rng, ok := loop.(*ast.RangeStmt)
 	if !ok {

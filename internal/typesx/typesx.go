@@ -91,6 +91,14 @@ func IsErrorType(t types.Type) bool {
 	return types.Implements(t, ErrorInterface) || types.Implements(types.NewPointer(t), ErrorInterface)
 }
 
+// IsErrorList reports whether t is a slice of errors, or of values that
+// are errors (a validation's failures): its length is the number of
+// things that went wrong, most often none.
+func IsErrorList(t types.Type) bool {
+	s, ok := Core(t).(*types.Slice)
+	return ok && types.Implements(s.Elem(), ErrorInterface)
+}
+
 // IsByteSlice reports whether t is a slice of bytes: []byte or a type
 // defined as one. It is false for nil.
 func IsByteSlice(t types.Type) bool {

@@ -18,6 +18,7 @@ import (
 	"github.com/memlint/memlint/internal/passdoc"
 	"github.com/memlint/memlint/internal/suppress"
 	"github.com/memlint/memlint/internal/typesize"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 //go:embed doc.go
@@ -267,7 +268,7 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		c.report(d, c.message(d)+"; no automatic fix: the loop stops once "+held+", so min("+n.String()+", "+limit+") is the capacity that fits", nil)
 		return
 	}
-	if acc.cond != nil && collectsErrors(acc.typ()) {
+	if acc.cond != nil && typesx.IsErrorList(acc.typ()) {
 		c.report(d, c.message(d)+"; no automatic fix: the errors are usually none, and the capacity would be allocated on every call that has none", nil)
 		return
 	}

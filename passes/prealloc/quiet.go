@@ -397,7 +397,10 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		return low("a list that is short in practice")
 	case freq.Level == cost.Cold:
 		return low(freq.Reason)
-	case collectsErrors(acc.typ()):
+	case typesx.IsErrorList(acc.typ()):
+		// The errors of closing or checking a few resources, gathered for
+		// errors.Join, on a path that usually ends with none
+		// (PRECISION.md, reason 15).
 		return low("error aggregation: the errors of a teardown or a check, usually none")
 	case into == diagnosticUse:
 		return low("it only goes into a diagnostic (a log line or an error's text)")
@@ -462,18 +465,6 @@ func (c *checker) boxesIn(acc accumulation, assign *ast.AssignStmt) bool {
 		return t.Kind() != types.UnsafePointer && t.Kind() != types.UntypedNil
 	}
 	return c.pass.TypesSizes == nil || c.pass.TypesSizes.Sizeof(tv.Type) > 0
-}
-
-// collectsErrors reports whether t is a slice of errors, or of values
-// that are errors (a validation's error list): the errors of
-// closing or checking a few resources, gathered for errors.Join, on a
-// path that usually ends with none (PRECISION.md, reason 15).
-func collectsErrors(t types.Type) bool {
-	s, ok := typesx.Core(t).(*types.Slice)
-	if !ok {
-		return false
-	}
-	return types.Implements(s.Elem(), typesx.ErrorInterface)
 }
 
 // holdsFuncs reports whether t is a slice or map of functions: listeners,
