@@ -83,6 +83,9 @@ func run(pass *analysis.Pass) (any, error) {
 				// it is reused, and how much, is its users' business.
 				e = cost.Estimate{Tier: cost.Low, Evidence: "the package never calls " + fd.Name.Name + ": nothing shows the object is reused"}
 			}
+			if maker := c.onlyReadiesNew(fd); maker != "" {
+				e = cost.Estimate{Tier: cost.Low, Evidence: "the package calls " + fd.Name.Name + " only on a value just made (in " + maker + "): it readies a new value, with no memory to keep"}
+			}
 			for _, d := range diags {
 				switch {
 				case d.borrowed:
@@ -224,6 +227,89 @@ func (c *checker) discards(stmt ast.Stmt) bool {
 	}
 	name := strings.ToLower(callee.Name())
 	return name == "close" || slices.ContainsFunc([]string{"remove", "delete", "evict", "unregister"}, func(p string) bool { return strings.HasPrefix(name, p) })
+}
+
+// onlyReadiesNew returns the function that calls decl, a method of an
+// unexported type, on a value it has just made (w := &writer{...};
+// w.Reset(out)), if every call of decl in the package is such a call: the
+// "reset" then initializes, and no use has grown what it drops. An
+// exported type's users may reset a value again (gzip.Writer.Reset).
+func (c *checker) onlyReadiesNew(decl *ast.FuncDecl) string {
+	fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || fn.Signature().Recv() == nil {
+		return ""
+	}
+	recv := fn.Signature().Recv().Type()
+	if p, ok := recv.(*types.Pointer); ok {
+		recv = p.Elem()
+	}
+	if named, ok := types.Unalias(recv).(*types.Named); !ok || named.Obj().Exported() {
+		return ""
+	}
+	maker := ""
+	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		if typeutil.StaticCallee(c.pass.TypesInfo, call) != fn {
+			continue
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || !c.madeInBlock(cur, sel.X) {
+			return ""
+		}
+		for f := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+			if maker == "" {
+				maker = astx.FuncName(f.Node().(*ast.FuncDecl))
+			}
+		}
+	}
+	return maker
+}
+
+// madeInBlock reports whether x is a local variable that an earlier
+// statement of the block holding the call at cur defines as a new value
+// (&T{...}, new(T), T{...}), unused in the statements between: not one
+// kept from an earlier use, nor one used since it was made.
+func (c *checker) madeInBlock(cur inspector.Cursor, x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	stmt := cur.Parent()
+	block, ok := stmt.Parent().Node().(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	made := false
+	for _, s := range block.List {
+		if s.Pos() >= stmt.Node().Pos() {
+			break
+		}
+		if rhs := c.definition(s, v); rhs != nil {
+			made = isNew(c.pass.TypesInfo, rhs)
+		} else if made && astx.Mentions(c.pass.TypesInfo, s, v) {
+			made = false
+		}
+	}
+	return made
+}
+
+// definition returns the value that stmt gives v as it defines it (v :=
+// rhs), or nil.
+func (c *checker) definition(stmt ast.Stmt, v *types.Var) ast.Expr {
+	as, ok := stmt.(*ast.AssignStmt)
+	if !ok || as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) {
+		return nil
+	}
+	for i, lhs := range as.Lhs {
+		if l, ok := lhs.(*ast.Ident); ok && c.pass.TypesInfo.Defs[l] == v {
+			return as.Rhs[i]
+		}
+	}
+	return nil
 }
 
 // isConstructor reports whether a function of this name makes its object:
