@@ -262,14 +262,27 @@ func (c *checker) waits(call *ast.CallExpr) bool {
 
 // buildsAny reports whether fn can fail and returns an untyped value (any)
 // besides the error: it builds a dynamic value (a query's JSON source, a
-// decoded document), which allocates its maps and parts.
+// decoded document), which allocates its maps and parts. One given an
+// untyped value converts it, and may hand a number or a string back as it
+// came.
 func buildsAny(fn *types.Func) bool {
 	results := fn.Signature().Results()
-	if results.Len() != 2 || !canFail(fn) {
+	if results.Len() != 2 || !canFail(fn) || takesAny(fn) {
 		return false
 	}
 	iface, ok := results.At(0).Type().Underlying().(*types.Interface)
 	return ok && iface.Empty()
+}
+
+// takesAny reports whether a parameter of fn is an untyped value (any).
+func takesAny(fn *types.Func) bool {
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if iface, ok := params.At(i).Type().Underlying().(*types.Interface); ok && iface.Empty() {
+			return true
+		}
+	}
+	return false
 }
 
 // opens reports whether fn is named Open or Open<Something> and can fail:
