@@ -386,9 +386,14 @@ func (m *Model) fromCallers(fn *types.Func, info *funcInfo) Frequency {
 const onceAndRun = ": once per command run"
 
 // inherited words a caller's frequency for its callee: a command's code
-// runs once per command run, but what it calls may run many times during
-// one (once per example it converts).
+// runs once per command run, and main once per process, but what they
+// call may run many times during one (once per example it converts, once
+// per target main loops over).
 func inherited(reason string) string {
+	if what, ok := strings.CutPrefix(reason, "once per process ("); ok {
+		what, rest, _ := strings.Cut(what, ")")
+		return "called from " + what + " (once per process)" + rest
+	}
 	return strings.Replace(reason, onceAndRun, ": during a command run", 1)
 }
 

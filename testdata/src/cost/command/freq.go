@@ -2,19 +2,25 @@
 // outside it, so they run as often as main calls them.
 package main
 
-import "fmt"
+import (
+	"fmt"
+	"os"
+)
 
 func main() { // want `cold: once per process \(a command's main\)`
-	fmt.Println(Report([]string{"a"}))
+	for _, arg := range os.Args[1:] {
+		fmt.Println(Report([]string{arg}))
+	}
 	fmt.Println(render(&node{}))
 }
 
-// Report is exported, but only main calls it.
-func Report(lines []string) string { // want `cold: once per process \(a command's main\), through main`
+// Report is exported, but only main calls it: once per argument, not once
+// per process.
+func Report(lines []string) string { // want `cold: called from a command's main \(once per process\), through main`
 	return indent(lines)
 }
 
-func indent(lines []string) string { // want `cold: once per process \(a command's main\), through main, through Report`
+func indent(lines []string) string { // want `cold: called from a command's main \(once per process\), through main, through Report`
 	s := ""
 	for _, l := range lines {
 		s += "  " + l
@@ -32,9 +38,8 @@ func (printer) Serve() {} // want `unknown: `
 
 type node struct{ kids []*node }
 
-// A recursive walk runs as often as the calls from outside it: here, once
-// per process.
-func render(n *node) string { // want `cold: once per process \(a command's main\), through main`
+// A recursive walk runs as often as the calls from outside it.
+func render(n *node) string { // want `cold: called from a command's main \(once per process\), through main`
 	s := "("
 	for _, k := range n.kids {
 		s += render(k)
