@@ -159,7 +159,7 @@ func RangeElem(t types.Type) types.Type {
 func OnlyStrings(t types.Type) bool {
 	switch t := t.Underlying().(type) {
 	case *types.Basic:
-		return true
+		return t.Kind() != types.UnsafePointer
 	case *types.Array:
 		return OnlyStrings(t.Elem())
 	case *types.Struct:
