@@ -239,7 +239,43 @@ func (c *checker) isAllocatingCall(call *ast.CallExpr) bool {
 	if !ok || fn.Pkg() == nil {
 		return false
 	}
-	return slices.Contains(allocatingCalls[fn.Pkg().Path()], fn.Name()) || opens(fn) || parses(fn) || buildsAny(fn)
+	return slices.Contains(allocatingCalls[fn.Pkg().Path()], fn.Name()) || opens(fn) || parses(fn) || buildsAny(fn) && !c.handsBack(fn)
+}
+
+// handsBack reports whether fn, a function of the package, returns one of
+// its parameters as it came, or the variable of a type switch on one
+// (switch v := v.(type) { ...; default: return v, nil }): a converter of
+// decoded values hands numbers and strings back without allocating.
+func (c *checker) handsBack(fn *types.Func) bool {
+	decl := c.model.Decl(fn)
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	info := c.pass.TypesInfo
+	params := make(map[types.Object]bool)
+	for _, field := range decl.Type.Params.List {
+		for _, name := range field.Names {
+			params[info.Defs[name]] = true
+		}
+	}
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		if sw, ok := n.(*ast.TypeSwitchStmt); ok {
+			if as, ok := sw.Assign.(*ast.AssignStmt); ok && astx.Any(as.Rhs[0], func(n ast.Node) bool { id, ok := n.(*ast.Ident); return ok && params[info.Uses[id]] }) {
+				for _, clause := range sw.Body.List {
+					params[info.Implicits[clause]] = true
+				}
+			}
+		}
+		return true
+	})
+	return astx.Any(decl.Body, func(n ast.Node) bool {
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok || len(ret.Results) == 0 {
+			return false
+		}
+		id, ok := ast.Unparen(ret.Results[0]).(*ast.Ident)
+		return ok && params[info.Uses[id]]
+	})
 }
 
 // waits reports whether call takes a context first and can fail, as a
@@ -262,27 +298,14 @@ func (c *checker) waits(call *ast.CallExpr) bool {
 
 // buildsAny reports whether fn can fail and returns an untyped value (any)
 // besides the error: it builds a dynamic value (a query's JSON source, a
-// decoded document), which allocates its maps and parts. One given an
-// untyped value converts it, and may hand a number or a string back as it
-// came.
+// decoded document), which allocates its maps and parts.
 func buildsAny(fn *types.Func) bool {
 	results := fn.Signature().Results()
-	if results.Len() != 2 || !canFail(fn) || takesAny(fn) {
+	if results.Len() != 2 || !canFail(fn) {
 		return false
 	}
 	iface, ok := results.At(0).Type().Underlying().(*types.Interface)
 	return ok && iface.Empty()
-}
-
-// takesAny reports whether a parameter of fn is an untyped value (any).
-func takesAny(fn *types.Func) bool {
-	params := fn.Signature().Params()
-	for i := range params.Len() {
-		if iface, ok := params.At(i).Type().Underlying().(*types.Interface); ok && iface.Empty() {
-			return true
-		}
-	}
-	return false
 }
 
 // opens reports whether fn is named Open or Open<Something> and can fail:
