@@ -14,6 +14,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/lazyinspect"
@@ -130,6 +131,9 @@ func build(pass *analysis.Pass) *Model {
 	}
 	if facts.cold == "" {
 		facts.cold = forPeople(pass.Pkg.Path())
+	}
+	if facts.cold == "" {
+		facts.cold = parsesCommandLine(pass, insp)
 	}
 	if facts.cold == "" && deprecatedPackage(pass.Files) {
 		facts.cold, facts.deprecatedPkg = "a deprecated package ("+pass.Pkg.Path()+")", true
@@ -494,6 +498,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower) || buildsConfig(pass, decl) ||
 		method && name == "Validate" && decl.Type.Params.NumFields() == 0:
 		return Frequency{Level: Cold, Reason: "configuration, at start-up (" + name + ")"}
+	case setsPackageState(pass, decl) != "":
+		return Frequency{Level: Cold, Reason: "configures the package (it replaces the package variable " + setsPackageState(pass, decl) + "): at set-up, not per use"}
 	case method && name == "Start" && (paramsAre(pass, decl) || paramsAre(pass, decl, "context.Context")) || startsWithWord(name, []string{"startup"}):
 		// A lifecycle's Start, given at most the context that ends its run.
 		return Frequency{Level: Cold, Reason: "at start-up (" + name + ")"}
@@ -752,6 +758,44 @@ func forPeople(path string) string {
 	return ""
 }
 
+// parsesCommandLine says why the package is a command-line parser, or "":
+// its code (not its tests) hands the program's arguments, os.Args[1:], to
+// a Parse function or keeps them to parse (flag, pflag, kong, cobra). What
+// such a package does, it does as a program starts: define the flags,
+// parse them, print the help.
+func parsesCommandLine(pass *analysis.Pass, insp *inspector.Inspector) string {
+	if pass.Pkg.Name() == "main" {
+		return "" // a command's main is once per process already
+	}
+	for cur := range insp.Root().Preorder((*ast.SliceExpr)(nil)) {
+		if !isArgs(pass.TypesInfo, cur.Node().(*ast.SliceExpr)) || strings.HasSuffix(pass.Fset.File(cur.Node().Pos()).Name(), "_test.go") {
+			continue
+		}
+		kind, _ := cur.ParentEdge()
+		switch parent := cur.Parent().Node().(type) {
+		case *ast.CallExpr:
+			if fn := typeutil.Callee(pass.TypesInfo, parent); kind == edge.CallExpr_Args && fn != nil && strings.HasPrefix(fn.Name(), "Parse") {
+				return "a command-line parser (" + fn.Name() + "(os.Args[1:]))" + onceAndRun
+			}
+		case *ast.AssignStmt:
+			if kind == edge.AssignStmt_Rhs && len(parent.Rhs) == 1 {
+				return "a command-line parser (it keeps os.Args[1:] to parse)" + onceAndRun
+			}
+		}
+	}
+	return ""
+}
+
+// isArgs reports whether e is os.Args[1:], the program's arguments.
+func isArgs(info *types.Info, e *ast.SliceExpr) bool {
+	sel, ok := ast.Unparen(e.X).(*ast.SelectorExpr)
+	if !ok || e.High != nil || e.Low == nil || !astx.IsIntConst(info, e.Low, 1) {
+		return false
+	}
+	v, ok := info.Uses[sel.Sel].(*types.Var)
+	return ok && v.Pkg() != nil && v.Pkg().Path() == "os" && v.Name() == "Args"
+}
+
 func isDocsPackage(path string) bool {
 	return path[strings.LastIndex(path, "/")+1:] == "docs"
 }
@@ -888,6 +932,67 @@ var (
 		"ReadByte": {}, "WriteByte": {"byte"}, "ReadRune": {}, "WriteRune": {"rune"},
 	}
 )
+
+// setsPackageState returns the package variable that decl, a function of
+// a library, replaces whole without a lock (Tables = t), or "". Code that
+// runs per use cannot do that, as two uses would race: the function sets
+// the package up (OverrideTables, SetDefaults). A variable computed from
+// itself (n = n + 1, list = append(list, x)) is state kept, not settings,
+// and one set to nil is cleaned up.
+func setsPackageState(pass *analysis.Pass, decl *ast.FuncDecl) string {
+	if pass.Pkg.Name() == "main" || decl.Body == nil || locks(pass.TypesInfo, decl.Body) {
+		return ""
+	}
+	var found string
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found != "" || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			return found == ""
+		}
+		for i, lhs := range as.Lhs {
+			id, ok := lhs.(*ast.Ident)
+			if !ok {
+				continue
+			}
+			v, ok := pass.TypesInfo.Uses[id].(*types.Var)
+			if ok && v.Parent() == pass.Pkg.Scope() && !grows(pass.TypesInfo, as.Rhs[i], v) && !isNilIdent(pass.TypesInfo, as.Rhs[i]) {
+				found = v.Name()
+				return false
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// grows reports whether rhs computes v's new value from v (n + 1,
+// append(list, x), list[:len(list)-1]), other than by merging a switch
+// into it (strict || Strict).
+func grows(info *types.Info, rhs ast.Expr, v *types.Var) bool {
+	if b, ok := ast.Unparen(rhs).(*ast.BinaryExpr); ok && (b.Op == token.LAND || b.Op == token.LOR) {
+		return false
+	}
+	return astx.Mentions(info, rhs, v)
+}
+
+func isNilIdent(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	_, isNil := info.Uses[id].(*types.Nil)
+	return ok && isNil
+}
+
+// locks reports whether body calls a Lock method: what it guards may
+// change per use.
+func locks(info *types.Info, body *ast.BlockStmt) bool {
+	return astx.Any(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn, ok := typeutil.Callee(info, call).(*types.Func)
+		return ok && (fn.Name() == "Lock" || fn.Name() == "Store" || fn.Name() == "Do")
+	})
+}
 
 // startsWithWord reports whether name starts with one of words followed by
 // nothing or a new word (closeAll, but not closest or Stopped).

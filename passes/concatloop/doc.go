@@ -81,7 +81,9 @@
 //     main, a command under hack/, tools/, scripts/, gen/ or examples/, a
 //     package under gen/, scaffolds/, mage/ or examples/, a copy of
 //     another project's code under third_party/ or vendor/, a command
-//     line's front end (a package under cli/), documentation (a docs
+//     line's front end (a package under cli/), a command-line parser (a
+//     package that hands os.Args[1:] to a Parse function or keeps it to
+//     parse: flag, pflag, kong), documentation (a docs
 //     package, and functions that return its types), a command's own
 //     package (one, not main, that declares a *cobra.Command, urfave/cli
 //     or kingpin command),
@@ -101,7 +103,8 @@
 //     testing", theirs or their type's: an in-memory store "for testing"),
 //     loops under a debug/verbose/trace switch, a leveled log's if log.V(4), or a debug build's
 //     self-check switch (invariants, assertions, race), configuration
-//     loading, unexported helpers whose every call feeds a diagnostic
+//     loading, a library's functions that replace a package variable
+//     without a lock (they set the package up), unexported helpers whose every call feeds a diagnostic
 //     (also through a local that only diagnostics read), an error type's
 //     methods that return a string (the failing field's path),
 //     functions without production callers), fields of error values,

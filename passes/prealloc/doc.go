@@ -150,7 +150,9 @@
 //     command under hack/, tools/, scripts/, gen/ or examples/, a package
 //     under gen/, scaffolds/, mage/ or examples/, a copy of another
 //     project's code under third_party/ or vendor/, a command line's
-//     front end (a package under cli/), documentation (a docs package,
+//     front end (a package under cli/), a command-line parser (a package
+//     that hands os.Args[1:] to a Parse function or keeps it to parse:
+//     flag, pflag, kong), documentation (a docs package,
 //     and functions that return its types: Docs() []docs.Spec), a
 //     command's own package (one, not main, that declares a
 //     *cobra.Command, urfave/cli or kingpin command: its functions whose
@@ -185,7 +187,9 @@
 //     whose every call feeds a diagnostic (also through a local that only
 //     diagnostics read), an error type's methods that return a string, a lifecycle
 //     Start() or Start(ctx) and startup* functions, configuration loading (also a parse* or load* function
-//     that returns a Config), functions without production callers), loop
+//     that returns a Config), a library's functions that replace a package
+//     variable without a lock (they set the package up: OverrideTables),
+//     functions without production callers), loop
 //     bodies that
 //     already allocate much more, on every iteration or on some (the
 //     message says which; what follows an if that continues, breaks or
@@ -196,7 +200,8 @@
 //     builds a pointer, slice, map or interface, as a certificate or a query is
 //     parsed, a package's own parse or open helper of the same shape, or
 //     a call that can fail and returns an untyped value, as a query
-//     builder's JSON source, a call that takes a context first and can
+//     builder's JSON source (not one of the package that returns its
+//     untyped parameter as it came, as a converter of decoded values does), a call that takes a context first and can
 //     fail, as a query, a remote call or a wait does (store.Get(ctx, id);
 //     package context's own functions only derive a context, and a
 //     metric's Add(ctx, n) cannot fail), or a call of a function of the package that
