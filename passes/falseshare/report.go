@@ -176,7 +176,7 @@ func (c *checker) noFieldFix(b, a span, positional, layout string) string {
 	case !c.src.StartsLine(fieldStart(b.field)):
 		return "the field does not start its own line"
 	case c.oneWriter(a.locs, b.locs) || c.oneRoot(a.locs, b.locs):
-		return "goroutines that write one also write the other, and padding would not part them"
+		return "the goroutines that write both take both lines whatever the padding"
 	}
 	return ""
 }

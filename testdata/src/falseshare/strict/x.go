@@ -12,7 +12,7 @@ import (
 // every writer takes both lines whatever the padding.
 type stats struct {
 	pages  atomic.Int64
-	splits atomic.Int64 // want `fields pages and splits of stats .* \(no fix: goroutines that write one also write the other, and padding would not part them\) \[low: .*one function writes both`
+	splits atomic.Int64 // want `fields pages and splits of stats .* \(no fix: the goroutines that write both take both lines whatever the padding\) \[low: .*one function writes both`
 }
 
 // shared is one value written by the goroutines started per job.
@@ -34,7 +34,7 @@ func Run(jobs int) {
 // whatever the padding.
 type gauges struct {
 	in  atomic.Int64
-	out atomic.Int64 // want `fields in and out of gauges .* \(no fix: goroutines that write one also write the other, and padding would not part them\) \[low: .*the same goroutines write both`
+	out atomic.Int64 // want `fields in and out of gauges .* \(no fix: the goroutines that write both take both lines whatever the padding\) \[low: .*the same goroutines write both`
 }
 
 var g gauges
