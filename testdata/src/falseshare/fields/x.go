@@ -162,3 +162,26 @@ func (r *Ring) drain() {
 		r.r.tail.Add(1)
 	}
 }
+
+// misses counts the misses of two lookups that Parse runs side by side,
+// each in a goroutine of its own. Both lookups are exported too: the
+// callers' goroutines may write either, but one caller's lookup of agents
+// and another's of systems are different writers, which padding parts.
+type misses struct {
+	agent atomic.Uint64
+	os    atomic.Uint64 // want `fields agent and os of misses .*insert _ \[64\]byte before os \[medium: written by the goroutine started at x.go:\d+ and the goroutine started at x.go:\d+\]$`
+}
+
+type Parser struct{ m misses }
+
+func (p *Parser) ParseAgent(s string) { p.m.agent.Add(1) }
+
+func (p *Parser) ParseOS(s string) { p.m.os.Add(1) }
+
+func (p *Parser) Parse(s string) {
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() { defer wg.Done(); p.ParseAgent(s) }()
+	go func() { defer wg.Done(); p.ParseOS(s) }()
+	wg.Wait()
+}
