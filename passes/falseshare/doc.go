@@ -53,7 +53,10 @@
 // connection's goroutine writes its connection).
 //
 // Fields separated by a blank padding field, and structs that have one
-// or are a multiple of 64 bytes, are never reported. The fix is withheld,
+// or are a multiple of 64 bytes, are never reported; nor is a field
+// written only by one compare-and-swap of constants (an inited guard
+// taken from 0 to 1): it changes once per value, not beside its
+// neighbour's writes. The fix is withheld,
 // with the reason in the message, when a positional literal builds the
 // struct (it would need a value for the padding), when the package gives
 // the struct's values to reflect (code that walks its fields by index
@@ -61,10 +64,11 @@
 // to encoding/binary (the encoding would include it), or measures it with
 // unsafe.Sizeof, Alignof or Offsetof, when the two fields are
 // declared on one line (a, b atomic.Int64) or inside one embedded struct,
-// and when goroutines that write one field also write the other (one
-// function writes both, or goroutines of one go statement or the package's
-// callers do): they take both lines whatever the padding, which would only
-// add a line to every value.
+// and when goroutines write both fields (one function writes both, or
+// goroutines of one go statement do): they take both lines whatever the
+// padding, which would only add a line to every value. The package's
+// callers are no such goroutines: one caller may call what writes one
+// field while another calls what writes the other.
 //
 // The default tier (medium) needs counters on both sides: atomic Adds in
 // code that does not only run at start-up or teardown, written once per
@@ -73,8 +77,8 @@
 // select's default case (a queue was full) or named for failures, drops,
 // timeouts or connections torn down (failed, dropped, apiErrors,
 // reconnects: one per connection, not per request). So is a pair written
-// by one function, or by goroutines of one go statement (or both by the
-// callers): those goroutines take both lines whatever the padding. And so
+// by one function, or by goroutines of one go statement: those goroutines
+// take both lines whatever the padding. And so
 // is a pair written only by goroutines that run methods of the struct's
 // own value (go s.sendLoop(), go s.recvLoop()): such a value is made per
 // stream or connection with its goroutines, and padding would cost every

@@ -106,9 +106,12 @@ type location struct {
 // A write is one atomic operation or lock on a location.
 type write struct {
 	pos   token.Pos
-	op    string   // "Add", "atomic.AddInt64", "Lock"
-	mutex bool     // a lock or unlock rather than an atomic write
-	count bool     // an atomic Add: a counter, written once per event
+	op    string // "Add", "atomic.AddInt64", "Lock"
+	mutex bool   // a lock or unlock rather than an atomic write
+	count bool   // an atomic Add: a counter, written once per event
+	// once is the change a compare-and-swap of constants makes ("0 -> 1"
+	// for an inited guard): alone, it succeeds once per value.
+	once  string
 	unit  ast.Node // the function that writes
 	roots []*root
 	cold  bool // in a function that runs rarely
@@ -139,13 +142,51 @@ func (c *checker) findWrites(insp *inspector.Inspector) {
 		if !ok {
 			continue
 		}
-		w := write{pos: call.Pos(), op: op, mutex: strings.Contains(op, "Lock"), count: strings.Contains(op, "Add"), unit: c.g.unit(cur), roots: c.g.of(cur)}
+		w := write{pos: call.Pos(), op: op, mutex: strings.Contains(op, "Lock"), count: strings.Contains(op, "Add"), once: c.swapOfConstants(call, op), unit: c.g.unit(cur), roots: c.g.of(cur)}
 		w.rare = cost.OnErrorPath(c.pass.TypesInfo, cur) || inSelectDefault(cur) || namesRareEvent(targetName(target))
 		for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 			w.cold = c.model.Func(c.pass, decl.Node().(*ast.FuncDecl)).Level == cost.Cold
 		}
 		c.writes[loc] = append(c.writes[loc], w)
 	}
+}
+
+// swapOfConstants returns the change that call, of op, makes if it is a
+// compare-and-swap whose old and new values are constants ("0 -> 1" for
+// atomic.CompareAndSwapInt32(&x, 0, 1) or x.CompareAndSwap(0, 1)), or "".
+func (c *checker) swapOfConstants(call *ast.CallExpr, op string) string {
+	if !strings.Contains(op, "CompareAndSwap") {
+		return ""
+	}
+	args := call.Args
+	if strings.HasPrefix(op, "atomic.") && len(args) > 0 {
+		args = args[1:]
+	}
+	if len(args) != 2 {
+		return ""
+	}
+	from, to := c.pass.TypesInfo.Types[args[0]].Value, c.pass.TypesInfo.Types[args[1]].Value
+	if from == nil || to == nil {
+		return ""
+	}
+	return from.ExactString() + " -> " + to.ExactString()
+}
+
+// setOnce reports whether every write of locs is one compare-and-swap of
+// constants (0 -> 1): the field changes at most once per value (an init
+// guard), not again and again beside its neighbour's writes. A spin
+// lock's swaps go both ways (0 -> 1, 1 -> 0).
+func (c *checker) setOnce(locs []location) bool {
+	change := ""
+	for _, loc := range locs {
+		for _, w := range c.writes[loc] {
+			if w.once == "" || change != "" && w.once != change {
+				return false
+			}
+			change = w.once
+		}
+	}
+	return change != ""
 }
 
 // writeTarget returns the expression whose memory call writes, and how:
@@ -366,7 +407,7 @@ func (c *checker) conflicts(spans []span) [][2]span {
 	var out [][2]span
 	for i := 1; i < len(spans); i++ {
 		a, b := spans[i-1], spans[i]
-		if !mayShareLine(a, b) {
+		if !mayShareLine(a, b) || c.setOnce(a.locs) || c.setOnce(b.locs) {
 			continue
 		}
 		if _, _, ok := concurrent(c.rootsOf(a.locs), c.rootsOf(b.locs), isShared(a.locs) || isShared(b.locs)); ok {
