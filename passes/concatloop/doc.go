@@ -75,7 +75,11 @@
 //     that is itself a list stay rated by their count), loops whose +=
 //     carries, on its line or the one above, a comment that calls the
 //     copying quadratic and accepts it ("quadratic, but probably ok"; not
-//     a TODO or FIXME), for loops that
+//     a TODO or FIXME), += only for the elements whose identifying field
+//     (Path, Name, ID, Key, URL) equals a constant (if dep.Path ==
+//     "example.com/mod": a lookup, which usually matches one; a field
+//     that sorts elements into kinds, as a message's role, is no such
+//     field), for loops that
 //     append only constants, or locals that only hold one (padding, an indent, a suffix until a name is free), loops that stop once the string is
 //     longer than a constant (if len(s) > 25 { break }, for len(s) < 64), cold code (init, a command's
 //     main, a command under hack/, tools/, scripts/, gen/ or examples/, a

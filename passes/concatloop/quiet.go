@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/typesx"
@@ -59,10 +61,83 @@ func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 		return cost.Estimate{Tier: cost.Low, Evidence: "fmt formats every piece, which costs more than the copying"}
 	case c.describesParts(g):
 		return cost.Estimate{Tier: cost.Low, Evidence: "describes the parts of one value, each by its own text: a handful"}
+	case c.lookupTest(g) != "":
+		return cost.Estimate{Tier: cost.Low, Evidence: "only for the elements where " + c.lookupTest(g) + ": a lookup, which usually matches one"}
 	case freq.Level == cost.Hot:
 		return cost.Estimate{Tier: cost.High, Evidence: join(trips.Evidence, freq.Reason)}
 	}
 	return cost.Estimate{Tier: cost.Medium, Evidence: trips.Evidence}
+}
+
+// lookupTest returns the test under which every accumulation of g runs,
+// when it compares a field that names the element the loop ranges over
+// with a constant (if dep.Path == "example.com/mod", switch opt.Name {
+// case "Host": }): the loop looks one element up, and the string grows
+// once per match, usually once. A field that sorts elements into kinds
+// (m.role == "system") matches many.
+func (c *checker) lookupTest(g *group) string {
+	rng, ok := g.loop.Node().(*ast.RangeStmt)
+	if !ok {
+		return ""
+	}
+	var elems []types.Object
+	for _, e := range []ast.Expr{rng.Key, rng.Value} {
+		if id, ok := e.(*ast.Ident); ok && c.info.Defs[id] != nil {
+			elems = append(elems, c.info.Defs[id])
+		}
+	}
+	test := ""
+	for _, acc := range g.accums {
+		cur, ok := g.loop.FindNode(acc.stmt)
+		if !ok {
+			return ""
+		}
+		t := c.elementMatch(g.loop, cur, elems)
+		if t == "" || test != "" && t != test {
+			return ""
+		}
+		test = t
+	}
+	return test
+}
+
+// elementMatch returns the text of the test between loop and cur that
+// compares one of elems (or a field of one) with a constant, or "".
+func (c *checker) elementMatch(loop, cur inspector.Cursor, elems []types.Object) string {
+	onElem := func(e ast.Expr) bool {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		id := astx.RootIdent(e)
+		return ok && isIdentityField(sel.Sel.Name) && id != nil && slices.Contains(elems, c.info.Uses[id])
+	}
+	isConst := func(e ast.Expr) bool { return c.info.Types[e].Value != nil }
+	for anc := cur.Parent(); anc.Valid() && anc != loop; anc = anc.Parent() {
+		switch n := anc.Node().(type) {
+		case *ast.CaseClause:
+			sw, ok := anc.Parent().Parent().Node().(*ast.SwitchStmt)
+			if ok && sw.Tag != nil && onElem(sw.Tag) && len(n.List) > 0 && !slices.ContainsFunc(n.List, func(e ast.Expr) bool { return !isConst(e) }) {
+				return c.src.Text(sw.Tag) + " is " + c.src.Text(n.List[0])
+			}
+		case *ast.BlockStmt:
+			ifs, ok := anc.Parent().Node().(*ast.IfStmt)
+			if !ok || ifs.Body != n {
+				continue
+			}
+			if eq, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr); ok && eq.Op == token.EQL &&
+				(onElem(eq.X) && isConst(eq.Y) || onElem(eq.Y) && isConst(eq.X)) {
+				return c.src.Text(ifs.Cond)
+			}
+		}
+	}
+	return ""
+}
+
+// isIdentityField reports whether a field of this name identifies its
+// value among others (Path, Name, ID, Key, dep.ModulePath): in a list,
+// one element has a given one.
+func isIdentityField(name string) bool {
+	return slices.ContainsFunc([]string{"Path", "Name", "ID", "Id", "Key", "URL", "URI"}, func(w string) bool {
+		return name == w || name == strings.ToLower(w) || strings.HasSuffix(name, w)
+	})
 }
 
 // join joins the evidence that is there with ", ".

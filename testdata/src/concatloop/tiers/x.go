@@ -600,3 +600,18 @@ func Backup(name string, exists func(string) bool) string {
 	}
 	return name
 }
+
+type module struct{ Path, Version string }
+
+// UserAgent looks its own module up among the dependencies: the string
+// grows for the one that matches, not per dependency.
+func UserAgent(deps []module) string {
+	ua := "client"
+	for _, d := range deps {
+		if d.Path == "example.com/client" {
+			ua += "/" // want `ua grows by \+= in a loop of len\(deps\) iterations, under if d.Path == "example.com/client": .*\[low: only for the elements where d.Path == "example.com/client": a lookup, which usually matches one\]$`
+			ua += d.Version
+		}
+	}
+	return ua
+}
