@@ -124,6 +124,8 @@
 // holds its object) is low tier: the package does not show the object is
 // readied again, nor how often; that is its users' business. So is the
 // reset of an unexported type that the package calls only on a value it
-// has just made (w := &writer{}; w.Reset(out), in a constructor): it
-// initializes the value, and nothing has grown what it drops.
+// has just made (w := &writer{}; w.Reset(out), in a constructor), unless
+// an interface of the package has the method (zlib's Resetter, through
+// which users reset what NewReader returned): it initializes the value,
+// and nothing has grown what it drops.
 package resetcap

@@ -233,10 +233,12 @@ func (c *checker) discards(stmt ast.Stmt) bool {
 // unexported type, on a value it has just made (w := &writer{...};
 // w.Reset(out)), if every call of decl in the package is such a call: the
 // "reset" then initializes, and no use has grown what it drops. An
-// exported type's users may reset a value again (gzip.Writer.Reset).
+// exported type's users may reset a value again (gzip.Writer.Reset), and
+// so may the users of an unexported one through an interface of the
+// package (zlib's Resetter).
 func (c *checker) onlyReadiesNew(decl *ast.FuncDecl) string {
 	fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	if !ok || fn.Signature().Recv() == nil {
+	if !ok || fn.Signature().Recv() == nil || c.declaresMethod(fn.Name()) {
 		return ""
 	}
 	recv := fn.Signature().Recv().Type()
@@ -263,6 +265,26 @@ func (c *checker) onlyReadiesNew(decl *ast.FuncDecl) string {
 		}
 	}
 	return maker
+}
+
+// declaresMethod reports whether an interface type of the package has a
+// method of this name.
+func (c *checker) declaresMethod(name string) bool {
+	scope := c.pass.Pkg.Scope()
+	for _, n := range scope.Names() {
+		tn, ok := scope.Lookup(n).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		if iface, ok := tn.Type().Underlying().(*types.Interface); ok {
+			for m := range iface.Methods() {
+				if m.Name() == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // madeInBlock reports whether x is a local variable that an earlier

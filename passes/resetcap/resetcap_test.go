@@ -14,7 +14,7 @@ import (
 // model rates low: it runs under -strict.
 func TestAnalyzer(t *testing.T) {
 	fixture.SetFlag(t, resetcap.Analyzer, "strict", "true")
-	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), resetcap.Analyzer, "resetcap/basic", "resetcap/whole")
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), resetcap.Analyzer, "resetcap/basic", "resetcap/whole", "resetcap/iface")
 }
 
 // TestOldGoVersion checks that no fix calls clear in a module older than
