@@ -498,8 +498,6 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower) || buildsConfig(pass, decl) ||
 		method && name == "Validate" && decl.Type.Params.NumFields() == 0:
 		return Frequency{Level: Cold, Reason: "configuration, at start-up (" + name + ")"}
-	case setsPackageState(pass, decl) != "":
-		return Frequency{Level: Cold, Reason: "configures the package (it replaces the package variable " + setsPackageState(pass, decl) + "): at set-up, not per use"}
 	case method && name == "Start" && (paramsAre(pass, decl) || paramsAre(pass, decl, "context.Context")) || startsWithWord(name, []string{"startup"}):
 		// A lifecycle's Start, given at most the context that ends its run.
 		return Frequency{Level: Cold, Reason: "at start-up (" + name + ")"}
@@ -513,6 +511,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		// A whole value (Request.Write(w)) per call, as often as such
 		// values pass; an ini file's Write(w, options) is no such method.
 		return Frequency{Level: Hot, Reason: "per value written or read (" + name + ")"}
+	case setsPackageState(pass, decl) != "":
+		return Frequency{Level: Cold, Reason: "configures the package (it replaces the package variable " + setsPackageState(pass, decl) + "): at set-up, not per use"}
 	}
 	return Frequency{}
 }
@@ -934,20 +934,22 @@ var (
 )
 
 // setsPackageState returns the package variable that decl, a function of
-// a library, replaces whole without a lock (Tables = t), or "". Code that
+// a library, replaces whole, without a lock and whatever it is given (a
+// statement of its body, not under an if: Tables = t), or "". Code that
 // runs per use cannot do that, as two uses would race: the function sets
 // the package up (OverrideTables, SetDefaults). A variable computed from
 // itself (n = n + 1, list = append(list, x)) is state kept, not settings,
-// and one set to nil is cleaned up.
+// and one set to nil is cleaned up. (A Write that syncs package settings
+// with its writer's when they differ is still per write: zerolog's
+// ConsoleWriter.)
 func setsPackageState(pass *analysis.Pass, decl *ast.FuncDecl) string {
 	if pass.Pkg.Name() == "main" || decl.Body == nil || locks(pass.TypesInfo, decl.Body) {
 		return ""
 	}
-	var found string
-	ast.Inspect(decl.Body, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || found != "" || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
-			return found == ""
+	for _, stmt := range decl.Body.List {
+		as, ok := stmt.(*ast.AssignStmt)
+		if !ok || as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			continue
 		}
 		for i, lhs := range as.Lhs {
 			id, ok := lhs.(*ast.Ident)
@@ -956,13 +958,11 @@ func setsPackageState(pass *analysis.Pass, decl *ast.FuncDecl) string {
 			}
 			v, ok := pass.TypesInfo.Uses[id].(*types.Var)
 			if ok && v.Parent() == pass.Pkg.Scope() && !grows(pass.TypesInfo, as.Rhs[i], v) && !isNilIdent(pass.TypesInfo, as.Rhs[i]) {
-				found = v.Name()
-				return false
+				return v.Name()
 			}
 		}
-		return true
-	})
-	return found
+	}
+	return ""
 }
 
 // grows reports whether rhs computes v's new value from v (n + 1,

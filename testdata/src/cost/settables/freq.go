@@ -35,3 +35,22 @@ func SetCurrent(s []string) { // want `unknown: `
 func Forget() { // want `unknown: `
 	current = nil
 }
+
+var timeFormat = "15:04"
+
+type ConsoleWriter struct{ TimeFormat string }
+
+// Write syncs the package's time format with its writer's when they
+// differ: per write all the same.
+func (w ConsoleWriter) Write(p []byte) (int, error) { // want `hot: per I/O call \(Write\)`
+	timeFormat = w.TimeFormat
+	return len(p), nil
+}
+
+// UseFormat replaces the format only when given one, as a use may: only
+// an unconditional replacement says set-up.
+func UseFormat(f string) { // want `unknown: `
+	if f != "" {
+		timeFormat = f
+	}
+}
