@@ -79,7 +79,10 @@
 //     (Path, Name, ID, Key, URL) equals a constant (if dep.Path ==
 //     "example.com/mod": a lookup, which usually matches one; a field
 //     that sorts elements into kinds, as a message's role, is no such
-//     field), for loops that
+//     field), loops that append one character per iteration and leave at
+//     the first that fails a test (if unicode.IsLetter(r) { s +=
+//     string(r) } else { break }: one token, a word or a number, out of
+//     longer text), for loops that
 //     append only constants, or locals that only hold one (padding, an indent, a suffix until a name is free), loops that stop once the string is
 //     longer than a constant (if len(s) > 25 { break }, for len(s) < 64), cold code (init, a command's
 //     main, a command under hack/, tools/, scripts/, gen/ or examples/, a

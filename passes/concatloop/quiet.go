@@ -61,6 +61,8 @@ func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 		return cost.Estimate{Tier: cost.Low, Evidence: "fmt formats every piece, which costs more than the copying"}
 	case c.describesParts(g):
 		return cost.Estimate{Tier: cost.Low, Evidence: "describes the parts of one value, each by its own text: a handful"}
+	case c.tokenEnd(g) != "":
+		return cost.Estimate{Tier: cost.Low, Evidence: "one character per iteration, until the first for which " + c.tokenEnd(g) + " fails: the length of one token"}
 	case c.lookupTest(g) != "":
 		return cost.Estimate{Tier: cost.Low, Evidence: "only for the elements where " + c.lookupTest(g) + ": a lookup, which usually matches one"}
 	case freq.Level == cost.Hot:
@@ -129,6 +131,65 @@ func (c *checker) elementMatch(loop, cur inspector.Cursor, elems []types.Object)
 		}
 	}
 	return ""
+}
+
+// tokenEnd returns the test that every accumulation of g runs under when
+// each appends one character (s += string(r)) and the loop breaks or
+// returns as soon as the test of that character fails (if isLetter(r) {
+// s += string(r) } else { break }, or if !isLetter(r) { break } before
+// the +=): the loop scans one token, a word or a number, out of longer
+// text. (A test of the index, if i < prefix, bounds the count instead.)
+func (c *checker) tokenEnd(g *group) string {
+	test := ""
+	for _, acc := range g.accums {
+		if len(acc.operands) != 1 || !c.isOneChar(acc.operands[0]) {
+			return ""
+		}
+		cond := c.breaksUnless(g.loop, acc)
+		char := c.src.Text(ast.Unparen(acc.operands[0]).(*ast.CallExpr).Args[0])
+		if cond == nil || !astx.Any(cond, func(n ast.Node) bool { e, ok := n.(ast.Expr); return ok && c.src.Text(e) == char }) {
+			return ""
+		}
+		if t := c.src.Text(cond); test == "" || t == test {
+			test = t
+		} else {
+			return ""
+		}
+	}
+	return test
+}
+
+// isOneChar reports whether e converts a rune or a byte to a string.
+func (c *checker) isOneChar(e ast.Expr) bool {
+	conv, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(conv.Args) != 1 || !c.info.Types[conv.Fun].IsType() || !typesx.IsString(c.info.TypeOf(conv)) {
+		return false
+	}
+	b, ok := c.info.TypeOf(conv.Args[0]).Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsInteger != 0
+}
+
+// breaksUnless returns the condition under which acc runs, when the loop
+// leaves as soon as it fails: acc is in the body of an if whose else
+// breaks or returns, directly in the loop's body, or follows in the loop's
+// body an if !cond { break }.
+func (c *checker) breaksUnless(loop inspector.Cursor, acc *accumulation) ast.Expr {
+	body := astx.LoopBody(loop.Node())
+	for _, stmt := range body.List {
+		ifs, ok := stmt.(*ast.IfStmt)
+		if !ok || ifs.Init != nil {
+			continue
+		}
+		if els, ok := ifs.Else.(*ast.BlockStmt); ok && astx.EndsInBreakOrReturn(els) && slices.Contains(ifs.Body.List, ast.Stmt(acc.stmt)) {
+			return ifs.Cond
+		}
+		if stmt.Pos() < acc.stmt.Pos() && ifs.Else == nil && astx.EndsInBreakOrReturn(ifs.Body) && slices.Contains(body.List, ast.Stmt(acc.stmt)) {
+			if not, ok := ast.Unparen(ifs.Cond).(*ast.UnaryExpr); ok && not.Op == token.NOT {
+				return not.X
+			}
+		}
+	}
+	return nil
 }
 
 // isIdentityField reports whether a field of this name identifies its

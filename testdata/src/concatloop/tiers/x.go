@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
+	"unicode"
 )
 
 // The default tiers.
@@ -615,3 +616,31 @@ func UserAgent(deps []module) string {
 	}
 	return ua
 }
+
+// verbAt reads the letters of one verb of a layout: the loop stops at the
+// first character that is not a letter.
+func VerbAt(layout string, i int) string {
+	verb := ""
+	for _, r := range layout[i:] {
+		if unicode.IsLetter(r) {
+			verb += string(r) // want `verb grows by \+= in a loop over the runes of layout\[i:\] \(at most len\(layout\[i:\]\)\): .*\[low: one character per iteration, until the first for which unicode.IsLetter\(r\) fails: the length of one token\]$`
+		} else {
+			break
+		}
+	}
+	return verb
+}
+
+// DigitsAt reads a number the same way, with the test before the +=.
+func DigitsAt(s string) string {
+	num := ""
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			break
+		}
+		num += string(s[i]) // want `\[low: one character per iteration, until the first for which isDigit\(s\[i\]\) fails: the length of one token\]$`
+	}
+	return num
+}
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
