@@ -66,7 +66,7 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 	case c.bigScan:
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "large pointer-free fields before the pointers, scanned on every GC cycle"}
 	case isAllocated && !isMany && !isPerCall && !u.pooled[c.obj] && synchronizes(c.obj):
-		e = cost.Estimate{Tier: cost.Low, Evidence: "few values: a long-lived object that synchronizes (a client, a worker, an endpoint), made one by one (" + allocated + ") but not per call"}
+		e = cost.Estimate{Tier: cost.Low, Evidence: "few values, as far as the package shows: it synchronizes, as a long-lived client, worker or endpoint does, and is made one by one (" + allocated + ") by no method seen to make one per call"}
 	case classSaved > 0 && isMany:
 		// Values held inline (the elements of a slice, a map or an array)
 		// take their size, not a size class of their own: each saves

@@ -87,7 +87,9 @@
 // WaitGroup or a channel) is a long-lived, active object: a collection of
 // pointers to it, or a loop that makes it, holds one per peer, worker or
 // endpoint, usually few, and is low tier unless the struct is also made
-// per call (a connection per dial) or by a sync.Pool.
+// per call (a connection per dial) or by a sync.Pool. A value made per
+// call through a helper function (s := newStream(id) in a method) is not
+// seen as such, and the message says only what was seen.
 //
 // High and medium tiers, the default, need the runtime size class of a
 // value to shrink: a heap object of 40 bytes takes 48 anyway. Values held
