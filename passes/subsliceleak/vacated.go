@@ -877,6 +877,9 @@ func editsSlice(info *types.Info, call *ast.CallExpr) bool {
 // length), and clearing them would lose them.
 func (v *vacate) extended(pass *analysis.Pass, insp *inspector.Inspector) bool {
 	for _, occ := range v.occurrences(pass, insp) {
+		for kind, _ := occ.ParentEdge(); kind == edge.ParenExpr_X; kind, _ = occ.ParentEdge() {
+			occ = occ.Parent() // (*s)[:next+1]
+		}
 		if kind, _ := occ.ParentEdge(); kind != edge.SliceExpr_X {
 			continue
 		}
