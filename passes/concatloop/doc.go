@@ -83,7 +83,7 @@
 //     the first that fails a test (if unicode.IsLetter(r) { s +=
 //     string(r) } else { break }: one token, a word or a number, out of
 //     longer text), for loops that
-//     append only constants, or locals that only hold one (padding, an indent, a suffix until a name is free), loops that stop once the string is
+//     append only constants, or locals that only hold one (padding, an indent, a suffix until a name is free; also a for loop inside the loop reported), loops that stop once the string is
 //     longer than a constant (if len(s) > 25 { break }, for len(s) < 64), cold code (init, a command's
 //     main, a command under hack/, tools/, scripts/, gen/ or examples/, a
 //     package under gen/, scaffolds/, mage/ or examples/, a copy of

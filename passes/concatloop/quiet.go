@@ -309,10 +309,21 @@ func (c *checker) comparesLength(cond ast.Expr, v *types.Var, ops ...token.Token
 // padding reports whether a for loop (not a range) appends only constants
 // (or locals that only ever hold one, unit := "  "): padding to a width,
 // indenting by a level or lengthening a fence until it is unique, which
-// stops at a few dozen bytes rather than growing with the input.
+// stops at a few dozen bytes rather than growing with the input. The for
+// loop may be one inside the loop reported (for strings.HasPrefix(p,
+// prefix) { prefix += "2" }, once per entry of a range).
 func (c *checker) padding(g *group) bool {
-	if _, ok := g.loop.Node().(*ast.ForStmt); !ok {
-		return false
+	for _, acc := range g.accums {
+		cur, ok := g.loop.FindNode(acc.stmt)
+		if !ok {
+			return false
+		}
+		for loop := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+			if _, isFor := loop.Node().(*ast.ForStmt); !isFor {
+				return false
+			}
+			break
+		}
 	}
 	for _, acc := range g.accums {
 		for _, op := range acc.operands {

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"reflect"
 	"strconv"
+	"strings"
 	"unicode"
 )
 
@@ -644,3 +645,15 @@ func DigitsAt(s string) string {
 }
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
+
+// FreePrefix lengthens a default prefix until no entry starts with it: a
+// constant suffix a few times, in a for loop inside the range.
+func FreePrefix(entries []string) string {
+	prefix := "ref"
+	for _, e := range entries {
+		for strings.HasPrefix(e, prefix) {
+			prefix += "2" // want `prefix grows by \+= in a loop of len\(entries\) iterations: .*\[low: appends only constants: a fixed piece per iteration \(padding, an indent, a suffix until a name is free\), not the input\]$`
+		}
+	}
+	return prefix
+}
