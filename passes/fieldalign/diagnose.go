@@ -3,6 +3,7 @@ package fieldalign
 import (
 	"fmt"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -83,6 +84,8 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 		if high {
 			e.Tier = cost.High
 		}
+	case classSaved > 0 && isPerCall && codecOf(c.obj) != "":
+		e = cost.Estimate{Tier: cost.Low, Evidence: fmt.Sprintf("a protocol message (it has %s), made per exchange (%s): encoding it and the exchange cost far more than %d bytes", codecOf(c.obj), perCall, classSaved)}
 	case classSaved > 0 && isPerCall:
 		e = cost.Estimate{Tier: cost.Medium, Evidence: perCall}
 	case scanShrinks && isMany:
@@ -101,6 +104,25 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 		e = cost.Estimate{Tier: cost.Low, Evidence: "its method " + m + " uses every field in declaration order: the order mirrors a wire format"}
 	}
 	return e
+}
+
+// codecPairs are the method pairs of a message that a protocol encodes
+// and decodes whole: a request, a response, a handshake message.
+var codecPairs = [][2]string{{"encode", "decode"}, {"marshal", "unmarshal"}}
+
+// codecOf names the pair of codec methods that tn has (encode and decode,
+// in any case), or returns "".
+func codecOf(tn *types.TypeName) string {
+	has := make(map[string]string)
+	for m := range types.NewMethodSet(types.NewPointer(tn.Type())).Methods() {
+		has[strings.ToLower(m.Obj().Name())] = m.Obj().Name()
+	}
+	for _, pair := range codecPairs {
+		if has[pair[0]] != "" && has[pair[1]] != "" {
+			return has[pair[0]] + " and " + has[pair[1]]
+		}
+	}
+	return ""
 }
 
 // synchronizes reports whether the struct holds a mutex, a WaitGroup or a

@@ -64,7 +64,10 @@
 //     A value used only as the receiver of a method that does not hand
 //     the receiver back ((&T{}).Check(b)) cannot; nor can one made by an
 //     unexported function whose every caller keeps it no longer than its
-//     own call.
+//     own call. A protocol message made per call (a type with encode and
+//     decode, or marshal and unmarshal, methods: a request, a response, a
+//     handshake message) is low tier: encoding it and the exchange it
+//     takes part in cost far more than the bytes a reorder saves.
 //
 // None of these counts for a value made on an error path (in the body of
 // if err != nil: once per failure) or as an argument of an error or log
