@@ -943,7 +943,7 @@ var (
 // with its writer's when they differ is still per write: zerolog's
 // ConsoleWriter.)
 func setsPackageState(pass *analysis.Pass, decl *ast.FuncDecl) string {
-	if pass.Pkg.Name() == "main" || decl.Body == nil || locks(pass.TypesInfo, decl.Body) {
+	if pass.Pkg.Name() == "main" || decl.Body == nil {
 		return ""
 	}
 	for _, stmt := range decl.Body.List {
@@ -957,7 +957,7 @@ func setsPackageState(pass *analysis.Pass, decl *ast.FuncDecl) string {
 				continue
 			}
 			v, ok := pass.TypesInfo.Uses[id].(*types.Var)
-			if ok && v.Parent() == pass.Pkg.Scope() && !grows(pass.TypesInfo, as.Rhs[i], v) && !isNilIdent(pass.TypesInfo, as.Rhs[i]) {
+			if ok && v.Parent() == pass.Pkg.Scope() && !grows(pass.TypesInfo, as.Rhs[i], v) && !isNilIdent(pass.TypesInfo, as.Rhs[i]) && !locks(pass.TypesInfo, decl.Body) {
 				return v.Name()
 			}
 		}
