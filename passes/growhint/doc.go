@@ -49,8 +49,10 @@
 //     never makes the Grow waste memory;
 //   - "about", for a rewritten copy, a cleaned one (a string given to a
 //     function named sanitize..., normalize... or Clean counts as its
-//     input: the cleaner drops or replaces a few bytes), or a mix of the
-//     above. A copy whose loop moves its index by more than one byte
+//     input: the cleaner drops or replaces a few bytes), variable pieces
+//     in different arms of one switch or if-else chain (counted together,
+//     though one arm runs, and the writes counted by the longest arm; the
+//     message says so), or a mix of the above. A copy whose loop moves its index by more than one byte
 //     somewhere (i += 2 past an escape's backslash), or with a path that
 //     writes nothing for its element (a backslash that only sets escape =
 //     true), may write less than it reads, so escapes written elsewhere do

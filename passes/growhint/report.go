@@ -60,7 +60,7 @@ func (c *checker) isPreallocs(b *builder) bool {
 // bound says how the estimate relates to the final size.
 func (e estimate) bound() string {
 	switch {
-	case len(e.copyOf) > 0, len(e.cleaned) > 0, (len(e.under) > 0 || len(e.least) > 0) && e.over:
+	case len(e.copyOf) > 0, len(e.cleaned) > 0, (len(e.under) > 0 || len(e.least) > 0) && (e.over || e.armsSummed):
 		return "about "
 	case len(e.under) > 0 || len(e.least) > 0:
 		return "at least "
@@ -84,6 +84,9 @@ func (e estimate) caveat() string {
 	}
 	if len(e.under) > 0 {
 		parts = append(parts, "not counted: "+list(e.under))
+	}
+	if e.armsSummed {
+		parts = append(parts, "the arms of one if-else or switch counted together, though one runs")
 	}
 	if len(parts) == 0 {
 		return ""

@@ -37,6 +37,9 @@ type estimate struct {
 	// exclusive counts the writes that cannot run with those of another
 	// arm of their switch or if-else (all but the largest arm's).
 	exclusive int
+	// armsSummed is set when the sizes of writes in different arms of
+	// one switch or if-else chain are all counted, though one arm runs.
+	armsSummed bool
 }
 
 // estimate sizes the builder's writes, grouped by the outermost loop
@@ -58,17 +61,19 @@ func (c *checker) estimate(b *builder, at token.Pos) estimate {
 			continue
 		}
 		if group, arm, ok := c.armOf(b, w); ok {
+			g := byNode[group]
+			if g == nil {
+				g = &armGroup{bytes: make(map[ast.Node]int), writes: make(map[ast.Node]int), sized: make(map[ast.Node]bool)}
+				byNode[group] = g
+				groups = append(groups, g)
+			}
+			g.writes[arm]++
 			if n, ok := c.constantSize(w, at); ok {
-				g := byNode[group]
-				if g == nil {
-					g = &armGroup{bytes: make(map[ast.Node]int), writes: make(map[ast.Node]int)}
-					byNode[group] = g
-					groups = append(groups, g)
-				}
 				g.bytes[arm] += n
-				g.writes[arm]++
+				g.constants++
 				continue
 			}
+			g.sized[arm] = true
 		}
 		e.pieces++
 		c.sizeStraight(b, w, at, &e)
@@ -78,18 +83,24 @@ func (c *checker) estimate(b *builder, at token.Pos) estimate {
 		for arm, n := range g.writes {
 			bytes, writes, total = max(bytes, g.bytes[arm]), max(writes, n), total+n
 		}
-		e.sum.AddBytes(bytes)
-		e.over = true // no arm may run
-		e.pieces += writes
+		if g.constants > 0 {
+			e.sum.AddBytes(bytes)
+			e.over = true // no arm may run
+		}
 		e.exclusive += total - writes
+		e.armsSummed = e.armsSummed || len(g.sized) > 1
 	}
+	e.pieces = len(b.writes) - e.exclusive
 	return e
 }
 
-// An armGroup is the constant writes in the arms of one switch or if-else
-// chain: bytes and writes by arm.
+// An armGroup is the writes in the arms of one switch or if-else chain:
+// writes and constant bytes by arm, and the arms whose writes are sized
+// by sizeStraight (not constant).
 type armGroup struct {
 	bytes, writes map[ast.Node]int
+	sized         map[ast.Node]bool
+	constants     int
 }
 
 // armOf returns the switch or if-else chain whose arm (a case clause, the
