@@ -82,7 +82,10 @@
 //     field), loops that append one character per iteration and leave at
 //     the first that fails a test (if unicode.IsLetter(r) { s +=
 //     string(r) } else { break }: one token, a word or a number, out of
-//     longer text), for loops that
+//     longer text), for loops that go on only while a function of the
+//     package named for prefixes accepts the string built so far
+//     (p.isOperatorPrefix(op+string(c)): a lexer's longest operator or
+//     keyword, even over parsed input), for loops that
 //     append only constants, or locals that only hold one (padding, an indent, a suffix until a name is free; also a for loop inside the loop reported), loops that stop once the string is
 //     longer than a constant (if len(s) > 25 { break }, for len(s) < 64), cold code (init, a command's
 //     main, a command under hack/, tools/, scripts/, gen/ or examples/, a

@@ -9,6 +9,7 @@ import (
 	"unicode"
 
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
@@ -32,6 +33,8 @@ func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 	freq := c.model.At(c.pass, g.loop, policy)
 	capped := c.capsLength(g)
 	switch {
+	case c.prefixTest(g) != "":
+		return cost.Estimate{Tier: cost.Low, Evidence: "the loop goes on only while " + c.prefixTest(g) + " accepts the string built so far: it grows to the longest known prefix (an operator, a keyword), not with the input"}
 	case c.appendsRuns(g):
 		return cost.Estimate{Tier: cost.Low, Evidence: "appends whole runs of its input, between escapes: usually one, which += keeps without copying where a Builder would copy it"}
 	case capped != "":
@@ -190,6 +193,33 @@ func (c *checker) breaksUnless(loop inspector.Cursor, acc *accumulation) ast.Exp
 		}
 	}
 	return nil
+}
+
+// prefixTest returns the call in the condition of g's for loop that is
+// given the string being built and is named for prefixes
+// (p.isOperatorPrefix(op+string(c))), or "": a lexer's longest match of an
+// operator or a keyword, as long as the longest one it knows.
+func (c *checker) prefixTest(g *group) string {
+	loop, ok := g.loop.Node().(*ast.ForStmt)
+	if !ok || loop.Cond == nil {
+		return ""
+	}
+	found := ""
+	astx.Any(loop.Cond, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn := typeutil.Callee(c.info, call)
+		if fn == nil || !strings.Contains(strings.ToLower(fn.Name()), "prefix") || fn.Pkg() != c.pass.Pkg {
+			return false
+		}
+		if slices.ContainsFunc(call.Args, func(arg ast.Expr) bool { return astx.Mentions(c.info, arg, g.target.obj) }) {
+			found = c.src.Text(call)
+		}
+		return found != ""
+	})
+	return found
 }
 
 // isIdentityField reports whether a field of this name identifies its

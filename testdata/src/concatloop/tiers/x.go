@@ -657,3 +657,29 @@ func FreePrefix(entries []string) string {
 	}
 	return prefix
 }
+
+// opLexer reads parsed input, but an operator grows only while it is the
+// start of one the lexer knows: two or three bytes.
+type opLexer struct {
+	src []byte
+	pos int
+	ops map[string]bool
+}
+
+func (l *opLexer) isOperatorPrefix(s string) bool {
+	for op := range l.ops {
+		if strings.HasPrefix(op, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *opLexer) Operator() string {
+	op := ""
+	for l.pos < len(l.src) && l.isOperatorPrefix(op+string(l.src[l.pos])) {
+		op += string(l.src[l.pos]) // want `op grows by \+= .*\[low: the loop goes on only while l.isOperatorPrefix\(op\+string\(l.src\[l.pos\]\)\) accepts the string built so far: it grows to the longest known prefix \(an operator, a keyword\), not with the input\]$`
+		l.pos++
+	}
+	return op
+}
