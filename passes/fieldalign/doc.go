@@ -114,7 +114,8 @@
 // machine), and the structs whose
 // field order is seen outside the package, reported without a fix:
 // exported structs whose fields are all exported (other packages may
-// build them with positional literals), structs with tags (an
+// build them with positional literals; not a command's, which nothing
+// imports), structs with tags (an
 // encoder's, json or yaml, whose output follows the field order; or
 // others, mapstructure or validate, whose readers' output may: a wire
 // format, help text, the order of errors), and structs

@@ -195,7 +195,8 @@ func hasFixedLayout(s *types.Struct) bool {
 // outsideOrder says why the field order may matter beyond the package, or
 // returns "". Struct tags tie it to an encoding's output. An exported type
 // whose fields are all exported can be built elsewhere with positional
-// literals that no pass of this package sees; one unexported field is
+// literals that no pass of this package sees (unless it is a command's,
+// which nothing imports); one unexported field is
 // enough to rule those out, since a positional literal must set every
 // field (std reordered gzip.Writer, which embeds the exported Header).
 func outsideOrder(obj *types.TypeName, s *types.Struct) string {
@@ -212,8 +213,8 @@ func outsideOrder(obj *types.TypeName, s *types.Struct) string {
 		}
 		return "its " + names + " tags may tie the field order to the code that reads them"
 	}
-	if !obj.Exported() || obj.Parent() != obj.Pkg().Scope() {
-		return ""
+	if !obj.Exported() || obj.Parent() != obj.Pkg().Scope() || obj.Pkg().Name() == "main" {
+		return "" // no other package can import a command's
 	}
 	for f := range s.Fields() {
 		if !f.Exported() {

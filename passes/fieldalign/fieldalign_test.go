@@ -64,7 +64,7 @@ func TestScanFlag(t *testing.T) {
 func TestStrict(t *testing.T) {
 	t.Setenv("GOARCH", "amd64")
 	setFlag(t, "strict", true)
-	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), fieldalign.Analyzer, "fieldalign/strict")
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), fieldalign.Analyzer, "fieldalign/strict", "fieldalign/strictcmd")
 }
 
 // TestScanOffByDefault checks that without the flag a struct whose size
