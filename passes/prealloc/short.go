@@ -148,7 +148,8 @@ func (c *checker) partsSource(id *ast.Ident, fn ast.Node) (string, bool) {
 
 // isShortByLimit reports whether x is a local that a call returned when
 // given a small positive constant, the limit of the list it returns:
-// worst := curve.Examples(window, 10).
+// worst := curve.Examples(window, 10). A constant of a named type is a
+// kind or a set of flags (stor.List(storage.TypeAll)), not a limit.
 func (c *checker) isShortByLimit(x ast.Expr, fn ast.Node) bool {
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	if !ok {
@@ -161,6 +162,9 @@ func (c *checker) isShortByLimit(x ast.Expr, fn ast.Node) bool {
 	for _, arg := range call.Args {
 		tv, ok := c.pass.TypesInfo.Types[arg]
 		if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+			continue
+		}
+		if _, basic := types.Unalias(tv.Type).(*types.Basic); !basic {
 			continue
 		}
 		if n, exact := constant.Int64Val(tv.Value); exact && n > 0 && n <= maxLimit {

@@ -231,3 +231,25 @@ func TypeNames(in *info) map[string]bool {
 	}
 	return names
 }
+
+type FileType int
+
+const (
+	TypeTable FileType = 1 << iota
+	TypeJournal
+	TypeAll = TypeTable | TypeJournal
+)
+
+type store struct{ names []string }
+
+func (s *store) List(t FileType) []string { return s.names }
+
+// TypeAll is a set of flags, not a limit: the listing holds every file.
+func Backup(s *store) []string {
+	files := s.List(TypeAll)
+	copies := []string{} // want `copies can be preallocated with capacity len\(files\) .*\[medium: no bound on the count found here\]$`
+	for _, f := range files {
+		copies = append(copies, f+".bak")
+	}
+	return copies
+}
