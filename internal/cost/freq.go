@@ -473,7 +473,7 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "on a refresh, a reload or a renewal (" + name + "): when a timer fires or the data changes, not per request"}
 	case startsWithWord(name, []string{"reconcile"}):
 		return Frequency{Level: Cold, Reason: "a controller's reconcile (" + name + "): per change of a watched resource, around the API calls it makes"}
-	case method && slices.Contains(describingMethods, name):
+	case method && slices.Contains(describingMethods, name) && describesAsFmtDoes(pass, decl):
 		return Frequency{Level: Cold, Reason: "a description for people (" + name + ")", Describes: name == "String" || name == "Format"}
 	case method && slices.Contains(describingWords, lower):
 		return Frequency{Level: Cold, Reason: "a description for people (" + name + ")"}
@@ -515,6 +515,22 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "configures the package (it replaces the package variable " + setsPackageState(pass, decl) + "): at set-up, not per use"}
 	}
 	return Frequency{}
+}
+
+// describesAsFmtDoes reports whether decl, an Error, String, GoString or
+// Format method, has the signature fmt calls: it returns a string, or it
+// is a fmt.Formatter's Format(fmt.State, rune). A Format() []any that
+// builds a protocol response is no description.
+func describesAsFmtDoes(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := fn.Signature()
+	if decl.Name.Name == "Format" {
+		return paramsAre(pass, decl, "fmt.State", "rune") && sig.Results().Len() == 0
+	}
+	return sig.Params().Len() == 0 && sig.Results().Len() == 1 && typesx.IsString(sig.Results().At(0).Type())
 }
 
 // isIOMethod reports whether decl is a method with the name and the

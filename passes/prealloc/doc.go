@@ -168,7 +168,8 @@
 //     support (a file that imports gomega, ginkgo, testify or gotest.tools,
 //     or takes a testing.T, B or TB), schema
 //     migrations (a migrate or migrator package, AutoMigrate), Error,
-//     String, GoString and Format methods, description and
+//     String, GoString and Format methods (with fmt's signatures: not a
+//     Format() []any that builds a protocol response), description and
 //     Explain methods (an EXPLAIN's plan nodes, in any case), format* functions returning a
 //     string, text printers that fmt.Fprint into a writer parameter,
 //     debug and dump helpers (by name, or by a doc comment that says

@@ -137,6 +137,18 @@ func ReplayWAL() {} // want `unknown`
 
 func (s *server) String() string { return "server" } // want `cold: a description for people \(String\)`
 
+type response struct{ items []string }
+
+// Format builds the fields of a protocol response, not text for people:
+// only fmt's signatures make a description.
+func (m *response) Format() []any { // want `unknown`
+	fields := make([]any, len(m.items))
+	for i, it := range m.items {
+		fields[i] = it
+	}
+	return fields
+}
+
 func dumpState() {} // want `cold: debug output \(dumpState\)`
 
 func (s *server) PrettyPrint() string { return "" } // want `cold: debug output \(PrettyPrint\)`
