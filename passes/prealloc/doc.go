@@ -210,7 +210,7 @@
 //     through the functions it calls (the message names where); not a
 //     slice or map that such a function makes, nor
 //     a string conversion or concatenation, &T{} or new, which are small
-//     next to the growth), loops that copy a directory listing (the result
+//     next to the growth), loops over a directory listing (the result
 //     of os.ReadDir, fs.Glob or a File's Readdir, which allocates an entry
 //     per file to read), and other conditional appends.
 //

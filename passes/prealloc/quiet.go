@@ -447,7 +447,7 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 	case heavy:
 		return low("the loop body also allocates (" + alloc.String() + ") " + when)
 	case listing != "":
-		return low("the loop copies a directory listing (" + listing + "), which allocates per entry to read")
+		return low("the loop goes over a directory listing (" + listing + "), which allocates per entry to read")
 	case filledElsewhere:
 		return low("the map also gets entries outside the loop: the hint covers only part")
 	case acc.cond != nil && !acc.skipsConstants:

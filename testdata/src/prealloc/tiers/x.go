@@ -252,7 +252,7 @@ func DeviceNames(dir string) ([]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	names := []string{} // want `\[low: the loop copies a directory listing \(os.ReadDir\), which allocates per entry to read\]$`
+	names := []string{} // want `\[low: the loop goes over a directory listing \(os.ReadDir\), which allocates per entry to read\]$`
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
