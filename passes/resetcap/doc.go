@@ -47,7 +47,8 @@
 // package, whose appends would have shown above. Re-slicing into the capacity (x.f =
 // x.f[:len(x.f)+n], a read into the spare capacity) grows a field; any
 // other re-slice (x.f = x.f[:n]) only if the object owns its memory: a
-// view of a caller's slice, walked down by re-slicing, is not reported.
+// view of a caller's slice, or of another field of the object (end, p.value
+// = scan(p.fields, i)), walked down by re-slicing, is not reported.
 // A slice of functions (hooks registered per use) is the low tier: a few
 // per use, which one allocation holds.
 //

@@ -63,15 +63,15 @@ type fieldUse struct {
 // growth returns where the package grows the field: an append or a map
 // store, a re-slice that extends it into its capacity, or else any
 // re-slice within its capacity unless the field holds memory it does not
-// own (a view of a caller's slice, walked down by re-slicing, has no
-// capacity of its own to keep).
+// own (a view of a caller's slice or of another field, walked down by
+// re-slicing, has no capacity of its own to keep).
 func (u *fieldUse) growth() token.Pos {
 	switch {
 	case u.grown.IsValid():
 		return u.grown
 	case u.extended.IsValid():
 		return u.extended
-	case u.foreign.IsValid():
+	case u.foreign.IsValid(), u.viewed.IsValid():
 		return token.NoPos
 	}
 	return u.resliced
@@ -282,6 +282,12 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 			} else if isNil(info, rhs) && isSlice(info.TypeOf(sel)) && !inReset(cur) && !u.emptied.IsValid() {
 				u.emptied = as.Pos()
 			}
+		} else if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && len(as.Rhs) == 1 {
+			// end, x.f = scan(b, i): one result of a call that returns a
+			// view of what it is given.
+			if view := callView(info, cur, call, idx, sel); view != "" && !u.viewed.IsValid() {
+				u.viewed, u.viewedOf = as.Pos(), view
+			}
 		}
 		return
 	case edge.IndexExpr_X:
@@ -449,16 +455,13 @@ func foreignValue(info *types.Info, params map[*types.Var]bool, e ast.Expr, sel 
 func viewOf(info *types.Info, cur inspector.Cursor, e ast.Expr, sel *ast.SelectorExpr) string {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		fn, ok := typeutil.Callee(info, e).(*types.Func)
-		if !ok {
-			return "" // a conversion, a builtin or a function value
-		}
-		for _, arg := range e.Args {
-			if types.Identical(info.TypeOf(arg), info.TypeOf(e)) {
-				if view := viewOf(info, cur, arg, sel); view != "" {
-					return "the result of " + fn.Name() + ", given " + view
-				}
-			}
+		return callView(info, cur, e, 0, sel)
+	case *ast.SelectorExpr:
+		// Another slice field of the same object (p.fields given to a
+		// scanner that returns a piece of it).
+		f := fieldOf(info, e)
+		if f != nil && f != fieldOf(info, sel) && isSlice(f.Type()) && sameRoot(info, e, sel) {
+			return "field " + f.Name()
 		}
 	case *ast.SliceExpr:
 		id, ok := ast.Unparen(e.X).(*ast.Ident)
@@ -504,6 +507,35 @@ func paramsOf(info *types.Info, insp *inspector.Inspector) map[*types.Var]bool {
 		}
 	}
 	return params
+}
+
+// sameRoot reports whether a and b select from one variable (p.fields and
+// p.it.valueBuf).
+func sameRoot(info *types.Info, a, b ast.Expr) bool {
+	ra, rb := astx.RootIdent(a), astx.RootIdent(b)
+	return ra != nil && rb != nil && info.Uses[ra] != nil && info.Uses[ra] == info.Uses[rb]
+}
+
+// callView says which view of other memory result i of call may be: one
+// the call is given, of the result's type (trim(b[i:j]), scan(fields, i)),
+// or "".
+func callView(info *types.Info, cur inspector.Cursor, call *ast.CallExpr, i int, sel *ast.SelectorExpr) string {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok {
+		return "" // a conversion, a builtin or a function value
+	}
+	results := fn.Signature().Results()
+	if i >= results.Len() {
+		return ""
+	}
+	for _, arg := range call.Args {
+		if types.Identical(info.TypeOf(arg), results.At(i).Type()) {
+			if view := viewOf(info, cur, arg, sel); view != "" {
+				return "the result of " + fn.Name() + ", given " + view
+			}
+		}
+	}
+	return ""
 }
 
 func isNil(info *types.Info, e ast.Expr) bool {
