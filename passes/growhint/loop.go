@@ -290,7 +290,7 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 				escapes = true
 			}
 			from := c.derivedFrom(b, piece, walked)
-			if from == nil || c.looksUp(piece) || c.transforms(piece) || c.indexesTable(b, piece, walked) {
+			if from == nil || c.looksUp(piece) || c.fromMap(b, piece) || c.transforms(piece) || c.indexesTable(b, piece, walked) {
 				return false
 			}
 			used[from] = true
@@ -917,6 +917,39 @@ func breaksLoop(loop inspector.Cursor, br *ast.BranchStmt, cur inspector.Cursor)
 		return anc == loop
 	}
 	return false
+}
+
+// fromMap reports whether piece is a string read from a map (m[c]), or a
+// local defined by such a read (if re, ok := patterns[c]; ok): the text a
+// table maps a byte to (a format directive's pattern) may be any length.
+func (c *checker) fromMap(b *builder, piece ast.Expr) bool {
+	isMapRead := func(e ast.Expr) bool {
+		ix, ok := ast.Unparen(e).(*ast.IndexExpr)
+		if !ok {
+			return false
+		}
+		_, isMap := c.info.TypeOf(ix.X).Underlying().(*types.Map)
+		return isMap
+	}
+	if isMapRead(piece) {
+		return true
+	}
+	id, ok := ast.Unparen(piece).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	return astx.Any(b.fn.Node(), func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+			return false
+		}
+		l, ok := as.Lhs[0].(*ast.Ident)
+		return ok && c.info.Defs[l] == v && isMapRead(as.Rhs[0])
+	})
 }
 
 // looksUp reports whether piece is a call that maps a byte or rune of the

@@ -637,3 +637,36 @@ func (l *Lexer) Rest(src string) string {
 	}
 	return b.String()
 }
+
+var directives = map[byte]string{'f': `(?P<f>[^:]+)`, 'l': `(?P<l>\d+)`, 'm': `(?P<m>.+)`}
+
+// Pattern turns a format into a regular expression: each directive becomes
+// the pattern a table maps it to, far longer than its two bytes, so the
+// output is no copy of the format's size.
+func Pattern(format string) (string, error) {
+	var re bytes.Buffer
+	var c byte
+	re.WriteByte('^')
+	for i := 0; i < len(format); i++ {
+		c = format[i]
+		if c == '%' {
+			i++
+			c = format[i]
+			if p, ok := directives[c]; ok {
+				re.WriteString(p)
+			} else if c == '*' {
+				re.WriteByte(c)
+				re.WriteRune('+')
+			} else {
+				return "", errors.New("unknown directive")
+			}
+		} else if c == '\\' {
+			re.WriteByte('\\')
+			re.WriteByte(c)
+		} else {
+			re.WriteByte(c)
+		}
+	}
+	re.WriteByte('$')
+	return re.String(), nil
+}
