@@ -108,7 +108,7 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 	case lookupOfListed(pass.TypesInfo, cur.Node(), fn) != "":
 		t.Count, t.Evidence = CountFixed, lookupOfListed(pass.TypesInfo, cur.Node(), fn)
 	case rangesOverErrors(pass.TypesInfo, cur.Node()):
-		t.Count, t.Evidence = CountPart, "a list of errors: one per failure, usually none"
+		t.Count, t.Evidence = CountPart, "a list of errors: one per failure, usually few"
 	case isRangeOverData(pass, cur.Node()):
 		// Not a claim that the count is unbounded: the code seen gives no
 		// bound on it (a guard, a table, a configuration).

@@ -269,7 +269,7 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		return
 	}
 	if acc.cond != nil && typesx.IsErrorList(acc.typ()) {
-		c.report(d, c.message(d)+"; no automatic fix: the errors are usually none, and the capacity would be allocated on every call that has none", nil)
+		c.report(d, c.message(d)+"; no automatic fix: the errors are usually few or none, and the capacity would be allocated in full on every call", nil)
 		return
 	}
 	if acc.cond != nil && c.feedsError(loopCur, acc) != "" {

@@ -437,7 +437,7 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		// The errors of closing or checking a few resources, gathered for
 		// errors.Join, on a path that usually ends with none
 		// (PRECISION.md, reason 15).
-		return low("error aggregation: the errors of a teardown or a check, usually none")
+		return low("error aggregation: the errors of a teardown or a check, one per failure, usually few")
 	case into == diagnosticUse:
 		return low("it only goes into a diagnostic (a log line or an error's text)")
 	case into != "":

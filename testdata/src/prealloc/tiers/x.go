@@ -402,7 +402,7 @@ type closer interface{ Close() error }
 
 // Errs gathers the errors of checking each resource: usually none.
 func Errs(cs []closer) []error {
-	var errs []error // want `errs can be preallocated with capacity len\(cs\) .*\[low: error aggregation: the errors of a teardown or a check, usually none\]$`
+	var errs []error // want `errs can be preallocated with capacity len\(cs\) .*\[low: error aggregation: the errors of a teardown or a check, one per failure, usually few\]$`
 	for _, c := range cs {
 		errs = append(errs, c.Close())
 	}
@@ -412,7 +412,7 @@ func Errs(cs []closer) []error {
 // CheckAll validates each item and collects the failures: the fix would
 // allocate len(items) errors on every call that has none.
 func CheckAll(items []string) []error {
-	errs := make([]error, 0) // want `errs gets at most len\(items\) elements .*; no automatic fix: the errors are usually none, and the capacity would be allocated on every call that has none \[low: error aggregation`
+	errs := make([]error, 0) // want `errs gets at most len\(items\) elements .*; no automatic fix: the errors are usually few or none, and the capacity would be allocated in full on every call \[low: error aggregation`
 	for _, it := range items {
 		if err := check(it); err != nil {
 			errs = append(errs, err)
@@ -932,7 +932,7 @@ func (e *fieldError) Error() string { return e.path + ": " + e.detail }
 type errorList []*fieldError
 
 func Duplicates(path string, dups []string) errorList {
-	var errs errorList // want `errs can be preallocated with capacity len\(dups\) .*\[low: error aggregation: the errors of a teardown or a check, usually none\]$`
+	var errs errorList // want `errs can be preallocated with capacity len\(dups\) .*\[low: error aggregation: the errors of a teardown or a check, one per failure, usually few\]$`
 	for _, d := range dups {
 		errs = append(errs, &fieldError{path: path, detail: d})
 	}
@@ -2053,7 +2053,7 @@ type CheckFailure struct {
 // Failures turns a validation's errors into records: one per failure,
 // usually none.
 func Failures(errs []error) []*CheckFailure {
-	var out []*CheckFailure // want `out can be preallocated with capacity len\(errs\) .*\[low: a list of errors: one per failure, usually none\]$`
+	var out []*CheckFailure // want `out can be preallocated with capacity len\(errs\) .*\[low: a list of errors: one per failure, usually few\]$`
 	for _, err := range errs {
 		out = append(out, &CheckFailure{Reason: err.Error()})
 	}
