@@ -159,6 +159,7 @@ func build(pass *analysis.Pass) *Model {
 		if !ok {
 			continue
 		}
+		fn = fn.Origin() // s.pop() on a stack[T] uses an instance of the method
 		info := m.funcs[fn]
 		if info == nil {
 			continue
@@ -318,7 +319,7 @@ func (m *Model) Tables() map[*types.Var]bool { return m.tables }
 
 // Decl returns the declaration of fn if the package declares it.
 func (m *Model) Decl(fn *types.Func) *ast.FuncDecl {
-	if info := m.funcs[fn]; info != nil {
+	if info := m.funcs[fn.Origin()]; info != nil {
 		return info.decl
 	}
 	return nil

@@ -263,3 +263,15 @@ func (m *memStore) ListUsers() []string { return nil } // want `cold: a type doc
 type diskStore struct{ dir string }
 
 func (d *diskStore) ListUsers() []string { return nil } // want `unknown`
+
+type stack[T any] struct{ items []T }
+
+// pop is called on an instance of the generic type: those are its callers.
+func (s *stack[T]) pop() (v T) { // want `unknown`
+	if n := len(s.items); n > 0 {
+		v, s.items = s.items[n-1], s.items[:n-1]
+	}
+	return v
+}
+
+func Drain(s *stack[int]) int { return s.pop() } // want `unknown`
