@@ -974,7 +974,7 @@ func setsPackageState(pass *analysis.Pass, decl *ast.FuncDecl) string {
 				continue
 			}
 			v, ok := pass.TypesInfo.Uses[id].(*types.Var)
-			if ok && v.Parent() == pass.Pkg.Scope() && !grows(pass.TypesInfo, as.Rhs[i], v) && !isNilIdent(pass.TypesInfo, as.Rhs[i]) && !locks(pass.TypesInfo, decl.Body) {
+			if ok && v.Parent() == pass.Pkg.Scope() && !grows(pass.TypesInfo, as.Rhs[i], v) && !isNil(pass.TypesInfo, as.Rhs[i]) && !locks(pass.TypesInfo, decl.Body) {
 				return v.Name()
 			}
 		}
@@ -990,12 +990,6 @@ func grows(info *types.Info, rhs ast.Expr, v *types.Var) bool {
 		return false
 	}
 	return astx.Mentions(info, rhs, v)
-}
-
-func isNilIdent(info *types.Info, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	_, isNil := info.Uses[id].(*types.Nil)
-	return ok && isNil
 }
 
 // locks reports whether body calls a Lock method: what it guards may
