@@ -71,8 +71,8 @@
 //     length of what it built (if b.Len() >= 32 { break }: the output is
 //     capped, however long the input), nor if it
 //     writes a string looked up per byte (a type's name, an escape, an
-//     entry of a table not made from the string: names[b]; a map's
-//     value, also through a local, if p, ok := patterns[c]; ok) or a
+//     entry of a table not made from the string: names[b], also read into
+//     a local, if p, ok := patterns[c]; ok) or a
 //     byte or rune rendered as text (fmt.Sprintf("%X", r), four digits or
 //     more) or what a function makes of a piece (a colouring function, a
 //     formatter: only escapers, cleaners and case mappings such as

@@ -290,7 +290,7 @@ func (c *checker) copyLoop(b *builder, loop inspector.Cursor, writes []*write, a
 				escapes = true
 			}
 			from := c.derivedFrom(b, piece, walked)
-			if from == nil || c.looksUp(piece) || c.fromMap(b, piece) || c.transforms(piece) || c.indexesTable(b, piece, walked) {
+			if from == nil || c.looksUp(piece) || c.transforms(piece) || c.indexesTable(b, piece, walked) {
 				return false
 			}
 			used[from] = true
@@ -919,39 +919,6 @@ func breaksLoop(loop inspector.Cursor, br *ast.BranchStmt, cur inspector.Cursor)
 	return false
 }
 
-// fromMap reports whether piece is a string read from a map (m[c]), or a
-// local defined by such a read (if re, ok := patterns[c]; ok): the text a
-// table maps a byte to (a format directive's pattern) may be any length.
-func (c *checker) fromMap(b *builder, piece ast.Expr) bool {
-	isMapRead := func(e ast.Expr) bool {
-		ix, ok := ast.Unparen(e).(*ast.IndexExpr)
-		if !ok {
-			return false
-		}
-		_, isMap := c.info.TypeOf(ix.X).Underlying().(*types.Map)
-		return isMap
-	}
-	if isMapRead(piece) {
-		return true
-	}
-	id, ok := ast.Unparen(piece).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := c.info.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	return astx.Any(b.fn.Node(), func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || as.Tok != token.DEFINE || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
-			return false
-		}
-		l, ok := as.Lhs[0].(*ast.Ident)
-		return ok && c.info.Defs[l] == v && isMapRead(as.Rhs[0])
-	})
-}
-
 // looksUp reports whether piece is a call that maps a byte or rune of the
 // string to a string of its own (a type's name, an escape sequence): its
 // length is not the byte's.
@@ -1000,14 +967,47 @@ func isCaseMapping(fn *types.Func) bool {
 // not made from the walked strings (emojiCodeMap[r], names[op]): looked up
 // per element, it is as long as the table's entries, not the element.
 func (c *checker) indexesTable(b *builder, piece ast.Expr, walked []*types.Var) bool {
-	ix, ok := stripConversion(c.info, piece).(*ast.IndexExpr)
+	ix, ok := stripConversion(c.info, c.readInto(b, piece)).(*ast.IndexExpr)
 	if !ok {
 		return false
 	}
-	if t := c.info.TypeOf(ix); t == nil || !typesx.IsString(t) && !typesx.IsByteSlice(t) {
+	t := c.info.TypeOf(ix)
+	if tuple, ok := t.(*types.Tuple); ok && tuple.Len() == 2 {
+		t = tuple.At(0).Type() // p, ok := patterns[c]
+	}
+	if t == nil || !typesx.IsString(t) && !typesx.IsByteSlice(t) {
 		return false
 	}
 	return !slices.ContainsFunc(walked, func(s *types.Var) bool { return c.mentionsAny(ix.X, c.derivedVars(b, s)) })
+}
+
+// readInto returns the index expression that defines piece, a local read
+// from a table (if p, ok := patterns[c]; ok, or p := names[b]), or piece
+// itself.
+func (c *checker) readInto(b *builder, piece ast.Expr) ast.Expr {
+	id, ok := ast.Unparen(piece).(*ast.Ident)
+	if !ok {
+		return piece
+	}
+	v, ok := c.info.Uses[id].(*types.Var)
+	if !ok {
+		return piece
+	}
+	found := piece
+	astx.Any(b.fn.Node(), func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || as.Tok != token.DEFINE || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+			return false
+		}
+		if l, ok := as.Lhs[0].(*ast.Ident); ok && c.info.Defs[l] == v {
+			if _, isIndex := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr); isIndex {
+				found = as.Rhs[0]
+			}
+			return true
+		}
+		return false
+	})
+	return found
 }
 
 // inInnerLoop reports whether cur is in a loop nested in loop.
