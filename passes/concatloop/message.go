@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 	"slices"
 	"strings"
 
@@ -206,8 +207,8 @@ func (c *checker) selectingTest(g *group) string {
 // or if body between loop's body and cur that selects iterations, or "".
 func (c *checker) outermostTest(loop, cur inspector.Cursor) string {
 	test := ""
-	for anc := cur.Parent(); anc.Valid() && anc != loop; anc = anc.Parent() {
-		switch n := anc.Node().(type) {
+	for arm := range selectingArms(loop, cur) {
+		switch n := arm.Node().(type) {
 		case *ast.CaseClause:
 			if len(n.List) > 0 { // a default runs for whatever the cases leave
 				values := make([]string, len(n.List))
@@ -216,19 +217,35 @@ func (c *checker) outermostTest(loop, cur inspector.Cursor) string {
 				}
 				test = "under case " + strings.Join(values, ", ")
 			}
-		case *ast.BlockStmt:
-			if ifs, ok := anc.Parent().Node().(*ast.IfStmt); ok {
-				// An else that leaves the loop makes the test hold on every
-				// iteration that goes on: it selects none.
-				els, leaves := ifs.Else.(*ast.BlockStmt)
-				leaves = leaves && astx.EndsInBreakOrReturn(els)
-				if ifs.Body == n && !leaves {
-					test = "under if " + c.src.Text(ifs.Cond)
-				}
+		case *ast.IfStmt:
+			// An else that leaves the loop makes the test hold on every
+			// iteration that goes on: it selects none.
+			els, leaves := n.Else.(*ast.BlockStmt)
+			if !leaves || !astx.EndsInBreakOrReturn(els) {
+				test = "under if " + c.src.Text(n.Cond)
 			}
 		}
 	}
 	return test
+}
+
+// selectingArms yields, innermost first, the case clauses and the ifs
+// whose body holds cur, between cur and loop's body.
+func selectingArms(loop, cur inspector.Cursor) iter.Seq[inspector.Cursor] {
+	return func(yield func(inspector.Cursor) bool) {
+		for anc := cur.Parent(); anc.Valid() && anc != loop; anc = anc.Parent() {
+			switch n := anc.Node().(type) {
+			case *ast.CaseClause:
+				if !yield(anc) {
+					return
+				}
+			case *ast.BlockStmt:
+				if ifs, ok := anc.Parent().Node().(*ast.IfStmt); ok && ifs.Body == n && !yield(anc.Parent()) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // skipGuard returns the text of an if before the statement of the loop's

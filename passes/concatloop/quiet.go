@@ -115,21 +115,17 @@ func (c *checker) elementMatch(loop, cur inspector.Cursor, elems []types.Object)
 		return ok && isIdentityField(sel.Sel.Name) && id != nil && slices.Contains(elems, c.info.Uses[id])
 	}
 	isConst := func(e ast.Expr) bool { return c.info.Types[e].Value != nil }
-	for anc := cur.Parent(); anc.Valid() && anc != loop; anc = anc.Parent() {
-		switch n := anc.Node().(type) {
+	for arm := range selectingArms(loop, cur) {
+		switch n := arm.Node().(type) {
 		case *ast.CaseClause:
-			sw, ok := anc.Parent().Parent().Node().(*ast.SwitchStmt)
+			sw, ok := arm.Parent().Parent().Node().(*ast.SwitchStmt)
 			if ok && sw.Tag != nil && onElem(sw.Tag) && len(n.List) > 0 && !slices.ContainsFunc(n.List, func(e ast.Expr) bool { return !isConst(e) }) {
 				return c.src.Text(sw.Tag) + " is " + c.src.Text(n.List[0])
 			}
-		case *ast.BlockStmt:
-			ifs, ok := anc.Parent().Node().(*ast.IfStmt)
-			if !ok || ifs.Body != n {
-				continue
-			}
-			if eq, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr); ok && eq.Op == token.EQL &&
+		case *ast.IfStmt:
+			if eq, ok := ast.Unparen(n.Cond).(*ast.BinaryExpr); ok && eq.Op == token.EQL &&
 				(onElem(eq.X) && isConst(eq.Y) || onElem(eq.Y) && isConst(eq.X)) {
-				return c.src.Text(ifs.Cond)
+				return c.src.Text(n.Cond)
 			}
 		}
 	}
