@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"slices"
 	"testing"
 
 	"github.com/memlint/memlint/internal/typesize"
@@ -44,6 +45,26 @@ func TestKnown(t *testing.T) {
 	} {
 		if got := typesize.Known(pkg.Scope().Lookup(name).Type()); got != want {
 			t.Errorf("Known(%s) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestHeapStarts(t *testing.T) {
+	for _, tc := range []struct {
+		n, align int64
+		pointers bool
+		want     []int64
+	}{
+		{120, 8, true, []int64{0}},             // class 128
+		{416, 8, true, []int64{0, 32}},         // class 416
+		{48, 8, false, []int64{0, 48, 32, 16}}, // class 48
+		{600, 8, true, []int64{8}},             // a header word, then class 640
+		{600, 8, false, []int64{0}},            // no header: class 640
+		{12, 4, false, []int64{0, 4, 8, 12, 16, 20, 24, 28, 32, 36, 40, 44, 48, 52, 56, 60}}, // tiny blocks
+		{40000, 8, true, []int64{0}}, // whole pages
+	} {
+		if got := typesize.HeapStarts(tc.n, tc.align, tc.pointers, 64); !slices.Equal(got, tc.want) {
+			t.Errorf("HeapStarts(%d, %d, %v) = %v, want %v", tc.n, tc.align, tc.pointers, got, tc.want)
 		}
 	}
 }

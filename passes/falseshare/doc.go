@@ -32,6 +32,13 @@
 //		purges atomic.Int64
 //	}
 //
+// When the package makes the struct's values only as heap objects of their
+// own (new(T), &T{}; never as a field, an array or slice element or a
+// package variable), the runtime places them at the multiples of their
+// size class from a page: a 120-byte struct (class 128) always starts a
+// line, a 416-byte one 0 or 32 bytes into one. Two fields that share a
+// line at none of those starts are not reported.
+//
 // The fix inserts a blank field "_ [N]byte" before the second field, N
 // computed from the target's sizes so that the two lie at least 64 bytes
 // apart. fieldalign never reorders a struct with a blank field.

@@ -89,6 +89,9 @@ type checker struct {
 	writes map[location][]write
 	// contended is the result being built.
 	contended Contended
+	// inside holds the types whose values lie inside other memory (see
+	// lineStarts), found when first needed.
+	inside map[*types.TypeName]bool
 }
 
 // A location is memory that atomics or a mutex write: a field of a struct
@@ -399,15 +402,16 @@ func mayShareLine(a, b span) bool {
 	return b.off-(a.off+a.size) <= cacheLine-2
 }
 
-// pairs returns the written spans of one struct or block, in offset order,
-// each with the next one that may share its cache line and is written by
-// another goroutine at the same time.
-func (c *checker) conflicts(spans []span) [][2]span {
+// conflicts returns the written spans of one struct or block, in offset
+// order, each with the next one when the two share a cache line at one of
+// starts (at some start when starts is nil) and another goroutine writes
+// it at the same time.
+func (c *checker) conflicts(spans []span, starts []int64) [][2]span {
 	slices.SortStableFunc(spans, func(a, b span) int { return int(a.off - b.off) })
 	var out [][2]span
 	for i := 1; i < len(spans); i++ {
 		a, b := spans[i-1], spans[i]
-		if !mayShareLine(a, b) || c.setOnce(a.locs) || c.setOnce(b.locs) {
+		if !sharesLine(a, b, starts) || c.setOnce(a.locs) || c.setOnce(b.locs) {
 			continue
 		}
 		if _, _, ok := concurrent(c.rootsOf(a.locs), c.rootsOf(b.locs), isShared(a.locs) || isShared(b.locs)); ok {

@@ -29,8 +29,11 @@ func (c *checker) reportFields(insp *inspector.Inspector) {
 		spec := decls[tn]
 		spans := c.fieldSpans(tn, spec)
 		c.noteContended(tn, spans)
+		if len(spans) < 2 {
+			continue
+		}
 		var pairs [][2]span
-		for _, pair := range c.conflicts(spans) {
+		for _, pair := range c.conflicts(spans, c.lineStarts(tn)) {
 			a, b := pair[0], pair[1]
 			if blankBetween(tn, a.top, b.top) {
 				continue // padded on purpose, perhaps for a known alignment
@@ -287,7 +290,7 @@ func (c *checker) reportGlobals(insp *inspector.Inspector) {
 		if c.rep.Skips(file) {
 			continue
 		}
-		for _, pair := range c.conflicts(c.globalSpans(file)) {
+		for _, pair := range c.conflicts(c.globalSpans(file), nil) {
 			a, b := pair[0], pair[1]
 			d := analysis.Diagnostic{
 				Pos: b.spec.Pos(),

@@ -9,6 +9,7 @@ import (
 
 	"github.com/memlint/memlint/internal/cost"
 	"github.com/memlint/memlint/internal/passflag"
+	"github.com/memlint/memlint/internal/typesize"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
@@ -27,7 +28,7 @@ func diagnose(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate) (a
 	var msg string
 	if c.opt < c.size {
 		msg = fmt.Sprintf("struct %s of %d bytes could be %d (saves %d bytes per value; size class %d -> %d)",
-			c.obj.Name(), c.size, c.opt, c.size-c.opt, allocSize(c.size), allocSize(c.opt))
+			c.obj.Name(), c.size, c.opt, c.size-c.opt, typesize.AllocSize(c.size), typesize.AllocSize(c.opt))
 		if scanShrinks {
 			msg += fmt.Sprintf(" and its pointer bytes %d -> %d", c.ptr, c.optPtr)
 		}
@@ -53,7 +54,7 @@ func diagnose(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate) (a
 // object of 40 bytes takes 48 anyway. Without such evidence, or when the
 // field order is seen outside the package, the finding is low tier.
 func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
-	classBefore, classAfter := allocSize(c.size), allocSize(c.opt)
+	classBefore, classAfter := typesize.AllocSize(c.size), typesize.AllocSize(c.opt)
 	classSaved := classBefore - classAfter
 	many, isMany := u.many[c.obj]
 	allocated, isAllocated := u.allocated[c.obj]
