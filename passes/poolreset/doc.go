@@ -79,7 +79,12 @@
 // c.response.reset(w)): the object keeps that value where the pass does
 // not follow it, and a writer may hold the request, so clearing the
 // pinned fields alone may release nothing. The fix sets each field to nil (x.Reset(io.Discard) for a writer,
-// x.Reset(nil) for bufio) just before the Put; it is withheld when a Get
+// x.Reset(nil) for bufio) just before the Put. A field that a Get reuses
+// through its Reset when it is set (if d.br == nil { d.br =
+// bufio.NewReader(r) } else { d.br.Reset(r) }) is not set to nil, which
+// would make every Get allocate it anew: the remedy is its own Reset to a
+// harmless value, without a fix, since the field may be nil at the Put. The
+// fix is withheld when a Get
 // of the pool may read the field before setting it and the pool's New
 // sets it (a New that leaves it zero, as new(T) does, makes every use
 // cope with a zero field already), when the object is used after the

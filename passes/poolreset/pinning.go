@@ -469,12 +469,17 @@ func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, low string) {
 	// Put through an interface, the object's fields are not the
 	// variable's: they cannot be named, nor set, without a type assertion.
 	iface := types.IsInterface(a.pass.TypesInfo.TypeOf(call.Args[0]))
-	var what, fixes []string
+	var what, fixes, reused []string
 	for _, pn := range held {
 		switch {
 		case pn.reset != nil:
 			what = append(what, fmt.Sprintf("the %s given to %s.Reset", pn.from, name))
-			fixes = append(fixes, releaseReset(pn, name))
+			fixes = append(fixes, releaseReset(pn.reset, name))
+		case !iface && a.getResets(p.pool, pn.path) != nil:
+			// Set to nil, the field would make every Get make it anew.
+			what = append(what, fmt.Sprintf("%s.%s (set from %s; a Get reuses it through its Reset)", name, pn.field, pn.from))
+			fixes = append(fixes, releaseReset(a.getResets(p.pool, pn.path), name+"."+pn.field))
+			reused = append(reused, name+"."+pn.field)
 		case iface:
 			what = append(what, fmt.Sprintf("the %s field of the object in %s (set from %s)", pn.field, name, pn.from))
 			fixes = append(fixes, "set its "+pn.field+" field to nil")
@@ -488,9 +493,13 @@ func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, low string) {
 		Pos: call.Pos(),
 		End: call.End(),
 		Message: fmt.Sprintf("%s is put back into %s still referencing its last user's memory through %s: it stays reachable, however large, while %s sits in the pool; %s before Put",
-			name, poolName(call), strings.Join(what, ", "), name, strings.Join(nonEmpty(fixes, "drop the reference"), "; ")),
+			name, poolName(call), strings.Join(what, ", "), name, strings.Join(nonEmpty(fixes, "reset it to a source that holds nothing, if it accepts one,"), "; ")),
 	}
 	why := a.whyNoReleaseFix(p, held, fixes)
+	if why == "" && len(reused) > 0 {
+		// The Get copes with a nil field; a Reset of one would panic.
+		why = strings.Join(reused, ", ") + " may be nil at the Put (a Get makes it when nil), and a Reset of nil panics: guard it with a nil check"
+	}
 	if iface && why == "" {
 		why = name + " is an interface (" + types.TypeString(a.pass.TypesInfo.TypeOf(call.Args[0]), types.RelativeTo(a.pass.Pkg)) + "), whose fields cannot be set without asserting its type"
 	}
@@ -647,12 +656,12 @@ func isCompressor(t types.Type) bool {
 	})
 }
 
-// releaseReset returns the call that resets x to a harmless writer:
-// io.Discard for an io.Writer, nil for bufio's types, or "" if there is
-// none.
-func releaseReset(pn *pin, name string) string {
-	param := pn.reset.Signature().Params().At(0).Type()
-	if isBufio(pn.reset.Args[0].Type()) {
+// releaseReset returns the call that resets x (name), given to reset,
+// to a harmless writer: io.Discard for an io.Writer, nil for bufio's types,
+// or "" if there is none.
+func releaseReset(reset *ssa.CallCommon, name string) string {
+	param := reset.Signature().Params().At(0).Type()
+	if isBufio(reset.Args[0].Type()) {
 		return name + ".Reset(nil)"
 	}
 	if named, ok := types.Unalias(param).(*types.Named); ok && named.Obj().Pkg() != nil &&
@@ -660,6 +669,40 @@ func releaseReset(pn *pin, name string) string {
 		return name + ".Reset(io.Discard)"
 	}
 	return ""
+}
+
+// getResets returns the Reset call through which a Get of pool reuses
+// what the field at path holds (d.br.Reset(r) when d.br is set), or nil.
+func (a *checker) getResets(pool poolKey, path fieldstore.Path) *ssa.CallCommon {
+	for _, g := range a.allGets[pool] {
+		if g.getter != nil {
+			continue
+		}
+		var reset *ssa.CallCommon
+		a.forEachField(g.x, func(v ssa.Value, at fieldstore.Path, instr ssa.Instruction) {
+			load, ok := instr.(*ssa.UnOp)
+			if !ok || load.Op != token.MUL || !slices.Equal(at, path) {
+				return
+			}
+			for _, ref := range referrers(load) {
+				if call, ok := ref.(ssa.CallInstruction); ok && isResetOf(call.Common(), load) {
+					reset = call.Common()
+				}
+			}
+		})
+		if reset != nil {
+			return reset
+		}
+	}
+	return nil
+}
+
+// isResetOf reports whether call is x.Reset(v), a static call of a
+// method of one parameter.
+func isResetOf(call *ssa.CallCommon, x ssa.Value) bool {
+	fn := call.StaticCallee()
+	return fn != nil && fn.Name() == "Reset" && fn.Signature.Recv() != nil &&
+		fn.Signature.Params().Len() == 1 && len(call.Args) == 2 && call.Args[0] == x
 }
 
 // everyGetSets reports whether every Get of pool sets the field at path
