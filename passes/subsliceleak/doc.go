@@ -192,7 +192,9 @@
 // over it (also through slices.All, Values or Backward), copy from it,
 // give it to a function of the standard library that keeps nothing of it
 // (it has results, all numbers, strings or errors: strings.Join,
-// fmt.Sprintf; one without results may register what it is given), or
+// fmt.Sprintf; one without results may register what it is given) or to
+// a function of the package with such results that only ranges over it,
+// indexes it or measures it (indexOf(name, list)), or
 // reslice, append to or edit it (slices.Delete, Insert, Compact, ...) and
 // store the result back (directly or through a local copy such as old :=
 // *h); when it is assigned, or given in a composite literal

@@ -16,7 +16,7 @@ func TestAnalyzer(t *testing.T) {
 	fixture.SetFlag(t, subsliceleak.Analyzer, "strict", "true")
 	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), subsliceleak.Analyzer,
 		"subsliceleak/sources", "subsliceleak/escapes", "subsliceleak/exceptions",
-		"subsliceleak/fixes/...", "subsliceleak/behaviour", "subsliceleak/helpers", "subsliceleak/reused", "subsliceleak/sharedcopy", "subsliceleak/vacated", "subsliceleak/foreign")
+		"subsliceleak/fixes/...", "subsliceleak/behaviour", "subsliceleak/helpers", "subsliceleak/reused", "subsliceleak/sharedcopy", "subsliceleak/vacated", "subsliceleak/foreign", "example.com/readers")
 }
 
 // TestOldGoVersion checks that no fix calls a Clone function newer than the

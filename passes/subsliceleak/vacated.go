@@ -988,7 +988,7 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 				return true
 			}
 			// s = slices.Delete(s, i, j): what comes back goes back to s.
-			return idx == 0 && editsSlice(info, call) && storedBack(info, parent, home) || keepsNothing(info, call)
+			return idx == 0 && editsSlice(info, call) && storedBack(info, parent, home) || keepsNothing(info, call) || readByPackageFunc(info, parent, idx)
 		case b.Name() == "len" || b.Name() == "cap" || b.Name() == "clear" || b.Name() == "copy":
 			return true
 		case b.Name() == "append" && idx == 0:
@@ -1019,9 +1019,13 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 // call, and a string it returns is a copy.
 func keepsNothing(info *types.Info, call *ast.CallExpr) bool {
 	fn, ok := typeutil.Callee(info, call).(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Signature().Recv() != nil || !typesx.IsStd(fn.Pkg()) {
-		return false
-	}
+	return ok && fn.Pkg() != nil && fn.Signature().Recv() == nil && typesx.IsStd(fn.Pkg()) && basicResults(fn)
+}
+
+// basicResults reports whether fn has results, and each is a basic type
+// or an error, which cannot hold an array. A function without results may
+// be called to register what it is given (runtime.SetFinalizer, flag.Var).
+func basicResults(fn *types.Func) bool {
 	res := fn.Signature().Results()
 	for r := range res.Variables() {
 		t := r.Type()
@@ -1029,9 +1033,57 @@ func keepsNothing(info *types.Info, call *ast.CallExpr) bool {
 			return false
 		}
 	}
-	// A function without results may be called to register what it is
-	// given (runtime.SetFinalizer, flag.Var).
 	return res.Len() > 0
+}
+
+// readByPackageFunc reports whether the call at cur is of a function of
+// the package (not a method) with basic results whose body only reads the
+// slice it is given as argument idx: ranges over it, indexes it, takes its
+// length (indexOf(name, s)). It keeps nothing of the array.
+func readByPackageFunc(info *types.Info, cur inspector.Cursor, idx int) bool {
+	call := cur.Node().(*ast.CallExpr)
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil || fn.Signature().Recv() != nil || !basicResults(fn) || call.Ellipsis.IsValid() {
+		return false
+	}
+	params := fn.Signature().Params()
+	if idx >= params.Len() || fn.Signature().Variadic() && idx == params.Len()-1 {
+		return false
+	}
+	param := params.At(idx)
+	for decl := range cur.Inspector().Root().Preorder((*ast.FuncDecl)(nil)) {
+		if info.Defs[decl.Node().(*ast.FuncDecl).Name] != fn {
+			continue
+		}
+		for use := range decl.Preorder((*ast.Ident)(nil)) {
+			if info.Uses[use.Node().(*ast.Ident)] == param && !readInPlace(info, use) {
+				return false
+			}
+		}
+		return decl.Node().(*ast.FuncDecl).Body != nil
+	}
+	return false
+}
+
+// readInPlace reports whether the use of a slice at cur reads it where it
+// is, outside any function literal: the operand of a range, an index read,
+// len or cap, a comparison.
+func readInPlace(info *types.Info, cur inspector.Cursor) bool {
+	for range cur.Enclosing((*ast.FuncLit)(nil)) {
+		return false
+	}
+	parent := cur.Parent()
+	switch kind, _ := cur.ParentEdge(); kind {
+	case edge.RangeStmt_X, edge.BinaryExpr_X, edge.BinaryExpr_Y:
+		return true
+	case edge.IndexExpr_X:
+		k, _ := parent.ParentEdge()
+		return k != edge.UnaryExpr_X && k != edge.AssignStmt_Lhs
+	case edge.CallExpr_Args:
+		b, ok := info.Uses[astx.RootIdent(parent.Node().(*ast.CallExpr).Fun)].(*types.Builtin)
+		return ok && (b.Name() == "len" || b.Name() == "cap")
+	}
+	return false
 }
 
 // ownValue reports whether storing e in home gives it an array no one
