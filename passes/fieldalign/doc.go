@@ -68,6 +68,11 @@
 //     decode, or marshal and unmarshal, methods: a request, a response, a
 //     handshake message) is low tier: encoding it and the exchange it
 //     takes part in cost far more than the bytes a reorder saves.
+//     A local variable of T whose address is stored in memory (a field, an
+//     element, a package variable) or given to a function of the package
+//     that keeps its parameter (r.readFrame(c, &head) setting f.header =
+//     head) counts as made where it is declared: the compiler moves it to
+//     the heap, one per run of its declaration.
 //
 // None of these counts for a value made on an error path (in the body of
 // if err != nil: once per failure) or as an argument of an error or log

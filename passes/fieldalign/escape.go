@@ -94,6 +94,41 @@ func (e *escapes) outlivesCall(cur inspector.Cursor) bool {
 	}
 }
 
+// isLocal reports whether v is a local variable or parameter.
+func (e *escapes) isLocal(v *types.Var) bool {
+	return v.Parent() != nil && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() && !v.IsField()
+}
+
+// storedAway reports whether the address taken at cur (&v) is kept past
+// the call where the package shows it: stored in a field, an element or a
+// package variable, or given to a function of the package that keeps its
+// parameter (r.readFrame(c, &head) setting f.header = head). Other uses,
+// given to another package or an interface, are not counted: most only
+// read what they are given.
+func (e *escapes) storedAway(cur inspector.Cursor) bool {
+	switch p := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		for i, rhs := range p.Rhs {
+			if rhs == cur.Node() && len(p.Lhs) == len(p.Rhs) {
+				id, isIdent := ast.Unparen(p.Lhs[i]).(*ast.Ident)
+				v, isVar := e.info.ObjectOf(id).(*types.Var)
+				return !isIdent || isVar && !e.isLocal(v)
+			}
+		}
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(e.info, p).(*types.Func)
+		if !ok || e.decls[fn.Origin()] == nil {
+			return false
+		}
+		for i, arg := range p.Args {
+			if arg == cur.Node() {
+				return e.argOutlives(p, i)
+			}
+		}
+	}
+	return false
+}
+
 // returnsReceiver reports whether sel selects a method that returns a
 // value of its receiver's type (a builder's Set returning the builder),
 // or is not a method.

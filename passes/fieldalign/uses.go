@@ -99,7 +99,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 			case *ast.CallExpr:
 				w.noteCall(cur, n)
 			case *ast.UnaryExpr:
-				w.noteAddress(n)
+				w.noteAddress(cur, n)
 			}
 		}
 	}
@@ -232,7 +232,7 @@ func (w *walker) noteContainer(expr ast.Expr) {
 // address taken (&v), which allocates it by itself if the pointer
 // outlives it, or whose pointer is taken into an array or a slice
 // (&s[i]), which allocates it in bulk.
-func (w *walker) noteAddress(un *ast.UnaryExpr) {
+func (w *walker) noteAddress(cur inspector.Cursor, un *ast.UnaryExpr) {
 	if un.Op != token.AND || !w.production {
 		return
 	}
@@ -240,12 +240,29 @@ func (w *walker) noteAddress(un *ast.UnaryExpr) {
 	if tn == nil {
 		return
 	}
-	switch ast.Unparen(un.X).(type) {
+	switch x := ast.Unparen(un.X).(type) {
 	case *ast.Ident:
 		w.u.madeAlone[tn] = true
+		if v, ok := w.pass.TypesInfo.Uses[x].(*types.Var); ok && w.esc.isLocal(v) && declaredAlongside(cur, v) && w.esc.storedAway(cur) {
+			// The compiler moves the variable to the heap, once per
+			// run of its declaration.
+			w.noteAllocation(cur.ChildAt(edge.UnaryExpr_X, -1), tn, "&"+x.Name, un.Pos())
+		}
 	case *ast.IndexExpr:
 		w.u.madeInBulk[tn] = true
 	}
+}
+
+// declaredAlongside reports whether v is declared in the innermost loop or
+// function around cur: each time cur runs, v is a new variable (one
+// declared before a loop is one variable however often the loop takes its
+// address).
+func declaredAlongside(cur inspector.Cursor, v *types.Var) bool {
+	for scope := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		n := scope.Node()
+		return n.Pos() <= v.Pos() && v.Pos() < n.End()
+	}
+	return false
 }
 
 // noteTypeArguments records the structs of the package that are type
