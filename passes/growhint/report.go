@@ -14,6 +14,7 @@ import (
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
+	"github.com/memlint/memlint/internal/typesx"
 )
 
 // minStraightPieces is how many writes outside loops it takes to report a
@@ -36,8 +37,8 @@ func (c *checker) check(file *ast.File, b *builder) {
 	if !e.variable || e.unsized || !e.overLoop && e.pieces < minStraightPieces {
 		return
 	}
-	msg := fmt.Sprintf("%s is filled by %s whose total size is known before the first write: %s%s; it starts empty and reallocates as it grows: %s",
-		b.obj.Name(), writesText(b, e), e.text(), e.caveat(), c.remedy(b))
+	msg := fmt.Sprintf("%s is filled by %s whose total size is known before the first write: %s%s; %s: %s",
+		b.obj.Name(), writesText(b, e), e.text(), e.caveat(), c.growth(b), c.remedy(b))
 	d := analysis.Diagnostic{Pos: b.decl.Node().Pos(), End: b.decl.Node().End(), Message: msg}
 	if fix, why := c.fix(file, b, e, at); fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
@@ -45,6 +46,19 @@ func (c *checker) check(file *ast.File, b *builder) {
 		d.Message += " (no automatic fix: " + why + ")"
 	}
 	c.rep.Report(d, c.cost(b, e))
+}
+
+// growth says how the builder grows without a hint. A bytes.Buffer's
+// first write reserves 64 bytes: only a larger total reallocates.
+func (c *checker) growth(b *builder) string {
+	t := b.obj.Type()
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	if typesx.IsNamed(t, "bytes", "Buffer") {
+		return "it starts empty, and past the 64 bytes its first write reserves it reallocates as it grows"
+	}
+	return "it starts empty and reallocates as it grows"
 }
 
 // isPreallocs reports whether the slice gets exactly one element per

@@ -65,7 +65,7 @@ func Hex(data []byte) string {
 // JoinQuoted writes each string of a slice with two quotes around it: the
 // strings' lengths are summed by a loop before the Grow.
 func JoinQuoted(parts []string) string {
-	var buf bytes.Buffer // want `buf is filled by 3 writes in a loop whose total size is known before the first write: 2\*len\(parts\) bytes plus the lengths of the elements of parts; it starts empty`
+	var buf bytes.Buffer // want `buf is filled by 3 writes in a loop whose total size is known before the first write: 2\*len\(parts\) bytes plus the lengths of the elements of parts; it starts empty, and past the 64 bytes its first write reserves it reallocates as it grows`
 	for _, p := range parts {
 		buf.WriteByte('"')
 		buf.WriteString(p)
