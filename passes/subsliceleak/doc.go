@@ -169,7 +169,9 @@
 // lives, which a queue or stack usually replaces or overwrites soon. The
 // medium tier has the two kinds maintainers fix: buffers ([]byte
 // elements) consumed from a list the caller handed over or goroutines
-// share (writev's [][]byte), and elements removed by swapping or shifting
+// share (writev's [][]byte; not a free list's buffer handed to the caller,
+// who holds it anyway, nor one taken from the middle of the list, whose
+// shift leaves a duplicate of a listed one), and elements removed by swapping or shifting
 // in a loop that goes on removing (a filter of dead entries, leaving a
 // duplicate per removal) from a slice that goroutines share (a field of a
 // struct with a mutex, or a package variable). One removal followed by a
@@ -197,7 +199,9 @@
 // indexes it or measures it (indexOf(name, list)), or
 // reslice, append to or edit it (slices.Delete, Insert, Compact, ...) and
 // store the result back (directly or through a local copy such as old :=
-// *h); when it is assigned, or given in a composite literal
+// *h, which may itself be appended to or resliced in between, as a filter
+// in place does: kept := s[:0]; kept = append(kept, x); s = kept); when
+// it is assigned, or given in a composite literal
 // (&T{items: ...}), anything but nil, a new slice or copy (make, a
 // literal, append(nil, xs...)) or itself so resliced; and when a range over it (or over
 // slices.All or Values of it) goes on after the removal (it reads the

@@ -515,7 +515,10 @@ func (v *vacate) deleteDiagnostic(pass *analysis.Pass, insp *inspector.Inspector
 // or overwrites soon, and the popped value often lives on anyway. Two
 // kinds are medium, the ones maintainers fixed: buffers consumed from a
 // list the caller handed over or that goroutines share (writev's
-// [][]byte: the written data stays in memory), and elements removed by
+// [][]byte: the written data stays in memory; not a buffer a free list
+// hands out, which its caller holds anyway, nor one taken from the middle
+// of the list, whose shift leaves in the last slot a duplicate of one
+// still listed), and elements removed by
 // swapping from a slice goroutines share, whose vacated slot keeps a
 // duplicate of an element after that element's own removal (or shifting,
 // copy(s[i:], s[i+1:])).
@@ -526,7 +529,7 @@ func (v *vacate) estimate(pass *analysis.Pass, model *cost.Model, cur inspector.
 	info := pass.TypesInfo
 	shared := v.sharedHolder(info)
 	switch {
-	case typesx.IsByteSlice(v.elem) && (shared || v.owner == ownedByCaller || v.owner == ownedByReceiver):
+	case typesx.IsByteSlice(v.elem) && (shared || v.owner == ownedByCaller || v.owner == ownedByReceiver) && v.del == nil && !movesElements(info, fn, v) && !handsOutElement(info, fn, v):
 		return cost.Estimate{Tier: cost.Medium, Evidence: "consumed buffers: the data stays in memory"}
 	case typesx.OnlyStrings(v.elem):
 		return cost.Estimate{Tier: cost.Low, Evidence: "the elements hold only strings"}
@@ -540,6 +543,24 @@ func (v *vacate) estimate(pass *analysis.Pass, model *cost.Model, cur inspector.
 		return cost.Estimate{Tier: cost.Low, Evidence: "dropped from the front: the array is replaced when the slice grows again"}
 	}
 	return cost.Estimate{Tier: cost.Low, Evidence: "dropped from the end: the next append overwrites the slot"}
+}
+
+// handsOutElement reports whether fn returns an element of the slice's
+// type and reads an element of the slice (out = y[len(y)-1]: a free
+// list's pop): the dropped buffer goes to the caller, who holds it anyway.
+func handsOutElement(info *types.Info, fn ast.Node, v *vacate) bool {
+	decl, ok := fn.(*ast.FuncDecl)
+	if !ok || decl.Type.Results == nil {
+		return false
+	}
+	returns := false
+	for _, r := range decl.Type.Results.List {
+		returns = returns || types.Identical(info.TypeOf(r.Type), v.elem)
+	}
+	return returns && astx.Any(decl.Body, func(n ast.Node) bool {
+		ix, ok := n.(*ast.IndexExpr)
+		return ok && v.isSlice(info, ix.X)
+	})
 }
 
 // removesMany reports whether the removal at cur is in a loop that goes on
@@ -967,7 +988,12 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 		return true
 	case edge.AssignStmt_Lhs:
 		as := parent.Node().(*ast.AssignStmt)
-		return as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) && ownValue(info, astx.InnermostFunc(cur).Node(), as.Rhs[idx], home)
+		if as.Tok != token.ASSIGN || len(as.Lhs) != len(as.Rhs) {
+			return false
+		}
+		id, isIdent := ast.Unparen(as.Lhs[idx]).(*ast.Ident)
+		return ownValue(info, astx.InnermostFunc(cur).Node(), as.Rhs[idx], home) ||
+			isIdent && growsItself(info, as.Rhs[idx], info.Uses[id])
 	case edge.KeyValueExpr_Key:
 		// &T{pending: make(...)}, &T{events: append([]E(nil), es...)}: a
 		// literal that gives the field an array of its own, as an
@@ -1007,6 +1033,11 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 			return true
 		}
 		id, ok := as.Lhs[idx].(*ast.Ident)
+		if ok && growsItself(info, as.Rhs[idx], info.ObjectOf(id)) {
+			// y = append(y, v), y = y[:n]: back into the local whose
+			// uses are being followed.
+			return true
+		}
 		return ok && localStays(info, cur, id, home, depth)
 	}
 	return false
@@ -1108,13 +1139,71 @@ func ownValue(info *types.Info, fn ast.Node, e, home ast.Expr) bool {
 		}
 		return false
 	}
-	return isZero(info, e) || sameRef(info, e, home)
+	return isZero(info, e) || sameRef(info, e, home) || onlyFromHome(info, fn, e, home)
+}
+
+// onlyFromHome reports whether e is a local variable that fn sets only
+// from home, itself, resliced or appended to, and from itself so grown
+// (temp := s[:0]; temp = append(temp, x): a filter in place; y :=
+// append(*x, v)).
+func onlyFromHome(info *types.Info, fn ast.Node, e, home ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	if !ok || fn == nil {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	var fromHome func(rhs ast.Expr) bool
+	fromHome = func(rhs ast.Expr) bool {
+		switch x := ast.Unparen(rhs).(type) {
+		case *ast.SliceExpr:
+			return fromHome(x.X)
+		case *ast.CallExpr:
+			b, ok := info.Uses[astx.RootIdent(x.Fun)].(*types.Builtin)
+			return ok && b.Name() == "append" && len(x.Args) > 0 && fromHome(x.Args[0])
+		}
+		return sameRef(info, rhs, home)
+	}
+	sets, ok := 0, true
+	ast.Inspect(fn, func(n ast.Node) bool {
+		as, isAssign := n.(*ast.AssignStmt)
+		if !isAssign || !ok {
+			return ok
+		}
+		for i, lhs := range as.Lhs {
+			lid, isIdent := ast.Unparen(lhs).(*ast.Ident)
+			if !isIdent || info.ObjectOf(lid) != v {
+				continue
+			}
+			sets++
+			ok = len(as.Lhs) == len(as.Rhs) && (fromHome(as.Rhs[i]) || growsItself(info, as.Rhs[i], v))
+		}
+		return ok
+	})
+	return ok && sets > 0
 }
 
 // storedBack reports whether the value at cur is assigned to home.
 func storedBack(info *types.Info, cur inspector.Cursor, home ast.Expr) bool {
 	lhs := astx.AssignedTo(cur)
 	return lhs != nil && sameRef(info, lhs, home)
+}
+
+// growsItself reports whether e is the variable v appended to or
+// resliced: append(v, ...), v[i:j].
+func growsItself(info *types.Info, e ast.Expr, v types.Object) bool {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		b, ok := info.Uses[astx.RootIdent(x.Fun)].(*types.Builtin)
+		return ok && b.Name() == "append" && len(x.Args) > 0 && growsItself(info, x.Args[0], v)
+	case *ast.SliceExpr:
+		return growsItself(info, x.X, v)
+	case *ast.Ident:
+		return v != nil && info.Uses[x] == v
+	}
+	return false
 }
 
 // localStays reports whether every use of the local variable id, which

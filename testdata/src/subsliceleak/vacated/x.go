@@ -554,3 +554,61 @@ func (s *sortedNames) Sort() { sort.Strings(s.names) }
 func (s *sortedNames) Drop() {
 	s.names = s.names[:len(s.names)-1] // want `\(no automatic fix: the slice is shared at x.go:\d+, which may see the cleared elements\) \[low: the elements hold only strings\]$`
 }
+
+// A free list of buffers: pop hands out the last one, take one from the
+// middle, put appends and moves the new one down, and trim filters in
+// place; each works on a local copy of the list that goes back into it,
+// so none shares the array, and the drops are fixed. The buffer dropped
+// goes to the caller, who holds it anyway, or stays listed: low.
+type freeList [][]byte
+
+func (x *freeList) pop() (out []byte) {
+	y := *x
+	if len(y) == 0 {
+		return make([]byte, 0, 64)
+	}
+	out = y[len(y)-1]
+	*x = y[:len(y)-1] // want `y\[:len\(y\)-1\] drops the last element of a \[\]\[\]byte .*clear first with clear\(y\[len\(y\)-1:\]\) \[low: dropped from the end: the next append overwrites the slot\]$`
+	return out
+}
+
+func (x *freeList) take(n int) []byte {
+	y := *x
+	for i, b := range y {
+		if cap(b) >= n {
+			copy(y[i:], y[i+1:])
+			*x = y[:len(y)-1] // want `y\[:len\(y\)-1\] drops the last element of a \[\]\[\]byte .*clear first with clear\(y\[len\(y\)-1:\]\) \[low: one removal`
+			return b
+		}
+	}
+	return make([]byte, 0, n)
+}
+
+func (x *freeList) put(b []byte) {
+	y := append(*x, b[:0])
+	*x = y
+	for i := 0; i < len(y)-1; i++ {
+		if cap(y[i]) > cap(b) {
+			copy(y[i+1:], y[i:])
+			y[i] = b[:0]
+			return
+		}
+	}
+}
+
+func (x *freeList) trim(max int) {
+	kept := (*x)[:0]
+	for _, b := range *x {
+		if cap(b) <= max {
+			kept = append(kept, b)
+		}
+	}
+	*x = kept
+}
+
+var buffers freeList
+
+func Buffer() []byte    { return buffers.pop() }
+func Take(n int) []byte { return buffers.take(n) }
+func Release(b []byte)  { buffers.put(b) }
+func Trim()             { buffers.trim(1 << 16) }
