@@ -17,7 +17,10 @@
 // first accumulating statement that can grow the string: one that runs
 // only while s is empty (if s == "" && ..., case len(s) == 0 && ...) sets
 // its first part and copies nothing, and a loop with no other is not
-// reported; nested loops count as the outermost loop the
+// reported; nor is one whose every accumulation runs at most once per
+// call, after a test that leaves when a flag is set and before it sets
+// the flag (if multiline { panic(...) }; multiline = true; s += "m": a
+// piece per flag); nested loops count as the outermost loop the
 // string grows across. When every accumulation runs under one test in the
 // loop (case "system", if m.Valid), or past a guard that skips the other
 // iterations (if i < start { continue }), the message says so, and that

@@ -25,6 +25,9 @@ func (c *checker) check(file *ast.File, g *group) {
 	if i < 0 {
 		return // each sets the string's first part, copying nothing
 	}
+	if c.guardedOnce(g) {
+		return // a piece per flag, each once per call
+	}
 	trips := c.model.Trips(c.pass, g.loop)
 	first := g.accums[i].stmt
 	name := c.src.Text(first.Lhs[0])

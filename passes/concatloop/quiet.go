@@ -503,3 +503,64 @@ func (c *checker) acceptedByComment(g *group) string {
 	}
 	return ""
 }
+
+// guardedOnce reports whether each accumulation of g runs at most once per
+// call: its statement list first leaves (panic, return, break, continue)
+// when a flag is set, and then sets it (if seen { panic(...) }; seen =
+// true; s += "m"): the string grows by one piece per flag, and copies
+// nothing quadratic.
+func (c *checker) guardedOnce(g *group) bool {
+	for _, acc := range g.accums {
+		cur, ok := g.loop.FindNode(acc.stmt)
+		if !ok {
+			return false
+		}
+		if list, _ := astx.StmtList(cur); c.onceFlag(list) == nil {
+			return false
+		}
+	}
+	return true
+}
+
+// onceFlag returns the boolean variable that list leaves on (if flag {
+// ...; panic(...) }) and then sets to true, or nil.
+func (c *checker) onceFlag(list []ast.Stmt) types.Object {
+	for i, s := range list {
+		ifs, ok := s.(*ast.IfStmt)
+		if !ok || ifs.Init != nil || ifs.Else != nil || len(ifs.Body.List) == 0 || !c.leaves(ifs.Body.List[len(ifs.Body.List)-1]) {
+			continue
+		}
+		id, ok := ast.Unparen(ifs.Cond).(*ast.Ident)
+		flag := c.info.Uses[id]
+		if !ok || flag == nil {
+			continue
+		}
+		for _, later := range list[i+1:] {
+			as, ok := later.(*ast.AssignStmt)
+			if ok && len(as.Lhs) == 1 && len(as.Rhs) == 1 && as.Tok == token.ASSIGN {
+				lhs, isIdent := as.Lhs[0].(*ast.Ident)
+				if isIdent && c.info.Uses[lhs] == flag && c.info.Types[as.Rhs[0]].Value != nil && c.info.Types[as.Rhs[0]].Value.String() == "true" {
+					return flag
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// leaves reports whether s ends its iteration or its call: a return, a
+// branch, or a panic.
+func (c *checker) leaves(s ast.Stmt) bool {
+	switch s := s.(type) {
+	case *ast.ReturnStmt, *ast.BranchStmt:
+		return true
+	case *ast.ExprStmt:
+		call, ok := s.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		b, ok := typeutil.Callee(c.info, call).(*types.Builtin)
+		return ok && b.Name() == "panic"
+	}
+	return false
+}

@@ -683,3 +683,48 @@ func (l *opLexer) Operator() string {
 	}
 	return op
 }
+
+// regexpFlags appends a letter per flag, and a repeated flag fails: each
+// += runs at most once per call, so nothing grows with the input.
+func regexpFlags(flags string) (string, error) {
+	multiline, ignoreCase := false, false
+	out := ""
+	for _, c := range flags {
+		switch c {
+		case 'm':
+			if multiline {
+				return "", fmt.Errorf("flag %c repeated", c)
+			}
+			multiline = true
+			out += "m"
+		case 'i':
+			if ignoreCase {
+				panic("flag i repeated")
+			}
+			ignoreCase = true
+			out += "i"
+		}
+	}
+	return out, nil
+}
+
+func RegexpFlags(flags string) (string, error) { return regexpFlags(flags) }
+
+// repeatedFlags sets its flags but does not stop at a repeated one: "mmm"
+// grows the string once per letter.
+func repeatedFlags(flags string) string {
+	multiline := false
+	out := ""
+	for _, c := range flags {
+		if c == 'm' {
+			multiline = true
+			out += "m" // want `out grows by \+= in a loop over the runes of flags`
+		}
+	}
+	if multiline {
+		out += ";"
+	}
+	return out
+}
+
+func RepeatedFlags(flags string) string { return repeatedFlags(flags) }
