@@ -32,12 +32,16 @@
 //		purges atomic.Int64
 //	}
 //
-// When the package makes the struct's values only as heap objects of their
-// own (new(T), &T{}; never as a field, an array or slice element or a
-// package variable), the runtime places them at the multiples of their
-// size class from a page: a 120-byte struct (class 128) always starts a
-// line, a 416-byte one 0 or 32 bytes into one. Two fields that share a
-// line at none of those starts are not reported.
+// Where a value can start in a line follows from how the package makes
+// it. The runtime places a heap object of its own (new(T), &T{}, a
+// variable) at a multiple of its size class from a page, after a header
+// word for objects over 512 bytes with pointers: a 120-byte struct (class
+// 128) always starts a line, a 416-byte one 0 or 32 bytes into one. A
+// value held in a field of another struct of the package starts where
+// that struct's values do, plus the field's offset. Two fields that share
+// a line at none of those starts are not reported; a value that is also
+// an array or slice element or a package variable can start anywhere its
+// alignment allows.
 //
 // The fix inserts a blank field "_ [N]byte" before the second field, N
 // computed from the target's sizes so that the two lie at least 64 bytes

@@ -89,9 +89,10 @@ type checker struct {
 	writes map[location][]write
 	// contended is the result being built.
 	contended Contended
-	// inside holds the types whose values lie inside other memory (see
-	// lineStarts), found when first needed.
-	inside map[*types.TypeName]bool
+	// placed and alone say where the package puts the values of its
+	// types (see lineStarts), found when first needed.
+	placed map[*types.TypeName][]placement
+	alone  map[*types.TypeName]bool
 }
 
 // A location is memory that atomics or a mutex write: a field of a struct
