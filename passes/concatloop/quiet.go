@@ -61,7 +61,7 @@ func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 	case c.endsInDiagnostic(g):
 		return cost.Estimate{Tier: cost.Low, Evidence: "the string ends in a diagnostic"}
 	case c.formatsPieces(g):
-		return cost.Estimate{Tier: cost.Low, Evidence: "fmt formats every piece, which costs more than the copying"}
+		return cost.Estimate{Tier: cost.Low, Evidence: "fmt formats and allocates every piece too: a Builder saves only the copying"}
 	case c.describesParts(g):
 		return cost.Estimate{Tier: cost.Low, Evidence: "describes the parts of one value, each by its own text: a handful"}
 	case c.tokenEnd(g) != "":

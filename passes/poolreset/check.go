@@ -141,7 +141,7 @@ func repeats(instr ssa.CallInstruction) bool {
 func boxEstimate(f cost.Frequency, blocks bool) cost.Estimate {
 	switch {
 	case blocks:
-		return cost.Estimate{Tier: cost.Low, Evidence: "one allocation per block of configured size"}
+		return cost.Estimate{Tier: cost.Low, Evidence: "one per Put of a block of configured size, small next to the block"}
 	case f.Level == cost.Hot:
 		return cost.Estimate{Tier: cost.Medium, Evidence: "one allocation per Put, " + f.Reason}
 	}
