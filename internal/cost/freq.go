@@ -1029,6 +1029,9 @@ func isConfigLoader(lower string) bool {
 	if !startsWithConfigVerb(lower) {
 		return false
 	}
+	// ParseWithOptions parses a document given options: what follows
+	// "with" names an argument, not what is parsed.
+	lower, _, _ = strings.Cut(lower, "with")
 	return strings.Contains(lower, "config") || strings.Contains(lower, "flags") ||
 		strings.HasSuffix(lower, "options") || strings.HasSuffix(lower, "settings")
 }

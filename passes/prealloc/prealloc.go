@@ -153,6 +153,32 @@ func (c *checker) endsInError(block *ast.BlockStmt) bool {
 // (findings of which a few are kept) costs more than the growth saves.
 const maxHintedElement = 64
 
+// overText returns the string or []byte a loop goes over byte by byte or
+// rune by rune (for i, b := range data, for i := 0; i < len(s); i++), or "".
+func (c *checker) overText(loop ast.Node) string {
+	var x ast.Expr
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		x = l.X
+	case *ast.ForStmt:
+		cond, ok := l.Cond.(*ast.BinaryExpr)
+		if !ok || cond.Op != token.LSS && cond.Op != token.LEQ {
+			return ""
+		}
+		call, ok := ast.Unparen(cond.Y).(*ast.CallExpr)
+		if !ok || len(call.Args) != 1 || !astx.IsBuiltin(c.pass.TypesInfo, call.Fun, "len") {
+			return ""
+		}
+		x = call.Args[0]
+	default:
+		return ""
+	}
+	if t := c.pass.TypesInfo.TypeOf(x); t != nil && (typesx.IsString(t) || typesx.IsByteSlice(t)) {
+		return types.ExprString(x)
+	}
+	return ""
+}
+
 // elementBytes returns the size of one element of what acc accumulates:
 // a slice's element, or a map's key and value; 0 when it is not known (a
 // type parameter).
@@ -274,6 +300,10 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 	}
 	if acc.cond != nil && c.feedsError(loopCur, acc) != "" {
 		c.report(d, c.message(d)+"; no automatic fix: it only builds an error, so it is usually empty, and the capacity would be allocated on every call that has none", nil)
+		return
+	}
+	if text := c.overText(loopCur.Node()); acc.cond != nil && !acc.skipsConstants && text != "" {
+		c.report(d, c.message(d)+"; no automatic fix: the loop goes over the bytes of "+text+" and appends for some, so one per byte may reserve many times what it keeps (a line start per newline)", nil)
 		return
 	}
 	if size := c.elementBytes(acc); acc.cond != nil && !acc.skipsConstants && size > maxHintedElement {

@@ -101,6 +101,14 @@ func ListenerFromCfg() {} // want `cold: configuration, at start-up \(ListenerFr
 
 func RemotesFromCache() {} // want `unknown`
 
+// Options parsed at start-up, and a document parsed given options: the
+// second parses a document per call.
+func parseOptions(args []string) []string { return args } // want `cold: configuration, at start-up \(parseOptions\)`
+
+func ParseWithOptions(doc string, opts []string) []string { return parseOptions(opts) } // want `unknown`
+
+func LoadConfigWithDefaults() {} // want `cold: configuration, at start-up \(LoadConfigWithDefaults\)`
+
 // Other packages call what linters are told is unused.
 //
 //lint:ignore U1000 other packages link to it with go:linkname
