@@ -91,6 +91,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		} else if name := configuredLimit(pass.TypesInfo, bound); name != "" {
 			t.Count, t.Evidence = CountConfig, "at most "+short(bound)+", a configured limit ("+name+")"
 		}
+	case ancestorWalk(pass.TypesInfo, cur.Node()) != "":
+		t.Count, t.Evidence = CountPart, "the ancestors of one node, as many as it is deep ("+ancestorWalk(pass.TypesInfo, cur.Node())+")"
 	case m.inputEvidence(pass, cur, fn) != "":
 		t.Count, t.Evidence = CountInput, "loop over parsed input ("+m.inputEvidence(pass, cur, fn)+")"
 	case partOfOuterElement(pass, cur):
@@ -1963,6 +1965,83 @@ func readsOnly(info *types.Info, parent, grand ast.Node, id *ast.Ident) bool {
 		return p.X == id
 	}
 	return false
+}
+
+// ancestorWalk returns the parent link a loop follows when it goes up a
+// tree (for p != nil { ...; p = p.GetParent() }): its count is one node's
+// depth, not the size of the tree; else "". Every assignment to the
+// loop's variable in the body sets it to nil or to a parent of itself,
+// directly or through a local (pi := p.GetParent(); p = pi.(Node)).
+func ancestorWalk(info *types.Info, loop ast.Node) string {
+	f, ok := loop.(*ast.ForStmt)
+	if !ok || f.Cond == nil || f.Post != nil {
+		return ""
+	}
+	var p types.Object
+	ast.Inspect(f.Cond, func(n ast.Node) bool {
+		if be, ok := n.(*ast.BinaryExpr); ok && be.Op == token.NEQ && p == nil {
+			if id, ok := ast.Unparen(be.X).(*ast.Ident); ok && isNil(info, be.Y) {
+				p = info.Uses[id]
+			}
+		}
+		return p == nil
+	})
+	if p == nil {
+		return ""
+	}
+	parents := make(map[types.Object]string) // locals set to a parent of p
+	link := ""
+	parentOf := func(e ast.Expr) string {
+		for {
+			switch x := ast.Unparen(e).(type) {
+			case *ast.TypeAssertExpr:
+				e = x.X
+				continue
+			case *ast.CallExpr:
+				if len(x.Args) != 0 {
+					return ""
+				}
+				e = x.Fun
+				continue
+			case *ast.Ident:
+				return parents[info.Uses[x]]
+			case *ast.SelectorExpr:
+				id, ok := ast.Unparen(x.X).(*ast.Ident)
+				if ok && info.Uses[id] == p && strings.Contains(strings.ToLower(x.Sel.Name), "parent") {
+					return x.Sel.Name
+				}
+			}
+			return ""
+		}
+	}
+	ok = true
+	ast.Inspect(f.Body, func(n ast.Node) bool {
+		as, isAssign := n.(*ast.AssignStmt)
+		if !isAssign || !ok || len(as.Lhs) != len(as.Rhs) {
+			return ok
+		}
+		for i, lhs := range as.Lhs {
+			id, isIdent := ast.Unparen(lhs).(*ast.Ident)
+			if !isIdent {
+				continue
+			}
+			obj := info.ObjectOf(id)
+			up := parentOf(as.Rhs[i])
+			switch {
+			case obj == p && up != "":
+				link = up
+			case obj == p:
+				ok = isNil(info, as.Rhs[i])
+			case up != "" && as.Tok == token.DEFINE:
+				parents[obj] = up
+			}
+		}
+		return ok
+	})
+	if !ok {
+		return ""
+	}
+	return link
 }
 
 // childrenOfNode returns the field that the loop at cur ranges over if it

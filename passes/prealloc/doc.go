@@ -147,7 +147,8 @@
 //     ctx.Config.Signs; or a local set or list filled only in loops
 //     over such items), the children of one node of a recursive walk (a
 //     loop over a parameter's field whose body calls the function again on
-//     each element), lists short
+//     each element), the ancestors of one node (a loop that goes up a
+//     tree, p = p.Parent() until nil: as many as the node is deep), lists short
 //     in practice (below), cold paths (init, a command's main, a
 //     command under hack/, tools/, scripts/, gen/ or examples/, a package
 //     under gen/, scaffolds/, mage/ or examples/, a copy of another

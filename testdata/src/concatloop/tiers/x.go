@@ -728,3 +728,38 @@ func repeatedFlags(flags string) string {
 }
 
 func RepeatedFlags(flags string) string { return repeatedFlags(flags) }
+
+// scope is a node of a tree of scopes, each knowing its parent.
+type scope struct {
+	name   string
+	parent *scope
+}
+
+func (s *scope) Parent() *scope { return s.parent }
+
+// Path walks up from a scope to the root: as many steps as the scope is
+// deep, not as the tree is large.
+func (s *scope) Path() string {
+	path := ""
+	for p := s; p != nil; {
+		path += "/" + p.name // want `path grows by \+= in a loop while p != nil.*\[low: the ancestors of one node, as many as it is deep \(Parent\)\]$`
+		up := p.Parent()
+		p = up
+	}
+	return path
+}
+
+// Names walks a list, not up a tree: each step goes to the next element.
+type item struct {
+	name string
+	next *item
+}
+
+func (it *item) Names() string {
+	names := ""
+	for p := it; p != nil; {
+		names += p.name // want `names grows by \+= in a loop while p != nil.*\[medium`
+		p = p.next
+	}
+	return names
+}
