@@ -203,7 +203,9 @@
 // in place does: kept := s[:0]; kept = append(kept, x); s = kept); when
 // it is assigned, or given in a composite literal
 // (&T{items: ...}), anything but nil, a new slice or copy (make, a
-// literal, append(nil, xs...)) or itself so resliced; and when a range over it (or over
+// literal, append(nil, xs...), or a local made so, filled in place and
+// stored once: attrs := make([]Attr, 1); attrs[0] = a; &Node{Attr: attrs})
+// or itself so resliced; and when a range over it (or over
 // slices.All or Values of it) goes on after the removal (it reads the
 // array it started with; slices.Backward never comes back to the slots
 // cleared behind it). Slices the package reaches through their capacity

@@ -1139,7 +1139,63 @@ func ownValue(info *types.Info, fn ast.Node, e, home ast.Expr) bool {
 		}
 		return false
 	}
-	return isZero(info, e) || sameRef(info, e, home) || onlyFromHome(info, fn, e, home)
+	return isZero(info, e) || sameRef(info, e, home) || onlyFromHome(info, fn, e, home) || freshLocal(info, fn, e)
+}
+
+// freshLocal reports whether e is a local variable that fn sets only to
+// new slices (make, a literal) and otherwise only indexes, measures or
+// ranges over, but for one use: the store of its array somewhere
+// (attrs := make([]Attr, 1); attrs[0].Name = n; node := &Node{Attr:
+// attrs}). The array is then the store's alone.
+func freshLocal(info *types.Info, fn ast.Node, e ast.Expr) bool {
+	id, ok := e.(*ast.Ident)
+	if !ok || fn == nil {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() || v.IsField() {
+		return false
+	}
+	stores, ok := 0, true
+	ast.PreorderStack(fn, nil, func(n ast.Node, stack []ast.Node) bool {
+		use, isIdent := n.(*ast.Ident)
+		if !ok || !isIdent || info.ObjectOf(use) != v {
+			return ok
+		}
+		switch p := stack[len(stack)-1].(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range p.Lhs {
+				if lhs == ast.Expr(use) {
+					ok = len(p.Lhs) == len(p.Rhs) && astx.IsFresh(info, p.Rhs[i])
+					return ok
+				}
+			}
+			stores++
+		case *ast.ValueSpec:
+			for i, name := range p.Names {
+				if name == use {
+					ok = len(p.Values) == 0 || len(p.Names) == len(p.Values) && astx.IsFresh(info, p.Values[i])
+					return ok
+				}
+			}
+			stores++
+		case *ast.IndexExpr, *ast.RangeStmt:
+			if len(stack) > 1 {
+				if un, isAddr := stack[len(stack)-2].(*ast.UnaryExpr); isAddr && un.Op == token.AND {
+					ok = false
+				}
+			}
+		case *ast.CallExpr:
+			b, isBuiltin := info.Uses[astx.RootIdent(p.Fun)].(*types.Builtin)
+			ok = isBuiltin && (b.Name() == "len" || b.Name() == "cap")
+		case *ast.KeyValueExpr:
+			stores++
+		default:
+			ok = false
+		}
+		return ok
+	})
+	return ok && stores == 1
 }
 
 // onlyFromHome reports whether e is a local variable that fn sets only

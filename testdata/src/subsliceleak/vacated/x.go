@@ -612,3 +612,44 @@ func Buffer() []byte    { return buffers.pop() }
 func Take(n int) []byte { return buffers.take(n) }
 func Release(b []byte)  { buffers.put(b) }
 func Trim()             { buffers.trim(1 << 16) }
+
+// A node's attributes come from a local slice made for it and filled in
+// place: the node's array is its own, and the delete is fixed.
+type attr struct{ name, value string }
+
+type xmlNode struct {
+	attrs []attr
+	kids  []*xmlNode
+}
+
+func declaration() *xmlNode {
+	attrs := make([]attr, 1)
+	attrs[0].name = "version"
+	attrs[0].value = "1.0"
+	return &xmlNode{attrs: attrs}
+}
+
+func (n *xmlNode) RemoveAttr(name string) bool {
+	for i, a := range n.attrs {
+		if a.name == name {
+			n.attrs = append(n.attrs[:i], n.attrs[i+1:]...) // want `deletes from a \[\]attr by shifting.*slices.Delete\(n.attrs, i, i\+1\) clears them \[low`
+			return true
+		}
+	}
+	return false
+}
+
+// The same slice given to two nodes: they share its array.
+type twin struct{ kids []*twin }
+
+func twins() (*twin, *twin) {
+	kids := make([]*twin, 2)
+	return &twin{kids: kids}, &twin{kids: kids}
+}
+
+func (t *twin) Drop(i int) {
+	t.kids = append(t.kids[:i], t.kids[i+1:]...) // want `\(no automatic fix: the slice is shared at x.go:\d+, which may see the cleared elements\)`
+}
+
+var _ = declaration
+var _ = twins
