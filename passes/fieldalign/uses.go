@@ -246,7 +246,7 @@ func (w *walker) noteAddress(cur inspector.Cursor, un *ast.UnaryExpr) {
 		if v, ok := w.pass.TypesInfo.Uses[x].(*types.Var); ok && w.esc.isLocal(v) && declaredAlongside(cur, v) && w.esc.storedAway(cur) {
 			// The compiler moves the variable to the heap, once per
 			// run of its declaration.
-			w.noteAllocation(cur.ChildAt(edge.UnaryExpr_X, -1), tn, "&"+x.Name, un.Pos())
+			w.noteAllocation(cur.ChildAt(edge.UnaryExpr_X, -1), tn, "local "+x.Name+", whose address is kept,", v.Pos())
 		}
 	case *ast.IndexExpr:
 		w.u.madeInBulk[tn] = true

@@ -335,7 +335,7 @@ func Offsets(c *kafkaClient) *offsetRequest { return c.offsetRequest(2) }
 // frameHead is read into a local by value, but the local's address goes to
 // a method that keeps it in the reader: the compiler moves the variable
 // to the heap, one per call of next.
-type frameHead struct { // want `struct frameHead of 24 bytes could be 16 .*\[medium: made per call of frameReader.next \(&h at x.go:\d+\)\]`
+type frameHead struct { // want `struct frameHead of 24 bytes could be 16 .*\[medium: made per call of frameReader.next \(local h, whose address is kept, at x.go:\d+\)\]`
 	final  bool
 	length int64
 	masked bool
