@@ -21,6 +21,11 @@ func diagnose(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate) (a
 	}
 	scanShrinks := (passflag.Bool(pass, "scan") || c.bigScan) && c.optPtr < c.ptr
 	e := estimate(u, c, scanShrinks)
+	if e.Evidence == noEvidence && c.opt < c.size {
+		if held, ok := heldInAllocated(pass, u, c); ok {
+			e = demoted(u, c, held)
+		}
+	}
 	if why := cost.DevTool(pass); why != "" && e.Tier > cost.Low {
 		// Its values live for one run on its developer's machine.
 		e = cost.Estimate{Tier: cost.Low, Evidence: why}
@@ -96,8 +101,14 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 	case c.opt < c.size && (isMany || isAllocated || isPerCall):
 		e = cost.Estimate{Tier: cost.Low, Evidence: fmt.Sprintf("the size class stays %d", classBefore)}
 	default:
-		e = cost.Estimate{Tier: cost.Low, Evidence: "no evidence in the package that many values exist"}
+		e = cost.Estimate{Tier: cost.Low, Evidence: noEvidence}
 	}
+	return demoted(u, c, e)
+}
+
+// demoted lowers e when the field order is seen outside the package or
+// mirrors a wire format.
+func demoted(u *uses, c *candidate, e cost.Estimate) cost.Estimate {
 	if why := c.outsideOrder + u.encoded[c.obj]; why != "" {
 		e.Tier = cost.Low
 	}
@@ -105,6 +116,70 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 		e = cost.Estimate{Tier: cost.Low, Evidence: "its method " + m + " uses every field in declaration order: the order mirrors a wire format"}
 	}
 	return e
+}
+
+const noEvidence = "no evidence in the package that many values exist"
+
+// heldInAllocated rates a struct by the struct of the package that holds
+// it by value and is made one by one or per call (a flow record holding
+// its two address tuples): its values are as many, and what a reorder
+// saves is what it takes off each outer value, which the outer's size
+// class tells. It returns false when no such outer struct exists.
+func heldInAllocated(pass *analysis.Pass, u *uses, c *candidate) (cost.Estimate, bool) {
+	sizes := pass.TypesSizes
+	scope := pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		outer, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || outer == c.obj || outer.IsAlias() {
+			continue
+		}
+		st, ok := outer.Type().Underlying().(*types.Struct)
+		if !ok || !typesize.Known(outer.Type()) {
+			continue
+		}
+		how, isAllocated := u.allocated[outer]
+		if !isAllocated {
+			how, isAllocated = u.perCall[outer]
+		}
+		if !isAllocated {
+			continue
+		}
+		// The outer struct with each field of c's type replaced by a
+		// stand-in of the reordered size and the same alignment.
+		var fields []*types.Var
+		held := 0
+		for f := range st.Fields() {
+			t := f.Type()
+			if types.Identical(t, c.obj.Type()) {
+				held++
+				t = standIn(sizes.Alignof(t), c.opt)
+			}
+			fields = append(fields, types.NewField(f.Pos(), f.Pkg(), f.Name(), t, false))
+		}
+		if held == 0 {
+			continue
+		}
+		before, after := sizes.Sizeof(outer.Type()), sizes.Sizeof(types.NewStruct(fields, nil))
+		classBefore, classAfter := typesize.AllocSize(before), typesize.AllocSize(after)
+		times := "a field"
+		if held > 1 {
+			times = fmt.Sprintf("%d fields", held)
+		}
+		if classAfter == classBefore {
+			return cost.Estimate{Tier: cost.Low, Evidence: fmt.Sprintf("held in %s of %s (%s), whose size class stays %d", times, outer.Name(), how, classBefore)}, true
+		}
+		return cost.Estimate{Tier: cost.Medium, Evidence: fmt.Sprintf("held in %s of %s (%s), which shrinks from %d to %d bytes, size class %d -> %d", times, outer.Name(), how, before, after, classBefore, classAfter)}, true
+	}
+	return cost.Estimate{}, false
+}
+
+// standIn is a type of n bytes with the given alignment.
+func standIn(align, n int64) types.Type {
+	word := map[int64]types.BasicKind{1: types.Uint8, 2: types.Uint16, 4: types.Uint32, 8: types.Uint64}[align]
+	if word == 0 {
+		word, align = types.Uint8, 1
+	}
+	return types.NewArray(types.Typ[word], n/align)
 }
 
 // codecPairs are the method pairs of a message that a protocol encodes

@@ -73,6 +73,11 @@
 //     that keeps its parameter (r.readFrame(c, &head) setting f.header =
 //     head) counts as made where it is declared: the compiler moves it to
 //     the heap, one per run of its declaration.
+//   - values held by value in another struct of the package that is made
+//     one by one or per call (an address tuple, twice in each flow record
+//     of a connection table): they are as many, and the reorder takes
+//     its saving off each outer value, so the outer struct's size class
+//     decides (medium when it shrinks, low when it stays).
 //
 // None of these counts for a value made on an error path (in the body of
 // if err != nil: once per failure) or as an argument of an error or log
