@@ -83,7 +83,8 @@
 // bound may reserve far more than the loop keeps (the few findings a
 // filter drops of many), and for a loop over the bytes or runes of a
 // string or []byte, whose length bounds matches of one character (the
-// newlines of a document) many times over. It reports appends to a field of a local struct
+// newlines of a document) many times over; not for a copy of its bytes or
+// runes, which keeps most of them. It reports appends to a field of a local struct
 // (p.list = append(p.list, x), grown with slices.Grow), counting loops
 // with a step (for i := 0; i+1 < len(kv); i += 2 runs len(kv) / 2 times),
 // appends after the loop (added to the count; of the branches of an if

@@ -179,6 +179,18 @@ func (c *checker) overText(loop ast.Node) string {
 	return ""
 }
 
+// keepsCharacters reports whether t is a slice of bytes or runes: a copy of
+// the text it is filled from, which keeps most of it (clean(s) dropping
+// repeated spaces), so that the text's length is a close bound.
+func keepsCharacters(t types.Type) bool {
+	s, ok := t.Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	b, ok := s.Elem().Underlying().(*types.Basic)
+	return ok && (b.Kind() == types.Byte || b.Kind() == types.Rune)
+}
+
 // elementBytes returns the size of one element of what acc accumulates:
 // a slice's element, or a map's key and value; 0 when it is not known (a
 // type parameter).
@@ -302,7 +314,7 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		c.report(d, c.message(d)+"; no automatic fix: it only builds an error, so it is usually empty, and the capacity would be allocated on every call that has none", nil)
 		return
 	}
-	if text := c.overText(loopCur.Node()); acc.cond != nil && !acc.skipsConstants && text != "" {
+	if text := c.overText(loopCur.Node()); acc.cond != nil && !acc.skipsConstants && text != "" && !keepsCharacters(acc.typ()) {
 		c.report(d, c.message(d)+"; no automatic fix: the loop goes over the bytes of "+text+" and appends for some, so one per byte may reserve many times what it keeps (a line start per newline)", nil)
 		return
 	}

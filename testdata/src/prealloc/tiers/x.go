@@ -1899,6 +1899,18 @@ func LineStarts(data []byte) []int {
 	return starts
 }
 
+// Squeeze copies a text but for repeated spaces: it keeps most bytes, and
+// one byte of capacity per byte is a close bound.
+func Squeeze(s string) []byte {
+	out := []byte{} // want `out gets at most len\(s\) elements and can be preallocated with that capacity \(append grows it ~log2\(n\) times, copying the elements each time\) \[low: conditional: the count is only an upper bound\]$`
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' || i == 0 || s[i-1] != ' ' {
+			out = append(out, s[i])
+		}
+	}
+	return out
+}
+
 // Kept keeps pointers, 8 bytes each: the upper bound is cheap.
 func Kept(fs []*finding, keep func(*finding) bool) []*finding {
 	kept := []*finding{} // want `kept gets at most len\(fs\) elements and can be preallocated with that capacity \(append grows it ~log2\(n\) times, copying the elements each time\) \[low: conditional: the count is only an upper bound\]$`
