@@ -46,7 +46,10 @@
 //     the writes, or a loop cannot be sized) or counts them at their least:
 //     an escaped string (url.PathEscape(s), the package's own escape
 //     helpers) is at least len(s), a rune at least one byte. A lower bound
-//     never makes the Grow waste memory;
+//     never makes the Grow waste memory, but a counted loop that writes a
+//     constant on some iterations (a separator, a closing tag) left out
+//     gets no fix: a Grow of that size falls short by a piece per
+//     iteration, and the builder doubles anyway;
 //   - "about", for a rewritten copy, a cleaned one (a string given to a
 //     function named sanitize..., normalize... or Clean counts as its
 //     input: the cleaner drops or replaces a few bytes), variable pieces

@@ -50,7 +50,7 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 	if count == "" || c.canSkip(loop) {
 		return false
 	}
-	var under, least, sumOver []string // added to e only if the loop is counted
+	var under, least, sumOver, someIterations []string // added to e only if the loop is counted
 	var value types.Object
 	if rng != nil && rng.Value != nil {
 		value = c.info.ObjectOf(rng.Value.(*ast.Ident))
@@ -71,7 +71,11 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 		}
 		if w.opaque || !isStmtOf(body, w.cur) {
 			under = append(under, c.short(w.cur.Node()))
-			data = data || !c.constantPieces(w, at, loop.Node().Pos())
+			if c.constantPieces(w, at, loop.Node().Pos()) {
+				someIterations = append(someIterations, c.short(w.cur.Node()))
+			} else {
+				data = true
+			}
 			continue
 		}
 		for i, piece := range w.pieces {
@@ -115,6 +119,7 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 		e.over = true // a string has at most len(s) runes
 	}
 	e.under = append(e.under, under...)
+	e.someIterations = append(e.someIterations, someIterations...)
 	e.least = append(e.least, least...)
 	e.sumOver = append(e.sumOver, sumOver...)
 	e.sum.Add(add)

@@ -28,6 +28,9 @@ type estimate struct {
 	over     bool               // it counts pieces that may not be written (conditional constants)
 	copyOf   []string           // strings that a loop rewrites: their length is a close guess, not a bound
 	under    []string           // pieces it does not count
+	// someIterations are the constants a counted loop writes on some
+	// iterations (a separator, a closing tag), left out of the count.
+	someIterations []string
 	// unsized is set when a loop writes an amount the code does not tell
 	// before it runs (lines read from a connection): the bulk is unknown.
 	unsized bool
