@@ -109,6 +109,13 @@ func IsByteSlice(t types.Type) bool {
 	return ok && types.Identical(s.Elem(), types.Typ[types.Byte])
 }
 
+// IsCharacter reports whether t is a byte or a rune: a character of a
+// text.
+func IsCharacter(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && (b.Kind() == types.Byte || b.Kind() == types.Rune)
+}
+
 // PoolMethod returns "Get" or "Put" if fn is that method of sync.Pool,
 // or "".
 func PoolMethod(fn *types.Func) string {

@@ -722,11 +722,7 @@ func contains(n ast.Node, pos token.Pos) bool {
 // isContent reports whether t holds text: a string, a byte slice, a byte
 // or a rune.
 func isContent(t types.Type) bool {
-	if typesx.IsString(t) || typesx.IsByteSlice(t) {
-		return true
-	}
-	b, ok := t.Underlying().(*types.Basic)
-	return ok && (b.Kind() == types.Byte || b.Kind() == types.Rune)
+	return typesx.IsString(t) || typesx.IsByteSlice(t) || typesx.IsCharacter(t)
 }
 
 // selects reports whether every write of the loop is in the body of an if

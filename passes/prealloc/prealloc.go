@@ -184,11 +184,7 @@ func (c *checker) overText(loop ast.Node) string {
 // repeated spaces), so that the text's length is a close bound.
 func keepsCharacters(t types.Type) bool {
 	s, ok := t.Underlying().(*types.Slice)
-	if !ok {
-		return false
-	}
-	b, ok := s.Elem().Underlying().(*types.Basic)
-	return ok && (b.Kind() == types.Byte || b.Kind() == types.Rune)
+	return ok && typesx.IsCharacter(s.Elem())
 }
 
 // elementBytes returns the size of one element of what acc accumulates:
