@@ -1211,16 +1211,8 @@ func onlyFromHome(info *types.Info, fn ast.Node, e, home ast.Expr) bool {
 	if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
 		return false
 	}
-	var fromHome func(rhs ast.Expr) bool
-	fromHome = func(rhs ast.Expr) bool {
-		switch x := ast.Unparen(rhs).(type) {
-		case *ast.SliceExpr:
-			return fromHome(x.X)
-		case *ast.CallExpr:
-			b, ok := info.Uses[astx.RootIdent(x.Fun)].(*types.Builtin)
-			return ok && b.Name() == "append" && len(x.Args) > 0 && fromHome(x.Args[0])
-		}
-		return sameRef(info, rhs, home)
+	fromHome := func(rhs ast.Expr) bool {
+		return grownFrom(info, rhs, func(x ast.Expr) bool { return sameRef(info, x, home) })
 	}
 	sets, ok := 0, true
 	ast.Inspect(fn, func(n ast.Node) bool {
@@ -1250,16 +1242,23 @@ func storedBack(info *types.Info, cur inspector.Cursor, home ast.Expr) bool {
 // growsItself reports whether e is the variable v appended to or
 // resliced: append(v, ...), v[i:j].
 func growsItself(info *types.Info, e ast.Expr, v types.Object) bool {
+	return grownFrom(info, e, func(x ast.Expr) bool {
+		id, ok := ast.Unparen(x).(*ast.Ident)
+		return ok && v != nil && info.Uses[id] == v
+	})
+}
+
+// grownFrom reports whether e is a slice that base accepts, or one
+// appended to or resliced from such a slice: append(x, ...), x[i:j].
+func grownFrom(info *types.Info, e ast.Expr, base func(ast.Expr) bool) bool {
 	switch x := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
 		b, ok := info.Uses[astx.RootIdent(x.Fun)].(*types.Builtin)
-		return ok && b.Name() == "append" && len(x.Args) > 0 && growsItself(info, x.Args[0], v)
+		return ok && b.Name() == "append" && len(x.Args) > 0 && grownFrom(info, x.Args[0], base)
 	case *ast.SliceExpr:
-		return growsItself(info, x.X, v)
-	case *ast.Ident:
-		return v != nil && info.Uses[x] == v
+		return grownFrom(info, x.X, base)
 	}
-	return false
+	return base(e)
 }
 
 // localStays reports whether every use of the local variable id, which
