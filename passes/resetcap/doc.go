@@ -117,7 +117,10 @@
 // also sets whole to a slice built elsewhere (r.headers = hs, hs made per
 // record), or to a new one that its appends then grow (r.ids =
 // make([]string, 0, len(items)) with no test of its capacity first), may
-// never reuse the capacity kept: that is low tier. There is
+// never reuse the capacity kept: that is low tier; so is a map that a
+// reset replaces when another function makes it anew on every call,
+// before the stores that fill it (s.track = make(map[int]int) at the top
+// of a render): what clear would keep is dropped there. There is
 // no fix when a kept slice fails the conditions above, or when a pooled
 // value is given to a call (which may keep the slices past Put).
 //

@@ -30,8 +30,9 @@ type fieldUse struct {
 	foreignFrom string    // what that memory is
 	handedOut   token.Pos // a use that shares its memory with someone else
 	// replaced is an assignment of a slice built elsewhere in the
-	// function (x.f = headers): a use that sets the field whole, which
-	// does not reuse the capacity a reset keeps.
+	// function (x.f = headers), or of a new slice or map outside a reset:
+	// a use that sets the field whole, which does not reuse the capacity
+	// a reset keeps.
 	replaced token.Pos
 	// viewed is an assignment of a view of other memory (x.f = b[i:j],
 	// x.f = trim(b[i:j]), b a parameter or a local not made here): that
@@ -594,20 +595,41 @@ func inReset(cur inspector.Cursor) bool {
 }
 
 // refills reports whether rhs, assigned to the field sel at cur, is a
-// make that does not grow it: a fresh slice set whole (x.f = make([]T, 0,
-// 6), or sized to what the function is about to append, make([]T, 0,
-// len(pods))) outside a reset, where no test of the field's length or
+// make that does not grow it: a fresh slice or map set whole (x.f =
+// make([]T, 0, 6), or sized to what the function is about to append,
+// make([]T, 0, len(pods)); x.f = make(map[K]V) before a render fills it)
+// outside a reset, where no test of the field's length or
 // capacity guards the assignment, as one does a growth. The appends that
 // follow grow the new slice, never the capacity a reset kept.
 func refills(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr, rhs ast.Expr) bool {
 	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
-	if !ok || !isSlice(info.TypeOf(rhs)) {
+	if !ok || !isSliceOrMap(info.TypeOf(rhs)) {
 		return false
 	}
 	if b, ok := typeutil.Callee(info, call).(*types.Builtin); !ok || b.Name() != "make" {
 		return false
 	}
+	if _, isMap := info.TypeOf(rhs).Underlying().(*types.Map); isMap && (!atTopOfFunc(cur) || ofNewValue(info, cur, sel)) {
+		// A map re-made on some path (a stale cache) still serves the
+		// others, and one made for a new value (a constructor's) drops
+		// nothing a reset kept.
+		return false
+	}
 	return !inReset(cur) && !capacityChecked(info, cur, types.ExprString(sel))
+}
+
+// atTopOfFunc reports whether the statement around cur is one of its
+// function's body, run on every call.
+func atTopOfFunc(cur inspector.Cursor) bool {
+	for anc := range cur.Enclosing((*ast.AssignStmt)(nil)) {
+		k, _ := anc.ParentEdge()
+		if k != edge.BlockStmt_List {
+			return false
+		}
+		_, isFunc := anc.Parent().Parent().Node().(*ast.FuncDecl)
+		return isFunc
+	}
+	return false
 }
 
 // ofNewValue reports whether sel is a field of a value its function makes

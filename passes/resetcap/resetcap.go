@@ -94,6 +94,8 @@ func run(pass *analysis.Pass) (any, error) {
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is also set to a view of other memory at " + astx.Where(c.pass.Fset, d.viewed) + ", a use that allocates nothing for the reset to save"})
 				case d.emptied.IsValid():
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is also set to nil at " + astx.Where(c.pass.Fset, d.emptied) + ", after a use: the capacity goes there, and the reset finds little to keep"})
+				case d.replaced.IsValid() && d.mapReset:
+					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is also set to a new map at " + astx.Where(c.pass.Fset, d.replaced) + ", before the uses that fill it: the memory clear keeps is dropped there"})
 				case d.replaced.IsValid():
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field is also set whole at " + astx.Where(c.pass.Fset, d.replaced) + ", to a slice built there, which does not reuse the capacity kept"})
 				case d.handedOut && !(fd.Name.Name == "Reset" && c.iterates(fd)):
@@ -414,7 +416,7 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
 					_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
 					u := c.useOf(lhs)
-					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: u.handedOut.IsValid() || u.stored.IsValid(), replaced: u.replaced, emptied: u.emptied, viewed: u.viewed, callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
+					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: u.handedOut.IsValid() || u.stored.IsValid(), replaced: replacedBesides(u, isMap, reset), emptied: u.emptied, viewed: u.viewed, callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
 				}
 			}
 		case *ast.CallExpr:
@@ -426,6 +428,16 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 		}
 	}
 	return diags
+}
+
+// replacedBesides returns where the package also sets the field whole,
+// for a finding in a reset: a map re-made outside a reset is itself the
+// finding of a stale cache, not a use that a reset's map would serve.
+func replacedBesides(u fieldUse, isMap, reset bool) token.Pos {
+	if isMap && !reset {
+		return token.NoPos
+	}
+	return u.replaced
 }
 
 // checkAssign reports x.f = <empty> that drops the memory of a field the
