@@ -125,6 +125,20 @@ func AssignedTo(cur inspector.Cursor) ast.Expr {
 	return as.Lhs[idx]
 }
 
+// IsNew reports whether e makes a new value: T{...}, &T{...} or new(T).
+func IsNew(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		return true
+	case *ast.UnaryExpr:
+		_, lit := ast.Unparen(e.X).(*ast.CompositeLit)
+		return e.Op == token.AND && lit
+	case *ast.CallExpr:
+		return IsBuiltin(info, e.Fun, "new")
+	}
+	return false
+}
+
 // IsFresh reports whether e makes a value no one else holds: a composite
 // literal, a make or nil.
 func IsFresh(info *types.Info, e ast.Expr) bool {

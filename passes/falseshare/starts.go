@@ -2,13 +2,12 @@ package falseshare
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/typesize"
 	"github.com/memlint/memlint/internal/typesx"
 )
@@ -124,7 +123,7 @@ func placements(pass *analysis.Pass) (map[*types.TypeName][]placement, map[*type
 			continue // a struct type written out holds nothing until a value has it
 		}
 		holds(tv.Type)
-		if ptr, ok := tv.Type.Underlying().(*types.Pointer); ok && madeAlone(info, e) {
+		if ptr, ok := tv.Type.Underlying().(*types.Pointer); ok && astx.IsNew(info, e) { // new(T), &T{}
 			if n, ok := types.Unalias(ptr.Elem()).(*types.Named); ok {
 				alone[n.Origin().Obj()] = true
 			}
@@ -149,18 +148,4 @@ func placements(pass *analysis.Pass) (map[*types.TypeName][]placement, map[*type
 		}
 	}
 	return placed, alone
-}
-
-// madeAlone reports whether e makes a value of its own and yields a
-// pointer to it: new(T) or &T{}.
-func madeAlone(info *types.Info, e ast.Expr) bool {
-	switch e := e.(type) {
-	case *ast.UnaryExpr:
-		_, lit := ast.Unparen(e.X).(*ast.CompositeLit)
-		return lit && e.Op == token.AND
-	case *ast.CallExpr:
-		b, ok := typeutil.Callee(info, e).(*types.Builtin)
-		return ok && b.Name() == "new"
-	}
-	return false
 }

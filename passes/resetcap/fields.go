@@ -656,7 +656,7 @@ func ofNewValue(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr) b
 	}
 	value := func(e ast.Expr) {
 		switch {
-		case isNew(info, e):
+		case astx.IsNew(info, e):
 			made = true
 		case !info.Types[e].IsNil():
 			other = true
@@ -688,20 +688,6 @@ func ofNewValue(info *types.Info, cur inspector.Cursor, sel *ast.SelectorExpr) b
 		return !other
 	})
 	return made && !other
-}
-
-// isNew reports whether e makes a new value: T{...}, &T{...} or new(T).
-func isNew(info *types.Info, e ast.Expr) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.CompositeLit:
-		return true
-	case *ast.UnaryExpr:
-		_, lit := ast.Unparen(e.X).(*ast.CompositeLit)
-		return e.Op == token.AND && lit
-	case *ast.CallExpr:
-		return astx.IsBuiltin(info, e.Fun, "new")
-	}
-	return false
 }
 
 // isLocal reports whether e names a local variable of its function: not a

@@ -313,7 +313,7 @@ func (c *checker) madeInBlock(cur inspector.Cursor, x ast.Expr) bool {
 			break
 		}
 		if rhs := c.definition(s, v); rhs != nil {
-			made = isNew(c.pass.TypesInfo, rhs)
+			made = astx.IsNew(c.pass.TypesInfo, rhs)
 		} else if made && astx.Mentions(c.pass.TypesInfo, s, v) {
 			made = false
 		}
