@@ -499,6 +499,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower) || buildsConfig(pass, decl) ||
 		method && name == "Validate" && decl.Type.Params.NumFields() == 0:
 		return Frequency{Level: Cold, Reason: "configuration, at start-up (" + name + ")"}
+	case method && buildsFromConfig(pass, decl):
+		return Frequency{Level: Cold, Reason: "builds from configuration, at start-up (" + receiverType(pass, decl).Name() + "." + name + ")"}
 	case method && name == "Start" && (paramsAre(pass, decl) || paramsAre(pass, decl, "context.Context")) || startsWithWord(name, []string{"startup"}):
 		// A lifecycle's Start, given at most the context that ends its run.
 		return Frequency{Level: Cold, Reason: "at start-up (" + name + ")"}
@@ -1062,6 +1064,16 @@ func buildsConfig(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 		}
 	}
 	return false
+}
+
+// buildsFromConfig reports whether decl is a method of a configuration
+// type that makes what the configuration describes (zap's Config.Build,
+// a Configuration.NewReporter): a program does that when it starts. Other
+// methods of a configuration value may convert a request's payload
+// (a TopicConfig's toRequest), per request.
+func buildsFromConfig(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	recv := receiverType(pass, decl)
+	return recv != nil && isConfigName(recv.Name()) && startsWithWord(decl.Name.Name, []string{"new", "build"})
 }
 
 // isFlagValueSet reports whether decl is Set(string) error, the method by

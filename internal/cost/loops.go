@@ -1648,7 +1648,7 @@ func parserTypeName(t types.Type) string {
 
 // configWords end the names of configuration types, also abbreviated
 // (type cfg struct, ServerConf).
-var configWords = []string{"config", "cfg", "conf", "options", "opts", "settings"}
+var configWords = []string{"config", "configuration", "cfg", "conf", "options", "opts", "settings"}
 
 // configEvidence returns the name of the configuration type the loop
 // ranges over: a list of them (a []*ServerConfig, a

@@ -283,3 +283,14 @@ func (s *stack[T]) pop() (v T) { // want `unknown`
 }
 
 func Drain(s *stack[int]) int { return s.pop() } // want `unknown`
+
+// A reporter's configuration builds the reporter once, when the program
+// starts; a topic's configuration is also the payload of a request, which
+// its other methods convert per request.
+type ReporterConfiguration struct{ Buckets []float64 }
+
+func (c ReporterConfiguration) NewReporter() {} // want `cold: builds from configuration, at start-up \(ReporterConfiguration.NewReporter\)`
+
+type TopicConfig struct{ Assignments []int }
+
+func (t TopicConfig) ToRequest() {} // want `unknown`
