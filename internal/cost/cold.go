@@ -6,7 +6,9 @@ import (
 	"go/token"
 	"go/types"
 	"iter"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -41,6 +43,9 @@ func (m *Model) At(pass *analysis.Pass, cur inspector.Cursor, p Policy) Frequenc
 	}
 	if name, what := debugGuard(cur); name != "" {
 		return Frequency{Level: Cold, Reason: what + " (under " + name + ")"}
+	}
+	if at := saidRare(pass, cur); at != "" {
+		return Frequency{Level: Cold, Reason: "its branch is said to run rarely (the comment at " + at + ")"}
 	}
 	var decl *ast.FuncDecl
 	for f := range cur.Enclosing((*ast.FuncDecl)(nil)) {
@@ -171,6 +176,57 @@ func debugGuard(cur inspector.Cursor) (name, what string) {
 		}
 	}
 	return "", ""
+}
+
+// saidRare returns the position of a comment that opens a branch around
+// cur, before its first statement, and says the branch runs rarely
+// ("this is rarely used", "seldom happens"): the maintainers know how
+// often their code runs. Comments further down a block may speak of
+// what follows them only, and a function's body is left to its doc.
+func saidRare(pass *analysis.Pass, cur inspector.Cursor) string {
+	var file *ast.File
+	for f := range cur.Enclosing((*ast.File)(nil)) {
+		file = f.Node().(*ast.File)
+	}
+	if file == nil {
+		return ""
+	}
+	for anc := range cur.Enclosing((*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.CommClause)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		var from, to token.Pos
+		switch n := anc.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return ""
+		case *ast.BlockStmt:
+			if _, body := anc.Parent().Node().(*ast.FuncDecl); body || len(n.List) == 0 {
+				continue
+			}
+			from, to = n.Lbrace, n.List[0].Pos()
+		case *ast.CaseClause:
+			if len(n.Body) == 0 {
+				continue
+			}
+			from, to = n.Colon, n.Body[0].Pos()
+		case *ast.CommClause:
+			if len(n.Body) == 0 {
+				continue
+			}
+			from, to = n.Colon, n.Body[0].Pos()
+		}
+		for _, cg := range file.Comments {
+			if cg.Pos() > from && cg.End() < to && saysRare(cg.Text()) {
+				posn := pass.Fset.Position(cg.Pos())
+				return filepath.Base(posn.Filename) + ":" + strconv.Itoa(posn.Line)
+			}
+		}
+	}
+	return ""
+}
+
+// saysRare reports whether a comment says that what it describes runs
+// rarely.
+func saysRare(text string) bool {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return r < 'a' || r > 'z' })
+	return slices.Contains(words, "rarely") || slices.Contains(words, "seldom")
 }
 
 // isVerbosity reports whether call asks a leveled logger whether it logs

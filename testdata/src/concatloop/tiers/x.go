@@ -116,6 +116,23 @@ func Describe(cfg *Config) string {
 	return s
 }
 
+// A branch its maintainers say runs rarely is low; its sibling is not.
+func Flags(mode string, names []string) string {
+	s := ""
+	switch mode {
+	case "long":
+		// Slow, but this form is rarely used.
+		for _, n := range names {
+			s += n + " " // want `\[low: its branch is said to run rarely \(the comment at x.go:[0-9]+\)\]$`
+		}
+	default:
+		for _, n := range names {
+			s += n // want `\[medium: no bound on the count found here\]$`
+		}
+	}
+	return s
+}
+
 // Pieces made by fmt cost more than the copying.
 func Formatted(ips []net.IP) string {
 	s := ""
