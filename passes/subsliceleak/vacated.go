@@ -534,7 +534,7 @@ func (v *vacate) estimate(pass *analysis.Pass, model *cost.Model, cur inspector.
 	case typesx.OnlyStrings(v.elem):
 		return cost.Estimate{Tier: cost.Low, Evidence: "the elements hold only strings"}
 	case shared && (v.del != nil || movesElements(info, fn, v)) && registration(v.elem) == "" && removesMany(info, cur):
-		return cost.Estimate{Tier: cost.Medium, Evidence: "removed in a loop from a slice goroutines share, whose vacated slots keep moved elements"}
+		return cost.Estimate{Tier: cost.Medium, Evidence: "removed in a loop from a long-lived shared slice (a package variable, or a field of a struct with a mutex), whose vacated slots keep moved elements"}
 	case registration(v.elem) != "":
 		return cost.Estimate{Tier: cost.Low, Evidence: "a list of " + registration(v.elem) + "s: a few, changed rarely"}
 	case v.del != nil || movesElements(info, fn, v):

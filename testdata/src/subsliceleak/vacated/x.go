@@ -23,7 +23,7 @@ func (s *stmt) DropClosed(closed func(*conn) bool) {
 	for i := 0; i < len(s.conns); i++ {
 		if closed(s.conns[i]) {
 			s.conns[i] = s.conns[len(s.conns)-1]
-			s.conns = s.conns[:len(s.conns)-1] // want `s.conns\[:len\(s.conns\)-1\] drops the last element of a \[\]\*conn from the slice, but the backing array still holds it: what it points to stays reachable until an append overwrites the slot or the array is freed; clear first with clear\(s.conns\[len\(s.conns\)-1:\]\) \[medium: removed in a loop from a slice goroutines share, whose vacated slots keep moved elements\]$`
+			s.conns = s.conns[:len(s.conns)-1] // want `s.conns\[:len\(s.conns\)-1\] drops the last element of a \[\]\*conn from the slice, but the backing array still holds it: what it points to stays reachable until an append overwrites the slot or the array is freed; clear first with clear\(s.conns\[len\(s.conns\)-1:\]\) \[medium: removed in a loop from a long-lived shared slice \(a package variable, or a field of a struct with a mutex\), whose vacated slots keep moved elements\]$`
 			i--
 		}
 	}
@@ -323,7 +323,7 @@ func (r *registry2) Sweep(dead func(*conn) bool) {
 	defer r.mu.Unlock()
 	for i := 0; i < len(r.conns); i++ {
 		if dead(r.conns[i]) {
-			r.conns = append(r.conns[:i], r.conns[i+1:]...) // want `append\(r.conns\[:i\], r.conns\[i\+1:\]\.\.\.\) deletes from a \[\]\*conn by shifting, .* slices.Delete\(r.conns, i, i\+1\) clears them \[medium: removed in a loop from a slice goroutines share, whose vacated slots keep moved elements\]$`
+			r.conns = append(r.conns[:i], r.conns[i+1:]...) // want `append\(r.conns\[:i\], r.conns\[i\+1:\]\.\.\.\) deletes from a \[\]\*conn by shifting, .* slices.Delete\(r.conns, i, i\+1\) clears them \[medium: removed in a loop from a long-lived shared slice \(a package variable, or a field of a struct with a mutex\), whose vacated slots keep moved elements\]$`
 			i--
 		}
 	}
@@ -377,7 +377,7 @@ func (r *registry2) SweepKinds(kind func(*conn) int) {
 	for i := 0; i < len(r.conns); i++ {
 		switch kind(r.conns[i]) {
 		case 0:
-			r.conns = append(r.conns[:i], r.conns[i+1:]...) // want `\[medium: removed in a loop from a slice goroutines share, whose vacated slots keep moved elements\]$`
+			r.conns = append(r.conns[:i], r.conns[i+1:]...) // want `\[medium: removed in a loop from a long-lived shared slice \(a package variable, or a field of a struct with a mutex\), whose vacated slots keep moved elements\]$`
 			i--
 			break
 		}
