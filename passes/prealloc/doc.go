@@ -34,7 +34,9 @@
 //     and otherwise makes it there only when the loop runs (if len(users) >
 //     0 { out = make([]T, 0, len(users)) }), which keeps it nil when the
 //     count is zero, as slices.Grow does; a slice also appended to after
-//     the loop, or under a condition, gets no fix then;
+//     the loop, or under a condition, gets no fix then. The message then
+//     names the remedy and says that it keeps the slice nil (a nil
+//     exec.Cmd.Env inherits the environment, an empty one clears it);
 //   - an empty non-nil slice ([]T{} or make([]T, 0)) becomes
 //     make([]T, 0, len(users)), and a map make(map[K]V, len(users)); a
 //     literal with elements, []T{p.pc()}, becomes append(make([]T, 0,
