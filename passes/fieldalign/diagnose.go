@@ -32,7 +32,13 @@ func diagnose(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate) (a
 	}
 	var msg string
 	if c.opt < c.size {
-		msg = fmt.Sprintf("struct %s of %d bytes could be %d (saves %d bytes per value; size class %d -> %d)",
+		// Values held inline in a slice, array or map save their bytes;
+		// the size class is what values allocated alone would save.
+		class := "size class %d -> %d"
+		if strings.HasPrefix(e.Evidence, manyValues) {
+			class = "size class %d -> %d when allocated alone"
+		}
+		msg = fmt.Sprintf("struct %s of %d bytes could be %d (saves %d bytes per value; "+class+")",
 			c.obj.Name(), c.size, c.opt, c.size-c.opt, typesize.AllocSize(c.size), typesize.AllocSize(c.opt))
 		if scanShrinks {
 			msg += fmt.Sprintf(" and its pointer bytes %d -> %d", c.ptr, c.optPtr)
@@ -52,6 +58,10 @@ func diagnose(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate) (a
 	}
 	return d, e, true
 }
+
+// manyValues starts the evidence of values held inline in a slice, array
+// or map.
+const manyValues = "many values: "
 
 // estimate rates a reorder by the bytes it saves per value times the
 // evidence that many values exist. For values allocated one by one it is
@@ -81,7 +91,7 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 		// class must still shrink, as a threshold: those whose class stays
 		// were read as not worth a change (a trace's events, a DNS
 		// answer's addresses, a cookie jar's entries at 4%).
-		e = cost.Estimate{Tier: cost.Medium, Evidence: "many values: " + many}
+		e = cost.Estimate{Tier: cost.Medium, Evidence: manyValues + many}
 		if (c.size-c.opt)*highShare >= c.size {
 			e.Tier = cost.High
 		}
@@ -95,7 +105,7 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 	case classSaved > 0 && isPerCall:
 		e = cost.Estimate{Tier: cost.Medium, Evidence: perCall}
 	case scanShrinks && isMany:
-		e = cost.Estimate{Tier: cost.Medium, Evidence: "many values: " + many}
+		e = cost.Estimate{Tier: cost.Medium, Evidence: manyValues + many}
 	case scanShrinks && isAllocated:
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "allocated one by one: " + allocated}
 	case c.opt < c.size && (isMany || isAllocated || isPerCall):

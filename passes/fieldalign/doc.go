@@ -19,9 +19,10 @@
 // reports such structs with the size they have, the size they could have,
 // the bytes saved per value, and the runtime size class before and after
 // (the size a heap allocation of one value really takes; above 32 KiB,
-// whole 8 KiB pages):
+// whole 8 KiB pages), "when allocated alone" if the evidence is values
+// held inline in a slice, array or map, which save just their bytes:
 //
-//	struct Span of 32 bytes could be 24 (saves 8 bytes per value; size class 32 -> 24); many values: []Span at span.go:40; reorder the fields
+//	struct Span of 32 bytes could be 24 (saves 8 bytes per value; size class 32 -> 24 when allocated alone); reorder the fields [high: many values: []Span at span.go:40]
 //
 // Sizes come from the target platform (GOARCH), so a struct can be
 // reported on 386 and not on amd64, or the other way round.

@@ -78,7 +78,7 @@ func TestScanOffByDefault(t *testing.T) {
 			msgs = append(msgs, d.Message)
 		}
 	}
-	if len(msgs) != 1 || !strings.HasPrefix(msgs[0], "struct Both of 32 bytes could be 24 (saves 8 bytes per value; size class 32 -> 24); ") {
+	if len(msgs) != 1 || !strings.HasPrefix(msgs[0], "struct Both of 32 bytes could be 24 (saves 8 bytes per value; size class 32 -> 24 when allocated alone); ") {
 		t.Errorf("without -scan, got %q, want only the size finding of Both", msgs)
 	}
 }

@@ -3,7 +3,7 @@
 package basic
 
 // Span is stored in a slice: reorder it.
-type Span struct { // want `struct Span of 32 bytes could be 24 \(saves 8 bytes per value; size class 32 -> 24\); reorder the fields \[high: many values: \[\]Span at x.go:\d+\]`
+type Span struct { // want `struct Span of 32 bytes could be 24 \(saves 8 bytes per value; size class 32 -> 24 when allocated alone\); reorder the fields \[high: many values: \[\]Span at x.go:\d+\]`
 	// open tells whether the span is open.
 	open  bool
 	start int64 // first byte
@@ -160,7 +160,7 @@ func Points() []Point { return nil }
 // Small saves a quarter of its size class, 64 -> 48, but a slice holds its
 // values inline, 56 bytes apart: each element saves 8 bytes, less than a
 // fifth.
-type Small struct { // want `struct Small of 56 bytes could be 48 \(saves 8 bytes per value; size class 64 -> 48\); reorder the fields \[medium: many values: \[\]Small at x.go:\d+\]`
+type Small struct { // want `struct Small of 56 bytes could be 48 \(saves 8 bytes per value; size class 64 -> 48 when allocated alone\); reorder the fields \[medium: many values: \[\]Small at x.go:\d+\]`
 	a    bool
 	b    int64
 	c    bool

@@ -73,7 +73,7 @@ var sectioned []Sectioned
 
 // Limits has a field whose comment mentions guarding what follows, but it
 // is no lock: the fields are reordered.
-type Limits struct { // want `struct Limits of 24 bytes could be 16 \(saves 8 bytes per value; size class 24 -> 16\); reorder the fields`
+type Limits struct { // want `struct Limits of 24 bytes could be 16 \(saves 8 bytes per value; size class 24 -> 16 when allocated alone\); reorder the fields`
 	on  bool
 	max int64 // a guard against the following burst, not a lock
 	off bool
@@ -83,7 +83,7 @@ var limits []Limits
 
 // Nested documents the fields of its nested struct: those comments move
 // with the field that holds them, and the fields are reordered.
-type Nested struct { // want `struct Nested of 32 bytes could be 24 \(saves 8 bytes per value; size class 32 -> 24\); reorder the fields`
+type Nested struct { // want `struct Nested of 32 bytes could be 24 \(saves 8 bytes per value; size class 32 -> 24 when allocated alone\); reorder the fields`
 	on    bool
 	state struct {
 		sync.Mutex

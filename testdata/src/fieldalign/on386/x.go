@@ -12,14 +12,14 @@ type Words struct {
 }
 
 // Halves pads on both, by different amounts.
-type Halves struct { // want `struct Halves of 12 bytes could be 8 \(saves 4 bytes per value; size class 16 -> 8\)`
+type Halves struct { // want `struct Halves of 12 bytes could be 8 \(saves 4 bytes per value; size class 16 -> 8 when allocated alone\)`
 	a uint16
 	p *int
 	b uint16
 }
 
 // Counted holds an Int64 counter that sits on an 8-byte boundary even on 386.
-type Counted struct { // want `struct Counted of 24 bytes could be 16 \(saves 8 bytes per value; size class 24 -> 16\)`
+type Counted struct { // want `struct Counted of 24 bytes could be 16 \(saves 8 bytes per value; size class 24 -> 16 when allocated alone\)`
 	a bool
 	n atomic.Int64
 	b bool

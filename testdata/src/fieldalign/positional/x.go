@@ -3,7 +3,7 @@
 package positional
 
 // Entry is built positionally in a table.
-type Entry struct { // want `struct Entry of 24 bytes could be 16 \(saves 8 bytes per value; size class 24 -> 16\); no fix: positional literals at x.go:\d+ would break \[high: many values: \[\]Entry at x.go:\d+\]`
+type Entry struct { // want `struct Entry of 24 bytes could be 16 \(saves 8 bytes per value; size class 24 -> 16 when allocated alone\); no fix: positional literals at x.go:\d+ would break \[high: many values: \[\]Entry at x.go:\d+\]`
 	ok   bool
 	n    int64
 	more bool

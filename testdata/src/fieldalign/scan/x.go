@@ -11,7 +11,7 @@ type Mixed struct { // want `struct Mixed of 24 bytes has 24 pointer bytes, coul
 var mixed []Mixed
 
 // Both shrinks and scans less.
-type Both struct { // want `struct Both of 32 bytes could be 24 \(saves 8 bytes per value; size class 32 -> 24\) and its pointer bytes 24 -> 8`
+type Both struct { // want `struct Both of 32 bytes could be 24 \(saves 8 bytes per value; size class 32 -> 24 when allocated alone\) and its pointer bytes 24 -> 8`
 	a bool
 	n int64
 	p *int
