@@ -40,9 +40,9 @@ func (c *checker) message(d finding) string {
 // keepsNil says, for a slice declared nil, that the fix keeps it nil when
 // nothing is appended: callers may tell nil from empty (an exec.Cmd's Env,
 // a struct compared with reflect.DeepEqual), and make would not keep it.
-func (c *checker) keepsNil(d finding) string {
+func keepsNil(d finding) string {
 	if !d.init.isNil {
 		return ""
 	}
-	return fmt.Sprintf("; grow it before the loop with slices.Grow(%s, %s), which keeps it nil when nothing is appended", d.acc.name(), d.count.capacity())
+	return "; slices.Grow before the loop keeps it nil when nothing is appended"
 }

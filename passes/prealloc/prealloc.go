@@ -351,12 +351,12 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 	}
 	if init.isNil && !c.atLeastGo121() && extra == 0 {
 		if fix := c.makeBefore(d, true); fix != nil {
-			c.report(d, c.message(d)+"; make it before the loop when "+d.count.String()+" > 0, which keeps it nil otherwise", fix)
+			c.report(d, c.message(d)+"; made before the loop only when "+d.count.String()+" > 0, it stays nil otherwise", fix)
 			return
 		}
 	}
 	if fix, why := c.growFix(d, notAtInit); fix != nil {
-		c.report(d, c.message(d)+c.keepsNil(d), fix)
+		c.report(d, c.message(d)+keepsNil(d), fix)
 	} else {
 		c.report(d, c.message(d)+"; no automatic fix: "+why, nil)
 	}

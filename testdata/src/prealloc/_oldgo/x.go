@@ -11,7 +11,7 @@ import (
 )
 
 func Keep(xs []int) []int {
-	var out []int // want `out can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\); make it before the loop when len\(xs\) > 0, which keeps it nil otherwise \[medium`
+	var out []int // want `out can be preallocated with capacity len\(xs\) \(append grows it ~log2\(n\) times, copying the elements each time\); made before the loop only when len\(xs\) > 0, it stays nil otherwise \[medium`
 	for _, x := range xs {
 		out = append(out, x)
 	}
@@ -465,7 +465,7 @@ func CallAside(n *node, label func() string) []string {
 // the slice: it may be made before the loop, but make would panic on a
 // negative count and max is from go1.21, so it is made when the loop runs.
 func Labels(count int) int {
-	var items []string // want `items can be preallocated with capacity count \(append grows it ~log2\(n\) times, copying the elements each time\); make it before the loop when count > 0, which keeps it nil otherwise \[`
+	var items []string // want `items can be preallocated with capacity count \(append grows it ~log2\(n\) times, copying the elements each time\); made before the loop only when count > 0, it stays nil otherwise \[`
 	for i := 1; i <= count; i++ {
 		items = append(items, "label")
 	}

@@ -11,7 +11,7 @@ import (
 type user struct{ name string }
 
 func NilVar(users []user) []string {
-	var names []string // want `names can be preallocated with capacity len\(users\) \(append grows it ~log2\(n\) times, copying the elements each time\); grow it before the loop with slices.Grow\(names, len\(users\)\), which keeps it nil when nothing is appended \[`
+	var names []string // want `names can be preallocated with capacity len\(users\) \(append grows it ~log2\(n\) times, copying the elements each time\); slices.Grow before the loop keeps it nil when nothing is appended \[`
 	for _, u := range users {
 		names = append(names, u.name)
 	}
