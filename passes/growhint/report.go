@@ -43,7 +43,11 @@ func (c *checker) check(file *ast.File, b *builder) {
 	if len(e.someIterations) > 0 {
 		// Grown to this size, the builder still doubles once the
 		// uncounted pieces pass it, and holds both arrays meanwhile.
-		d.Message += " (no automatic fix: " + list(e.someIterations) + " on some iterations is not counted, so a Grow of this size falls short and the builder still doubles; count it per iteration for an upper bound)"
+		grown := "a Grow of this size falls short and the builder still doubles"
+		if b.kind == bytesKind {
+			grown = "that capacity falls short and append still doubles " + b.obj.Name()
+		}
+		d.Message += " (no automatic fix: " + list(e.someIterations) + " on some iterations is not counted, so " + grown + "; count it per iteration for an upper bound)"
 	} else if fix, why := c.fix(file, b, e, at); fix != nil {
 		d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 	} else {

@@ -340,6 +340,19 @@ func JoinLines(lines []string) string {
 	return b.String()
 }
 
+// SnakeCase appends a byte per rune and an underscore before some: a
+// capacity of len(s) falls short by the underscores.
+func SnakeCase(s string) []byte {
+	var b []byte // want `b is filled by 2 writes in a loop .*\(no automatic fix: b = append\(b, '_'\) on some iterations is not counted, so that capacity falls short and append still doubles b; count it per iteration for an upper bound\)`
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'A' && s[i] <= 'Z' && i > 0 {
+			b = append(b, '_')
+		}
+		b = append(b, s[i]|0x20)
+	}
+	return b
+}
+
 // Quoted walks a sanitized copy of s, which is about as long as s.
 func Quoted(s string) string {
 	var b strings.Builder // want `b is filled by 2 writes in a loop whose total size is known before the first write: at least len\(s\) bytes`
