@@ -50,7 +50,10 @@
 // view of a caller's slice, or of another field of the object (end, p.value
 // = scan(p.fields, i)), walked down by re-slicing, is not reported.
 // A slice of functions (hooks registered per use) is the low tier: a few
-// per use, which one allocation holds.
+// per use, which one allocation holds. So is a slice of pointers to which
+// every append adds an object made for it (append(f.lines, &line{...}),
+// or a local only ever assigned one): each element is an allocation of
+// its own, next to which a kept slot saves a pointer.
 //
 // Not reported: an assignment under a condition that checks the field's
 // capacity or length (dropping a very large buffer on purpose returns

@@ -20,6 +20,12 @@ import (
 // its files.
 type fieldUse struct {
 	grown token.Pos // an append to it, or a map store into it
+	// newObjects is an append of pointers to objects made for it
+	// (append(x.f, &T{...})), and otherAppends says some append adds
+	// anything else: when every append makes its elements, a reset's
+	// kept slots save a pointer each next to an allocation per element.
+	newObjects   token.Pos
+	otherAppends bool
 	// resliced is x.f = x.f[:n]: a length set within the capacity, which
 	// grows the field only if the object owns that memory; extended is
 	// x.f = x.f[:len(x.f)+n] or x.f[:cap(x.f)], which grows it into its
@@ -76,6 +82,15 @@ func (u *fieldUse) growth() token.Pos {
 		return token.NoPos
 	}
 	return u.resliced
+}
+
+// appendsOnlyNew returns where the field is appended an object made for
+// it, if every append does so.
+func (u *fieldUse) appendsOnlyNew() token.Pos {
+	if u.otherAppends {
+		return token.NoPos
+	}
+	return u.newObjects
 }
 
 // fieldUses classifies every use of the package's slice and map fields.
@@ -269,6 +284,7 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 					if !ofNewValue(info, cur, sel) {
 						u.grown = as.Pos()
 					}
+					noteAppend(info, cur, rhs, u)
 				} else if u.resliced = as.Pos(); extends(info, se.High, sel) {
 					u.extended = as.Pos()
 				}
@@ -394,6 +410,70 @@ func growsInPlace(info *types.Info, e ast.Expr, sel *ast.SelectorExpr) bool {
 		return e.High != nil && !isZero(info, e.High) && sameField(info, e.X, sel)
 	}
 	return false
+}
+
+// noteAppend records in u whether rhs, a call that grows the field in
+// place, appends only pointers to objects made for it.
+func noteAppend(info *types.Info, cur inspector.Cursor, rhs ast.Expr, u *fieldUse) {
+	call := ast.Unparen(rhs).(*ast.CallExpr)
+	if !astx.IsBuiltin(info, call.Fun, "append") || call.Ellipsis.IsValid() || len(call.Args) < 2 {
+		u.otherAppends = true
+		return
+	}
+	var fn ast.Node
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn = f.Node()
+		break
+	}
+	for _, arg := range call.Args[1:] {
+		if !madeObject(info, fn, arg) {
+			u.otherAppends = true
+			return
+		}
+	}
+	if !u.newObjects.IsValid() {
+		u.newObjects = call.Pos()
+	}
+}
+
+// madeObject reports whether e is &T{...} or new(T), or a local of fn
+// that is only ever assigned one.
+func madeObject(info *types.Info, fn ast.Node, e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if astx.IsNew(info, e) {
+		_, lit := e.(*ast.CompositeLit)
+		return !lit
+	}
+	id, ok := e.(*ast.Ident)
+	v, isVar := info.Uses[id].(*types.Var)
+	if !ok || !isVar || fn == nil || v.Pos() < fn.Pos() || v.Pos() > fn.End() {
+		return false
+	}
+	assigned, made := 0, true
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if l, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.ObjectOf(l) == v {
+					assigned++
+					made = made && len(n.Lhs) == len(n.Rhs) && madeObject(info, nil, n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if info.Defs[name] == v {
+					assigned++
+					made = made && len(n.Values) == len(n.Names) && madeObject(info, nil, n.Values[i])
+				}
+			}
+		case *ast.UnaryExpr:
+			if l, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND && info.Uses[l] == v {
+				made = false // its address is taken: anything may be stored through it
+			}
+		}
+		return made
+	})
+	return made && assigned > 0
 }
 
 // extends reports whether high, the bound of a re-slice of the field sel,

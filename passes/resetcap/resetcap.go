@@ -106,6 +106,8 @@ func run(pass *analysis.Pass) (any, error) {
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "a map's memory kept by clear stays as large as its largest use"})
 				case d.callbacks:
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "a list of callbacks: a few per use, which one allocation holds"})
+				case d.newObjects.IsValid():
+					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "each element is an object made for it (at " + astx.Where(c.pass.Fset, d.newObjects) + "): next to that allocation, a slot kept saves a pointer"})
 				case d.pooled:
 					rep.Report(d.Diagnostic, freq.Rate("per use of the pooled value"))
 				default:
@@ -396,6 +398,9 @@ type finding struct {
 	// replaced is where the package also sets the field whole to a slice
 	// built elsewhere: that use does not reuse the capacity kept.
 	replaced token.Pos
+	// newObjects is where every append to the slice makes its element
+	// (see fieldUse.newObjects).
+	newObjects token.Pos
 }
 
 func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
@@ -416,7 +421,7 @@ func (c *checker) checkFunc(fnCur inspector.Cursor) []finding {
 				if d, borrowed := c.checkAssign(fnCur, cur, lhs, n.Rhs[i], reset); d != nil {
 					_, isMap := c.pass.TypesInfo.TypeOf(lhs).Underlying().(*types.Map)
 					u := c.useOf(lhs)
-					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: u.handedOut.IsValid() || u.stored.IsValid(), replaced: replacedBesides(u, isMap, reset), emptied: u.emptied, viewed: u.viewed, callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs))})
+					diags = append(diags, finding{Diagnostic: *d, borrowed: borrowed, mapReset: isMap && reset, handedOut: u.handedOut.IsValid() || u.stored.IsValid(), replaced: replacedBesides(u, isMap, reset), emptied: u.emptied, viewed: u.viewed, callbacks: holdsFuncs(c.pass.TypesInfo.TypeOf(lhs)), newObjects: u.appendsOnlyNew()})
 				}
 			}
 		case *ast.CallExpr:
