@@ -44,7 +44,9 @@
 //     Pool[T], and allocates a T by itself only into a field of an owner,
 //     outside loops: exit: &block{}, a sentinel per graph),
 //     &T{} or new(T) in a loop (not one returned from the loop, which
-//     happens once per call) or in a sync.Pool's New function;
+//     happens once per call), in a sync.Pool's New function, or after a
+//     sync.Pool's Get in the same function, made when the pool has none
+//     (not once per call of that function);
 //   - values made per call: &T{}, new(T) or a T{} whose address is returned,
 //     in a function that hands the value to its caller, when T is a stream
 //     (it has Read or Write methods: one per stream or connection, as

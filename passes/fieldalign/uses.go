@@ -11,6 +11,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
 
 	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/cost"
@@ -403,7 +404,7 @@ func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what s
 	}
 	if how := repeated(w.pass, cur); how != "" {
 		setOnce(w.u.allocated, tn, what+" "+how+" at "+astx.Where(w.pass.Fset, pos))
-		w.u.pooled[tn] = w.u.pooled[tn] || how == inPoolNew
+		w.u.pooled[tn] = w.u.pooled[tn] || how == inPoolNew || how == onPoolMiss
 		return
 	}
 	if fn := w.enclosingDecl(cur); fn != nil && returnsValue(fn) && !keptByReceiver(w.pass.TypesInfo, fn, cur) && w.esc.outlivesCall(cur) {
@@ -663,13 +664,34 @@ func repeated(pass *analysis.Pass, cur inspector.Cursor) string {
 			}
 			return ""
 		case *ast.FuncDecl:
+			if getsFromPoolBefore(pass.TypesInfo, a.Body, n.Pos()) {
+				return onPoolMiss
+			}
 			return ""
 		}
 	}
 	return ""
 }
 
-const inPoolNew = "in sync.Pool.New"
+// The ways a pool makes its values: in its New, or in a function that
+// takes one from the pool first and makes one when it gets none.
+const (
+	inPoolNew  = "in sync.Pool.New"
+	onPoolMiss = "when a sync.Pool.Get finds none"
+)
+
+// getsFromPoolBefore reports whether body calls sync.Pool's Get before
+// pos: a value made after that is what the pool did not have.
+func getsFromPoolBefore(info *types.Info, body *ast.BlockStmt, pos token.Pos) bool {
+	return body != nil && astx.Any(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || call.Pos() >= pos {
+			return false
+		}
+		fn, ok := typeutil.Callee(info, call).(*types.Func)
+		return ok && typesx.PoolMethod(fn) == "Get"
+	})
+}
 
 // layoutPackages are the packages whose functions read or write values by
 // their field order; the layout of what goes through the first two is a

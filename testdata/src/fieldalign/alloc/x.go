@@ -44,6 +44,25 @@ type Pooled struct { // want `struct Pooled of 40 bytes could be 32 .*\[high: al
 
 var pool = sync.Pool{New: func() any { return new(Pooled) }}
 
+// A Timer comes from a pool: its Get makes one only when the pool has
+// none, not once per call.
+type Timer struct { // want `struct Timer of 40 bytes could be 32 .*\[high: allocated one by one: &Timer\{\} when a sync.Pool.Get finds none at x.go:\d+\]$`
+	done bool
+	a    int64
+	b    int64
+	held bool
+	c    int64
+}
+
+type timers struct{ pool sync.Pool }
+
+func (t *timers) Get() *Timer {
+	if tm, ok := t.pool.Get().(*Timer); ok {
+		return tm
+	}
+	return &Timer{}
+}
+
 // Ptr is held by pointer in a map.
 type Ptr struct { // want `struct Ptr of 40 bytes could be 32 .*\[high: allocated one by one: map\[string\]\*Ptr at`
 	a    bool
