@@ -492,7 +492,7 @@ func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, low string) {
 	d = &analysis.Diagnostic{
 		Pos: call.Pos(),
 		End: call.End(),
-		Message: fmt.Sprintf("%s is put back into %s still referencing its last user's memory through %s: it stays reachable, however large, while %s sits in the pool; %s before Put",
+		Message: fmt.Sprintf("%s is put back into %s still referencing its last user's memory through %s: it stays reachable, whatever its size, while %s sits in the pool; %s before Put",
 			name, poolName(call), strings.Join(what, ", "), name, strings.Join(nonEmpty(fixes, "reset it to a source that holds nothing, if it accepts one,"), "; ")),
 	}
 	why := a.whyNoReleaseFix(p, held, fixes)

@@ -37,7 +37,7 @@ func freeRecord(r *record) {
 	if cap(r.buf) > 1<<16 {
 		return
 	}
-	records.Put(r) // want `r is put back into records still referencing its last user's memory through r.out \(set from out\), r.ctx \(set from ctx\), r.tags \(set from tags\): it stays reachable, however large, while r sits in the pool; r.out = nil; r.ctx = nil; r.tags = nil before Put`
+	records.Put(r) // want `r is put back into records still referencing its last user's memory through r.out \(set from out\), r.ctx \(set from ctx\), r.tags \(set from tags\): it stays reachable, whatever its size, while r sits in the pool; r.out = nil; r.ctx = nil; r.tags = nil before Put`
 }
 
 func Log(out io.Writer, ctx context.Context, tags []string, msg string) {
@@ -136,7 +136,7 @@ var zippers = sync.Pool{New: func() any { return gzip.NewWriter(nil) }}
 
 func Compress(body []byte) ([]byte, error) {
 	zw := zippers.Get().(*gzip.Writer)
-	defer zippers.Put(zw) // want `zw is put back into zippers still referencing its last user's memory through the &b given to zw.Reset: it stays reachable, however large, while zw sits in the pool; zw.Reset\(io.Discard\) in the deferred call, before Put`
+	defer zippers.Put(zw) // want `zw is put back into zippers still referencing its last user's memory through the &b given to zw.Reset: it stays reachable, whatever its size, while zw sits in the pool; zw.Reset\(io.Discard\) in the deferred call, before Put`
 	var b bytes.Buffer
 	zw.Reset(&b)
 	if _, err := zw.Write(body); err != nil {
