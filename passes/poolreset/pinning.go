@@ -227,6 +227,9 @@ func heldValue(v ssa.Value) string {
 		if v.Heap && v.Comment == "complit" {
 			return "&" + typeName(v.Type()) + "{...}"
 		}
+		if v.Heap && v.Comment == "new" {
+			return "new(" + types.TypeString(v.Type().(*types.Pointer).Elem(), (*types.Package).Name) + ")"
+		}
 		if v.Heap && v.Comment != "" {
 			return "&" + v.Comment
 		}
