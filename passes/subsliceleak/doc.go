@@ -208,7 +208,11 @@
 // or itself so resliced; and when a range over it (or over
 // slices.All or Values of it) goes on after the removal (it reads the
 // array it started with; slices.Backward never comes back to the slots
-// cleared behind it). Slices the package reaches through their capacity
+// cleared behind it). A field of a local that the function makes itself
+// (list := new(extList), decoded into by another package's code, used
+// only through its fields) is that local's own: uses of the same field
+// elsewhere in the package are of other values and do not count.
+// Slices the package reaches through their capacity
 // (s[:cap(s)], s[:len(s)+1], a ring buffer counting in the length) are
 // not reported: what lies past the length is kept on purpose.
 //

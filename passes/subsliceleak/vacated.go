@@ -537,6 +537,8 @@ func (v *vacate) estimate(pass *analysis.Pass, model *cost.Model, cur inspector.
 		return cost.Estimate{Tier: cost.Medium, Evidence: "removed in a loop from a long-lived shared slice (a package variable, or a field of a struct with a mutex), whose vacated slots keep moved elements"}
 	case registration(v.elem) != "":
 		return cost.Estimate{Tier: cost.Low, Evidence: "a list of " + registration(v.elem) + "s: a few, changed rarely"}
+	case (v.del != nil || movesElements(info, fn, v)) && removesMany(info, cur):
+		return cost.Estimate{Tier: cost.Low, Evidence: "removed in a loop from a slice nothing shows long-lived: each duplicate stays until an append overwrites its slot or the slice is dropped"}
 	case v.del != nil || movesElements(info, fn, v):
 		return cost.Estimate{Tier: cost.Low, Evidence: "one removal: the vacated slot keeps a duplicate of an element still in the slice, until that goes too"}
 	case v.front:
@@ -755,11 +757,91 @@ func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspe
 		return "the slice belongs to package " + pkg.Name() + ", whose code may hold another slice of the same array"
 	}
 	for _, occ := range v.occurrences(pass, insp) {
+		if own := freshRoot(info, fn, v.holder); own && (occ.Node().Pos() < fn.Pos() || occ.Node().End() > fn.End()) {
+			continue // another object's field: this one is fn's own
+		}
 		if !keptHome(info, occ, occ.Node().(ast.Expr), 0) {
 			return "the slice is shared at " + astx.Where(pass.Fset, occ.Node().Pos()) + ", which may see the cleared elements"
 		}
 	}
 	return ""
+}
+
+// freshRoot reports whether holder is a field (d.Ext, d.Rows.List) of a
+// local that fn makes itself (d := new(T), &T{...} or T{...}) and uses
+// only through its fields or as an argument of other packages' functions
+// (xml's Decode into it): uses of the same field elsewhere in the package
+// are of other objects, and cannot hold this one's array.
+func freshRoot(info *types.Info, fn ast.Node, holder ast.Expr) bool {
+	if _, ok := ast.Unparen(holder).(*ast.SelectorExpr); !ok {
+		return false
+	}
+	body := astx.FuncBody(fn)
+	v, ok := info.Uses[astx.RootIdent(holder)].(*types.Var)
+	if !ok || body == nil || v.Pos() < body.Pos() || v.Pos() > body.End() {
+		return false // not a local: a parameter, a receiver or a package variable
+	}
+	fresh, made := true, false
+	isV := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if !fresh {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, lhs := range n.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok && info.ObjectOf(id) == v {
+					fresh = len(n.Lhs) == len(n.Rhs) && astx.IsNew(info, n.Rhs[i])
+					made = true
+					if !fresh {
+						return false
+					}
+				}
+			}
+			for _, rhs := range n.Rhs {
+				if isV(rhs) {
+					fresh = false // stored elsewhere, where others may reach it
+				}
+			}
+		case *ast.CallExpr:
+			callee := typeutil.Callee(info, n)
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && astx.RootIdent(sel.X) != nil && info.Uses[astx.RootIdent(sel.X)] == v && callee != nil && callee.Pkg() == v.Pkg() {
+				fresh = false // a method of the package may keep a slice of it
+			}
+			for _, arg := range n.Args {
+				if isV(arg) && (callee == nil || callee.Pkg() == v.Pkg()) {
+					fresh = false // the package's own code may keep a slice of it
+				}
+			}
+		case *ast.ValueSpec:
+			for i, name := range n.Names {
+				if info.Defs[name] == v {
+					made = true
+					fresh = fresh && (i >= len(n.Values) || astx.IsNew(info, n.Values[i]))
+				}
+			}
+		case *ast.UnaryExpr:
+			if n.Op == token.AND && isV(n.X) {
+				fresh = false
+			}
+		case *ast.ReturnStmt:
+			fresh = fresh && !slices.ContainsFunc(n.Results, isV)
+		case *ast.CompositeLit:
+			fresh = fresh && !slices.ContainsFunc(n.Elts, func(e ast.Expr) bool {
+				if kv, ok := e.(*ast.KeyValueExpr); ok {
+					e = kv.Value
+				}
+				return isV(e)
+			})
+		case *ast.SendStmt:
+			fresh = fresh && !isV(n.Value)
+		}
+		return true
+	})
+	return made && fresh
 }
 
 // receiverShared says why the slice a method reaches as *r, its receiver

@@ -1,6 +1,8 @@
 package vacated
 
 import (
+	"encoding/json"
+	"io"
 	"slices"
 	"sort"
 	"strings"
@@ -59,7 +61,7 @@ func newIter[T any](values ...T) *sliceIter[T] {
 
 func (it *sliceIter[T]) Next() T {
 	v := (*it)[0]
-	*it = (*it)[1:] // want `\(\*it\)\[1:\] drops the first element of a \[\]T .* \(no automatic fix: the conversion at x\.go:56 makes a sliceIter of a slice that others may hold, which may see the cleared elements\) \[low: dropped from the front: the array is replaced when the slice grows again\]$`
+	*it = (*it)[1:] // want `\(\*it\)\[1:\] drops the first element of a \[\]T .* \(no automatic fix: the conversion at x\.go:58 makes a sliceIter of a slice that others may hold, which may see the cleared elements\) \[low: dropped from the front: the array is replaced when the slice grows again\]$`
 	return v
 }
 
@@ -653,3 +655,40 @@ func (t *twin) Drop(i int) {
 
 var _ = declaration
 var _ = twins
+
+// An extension list decoded into a local: the sort of the same field in
+// another function is of another list, so the local's removals can
+// clear their slots; removed in a loop, a duplicate per removal.
+type ext struct{ uri, body string }
+
+type extList struct{ Ext []*ext }
+
+func sortExts(l *extList) { sort.Slice(l.Ext, func(i, j int) bool { return l.Ext[i].uri < l.Ext[j].uri }) }
+
+func DropEmpty(r io.Reader) (int, error) {
+	list := new(extList)
+	if err := json.NewDecoder(r).Decode(list); err != nil {
+		return 0, err
+	}
+	for i := 0; i < len(list.Ext); i++ {
+		if list.Ext[i].body == "" {
+			list.Ext = append(list.Ext[:i], list.Ext[i+1:]...) // want `deletes from a \[\]\*ext by shifting.*slices.Delete\(list.Ext, i, i\+1\) clears them \[low: removed in a loop from a slice nothing shows long-lived: each duplicate stays until an append overwrites its slot or the slice is dropped\]$`
+			i--
+		}
+	}
+	return len(list.Ext), nil
+}
+
+// Handed to a function of the package, the local may be kept there.
+func DropKept(r io.Reader) int {
+	list := new(extList)
+	json.NewDecoder(r).Decode(list)
+	sortExts(list)
+	for i := 0; i < len(list.Ext); i++ {
+		if list.Ext[i].body == "" {
+			list.Ext = append(list.Ext[:i], list.Ext[i+1:]...) // want `\(no automatic fix: the slice is shared at x.go:\d+, which may see the cleared elements\)`
+			i--
+		}
+	}
+	return len(list.Ext)
+}
