@@ -663,7 +663,9 @@ type ext struct{ uri, body string }
 
 type extList struct{ Ext []*ext }
 
-func sortExts(l *extList) { sort.Slice(l.Ext, func(i, j int) bool { return l.Ext[i].uri < l.Ext[j].uri }) }
+func sortExts(l *extList) {
+	sort.Slice(l.Ext, func(i, j int) bool { return l.Ext[i].uri < l.Ext[j].uri })
+}
 
 func DropEmpty(r io.Reader) (int, error) {
 	list := new(extList)
