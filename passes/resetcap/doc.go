@@ -93,7 +93,9 @@
 //     run later or run by a go statement (a certificate checker's
 //     IsUserAuthority callback ranging over the trusted keys): it may run
 //     during the reset, and would see the memory reused. Such a finding is
-//     low tier, as a handed-out field's.
+//     low tier, as a handed-out field's. Goroutines that the function
+//     starting them joins before it returns (a WaitGroup's or errgroup's
+//     Wait after the go statement) run while their caller waits.
 //   - The field must not be compared with nil anywhere in the package: a
 //     truncated nil slice stays nil, and s[:0] of a non-nil slice is not nil.
 //   - The field must not be set, anywhere in the package, from memory the

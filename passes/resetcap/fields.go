@@ -109,7 +109,7 @@ func fieldUses(pass *analysis.Pass, insp *inspector.Inspector, fields *fieldstor
 			continue
 		}
 		classify(pass.TypesInfo, params, cur, use(f))
-		if u := use(f); !u.stored.IsValid() && inStoredFunc(cur) {
+		if u := use(f); !u.stored.IsValid() && inStoredFunc(pass.TypesInfo, cur) {
 			u.stored = cur.Node().Pos()
 		}
 	}
@@ -785,17 +785,40 @@ func isLocal(info *types.Info, params map[*types.Var]bool, e ast.Expr) bool {
 // kept to be called later (IsUserAuthority: func(...) {...}, f := func()
 // {...}) or run by a go statement. A literal called where it is, deferred
 // or given to a call (sort.Slice, ast.Inspect) runs while its caller
-// waits.
-func inStoredFunc(cur inspector.Cursor) bool {
+// waits, and so does a goroutine that its starter joins before it
+// returns (wg.Wait() after the go statement).
+func inStoredFunc(info *types.Info, cur inspector.Cursor) bool {
 	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
 		switch k, _ := lit.ParentEdge(); k {
 		case edge.KeyValueExpr_Value, edge.CompositeLit_Elts, edge.AssignStmt_Rhs, edge.ValueSpec_Values:
 			return true
 		case edge.CallExpr_Fun:
-			if k, _ := lit.Parent().ParentEdge(); k == edge.GoStmt_Call {
+			if k, _ := lit.Parent().ParentEdge(); k == edge.GoStmt_Call && !joinedAfter(info, lit.Parent().Parent()) {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// joinedAfter reports whether the function around the go statement at
+// cur waits for its goroutines after it: a sync.WaitGroup's or an
+// errgroup.Group's Wait in the same body, after the statement.
+func joinedAfter(info *types.Info, cur inspector.Cursor) bool {
+	goStmt := cur.Node()
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return astx.Any(astx.FuncBody(fn.Node()), func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok || call.Pos() < goStmt.End() {
+				return false
+			}
+			m, ok := typeutil.Callee(info, call).(*types.Func)
+			if !ok || m.Name() != "Wait" || m.Signature().Recv() == nil {
+				return false
+			}
+			recv := m.Signature().Recv().Type()
+			return typesx.IsPointerTo(recv, "sync", "WaitGroup") || typesx.IsPointerTo(recv, "golang.org/x/sync/errgroup", "Group")
+		})
 	}
 	return false
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"sync"
 	"unsafe"
 )
 
@@ -25,7 +26,7 @@ func (it *iterator) Valid() bool { return len(it.key) > 0 && it.pos < len(it.dat
 
 func (it *iterator) Reset() {
 	it.pos = 0
-	it.key = []byte{} // want `Reset sets it.key to an empty slice without its capacity \(grown at x.go:19\), which its next use allocates again; keep it with it.key = it.key\[:0\]`
+	it.key = []byte{} // want `Reset sets it.key to an empty slice without its capacity \(grown at x.go:20\), which its next use allocates again; keep it with it.key = it.key\[:0\]`
 	it.vals = nil     // HasVals tests its nil-ness: the reset means it
 }
 
@@ -997,4 +998,44 @@ func (f *feed) Reset() {
 func refeed(f *feed, l *line) {
 	f.Reset()
 	f.Push(l)
+}
+
+// A row-group writer fills its dictionaries from goroutines that it joins
+// before it returns: they never run during the reset, which may keep the
+// map. A name watcher's goroutine is not joined, and may read during a reset.
+type groupWriter struct {
+	mu    sync.Mutex
+	dicts map[string][]byte
+}
+
+func (w *groupWriter) encode(cols []string) {
+	var wg sync.WaitGroup
+	for _, c := range cols {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w.mu.Lock()
+			w.dicts[c] = append(w.dicts[c], c...)
+			w.mu.Unlock()
+		}()
+	}
+	wg.Wait()
+}
+
+func (w *groupWriter) Reset() {
+	w.dicts = map[string][]byte{} // want `Reset replaces w.dicts with a new map, .* keep it with clear\(w.dicts\) \(no automatic fix: the map may be nil here, and clear would leave it nil\) \[`
+}
+
+type nameWatcher struct{ seen map[string]bool }
+
+func (s *nameWatcher) watch(names <-chan string) {
+	go func() {
+		for n := range names {
+			s.seen[n] = true
+		}
+	}()
+}
+
+func (s *nameWatcher) Reset() {
+	s.seen = map[string]bool{} // want `\(no automatic fix: s.seen is read at x.go:\d+ by a function kept to run later, maybe on another goroutine, which would see its memory reused\)`
 }
