@@ -345,6 +345,9 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 		if copiesElements(info, parent) {
 			return // copy(x.f[i:], src)
 		}
+		if k, i := parent.ParentEdge(); k == edge.CallExpr_Args && i == 0 && storedBack(info, parent.Parent(), sel) {
+			return // x.f = append(x.f[:i], x.f[i+1:]...): a removal, stored back
+		}
 	case edge.BinaryExpr_X, edge.BinaryExpr_Y:
 		be := parent.Node().(*ast.BinaryExpr)
 		if isNil(info, be.X) || isNil(info, be.Y) {

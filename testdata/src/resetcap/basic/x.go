@@ -1039,3 +1039,20 @@ func (s *nameWatcher) watch(names <-chan string) {
 func (s *nameWatcher) Reset() {
 	s.seen = map[string]bool{} // want `\(no automatic fix: s.seen is read at x.go:\d+ by a function kept to run later, maybe on another goroutine, which would see its memory reused\)`
 }
+
+// A menu removes items by shifting them down and storing the result back:
+// the slice stays its own, and a Clear can keep its capacity.
+type menu struct{ items []*line }
+
+func (m *menu) Add(l *line) { m.items = append(m.items, l) }
+
+func (m *menu) Remove(i int) { m.items = append(m.items[:i], m.items[i+1:]...) }
+
+func (m *menu) Clear() {
+	m.items = nil // want `Clear sets m.items to nil, dropping its capacity \(grown at x.go:\d+\), which its next use allocates again; keep it with clear\(m.items\) and m.items = m.items\[:0\] \[`
+}
+
+func remenu(m *menu, l *line) {
+	m.Clear()
+	m.Add(l)
+}
