@@ -51,6 +51,10 @@ type walker struct {
 	makers map[*types.TypeName][]maker
 	calls  map[*types.Func]*callCount
 	esc    *escapes
+	// listed is the evidence of many values that only the types of
+	// composite literals give ([]T{{...}}: its values written out): cited
+	// only when no other use of the type is.
+	listed map[*types.TypeName]string
 }
 
 type maker struct {
@@ -78,7 +82,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		perCall:    make(map[*types.TypeName]string),
 		positional: make(map[*types.TypeName]token.Pos),
 		wireOrder:  make(map[*types.TypeName]string),
-	}, makers: make(map[*types.TypeName][]maker), calls: make(map[*types.Func]*callCount), esc: newEscapes(pass)}
+	}, makers: make(map[*types.TypeName][]maker), calls: make(map[*types.Func]*callCount), esc: newEscapes(pass), listed: make(map[*types.TypeName]string)}
 	filter := []ast.Node{
 		(*ast.ArrayType)(nil),
 		(*ast.MapType)(nil),
@@ -93,7 +97,8 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 			switch n := cur.Node().(type) {
 			case *ast.ArrayType, *ast.MapType, *ast.ChanType:
 				if w.production && !inTable(cur) && !listedArgument(cur) {
-					w.noteContainer(n.(ast.Expr))
+					k, _ := cur.ParentEdge()
+					w.noteContainer(n.(ast.Expr), k == edge.CompositeLit_Type)
 				}
 			case *ast.CompositeLit:
 				w.noteLiteral(cur, n)
@@ -103,6 +108,9 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 				w.noteAddress(cur, n)
 			}
 		}
+	}
+	for tn, desc := range w.listed {
+		setOnce(w.u.many, tn, desc)
 	}
 	w.noteTypeArguments()
 	w.u.notePointedTo()
@@ -196,7 +204,10 @@ func (w *walker) notePerCallMakers() {
 // per level, per shard) where a few bytes per value do not matter.
 const minArrayLen = 64
 
-func (w *walker) noteContainer(expr ast.Expr) {
+// noteContainer records a slice, map or channel type (an array of at least
+// minArrayLen) as evidence of many values of its element type; listed
+// says the type is a composite literal's, whose values are written out.
+func (w *walker) noteContainer(expr ast.Expr, listed bool) {
 	pass := w.pass
 	t := pass.TypesInfo.TypeOf(expr)
 	var elems []types.Type
@@ -219,7 +230,9 @@ func (w *walker) noteContainer(expr ast.Expr) {
 	}
 	for _, elem := range elems {
 		desc := types.TypeString(t, typesx.Qualifier(pass.Pkg)) + " at " + astx.Where(pass.Fset, expr.Pos())
-		if tn := typesx.LocalStruct(pass.Pkg, elem); tn != nil {
+		if tn := typesx.LocalStruct(pass.Pkg, elem); tn != nil && listed {
+			setOnce(w.listed, tn, desc)
+		} else if tn != nil {
 			setOnce(w.u.many, tn, desc)
 		} else if p, ok := types.Unalias(elem).(*types.Pointer); ok {
 			if tn := typesx.LocalStruct(pass.Pkg, p.Elem()); tn != nil {
