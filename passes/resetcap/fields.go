@@ -21,8 +21,8 @@ import (
 type fieldUse struct {
 	grown token.Pos // an append to it, or a map store into it
 	// newObjects is an append of pointers to objects made for it
-	// (append(x.f, &T{...})), and otherAppends says some append adds
-	// anything else: when every append makes its elements, a reset's
+	// (append(x.f, &T{...})), and otherAppends says some append or
+	// element store adds anything else: when every append makes its elements, a reset's
 	// kept slots save a pointer each next to an allocation per element.
 	newObjects   token.Pos
 	otherAppends bool
@@ -313,6 +313,8 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 		case edge.AssignStmt_Lhs:
 			if _, isMap := info.TypeOf(ix.X).Underlying().(*types.Map); isMap && !ofNewValue(info, cur, sel) {
 				u.grown = ix.Pos()
+			} else if !isMap {
+				noteElementStore(info, parent, u)
 			}
 		case edge.UnaryExpr_X:
 			// &x.f[i]: a pointer into the array, which unsafe.String or
@@ -419,7 +421,13 @@ func growsInPlace(info *types.Info, e ast.Expr, sel *ast.SelectorExpr) bool {
 // place, appends only pointers to objects made for it.
 func noteAppend(info *types.Info, cur inspector.Cursor, rhs ast.Expr, u *fieldUse) {
 	call := ast.Unparen(rhs).(*ast.CallExpr)
-	if !astx.IsBuiltin(info, call.Fun, "append") || call.Ellipsis.IsValid() || len(call.Args) < 2 {
+	isAppend := astx.IsBuiltin(info, call.Fun, "append")
+	if isAppend && call.Ellipsis.IsValid() && len(call.Args) == 2 {
+		if se, ok := ast.Unparen(call.Args[1]).(*ast.SliceExpr); ok && sameField(info, se.X, cur.Node().(*ast.SelectorExpr)) {
+			return // a removal, append(x.f[:i], x.f[i+1:]...): the elements are those the slice had
+		}
+	}
+	if !isAppend || call.Ellipsis.IsValid() || len(call.Args) < 2 {
 		u.otherAppends = true
 		return
 	}
@@ -428,14 +436,44 @@ func noteAppend(info *types.Info, cur inspector.Cursor, rhs ast.Expr, u *fieldUs
 		fn = f.Node()
 		break
 	}
+	made := false
 	for _, arg := range call.Args[1:] {
+		if isNil(info, arg) {
+			continue // a slot made for an insertion, filled by an element store
+		}
 		if !madeObject(info, fn, arg) {
 			u.otherAppends = true
 			return
 		}
+		made = true
 	}
-	if !u.newObjects.IsValid() {
+	if made && !u.newObjects.IsValid() {
 		u.newObjects = call.Pos()
+	}
+}
+
+// noteElementStore records in u whether the store x.f[i] = v at cur puts
+// an object made for it in the slice (an insertion into a slot appended
+// for it), as noteAppend does for appends.
+func noteElementStore(info *types.Info, cur inspector.Cursor, u *fieldUse) {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != len(as.Rhs) {
+		u.otherAppends = true
+		return
+	}
+	var fn ast.Node
+	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fn = f.Node()
+		break
+	}
+	for i, lhs := range as.Lhs {
+		switch {
+		case lhs != cur.Node():
+		case !madeObject(info, fn, as.Rhs[i]):
+			u.otherAppends = true
+		case !u.newObjects.IsValid():
+			u.newObjects = as.Pos()
+		}
 	}
 }
 
