@@ -21,11 +21,11 @@ import (
 type fieldUse struct {
 	grown token.Pos // an append to it, or a map store into it
 	// newObjects is an append of pointers to objects made for it
-	// (append(x.f, &T{...})), and otherAppends says some append or
-	// element store adds anything else: when every append makes its elements, a reset's
-	// kept slots save a pointer each next to an allocation per element.
-	newObjects   token.Pos
-	otherAppends bool
+	// (append(x.f, &T{...})), and otherAppends (below) says some append
+	// or element store adds anything else: when every one makes its
+	// element, a reset's kept slots save a pointer each next to an
+	// allocation per element.
+	newObjects token.Pos
 	// resliced is x.f = x.f[:n]: a length set within the capacity, which
 	// grows the field only if the object owns that memory; extended is
 	// x.f = x.f[:len(x.f)+n] or x.f[:cap(x.f)], which grows it into its
@@ -53,8 +53,7 @@ type fieldUse struct {
 	// emptied is an assignment of nil to a slice outside a reset (x.f =
 	// nil at the end of a line or a message): the capacity goes there,
 	// after each use, and a reset finds little to keep.
-	emptied     token.Pos
-	nilCompared bool
+	emptied token.Pos
 	// stored is a read in a function literal that is kept (a field of a
 	// config, a variable) or run by a go statement: a callback that may
 	// run at any time, during a reset that reuses the memory too.
@@ -65,6 +64,9 @@ type fieldUse struct {
 	// borrowed is set when an exported function stores its parameter in
 	// the field: holding the caller's memory is what the field is for.
 	borrowed bool
+	// nilCompared: the package compares the field with nil.
+	nilCompared  bool
+	otherAppends bool // see newObjects
 }
 
 // growth returns where the package grows the field: an append or a map
