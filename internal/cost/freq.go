@@ -332,6 +332,21 @@ func (m *Model) Called(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	return ok && m.funcs[fn] != nil && len(m.funcs[fn].callers) > 0
 }
 
+// Unused reports whether nothing outside tests can call decl: a function
+// (not a method, which an interface may call) unexported or otherwise
+// hidden from other packages, never used as a value, that no function of
+// the package but itself calls outside tests. What it would do with its
+// input never happens in production.
+func (m *Model) Unused(pass *analysis.Pass, decl *ast.FuncDecl) bool {
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || decl.Recv != nil || m.funcs[fn] == nil {
+		return false
+	}
+	info := m.funcs[fn]
+	return !info.external && !info.escapes && !info.spawned &&
+		!slices.ContainsFunc(info.callers, func(caller *types.Func) bool { return caller != fn })
+}
+
 // frequency combines what a function says of itself with what its
 // callers in the package say: an unexported function runs as often as
 // its callers, and one that only tests call does not run in production.

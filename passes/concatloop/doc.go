@@ -45,7 +45,9 @@
 //     denial-of-service risk (not in a command's cold code, such as its
 //     main: there the input is its user's own file, and the tier follows
 //     how often the code runs; nor in deprecated code, kept for old
-//     callers and not changed for speed); or the count grows with data in code that
+//     callers and not changed for speed; nor in a function, not a method,
+//     that nothing outside tests calls, which never runs in production);
+//     or the count grows with data in code that
 //     runs per request, per I/O call (a method with the name and
 //     parameters of one of io's) or per value written (Write(w io.Writer));
 //   - medium: the count grows with data (a range over a slice, map or

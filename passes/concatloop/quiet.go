@@ -41,6 +41,8 @@ func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 		return cost.Estimate{Tier: cost.Low, Evidence: capped + ": the string stays short"}
 	case trips.Count == cost.CountInput && freq.Level == cost.Cold && (c.pass.Pkg.Name() == "main" || cost.DevTool(c.pass) != ""):
 		return cost.Estimate{Tier: cost.Low, Evidence: trips.Evidence + ", " + freq.Reason + ": a command's own input, chosen by its user"}
+	case trips.Count == cost.CountInput && c.unused(g) != "":
+		return cost.Estimate{Tier: cost.Low, Evidence: trips.Evidence + ", but nothing outside tests calls " + c.unused(g)}
 	case trips.Count == cost.CountInput && freq.Deprecated:
 		return cost.Estimate{Tier: cost.Low, Evidence: trips.Evidence + ", " + freq.Reason + ": kept for old callers, not changed for speed"}
 	case trips.Count == cost.CountInput:
@@ -72,6 +74,17 @@ func (c *checker) estimate(g *group, trips cost.Trips) cost.Estimate {
 		return cost.Estimate{Tier: cost.High, Evidence: join(trips.Evidence, freq.Reason)}
 	}
 	return cost.Estimate{Tier: cost.Medium, Evidence: trips.Evidence}
+}
+
+// unused returns the name of the function around g if nothing outside
+// tests calls it (see [cost.Model.Unused]), or "".
+func (c *checker) unused(g *group) string {
+	for f := range g.loop.Enclosing((*ast.FuncDecl)(nil)) {
+		if decl := f.Node().(*ast.FuncDecl); c.model.Unused(c.pass, decl) {
+			return decl.Name.Name
+		}
+	}
+	return ""
 }
 
 // lookupTest returns the test under which every accumulation of g runs,
