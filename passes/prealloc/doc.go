@@ -29,7 +29,9 @@
 //     is inside if len(users) > 0, or after if len(users) == 0 { return })
 //     or nothing tells nil from empty (it is only measured, ranged over,
 //     indexed, copied from, joined or spread into a variadic call, or
-//     returned by an unexported function whose callers use it only so, or
+//     returned by an unexported function whose callers use it only so and
+//     that no _test.go file of the package names (a test may compare its
+//     result with nil; the memlint command does not analyze test variants), or
 //     passed to a function of the package whose parameter is used only so),
 //     and otherwise makes it there only when the loop runs (if len(users) >
 //     0 { out = make([]T, 0, len(users)) }), which keeps it nil when the

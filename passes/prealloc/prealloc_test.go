@@ -128,5 +128,5 @@ func TestStrict(t *testing.T) {
 	}
 	defer prealloc.Analyzer.Flags.Set("strict", "false")
 	analysistest.Run(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/tiers/...", "prealloc/dotimport")
-	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/equiv")
+	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/equiv", "prealloc/ruleset")
 }
