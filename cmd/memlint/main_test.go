@@ -55,7 +55,7 @@ type T struct {
 var Ts = make([]T, 1000)
 `
 
-const finding = "struct T of 24 bytes could be 16 (saves 8 bytes per value; size class 24 -> 16)"
+const finding = "struct T of 24 bytes could be 16 (saves 8 bytes per value; size class 24 -> 16 when allocated alone)"
 
 // module writes a module holding padded code and returns its directory.
 func module(t *testing.T) string {
