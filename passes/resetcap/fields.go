@@ -433,11 +433,7 @@ func noteAppend(info *types.Info, cur inspector.Cursor, rhs ast.Expr, u *fieldUs
 		u.otherAppends = true
 		return
 	}
-	var fn ast.Node
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = f.Node()
-		break
-	}
+	fn := astx.InnermostFunc(cur).Node() // an assignment is in a function
 	made := false
 	for _, arg := range call.Args[1:] {
 		if isNil(info, arg) {
@@ -463,11 +459,7 @@ func noteElementStore(info *types.Info, cur inspector.Cursor, u *fieldUse) {
 		u.otherAppends = true
 		return
 	}
-	var fn ast.Node
-	for f := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = f.Node()
-		break
-	}
+	fn := astx.InnermostFunc(cur).Node() // an assignment is in a function
 	for i, lhs := range as.Lhs {
 		switch {
 		case lhs != cur.Node():
