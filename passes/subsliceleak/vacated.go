@@ -756,8 +756,9 @@ func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspe
 	if pkg := foreignHolder(info, pass.Pkg, v.holder); pkg != nil {
 		return "the slice belongs to package " + pkg.Name() + ", whose code may hold another slice of the same array"
 	}
+	own := freshRoot(info, fn, v.holder)
 	for _, occ := range v.occurrences(pass, insp) {
-		if own := freshRoot(info, fn, v.holder); own && (occ.Node().Pos() < fn.Pos() || occ.Node().End() > fn.End()) {
+		if own && (occ.Node().Pos() < fn.Pos() || occ.Node().End() > fn.End()) {
 			continue // another object's field: this one is fn's own
 		}
 		if !keptHome(info, occ, occ.Node().(ast.Expr), 0) {
