@@ -16,6 +16,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/types/typeutil"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
@@ -184,10 +185,7 @@ func debugGuard(cur inspector.Cursor) (name, what string) {
 // often their code runs. Comments further down a block may speak of
 // what follows them only, and a function's body is left to its doc.
 func saidRare(pass *analysis.Pass, cur inspector.Cursor) string {
-	var file *ast.File
-	for f := range cur.Enclosing((*ast.File)(nil)) {
-		file = f.Node().(*ast.File)
-	}
+	file := astx.FileOf(pass, cur.Node().Pos())
 	if file == nil {
 		return ""
 	}
