@@ -343,8 +343,13 @@ func (m *Model) Unused(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 		return false
 	}
 	info := m.funcs[fn]
-	return !info.external && !info.escapes && !info.spawned &&
-		!slices.ContainsFunc(info.callers, func(caller *types.Func) bool { return caller != fn })
+	return !info.external && !info.escapes && !info.spawned && info.uncalled(fn)
+}
+
+// uncalled reports whether no function of the package but fn itself
+// calls fn outside tests.
+func (info *funcInfo) uncalled(fn *types.Func) bool {
+	return !slices.ContainsFunc(info.callers, func(caller *types.Func) bool { return caller != fn })
 }
 
 // frequency combines what a function says of itself with what its
@@ -375,7 +380,7 @@ func (m *Model) fromCallers(fn *types.Func, info *funcInfo) Frequency {
 	if info.external || info.escapes || info.spawned {
 		return Frequency{}
 	}
-	if !slices.ContainsFunc(info.callers, func(caller *types.Func) bool { return caller != fn }) {
+	if info.uncalled(fn) {
 		return Frequency{Level: Cold, Reason: "no production callers"}
 	}
 	var cold *Frequency
