@@ -43,11 +43,34 @@ func VisibleAt(pass *analysis.Pass, name string, obj types.Object, pos token.Pos
 	return found == obj
 }
 
+// GoVersion returns the Go language version of file as the compiler
+// reads it: its //go:build version or its module's go directive, and
+// go1.16 for a module whose go.mod has no go directive (the go command's
+// default for it, as for the go.mod it makes up for a +incompatible
+// module), which the type checker leaves unset. It returns "" when
+// nothing says (GOPATH mode, a driver that gives no module).
+func GoVersion(pass *analysis.Pass, file *ast.File) string {
+	if v := pass.TypesInfo.FileVersions[file]; v != "" {
+		return v
+	}
+	if v := pass.Pkg.GoVersion(); v != "" {
+		return v
+	}
+	mod := pass.Module
+	if mod != nil && mod.Replace != nil {
+		mod = mod.Replace
+	}
+	if mod != nil && mod.Path != "" && mod.GoVersion == "" {
+		return "go1.16"
+	}
+	return ""
+}
+
 // MissingBuiltin says why a fix cannot call the go1.21 builtin name
 // (clear, max, min) at pos: the file's Go version predates it, or a
 // declaration shadows it there. It returns "" when the fix can.
 func MissingBuiltin(pass *analysis.Pass, name string, pos token.Pos) string {
-	if v := pass.TypesInfo.FileVersions[FileOf(pass, pos)]; v != "" && version.Compare(v, "go1.21") < 0 {
+	if v := GoVersion(pass, FileOf(pass, pos)); v != "" && version.Compare(v, "go1.21") < 0 {
 		return name + " needs go1.21, the file is " + v
 	}
 	if !VisibleAt(pass, name, types.Universe.Lookup(name), pos) {

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/memlint/memlint/internal/astx"
 	"github.com/memlint/memlint/internal/imports"
 	"github.com/memlint/memlint/internal/typesx"
 )
@@ -37,10 +38,7 @@ func Fix(pass *analysis.Pass, file *ast.File, e ast.Expr) (fix *analysis.Suggest
 	if why != "" {
 		return nil, "", why
 	}
-	v := pass.TypesInfo.FileVersions[file]
-	if v == "" {
-		v = pass.Pkg.GoVersion()
-	}
+	v := astx.GoVersion(pass, file)
 	if v != "" && version.Compare(v, c.since) < 0 {
 		return nil, "", c.path + ".Clone needs " + c.since + ", the file is " + v
 	}

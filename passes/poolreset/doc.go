@@ -125,7 +125,9 @@
 // them) is low tier: each keeps only its own bytes, which the map or a
 // literal usually holds anyway.
 // The fix inserts clear(b[:cap(b)]) before the
-// Put; it is withheld when the slice is used after the Put.
+// Put; it is withheld when the slice is used after the Put, and before
+// go1.21 (a file's version, or go1.16 for a module whose go.mod has no go
+// directive), which has no clear.
 //
 //	func (h *head) putSeries(b []*series) {
 //		h.seriesPool.Put(b[:0]) // reported: b's elements keep the series alive
@@ -145,7 +147,8 @@
 // pool, calls (it clears other fields but forgot this one), with a fix
 // that adds clear(x.f) for
 // a map, or x.f = x.f[:0] for a slice, at its end; without such a method
-// it is at the Put, with the same fix just before it. Maps looked up with
+// it is at the Put, with the same fix just before it (none that needs
+// clear before go1.21). Maps looked up with
 // comma-ok whose values are not presence markers (struct{} or bool) are
 // caches kept across uses on purpose, and are not reported; nor are
 // appends that run only under a test of the field's length (if top >=

@@ -473,6 +473,10 @@ func (a *checker) growingAtReset(reset *ast.FuncDecl, t *types.Named, fields []*
 		d.Message += " (no automatic fix: the receiver has no name)"
 		return d
 	}
+	if why := a.clearMissing(fields, reset.Body.Rbrace); why != "" {
+		d.Message += " (no automatic fix: " + why + "; delete its keys in a loop)"
+		return d
+	}
 	edit, ok := a.insertAtEnd(reset.Body, stmts)
 	if !ok {
 		d.Message += " (no automatic fix: the method's body does not end on a line of its own)"
@@ -499,6 +503,10 @@ func (a *checker) growingAtPut(p *putSite, t *types.Named, fields []*growingFiel
 	}
 	if a.usedAfterPut(p) {
 		d.Message += " (no automatic fix: it is used after the Put)"
+		return d
+	}
+	if why := a.clearMissing(fields, call.Pos()); why != "" {
+		d.Message += " (no automatic fix: " + why + "; delete its keys in a loop)"
 		return d
 	}
 	message := "Empty " + joinFields(name, fields) + " before putting " + name + " back"
@@ -548,6 +556,15 @@ func joinFields(x string, fields []*growingField) string {
 		names = append(names, x+"."+g.field.Name())
 	}
 	return strings.Join(names, ", ")
+}
+
+// clearMissing says why the clear that empties a map of fields cannot be
+// called at pos (see [astx.MissingBuiltin]), or "".
+func (a *checker) clearMissing(fields []*growingField, pos token.Pos) string {
+	if !slices.ContainsFunc(fields, func(g *growingField) bool { return isMapType(g.field.Type()) }) {
+		return ""
+	}
+	return astx.MissingBuiltin(a.pass, "clear", pos)
 }
 
 // emptyingStmts returns the statements that empty the fields of x: clear

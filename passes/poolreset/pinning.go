@@ -883,6 +883,8 @@ func (a *checker) checkElementsHeld(p *putSite) *analysis.Diagnostic {
 		d.Message += " (no automatic fix: another Get of the pool uses the slice at its length, which clearing would change)"
 	case !a.plainVariable(arg):
 		d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
+	case astx.MissingBuiltin(a.pass, "clear", call.Pos()) != "":
+		d.Message += " (no automatic fix: " + astx.MissingBuiltin(a.pass, "clear", call.Pos()) + "; zero the elements in a loop)"
 	default:
 		if _, deferred := p.call.(*ssa.Defer); deferred {
 			d.SuggestedFixes = a.resetInDefer(call, fn.Syntax(), []string{"clear(" + whole + ")"}, "Clear "+name+" before putting it back")

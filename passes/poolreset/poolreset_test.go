@@ -288,3 +288,11 @@ func TestModule(t *testing.T) {
 	fixture.SetFlag(t, poolreset.Analyzer, "strict", "true")
 	analysistest.Run(t, filepath.Join(fixture.Dir(t), "modules", "poolmod"), poolreset.Analyzer, "./server")
 }
+
+// TestNoGoDirective checks that no fix calls clear in a dependency whose
+// go.mod has no go directive: the go command compiles it as go1.16.
+func TestNoGoDirective(t *testing.T) {
+	fixture.SetFlag(t, poolreset.Analyzer, "strict", "true")
+	dir := filepath.Join(fixture.Dir(t), "src", "nogodirective")
+	analysistest.RunWithSuggestedFixes(t, dir, poolreset.Analyzer, "dep/poolreset")
+}

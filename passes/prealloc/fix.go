@@ -296,10 +296,7 @@ func (c *checker) canUseMax(pos token.Pos) bool {
 // atLeastGo121 reports whether the file may use the slices package and the
 // max builtin.
 func (c *checker) atLeastGo121() bool {
-	v := c.pass.TypesInfo.FileVersions[c.file]
-	if v == "" {
-		v = c.pass.Pkg.GoVersion()
-	}
+	v := astx.GoVersion(c.pass, c.file)
 	return v == "" || version.Compare(v, "go1.21") >= 0
 }
 

@@ -81,7 +81,8 @@
 // The fix is s = s[:0] for a slice, after clear(s) when its elements hold
 // pointers (truncating alone would keep what they point to alive until the
 // next use overwrites them), and clear(m) for a map. A fix that needs
-// clear is offered only from go1.21. It is offered only when it cannot
+// clear is offered only from go1.21 (go1.16 is a module whose go.mod has
+// no go directive). It is offered only when it cannot
 // change what the program sees:
 //
 //   - The field must not be handed out (returned, stored elsewhere, passed

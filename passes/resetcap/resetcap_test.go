@@ -25,3 +25,13 @@ func TestOldGoVersion(t *testing.T) {
 	dir := filepath.Join(fixture.Dir(t), "src", "resetcap", "oldgo")
 	analysistest.RunWithSuggestedFixes(t, dir, resetcap.Analyzer, "./...")
 }
+
+// TestNoGoDirective checks that no fix calls clear in a dependency whose
+// go.mod has no go directive (as the go.mod made up for a +incompatible
+// module): the go command compiles it as go1.16, though it tells the type
+// checker no version.
+func TestNoGoDirective(t *testing.T) {
+	fixture.SetFlag(t, resetcap.Analyzer, "strict", "true")
+	dir := filepath.Join(fixture.Dir(t), "src", "nogodirective")
+	analysistest.RunWithSuggestedFixes(t, dir, resetcap.Analyzer, "dep/resetcap")
+}

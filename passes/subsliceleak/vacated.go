@@ -477,7 +477,7 @@ func (v *vacate) diagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur 
 func (v *vacate) deleteDiagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur inspector.Cursor, fn ast.Node, src *astx.Source, base string) analysis.Diagnostic {
 	file := astx.FileOf(pass, v.as.Pos())
 	remedy := "slices.Delete(" + base + ", " + src.Text(v.from) + ", " + src.Text(v.to) + ") clears them"
-	ver := pass.TypesInfo.FileVersions[file]
+	ver := astx.GoVersion(pass, file)
 	old := ver != "" && version.Compare(ver, "go1.22") < 0
 	if old {
 		remedy = "zero them after the shift (slices.Delete does, from go1.22; the file is " + ver + ")"

@@ -1,0 +1,7 @@
+module nogodirective
+
+go 1.22
+
+require dep v0.0.0
+
+replace dep => ./dep
