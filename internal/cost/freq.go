@@ -346,6 +346,22 @@ func (m *Model) Unused(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	return !info.external && !info.escapes && !info.spawned && info.uncalled(fn)
 }
 
+// OnlyCallers returns the functions of the package that call the function
+// declared by decl outside tests, itself aside, when nothing else can call
+// it: it is hidden from other packages and interfaces, never used as a
+// value and never started as a goroutine. Else nil.
+func (m *Model) OnlyCallers(pass *analysis.Pass, decl *ast.FuncDecl) []*types.Func {
+	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	if !ok || m.funcs[fn] == nil {
+		return nil
+	}
+	info := m.funcs[fn]
+	if info.external || info.escapes || info.spawned {
+		return nil
+	}
+	return slices.DeleteFunc(slices.Clone(info.callers), func(caller *types.Func) bool { return caller == fn })
+}
+
 // uncalled reports whether no function of the package but fn itself
 // calls fn outside tests.
 func (info *funcInfo) uncalled(fn *types.Func) bool {
@@ -1171,15 +1187,41 @@ func commandPackage(pkg *types.Package) string {
 }
 
 // commandAction returns the type of decl's parameter by which a
-// command-line framework calls it as a command's action, or "".
+// command-line framework calls it as a command's action, or "". A
+// command line without a framework describes each command by a struct
+// that holds its flags (cmd/go's base.Command, a tool's command table
+// of {name, run, flag.FlagSet}), and passes it to the command's run
+// function: once per run too.
 func commandAction(pass *analysis.Pass, decl *ast.FuncDecl) string {
 	for _, named := range pointedParams(pass, decl) {
 		pkg := named.Obj().Pkg()
 		if pkg != nil && pkg != pass.Pkg && slices.Contains(commandActionTypes[pkg.Name()], named.Obj().Name()) {
 			return "*" + pkg.Name() + "." + named.Obj().Name()
 		}
+		if holdsFlagSet(named) {
+			return "*" + named.Obj().Name() + ", a command with its flags"
+		}
 	}
 	return ""
+}
+
+// holdsFlagSet reports whether named is a struct with a field of type
+// FlagSet or *FlagSet (of flag, pflag and their kind).
+func holdsFlagSet(named *types.Named) bool {
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return false
+	}
+	for field := range st.Fields() {
+		t := field.Type()
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		if n := namedOf(t); n != nil && n.Obj().Name() == "FlagSet" {
+			return true
+		}
+	}
+	return false
 }
 
 // injectedParam returns fx.In or dig.In if a parameter of decl is a

@@ -170,7 +170,8 @@
 //     "// Code generated ... DO NOT EDIT." header), a command below
 //     internal/, and such a command's packages below cmd/, the
 //     actions a command-line framework runs (a function given a
-//     *cobra.Command, *kingpin.ParseContext, *cli.Context, ...) and
+//     *cobra.Command, *kingpin.ParseContext, *cli.Context, ..., or a
+//     struct that holds the command's FlagSet, as cmd/go's base.Command) and
 //     functions given a *FlagSet to define flags in, dependency-injection
 //     constructors (given a struct that embeds fx.In or dig.In), test
 //     support (a file that imports gomega, ginkgo, testify or gotest.tools,
@@ -220,7 +221,11 @@
 //     a string conversion or concatenation, &T{} or new, which are small
 //     next to the growth), loops over a directory listing (the result
 //     of os.ReadDir, fs.Glob or a File's Readdir, which allocates an entry
-//     per file to read), and other conditional appends.
+//     per file to read), loops in a function that also makes such a call
+//     that takes a context and can fail, or that only such functions of the
+//     package call (an API client's request body built from a few
+//     options: once per call, the round trip costs more than the growth),
+//     and other conditional appends.
 //
 // It does not report appends of xs..., ranges over strings, channels and
 // other functions, slices touched between their declaration and the loop,

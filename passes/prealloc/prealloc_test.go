@@ -130,3 +130,11 @@ func TestStrict(t *testing.T) {
 	analysistest.Run(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/tiers/...", "prealloc/dotimport")
 	analysistest.RunWithSuggestedFixes(t, fixture.Dir(t), prealloc.Analyzer, "prealloc/equiv", "prealloc/ruleset")
 }
+
+// TestNoGoDirective checks that no fix calls slices.Grow or max in a
+// dependency whose go.mod has no go directive: the go command compiles it
+// as go1.16.
+func TestNoGoDirective(t *testing.T) {
+	dir := filepath.Join(fixture.Dir(t), "src", "nogodirective")
+	analysistest.RunWithSuggestedFixes(t, dir, prealloc.Analyzer, "dep/prealloc")
+}

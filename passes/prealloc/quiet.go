@@ -296,6 +296,70 @@ func (c *checker) waits(call *ast.CallExpr) bool {
 	return !ok || fn.Pkg() == nil || fn.Pkg().Path() != "context"
 }
 
+// remoteCall returns the evidence, or "", when the package talks to a
+// network (it imports net, net/http, database/sql or grpc) and the
+// function around the loop makes a call that takes a context and can
+// fail (a query or a remote call: c.NewRequest(ctx, ...),
+// db.QueryContext(ctx, ...)), or every function of the package that
+// calls it, and nothing else can, makes one. Once per call, its round
+// trip and decoding cost far more than the growths of one slice or map
+// (PRECISION.md, reason 12): an API client's request body built from a
+// few options.
+func (c *checker) remoteCall(loopCur inspector.Cursor) string {
+	const costlier = "takes a context and can fail (a query or a remote call, costlier than the growth)"
+	if !slices.ContainsFunc(c.pass.Pkg.Imports(), func(p *types.Package) bool { return slices.Contains(networkPackages, p.Path()) }) {
+		return ""
+	}
+	fn := astx.OutermostFunc(loopCur)
+	if call := c.firstWait(fn); call != nil {
+		return "the function also calls " + c.src.Text(call.Fun) + ", a call that " + costlier
+	}
+	decl, ok := fn.(*ast.FuncDecl)
+	if !ok {
+		return ""
+	}
+	var waits []string
+	callers := c.model.OnlyCallers(c.pass, decl)
+	slices.SortFunc(callers, func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
+	for _, caller := range slices.Compact(callers) {
+		decl := c.model.Decl(caller)
+		if decl == nil {
+			return ""
+		}
+		call := c.firstWait(decl)
+		if call == nil {
+			return ""
+		}
+		waits = append(waits, caller.Name()+" (which calls "+c.src.Text(call.Fun)+")")
+	}
+	switch len(waits) {
+	case 0:
+		return ""
+	case 1:
+		return "called only from " + waits[0] + ": a call that " + costlier
+	}
+	return "called only from " + strings.Join(waits, ", ") + ": calls that " + strings.Replace(costlier, "takes", "take", 1)
+}
+
+// networkPackages are the packages that a client of a network service
+// imports to reach it.
+var networkPackages = []string{"net", "net/http", "database/sql", "google.golang.org/grpc"}
+
+// firstWait returns the first call in fn that waits (see waits), or nil.
+func (c *checker) firstWait(fn ast.Node) *ast.CallExpr {
+	var found *ast.CallExpr
+	if fn == nil {
+		return nil
+	}
+	ast.Inspect(fn, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && found == nil && c.waits(call) {
+			found = call
+		}
+		return found == nil
+	})
+	return found
+}
+
 // buildsAny reports whether fn can fail and returns an untyped value (any)
 // besides the error: it builds a dynamic value (a query's JSON source, a
 // decoded document), which allocates its maps and parts.
@@ -424,6 +488,7 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		when = "on some iterations"
 	}
 	listing := c.listing(loopCur)
+	remote := c.remoteCall(loopCur)
 	into := c.feedsError(loopCur, acc)
 	low := func(evidence string) cost.Estimate { return cost.Estimate{Tier: cost.Low, Evidence: evidence} }
 	switch {
@@ -452,6 +517,8 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		return low("the map also gets entries outside the loop: the hint covers only part")
 	case acc.cond != nil && !acc.skipsConstants:
 		return low("conditional: the count is only an upper bound")
+	case remote != "":
+		return low(remote)
 	case freq.Level == cost.Hot:
 		return cost.Estimate{Tier: cost.High, Evidence: join(trips.Evidence, freq.Reason)}
 	}

@@ -3,6 +3,7 @@
 package cliaction
 
 import (
+	"flag"
 	"kingpin"
 	"strings"
 )
@@ -24,4 +25,30 @@ func (c *listCmd) render() string { // want `cold: a command-line action \(\*kin
 // Render is exported: other packages may call it per request.
 func Render(lines []string) string { // want `unknown: `
 	return strings.Join(lines, "\n")
+}
+
+// A command of a tool without a framework: its name, its run function and
+// its flags.
+type command struct {
+	name string
+	run  func(c *command, args []string)
+	flag flag.FlagSet
+}
+
+var commands = []*command{{name: "stats", run: stats}}
+
+// stats is the run function of the stats command: once per run.
+func stats(c *command, args []string) { // want `cold: a command-line action \(\*command, a command with its flags\): once per command run`
+	_ = strings.Join(args, c.name)
+}
+
+// A server keeps its flags too, but its handler is not a command.
+type server struct {
+	flags *flag.FlagSet
+	names []string
+}
+
+// Handle runs per request.
+func (s *server) Handle(req string) string { // want `unknown: `
+	return strings.Join(append(s.names, req), ",")
 }

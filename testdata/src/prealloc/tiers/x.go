@@ -246,6 +246,67 @@ func Derived(ctx context.Context, names []string) []int {
 	return out
 }
 
+// An APIClient sends requests to a remote API.
+type APIClient struct{ base string }
+
+// NewRequest builds a request to the API; it takes a context and can fail.
+func (c *APIClient) NewRequest(ctx context.Context, method, path string, body any) (*http.Request, error) {
+	return http.NewRequestWithContext(ctx, method, c.base+path, nil)
+}
+
+// EnableRescue sends a few keys in one request: its round trip costs far
+// more than the growth.
+func (c *APIClient) EnableRescue(ctx context.Context, keys []string) error {
+	var ids []string // want `\[low: the function also calls c.NewRequest, a call that takes a context and can fail \(a query or a remote call, costlier than the growth\)\]$`
+	for _, k := range keys {
+		ids = append(ids, "key:"+k)
+	}
+	_, err := c.NewRequest(ctx, "POST", "/rescue", ids)
+	return err
+}
+
+// rulesToBody converts a request's rules, once per request.
+func rulesToBody(rules []string) []string {
+	var body []string // want `\[low: called only from AddRules \(which calls c.NewRequest\): a call that takes a context and can fail \(a query or a remote call, costlier than the growth\)\]$`
+	for _, r := range rules {
+		body = append(body, "rule:"+r)
+	}
+	return body
+}
+
+// AddRules sends the rules in one request, or checks them first in
+// another: it converts them twice, and is named once.
+func (c *APIClient) AddRules(ctx context.Context, rules []string, check bool) error {
+	if check {
+		if _, err := c.NewRequest(ctx, "POST", "/rules/check", rulesToBody(rules)); err != nil {
+			return err
+		}
+	}
+	_, err := c.NewRequest(ctx, "POST", "/rules", rulesToBody(rules))
+	return err
+}
+
+// labelsOf converts labels for a request and for a local summary, which
+// makes no remote call: the growth counts there.
+func labelsOf(labels []string) []string {
+	var out []string // want `out can be preallocated with capacity len\(labels\) .*\[medium: no bound on the count found here\]$`
+	for _, l := range labels {
+		out = append(out, "label:"+l)
+	}
+	return out
+}
+
+// SetLabels sends the labels in one request.
+func (c *APIClient) SetLabels(ctx context.Context, labels []string) error {
+	_, err := c.NewRequest(ctx, "PUT", "/labels", labelsOf(labels))
+	return err
+}
+
+// LabelSummary joins the labels locally.
+func LabelSummary(labels []string) string {
+	return strings.Join(labelsOf(labels), ",")
+}
+
 // DeviceNames copies a directory listing: reading it costs far more.
 func DeviceNames(dir string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
