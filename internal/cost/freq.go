@@ -799,19 +799,28 @@ func copiedCode(path string) string {
 }
 
 // forPeople says why the package at path serves people rather than the
-// program's data, or "": a path element cli holds a command line's front
-// end (its commands, flags and help), run once per command; a package
-// docs holds documentation and the schemas written from it.
+// program's data, or "": a path element cli, or one named for a tool's
+// command line (zmscli), holds a command line's front end (its commands,
+// flags and help), run once per command; a path element fake, mock or
+// simulator holds a test double, which other packages' tests run in place
+// of a real service; a package docs holds documentation and the schemas
+// written from it.
 func forPeople(path string) string {
 	elems := strings.Split(path, "/")
 	switch {
-	case slices.Contains(elems, "cli"):
+	case slices.ContainsFunc(elems, func(elem string) bool { return strings.HasSuffix(elem, "cli") }):
 		return "the command line (" + path + ")" + onceAndRun
+	case slices.ContainsFunc(elems, func(elem string) bool { return slices.Contains(testDoubleElems, elem) }):
+		return "a test double (" + path + "), run by tests in place of a real service"
 	case isDocsPackage(path):
 		return "documentation (" + path + "), for people"
 	}
 	return ""
 }
+
+// testDoubleElems are the path elements of packages that stand in for a
+// real service in tests (a fake client, a mock server, vcsim's simulator).
+var testDoubleElems = []string{"fake", "fakes", "mock", "mocks", "simulator"}
 
 // parsesCommandLine says why the package is a command-line parser, or "":
 // its code (not its tests) hands the program's arguments, os.Args[1:], to

@@ -96,7 +96,8 @@
 //     main, a command under hack/, tools/, scripts/, gen/ or examples/, a
 //     package under gen/, scaffolds/, mage/ or examples/, a copy of
 //     another project's code under third_party/ or vendor/, a command
-//     line's front end (a package under cli/), a command-line parser (a
+//     line's front end (a package under cli/ or a tool's, as zmscli/), a test
+//     double (under fake/, mock/ or simulator/), a command-line parser (a
 //     package that hands os.Args[1:] to a Parse function or keeps it to
 //     parse: flag, pflag, kong), documentation (a docs
 //     package, and functions that return its types), a command's own

@@ -158,7 +158,8 @@
 //     command under hack/, tools/, scripts/, gen/ or examples/, a package
 //     under gen/, scaffolds/, mage/ or examples/, a copy of another
 //     project's code under third_party/ or vendor/, a command line's
-//     front end (a package under cli/), a command-line parser (a package
+//     front end (a package under cli/ or a tool's, as zmscli/), a test
+//     double (under fake/, mock/ or simulator/), a command-line parser (a package
 //     that hands os.Args[1:] to a Parse function or keeps it to parse:
 //     flag, pflag, kong), documentation (a docs package,
 //     and functions that return its types: Docs() []docs.Spec), a
@@ -221,11 +222,15 @@
 //     a string conversion or concatenation, &T{} or new, which are small
 //     next to the growth), loops over a directory listing (the result
 //     of os.ReadDir, fs.Glob or a File's Readdir, which allocates an entry
-//     per file to read), loops in a function that also makes such a call
-//     that takes a context and can fail, or that only such functions of the
-//     package call (an API client's request body built from a few
-//     options: once per call, the round trip costs more than the growth),
-//     and other conditional appends.
+//     per file to read), loops, in a package that imports net, net/http,
+//     database/sql or grpc, in a function that also makes a remote call,
+//     or that only such functions of the package call: a call that takes
+//     a context and can fail, an HTTP request, a dial, a database query or
+//     a gRPC invocation, or a call of a function of the package that makes
+//     one, up to a few calls deep (an API client's request body built from
+//     a few options, the rows of a query converted: once per call, the
+//     round trip costs more than the growth), and other conditional
+//     appends.
 //
 // It does not report appends of xs..., ranges over strings, channels and
 // other functions, slices touched between their declaration and the loop,

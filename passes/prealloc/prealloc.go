@@ -46,12 +46,13 @@ func run(pass *analysis.Pass) (any, error) {
 	in := lazyinspect.Of(pass)
 	model := cost.Of(pass)
 	callees := make(map[callee]allocSite)
+	network := make(map[*types.Func]string)
 	for fileCur := range in.Root().Children() {
 		file, ok := fileCur.Node().(*ast.File)
 		if !ok || rep.Skips(file) {
 			continue
 		}
-		c := &checker{pass: pass, rep: rep, file: file, src: astx.NewSource(pass), escaped: make(map[ast.Node]map[*types.Var][]token.Pos), model: model, tables: model.Tables(), callees: callees}
+		c := &checker{pass: pass, rep: rep, file: file, src: astx.NewSource(pass), escaped: make(map[ast.Node]map[*types.Var][]token.Pos), model: model, tables: model.Tables(), callees: callees, network: network}
 		for cur := range fileCur.Preorder((*ast.RangeStmt)(nil), (*ast.ForStmt)(nil), (*ast.CallExpr)(nil)) {
 			if _, isCall := cur.Node().(*ast.CallExpr); isCall {
 				c.checkCollect(cur)
@@ -71,10 +72,11 @@ type checker struct {
 	src     *astx.Source
 	escaped map[ast.Node]map[*types.Var][]token.Pos // by outermost function: see escapedVars
 	model   *cost.Model
-	tables  map[*types.Var]bool  // package variables initialized with a literal
-	inInit  bool                 // the loop being checked is in an init function
-	fn      *types.Func          // the function the loop being checked is in
-	callees map[callee]allocSite // what each function of the package allocates, by scope: see callAllocation
+	tables  map[*types.Var]bool    // package variables initialized with a literal
+	inInit  bool                   // the loop being checked is in an init function
+	fn      *types.Func            // the function the loop being checked is in
+	callees map[callee]allocSite   // what each function of the package allocates, by scope: see callAllocation
+	network map[*types.Func]string // where each function of the package calls the network: see reachesNetwork
 }
 
 // An accumulation is the one statement of a loop body that adds an element

@@ -298,27 +298,26 @@ func (c *checker) waits(call *ast.CallExpr) bool {
 
 // remoteCall returns the evidence, or "", when the package talks to a
 // network (it imports net, net/http, database/sql or grpc) and the
-// function around the loop makes a call that takes a context and can
-// fail (a query or a remote call: c.NewRequest(ctx, ...),
-// db.QueryContext(ctx, ...)), or every function of the package that
-// calls it, and nothing else can, makes one. Once per call, its round
-// trip and decoding cost far more than the growths of one slice or map
-// (PRECISION.md, reason 12): an API client's request body built from a
-// few options.
+// function around the loop makes a remote call (see remote), or every
+// function of the package that calls it, and nothing else can, makes
+// one. Once per call, its round trip and decoding cost far more than the
+// growths of one slice or map (PRECISION.md, reason 12): an API client's
+// request body built from a few options, a page of rows converted after
+// their query.
 func (c *checker) remoteCall(loopCur inspector.Cursor) string {
-	const costlier = "takes a context and can fail (a query or a remote call, costlier than the growth)"
 	if !slices.ContainsFunc(c.pass.Pkg.Imports(), func(p *types.Package) bool { return slices.Contains(networkPackages, p.Path()) }) {
 		return ""
 	}
 	fn := astx.OutermostFunc(loopCur)
-	if call := c.firstWait(fn); call != nil {
-		return "the function also calls " + c.src.Text(call.Fun) + ", a call that " + costlier
+	const costlier = "a remote call, costlier than the growth: "
+	if what := c.firstRemote(fn); what != "" {
+		return "the function also makes " + costlier + what
 	}
 	decl, ok := fn.(*ast.FuncDecl)
 	if !ok {
 		return ""
 	}
-	var waits []string
+	var remotes []string
 	callers := c.model.OnlyCallers(c.pass, decl)
 	slices.SortFunc(callers, func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
 	for _, caller := range slices.Compact(callers) {
@@ -326,38 +325,130 @@ func (c *checker) remoteCall(loopCur inspector.Cursor) string {
 		if decl == nil {
 			return ""
 		}
-		call := c.firstWait(decl)
-		if call == nil {
+		what := c.firstRemote(decl)
+		if what == "" {
 			return ""
 		}
-		waits = append(waits, caller.Name()+" (which calls "+c.src.Text(call.Fun)+")")
+		remotes = append(remotes, caller.Name()+" ("+what+")")
 	}
-	switch len(waits) {
+	switch len(remotes) {
 	case 0:
 		return ""
 	case 1:
-		return "called only from " + waits[0] + ": a call that " + costlier
+		name, what, _ := strings.Cut(strings.TrimSuffix(remotes[0], ")"), " (")
+		return "called only from " + name + ", which makes " + costlier + what
 	}
-	return "called only from " + strings.Join(waits, ", ") + ": calls that " + strings.Replace(costlier, "takes", "take", 1)
+	return "called only from functions that make " + costlier + strings.Join(remotes, ", ")
 }
 
 // networkPackages are the packages that a client of a network service
 // imports to reach it.
 var networkPackages = []string{"net", "net/http", "database/sql", "google.golang.org/grpc"}
 
-// firstWait returns the first call in fn that waits (see waits), or nil.
-func (c *checker) firstWait(fn ast.Node) *ast.CallExpr {
-	var found *ast.CallExpr
+// firstRemote describes the first remote call in fn ("c.NewRequest, which
+// takes a context and can fail"), or "".
+func (c *checker) firstRemote(fn ast.Node) string {
+	var found string
 	if fn == nil {
-		return nil
+		return ""
 	}
 	ast.Inspect(fn, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && found == nil && c.waits(call) {
-			found = call
+		if call, ok := n.(*ast.CallExpr); ok && found == "" {
+			found = c.remote(call)
 		}
-		return found == nil
+		return found == ""
 	})
 	return found
+}
+
+// remote describes call if it is a remote call, or returns "": a call of
+// the network itself (an HTTP request, a dial, a database query, a gRPC
+// invocation), a call that takes a context and can fail (see waits), or
+// a call of a function of the package that, through the package's
+// functions, makes a call of the network.
+func (c *checker) remote(call *ast.CallExpr) string {
+	fn, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+	switch {
+	case fn != nil && isNetworkCall(fn):
+		return c.src.Text(call.Fun) + ", a network round trip"
+	case c.waits(call):
+		return c.src.Text(call.Fun) + ", which takes a context and can fail"
+	case fn != nil:
+		if via := c.reachesNetwork(fn, 0); via != "" {
+			return c.src.Text(call.Fun) + ", which reaches the network (" + via + ")"
+		}
+	}
+	return ""
+}
+
+// reachesNetwork returns where fn, a function of the package, or the
+// functions of the package it calls (up to a few calls deep), calls the
+// network ("r.http.Do in rawQuery"), or "".
+func (c *checker) reachesNetwork(fn *types.Func, depth int) string {
+	fn = fn.Origin()
+	if via, seen := c.network[fn]; seen {
+		return via
+	}
+	decl := c.model.Decl(fn)
+	if decl == nil || decl.Body == nil || depth > maxNetworkDepth {
+		return ""
+	}
+	c.network[fn] = "" // a cycle of calls reaches nothing more
+	var via string
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || via != "" {
+			return via == ""
+		}
+		callee, _ := typeutil.Callee(c.pass.TypesInfo, call).(*types.Func)
+		switch {
+		case callee == nil:
+		case isNetworkCall(callee):
+			via = c.src.Text(call.Fun) + " in " + fn.Name()
+		default:
+			via = c.reachesNetwork(callee, depth+1)
+		}
+		return via == ""
+	})
+	c.network[fn] = via
+	return via
+}
+
+// maxNetworkDepth is how many calls deep reachesNetwork looks: an API
+// client's method reaches its transport in two or three.
+const maxNetworkDepth = 4
+
+// networkCalls are, by package, the functions and methods (Type.Method)
+// that make a network round trip.
+var networkCalls = map[string][]string{
+	"net/http": {"Get", "Post", "PostForm", "Head", "Client.Do", "Client.Get", "Client.Post", "Client.PostForm", "Client.Head",
+		"Transport.RoundTrip", "RoundTripper.RoundTrip"},
+	"net": {"Dial", "DialTimeout", "DialTCP", "DialUDP", "DialUnix", "DialIP", "Dialer.Dial", "Dialer.DialContext"},
+	"database/sql": {"DB.Query", "DB.QueryContext", "DB.QueryRow", "DB.QueryRowContext", "DB.Exec", "DB.ExecContext",
+		"Tx.Query", "Tx.QueryContext", "Tx.QueryRow", "Tx.QueryRowContext", "Tx.Exec", "Tx.ExecContext",
+		"Stmt.Query", "Stmt.QueryContext", "Stmt.QueryRow", "Stmt.QueryRowContext", "Stmt.Exec", "Stmt.ExecContext",
+		"Conn.QueryContext", "Conn.QueryRowContext", "Conn.ExecContext"},
+	"google.golang.org/grpc": {"Invoke", "ClientConn.Invoke", "ClientConn.NewStream"},
+}
+
+// isNetworkCall reports whether fn is one of networkCalls.
+func isNetworkCall(fn *types.Func) bool {
+	if fn.Pkg() == nil {
+		return false
+	}
+	name := fn.Name()
+	if recv := fn.Signature().Recv(); recv != nil {
+		t := recv.Type()
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		named, ok := types.Unalias(t).(*types.Named)
+		if !ok {
+			return false
+		}
+		name = named.Obj().Name() + "." + name
+	}
+	return slices.Contains(networkCalls[fn.Pkg().Path()], name)
 }
 
 // buildsAny reports whether fn can fail and returns an untyped value (any)

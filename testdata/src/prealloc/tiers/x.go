@@ -247,7 +247,10 @@ func Derived(ctx context.Context, names []string) []int {
 }
 
 // An APIClient sends requests to a remote API.
-type APIClient struct{ base string }
+type APIClient struct {
+	base string
+	http *http.Client
+}
 
 // NewRequest builds a request to the API; it takes a context and can fail.
 func (c *APIClient) NewRequest(ctx context.Context, method, path string, body any) (*http.Request, error) {
@@ -257,7 +260,7 @@ func (c *APIClient) NewRequest(ctx context.Context, method, path string, body an
 // EnableRescue sends a few keys in one request: its round trip costs far
 // more than the growth.
 func (c *APIClient) EnableRescue(ctx context.Context, keys []string) error {
-	var ids []string // want `\[low: the function also calls c.NewRequest, a call that takes a context and can fail \(a query or a remote call, costlier than the growth\)\]$`
+	var ids []string // want `\[low: the function also makes a remote call, costlier than the growth: c.NewRequest, which takes a context and can fail\]$`
 	for _, k := range keys {
 		ids = append(ids, "key:"+k)
 	}
@@ -267,7 +270,7 @@ func (c *APIClient) EnableRescue(ctx context.Context, keys []string) error {
 
 // rulesToBody converts a request's rules, once per request.
 func rulesToBody(rules []string) []string {
-	var body []string // want `\[low: called only from AddRules \(which calls c.NewRequest\): a call that takes a context and can fail \(a query or a remote call, costlier than the growth\)\]$`
+	var body []string // want `\[low: called only from AddRules, which makes a remote call, costlier than the growth: c.NewRequest, which takes a context and can fail\]$`
 	for _, r := range rules {
 		body = append(body, "rule:"+r)
 	}
@@ -283,6 +286,48 @@ func (c *APIClient) AddRules(ctx context.Context, rules []string, check bool) er
 		}
 	}
 	_, err := c.NewRequest(ctx, "POST", "/rules", rulesToBody(rules))
+	return err
+}
+
+// query sends a request without a context, as older clients do.
+func (c *APIClient) query(method, path string) error {
+	req, err := http.NewRequest(method, c.base+path, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Relay names an operation's secrets, then relays them: the request
+// costs far more than the slice's growth.
+func (c *APIClient) Relay(keys []string) error {
+	var secrets []string // want `\[low: the function also makes a remote call, costlier than the growth: c.query, which reaches the network \(c.http.Do in query\)\]$`
+	for _, k := range keys {
+		secrets = append(secrets, "secret:"+k)
+	}
+	return c.query("POST", "/relay/"+strings.Join(secrets, ","))
+}
+
+// tagsToBody converts tags for two requests.
+func tagsToBody(tags []string) []string {
+	var body []string // want `\[low: called only from functions that make a remote call, costlier than the growth: AddTags \(c.query, which reaches the network \(c.http.Do in query\)\), RemoveTags \(c.NewRequest, which takes a context and can fail\)\]$`
+	for _, t := range tags {
+		body = append(body, "tag:"+t)
+	}
+	return body
+}
+
+// AddTags and RemoveTags send the tags in one request each.
+func (c *APIClient) AddTags(tags []string) error {
+	return c.query("POST", "/tags/"+strings.Join(tagsToBody(tags), ","))
+}
+
+func (c *APIClient) RemoveTags(ctx context.Context, tags []string) error {
+	_, err := c.NewRequest(ctx, "DELETE", "/tags", tagsToBody(tags))
 	return err
 }
 
