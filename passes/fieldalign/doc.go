@@ -46,7 +46,9 @@
 //     &T{} or new(T) in a loop (not one returned from the loop, which
 //     happens once per call), in a sync.Pool's New function, or after a
 //     sync.Pool's Get in the same function, made when the pool has none
-//     (not once per call of that function);
+//     (not once per call of that function); the evidence says when the
+//     allocation is in one case of a switch, made only for the kind of
+//     element that case takes (a raw tag among a template's tokens);
 //   - values made per call: &T{}, new(T) or a T{} whose address is returned,
 //     in a function that hands the value to its caller, when T is a stream
 //     (it has Read or Write methods: one per stream or connection, as
@@ -54,7 +56,9 @@
 //     a stream), the function is a method (an iterator or a frame made
 //     per use of another object; not Build or Clone, which make long-lived
 //     objects), or it runs per request. An exported NewT alone is no such
-//     evidence: servers, pools, watchers and balancers have one too.
+//     evidence: servers, pools, watchers and balancers have one too. An
+//     allocation in one case of a switch is said to be (a parse tree's
+//     root, made for one kind of node).
 //     Nor is a function that also returns or assigns package variables of T (known
 //     versions, interned names): it makes a fresh one only for what they
 //     do not cover. Nor is a value that cannot outlive the call (a context for one

@@ -372,7 +372,7 @@ func (w *walker) noteLiteral(cur inspector.Cursor, lit *ast.CompositeLit) {
 		w.u.madeAlone[tn] = true
 	} else if fn := w.enclosingDecl(cur); fn != nil && returnsPointerTo(pass, fn, tn) && !storedInPlace(cur) {
 		w.u.madeAlone[tn] = true
-		w.notePerCall(fn, tn, tn.Name()+"{}", lit.Pos())
+		w.notePerCall(fn, tn, tn.Name()+"{}", lit.Pos(), inSwitchCase(cur))
 	}
 }
 
@@ -416,13 +416,29 @@ func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what s
 		return // once per failure or message, or once per owner: no sign of many values
 	}
 	if how := repeated(w.pass, cur); how != "" {
-		setOnce(w.u.allocated, tn, what+" "+how+" at "+astx.Where(w.pass.Fset, pos))
+		where := " at " + astx.Where(w.pass.Fset, pos)
+		if how == "in a loop" && inSwitchCase(cur) {
+			where += ", in one case of a switch"
+		}
+		setOnce(w.u.allocated, tn, what+" "+how+where)
 		w.u.pooled[tn] = w.u.pooled[tn] || how == inPoolNew || how == onPoolMiss
 		return
 	}
 	if fn := w.enclosingDecl(cur); fn != nil && returnsValue(fn) && !keptByReceiver(w.pass.TypesInfo, fn, cur) && w.esc.outlivesCall(cur) {
-		w.notePerCall(fn, tn, what, pos)
+		w.notePerCall(fn, tn, what, pos, inSwitchCase(cur))
 	}
+}
+
+// inSwitchCase reports whether cur lies in a case of a switch inside the
+// innermost loop or function around it: the value is made only for the
+// kind of element that case takes (a raw tag among a template's tokens,
+// the root among a parse tree's nodes), not on every iteration or call.
+func inSwitchCase(cur inspector.Cursor) bool {
+	for anc := range cur.Enclosing((*ast.CaseClause)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		_, isCase := anc.Node().(*ast.CaseClause)
+		return isCase
+	}
+	return false
 }
 
 // handsOutShared reports whether fn returns or assigns, on some path, a
@@ -455,7 +471,7 @@ func handsOutShared(info *types.Info, fn *ast.FuncDecl, tn *types.TypeName) bool
 // one that builds or clones a long-lived object, or fn runs per request.
 // An exported NewT alone is no such evidence: servers, pools, watchers and
 // balancers are made by one too, a few per process.
-func (w *walker) notePerCall(fn *ast.FuncDecl, tn *types.TypeName, what string, pos token.Pos) {
+func (w *walker) notePerCall(fn *ast.FuncDecl, tn *types.TypeName, what string, pos token.Pos, inCase bool) {
 	if isSingletonName(tn.Name(), false) || handsOutShared(w.pass.TypesInfo, fn, tn) {
 		return
 	}
@@ -473,8 +489,12 @@ func (w *walker) notePerCall(fn *ast.FuncDecl, tn *types.TypeName, what string, 
 	default:
 		return
 	}
+	where := what + " at " + astx.Where(w.pass.Fset, pos)
+	if inCase {
+		where += ", in one case of a switch"
+	}
 	if obj, ok := w.pass.TypesInfo.Defs[fn.Name].(*types.Func); ok {
-		w.makers[tn] = append(w.makers[tn], maker{obj, why + " of " + astx.FuncName(fn) + " (" + what + " at " + astx.Where(w.pass.Fset, pos) + ")"})
+		w.makers[tn] = append(w.makers[tn], maker{obj, why + " of " + astx.FuncName(fn) + " (" + where + ")"})
 	}
 }
 

@@ -169,3 +169,26 @@ func wides(n int) (last *wide) {
 	}
 	return last
 }
+
+// rawNode is made in a loop over tokens, but only for the one kind of token
+// that its case of the switch takes.
+type rawNode struct { // want `struct rawNode of 40 bytes could be 32 .*\[high: allocated one by one: &rawNode\{\} in a loop at x.go:\d+, in one case of a switch\]`
+	a    bool
+	b, c int64
+	d    bool
+	e    int64
+}
+
+type token struct{ kind int }
+
+func parseTokens(toks []token) (nodes []any) {
+	for _, t := range toks {
+		switch t.kind {
+		case 1:
+			nodes = append(nodes, &rawNode{b: 1})
+		default:
+			nodes = append(nodes, t)
+		}
+	}
+	return nodes
+}

@@ -378,3 +378,22 @@ func (r *frameReader) trailers(ns []int64, k *trailerKeeper) int64 {
 }
 
 func Trailers(r *frameReader, ns []int64, k *trailerKeeper) int64 { return r.trailers(ns, k) }
+
+// seqNode is made by a method, but only in one case of its type switch.
+type seqNode struct { // want `struct seqNode of 24 bytes could be 16 .*\[medium: made per call of compiler.compileNode \(&seqNode\{\} at x.go:\d+, in one case of a switch\)\]`
+	a bool
+	b int64
+	c bool
+}
+
+type compiler struct{}
+
+func (c *compiler) compileNode(n any) any {
+	switch n.(type) {
+	case []any:
+		return &seqNode{b: 1}
+	}
+	return n
+}
+
+func Compile(n any) any { return new(compiler).compileNode(n) }
