@@ -38,7 +38,8 @@
 //     struct that is itself stored that way (not a chan T: values sent on
 //     a channel are copied into its buffer, made once, and out of it; nor
 //     a list literal written as a call's argument, build([]item{{...}}),
-//     which holds the values listed there);
+//     which holds the values listed there; a slice type declared, type
+//     byName []field, or a literal's, is cited only when nothing else is);
 //   - values allocated one by one: elements of []*T, map[K]*T or chan *T
 //     (unless the package takes them from pages, &s[i] or a generic
 //     Pool[T], and allocates a T by itself only into a field of an owner,

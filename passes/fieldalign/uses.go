@@ -52,8 +52,9 @@ type walker struct {
 	calls  map[*types.Func]*callCount
 	esc    *escapes
 	// listed is the evidence of many values that only the types of
-	// composite literals give ([]T{{...}}: its values written out): cited
-	// only when no other use of the type is.
+	// composite literals ([]T{{...}}: its values written out) and of type
+	// declarations (type byName []T) give: cited only when no other use of
+	// the type is.
 	listed map[*types.TypeName]string
 }
 
@@ -98,7 +99,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 			case *ast.ArrayType, *ast.MapType, *ast.ChanType:
 				if w.production && !inTable(cur) && !listedArgument(cur) {
 					k, _ := cur.ParentEdge()
-					w.noteContainer(n.(ast.Expr), k == edge.CompositeLit_Type)
+					w.noteContainer(n.(ast.Expr), k == edge.CompositeLit_Type || k == edge.TypeSpec_Type)
 				}
 			case *ast.CompositeLit:
 				w.noteLiteral(cur, n)
@@ -206,7 +207,9 @@ const minArrayLen = 64
 
 // noteContainer records a slice, map or channel type (an array of at least
 // minArrayLen) as evidence of many values of its element type; listed
-// says the type is a composite literal's, whose values are written out.
+// says the type is a composite literal's, whose values are written out,
+// or a type declaration's (type byName []field), which holds no values
+// itself: either is cited only when nothing else is.
 func (w *walker) noteContainer(expr ast.Expr, listed bool) {
 	pass := w.pass
 	t := pass.TypesInfo.TypeOf(expr)

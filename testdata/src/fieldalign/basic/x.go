@@ -191,3 +191,26 @@ type view struct { // want `struct view of 24 bytes could be 16 .*\[high: many v
 }
 
 type sheet struct{ views []view }
+
+// A type's fields sorted by name: the declared slice type holds no values;
+// the evidence cited is the slice the function fills.
+type fieldsByName []field
+
+func (x fieldsByName) Len() int           { return len(x) }
+func (x fieldsByName) Less(i, j int) bool { return x[i].name < x[j].name }
+func (x fieldsByName) Swap(i, j int)      { x[i], x[j] = x[j], x[i] }
+
+type field struct { // want `struct field of 40 bytes could be 32 .*\[high: many values: \[\]field at x.go:210\]$`
+	tagged bool
+	index  int64
+	name   string
+	quoted bool
+}
+
+func typeFields(names []string) []field {
+	var fields []field
+	for i, n := range names {
+		fields = append(fields, field{name: n, index: int64(i)})
+	}
+	return fields
+}
