@@ -133,6 +133,9 @@ func build(pass *analysis.Pass) *Model {
 		facts.cold = forPeople(pass.Pkg.Path())
 	}
 	if facts.cold == "" {
+		facts.cold = configPackage(pass.Pkg.Path())
+	}
+	if facts.cold == "" {
 		facts.cold = parsesCommandLine(pass, insp)
 	}
 	if facts.cold == "" && deprecatedPackage(pass.Files) {
@@ -814,6 +817,17 @@ func forPeople(path string) string {
 		return "a test double (" + path + "), run by tests in place of a real service"
 	case isDocsPackage(path):
 		return "documentation (" + path + "), for people"
+	}
+	return ""
+}
+
+// configPackage says why the package at path holds a program's
+// configuration, or "": a path element config or configs (lxd's
+// lxd/config, a service's internal/config). Its code loads, checks,
+// merges and applies settings, at start-up or on a reload.
+func configPackage(path string) string {
+	if slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool { return elem == "config" || elem == "configs" }) {
+		return "configuration (" + path + "): at start-up or on a reload"
 	}
 	return ""
 }
