@@ -346,22 +346,25 @@ func (m *Model) Unused(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 		return false
 	}
 	info := m.funcs[fn]
-	return !info.external && !info.escapes && !info.spawned && info.uncalled(fn)
+	return info.hidden() && info.uncalled(fn)
+}
+
+// hidden reports whether only the package's direct calls can call the
+// function: it is hidden from other packages and interfaces, never used
+// as a value and never started as a goroutine.
+func (info *funcInfo) hidden() bool {
+	return !info.external && !info.escapes && !info.spawned
 }
 
 // OnlyCallers returns the functions of the package that call the function
 // declared by decl outside tests, itself aside, when nothing else can call
-// it: it is hidden from other packages and interfaces, never used as a
-// value and never started as a goroutine. Else nil.
+// it (see funcInfo.hidden). Else nil.
 func (m *Model) OnlyCallers(pass *analysis.Pass, decl *ast.FuncDecl) []*types.Func {
 	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	if !ok || m.funcs[fn] == nil {
+	if !ok || m.funcs[fn] == nil || !m.funcs[fn].hidden() {
 		return nil
 	}
 	info := m.funcs[fn]
-	if info.external || info.escapes || info.spawned {
-		return nil
-	}
 	return slices.DeleteFunc(slices.Clone(info.callers), func(caller *types.Func) bool { return caller == fn })
 }
 
@@ -793,12 +796,16 @@ func writesGeneratedHeader(pass *analysis.Pass) bool {
 // kept under internal/third_party). Its maintainers take changes from
 // upstream; they do not tune the copy.
 func copiedCode(path string) string {
-	for _, elem := range strings.Split(path, "/") {
-		if elem == "third_party" || elem == "vendor" {
-			return "a copy of another project's code (" + path + ")"
-		}
+	if hasElem(path, "third_party", "vendor") {
+		return "a copy of another project's code (" + path + ")"
 	}
 	return ""
+}
+
+// hasElem reports whether one of the elements of the import path is one
+// of names.
+func hasElem(path string, names ...string) bool {
+	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool { return slices.Contains(names, elem) })
 }
 
 // forPeople says why the package at path serves people rather than the
@@ -813,7 +820,7 @@ func forPeople(path string) string {
 	switch {
 	case slices.ContainsFunc(elems, func(elem string) bool { return strings.HasSuffix(elem, "cli") }):
 		return "the command line (" + path + ")" + onceAndRun
-	case slices.ContainsFunc(elems, func(elem string) bool { return slices.Contains(testDoubleElems, elem) }):
+	case hasElem(path, testDoubleElems...):
 		return "a test double (" + path + "), run by tests in place of a real service"
 	case isDocsPackage(path):
 		return "documentation (" + path + "), for people"
@@ -826,7 +833,7 @@ func forPeople(path string) string {
 // lxd/config, a service's internal/config). Its code loads, checks,
 // merges and applies settings, at start-up or on a reload.
 func configPackage(path string) string {
-	if slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool { return elem == "config" || elem == "configs" }) {
+	if hasElem(path, "config", "configs") {
 		return "configuration (" + path + "): at start-up or on a reload"
 	}
 	return ""
@@ -967,7 +974,7 @@ var migrationWords = []string{"migrate", "automigrate", "migrator", "migration",
 // isMigration reports whether path is a package of schema migrations
 // (gorm's migrator, bun's migrate): they run at start-up or deploy.
 func isMigration(path string) bool {
-	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool { return slices.Contains(migrationWords, elem) })
+	return hasElem(path, migrationWords...)
 }
 
 // underCommand reports whether a package lies below a cmd directory, as

@@ -876,6 +876,7 @@ func (a *checker) checkElementsHeld(p *putSite) *analysis.Diagnostic {
 		Message: fmt.Sprintf("%s is put back into %s with its elements still set: what they point to stays reachable while it sits in the pool (emptying it to [:0] does not clear them); call clear(%s) before Put",
 			name, poolName(call), whole),
 	}
+	noClear := astx.MissingBuiltin(a.pass, "clear", call.Pos())
 	switch {
 	case a.usedAfterPut(p):
 		d.Message += " (no automatic fix: it is used after the Put)"
@@ -883,8 +884,8 @@ func (a *checker) checkElementsHeld(p *putSite) *analysis.Diagnostic {
 		d.Message += " (no automatic fix: another Get of the pool uses the slice at its length, which clearing would change)"
 	case !a.plainVariable(arg):
 		d.Message += " (no automatic fix: the Put is not a statement of its own putting back a variable)"
-	case astx.MissingBuiltin(a.pass, "clear", call.Pos()) != "":
-		d.Message += " (no automatic fix: " + astx.MissingBuiltin(a.pass, "clear", call.Pos()) + "; zero the elements in a loop)"
+	case noClear != "":
+		d.Message += " (no automatic fix: " + noClear + "; zero the elements in a loop)"
 	default:
 		if _, deferred := p.call.(*ssa.Defer); deferred {
 			d.SuggestedFixes = a.resetInDefer(call, fn.Syntax(), []string{"clear(" + whole + ")"}, "Clear "+name+" before putting it back")

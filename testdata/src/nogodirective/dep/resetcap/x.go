@@ -3,19 +3,14 @@
 // type checker is told no version.
 package resetcap
 
-// A cache that a reset empties.
-type cache struct {
-	entries map[string]*int
-	order   []*int
-}
+// A queue of pointers that a reset drops: keeping its memory would need
+// clear, to let go of what the pointers hold.
+type queue struct{ items []*int }
 
-func (c *cache) add(k string, v *int) {
-	c.entries[k] = v
-	c.order = append(c.order, v)
-}
+func (q *queue) push(v *int) { q.items = append(q.items, v) }
 
-func (c *cache) get(k string) *int { return c.entries[k] }
+func (q *queue) first() *int { return q.items[0] }
 
-func (c *cache) Reset() {
-	c.order = nil // want `Reset sets c.order to nil,.* \(no automatic fix: clear needs go1.21, the file is go1.16\)`
+func (q *queue) Reset() {
+	q.items = nil // want `Reset sets q.items to nil,.* \(no automatic fix: clear needs go1.21, the file is go1.16\)`
 }
