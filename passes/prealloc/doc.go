@@ -228,7 +228,7 @@
 //     or that only such functions of the package call: a call that takes
 //     a context and can fail, an HTTP request, a dial, a database query or
 //     a gRPC invocation, or a call of a function of the package that makes
-//     one, up to a few calls deep (an API client's request body built from
+//     one, itself or through others (an API client's request body built from
 //     a few options, the rows of a query converted: once per call, the
 //     round trip costs more than the growth), and other conditional
 //     appends.

@@ -317,28 +317,28 @@ func (c *checker) remoteCall(loopCur inspector.Cursor) string {
 	if !ok {
 		return ""
 	}
-	var remotes []string
 	callers := c.model.OnlyCallers(c.pass, decl)
 	slices.SortFunc(callers, func(a, b *types.Func) int { return int(a.Pos() - b.Pos()) })
-	for _, caller := range slices.Compact(callers) {
-		decl := c.model.Decl(caller)
-		if decl == nil {
+	callers = slices.Compact(callers)
+	whats := make([]string, len(callers))
+	for i, caller := range callers {
+		if decl := c.model.Decl(caller); decl != nil {
+			whats[i] = c.firstRemote(decl)
+		}
+		if whats[i] == "" {
 			return ""
 		}
-		what := c.firstRemote(decl)
-		if what == "" {
-			return ""
-		}
-		remotes = append(remotes, caller.Name()+" ("+what+")")
 	}
-	switch len(remotes) {
+	switch len(callers) {
 	case 0:
 		return ""
 	case 1:
-		name, what, _ := strings.Cut(strings.TrimSuffix(remotes[0], ")"), " (")
-		return "called only from " + name + ", which makes " + costlier + what
+		return "called only from " + callers[0].Name() + ", which makes " + costlier + whats[0]
 	}
-	return "called only from functions that make " + costlier + strings.Join(remotes, ", ")
+	for i, caller := range callers {
+		whats[i] = caller.Name() + " (" + whats[i] + ")"
+	}
+	return "called only from functions that make " + costlier + strings.Join(whats, ", ")
 }
 
 // networkPackages are the packages that a client of a network service
@@ -374,7 +374,7 @@ func (c *checker) remote(call *ast.CallExpr) string {
 	case c.waits(call):
 		return c.src.Text(call.Fun) + ", which takes a context and can fail"
 	case fn != nil:
-		if via := c.reachesNetwork(fn, 0); via != "" {
+		if via := c.reachesNetwork(fn); via != "" {
 			return c.src.Text(call.Fun) + ", which reaches the network (" + via + ")"
 		}
 	}
@@ -382,15 +382,15 @@ func (c *checker) remote(call *ast.CallExpr) string {
 }
 
 // reachesNetwork returns where fn, a function of the package, or the
-// functions of the package it calls (up to a few calls deep), calls the
-// network ("r.http.Do in rawQuery"), or "".
-func (c *checker) reachesNetwork(fn *types.Func, depth int) string {
+// functions of the package it calls, directly or through others, call
+// the network ("r.http.Do in rawQuery"), or "".
+func (c *checker) reachesNetwork(fn *types.Func) string {
 	fn = fn.Origin()
 	if via, seen := c.network[fn]; seen {
 		return via
 	}
 	decl := c.model.Decl(fn)
-	if decl == nil || decl.Body == nil || depth > maxNetworkDepth {
+	if decl == nil || decl.Body == nil {
 		return ""
 	}
 	c.network[fn] = "" // a cycle of calls reaches nothing more
@@ -406,17 +406,13 @@ func (c *checker) reachesNetwork(fn *types.Func, depth int) string {
 		case isNetworkCall(callee):
 			via = c.src.Text(call.Fun) + " in " + fn.Name()
 		default:
-			via = c.reachesNetwork(callee, depth+1)
+			via = c.reachesNetwork(callee)
 		}
 		return via == ""
 	})
 	c.network[fn] = via
 	return via
 }
-
-// maxNetworkDepth is how many calls deep reachesNetwork looks: an API
-// client's method reaches its transport in two or three.
-const maxNetworkDepth = 4
 
 // networkCalls are, by package, the functions and methods (Type.Method)
 // that make a network round trip.
