@@ -1159,7 +1159,7 @@ func isFlagValueSet(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 // are parsed.
 func definesFlags(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	return slices.ContainsFunc(pointedParams(pass, decl), func(named *types.Named) bool {
-		return named.Obj().Name() == "FlagSet"
+		return isFlagSet(named)
 	})
 }
 
@@ -1236,7 +1236,7 @@ func commandAction(pass *analysis.Pass, decl *ast.FuncDecl) string {
 }
 
 // holdsFlagSet reports whether named is a struct with a field of type
-// FlagSet or *FlagSet (of flag, pflag and their kind).
+// FlagSet or *FlagSet.
 func holdsFlagSet(named *types.Named) bool {
 	st, ok := named.Underlying().(*types.Struct)
 	if !ok {
@@ -1247,12 +1247,16 @@ func holdsFlagSet(named *types.Named) bool {
 		if ptr, ok := t.(*types.Pointer); ok {
 			t = ptr.Elem()
 		}
-		if n := namedOf(t); n != nil && n.Obj().Name() == "FlagSet" {
+		if n := namedOf(t); n != nil && isFlagSet(n) {
 			return true
 		}
 	}
 	return false
 }
+
+// isFlagSet reports whether named is a FlagSet, of flag, pflag or their
+// kind.
+func isFlagSet(named *types.Named) bool { return named.Obj().Name() == "FlagSet" }
 
 // injectedParam returns fx.In or dig.In if a parameter of decl is a
 // struct that embeds it: a container of uber's fx or dig calls decl to
