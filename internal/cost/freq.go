@@ -534,6 +534,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "flag parsing (flag.Value's Set)"}
 	case definesFlags(pass, decl):
 		return Frequency{Level: Cold, Reason: "defines command-line flags, at start-up (" + name + ")"}
+	case configReader(pass, decl) != "":
+		return Frequency{Level: Cold, Reason: "reads a configuration file (its parameter is " + configReader(pass, decl) + "): at start-up or on a reload"}
 	case commandAction(pass, decl) != "":
 		return Frequency{Level: Cold, Reason: "a command-line action (" + commandAction(pass, decl) + ")" + onceAndRun}
 	case injectedParam(pass, decl) != "":
@@ -1161,6 +1163,28 @@ func definesFlags(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	return slices.ContainsFunc(pointedParams(pass, decl), func(named *types.Named) bool {
 		return isFlagSet(named)
 	})
+}
+
+// configReaderTypes are, by package name, the types through which
+// configuration libraries hand a file's settings to the code that reads
+// them: caddy's Controller and caddyfile's Dispenser (a Caddyfile's or
+// Corefile's directives, given to a plugin's set-up), viper's Viper.
+var configReaderTypes = map[string][]string{
+	"caddy":     {"Controller"},
+	"caddyfile": {"Dispenser"},
+	"viper":     {"Viper"},
+}
+
+// configReader returns the type of decl's parameter through which a
+// configuration library hands it a file's settings to read, or "".
+func configReader(pass *analysis.Pass, decl *ast.FuncDecl) string {
+	for _, named := range pointedParams(pass, decl) {
+		pkg := named.Obj().Pkg()
+		if pkg != nil && pkg != pass.Pkg && slices.Contains(configReaderTypes[pkg.Name()], named.Obj().Name()) {
+			return "*" + pkg.Name() + "." + named.Obj().Name()
+		}
+	}
+	return ""
 }
 
 // commandActionTypes are, by package name, the types that the command-line

@@ -38,7 +38,7 @@ var showFrequency = &analysis.Analyzer{
 var levelName = map[cost.Level]string{cost.Cold: "cold", cost.Unknown: "unknown", cost.Hot: "hot"}
 
 func TestFrequency(t *testing.T) {
-	analysistest.Run(t, fixture.Dir(t), showFrequency, "cost/freq", "cost/command", "cost/hack/gen", "cost/msgpx/gen", "cost/pipeline", "cost/tools/strutil", "cost/oldpkg", "cost/cmd/protoc-gen-x/internal_gen", "cost/cmd/server/handlers", "cost/migrate", "cost/cliaction", "cost/injected", "cost/plugins/scaffolds", "cost/mage/endpoints", "cost/testsupport", "cost/matchers", "cost/testingmode", "cost/internal/release", "cost/errtypes", "cost/internal/third_party/k8s/deployutil", "cost/tool/cli", "cost/tool/zmscli", "cost/vcenter/simulator", "cost/vcenter/mockingbird", "cost/vcenter/config", "cost/vcenter/configurator", "cost/docs", "cost/registry", "cost/subcmd", "cost/tablegen", "cost/headercheck", "cost/argparse", "cost/reexec", "cost/settables")
+	analysistest.Run(t, fixture.Dir(t), showFrequency, "cost/freq", "cost/command", "cost/hack/gen", "cost/msgpx/gen", "cost/pipeline", "cost/tools/strutil", "cost/oldpkg", "cost/cmd/protoc-gen-x/internal_gen", "cost/cmd/server/handlers", "cost/migrate", "cost/cliaction", "cost/corefile", "cost/injected", "cost/plugins/scaffolds", "cost/mage/endpoints", "cost/testsupport", "cost/matchers", "cost/testingmode", "cost/internal/release", "cost/errtypes", "cost/internal/third_party/k8s/deployutil", "cost/tool/cli", "cost/tool/zmscli", "cost/vcenter/simulator", "cost/vcenter/mockingbird", "cost/vcenter/config", "cost/vcenter/configurator", "cost/docs", "cost/registry", "cost/subcmd", "cost/tablegen", "cost/headercheck", "cost/argparse", "cost/reexec", "cost/settables")
 }
 
 // TestGeneratorPlugin runs on a module: a package that imports the
