@@ -265,7 +265,8 @@
 // per distinct key, however the key is computed). A map that also gets entries outside the
 // loop is reported with the count as a lower bound. A count that reads a
 // map or memory through a pointer is placed where the loop starts, after
-// any lock taken before it, never where the slice is made; when that needs
+// any lock taken before it, never where the slice is made (the message
+// says so, and why); when that needs
 // slices.Grow and the file's Go is older, the message names the call in
 // between that could write through the pointer.
 //

@@ -37,12 +37,16 @@ func (c *checker) message(d finding) string {
 	return fmt.Sprintf("%s can be preallocated with capacity %s (%s)", d.acc.name(), capacity, saves)
 }
 
-// keepsNil says, for a slice declared nil, that the fix keeps it nil when
-// nothing is appended: callers may tell nil from empty (an exec.Cmd's Env,
-// a struct compared with reflect.DeepEqual), and make would not keep it.
-func keepsNil(d finding) string {
-	if !d.init.isNil {
-		return ""
+// grownBeforeLoop says where the fix gives the capacity: before the
+// loop, by slices.Grow, as it cannot where the slice is made (notAtInit);
+// a reader of the declaration would otherwise take the count there, before
+// a lock or a call that changes it. A slice declared nil stays nil when
+// nothing is appended: callers may tell nil from empty (an exec.Cmd's
+// Env, a struct compared with reflect.DeepEqual), and make would not keep
+// it.
+func grownBeforeLoop(d finding, notAtInit string) string {
+	if d.init.isNil {
+		return "; slices.Grow before the loop keeps it nil when nothing is appended"
 	}
-	return "; slices.Grow before the loop keeps it nil when nothing is appended"
+	return "; slices.Grow before the loop, not where it is made: " + notAtInit
 }

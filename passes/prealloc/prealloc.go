@@ -358,7 +358,7 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		}
 	}
 	if fix, why := c.growFix(d, notAtInit); fix != nil {
-		c.report(d, c.message(d)+keepsNil(d), fix)
+		c.report(d, c.message(d)+grownBeforeLoop(d, notAtInit), fix)
 	} else {
 		c.report(d, c.message(d)+"; no automatic fix: "+why, nil)
 	}
