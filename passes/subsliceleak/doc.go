@@ -158,7 +158,10 @@
 // the function neither clears elements of it (s[i] = nil, clear(s[:1]),
 // s[i] = empty for a var empty E never assigned, or for an unexported
 // field that nothing in the package sets)
-// nor takes an element's address (a slab handing out &s[0]); slices named
+// nor takes an element's address (a slab handing out &s[0]), nor keeps the
+// front it drops as a slice (an arena handing out pieces of one array:
+// got := s[:n]; s = s[n:]; a copy of the front, append(out, s[:n]...),
+// does not count); slices named
 // as free lists or pools (free, pool, idle, spare, cache, ...) are not
 // reported: their dropped elements are lent out, not garbage. Nor is a
 // slice that the function puts back later, from a deferred call or a saved

@@ -658,9 +658,14 @@ func movesElements(info *types.Info, fn ast.Node, v *vacate) bool {
 var loanWords = []string{"free", "pool", "idle", "spare", "cache", "reuse", "recycl", "avail", "unused"}
 
 // onLoan reports whether the dropped elements are in use: the slice is a
-// free list or pool by name, or fn takes the address of one of its
-// elements (a slab handing out &s[0]), which clearing would zero.
+// free list or pool by name, fn takes the address of one of its elements
+// (a slab handing out &s[0]), which clearing would zero, or fn slices out
+// the front it drops (an arena handing out pieces of one array: got :=
+// s[:n]; s = s[n:]), which the piece's holder uses.
 func onLoan(info *types.Info, fn ast.Node, v *vacate) bool {
+	if v.front && slicesOutFront(info, fn, v) {
+		return true
+	}
 	name := ""
 	switch h := v.holder.(type) {
 	case *ast.SelectorExpr:
@@ -678,6 +683,23 @@ func onLoan(info *types.Info, fn ast.Node, v *vacate) bool {
 			if ix, ok := ast.Unparen(u.X).(*ast.IndexExpr); ok && v.isSlice(info, ix.X) {
 				found = true
 			}
+		}
+		return !found
+	})
+	return found
+}
+
+// slicesOutFront reports whether fn keeps the front that the vacate drops
+// as a slice of its own (got := s[:n], before s = s[n:]). A front copied
+// elsewhere (append(out, s[:n]...), copy(out, s[:n])) is dropped still.
+func slicesOutFront(info *types.Info, fn ast.Node, v *vacate) bool {
+	found := false
+	ast.PreorderStack(fn, nil, func(n ast.Node, stack []ast.Node) bool {
+		sl, ok := n.(*ast.SliceExpr)
+		if ok && sl != v.slice && v.isSlice(info, sl.X) && sl.High != nil &&
+			(sl.Low == nil || astx.IsIntConst(info, sl.Low, 0)) && types.ExprString(sl.High) == types.ExprString(v.slice.Low) {
+			_, copied := stack[len(stack)-1].(*ast.CallExpr)
+			found = found || !copied
 		}
 		return !found
 	})

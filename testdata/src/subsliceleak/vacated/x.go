@@ -212,6 +212,26 @@ func (s *slab) alloc() *conn {
 	return e
 }
 
+// An arena hands out the front of one array as a slice: the caller uses
+// the dropped elements, and clearing them would zero its data.
+type arena struct{ descs []conn }
+
+func (a *arena) take(n int) []conn {
+	got := a.descs[:n]
+	a.descs = a.descs[n:]
+	return got
+}
+
+// A queue that reads its front before dropping it still keeps the
+// popped elements in its array.
+type batchQueue struct{ items []*conn }
+
+func (q *batchQueue) popBatch(n int) []*conn {
+	batch := append([]*conn(nil), q.items[:n]...)
+	q.items = q.items[n:] // want `q.items\[n:\] drops the first elements`
+	return batch
+}
+
 // Elements without pointers keep nothing alive.
 type ring struct{ ns []int }
 
