@@ -141,7 +141,8 @@
 // is the order of the output), another package's Marshal, Unmarshal, Encode
 // or Decode that takes any value (ssh.Marshal follows the field order), a
 // function of the package named as a codec (encodePacket, writeValue,
-// ...) that takes any value, or
+// ...) that takes any value (unless it converts that value back to its
+// type, ctx.(*renderContext): a context it reads, not data it walks), or
 // reflect.ValueOf (code can walk the fields in order). So is a struct with a method that writes,
 // reads or sizes it (writeTo, readFrom, encode, size, ...) using every
 // field in declaration order: its declaration mirrors a wire format. An exported struct with an unexported

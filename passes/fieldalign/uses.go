@@ -781,6 +781,9 @@ func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 			}
 			why := "its values go through " + name + " at " + astx.Where(pass.Fset, call.Pos()) + ", which may read or write the fields in declaration order"
 			for _, arg := range anyArgs(obj.Signature(), call, obj.Pkg() == pass.Pkg) {
+				if obj.Pkg() == pass.Pkg && assertsBack(info, w.model.Decl(obj), slices.Index(call.Args, arg)) {
+					continue
+				}
 				markAll(pass, w.u.encoded, info.TypeOf(arg), why)
 			}
 		} else if path == "reflect" && obj.Name() == "ValueOf" {
@@ -837,6 +840,35 @@ func anyArgs(sig *types.Signature, call *ast.CallExpr, emptyOnly bool) []ast.Exp
 		}
 	}
 	return args
+}
+
+// assertsBack reports whether decl, a function of the package, converts
+// its i-th parameter back to a concrete type (ctx.(*renderContext)): it
+// takes that value as a context to read, not as data to walk by
+// reflection, whatever its name (MarshalInlineWithContext(ctx any)).
+func assertsBack(info *types.Info, decl *ast.FuncDecl, i int) bool {
+	if decl == nil || decl.Body == nil {
+		return false
+	}
+	var params []*ast.Ident
+	for _, field := range decl.Type.Params.List {
+		params = append(params, field.Names...)
+	}
+	if len(params) == 0 {
+		return false
+	}
+	param := info.Defs[params[min(i, len(params)-1)]]
+	return param != nil && astx.Any(decl.Body, func(n ast.Node) bool {
+		ta, ok := n.(*ast.TypeAssertExpr)
+		if !ok || ta.Type == nil {
+			return false
+		}
+		if id, ok := ast.Unparen(ta.X).(*ast.Ident); !ok || info.Uses[id] != param {
+			return false
+		}
+		_, isIface := info.TypeOf(ta.Type).Underlying().(*types.Interface)
+		return !isIface
+	})
 }
 
 // countCall counts a production call of fn, of this package, and

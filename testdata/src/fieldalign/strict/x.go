@@ -201,6 +201,27 @@ func connect(buf []byte, timeout int64) int {
 	return encodePacket(buf, &connectRequest{timeout: timeout})
 }
 
+// renderContext goes to the package's marshalInlineWithContext, a name
+// of a codec, but that function converts it back to its type: it reads
+// the context, it does not walk its fields.
+type renderContext struct { // want `struct renderContext of 24 bytes could be 16 .*; reorder the fields \[`
+	inline bool
+	depth  int64
+	bundle bool
+}
+
+func marshalInlineWithContext(v int64, ctx any) int64 {
+	rc, ok := ctx.(*renderContext)
+	if !ok || rc.inline {
+		return v
+	}
+	return v + rc.depth
+}
+
+func render(v int64) int64 {
+	return marshalInlineWithContext(v, &renderContext{depth: 1})
+}
+
 // helloMsg goes to the package's writeMessage through an interface of
 // its own, which says what a message does, not that it is walked field by
 // field: its order is free.
