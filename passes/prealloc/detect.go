@@ -266,11 +266,13 @@ func isMap(t types.Type) bool {
 	return ok
 }
 
-// leavesEarly reports whether body may end the loop before its last
-// iteration, or skip part of an iteration: then the trip count is only an
-// upper bound on the number of appends. Returning an error does not count:
-// the result is abandoned with the loop.
-func (c *checker) leavesEarly(body *ast.BlockStmt) bool {
+// leavesEarly reports whether body, of a loop in fn, may end the loop
+// before its last iteration, or skip part of an iteration: then the trip
+// count is only an upper bound on the number of appends. Returning an
+// error does not count, nor does a bare return under if err != nil of
+// fn's named error result: the result is abandoned with the loop.
+func (c *checker) leavesEarly(body *ast.BlockStmt, fn ast.Node) bool {
+	failures := c.namedErrorReturns(body, fn)
 	found := false
 	var visit func(root ast.Node, breakCaught, continueCaught bool)
 	visit = func(root ast.Node, breakCaught, continueCaught bool) {
@@ -282,7 +284,7 @@ func (c *checker) leavesEarly(body *ast.BlockStmt) bool {
 			case *ast.FuncLit:
 				return false
 			case *ast.ReturnStmt:
-				found = !c.returnsError(n)
+				found = !c.returnsError(n) && !failures[n]
 			case *ast.BranchStmt:
 				switch {
 				case n.Label != nil, n.Tok == token.GOTO:
@@ -317,6 +319,50 @@ func (c *checker) leavesEarly(body *ast.BlockStmt) bool {
 	}
 	visit(body, false, false)
 	return found
+}
+
+// namedErrorReturns returns the bare returns of body that end an if
+// err != nil, where err is fn's last result, a named error: salt, err =
+// f(); if err != nil { return }.
+func (c *checker) namedErrorReturns(body *ast.BlockStmt, fn ast.Node) map[*ast.ReturnStmt]bool {
+	var ft *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	if ft == nil || ft.Results == nil {
+		return nil
+	}
+	names := ft.Results.List[len(ft.Results.List)-1].Names
+	if len(names) == 0 {
+		return nil
+	}
+	info := c.pass.TypesInfo
+	errVar, ok := info.Defs[names[len(names)-1]].(*types.Var)
+	if !ok || !types.Identical(errVar.Type(), types.Universe.Lookup("error").Type()) {
+		return nil
+	}
+	returns := make(map[*ast.ReturnStmt]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false // its returns are its own
+		}
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || len(ifs.Body.List) == 0 {
+			return true
+		}
+		ret, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt)
+		cond, isBin := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if ok && len(ret.Results) == 0 && isBin && cond.Op == token.NEQ && info.Types[cond.Y].IsNil() {
+			if id, ok := ast.Unparen(cond.X).(*ast.Ident); ok && info.Uses[id] == errVar {
+				returns[ret] = true
+			}
+		}
+		return true
+	})
+	return returns
 }
 
 // neverRead reports whether fn only ever writes the local acc fills:

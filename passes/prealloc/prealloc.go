@@ -252,7 +252,7 @@ func (c *checker) checkLoop(loopCur inspector.Cursor) {
 	if list == nil {
 		return
 	}
-	early := c.leavesEarly(body)
+	early := c.leavesEarly(body, fn)
 	for _, acc := range accs {
 		if early && acc.cond == nil {
 			acc.cond = loopCur.Node() // the loop may skip the statement: the count is an upper bound

@@ -355,3 +355,30 @@ func PublishedEach(groups [][]string, to []atomic.Pointer[[]user]) {
 		to[i].Store(&users)
 	}
 }
+
+// A bare return of the named error abandons the slice with the loop: every
+// iteration that goes on appends, so the count is exact, not a bound.
+func Lengths(words []string, limit int) (lengths []int, err error) {
+	var out []int // want `out can be preallocated with capacity len\(words\) \(`
+	for _, w := range words {
+		err = checkLength(w, limit)
+		if err != nil {
+			return
+		}
+		out = append(out, len(w))
+	}
+	return out, nil
+}
+
+func checkLength(w string, limit int) error {
+	if len(w) > limit {
+		return errTooLong
+	}
+	return nil
+}
+
+var errTooLong = errorString("too long")
+
+type errorString string
+
+func (e errorString) Error() string { return string(e) }
