@@ -278,7 +278,9 @@
 // to its length rather than ranging over it), fields,
 // locals and parameters that hold the machines of a cluster (slices and
 // maps whose name ends in members, peers, servers, brokers or replicas: a
-// handful, listed when membership changes), and locals
+// handful, listed when membership changes), the keys that sign one
+// message (names ending in signers, privateKeys or signingKeys: one or
+// two), and locals
 // that a method so named returned (dir.ParseArgs()); lists that a call
 // returned when given a small positive constant, their limit
 // (c.Examples(w, 10)); and slices of a type that the package keeps in a

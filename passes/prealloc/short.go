@@ -30,6 +30,11 @@ var partWords = []string{"args", "params", "results", "preds", "succs", "binding
 // operator asks.
 var machineWords = []string{"members", "peers", "servers", "brokers", "replicas"}
 
+// signerWords name the keys that sign one message (params.Signers,
+// privateKeys, signingKeys): one or two, whose signatures cost far more
+// than the list.
+var signerWords = []string{"signers", "privatekeys", "signingkeys"}
+
 // maxLimit is the largest constant argument that isShortByLimit takes for
 // the limit of the list a call returns.
 const maxLimit = 64
@@ -41,7 +46,7 @@ func (c *checker) isShortInPractice(loop ast.Node, fn ast.Node) bool {
 	if x == nil {
 		return false
 	}
-	return c.namesParts(x, fn) || c.namesMachines(x) || c.isShortByLimit(x, fn) || c.isTableType(x) || c.holdsConditions(x)
+	return c.namesParts(x, fn) || c.namesMachines(x) || c.namesSigners(x) || c.isShortByLimit(x, fn) || c.isTableType(x) || c.holdsConditions(x)
 }
 
 // listOf returns the list that loop walks: what it ranges over, or x in a
@@ -72,11 +77,7 @@ func (c *checker) listOf(loop ast.Node) ast.Expr {
 // cluster.Brokers, encPeers): the name's last word is one of machineWords,
 // so a list of replica assignments is not one.
 func (c *checker) namesMachines(x ast.Expr) bool {
-	name, ok := c.fieldName(x)
-	if id, isIdent := ast.Unparen(x).(*ast.Ident); isIdent {
-		v, isVar := c.pass.TypesInfo.Uses[id].(*types.Var)
-		name, ok = id.Name, isVar && !v.IsField()
-	}
+	name, ok := c.listName(x)
 	if !ok {
 		return false
 	}
@@ -85,6 +86,23 @@ func (c *checker) namesMachines(x ast.Expr) bool {
 		name = name[last:]
 	}
 	return slices.Contains(machineWords, strings.ToLower(name))
+}
+
+// namesSigners reports whether x is a field, local or parameter named for
+// the keys that sign one message: its name ends in one of signerWords.
+func (c *checker) namesSigners(x ast.Expr) bool {
+	name, ok := c.listName(x)
+	lower := strings.ToLower(name)
+	return ok && slices.ContainsFunc(signerWords, func(w string) bool { return strings.HasSuffix(lower, w) })
+}
+
+// listName returns the name of the field, local or parameter x is.
+func (c *checker) listName(x ast.Expr) (string, bool) {
+	if id, isIdent := ast.Unparen(x).(*ast.Ident); isIdent {
+		v, isVar := c.pass.TypesInfo.Uses[id].(*types.Var)
+		return id.Name, isVar && !v.IsField()
+	}
+	return c.fieldName(x)
 }
 
 // fieldName returns the name of the field that x selects (c.members).

@@ -647,6 +647,25 @@ func DecodePeers(encPeers [][]byte) []string {
 	return addrs
 }
 
+// digestsFor hashes a message once per key that signs it: one or two,
+// low.
+func digestsFor(msg []byte, signingKeys [][]byte) [][]byte {
+	var digests [][]byte // want `digests can be preallocated with capacity len\(signingKeys\) .*\[low: a list that is short in practice\]$`
+	for _, k := range signingKeys {
+		digests = append(digests, append(slices.Clip(k), msg...))
+	}
+	return digests
+}
+
+// KeyIDs lists the keys of a key ring, which may hold many: medium.
+func KeyIDs(keys [][]byte) []string {
+	var ids []string // want `ids can be preallocated with capacity len\(keys\) .*\[medium`
+	for _, k := range keys {
+		ids = append(ids, string(k[:8]))
+	}
+	return ids
+}
+
 // CheckServers checks a consensus group's servers for duplicates when its
 // configuration changes: low.
 func (c *Cluster) CheckServers() bool {
