@@ -849,6 +849,44 @@ func (c *checker) looksUpMap(ifs *ast.IfStmt, m *types.Var) bool {
 	return looksUp
 }
 
+// appendedAfterAnyway reports whether one of the statements after the loop
+// (after, up to the end of its block) appends to the slice whatever
+// happens: an append statement, or an if / else chain whose every branch
+// has one at its top level, with nothing before it that may leave the
+// function or the block. The slice is then never nil once past it.
+func (c *checker) appendedAfterAnyway(after []ast.Stmt, acc accumulation) bool {
+	for _, stmt := range after {
+		if c.alwaysAppends(stmt, acc) {
+			return true
+		}
+		if astx.Any(stmt, func(n ast.Node) bool {
+			switch n.(type) {
+			case *ast.ReturnStmt, *ast.BranchStmt:
+				return true
+			}
+			return false
+		}) {
+			return false
+		}
+	}
+	return false
+}
+
+// alwaysAppends reports whether stmt appends to the slice on every path:
+// it is an append to it, or an if with an else whose branches each have
+// one among their statements.
+func (c *checker) alwaysAppends(stmt ast.Stmt, acc accumulation) bool {
+	switch stmt := stmt.(type) {
+	case *ast.AssignStmt:
+		return c.appendsTo(stmt, acc)
+	case *ast.BlockStmt:
+		return c.appendedAfterAnyway(stmt.List, acc)
+	case *ast.IfStmt:
+		return stmt.Else != nil && c.appendedAfterAnyway(stmt.Body.List, acc) && c.alwaysAppends(stmt.Else, acc)
+	}
+	return false
+}
+
 // appendsTo reports whether assign is x = append(x, ...), with any
 // arguments, for the slice x that acc accumulates.
 func (c *checker) appendsTo(assign *ast.AssignStmt, acc accumulation) bool {

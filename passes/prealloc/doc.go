@@ -32,11 +32,14 @@
 //     returned by an unexported function whose callers use it only so and
 //     that no _test.go file of the package names (a test may compare its
 //     result with nil; the memlint command does not analyze test variants), or
-//     passed to a function of the package whose parameter is used only so),
+//     passed to a function of the package whose parameter is used only so,
+//     or an append after the loop makes it non-nil on every path),
 //     and otherwise makes it there only when the loop runs (if len(users) >
 //     0 { out = make([]T, 0, len(users)) }), which keeps it nil when the
 //     count is zero, as slices.Grow does; a slice also appended to after
-//     the loop, or under a condition, gets no fix then. The message then
+//     the loop on some paths, or under a condition, gets no fix then, nor
+//     one whose count may be negative (make would panic, and max is from
+//     go1.21). The message then
 //     names the remedy and says that it keeps the slice nil (a nil
 //     exec.Cmd.Env inherits the environment, an empty one clears it);
 //   - an empty non-nil slice ([]T{} or make([]T, 0)) becomes

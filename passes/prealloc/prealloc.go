@@ -342,12 +342,17 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		c.report(d, c.message(d)+"; no automatic fix: the appends are conditional, and growing a nil slice that gets none would make it non-nil", nil)
 		return
 	}
-	if init.isNil && !c.atLeastGo121() && (c.runsAtLeastOnce(loopCur, n, list[:idx], fn) || c.nilUnseen(fn, loopCur, n, acc)) {
-		// Every iteration appends, and the loop runs or nothing tells a
-		// nil slice from an empty one: it can be made with the capacity
-		// just before the loop.
+	if init.isNil && !c.atLeastGo121() && (c.runsAtLeastOnce(loopCur, n, list[:idx], fn) || c.nilUnseen(fn, loopCur, n, acc) || c.appendedAfterAnyway(list[idx+1:], acc)) {
+		// Every iteration appends, and the loop runs, nothing tells a
+		// nil slice from an empty one, or an append after the loop makes
+		// it non-nil anyway: it can be made with the capacity just before
+		// the loop.
 		if fix := c.makeBefore(d, false); fix != nil {
 			c.report(d, c.message(d), fix)
+			return
+		}
+		if d.count.mayBeNegative() && extra > 0 {
+			c.report(d, c.message(d)+"; no automatic fix: the count may be negative, and max is from go1.21", nil)
 			return
 		}
 	}

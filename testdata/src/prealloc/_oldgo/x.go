@@ -471,3 +471,18 @@ func Labels(count int) int {
 	}
 	return len(items)
 }
+
+// Every path after the loop appends, so nil-ness is not the obstacle: the
+// count may be negative, and make would panic without max.
+func Shard(s string, width, depth int, restOnly bool) []string {
+	var parts []string // want `parts can be preallocated with capacity depth \+ 1 .*; no automatic fix: the count may be negative, and max is from go1.21 \[`
+	for i := 0; i < depth; i++ {
+		parts = append(parts, s[width*i:width*(i+1)])
+	}
+	if restOnly {
+		parts = append(parts, s[width*depth:])
+	} else {
+		parts = append(parts, s)
+	}
+	return parts
+}

@@ -42,3 +42,32 @@ func Measured(xs []int, m map[int]string, n int) any {
 	}
 	return len(items)
 }
+
+// Every path after the loop appends, so the slice is never nil when it is
+// returned: it can be made before the loop, whether the loop runs or not.
+func AppendedAfter(xs []int, m map[int]string, n int) any {
+	var parts []int // want `parts can be preallocated with capacity len\(xs\) \+ 1 \(`
+	for _, x := range xs {
+		parts = append(parts, x)
+	}
+	if n > 0 {
+		parts = append(parts, n)
+	} else {
+		parts = append(parts, -n)
+	}
+	return parts
+}
+
+// An append after the loop under an if without else may not run: the
+// slice stays nil when nothing is appended, and is made only when the
+// loop runs.
+func MaybeAppendedAfter(xs []int, m map[int]string, n int) any {
+	var parts []int // want `parts can be preallocated with capacity len\(xs\) \+ 1 \(`
+	for _, x := range xs {
+		parts = append(parts, x)
+	}
+	if n > 0 {
+		parts = append(parts, n)
+	}
+	return parts
+}
