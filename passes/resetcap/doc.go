@@ -137,5 +137,8 @@
 // has just made (w := &writer{}; w.Reset(out), in a constructor), unless
 // an interface of the package has the method (zlib's Resetter, through
 // which users reset what NewReader returned): it initializes the value,
-// and nothing has grown what it drops.
+// and nothing has grown what it drops; that is its evidence, whatever else
+// the field's uses show. An unexported reset method so called, of any
+// type, is not reported: no other package can call it, so it only ever
+// readies a new value.
 package resetcap

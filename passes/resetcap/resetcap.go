@@ -83,11 +83,17 @@ func run(pass *analysis.Pass) (any, error) {
 				// it is reused, and how much, is its users' business.
 				e = cost.Estimate{Tier: cost.Low, Evidence: "the package never calls " + fd.Name.Name + ": nothing shows the object is reused"}
 			}
-			if maker := c.onlyReadiesNew(fd); maker != "" {
+			maker := c.onlyReadiesNew(fd)
+			if maker != "" && !fd.Name.IsExported() {
+				continue // no other package can call it: it only ever readies a new value, which has no memory to drop
+			}
+			if maker != "" {
 				e = cost.Estimate{Tier: cost.Low, Evidence: "the package calls " + fd.Name.Name + " only on a value just made (in " + maker + "): it readies a new value, with no memory to keep"}
 			}
 			for _, d := range diags {
 				switch {
+				case maker != "":
+					rep.Report(d.Diagnostic, e)
 				case d.borrowed:
 					rep.Report(d.Diagnostic, cost.Estimate{Tier: cost.Low, Evidence: "the field holds the caller's memory by design"})
 				case d.viewed.IsValid():
@@ -234,12 +240,12 @@ func (c *checker) discards(stmt ast.Stmt) bool {
 }
 
 // onlyReadiesNew returns the function that calls decl, a method of an
-// unexported type, on a value it has just made (w := &writer{...};
-// w.Reset(out)), if every call of decl in the package is such a call: the
-// "reset" then initializes, and no use has grown what it drops. An
-// exported type's users may reset a value again (gzip.Writer.Reset), and
-// so may the users of an unexported one through an interface of the
-// package (zlib's Resetter).
+// unexported type or an unexported method, on a value it has just made (w
+// := &writer{...}; w.Reset(out)), if every call of decl in the package is
+// such a call: the "reset" then initializes, and no use has grown what it
+// drops. An exported type's users may reset a value again through an
+// exported method (gzip.Writer.Reset), and so may the users of an
+// unexported one through an interface of the package (zlib's Resetter).
 func (c *checker) onlyReadiesNew(decl *ast.FuncDecl) string {
 	fn, ok := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
 	if !ok || fn.Signature().Recv() == nil || c.declaresMethod(fn.Name()) {
@@ -249,7 +255,7 @@ func (c *checker) onlyReadiesNew(decl *ast.FuncDecl) string {
 	if p, ok := recv.(*types.Pointer); ok {
 		recv = p.Elem()
 	}
-	if named, ok := types.Unalias(recv).(*types.Named); !ok || named.Obj().Exported() {
+	if named, ok := types.Unalias(recv).(*types.Named); !ok || named.Obj().Exported() && fn.Exported() {
 		return ""
 	}
 	maker := ""
