@@ -90,7 +90,9 @@
 // cope with a zero field already), when the object is used after the
 // Put, or when it is put back through an interface (func Put(d Decoder)),
 // whose variable has no such field: the message then names the object's
-// field. A reader has no harmless value to be reset to: such
+// field. A field cleared through a type assertion of that interface (xc,
+// ok := c.(*XORChunk); xc.b.stream = nil) is cleared in the object put
+// back. A reader has no harmless value to be reset to: such
 // a finding is low tier; so is a compressor reset to the writer its
 // getter's caller passes (a file, a connection, a response: the package
 // does not show it is large, while each reset re-initializes the

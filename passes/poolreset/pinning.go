@@ -404,6 +404,28 @@ func (a *checker) forEachField(x ssa.Value, f func(v ssa.Value, path fieldstore.
 	walk(x, nil)
 }
 
+// assertedPointer returns the pointer that ref, a type assertion of the
+// interface v to a pointer type (xc, ok := c.(*XORChunk)), gives: the
+// same object as v holds, so what is set through it is set in v's object.
+func assertedPointer(v ssa.Value, ref ssa.Instruction) ssa.Value {
+	ta, ok := ref.(*ssa.TypeAssert)
+	if !ok || ta.X != v {
+		return nil
+	}
+	if _, isPtr := ta.AssertedType.Underlying().(*types.Pointer); !isPtr {
+		return nil
+	}
+	if !ta.CommaOk {
+		return ta
+	}
+	for _, r := range referrers(ta) {
+		if ex, ok := r.(*ssa.Extract); ok && ex.Index == 0 {
+			return ex
+		}
+	}
+	return nil
+}
+
 // holdsReference reports whether a field of type t can point to memory
 // of any size: a pointer (unsafe.Pointer too), slice, map, channel,
 // function or interface.
@@ -778,6 +800,27 @@ func (a *checker) stillHeld(p *putSite, pn *pin) bool {
 // a value the function does not own (nil, io.Discard).
 func (a *checker) drops(x ssa.Value, pn *pin) map[ssa.Instruction]bool {
 	ops := make(map[ssa.Instruction]bool)
+	for _, obj := range withAliases(x) {
+		a.dropsThrough(obj, pn, ops)
+	}
+	return ops
+}
+
+// withAliases returns x and the pointers that type assertions of x give
+// (xc, ok := c.(*XORChunk), for an interface c put back): the same
+// object, so what is cleared through them is cleared in x's.
+func withAliases(x ssa.Value) []ssa.Value {
+	values := []ssa.Value{x}
+	for _, ref := range referrers(x) {
+		if alias := assertedPointer(x, ref); alias != nil {
+			values = append(values, alias)
+		}
+	}
+	return values
+}
+
+// dropsThrough adds to ops the instructions that drop pin pn through x.
+func (a *checker) dropsThrough(x ssa.Value, pn *pin, ops map[ssa.Instruction]bool) {
 	a.forEachField(x, func(v ssa.Value, at fieldstore.Path, instr ssa.Instruction) {
 		switch instr := instr.(type) {
 		case *ssa.Store:
@@ -801,7 +844,6 @@ func (a *checker) drops(x ssa.Value, pn *pin) map[ssa.Instruction]bool {
 			}
 		}
 	})
-	return ops
 }
 
 // isZeroValue reports whether v is a constant zero value, nil included,
