@@ -853,13 +853,14 @@ func (c *checker) looksUpMap(ifs *ast.IfStmt, m *types.Var) bool {
 // (after, up to the end of its block) appends to the slice whatever
 // happens: an append statement, or an if / else chain whose every branch
 // has one at its top level, with nothing before it that may leave the
-// function or the block. The slice is then never nil once past it.
+// function or the block, or read the slice (if parts == nil would see
+// the difference). The slice is then never nil once past it.
 func (c *checker) appendedAfterAnyway(after []ast.Stmt, acc accumulation) bool {
 	for _, stmt := range after {
 		if c.alwaysAppends(stmt, acc) {
 			return true
 		}
-		if astx.Any(stmt, func(n ast.Node) bool {
+		if c.mentionsDirectly(stmt, acc.v) || astx.Any(stmt, func(n ast.Node) bool {
 			switch n.(type) {
 			case *ast.ReturnStmt, *ast.BranchStmt:
 				return true
@@ -873,8 +874,9 @@ func (c *checker) appendedAfterAnyway(after []ast.Stmt, acc accumulation) bool {
 }
 
 // alwaysAppends reports whether stmt appends to the slice on every path:
-// it is an append to it, or an if with an else whose branches each have
-// one among their statements.
+// it is an append to it, or an if with an else, whose condition does not
+// read the slice, and whose branches each have one among their
+// statements.
 func (c *checker) alwaysAppends(stmt ast.Stmt, acc accumulation) bool {
 	switch stmt := stmt.(type) {
 	case *ast.AssignStmt:
@@ -882,7 +884,8 @@ func (c *checker) alwaysAppends(stmt ast.Stmt, acc accumulation) bool {
 	case *ast.BlockStmt:
 		return c.appendedAfterAnyway(stmt.List, acc)
 	case *ast.IfStmt:
-		return stmt.Else != nil && c.appendedAfterAnyway(stmt.Body.List, acc) && c.alwaysAppends(stmt.Else, acc)
+		return stmt.Else != nil && (stmt.Init == nil || !c.mentionsDirectly(stmt.Init, acc.v)) && !c.mentionsDirectly(stmt.Cond, acc.v) &&
+			c.appendedAfterAnyway(stmt.Body.List, acc) && c.alwaysAppends(stmt.Else, acc)
 	}
 	return false
 }

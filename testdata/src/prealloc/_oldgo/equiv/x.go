@@ -71,3 +71,15 @@ func MaybeAppendedAfter(xs []int, m map[int]string, n int) any {
 	}
 	return parts
 }
+
+// A test of nil-ness between the loop and the append after it would see
+// a slice made before the loop: it is made only when the loop runs.
+func CheckedBeforeAppend(xs []int, m map[int]string, n int) any {
+	var parts []int // want `parts can be preallocated with capacity len\(xs\) \+ 1 \(`
+	for _, x := range xs {
+		parts = append(parts, x)
+	}
+	empty := parts == nil
+	parts = append(parts, n)
+	return empty
+}
