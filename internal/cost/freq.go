@@ -136,6 +136,9 @@ func build(pass *analysis.Pass) *Model {
 		facts.cold = configPackage(pass.Pkg.Path())
 	}
 	if facts.cold == "" {
+		facts.cold = documentedForTests(pass)
+	}
+	if facts.cold == "" {
 		facts.cold = parsesCommandLine(pass, insp)
 	}
 	if facts.cold == "" && deprecatedPackage(pass.Files) {
@@ -667,6 +670,24 @@ func documentedForDebugOrTests(doc *ast.CommentGroup) bool {
 		return false // most comments say none of the words: skip joining their text
 	}
 	return forDebugOrTests.MatchString(strings.Join(strings.Fields(doc.Text()), " "))
+}
+
+// intendedForTests matches a package comment that says the package is
+// there for tests ("This implementation is intended SOLELY for use in
+// integration tests"), within one clause.
+var intendedForTests = regexp.MustCompile(`(?i)\b(intended|meant|designed|solely|only|exclusively)\b[^.;,]{0,30}\b(for|in)\b[^.;,]{0,30}\b(tests|testing)\b`)
+
+// documentedForTests says why the package of pass serves tests by its own
+// account, or returns "": its package comment says it is there for tests
+// (an in-memory storage "intended solely for use in integration tests", a
+// fake "for testing").
+func documentedForTests(pass *analysis.Pass) string {
+	for _, f := range pass.Files {
+		if f.Doc != nil && (documentedForDebugOrTests(f.Doc) || intendedForTests.MatchString(strings.Join(strings.Fields(f.Doc.Text()), " "))) {
+			return "a package documented as for tests (" + pass.Pkg.Path() + ")"
+		}
+	}
+	return ""
 }
 
 // typesForDebugOrTests returns the types of the package whose doc comment

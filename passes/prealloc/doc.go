@@ -163,7 +163,8 @@
 //     under gen/, scaffolds/, mage/ or examples/, a copy of another
 //     project's code under third_party/ or vendor/, a command line's
 //     front end (a package under cli/ or a tool's, as zmscli/), a test
-//     double (under fake/, mock/ or simulator/), configuration (a package
+//     double (under fake/, mock/ or simulator/, or a package whose comment
+//     says it is intended for tests), configuration (a package
 //     under config/), a command-line parser (a package
 //     that hands os.Args[1:] to a Parse function or keeps it to parse:
 //     flag, pflag, kong), documentation (a docs package,
