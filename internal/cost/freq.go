@@ -1200,10 +1200,19 @@ var configReaderTypes = map[string][]string{
 // configuration library hands it a file's settings to read, or "".
 func configReader(pass *analysis.Pass, decl *ast.FuncDecl) string {
 	for _, named := range pointedParams(pass, decl) {
-		pkg := named.Obj().Pkg()
-		if pkg != nil && pkg != pass.Pkg && slices.Contains(configReaderTypes[pkg.Name()], named.Obj().Name()) {
-			return "*" + pkg.Name() + "." + named.Obj().Name()
+		if name := listedType(pass, named, configReaderTypes); name != "" {
+			return name
 		}
+	}
+	return ""
+}
+
+// listedType returns "*pkg.T" if named is a type of another package that
+// table lists under its package's name, or "".
+func listedType(pass *analysis.Pass, named *types.Named, table map[string][]string) string {
+	pkg := named.Obj().Pkg()
+	if pkg != nil && pkg != pass.Pkg && slices.Contains(table[pkg.Name()], named.Obj().Name()) {
+		return "*" + pkg.Name() + "." + named.Obj().Name()
 	}
 	return ""
 }
@@ -1269,9 +1278,8 @@ func commandPackage(pkg *types.Package) string {
 // function: once per run too.
 func commandAction(pass *analysis.Pass, decl *ast.FuncDecl) string {
 	for _, named := range pointedParams(pass, decl) {
-		pkg := named.Obj().Pkg()
-		if pkg != nil && pkg != pass.Pkg && slices.Contains(commandActionTypes[pkg.Name()], named.Obj().Name()) {
-			return "*" + pkg.Name() + "." + named.Obj().Name()
+		if name := listedType(pass, named, commandActionTypes); name != "" {
+			return name
 		}
 		if holdsFlagSet(named) {
 			return "*" + named.Obj().Name() + ", a command with its flags"
