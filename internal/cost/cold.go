@@ -53,7 +53,7 @@ func (m *Model) At(pass *analysis.Pass, cur inspector.Cursor, p Policy) Frequenc
 		decl = f.Node().(*ast.FuncDecl)
 	}
 	if decl == nil {
-		return Frequency{} // a function literal at package level: a value anyone may call
+		return packageLiteral(pass, cur)
 	}
 	f := m.Func(pass, decl)
 	fn, _ := pass.TypesInfo.Defs[decl.Name].(*types.Func)
@@ -68,6 +68,25 @@ func (m *Model) At(pass *analysis.Pass, cur inspector.Cursor, p Policy) Frequenc
 		return Frequency{Level: Cold, Reason: "a description for people (" + decl.Name.Name + ")", Describes: true}
 	}
 	return f
+}
+
+// packageLiteral returns how often a function literal at package level
+// runs: a command-line framework's action (Action: func(c *cli.Context)
+// error in a table of commands) once per command run; any other is a
+// value anyone may call.
+func packageLiteral(pass *analysis.Pass, cur inspector.Cursor) Frequency {
+	var lit *ast.FuncLit
+	for c := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		lit = c.Node().(*ast.FuncLit)
+	}
+	if lit == nil {
+		return Frequency{}
+	}
+	sig, _ := pass.TypesInfo.TypeOf(lit).(*types.Signature)
+	if name := commandAction(pass, sig); name != "" {
+		return Frequency{Level: Cold, Reason: "a command-line action (" + name + ")" + onceAndRun}
+	}
+	return Frequency{}
 }
 
 // offGuard returns the constant that an if around cur tests, if cur is in

@@ -539,8 +539,8 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "defines command-line flags, at start-up (" + name + ")"}
 	case configReader(pass, decl) != "":
 		return Frequency{Level: Cold, Reason: "reads a configuration file (its parameter is " + configReader(pass, decl) + "): at start-up or on a reload"}
-	case commandAction(pass, decl) != "":
-		return Frequency{Level: Cold, Reason: "a command-line action (" + commandAction(pass, decl) + ")" + onceAndRun}
+	case commandAction(pass, declSignature(pass, decl)) != "":
+		return Frequency{Level: Cold, Reason: "a command-line action (" + commandAction(pass, declSignature(pass, decl)) + ")" + onceAndRun}
 	case injectedParam(pass, decl) != "":
 		return Frequency{Level: Cold, Reason: "a dependency-injection constructor (its parameter embeds " + injectedParam(pass, decl) + "): once when the application is assembled"}
 	case slices.ContainsFunc(configPrefixes, func(p string) bool { return strings.HasPrefix(name, p) }) || isConfigLoader(lower) || buildsConfig(pass, decl) ||
@@ -1181,7 +1181,7 @@ func isFlagValueSet(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 // and their kind) to define flags in: that runs once, before the flags
 // are parsed.
 func definesFlags(pass *analysis.Pass, decl *ast.FuncDecl) bool {
-	return slices.ContainsFunc(pointedParams(pass, decl), func(named *types.Named) bool {
+	return slices.ContainsFunc(pointedParams(declSignature(pass, decl)), func(named *types.Named) bool {
 		return isFlagSet(named)
 	})
 }
@@ -1199,7 +1199,7 @@ var configReaderTypes = map[string][]string{
 // configReader returns the type of decl's parameter through which a
 // configuration library hands it a file's settings to read, or "".
 func configReader(pass *analysis.Pass, decl *ast.FuncDecl) string {
-	for _, named := range pointedParams(pass, decl) {
+	for _, named := range pointedParams(declSignature(pass, decl)) {
 		if name := listedType(pass, named, configReaderTypes); name != "" {
 			return name
 		}
@@ -1239,8 +1239,8 @@ var commandTypes = map[string][]string{
 
 // commandPackage says why pkg is the code of one command of a command
 // line, or "": a package other than main that declares a command, in a
-// package variable (var Cmd = &cobra.Command{...}) or as a function's
-// result (NewCmdGet(...) *cobra.Command). Its functions run once per
+// package variable (var Cmd = &cobra.Command{...}, or cli.Command{...})
+// or as a function's result (NewCmdGet(...) *cobra.Command). Its functions run once per
 // command run, unless their callers or their role say otherwise; main
 // is left out, where a small server keeps its handlers beside its root
 // command.
@@ -1259,25 +1259,26 @@ func commandPackage(pkg *types.Package) string {
 				t = res.At(0).Type()
 			}
 		}
-		ptr, ok := types.Unalias(t).(*types.Pointer)
-		if !ok {
-			continue
+		// urfave/cli's first version declares its commands as values.
+		star := ""
+		if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+			t, star = ptr.Elem(), "*"
 		}
-		if named := namedOf(ptr.Elem()); named != nil && named.Obj().Pkg() != nil && named.Obj().Pkg() != pkg && slices.Contains(commandTypes[named.Obj().Pkg().Name()], named.Obj().Name()) {
-			return "a command's code (" + name + " is a *" + named.Obj().Pkg().Name() + "." + named.Obj().Name() + ")" + onceAndRun
+		if named := namedOf(t); named != nil && named.Obj().Pkg() != nil && named.Obj().Pkg() != pkg && slices.Contains(commandTypes[named.Obj().Pkg().Name()], named.Obj().Name()) {
+			return "a command's code (" + name + " is a " + star + named.Obj().Pkg().Name() + "." + named.Obj().Name() + ")" + onceAndRun
 		}
 	}
 	return ""
 }
 
-// commandAction returns the type of decl's parameter by which a
+// commandAction returns the type of the parameter by which a
 // command-line framework calls it as a command's action, or "". A
 // command line without a framework describes each command by a struct
 // that holds its flags (cmd/go's base.Command, a tool's command table
 // of {name, run, flag.FlagSet}), and passes it to the command's run
 // function: once per run too.
-func commandAction(pass *analysis.Pass, decl *ast.FuncDecl) string {
-	for _, named := range pointedParams(pass, decl) {
+func commandAction(pass *analysis.Pass, sig *types.Signature) string {
+	for _, named := range pointedParams(sig) {
 		if name := listedType(pass, named, commandActionTypes); name != "" {
 			return name
 		}
@@ -1337,15 +1338,22 @@ func injectedParam(pass *analysis.Pass, decl *ast.FuncDecl) string {
 	return ""
 }
 
-// pointedParams returns the named types that decl's pointer parameters
-// point to.
-func pointedParams(pass *analysis.Pass, decl *ast.FuncDecl) []*types.Named {
-	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	if !ok {
+// declSignature returns decl's signature, or nil.
+func declSignature(pass *analysis.Pass, decl *ast.FuncDecl) *types.Signature {
+	if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
+		return fn.Signature()
+	}
+	return nil
+}
+
+// pointedParams returns the named types that the pointer parameters of
+// sig point to.
+func pointedParams(sig *types.Signature) []*types.Named {
+	if sig == nil {
 		return nil
 	}
 	var pointed []*types.Named
-	for v := range fn.Signature().Params().Variables() {
+	for v := range sig.Params().Variables() {
 		if ptr, ok := v.Type().(*types.Pointer); ok {
 			if named := namedOf(ptr.Elem()); named != nil {
 				pointed = append(pointed, named)
