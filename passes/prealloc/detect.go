@@ -534,15 +534,23 @@ func (c *checker) appendsAfter(fn ast.Node, loop ast.Stmt, acc accumulation) (in
 }
 
 // filledElsewhere reports whether fn stores into the map outside the
-// loop too: then the loop's count is a lower bound on its size.
-func (c *checker) filledElsewhere(fn ast.Node, loop ast.Stmt, acc accumulation) bool {
+// loop while the variable may still hold the map made by init: after
+// init, in its block or past the if or switch of which that block is a
+// branch. The other branches make maps of their own (if shard == -1 {
+// results = make(...) } else if conn == nil { results = make(...); for
+// ... }), and a store before init fills an earlier map.
+func (c *checker) filledElsewhere(fn ast.Node, loopCur inspector.Cursor, init ast.Stmt, acc accumulation) bool {
+	loop, block := loopCur.Node(), loopCur.Parent().Node()
+	branches := branchesOf(loopCur.Parent())
 	found := false
 	ast.Inspect(fn, func(n ast.Node) bool {
 		if n == loop || found {
 			return false
 		}
-		if assign, ok := n.(*ast.AssignStmt); ok {
-			found = slices.ContainsFunc(assign.Lhs, func(e ast.Expr) bool {
+		if assign, ok := n.(*ast.AssignStmt); ok && assign.Pos() > init.End() {
+			inBlock := assign.End() <= block.End()
+			pastBranches := branches == nil || assign.Pos() >= branches.End()
+			found = (inBlock || pastBranches) && slices.ContainsFunc(assign.Lhs, func(e ast.Expr) bool {
 				index, ok := ast.Unparen(e).(*ast.IndexExpr)
 				return ok && c.pass.TypesInfo.Uses[identOf(index.X)] == acc.v
 			})
@@ -550,6 +558,29 @@ func (c *checker) filledElsewhere(fn ast.Node, loop ast.Stmt, acc accumulation) 
 		return !found
 	})
 	return found
+}
+
+// branchesOf returns the if statement (the whole chain, for an else if)
+// or the switch or select of which block is a branch, or nil.
+func branchesOf(block inspector.Cursor) ast.Node {
+	switch block.Node().(type) {
+	case *ast.CaseClause, *ast.CommClause:
+		return block.Parent().Parent().Node() // past the switch's body
+	case *ast.BlockStmt:
+	default:
+		return nil
+	}
+	ifCur := block.Parent()
+	if _, ok := ifCur.Node().(*ast.IfStmt); !ok {
+		return nil
+	}
+	for {
+		outer, ok := ifCur.Parent().Node().(*ast.IfStmt)
+		if !ok || outer.Else != ifCur.Node() {
+			return ifCur.Node()
+		}
+		ifCur = ifCur.Parent()
+	}
 }
 
 // distinctKeys reports whether each iteration stores a key of its own, so

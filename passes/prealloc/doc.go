@@ -268,7 +268,9 @@
 // and maps that get an entry only after a
 // lookup of the same map (v, ok := m[k]; if !ok { m[k] = ... }: a group
 // per distinct key, however the key is computed). A map that also gets entries outside the
-// loop is reported with the count as a lower bound. A count that reads a
+// loop is reported with the count as a lower bound; stores into maps that
+// other branches of an if or switch make, or into one made before, are
+// not its entries. A count that reads a
 // map or memory through a pointer is placed where the loop starts, after
 // any lock taken before it, never where the slice is made (the message
 // says so, and why); when that needs

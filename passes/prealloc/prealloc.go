@@ -291,7 +291,7 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 	if !ok || init.isMap != acc.isMap {
 		return
 	}
-	elsewhere := acc.isMap && c.filledElsewhere(fn, loop, acc)
+	elsewhere := acc.isMap && c.filledElsewhere(fn, loopCur, list[declIdx], acc)
 	d := finding{acc: acc, count: n, init: init, loop: loop, est: c.estimate(loopCur, acc, elsewhere), filledElsewhere: elsewhere}
 	if from := c.declaredByInput(n, fn); from != "" {
 		d.est = cost.Estimate{Tier: cost.Low, Evidence: "a count the input declares (" + from + ")"}

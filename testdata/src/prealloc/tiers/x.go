@@ -463,6 +463,40 @@ func UnionPositive(a, b []int) map[int]bool {
 	return set
 }
 
+// Fallback fills the map made in one branch of an if chain; the other
+// branches make maps of their own, so the loop's count is this map's.
+func Fallback(keys []string, fetch func([]string) map[string]int, down bool) map[string]int {
+	var counts map[string]int
+	if down {
+		counts = make(map[string]int) // want `counts can be preallocated with capacity len\(keys\) \(past 8 entries, the map grows ~log2\(n/8\) times, rehashing its entries each time\) \[medium: no bound on the count found here\]$`
+		for _, k := range keys {
+			counts[k] = -1
+		}
+	} else if fetch == nil {
+		counts = make(map[string]int)
+		counts[""] = 0
+	} else {
+		counts = fetch(keys)
+	}
+	return counts
+}
+
+// FallbackMarked fills the map past the if chain too, whichever branch
+// made it: the loop's hint covers part.
+func FallbackMarked(keys []string, down bool) map[string]int {
+	var counts map[string]int
+	if down {
+		counts = make(map[string]int) // want `counts can be sized for at least len\(keys\) entries .*\[low: the map also gets entries outside the loop: the hint covers only part\]$`
+		for _, k := range keys {
+			counts[k] = -1
+		}
+	} else {
+		counts = make(map[string]int)
+	}
+	counts[""] = 0
+	return counts
+}
+
 type row struct {
 	names []string
 	next  bool
