@@ -821,6 +821,13 @@ func (a *checker) checkUseAfterPut(p *putSite) *analysis.Diagnostic {
 	if what == name {
 		owner = "it"
 	}
+	if _, returned := first.(*ssa.Return); returned {
+		// A later Put would not help: the caller keeps the memory.
+		return &analysis.Diagnostic{
+			Pos:     usePos(first, p.call.Parent()),
+			Message: fmt.Sprintf("%s is returned after %s was put back into %s (another goroutine may own it while the caller uses it); copy it before the Put", what, owner, poolName(call)),
+		}
+	}
 	return &analysis.Diagnostic{
 		Pos:     usePos(first, p.call.Parent()),
 		Message: fmt.Sprintf("%s is used after %s was put back into %s (another goroutine may own it now); move the Put after the last use", what, owner, poolName(call)),

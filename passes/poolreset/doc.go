@@ -182,7 +182,9 @@
 //
 // Use after Put. The object, or memory that belongs to it such as the
 // result of buf.Bytes(), is used after Put: another goroutine may already
-// own it. There is no automatic fix; move the Put after the last use.
+// own it. There is no automatic fix; move the Put after the last use, or,
+// when the function returns that memory, copy it before the Put: the
+// caller keeps it, however late the Put.
 //
 // Non-pointer Put. A slice, string, struct or array put into a pool is
 // copied into a new heap object on every Put (staticcheck's SA6002). There

@@ -34,6 +34,16 @@ func returnsBytes(s string) []byte {
 	return buf.Bytes()
 }
 
+// The bytes are returned after the Put: moving the Put would not help.
+func bytesReturnedAfterPut(s string) []byte {
+	buf := bufPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	buf.WriteString(s)
+	b := buf.Bytes()
+	bufPool.Put(buf)
+	return b // want `the result of buf.Bytes\(\) is returned after buf was put back into bufPool \(another goroutine may own it while the caller uses it\); copy it before the Put \[high: another goroutine may own the object\]$`
+}
+
 // String copies: clean.
 func returnsString(s string) string {
 	buf := bufPool.Get().(*bytes.Buffer)
