@@ -1050,3 +1050,76 @@ func (c *checker) mentionsDirectly(n ast.Node, v *types.Var) bool {
 	})
 	return found
 }
+
+// membershipFilter returns the map whose lookup decides which elements
+// the loop keeps (if _, ok := known[d]; ok { continue } before the
+// append, or if want[x] { out = append(out, x) }), or "". A filter by
+// another collection keeps anywhere from none to all of the elements,
+// and what it keeps is often a few: the orphans of a listing, the
+// difference of two sets. A map the loop itself fills (seen[x] = true,
+// a dedup that keeps most) is not one.
+func (c *checker) membershipFilter(loop ast.Node, acc accumulation) string {
+	body := astx.LoopBody(loop)
+	var filters []ast.Node
+	if ifs, ok := acc.cond.(*ast.IfStmt); ok {
+		filters = append(filters, ifs.Init, ifs.Cond)
+	}
+	for _, stmt := range body.List {
+		if stmt.Pos() > acc.stmt.Pos() {
+			break
+		}
+		if ifs, ok := stmt.(*ast.IfStmt); ok && ifs.Else == nil && len(ifs.Body.List) == 1 && isContinue(ifs.Body.List[0]) {
+			filters = append(filters, ifs.Init, ifs.Cond)
+		}
+	}
+	filled := c.mapsStoredInto(body)
+	for _, filter := range filters {
+		if name := c.mapLookedUp(filter, filled); name != "" {
+			return name
+		}
+	}
+	return ""
+}
+
+// isContinue reports whether stmt is a continue of the innermost loop.
+func isContinue(stmt ast.Stmt) bool {
+	branch, ok := stmt.(*ast.BranchStmt)
+	return ok && branch.Tok == token.CONTINUE && branch.Label == nil
+}
+
+// mapsStoredInto returns the maps (by their text) that body stores into.
+func (c *checker) mapsStoredInto(body *ast.BlockStmt) map[string]bool {
+	filled := make(map[string]bool)
+	ast.Inspect(body, func(n ast.Node) bool {
+		if assign, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range assign.Lhs {
+				if index, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok {
+					filled[types.ExprString(index.X)] = true
+				}
+			}
+		}
+		return true
+	})
+	return filled
+}
+
+// mapLookedUp returns the text of a map that n indexes and body does not
+// fill, or "".
+func (c *checker) mapLookedUp(n ast.Node, filled map[string]bool) string {
+	found := ""
+	if n == nil {
+		return ""
+	}
+	ast.Inspect(n, func(n ast.Node) bool {
+		index, ok := n.(*ast.IndexExpr)
+		if !ok || found != "" {
+			return found == ""
+		}
+		t := c.pass.TypesInfo.TypeOf(index.X)
+		if _, isMap := typesx.Core(t).(*types.Map); t != nil && isMap && !filled[types.ExprString(index.X)] {
+			found = types.ExprString(index.X)
+		}
+		return true
+	})
+	return found
+}

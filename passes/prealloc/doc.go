@@ -86,7 +86,10 @@
 // fix is withheld for a nil slice then, which must stay nil when nothing
 // is appended, for errors collected under a condition, and lists that
 // only build an error (usually none: the capacity would be allocated on
-// every call that has none), and for
+// every call that has none), for elements that a lookup in another map
+// selects (if _, ok := known[d]; ok { continue }: the orphans of a
+// listing, a difference of sets, anywhere from none to all of them; a
+// set the loop fills itself, a dedup, keeps most), and for
 // elements (or a map's key and value) of more than 64 bytes, where the
 // bound may reserve far more than the loop keeps (the few findings a
 // filter drops of many), and for a loop over the bytes or runes of a

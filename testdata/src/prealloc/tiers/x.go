@@ -497,6 +497,34 @@ func FallbackMarked(keys []string, down bool) map[string]int {
 	return counts
 }
 
+// Orphans keeps the names its index does not know: a lookup in another
+// map decides, and what it keeps is often none.
+func Orphans(names []string, known map[string]int) []string {
+	orphans := []string{} // want `orphans gets at most len\(names\) elements .*; no automatic fix: a lookup in known decides which elements it keeps, anywhere from none to all of them, so the upper bound may reserve far more than the loop keeps \[low: conditional: the count is only an upper bound\]$`
+	for _, n := range names {
+		if _, ok := known[n]; ok {
+			continue
+		}
+		orphans = append(orphans, n)
+	}
+	return orphans
+}
+
+// Unique keeps the first of each name: the set it looks up is the one it
+// fills, and it keeps most.
+func Unique(names []string) []string {
+	seen := make(map[string]bool)
+	out := []string{} // want `out gets at most len\(names\) elements and can be preallocated with that capacity \(append grows it ~log2\(n\) times, copying the elements each time\) \[low: conditional: the count is only an upper bound\]$`
+	for _, n := range names {
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		out = append(out, n)
+	}
+	return out
+}
+
 type row struct {
 	names []string
 	next  bool
