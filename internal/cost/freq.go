@@ -781,11 +781,21 @@ func importedGenerator(pass *analysis.Pass) string {
 	mod := pass.Module.Path
 	for _, imp := range pass.Pkg.Imports() {
 		rel, ok := strings.CutPrefix(imp.Path(), mod+"/")
-		if ok && dirIn(rel, generatorDirs) != "" {
+		if ok && dirIn(rel, generatorDirs) != "" && !generatorOutput(rel) {
 			return imp.Path()
 		}
 	}
 	return ""
+}
+
+// generatorOutput reports whether rel, the path of a package of the
+// module, names a generator only by a directory ending in -gen outside a
+// cmd directory: a proto-gen, thrift-gen or swagger-gen directory holds
+// what generators wrote, for the module's programs to use; a generator's
+// own packages sit below its command (cmd/deepcopy-gen/args).
+func generatorOutput(rel string) bool {
+	elem := dirIn(rel, generatorDirs)
+	return strings.HasSuffix(elem, "-gen") && !strings.HasPrefix(elem, "protoc-gen-") && !underCommand(rel)
 }
 
 // writesGeneratedHeader reports whether a string literal of the package's
