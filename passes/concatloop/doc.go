@@ -24,7 +24,10 @@
 // string grows across. When every accumulation runs under one test in the
 // loop (case "system", if m.Valid), or past a guard that skips the other
 // iterations (if i < start { continue }), the message says so, and that
-// the copying is quadratic in how often it runs, not in the loop's length. Struct fields and package variables are reported only
+// the copying is quadratic in how often it runs, not in the loop's length;
+// so does it when the string grows in a loop nested in that one ("in a
+// loop nested in a loop of len(states) iterations": once per edge of each
+// state, not per state). Struct fields and package variables are reported only
 // with -concatloop.nonlocal: other code may read them during the loop, so no
 // fix is safe, and maintainers declined every such finding we read.
 //

@@ -37,9 +37,16 @@ func (c *checker) check(file *ast.File, g *group) {
 	}
 	msg := fmt.Sprintf("%s grows by %s %s: each iteration copies the whole string built so far, so the copying is quadratic in the loop's length",
 		name, how, "in "+trips.Loop)
+	loop := trips.Loop
+	if c.inInnerLoops(g) {
+		loop = "a loop nested in " + trips.Loop
+	}
 	if test := c.selectingTest(g); test != "" {
 		msg = fmt.Sprintf("%s grows by %s in %s, %s: each time it copies the whole string built so far, so the copying is quadratic in how often it runs",
-			name, how, trips.Loop, test)
+			name, how, loop, test)
+	} else if loop != trips.Loop {
+		msg = fmt.Sprintf("%s grows by %s in %s: each time it copies the whole string built so far, so the copying is quadratic in how often it runs",
+			name, how, loop)
 	}
 
 	var fix *analysis.SuggestedFix
@@ -72,6 +79,31 @@ func (c *checker) check(file *ast.File, g *group) {
 		d.Message += " (no automatic fix: " + why + ")"
 	}
 	c.rep.Report(d, c.estimate(g, trips))
+}
+
+// inInnerLoops reports whether every statement that grows the string is in
+// a loop inside the group's: the outer loop's count is then not how often
+// the string grows (once per edge of each state, not once per state).
+func (c *checker) inInnerLoops(g *group) bool {
+	for _, acc := range g.accums {
+		cur, ok := g.loop.FindNode(acc.stmt)
+		if !ok {
+			return false
+		}
+		inner := false
+		for anc := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil)) {
+			if anc == g.loop {
+				break
+			}
+			_, lit := anc.Node().(*ast.FuncLit)
+			inner = !lit
+			break
+		}
+		if !inner {
+			return false
+		}
+	}
+	return true
 }
 
 // remedy says whether strings.Join ("join", with the separator) or

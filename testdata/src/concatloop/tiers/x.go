@@ -669,7 +669,7 @@ func FreePrefix(entries []string) string {
 	prefix := "ref"
 	for _, e := range entries {
 		for strings.HasPrefix(e, prefix) {
-			prefix += "2" // want `prefix grows by \+= in a loop of len\(entries\) iterations: .*\[low: appends only constants: a fixed piece per iteration \(padding, an indent, a suffix until a name is free\), not the input\]$`
+			prefix += "2" // want `prefix grows by \+= in a loop nested in a loop of len\(entries\) iterations: each time .*\[low: appends only constants: a fixed piece per iteration \(padding, an indent, a suffix until a name is free\), not the input\]$`
 		}
 	}
 	return prefix
