@@ -454,17 +454,26 @@ func (v *vacate) diagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur 
 	if one {
 		dropped, held = "the "+end+" element", "it: what it points to stays"
 	}
+	clearing, byClear := "clear("+span+")", true
+	if one && nilZero(v.elem) && astx.MissingBuiltin(pass, "clear", v.as.Pos()) != "" {
+		// Without clear, one slot is zeroed by assignment in any version.
+		index := "0"
+		if !v.front {
+			index = src.Text(v.slice.High)
+		}
+		clearing, byClear = base+"["+index+"] = nil", false
+	}
 	d := analysis.Diagnostic{
 		Pos: v.as.Pos(),
 		End: v.as.End(),
-		Message: fmt.Sprintf("%s drops %s of a []%s from the slice, but the backing array still holds %s reachable until %s or the array is freed; clear first with clear(%s)",
-			src.Text(v.as.Rhs[0]), dropped, types.TypeString(v.elem, qual), held, until, span),
+		Message: fmt.Sprintf("%s drops %s of a []%s from the slice, but the backing array still holds %s reachable until %s or the array is freed; clear first with %s",
+			src.Text(v.as.Rhs[0]), dropped, types.TypeString(v.elem, qual), held, until, clearing),
 	}
-	if why := v.noFix(pass, insp, cur, fn); why != "" {
+	if why := v.noFix(pass, insp, cur, fn, byClear); why != "" {
 		d.Message += " (no automatic fix: " + why + ")"
 		return d
 	}
-	text := "clear(" + span + ")\n" + src.Indent(v.as.Pos())
+	text := clearing + "\n" + src.Indent(v.as.Pos())
 	d.SuggestedFixes = []analysis.SuggestedFix{{
 		Message:   "Clear the dropped elements",
 		TextEdits: []analysis.TextEdit{{Pos: v.as.Pos(), End: v.as.Pos(), NewText: []byte(text)}},
@@ -488,7 +497,7 @@ func (v *vacate) deleteDiagnostic(pass *analysis.Pass, insp *inspector.Inspector
 		Message: fmt.Sprintf("%s deletes from a []%s by shifting, which leaves the vacated last slots holding duplicates: the backing array keeps what they point to reachable after those elements are removed in turn, until an append overwrites the slots; %s",
 			src.Text(v.as.Rhs[0]), types.TypeString(v.elem, typesx.Qualifier(pass.Pkg)), remedy),
 	}
-	why := v.noFix(pass, insp, cur, fn)
+	why := v.noFix(pass, insp, cur, fn, false)
 	if why == "" && old {
 		why = "slices.Delete clears the tail since go1.22"
 	}
@@ -745,15 +754,16 @@ func (v *vacate) assignedIn(info *types.Info, n ast.Node, from func(ast.Expr) bo
 	return found
 }
 
-// noFix says why clearing the dropped elements before the reslice could
-// change what the program does, or cannot be written there.
-func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspector.Cursor, fn ast.Node) string {
+// noFix says why clearing the dropped elements before the reslice (with
+// clear if byClear) could change what the program does, or cannot be
+// written there.
+func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspector.Cursor, fn ast.Node, byClear bool) string {
 	info := pass.TypesInfo
 	if list, _ := astx.StmtList(cur); list == nil {
 		return "the reslice is not a statement of its own"
 	}
 	if v.del == nil {
-		if why := astx.MissingBuiltin(pass, "clear", v.as.Pos()); why != "" {
+		if why := astx.MissingBuiltin(pass, "clear", v.as.Pos()); why != "" && byClear {
 			return why
 		}
 		bound := v.slice.High
@@ -1381,4 +1391,13 @@ func localStays(info *types.Info, cur inspector.Cursor, id *ast.Ident, home ast.
 		}
 	}
 	return true
+}
+
+// nilZero reports whether nil is the zero value of t.
+func nilZero(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Pointer, *types.Interface, *types.Map, *types.Slice, *types.Chan, *types.Signature:
+		return true
+	}
+	return false
 }

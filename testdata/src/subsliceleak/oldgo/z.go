@@ -1,0 +1,33 @@
+package oldgo
+
+// walker pops its stack in a module older than clear: one slot is
+// zeroed by assignment, which any version has.
+type walker struct {
+	stack []*conn
+	queue []*conn
+	pairs []*conn
+}
+
+func (w *walker) Pop() *conn {
+	c := w.stack[len(w.stack)-1]
+	w.stack = w.stack[:len(w.stack)-1] // want `w.stack\[:len\(w.stack\)-1\] drops the last element of a \[\]\*conn from the slice, .*; clear first with w.stack\[len\(w.stack\)-1\] = nil \[low: `
+	return c
+}
+
+func (w *walker) Next() *conn {
+	c := w.queue[0]
+	w.queue = w.queue[1:] // want `w.queue\[1:\] drops the first element of a \[\]\*conn from the slice, .*; clear first with w.queue\[0\] = nil \[low: `
+	return c
+}
+
+// PopPair drops two slots: that takes clear, which the file's version
+// lacks.
+func (w *walker) PopPair() {
+	w.pairs = w.pairs[:len(w.pairs)-2] // want `clear first with clear\(w.pairs\[len\(w.pairs\)-2:\]\) \(no automatic fix: clear needs go1.21, the file is go1.19\)`
+}
+
+func (w *walker) Push(c *conn) {
+	w.stack = append(w.stack, c)
+	w.queue = append(w.queue, c)
+	w.pairs = append(w.pairs, c, c)
+}
