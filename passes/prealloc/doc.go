@@ -200,7 +200,8 @@
 //     that keep their result in a field of the receiver (once per value),
 //     periodic refresh, reload, resync and renew functions, a
 //     controller's reconcile functions (per change of a watched resource,
-//     around API calls), error
+//     around API calls), loops under a test of an error against nil (if
+//     err != nil, else if connErr != nil: once per failure), error
 //     aggregation (a slice of errors, or of values that are errors), a
 //     slice or map that after the loop only goes into an error value (a
 //     composite literal of an error type, a diagnostic's arguments), helpers

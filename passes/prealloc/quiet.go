@@ -585,6 +585,8 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		return low("a list that is short in practice")
 	case freq.Level == cost.Cold:
 		return low(freq.Reason)
+	case cost.OnErrorPath(c.pass.TypesInfo, loopCur):
+		return low("on an error path (under a test of an error against nil): once per failure")
 	case typesx.IsErrorList(acc.typ()):
 		// The errors of closing or checking a few resources, gathered for
 		// errors.Join, on a path that usually ends with none

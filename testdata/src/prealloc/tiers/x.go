@@ -525,6 +525,20 @@ func Unique(names []string) []string {
 	return out
 }
 
+// Responses answers every key, with an error for each when the fetch
+// failed: that loop runs once per failure.
+func Responses(keys []string, fetch func([]string) (map[string]string, error)) map[string]string {
+	found, err := fetch(keys)
+	if err != nil {
+		failed := make(map[string]string) // want `failed can be preallocated with capacity len\(keys\) .*\[low: on an error path \(under a test of an error against nil\): once per failure\]$`
+		for _, k := range keys {
+			failed[k] = err.Error()
+		}
+		return failed
+	}
+	return found
+}
+
 type row struct {
 	names []string
 	next  bool
