@@ -104,7 +104,11 @@
 //     bytes.Buffer.Bytes): a buffer that may alias the caller's memory must
 //     be dropped, not truncated, or the next use writes into the caller's
 //     memory. The finding then says so, and the remedy is to keep the
-//     capacity only when the object owns the buffer. A field also set to a
+//     capacity only when the object owns the buffer. When every such
+//     assignment views another field of the object (b.rawData =
+//     traits.CastFromBytes(b.data.Buf()), an arrow builder's typed view of
+//     its buffer) and the reset sets that field to nil too, the view goes
+//     with the buffer it points into: not reported. A field also set to a
 //     view of such memory (z.tok.name = trim(b[i:j]), a tokenizer's token
 //     pointing into its read buffer) is low tier too: that use allocates
 //     nothing, whatever the reset keeps.

@@ -34,6 +34,12 @@ type fieldUse struct {
 	extended    token.Pos
 	foreign     token.Pos // an assignment of memory the object may not own
 	foreignFrom string    // what that memory is
+	// viewsField is the other field of the same object whose memory every
+	// such assignment reads (x.raw = cast(x.buf.Bytes())): the field is a
+	// view of that buffer. viewsOthers is set when some assignment reads
+	// none or another.
+	viewsField  *types.Var
+	viewsOthers bool
 	handedOut   token.Pos // a use that shares its memory with someone else
 	// replaced is an assignment of a slice built elsewhere in the
 	// function (x.f = headers), or of a new slice or map outside a reset:
@@ -290,8 +296,11 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 				} else if u.resliced = as.Pos(); extends(info, se.High, sel) {
 					u.extended = as.Pos()
 				}
-			} else if from := foreignValue(info, params, rhs, sel); from != "" && !strings.HasPrefix(from, "the parameter") && !u.foreign.IsValid() {
-				u.foreign, u.foreignFrom = as.Pos(), from
+			} else if from := foreignValue(info, params, rhs, sel); from != "" && !strings.HasPrefix(from, "the parameter") {
+				if !u.foreign.IsValid() {
+					u.foreign, u.foreignFrom = as.Pos(), from
+				}
+				noteViewed(info, rhs, sel, u)
 			} else if view := viewOf(info, cur, rhs, sel); view != "" {
 				if !u.viewed.IsValid() {
 					u.viewed, u.viewedOf = as.Pos(), view
@@ -856,4 +865,32 @@ func joinedAfter(info *types.Info, cur inspector.Cursor) bool {
 		})
 	}
 	return false
+}
+
+// noteViewed records which other field of the object whose field sel is
+// assigned rhs reads: the buffer whose memory the field views.
+func noteViewed(info *types.Info, rhs ast.Expr, sel *ast.SelectorExpr, u *fieldUse) {
+	var owner *types.Var
+	ast.Inspect(rhs, func(n ast.Node) bool {
+		other, ok := n.(*ast.SelectorExpr)
+		if ok && owner == nil && sameRoot(info, other, sel) {
+			// A count (x.length) is read beside the buffer: not memory.
+			if s := info.Selections[other]; s != nil && s.Kind() == types.FieldVal && s.Obj() != info.Selections[sel].Obj() && !isBasic(s.Obj().Type()) {
+				owner = s.Obj().(*types.Var)
+			}
+		}
+		return owner == nil
+	})
+	switch {
+	case owner == nil || u.viewsField != nil && u.viewsField != owner:
+		u.viewsOthers = true
+	default:
+		u.viewsField = owner
+	}
+}
+
+// isBasic reports whether t is a number, a string or a boolean.
+func isBasic(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Basic)
+	return ok
 }

@@ -483,6 +483,8 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		return nil, false // its object has no next use: what it drops is meant to go
 	case u.consumed.IsValid():
 		return nil, false // a queue popped from its front: the capacity is spent before the reset
+	case c.dropsViewedBuffer(fnCur, sel, u):
+		return nil, false // a view of another field's buffer, which the reset drops too: the memory is that buffer's
 	case !reset && !c.conditional(cur):
 		return nil, false // emptied after every use: the function consumes it, a cache would be looked up
 	}
@@ -534,6 +536,27 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		TextEdits: []analysis.TextEdit{{Pos: stmt.Pos(), End: stmt.End(), NewText: []byte(text)}},
 	}}
 	return d, u.borrowed
+}
+
+// dropsViewedBuffer reports whether the field sel is a view of another
+// field of its object (x.raw = cast(x.buf.Bytes())) and fnCur sets that
+// field to nil as well: the reset gives the buffer back (x.buf.Release();
+// x.buf = nil), and a view kept would point into memory no longer its
+// object's.
+func (c *checker) dropsViewedBuffer(fnCur inspector.Cursor, sel *ast.SelectorExpr, u *fieldUse) bool {
+	if u.viewsField == nil || u.viewsOthers {
+		return false
+	}
+	buffer := types.ExprString(sel.X) + "." + u.viewsField.Name()
+	for cur := range fnCur.Preorder((*ast.AssignStmt)(nil)) {
+		as := cur.Node().(*ast.AssignStmt)
+		for i, lhs := range as.Lhs {
+			if i < len(as.Rhs) && types.ExprString(ast.Unparen(lhs)) == buffer && c.pass.TypesInfo.Types[as.Rhs[i]].IsNil() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // holdsFuncs reports whether t is a slice of functions.
