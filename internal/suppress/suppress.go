@@ -220,14 +220,16 @@ func isVendored(name string) bool {
 }
 
 // isTestHarness reports whether path is a package of test helpers: one of
-// its elements starts or ends with "test", as in testing/fstest,
-// internal/testenv or net/http/httptest, but is not an ordinary word, or
+// its elements starts or ends with "test" or "tests", as in
+// testing/fstest, internal/testenv, net/http/httptest or a suite's
+// integration_tests, but is not an ordinary word, or
 // starts with "bench" (a benchmark harness: bench, benchmarks, benchutil);
 // it is a package of mocks; or one of harnessDirs.
 func isTestHarness(path string) bool {
 	return slices.ContainsFunc(strings.Split(path, "/"), func(elem string) bool {
 		return strings.HasPrefix(elem, "test") || strings.HasPrefix(elem, "bench") ||
 			strings.HasSuffix(elem, "test") && !slices.Contains(wordsEndingInTest, elem) ||
+			strings.HasSuffix(elem, "tests") && !slices.Contains(wordsEndingInTest, strings.TrimSuffix(elem, "s")) ||
 			isMock(elem) || slices.Contains(harnessDirs, elem)
 	})
 }

@@ -131,21 +131,23 @@ func nolintStmt() int {
 
 func nolintNone() int { return flag() }
 `,
-	"p_test.go":                  "package p\n\nvar inTest = flag()\n",
-	"ptest/h.go":                 "package ptest\n\nfunc flag() int { return 0 }\n\nvar helper = flag()\n",
-	"mockstore.go":               "package p\n\nvar mocked = flag()\n",
-	"mocks/m.go":                 "package mocks\n\nfunc flag() int { return 0 }\n\nvar stub = flag()\n",
-	"sqlmock/s.go":               "package sqlmock\n\nfunc flag() int { return 0 }\n\nvar rows = flag()\n",
-	"benchmark/b.go":             "package benchmark\n\nfunc flag() int { return 0 }\n\nvar harness = flag()\n",
-	"benchutil/b.go":             "package benchutil\n\nfunc flag() int { return 0 }\n\nvar schema = flag()\n",
-	"fake/c.go":                  "package fake\n\nfunc flag() int { return 0 }\n\nvar conn = flag()\n",
-	"conformance/server/main.go": "package main\n\nfunc flag() int { return 0 }\n\nvar served = flag()\n\nfunc main() {}\n",
-	"redistest/r.go":             "// Package redistest is an in-memory Redis server, for use in Go unittests.\npackage redistest\n\nfunc flag() int { return 0 }\n\nvar served = flag()\n",
-	"latest/l.go":                "package latest\n\nfunc flag() int { return 0 }\n\nvar word = flag()\n",
-	"cluster/c.go":               "package cluster\n\nimport \"testing\"\n\nvar started = flag()\n\nfunc Start(t testing.TB) {}\n",
-	"cluster/f.go":               "package cluster\n\nfunc flag() int { return 0 }\n\nvar prod = flag()\n",
-	"runmode/r.go":               "package runmode\n\nimport \"testing\"\n\nfunc flag() int { return 0 }\n\nvar mode = flag()\n\nvar inTests = testing.Testing()\n",
-	"broken/b.go":                "package broken\n\nfunc flag() int { return 0 }\n\nvar x = flag()\n\nvar y int = \"not an int\"\n",
+	"p_test.go":                     "package p\n\nvar inTest = flag()\n",
+	"ptest/h.go":                    "package ptest\n\nfunc flag() int { return 0 }\n\nvar helper = flag()\n",
+	"mockstore.go":                  "package p\n\nvar mocked = flag()\n",
+	"mocks/m.go":                    "package mocks\n\nfunc flag() int { return 0 }\n\nvar stub = flag()\n",
+	"sqlmock/s.go":                  "package sqlmock\n\nfunc flag() int { return 0 }\n\nvar rows = flag()\n",
+	"benchmark/b.go":                "package benchmark\n\nfunc flag() int { return 0 }\n\nvar harness = flag()\n",
+	"benchutil/b.go":                "package benchutil\n\nfunc flag() int { return 0 }\n\nvar schema = flag()\n",
+	"fake/c.go":                     "package fake\n\nfunc flag() int { return 0 }\n\nvar conn = flag()\n",
+	"conformance/server/main.go":    "package main\n\nfunc flag() int { return 0 }\n\nvar served = flag()\n\nfunc main() {}\n",
+	"redistest/r.go":                "// Package redistest is an in-memory Redis server, for use in Go unittests.\npackage redistest\n\nfunc flag() int { return 0 }\n\nvar served = flag()\n",
+	"latest/l.go":                   "package latest\n\nfunc flag() int { return 0 }\n\nvar word = flag()\n",
+	"contests/c.go":                 "package contests\n\nfunc flag() int { return 0 }\n\nvar word = flag()\n",
+	"integration_tests/schema/s.go": "package schema\n\nfunc flag() int { return 0 }\n\nvar suite = flag()\n",
+	"cluster/c.go":                  "package cluster\n\nimport \"testing\"\n\nvar started = flag()\n\nfunc Start(t testing.TB) {}\n",
+	"cluster/f.go":                  "package cluster\n\nfunc flag() int { return 0 }\n\nvar prod = flag()\n",
+	"runmode/r.go":                  "package runmode\n\nimport \"testing\"\n\nfunc flag() int { return 0 }\n\nvar mode = flag()\n\nvar inTests = testing.Testing()\n",
+	"broken/b.go":                   "package broken\n\nfunc flag() int { return 0 }\n\nvar x = flag()\n\nvar y int = \"not an int\"\n",
 }
 
 // loadFiles writes files into a module and loads its packages with their
@@ -193,6 +195,8 @@ func TestReporter(t *testing.T) {
 		// nothing in cluster/c.go: its helpers take a testing.TB
 		// nothing in mockstore.go, mocks, sqlmock or fake: stand-ins run only in tests
 		// nothing in conformance/server: a conformance suite's server
+		// nothing in integration_tests/schema: a suite's own package
+		"c.go:5: flagged [medium]",       // "contests" is a word, not a harness
 		"cgodoc.go:7: flagged [medium]",  // a doc about generated code is not a generator's mark
 		"f.go:5: flagged [medium]",       // a production file of a package with a harness file
 		"l.go:5: flagged [medium]",       // "latest" is a word, not a harness
@@ -347,8 +351,8 @@ func TestSkipsPackage(t *testing.T) {
 		testVariants, includeTests bool
 		want                       []string // the packages skipped whole
 	}{
-		{true, false, []string{"example.com/p/benchmark", "example.com/p/benchutil", "example.com/p/broken", "example.com/p/conformance/server", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest", "example.com/p/redistest", "example.com/p/sqlmock"}},
-		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/benchmark", "example.com/p/benchutil", "example.com/p/broken", "example.com/p/conformance/server", "example.com/p/fake", "example.com/p/mocks", "example.com/p/ptest", "example.com/p/redistest", "example.com/p/sqlmock"}},
+		{true, false, []string{"example.com/p/benchmark", "example.com/p/benchutil", "example.com/p/broken", "example.com/p/conformance/server", "example.com/p/fake", "example.com/p/integration_tests/schema", "example.com/p/mocks", "example.com/p/ptest", "example.com/p/redistest", "example.com/p/sqlmock"}},
+		{false, false, []string{"example.com/p [example.com/p.test]", "example.com/p/benchmark", "example.com/p/benchutil", "example.com/p/broken", "example.com/p/conformance/server", "example.com/p/fake", "example.com/p/integration_tests/schema", "example.com/p/mocks", "example.com/p/ptest", "example.com/p/redistest", "example.com/p/sqlmock"}},
 		{false, true, []string{"example.com/p/broken"}},
 	} {
 		a := &analysis.Analyzer{
