@@ -1090,13 +1090,19 @@ func isContinue(stmt ast.Stmt) bool {
 // mapsStoredInto returns the maps (by their text) that body stores into.
 func (c *checker) mapsStoredInto(body *ast.BlockStmt) map[string]bool {
 	filled := make(map[string]bool)
+	store := func(e ast.Expr) {
+		if index, ok := ast.Unparen(e).(*ast.IndexExpr); ok {
+			filled[types.ExprString(index.X)] = true
+		}
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
-		if assign, ok := n.(*ast.AssignStmt); ok {
-			for _, lhs := range assign.Lhs {
-				if index, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok {
-					filled[types.ExprString(index.X)] = true
-				}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				store(lhs)
 			}
+		case *ast.IncDecStmt: // count[k]++
+			store(n.X)
 		}
 		return true
 	})

@@ -539,6 +539,20 @@ func Responses(keys []string, fetch func([]string) (map[string]string, error)) m
 	return found
 }
 
+// FirstSeen keeps each key the first time it counts it: the map it looks
+// up is the one it fills (count[k]++), a dedup that keeps most.
+func FirstSeen(keys []string) ([]string, map[string]int) {
+	count := map[string]int{}
+	var order []string // want `order gets at most len\(keys\) elements and can be preallocated with that capacity \(append grows it ~log2\(n\) times, copying the elements each time\); no automatic fix: the appends are conditional, and growing a nil slice that gets none would make it non-nil \[low: conditional: the count is only an upper bound\]$`
+	for _, k := range keys {
+		if count[k] == 0 {
+			order = append(order, k)
+		}
+		count[k]++
+	}
+	return order, count
+}
+
 type row struct {
 	names []string
 	next  bool
