@@ -83,7 +83,7 @@ type Model struct {
 	memo        map[*types.Func]Frequency
 	tables      map[*types.Var]bool  // package variables initialized with a literal
 	fixedParams map[*types.Var]bool  // parameters every call passes a table or literal
-	fixedLists  map[*types.Func]bool // functions that return only literal lists or nil
+	fixedLists  map[*types.Func]bool // functions that return only literal lists, lists written out, or nil
 	builtHere   map[*types.Var]bool  // fields of input types that only the package's own values fill
 	servesHTTP  func() bool          // the package handles HTTP requests: see [servesHTTP]; asked rarely, so computed on first use
 	// diagHelpers says why a helper is cold when every call of it feeds
@@ -193,7 +193,7 @@ func build(pass *analysis.Pass) *Model {
 	}
 	m.tables = tables.Of(pass, insp)
 	m.fixedParams = m.findFixedParams(pass)
-	m.fixedLists = fixedLists(m.funcs)
+	m.fixedLists = fixedLists(pass.TypesInfo, m.funcs)
 	m.builtHere = builtHere(pass, insp)
 	m.servesHTTP = sync.OnceValue(func() bool { return servesHTTP(pass, insp) })
 	m.diagHelpers = make(map[*types.Func]string)

@@ -695,7 +695,8 @@ func (m *Model) isListLiteral(info *types.Info, value ast.Expr) bool {
 }
 
 // returnsFixedList reports whether call is to a function of the package
-// that returns only literal lists or nil (see [fixedLists]).
+// that returns only literal lists, lists written out, or nil (see
+// [fixedLists]).
 func (m *Model) returnsFixedList(info *types.Info, call *ast.CallExpr) bool {
 	callee, ok := typeutil.Callee(info, call).(*types.Func)
 	return ok && m.fixedLists[callee]
@@ -753,9 +754,11 @@ func (m *Model) findFixedParams(pass *analysis.Pass) map[*types.Var]bool {
 }
 
 // fixedLists returns the functions with one result that every return
-// statement gives a composite literal or nil: func extraFlags() []*Flag
-// returns nil or []*Flag{help}, a list written out in the code.
-func fixedLists(funcs map[*types.Func]*funcInfo) map[*types.Func]bool {
+// statement gives a composite literal, nil or a local list written out
+// (see [writtenOut]): func extraFlags() []*Flag returns nil or
+// []*Flag{help}, and a list of four directories and one more appended
+// when the host says so is five at most.
+func fixedLists(info *types.Info, funcs map[*types.Func]*funcInfo) map[*types.Func]bool {
 	lists := make(map[*types.Func]bool)
 	for fn, fi := range funcs {
 		if fi.decl.Body == nil || fn.Signature().Results().Len() != 1 {
@@ -771,7 +774,7 @@ func fixedLists(funcs map[*types.Func]*funcInfo) map[*types.Func]bool {
 				return false
 			case *ast.ReturnStmt:
 				returns++
-				fixed = fixed && len(n.Results) == 1 && literalOrNil(n.Results[0])
+				fixed = fixed && len(n.Results) == 1 && (literalOrNil(n.Results[0]) || writtenOutList(info, fi.decl, n.Results[0]))
 			}
 			return fixed
 		})
@@ -780,6 +783,14 @@ func fixedLists(funcs map[*types.Func]*funcInfo) map[*types.Func]bool {
 		}
 	}
 	return lists
+}
+
+// writtenOutList reports whether e is a local list of fn that fn writes
+// out.
+func writtenOutList(info *types.Info, fn *ast.FuncDecl, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	v := asVar(info.Uses[id])
+	return ok && v != nil && writtenOut(info, fn, v)
 }
 
 func literalOrNil(e ast.Expr) bool {

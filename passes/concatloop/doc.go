@@ -67,7 +67,10 @@
 //     outside loops (reasons.Insert("ports differ") ... range
 //     reasons.UnsortedList()), also when passed as the
 //     argument of every call of an unexported helper, directly or
-//     through another, counters bounded by
+//     through another, the result of a function of the package that
+//     returns only literal lists, nil, or a local list it writes out
+//     (four directories and one more when the host names its triplet),
+//     counters bounded by
 //     a constant, a length grown up to a constant, a range that breaks
 //     when its index reaches a constant, a loop over the last k parts
 //     (for i := n - k; i < n; i++, whose message names k) when k is a

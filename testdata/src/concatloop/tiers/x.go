@@ -790,3 +790,22 @@ func dumpHeaders(h http.Header) string {
 	}
 	return s
 }
+
+// moduleDirs returns four directories and one more when the host names
+// its triplet: at most five.
+func moduleDirs(triplet string) []string {
+	dirs := []string{"/usr/lib64/pkcs11/", "/usr/lib/pkcs11/", "/usr/local/lib/pkcs11/", "/usr/lib/softhsm/"}
+	if triplet != "" {
+		dirs = append(dirs, "/usr/lib/"+triplet+"/")
+	}
+	return dirs
+}
+
+// ModuleDirsYAML writes the directories out as a YAML list.
+func ModuleDirsYAML(indent, triplet string) string {
+	res := ""
+	for _, dir := range moduleDirs(triplet) {
+		res += indent + "- " + dir + "\n" // want `res grows by \+= in a loop of len\(moduleDirs\(triplet\)\) iterations: .*\[low: a count fixed by the code\]$`
+	}
+	return res
+}
