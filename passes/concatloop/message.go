@@ -90,17 +90,12 @@ func (c *checker) inInnerLoops(g *group) bool {
 		if !ok {
 			return false
 		}
-		inner := false
 		for anc := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil)) {
-			if anc == g.loop {
-				break
+			// The innermost loop or literal around the statement decides.
+			if _, lit := anc.Node().(*ast.FuncLit); lit || anc == g.loop {
+				return false
 			}
-			_, lit := anc.Node().(*ast.FuncLit)
-			inner = !lit
 			break
-		}
-		if !inner {
-			return false
 		}
 	}
 	return true

@@ -1112,10 +1112,10 @@ func (c *checker) mapsStoredInto(body *ast.BlockStmt) map[string]bool {
 // mapLookedUp returns the text of a map that n indexes and body does not
 // fill, or "".
 func (c *checker) mapLookedUp(n ast.Node, filled map[string]bool) string {
-	found := ""
 	if n == nil {
 		return ""
 	}
+	found := ""
 	ast.Inspect(n, func(n ast.Node) bool {
 		index, ok := n.(*ast.IndexExpr)
 		if !ok || found != "" {

@@ -316,9 +316,11 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		c.report(d, c.message(d)+"; no automatic fix: the loop goes over the bytes of "+text+" and appends for some, so one per byte may reserve many times what it keeps (a line start per newline)", nil)
 		return
 	}
-	if set := c.membershipFilter(loopCur.Node(), acc); acc.cond != nil && !acc.skipsConstants && set != "" {
-		c.report(d, c.message(d)+"; no automatic fix: a lookup in "+set+" decides which elements it keeps, anywhere from none to all of them, so the upper bound may reserve far more than the loop keeps", nil)
-		return
+	if acc.cond != nil && !acc.skipsConstants {
+		if set := c.membershipFilter(loopCur.Node(), acc); set != "" {
+			c.report(d, c.message(d)+"; no automatic fix: a lookup in "+set+" decides which elements it keeps, anywhere from none to all of them, so the upper bound may reserve far more than the loop keeps", nil)
+			return
+		}
 	}
 	if size := c.elementBytes(acc); acc.cond != nil && !acc.skipsConstants && size > maxHintedElement {
 		c.report(d, c.message(d)+fmt.Sprintf("; no automatic fix: the appends are conditional and each element is %d bytes, so the upper bound may reserve far more than the loop keeps", size), nil)
