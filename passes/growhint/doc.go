@@ -45,7 +45,10 @@
 //   - "at least", when it leaves pieces out (their size is unknown before
 //     the writes, or a loop cannot be sized) or counts them at their least:
 //     an escaped string (url.PathEscape(s), the package's own escape
-//     helpers) is at least len(s), a rune at least one byte. A lower bound
+//     helpers) is at least len(s), a rune at least one byte. When what it
+//     leaves out is the data (a text formatted by a call) and what it counts
+//     is only padding (newlines written n times), nothing is reported: the
+//     bulk is unknown. A lower bound
 //     never makes the Grow waste memory, but a counted loop that writes a
 //     constant on some iterations (a separator, a closing tag) left out
 //     gets no fix: a Grow of that size falls short by a piece per

@@ -22,7 +22,9 @@ import (
 func (c *checker) sizeLoop(b *builder, loop inspector.Cursor, at token.Pos, e *estimate) {
 	writes := c.writesIn(b, loop)
 	e.pieces += len(writes)
-	if c.countedLoop(loop, writes, at, e) || c.copyLoop(b, loop, writes, at, e) {
+	counted := c.countedLoop(loop, writes, at, e)
+	if counted || c.copyLoop(b, loop, writes, at, e) {
+		e.countsData = e.countsData || !counted // a copy of a walked string
 		e.variable, e.overLoop = true, true
 		e.loops = append(e.loops, loop)
 		return
@@ -124,7 +126,23 @@ func (c *checker) countedLoop(loop inspector.Cursor, writes []*write, at token.P
 	e.sumOver = append(e.sumOver, sumOver...)
 	e.sum.Add(add)
 	e.sum.AddTimes(per, count)
+	e.countsData = e.countsData || !add.IsConstant() || len(sumOver) > 0 || c.countsElements(loop.Node())
 	return true
+}
+
+// countsElements reports whether the loop runs once per element of a
+// collection or string (not n times for an integer n, as a loop writing
+// padding does).
+func (c *checker) countsElements(loop ast.Node) bool {
+	switch l := loop.(type) {
+	case *ast.RangeStmt:
+		t, ok := c.info.TypeOf(l.X).Underlying().(*types.Basic)
+		return !ok || t.Info()&types.IsInteger == 0
+	case *ast.ForStmt:
+		call, ok := ast.Unparen(l.Cond.(*ast.BinaryExpr).Y).(*ast.CallExpr) // countTo checked the shape
+		return ok && c.isBuiltin(call, "len")
+	}
+	return false
 }
 
 // constantPieces reports whether every piece of w has a length fixed by

@@ -34,7 +34,7 @@ func (c *checker) check(file *ast.File, b *builder) {
 		return
 	}
 	e := c.estimate(b, at)
-	if !e.variable || e.unsized || !e.overLoop && e.pieces < minStraightPieces {
+	if !e.variable || e.unsized || !e.overLoop && e.pieces < minStraightPieces || e.dataUncounted && !e.countsData {
 		return
 	}
 	msg := fmt.Sprintf("%s is filled by %s whose total size is known before the first write: %s%s; %s: %s",

@@ -34,6 +34,11 @@ type estimate struct {
 	// unsized is set when a loop writes an amount the code does not tell
 	// before it runs (lines read from a connection): the bulk is unknown.
 	unsized bool
+	// dataUncounted is set when a piece of data written once (a formatted
+	// text) is not counted, and countsData when a length of data is (a
+	// len term, a loop over a collection or string): with the first alone,
+	// only padding around the bulk is counted.
+	dataUncounted, countsData bool
 	least   []string // pieces it counts at their least: "url.PathEscape(s) as len(s)"
 	cleaned []string // cleaned copies it counts as their input: "sanitizeName(s) as len(s)"
 	pieces  int      // how many write calls the estimate covers
@@ -171,6 +176,7 @@ func (c *checker) outerLoop(b *builder, cur inspector.Cursor) inspector.Cursor {
 func (c *checker) sizeStraight(b *builder, w *write, at token.Pos, e *estimate) {
 	if w.opaque {
 		e.under = append(e.under, c.short(w.cur.Node()))
+		e.dataUncounted = true
 		return
 	}
 	conds := c.conditions(b, w.cur)
@@ -179,10 +185,12 @@ func (c *checker) sizeStraight(b *builder, w *write, at token.Pos, e *estimate) 
 		s, ok, f := c.pieceSize(piece, w.method, spread, at, w.cur.Node().Pos())
 		if !ok {
 			e.under = append(e.under, c.short(piece))
+			e.dataUncounted = true
 			continue
 		}
 		if conds != nil && !s.IsConstant() && !slices.ContainsFunc(conds, func(cond ast.Node) bool { return c.mentionsText(cond, piece) }) {
 			e.under = append(e.under, c.short(piece))
+			e.dataUncounted = true
 			continue
 		}
 		if conds != nil && s.IsConstant() {
@@ -195,7 +203,7 @@ func (c *checker) sizeStraight(b *builder, w *write, at token.Pos, e *estimate) 
 			e.cleaned = append(e.cleaned, c.short(piece)+" as "+s.String())
 		}
 		if !s.IsConstant() {
-			e.variable = true
+			e.variable, e.countsData = true, true
 		}
 		e.sum.Add(s)
 	}

@@ -211,6 +211,13 @@ func (c *checker) atInit(init emptyInit, n count, between []ast.Stmt, fn ast.Nod
 	case init.elems > 0 && !c.canWriteElements(init.value):
 		return "its elements leave out their type, which the slice's named type does not spell out"
 	}
+	pos := init.value.Pos()
+	name, later := c.unboundName(n, pos)
+	if name != "" && later {
+		// Said first: the statements between define it, and whether they
+		// could change it means nothing.
+		return name + ", which the count reads, is declared after it"
+	}
 	for _, stmt := range between {
 		if !c.stable(stmt, n, fn) {
 			if call := c.writerThroughPointer(stmt, n, fn); call != nil {
@@ -222,11 +229,7 @@ func (c *checker) atInit(init emptyInit, n count, between []ast.Stmt, fn ast.Nod
 			return "the code between its declaration and the loop may leave first, and the count reads through a pointer it may guard"
 		}
 	}
-	pos := init.value.Pos()
-	name, later := c.unboundName(n, pos)
 	switch {
-	case name != "" && later:
-		return name + ", which the count reads, is declared after it"
 	case name != "":
 		return name + ", which the count reads, means something else there"
 	case !c.isUniverse("make", pos):

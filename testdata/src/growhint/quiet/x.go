@@ -670,3 +670,17 @@ func Pattern(format string) (string, error) {
 	re.WriteByte('$')
 	return re.String(), nil
 }
+
+// Section frames a text with blank lines: the loops count the padding, but
+// the text itself, formatted by a call, is not counted, and it is the bulk.
+func Section(top, bottom int, format func(...any) string, a ...any) string {
+	var ret strings.Builder
+	for i := 0; i < top; i++ {
+		ret.WriteByte('\n')
+	}
+	ret.WriteString(format(a...))
+	for i := 0; i < bottom; i++ {
+		ret.WriteByte('\n')
+	}
+	return ret.String()
+}

@@ -486,3 +486,18 @@ func Shard(s string, width, depth int, restOnly bool) []string {
 	}
 	return parts
 }
+
+// Attributed has attributes, which it returns as a map.
+type Attributed interface{ Attrs() map[string]string }
+
+// SortedAttrs reads the map after the slice is declared: the call defines
+// what the count reads, so it is not there where the slice is made.
+func SortedAttrs(a Attributed) []string {
+	keys := []string{} // want `keys can be preallocated with capacity len\(attrs\) .*no automatic fix: it cannot be made with the capacity where it is declared \(attrs, which the count reads, is declared after it\)`
+	attrs := a.Attrs()
+	for k := range attrs {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
