@@ -39,9 +39,9 @@ type estimate struct {
 	// len term, a loop over a collection or string): with the first alone,
 	// only padding around the bulk is counted.
 	dataUncounted, countsData bool
-	least   []string // pieces it counts at their least: "url.PathEscape(s) as len(s)"
-	cleaned []string // cleaned copies it counts as their input: "sanitizeName(s) as len(s)"
-	pieces  int      // how many write calls the estimate covers
+	least                     []string // pieces it counts at their least: "url.PathEscape(s) as len(s)"
+	cleaned                   []string // cleaned copies it counts as their input: "sanitizeName(s) as len(s)"
+	pieces                    int      // how many write calls the estimate covers
 	// exclusive counts the writes that cannot run with those of another
 	// arm of their switch or if-else (all but the largest arm's).
 	exclusive int
