@@ -34,20 +34,20 @@ type estimate struct {
 	// unsized is set when a loop writes an amount the code does not tell
 	// before it runs (lines read from a connection): the bulk is unknown.
 	unsized bool
-	// dataUncounted is set when a piece of data written once (a formatted
-	// text) is not counted, and countsData when a length of data is (a
-	// len term, a loop over a collection or string): with the first alone,
-	// only padding around the bulk is counted.
-	dataUncounted, countsData bool
-	least                     []string // pieces it counts at their least: "url.PathEscape(s) as len(s)"
-	cleaned                   []string // cleaned copies it counts as their input: "sanitizeName(s) as len(s)"
-	pieces                    int      // how many write calls the estimate covers
+	least   []string // pieces it counts at their least: "url.PathEscape(s) as len(s)"
+	cleaned []string // cleaned copies it counts as their input: "sanitizeName(s) as len(s)"
+	pieces  int      // how many write calls the estimate covers
 	// exclusive counts the writes that cannot run with those of another
 	// arm of their switch or if-else (all but the largest arm's).
 	exclusive int
 	// armsSummed is set when the sizes of writes in different arms of
 	// one switch or if-else chain are all counted, though one arm runs.
 	armsSummed bool
+	// dataUncounted is set when a piece of data written once (a formatted
+	// text) is not counted, and countsData when a length of data is (a
+	// len term, a loop over a collection or string): with the first alone,
+	// only padding around the bulk is counted.
+	dataUncounted, countsData bool
 }
 
 // estimate sizes the builder's writes, grouped by the outermost loop
