@@ -463,12 +463,15 @@ func (v *vacate) diagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur 
 		}
 		clearing, byClear = base+"["+index+"] = nil", false
 	}
-	d := analysis.Diagnostic{
-		Pos: v.as.Pos(),
-		End: v.as.End(),
-		Message: fmt.Sprintf("%s drops %s of a []%s from the slice, but the backing array still holds %s reachable until %s or the array is freed; clear first with %s",
-			src.Text(v.as.Rhs[0]), dropped, types.TypeString(v.elem, qual), held, until, clearing),
+	msg := fmt.Sprintf("%s drops %s of a []%s from the slice, but the backing array still holds %s reachable until %s or the array is freed; clear first with %s",
+		src.Text(v.as.Rhs[0]), dropped, types.TypeString(v.elem, qual), held, until, clearing)
+	if one && !v.front && movesElements(pass.TypesInfo, fn, v) {
+		// A swap-remove: the last element lives on in the slot it moved
+		// to, and only its duplicate is left behind.
+		msg = fmt.Sprintf("%s drops the last slot of a []%s, whose element was moved into another slot: the backing array keeps a duplicate, which holds what it points to reachable after that element is removed in turn, until an append overwrites the slot or the array is freed; clear first with %s",
+			src.Text(v.as.Rhs[0]), types.TypeString(v.elem, qual), clearing)
 	}
+	d := analysis.Diagnostic{Pos: v.as.Pos(), End: v.as.End(), Message: msg}
 	if why := v.noFix(pass, insp, cur, fn, byClear); why != "" {
 		d.Message += " (no automatic fix: " + why + ")"
 		return d

@@ -25,7 +25,7 @@ func (s *stmt) DropClosed(closed func(*conn) bool) {
 	for i := 0; i < len(s.conns); i++ {
 		if closed(s.conns[i]) {
 			s.conns[i] = s.conns[len(s.conns)-1]
-			s.conns = s.conns[:len(s.conns)-1] // want `s.conns\[:len\(s.conns\)-1\] drops the last element of a \[\]\*conn from the slice, but the backing array still holds it: what it points to stays reachable until an append overwrites the slot or the array is freed; clear first with clear\(s.conns\[len\(s.conns\)-1:\]\) \[medium: removed in a loop from a long-lived shared slice \(a package variable, or a field of a struct with a mutex\), whose vacated slots keep moved elements\]$`
+			s.conns = s.conns[:len(s.conns)-1] // want `s.conns\[:len\(s.conns\)-1\] drops the last slot of a \[\]\*conn, whose element was moved into another slot: the backing array keeps a duplicate, which holds what it points to reachable after that element is removed in turn, until an append overwrites the slot or the array is freed; clear first with clear\(s.conns\[len\(s.conns\)-1:\]\) \[medium: removed in a loop from a long-lived shared slice \(a package variable, or a field of a struct with a mutex\), whose vacated slots keep moved elements\]$`
 			i--
 		}
 	}
@@ -599,7 +599,7 @@ func (x *freeList) take(n int) []byte {
 	for i, b := range y {
 		if cap(b) >= n {
 			copy(y[i:], y[i+1:])
-			*x = y[:len(y)-1] // want `y\[:len\(y\)-1\] drops the last element of a \[\]\[\]byte .*clear first with clear\(y\[len\(y\)-1:\]\) \[low: one removal`
+			*x = y[:len(y)-1] // want `y\[:len\(y\)-1\] drops the last slot of a \[\]\[\]byte, whose element was moved into another slot: .*clear first with clear\(y\[len\(y\)-1:\]\) \[low: one removal`
 			return b
 		}
 	}
