@@ -31,3 +31,17 @@ func (w *walker) Push(c *conn) {
 	w.queue = append(w.queue, c)
 	w.pairs = append(w.pairs, c, c)
 }
+
+// entryLog hands its unstable entries to its caller: clearing the ones it
+// drops would clear what the caller still reads, whatever the version.
+type entryLog struct {
+	entries []*conn
+}
+
+func (l *entryLog) Unstable() []*conn { return l.entries }
+
+func (l *entryLog) StableTo(n int) {
+	l.entries = l.entries[n:] // want `l.entries\[n:\] drops the first elements .*\(no automatic fix: the slice is shared at z.go:\d+, which may see the cleared elements\)`
+}
+
+func (l *entryLog) Append(c *conn) { l.entries = append(l.entries, c) }
