@@ -338,3 +338,27 @@ func IsSet(t types.Type) bool {
 	}
 	return false
 }
+
+// ReadsOnly reports whether call is len or cap, or a call of a function of
+// the standard library whose results are all numbers, bools or strings
+// (bytes.IndexByte, strings.HasPrefix, strings.Join): it reads its
+// arguments and keeps none of their memory, a string being a copy.
+func ReadsOnly(info *types.Info, call *ast.CallExpr) bool {
+	switch fn := typeutil.Callee(info, call).(type) {
+	case *types.Builtin:
+		return fn.Name() == "len" || fn.Name() == "cap"
+	case *types.Func:
+		if fn.Pkg() == nil || !IsStd(fn.Pkg()) {
+			return false
+		}
+		res := fn.Signature().Results()
+		for r := range res.Variables() {
+			b, ok := r.Type().Underlying().(*types.Basic)
+			if !ok || b.Info()&(types.IsNumeric|types.IsBoolean|types.IsString) == 0 {
+				return false
+			}
+		}
+		return res.Len() > 0
+	}
+	return false
+}

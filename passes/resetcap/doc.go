@@ -86,7 +86,9 @@
 // change what the program sees:
 //
 //   - The field must not be handed out (returned, stored elsewhere, passed
-//     to a function or sliced other than to [:0], or shared with a copy of
+//     to a function, unless one of the standard library that answers only
+//     numbers, bools or strings, as strings.Join does; or sliced other than
+//     to [:0], or shared with a copy of
 //     its struct, as clone := *db shares db's slices): truncating would let the
 //     next use overwrite what the holder sees, and clear would empty the
 //     holder's map.

@@ -388,6 +388,9 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 		if tv, ok := info.Types[call.Fun]; ok && tv.IsType() && typesx.IsString(tv.Type) {
 			return // string(x.f) copies
 		}
+		if typesx.ReadsOnly(info, call) {
+			return // strings.Join(x.f, "|") reads it
+		}
 		if idx == 0 && storedBack(info, parent, sel) {
 			return // x.f = appendLike(x.f, ...)
 		}

@@ -125,9 +125,10 @@ func returnsPieceOf(info *types.Info, fd *ast.FuncDecl, p *types.Var) (helper, b
 				}
 			}
 		case *ast.CallExpr:
-			// Calls of the standard library that answer a number or a
-			// bool (len, bytes.IndexByte, strings.HasPrefix) only read p.
-			if readsOnly(info, n) {
+			// Calls of the standard library that answer a number, a bool
+			// or a string (len, bytes.IndexByte, strings.HasPrefix) only
+			// read p.
+			if typesx.ReadsOnly(info, n) {
 				for _, a := range n.Args {
 					if isP(a) {
 						allowed[ast.Unparen(a).(*ast.Ident)] = true
@@ -238,28 +239,6 @@ func endsAtSearch(info *types.Info, hi ast.Expr, found map[types.Object]bool) bo
 		return found[info.Uses[id]]
 	}
 	return isSearchCall(info, hi)
-}
-
-// readsOnly reports whether call is len or cap, or a standard library
-// function whose results are all numbers or bools.
-func readsOnly(info *types.Info, call *ast.CallExpr) bool {
-	switch fn := typeutil.Callee(info, call).(type) {
-	case *types.Builtin:
-		return fn.Name() == "len" || fn.Name() == "cap"
-	case *types.Func:
-		if fn.Pkg() == nil || !typesx.IsStd(fn.Pkg()) {
-			return false
-		}
-		res := fn.Signature().Results()
-		for r := range res.Variables() {
-			b, ok := r.Type().Underlying().(*types.Basic)
-			if !ok || b.Info()&(types.IsNumeric|types.IsBoolean) == 0 {
-				return false
-			}
-		}
-		return res.Len() > 0
-	}
-	return false
 }
 
 // constSpan returns hi-lo of a slice expression with constant bounds, or
