@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/sizeexpr"
 	"github.com/memlint/memlint/internal/typesx"
 )
 
@@ -719,9 +720,19 @@ func (c *checker) collectsMapValues(loop ast.Node, acc accumulation, index *ast.
 // most 8 constants, so that the map never grows: a switch on the key
 // lists constants in its cases, and the map is filled in one of them, or
 // after the switch when its default leaves the iteration (a set of the
-// allowed flags seen, which rejects any other value).
+// allowed flags seen, which rejects any other value); or an if before the
+// store leaves the iteration unless the key is one of at most 8 values
+// (see keysAllowed).
 func (c *checker) fewConstantKeys(loopCur inspector.Cursor, acc accumulation) bool {
 	index := ast.Unparen(acc.stmt.(*ast.AssignStmt).Lhs[0]).(*ast.IndexExpr)
+	for _, stmt := range astx.LoopBody(loopCur.Node()).List {
+		if stmt.Pos() > acc.stmt.Pos() {
+			break
+		}
+		if n := c.keysAllowed(loopCur.Node(), stmt, index.Index); n > 0 && n <= 8 {
+			return true
+		}
+	}
 	id := identOf(index.Index)
 	if id == nil || c.pass.TypesInfo.Uses[id] == nil {
 		return false
@@ -750,6 +761,47 @@ func (c *checker) fewConstantKeys(loopCur inspector.Cursor, acc accumulation) bo
 		}
 	}
 	return false
+}
+
+// keysAllowed returns how many values stmt lets the key take, or 0: stmt
+// is an if that leaves the iteration unless the key equals one of values
+// the loop does not change (if k != a && k != b { return err }), so the
+// map holds at most that many keys.
+func (c *checker) keysAllowed(loop ast.Node, stmt ast.Stmt, key ast.Expr) int {
+	s, ok := stmt.(*ast.IfStmt)
+	if !ok || s.Init != nil || s.Else != nil || len(s.Body.List) == 0 || !c.leavesIteration(s.Body.List[len(s.Body.List)-1]) {
+		return 0
+	}
+	operands := astx.Operands(s.Cond, token.LAND)
+	for _, op := range operands {
+		bin, ok := op.(*ast.BinaryExpr)
+		if !ok || bin.Op != token.NEQ || !(c.sameValue(bin.X, key) && c.invariant(loop, bin.Y) || c.sameValue(bin.Y, key) && c.invariant(loop, bin.X)) {
+			return 0
+		}
+	}
+	return len(operands)
+}
+
+// sameValue reports whether x and y are the same variable or field path
+// (nn.Key and nn.Key).
+func (c *checker) sameValue(x, y ast.Expr) bool {
+	rx, ry := astx.RootIdent(x), astx.RootIdent(y)
+	return rx != nil && ry != nil && c.pass.TypesInfo.Uses[rx] != nil && c.pass.TypesInfo.Uses[rx] == c.pass.TypesInfo.Uses[ry] &&
+		sizeexpr.Reevaluable(x) && types.ExprString(x) == types.ExprString(y)
+}
+
+// invariant reports whether e is a constant, or a variable the loop does
+// not assign.
+func (c *checker) invariant(loop ast.Node, e ast.Expr) bool {
+	if c.pass.TypesInfo.Types[e].Value != nil {
+		return true
+	}
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := c.pass.TypesInfo.Uses[id].(*types.Var)
+	return ok && (v.Pos() < loop.Pos() || v.Pos() > loop.End()) && !c.modifies(loop, []*types.Var{v})
 }
 
 // leavesIteration reports whether s ends the iteration of the loop around

@@ -255,7 +255,9 @@
 // of functions (listeners, hooks), storing a struct or string into an
 // interface element (it allocates anyway), maps of at most 8 entries
 // (they never grow: a loop of a constant count, or keys that a switch
-// limits to a few constants, as a set of the allowed flags seen), and
+// limits to a few constants, as a set of the allowed flags seen, or that
+// an if limits to a few values the loop does not change, returning an
+// error for any other: if n.Key != raftKey && n.Key != attrKey), and
 // maps whose keys are computed from each element or classify it (a set
 // of names, a map by item.Kind or f.Group, a set of the Cluster of
 // brokers that have a BrokerName, containers by their ImageID: a field

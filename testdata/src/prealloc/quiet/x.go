@@ -493,6 +493,26 @@ func CheckFlags(values []string) error {
 	return nil
 }
 
+// An attribute node of a member record.
+type attrNode struct {
+	Key   string
+	Value []byte
+}
+
+// The if rejects every key but the two a member has, so the map holds at
+// most two entries and never grows, however many nodes there are.
+func MemberAttrs(prefix string, nodes []attrNode) (map[string][]byte, error) {
+	attrs := make(map[string][]byte)
+	raftKey, attrKey := prefix+"/raft", prefix+"/attrs"
+	for _, n := range nodes {
+		if n.Key != raftKey && n.Key != attrKey {
+			return nil, fmt.Errorf("unknown key %q", n.Key)
+		}
+		attrs[n.Key] = n.Value
+	}
+	return attrs, nil
+}
+
 // Filled inside a case of constants only: at most two keys.
 func CountModes(modes []string) map[string]int {
 	counts := make(map[string]int)
