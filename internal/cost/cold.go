@@ -425,7 +425,8 @@ var errorVerbs = []string{"add", "report", "emit", "record", "raise"}
 func namedForDiagnostic(name string) bool {
 	lower := strings.ToLower(name)
 	switch lower {
-	case "error", "errorf", "fatal", "fatalf", "panicf", "warn", "warnf", "warning", "warningf", "logf", "verbosef", "vlogf":
+	case "error", "errorf", "fatal", "fatalf", "panicf", "warn", "warnf", "warning", "warningf", "logf", "verbosef", "vlogf",
+		"infof", "infoln", "infow", "warnln", "warnw", "errorln", "errorw": // a leveled logger's (Info alone names other things too)
 		return true
 	}
 	for _, verb := range errorVerbs {

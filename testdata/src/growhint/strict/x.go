@@ -121,7 +121,7 @@ func idFrom(raw []byte) string {
 type verbosity bool
 
 func (v verbosity) Enabled() bool                 { return bool(v) }
-func (v verbosity) Infof(format string, a ...any) {}
+func (v verbosity) Printf(format string, a ...any) {}
 
 type leveled struct{ level int }
 
@@ -139,7 +139,7 @@ func Launch(args []string) {
 			}
 			b.WriteString(a)
 		}
-		lg.V(9).Infof("launching with %s", b.String())
+		lg.V(9).Printf("launching with %s", b.String())
 	}
 }
 

@@ -1228,6 +1228,23 @@ func Compact(dirs []string) int {
 	return len(dirs)
 }
 
+// A leveled logger, as logging libraries have.
+type leveled struct{ prefix string }
+
+func (l *leveled) Infof(format string, args ...any) { log.Printf(l.prefix+format, args...) }
+
+var plog = &leveled{prefix: "proxy: "}
+
+// Announce logs the endpoints it found: the list only goes into an
+// info-level log line.
+func Announce(urls []fmt.Stringer) {
+	var found []string // want `found can be preallocated with capacity len\(urls\) .*\[low: it only goes into a diagnostic \(a log line or an error's text\)\]$`
+	for _, u := range urls {
+		found = append(found, u.String())
+	}
+	plog.Infof("endpoints found %q", found)
+}
+
 // A query builder: each clause builds its JSON source, a map that can
 // fail to build, far more than the slice's growth.
 type Query interface {
