@@ -361,10 +361,11 @@ func (info *funcInfo) hidden() bool {
 
 // OnlyCallers returns the functions of the package that call the function
 // declared by decl outside tests, itself aside, when nothing else can call
-// it (see funcInfo.hidden). Else nil.
+// it (see funcInfo.hidden) and no package variable's initializer does.
+// Else nil.
 func (m *Model) OnlyCallers(pass *analysis.Pass, decl *ast.FuncDecl) []*types.Func {
 	fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
-	if !ok || m.funcs[fn] == nil || !m.funcs[fn].hidden() {
+	if !ok || m.funcs[fn] == nil || !m.funcs[fn].hidden() || slices.Contains(m.funcs[fn].callers, nil) {
 		return nil
 	}
 	info := m.funcs[fn]
@@ -415,7 +416,10 @@ func (m *Model) fromCallers(fn *types.Func, info *funcInfo) Frequency {
 			continue // recursion runs as often as the calls from outside it
 		}
 		if caller == nil {
-			return Frequency{Level: Cold, Reason: "once per process (package initialization)"}
+			if cold == nil { // a package variable's initializer: cold, though other callers may not be
+				cold = &Frequency{Level: Cold, Reason: "once per process (package initialization)"}
+			}
+			continue
 		}
 		f := m.frequency(caller)
 		switch {
@@ -427,6 +431,9 @@ func (m *Model) fromCallers(fn *types.Func, info *funcInfo) Frequency {
 		if cold == nil {
 			cold, through = &f, caller.Name()
 		}
+	}
+	if through == "" {
+		return *cold
 	}
 	return Frequency{Level: Cold, Reason: inherited(cold.Reason) + ", through " + through, Describes: cold.Describes}
 }
