@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -956,9 +957,15 @@ func returnsDocs(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 // not for testing.Testing, which production code may call.
 var testLibraries = []string{"github.com/onsi/gomega", "github.com/onsi/ginkgo", "github.com/stretchr/testify", "gotest.tools"}
 
+// testFilePrefixes start the names of files that hold test helpers, test
+// data or fixtures, whatever they import (test_common.go, testutil.go).
+var testFilePrefixes = []string{"test_", "testutil", "testhelper", "testfixture"}
+
 // testSupportFiles returns the files of the package other than its
-// _test.go files that import a test library or take a *testing.T, each
-// with why: their functions run in tests only.
+// _test.go files that import a test library or take a *testing.T, or are
+// named for tests (a name in testFilePrefixes, or starting with test in a
+// file that imports testing), each with why: their functions run in tests
+// only.
 func testSupportFiles(pass *analysis.Pass) map[*token.File]string {
 	files := make(map[*token.File]string)
 	for _, f := range pass.Files {
@@ -975,8 +982,12 @@ func testSupportFiles(pass *analysis.Pass) map[*token.File]string {
 			}
 			importsTesting = importsTesting || path == "testing"
 		}
-		if files[tf] == "" && importsTesting && usesTestingTypes(pass.TypesInfo, f) {
+		switch base := filepath.Base(tf.Name()); {
+		case files[tf] != "":
+		case importsTesting && usesTestingTypes(pass.TypesInfo, f):
 			files[tf] = "test support (its file takes a testing.T, B or TB)"
+		case importsTesting && strings.HasPrefix(base, "test"), slices.ContainsFunc(testFilePrefixes, func(p string) bool { return strings.HasPrefix(base, p) }):
+			files[tf] = "test support (its file, " + base + ", is named for tests)"
 		}
 	}
 	return files

@@ -3,6 +3,7 @@ package cost_test
 import (
 	"go/ast"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -21,7 +22,7 @@ var showFrequency = &analysis.Analyzer{
 	Run: func(pass *analysis.Pass) (any, error) {
 		m := cost.Of(pass)
 		for _, f := range pass.Files {
-			if filepath.Base(pass.Fset.File(f.Pos()).Name()) != "freq.go" {
+			if name := pass.Fset.File(f.Pos()).Name(); strings.HasSuffix(name, "_test.go") || !strings.Contains(filepath.ToSlash(name), "/testdata/") {
 				continue // tests and the generated test main
 			}
 			for _, decl := range f.Decls {

@@ -185,7 +185,9 @@
 //     functions given a *FlagSet to define flags in, dependency-injection
 //     constructors (given a struct that embeds fx.In or dig.In), test
 //     support (a file that imports gomega, ginkgo, testify or gotest.tools,
-//     or takes a testing.T, B or TB), schema
+//     or takes a testing.T, B or TB, or is named for tests: test_common.go,
+//     testutil.go, or a name starting with test in a file that imports
+//     testing), schema
 //     migrations (a migrate or migrator package, AutoMigrate), Error,
 //     String, GoString and Format methods (with fmt's signatures: not a
 //     Format() []any that builds a protocol response), description and
