@@ -677,9 +677,14 @@ func (c *checker) decodedInto(v *types.Var, fn ast.Node, depth int) string {
 	return from
 }
 
+// numberReaders start the lower-cased names of functions that read a
+// number from their input.
+var numberReaders = []string{"read", "decode", "parse", "unpack"}
+
 // decodesNumber reports whether fn reads an integer from bytes or text:
 // strconv's parsers, encoding/binary, or a function or method named
-// Read… or Decode… whose first result is an integer.
+// Read…, Decode…, Parse… or Unpack… whose first result is an integer (a
+// decoder's d.ParseUnsigned()).
 func decodesNumber(fn *types.Func) bool {
 	if fn.Pkg() != nil {
 		switch fn.Pkg().Path() {
@@ -691,5 +696,5 @@ func decodesNumber(fn *types.Func) bool {
 	}
 	results := fn.Signature().Results()
 	name := strings.ToLower(fn.Name())
-	return results.Len() > 0 && isInteger(results.At(0).Type()) && (strings.HasPrefix(name, "read") || strings.HasPrefix(name, "decode"))
+	return results.Len() > 0 && isInteger(results.At(0).Type()) && slices.ContainsFunc(numberReaders, func(verb string) bool { return strings.HasPrefix(name, verb) })
 }

@@ -102,6 +102,13 @@
 // or a switch, only the largest, as only one runs), and a package-level map
 // that init fills.
 //
+// A count that the input declares (a length prefix read by strconv.Atoi,
+// encoding/binary, or a function named Read…, Decode…, Parse… or Unpack…
+// that returns an integer, such as a decoder's d.ParseUnsigned()) is
+// what the input claims, not what follows: a capacity taken from it lets
+// a short input make a large allocation. Such a loop is the low tier,
+// with no fix, and the message says to cap the count first.
+//
 // It reports slices.Collect, slices.Sorted and slices.SortedFunc of
 // maps.Keys(m) or maps.Values(m): the result grows by appending, one
 // element at a time, though len(m) is known. The fix collects into

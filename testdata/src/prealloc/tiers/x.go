@@ -1386,6 +1386,36 @@ func Render(t *tree, kids []*tree) string {
 	return t.name + "(" + strings.Join(parts, ",") + ")"
 }
 
+// A sigDecoder parses a binary schema, as a binary codec's decoder does.
+type sigDecoder struct {
+	buf []byte
+	pos int
+}
+
+func (d *sigDecoder) ParseUnsigned() uint64 {
+	n := uint64(d.buf[d.pos])
+	d.pos++
+	return n
+}
+
+func (d *sigDecoder) parseName() string {
+	n := int(d.ParseUnsigned())
+	s := string(d.buf[d.pos : d.pos+n])
+	d.pos += n
+	return s
+}
+
+// Variants reads a union's variants, as many as the schema says: a count
+// the input declares, trusted by no capacity.
+func (d *sigDecoder) Variants() []string {
+	size := int(d.ParseUnsigned())
+	var variants []string // want `variants can be preallocated with capacity max\(size, 0\) .*no automatic fix: a capacity from it trusts the input.*\[low: a count the input declares \(d.ParseUnsigned\)\]$`
+	for i := 0; i < size; i++ {
+		variants = append(variants, d.parseName())
+	}
+	return variants
+}
+
 type tree struct {
 	name string
 	kids []*tree
