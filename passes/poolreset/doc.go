@@ -96,7 +96,10 @@
 // a finding is low tier; so is a compressor reset to the writer its
 // getter's caller passes (a file, a connection, a response: the package
 // does not show it is large, while each reset re-initializes the
-// compressor's tables),
+// compressor's tables), an object that keeps only a connection (a bufio
+// reader or writer reset to a net.Conn or *tls.Conn: its owner keeps the
+// connection open anyway, or has closed it; what stays is the
+// connection's own memory, not a user's data),
 // and one whose Put has a comment, on its line or the line above, saying
 // that no reset is needed (the maintainers decided what the object keeps
 // does not matter), or whose pool is a local variable (the pool, and what

@@ -578,7 +578,38 @@ func lowPins(held []*pin, fixes []string) string {
 			return "what it holds is what callers of " + param.Parent().Name() + " pass, and each reset re-initializes the compressor"
 		}
 	}
+	if !slices.ContainsFunc(held, func(pn *pin) bool { return !isConnection(pn.src) }) {
+		return "what it keeps is a connection, which its owner keeps open anyway or has closed: the connection's own memory, not a user's data"
+	}
 	return ""
+}
+
+// isConnection reports whether v, seen through interface conversions, is
+// a network connection: a value with net.Conn's methods (a *net.TCPConn,
+// a *tls.Conn, a net.Conn).
+func isConnection(v ssa.Value) bool {
+	for {
+		switch x := v.(type) {
+		case *ssa.MakeInterface:
+			v = x.X
+			continue
+		case *ssa.ChangeInterface:
+			v = x.X
+			continue
+		}
+		break
+	}
+	if v == nil {
+		return false
+	}
+	for _, name := range []string{"Read", "Write", "Close", "LocalAddr", "RemoteAddr", "SetDeadline"} {
+		if obj, _, _ := types.LookupFieldOrMethod(v.Type(), true, nil, name); obj == nil {
+			return false
+		} else if _, ok := obj.(*types.Func); !ok {
+			return false
+		}
+	}
+	return true
 }
 
 func nonEmpty(ss []string, alt string) []string {
