@@ -82,7 +82,9 @@
 // pointers (truncating alone would keep what they point to alive until the
 // next use overwrites them), and clear(m) for a map. A fix that needs
 // clear is offered only from go1.21 (go1.16 is a module whose go.mod has
-// no go directive). It is offered only when it cannot
+// no go directive); before, the message says what to write instead: a
+// loop that zeroes the elements, or for k := range m { delete(m, k) },
+// which the compiler turns into a clear. It is offered only when it cannot
 // change what the program sees:
 //
 //   - The field must not be handed out (returned, stored elsewhere, passed

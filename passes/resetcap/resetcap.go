@@ -510,12 +510,22 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 	// they point to alive until the next use overwrites them: clear it
 	// first.
 	clearFirst := !isMap && typesx.HasPointers(f.Type().Underlying().(*types.Slice).Elem())
-	if clearFirst {
+	noClear := (isMap || clearFirst) && astx.MissingBuiltin(c.pass, "clear", sel.Pos()) != ""
+	said := remedy
+	switch {
+	case clearFirst && noClear:
+		said = "a loop that zeroes its elements and " + remedy
 		remedy = "clear(" + name + ") and " + remedy
+	case clearFirst:
+		remedy = "clear(" + name + ") and " + remedy
+		said = remedy
+	case isMap && noClear:
+		// The compiler turns this loop into a clear.
+		said = "for k := range " + name + " { delete(" + name + ", k) }"
 	}
-	d := &analysis.Diagnostic{Pos: sel.Pos(), End: rhs.End(), Message: msg + "; keep it with " + remedy}
+	d := &analysis.Diagnostic{Pos: sel.Pos(), End: rhs.End(), Message: msg + "; keep it with " + said}
 	why := c.whyNoFix(u, name, isMap, !c.knownNonNil(cur, sel) && !(isMap && c.alwaysMade(f)))
-	if why == "" && (isMap || clearFirst) {
+	if why == "" && noClear {
 		why = astx.MissingBuiltin(c.pass, "clear", sel.Pos())
 	}
 	if why != "" {

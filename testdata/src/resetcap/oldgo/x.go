@@ -16,5 +16,6 @@ func (c *cache) add(k string, v *int) {
 func (c *cache) get(k string) *int { return c.entries[k] }
 
 func (c *cache) Reset() {
-	c.order = nil // want `Reset sets c.order to nil,.* \(no automatic fix: clear needs go1.21, the file is go1.20\)`
+	c.entries = make(map[string]*int) // want `Reset replaces c.entries with a new map, .*; keep it with for k := range c.entries { delete\(c.entries, k\) } \(no automatic fix: `
+	c.order = nil // want `Reset sets c.order to nil,.*; keep it with a loop that zeroes its elements and c.order = c.order\[:0\] \(no automatic fix: clear needs go1.21, the file is go1.20\)`
 }

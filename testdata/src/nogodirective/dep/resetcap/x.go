@@ -12,5 +12,5 @@ func (q *queue) push(v *int) { q.items = append(q.items, v) }
 func (q *queue) first() *int { return q.items[0] }
 
 func (q *queue) Reset() {
-	q.items = nil // want `Reset sets q.items to nil,.* \(no automatic fix: clear needs go1.21, the file is go1.16\)`
+	q.items = nil // want `Reset sets q.items to nil,.*; keep it with a loop that zeroes its elements and q.items = q.items\[:0\] \(no automatic fix: clear needs go1.21, the file is go1.16\)`
 }
