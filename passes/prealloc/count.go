@@ -679,12 +679,13 @@ func (c *checker) decodedInto(v *types.Var, fn ast.Node, depth int) string {
 
 // numberReaders start the lower-cased names of functions that read a
 // number from their input.
-var numberReaders = []string{"read", "decode", "parse", "unpack"}
+var numberReaders = []string{"read", "decode"}
 
 // decodesNumber reports whether fn reads an integer from bytes or text:
 // strconv's parsers, encoding/binary, or a function or method named
-// Read…, Decode…, Parse… or Unpack… whose first result is an integer (a
-// decoder's d.ParseUnsigned()).
+// Read… or Decode… whose first result is an integer. Not a parser's own
+// parseInt: the counts of a format the program itself wrote (export data,
+// where the std maintainers preallocate from them).
 func decodesNumber(fn *types.Func) bool {
 	if fn.Pkg() != nil {
 		switch fn.Pkg().Path() {

@@ -103,11 +103,12 @@
 // that init fills.
 //
 // A count that the input declares (a length prefix read by strconv.Atoi,
-// encoding/binary, or a function named Read…, Decode…, Parse… or Unpack…
-// that returns an integer, such as a decoder's d.ParseUnsigned()) is
-// what the input claims, not what follows: a capacity taken from it lets
-// a short input make a large allocation. Such a loop is the low tier,
-// with no fix, and the message says to cap the count first.
+// encoding/binary, or a function named Read… or Decode… that returns an
+// integer) is what the input claims, not what follows: a capacity taken
+// from it lets a short input make a large allocation. Such a loop is the
+// low tier, with no fix, and the message says to cap the count first. A
+// parser's own parse methods (p.parseInt() reading a package's export
+// data) are not taken for such reads: std preallocates from them.
 //
 // It reports slices.Collect, slices.Sorted and slices.SortedFunc of
 // maps.Keys(m) or maps.Values(m): the result grows by appending, one
