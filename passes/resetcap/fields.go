@@ -289,7 +289,7 @@ func classify(info *types.Info, params map[*types.Var]bool, cur inspector.Cursor
 			rhs := as.Rhs[idx]
 			if growsInPlace(info, rhs, sel) {
 				if se, ok := ast.Unparen(rhs).(*ast.SliceExpr); !ok {
-					if !ofNewValue(info, cur, sel) {
+					if !ofNewValue(info, cur, sel) && !isRemoval(info, rhs, sel) {
 						u.grown = as.Pos()
 					}
 					noteAppend(info, cur, rhs, u)
@@ -431,15 +431,25 @@ func growsInPlace(info *types.Info, e ast.Expr, sel *ast.SelectorExpr) bool {
 	return false
 }
 
+// isRemoval reports whether rhs removes elements of the field sel in
+// place, append(x.f[:i], x.f[i+1:]...): it shrinks the slice, and grows
+// nothing.
+func isRemoval(info *types.Info, rhs ast.Expr, sel *ast.SelectorExpr) bool {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || !astx.IsBuiltin(info, call.Fun, "append") || !call.Ellipsis.IsValid() || len(call.Args) != 2 {
+		return false
+	}
+	se, ok := ast.Unparen(call.Args[1]).(*ast.SliceExpr)
+	return ok && sameField(info, se.X, sel)
+}
+
 // noteAppend records in u whether rhs, a call that grows the field in
 // place, appends only pointers to objects made for it.
 func noteAppend(info *types.Info, cur inspector.Cursor, rhs ast.Expr, u *fieldUse) {
 	call := ast.Unparen(rhs).(*ast.CallExpr)
 	isAppend := astx.IsBuiltin(info, call.Fun, "append")
-	if isAppend && call.Ellipsis.IsValid() && len(call.Args) == 2 {
-		if se, ok := ast.Unparen(call.Args[1]).(*ast.SliceExpr); ok && sameField(info, se.X, cur.Node().(*ast.SelectorExpr)) {
-			return // a removal, append(x.f[:i], x.f[i+1:]...): the elements are those the slice had
-		}
+	if isRemoval(info, rhs, cur.Node().(*ast.SelectorExpr)) {
+		return // the elements are those the slice had
 	}
 	if !isAppend || call.Ellipsis.IsValid() || len(call.Args) < 2 {
 		u.otherAppends = true
