@@ -103,6 +103,9 @@
 //     Wait after the go statement) run while their caller waits.
 //   - The field must not be compared with nil anywhere in the package: a
 //     truncated nil slice stays nil, and s[:0] of a non-nil slice is not nil.
+//     Unless the function returned before when it was nil (if x.f == nil {
+//     return }) and the reset sets a non-nil empty slice: the truncated
+//     slice is then as non-nil as the one the reset sets.
 //   - The field must not be set, anywhere in the package, from memory the
 //     object does not own (a parameter, or the result of a call such as
 //     bytes.Buffer.Bytes): a buffer that may alias the caller's memory must

@@ -524,7 +524,8 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 		said = "for k := range " + name + " { delete(" + name + ", k) }"
 	}
 	d := &analysis.Diagnostic{Pos: sel.Pos(), End: rhs.End(), Message: msg + "; keep it with " + said}
-	why := c.whyNoFix(u, name, isMap, !c.knownNonNil(cur, sel) && !(isMap && c.alwaysMade(f)))
+	nonNil := c.knownNonNil(cur, sel)
+	why := c.whyNoFix(u, name, isMap, !nonNil && !(isMap && c.alwaysMade(f)), nonNil && !c.pass.TypesInfo.Types[rhs].IsNil())
 	if why == "" && noClear {
 		why = astx.MissingBuiltin(c.pass, "clear", sel.Pos())
 	}
@@ -608,7 +609,7 @@ func (c *checker) checkSetterCall(fnCur, cur inspector.Cursor, call *ast.CallExp
 			Message: fmt.Sprintf("%s passes nil as %s to %s, which stores it in %s: the capacity it grew (at %s) is dropped and its next use allocates again; pass %s[:0]",
 				fd(fnCur).Name.Name, param, fn.Name(), field, astx.Where(c.pass.Fset, u.growth()), field),
 		}
-		if why := c.whyNoFix(u, field, false, false); why != "" {
+		if why := c.whyNoFix(u, field, false, false, false); why != "" {
 			d.Message += " (no automatic fix: " + why + ")"
 			return d, u.borrowed
 		}
@@ -636,8 +637,9 @@ func (c *checker) useOf(lhs ast.Expr) fieldUse {
 
 // whyNoFix says why keeping the memory of the field could change what the
 // program sees, or "". A map is cleared in place, which keeps its nil-ness
-// only if it is not nil.
-func (c *checker) whyNoFix(u *fieldUse, name string, isMap, mayBeNil bool) string {
+// only if it is not nil; a slice truncated keeps the nil-ness of a reset
+// to an empty non-nil slice when it is known not to be nil (keepsNilness).
+func (c *checker) whyNoFix(u *fieldUse, name string, isMap, mayBeNil, keepsNilness bool) string {
 	switch {
 	case u.foreign.IsValid():
 		return fmt.Sprintf("%s may hold memory the object does not own (%s, at %s): keep the capacity only when it does, or the next use writes into that memory", name, u.foreignFrom, astx.Where(c.pass.Fset, u.foreign))
@@ -649,7 +651,7 @@ func (c *checker) whyNoFix(u *fieldUse, name string, isMap, mayBeNil bool) strin
 		return fmt.Sprintf("%s is read at %s by a function kept to run later, maybe on another goroutine, which would see its memory reused", name, astx.Where(c.pass.Fset, u.stored))
 	case isMap && mayBeNil:
 		return "the map may be nil here, and clear would leave it nil"
-	case !isMap && u.nilCompared:
+	case !isMap && u.nilCompared && !keepsNilness:
 		return fmt.Sprintf("%s is compared with nil, and keeping the memory changes its nil-ness", name)
 	}
 	return ""
@@ -870,11 +872,15 @@ func inNilCase(sw *ast.SwitchStmt, pos token.Pos, isNilTest, isNotNil func(ast.E
 	return false
 }
 
-// knownNonNil reports whether the map that sel selects is known not to
-// be nil at the assignment: it is in the body of "if _, ok = m[k]; ok",
-// where an entry was just found.
+// knownNonNil reports whether the map or slice that sel selects is known
+// not to be nil at the assignment: it is in the body of "if _, ok =
+// m[k]; ok", where an entry was just found, or the function returned
+// before it when it was nil (if x.f == nil { return }).
 func (c *checker) knownNonNil(cur inspector.Cursor, sel *ast.SelectorExpr) bool {
 	want := types.ExprString(sel)
+	if c.returnsWhenNil(cur, want) {
+		return true
+	}
 	for anc := range cur.Enclosing((*ast.IfStmt)(nil)) {
 		ifs := anc.Node().(*ast.IfStmt)
 		as, ok := ifs.Init.(*ast.AssignStmt)
@@ -886,6 +892,42 @@ func (c *checker) knownNonNil(cur inspector.Cursor, sel *ast.SelectorExpr) bool 
 		okVar, isOK := as.Lhs[1].(*ast.Ident)
 		if ok && isOK && okVar.Name == cond.Name && types.ExprString(ast.Unparen(ix.X)) == want {
 			return true
+		}
+	}
+	return false
+}
+
+// returnsWhenNil reports whether a statement of the function's body
+// before the one that holds cur returns when want is nil: an if without
+// else or init whose body ends in a return and whose condition is, or is
+// an || of, tests that include want == nil. Nothing between sets want
+// (its text is assigned nowhere in those statements).
+func (c *checker) returnsWhenNil(cur inspector.Cursor, want string) bool {
+	var body *ast.BlockStmt
+	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = astx.FuncBody(fn.Node())
+		break
+	}
+	if body == nil {
+		return false
+	}
+	guarded := false
+	for _, stmt := range body.List {
+		if stmt.Pos() <= cur.Node().Pos() && cur.Node().Pos() < stmt.End() {
+			return guarded
+		}
+		if ifs, ok := stmt.(*ast.IfStmt); ok && ifs.Init == nil && ifs.Else == nil && astx.EndsInBreakOrReturn(ifs.Body) {
+			guarded = guarded || slices.ContainsFunc(astx.Operands(ifs.Cond, token.LOR), func(e ast.Expr) bool {
+				bin, ok := e.(*ast.BinaryExpr)
+				return ok && bin.Op == token.EQL && types.ExprString(ast.Unparen(bin.X)) == want && c.pass.TypesInfo.Types[bin.Y].IsNil()
+			})
+			continue
+		}
+		if astx.Any(stmt, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			return ok && slices.ContainsFunc(as.Lhs, func(l ast.Expr) bool { return types.ExprString(ast.Unparen(l)) == want })
+		}) {
+			guarded = false
 		}
 	}
 	return false

@@ -213,7 +213,7 @@ func (c *checker) droppedSlice(fnCur, cur inspector.Cursor, w *wholeReset, f *ty
 	case u == nil:
 		d.noFix = name + " is not used in this package, which cannot tell who holds it"
 	default:
-		d.noFix = c.whyNoFix(u, name, false, false)
+		d.noFix = c.whyNoFix(u, name, false, false, false)
 	}
 	return d, true
 }
