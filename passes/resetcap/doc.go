@@ -101,6 +101,9 @@
 //     low tier, as a handed-out field's. Goroutines that the function
 //     starting them joins before it returns (a WaitGroup's or errgroup's
 //     Wait after the go statement) run while their caller waits.
+//   - The field must not be an exported field of an exported type: code in
+//     other packages may read and keep the slice or map, which the
+//     package's own uses do not show.
 //   - The field must not be compared with nil anywhere in the package: a
 //     truncated nil slice stays nil, and s[:0] of a non-nil slice is not nil.
 //     Unless the function returned before when it was nil (if x.f == nil {

@@ -526,6 +526,9 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 	d := &analysis.Diagnostic{Pos: sel.Pos(), End: rhs.End(), Message: msg + "; keep it with " + said}
 	nonNil := c.knownNonNil(cur, sel)
 	why := c.whyNoFix(u, name, isMap, !nonNil && !(isMap && c.alwaysMade(f)), nonNil && !c.pass.TypesInfo.Types[rhs].IsNil())
+	if why == "" && c.publicField(sel, f) {
+		why = name + " is an exported field of an exported type: code in other packages may hold it, and reusing its memory would change what that code sees"
+	}
 	if why == "" && noClear {
 		why = astx.MissingBuiltin(c.pass, "clear", sel.Pos())
 	}
@@ -895,6 +898,18 @@ func (c *checker) knownNonNil(cur inspector.Cursor, sel *ast.SelectorExpr) bool 
 		}
 	}
 	return false
+}
+
+// publicField reports whether f, the field sel selects, is exported and
+// declared by an exported type of the package: other packages can read the
+// slice or map and keep it, which the package's uses do not show.
+func (c *checker) publicField(sel *ast.SelectorExpr, f *types.Var) bool {
+	t := c.pass.TypesInfo.TypeOf(sel.X)
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && f.Exported() && named.Obj().Exported()
 }
 
 // returnsWhenNil reports whether a statement of the function's body
