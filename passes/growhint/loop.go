@@ -139,7 +139,11 @@ func (c *checker) countsElements(loop ast.Node) bool {
 		t, ok := c.info.TypeOf(l.X).Underlying().(*types.Basic)
 		return !ok || t.Info()&types.IsInteger == 0
 	case *ast.ForStmt:
-		call, ok := ast.Unparen(l.Cond.(*ast.BinaryExpr).Y).(*ast.CallExpr) // countTo checked the shape
+		cond, ok := l.Cond.(*ast.BinaryExpr)
+		if !ok {
+			return false
+		}
+		call, ok := ast.Unparen(cond.Y).(*ast.CallExpr)
 		return ok && c.isBuiltin(call, "len")
 	}
 	return false
