@@ -584,28 +584,17 @@ func lowPins(held []*pin, fixes []string) string {
 	return ""
 }
 
-// isConnection reports whether v, seen through interface conversions, is
+// isConnection reports whether v, seen through an interface conversion, is
 // a network connection: a value with net.Conn's methods (a *net.TCPConn,
 // a *tls.Conn, a net.Conn).
 func isConnection(v ssa.Value) bool {
-	for {
-		switch x := v.(type) {
-		case *ssa.MakeInterface:
-			v = x.X
-			continue
-		case *ssa.ChangeInterface:
-			v = x.X
-			continue
-		}
-		break
-	}
+	v = unwrapAny(v)
 	if v == nil {
 		return false
 	}
 	for _, name := range []string{"Read", "Write", "Close", "LocalAddr", "RemoteAddr", "SetDeadline"} {
-		if obj, _, _ := types.LookupFieldOrMethod(v.Type(), true, nil, name); obj == nil {
-			return false
-		} else if _, ok := obj.(*types.Func); !ok {
+		obj, _, _ := types.LookupFieldOrMethod(v.Type(), true, nil, name)
+		if _, ok := obj.(*types.Func); !ok {
 			return false
 		}
 	}

@@ -510,18 +510,22 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 	// they point to alive until the next use overwrites them: clear it
 	// first.
 	clearFirst := !isMap && typesx.HasPointers(f.Type().Underlying().(*types.Slice).Elem())
-	noClear := (isMap || clearFirst) && astx.MissingBuiltin(c.pass, "clear", sel.Pos()) != ""
-	said := remedy
+	missingClear := ""
+	if isMap || clearFirst {
+		missingClear = astx.MissingBuiltin(c.pass, "clear", sel.Pos())
+	}
+	said := remedy // what the message says to write, without clear if the file lacks it
 	switch {
-	case clearFirst && noClear:
+	case clearFirst && missingClear != "":
 		said = "a loop that zeroes its elements and " + remedy
-		remedy = "clear(" + name + ") and " + remedy
-	case clearFirst:
-		remedy = "clear(" + name + ") and " + remedy
-		said = remedy
-	case isMap && noClear:
+	case isMap && missingClear != "":
 		// The compiler turns this loop into a clear.
 		said = "for k := range " + name + " { delete(" + name + ", k) }"
+	case clearFirst:
+		said = "clear(" + name + ") and " + remedy
+	}
+	if clearFirst {
+		remedy = "clear(" + name + ") and " + remedy
 	}
 	d := &analysis.Diagnostic{Pos: sel.Pos(), End: rhs.End(), Message: msg + "; keep it with " + said}
 	nonNil := c.knownNonNil(cur, sel)
@@ -529,8 +533,8 @@ func (c *checker) checkAssign(fnCur, cur inspector.Cursor, lhs, rhs ast.Expr, re
 	if why == "" && c.publicField(sel, f) {
 		why = name + " is an exported field of an exported type: code in other packages may hold it, and reusing its memory would change what that code sees"
 	}
-	if why == "" && noClear {
-		why = astx.MissingBuiltin(c.pass, "clear", sel.Pos())
+	if why == "" {
+		why = missingClear
 	}
 	if why != "" {
 		d.Message += " (no automatic fix: " + why + ")"
