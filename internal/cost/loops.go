@@ -71,6 +71,8 @@ func (m *Model) Trips(pass *analysis.Pass, cur inspector.Cursor) Trips {
 		t.Count, t.Evidence = CountFixed, "at most 64: a count of bits ("+bitCount(pass.TypesInfo, cur.Node(), fn)+")"
 	case digitCount(pass.TypesInfo, cur.Node(), fn) != "":
 		t.Count, t.Evidence = CountFixed, "at most 20: the digits of an integer ("+digitCount(pass.TypesInfo, cur.Node(), fn)+")"
+	case dividedEachTrip(pass.TypesInfo, cur.Node()) != "":
+		t.Count, t.Evidence = CountFixed, "at most 64: the loop divides "+dividedEachTrip(pass.TypesInfo, cur.Node())+" on every iteration, one per digit"
 	case addressBytes(pass.TypesInfo, cur.Node()) != "":
 		t.Count, t.Evidence = CountFixed, addressBytes(pass.TypesInfo, cur.Node())
 	case regexpGroups(pass.TypesInfo, cur.Node(), fn) != "":
@@ -171,6 +173,76 @@ func digitCount(info *types.Info, loop ast.Node, fn ast.Node) string {
 		}
 	}
 	return ""
+}
+
+// dividedEachTrip returns the integer variable that a loop's condition
+// tests (for i > 0, for n != 0) when every iteration divides it or shifts
+// it right (i /= base, i = i / base, n >>= 4) at the top level of the
+// body or in the post statement; else "". The loop runs once per digit of
+// the integer in that base, at most 64 times however large the integer
+// is. A divisor of 1 would not shrink it, so a constant one must be 2 or
+// more.
+func dividedEachTrip(info *types.Info, loop ast.Node) string {
+	l, ok := loop.(*ast.ForStmt)
+	if !ok || l.Cond == nil {
+		return ""
+	}
+	cond, ok := ast.Unparen(l.Cond).(*ast.BinaryExpr)
+	if !ok {
+		return ""
+	}
+	v, ok := ast.Unparen(cond.X).(*ast.Ident)
+	if !ok || !isInteger(info, v) || info.ObjectOf(v) == nil {
+		return ""
+	}
+	stmts := slices.Clone(l.Body.List)
+	if l.Post != nil {
+		stmts = append(stmts, l.Post)
+	}
+	for _, st := range stmts {
+		if dividesVar(info, st, info.ObjectOf(v)) {
+			return v.Name
+		}
+	}
+	return ""
+}
+
+// dividesVar reports whether st is v /= d, v >>= d, v = v / d or
+// v = v >> d, with d not a constant below 2 (or, for a shift, below 1).
+func dividesVar(info *types.Info, st ast.Stmt, v types.Object) bool {
+	as, ok := st.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return false
+	}
+	lhs, ok := ast.Unparen(as.Lhs[0]).(*ast.Ident)
+	if !ok || info.ObjectOf(lhs) != v {
+		return false
+	}
+	op, by := as.Tok, ast.Unparen(as.Rhs[0])
+	if op == token.ASSIGN {
+		bin, ok := by.(*ast.BinaryExpr)
+		if !ok {
+			return false
+		}
+		x, ok := ast.Unparen(bin.X).(*ast.Ident)
+		if !ok || info.ObjectOf(x) != v {
+			return false
+		}
+		op, by = bin.Op, bin.Y
+	}
+	least := int64(2)
+	switch op {
+	case token.QUO, token.QUO_ASSIGN:
+	case token.SHR, token.SHR_ASSIGN:
+		least = 1
+	default:
+		return false
+	}
+	if c := info.Types[by].Value; c != nil {
+		n, exact := constant.Int64Val(constant.ToInt(c))
+		return exact && n >= least
+	}
+	return true
 }
 
 // addressBytes returns "at most 16: the bytes of an address (net.IP)" if

@@ -60,7 +60,9 @@
 //     such loops over many elements;
 //   - low: loops whose trip count is fixed by the code (arrays,
 //     constants, literals, package-level tables, the digits of an integer
-//     formatted in decimal, at most 20, the bytes of a network address
+//     formatted in decimal, at most 20, a while loop that divides or
+//     shifts its counter on every iteration (for i > 0 { ...; i /= base }:
+//     one iteration per digit, at most 64), the bytes of a network address
 //     (net.IP, net.IPMask, net.HardwareAddr), the groups of one match of a
 //     regular expression (re.FindStringSubmatch(s)), the results of a lookup by keys
 //     given a literal list of them, a local set filled only with constants

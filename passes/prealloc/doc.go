@@ -141,7 +141,9 @@
 //     enumeration of the package: an unexported type or one numbered in a
 //     run, at most one entry per constant, one chunk of slices.Chunk(s, n)
 //     with a constant n, the digits of an integer formatted in decimal
-//     (strconv.Itoa, fmt.Sprintf("%d", n)): at most 20, the bytes of a
+//     (strconv.Itoa, fmt.Sprintf("%d", n)): at most 20, or taken by a
+//     while loop that divides or shifts its counter on every iteration
+//     (for i > 0 { ...; i /= base }): at most 64, the bytes of a
 //     network address or mask (net.IP, net.IPMask: at most 16,
 //     net.HardwareAddr: at most 20), the groups of one match of a regular
 //     expression or their names (re.FindStringSubmatch(s),

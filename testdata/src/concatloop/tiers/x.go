@@ -809,3 +809,35 @@ func ModuleDirsYAML(indent, triplet string) string {
 	}
 	return res
 }
+
+// ShortName spells id in the digits of alphabet: one iteration per digit,
+// however large id is.
+func ShortName(id int, alphabet string) string {
+	name := ""
+	for id > 0 {
+		id--
+		name += alphabet[id%len(alphabet) : id%len(alphabet)+1] // want `name grows by \+= .*\[low: at most 64: the loop divides id on every iteration, one per digit\]$`
+		id /= len(alphabet)
+	}
+	return name
+}
+
+// HexDigits shifts a constant amount per iteration.
+func HexDigits(v uint64) string {
+	s := ""
+	for ; v != 0; v >>= 4 {
+		s += string("0123456789abcdef"[v&15]) // want `s grows by \+= .*\[low: at most 64: the loop divides v on every iteration, one per digit\]$`
+	}
+	return s
+}
+
+// Countdown divides by one, which does not shrink n: the count is n.
+func Countdown(n int, parts []string) string {
+	s := ""
+	for n > 0 {
+		s += parts[n%len(parts)] // want `s grows by \+= .*\[medium\]$`
+		n = n / 1
+		n--
+	}
+	return s
+}

@@ -158,7 +158,46 @@ type Mirror struct {
 	c bool
 }
 
+// Field copies another package's private struct, whose function a
+// //go:linkname reaches: the two layouts must agree.
+type Field struct {
+	name  string
+	tag   bool
+	index []int
+	quote bool
+}
+
+// Fields is what the linked function returns.
+type Fields struct {
+	list []Field
+}
+
+//go:linkname typeFields example.com/other.typeFields
+func typeFields(t any) Fields
+
+// Regs is read by offset by an assembly function.
+type Regs struct {
+	flag bool
+	ax   uint64
+	zero bool
+}
+
+func loadRegs(r *Regs)
+
+// Linked is linked to another package's variable.
+type Linked struct {
+	on  bool
+	n   int64
+	off bool
+}
+
+//go:linkname linked example.com/other.linked
+var linked Linked
+
 var (
+	fields     []Field
+	regs       []Regs
+	linkeds    []Linked
 	mirrors    []Mirror
 	hosts      []Host
 	padded     []Padded
