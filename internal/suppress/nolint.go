@@ -36,8 +36,14 @@ func (n nolint) silences(pass string) bool {
 
 // parseNolint returns the linters of "//nolint:a,b // why", or none for a
 // bare "//nolint" (all linters), and whether text is such a directive.
+// golangci-lint also honours "// nolint:a", which nolintlint only asks to
+// write without the space; a bare "// nolint" could be prose, and is not
+// taken.
 func parseNolint(text string) ([]string, bool) {
 	rest, ok := strings.CutPrefix(text, "//nolint")
+	if spaced, ok2 := strings.CutPrefix(text, "// nolint:"); ok2 {
+		rest, ok = ":"+spaced, true
+	}
 	switch {
 	case !ok:
 		return nil, false

@@ -197,7 +197,8 @@
 // allocate as much).
 // One small allocation matters only where the Put runs per request, per
 // I/O call or per data chunk: elsewhere the finding is low tier, and a
-// //nolint:staticcheck (or SA6002) on the line silences it. A Put of an
+// //nolint:staticcheck (or SA6002; also written "// nolint:staticcheck")
+// on the line silences it. A Put of an
 // object its function did not get (a buffer drawn in Write and put back
 // by the goroutine that drains a queue of them) runs as often as the
 // pool's Gets, and takes their rate when they are in hot code. Blocks of
