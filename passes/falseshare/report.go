@@ -78,17 +78,29 @@ func (c *checker) reportFields(insp *inspector.Inspector) {
 const manyPairs = 3
 
 // noteContended records tn in the result when different goroutines write
-// two of its top-level fields at once, wherever they lie now.
+// two of its top-level fields at once, with the reason a reorder is not
+// fixed: fields apart now could be brought into one cache line; fields
+// that can share one already get this pass's padding, with which a
+// reorder in the same run would not compose.
 func (c *checker) noteContended(tn *types.TypeName, spans []span) {
 	for i, a := range spans {
 		for _, b := range spans[i+1:] {
 			if a.top == b.top {
 				continue
 			}
-			if _, _, ok := concurrent(c.rootsOf(a.locs), c.rootsOf(b.locs), isShared(a.locs) || isShared(b.locs)); ok {
-				c.contended[tn] = fmt.Sprintf("%s and %s may be written by different goroutines, and a reorder could put them in one cache line (see falseshare)", a.name, b.name)
-				return
+			if _, _, ok := concurrent(c.rootsOf(a.locs), c.rootsOf(b.locs), isShared(a.locs) || isShared(b.locs)); !ok {
+				continue
 			}
+			lo, hi := a, b
+			if lo.off > hi.off {
+				lo, hi = hi, lo
+			}
+			if mayShareLine(lo, hi) {
+				c.contended[tn] = fmt.Sprintf("%s and %s may be written by different goroutines and can share a cache line now; padding between them (see falseshare) would not survive a reorder in the same run", lo.name, hi.name)
+			} else {
+				c.contended[tn] = fmt.Sprintf("%s and %s may be written by different goroutines, and a reorder could put them in one cache line (see falseshare)", lo.name, hi.name)
+			}
+			return
 		}
 	}
 }
