@@ -157,7 +157,11 @@
 // unsafe.Alignof (size assertions would break); one with a field accessed
 // by sync/atomic functions (their 64-bit alignment on 32-bit platforms
 // depends on the field order); one whose offsets the package's assembly
-// uses (go_asm.h names like T_field); one whose comments talk about
+// uses (go_asm.h names like T_field); one reached, directly or
+// through fields, pointers or elements, from the signature of a function
+// declared without a body (assembly, or a //go:linkname to another
+// package's function, whose private struct it copies field by field) or
+// the type of a variable linked by //go:linkname; one whose comments talk about
 // alignment, layout, offsets, cache lines, false sharing, atomic access or
 // field order (a comment that padding is wasted, or that a field could be
 // atomic, is no such evidence); one declared in a file that imports "C";

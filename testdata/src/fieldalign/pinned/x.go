@@ -158,8 +158,8 @@ type Mirror struct {
 	c bool
 }
 
-// Field copies another package's private struct, whose function a
-// //go:linkname reaches: the two layouts must agree.
+// Field copies another package's private struct, which the function
+// reached by //go:linkname returns.
 type Field struct {
 	name  string
 	tag   bool
@@ -175,7 +175,7 @@ type Fields struct {
 //go:linkname typeFields example.com/other.typeFields
 func typeFields(t any) Fields
 
-// Regs is read by offset by an assembly function.
+// Regs is read by an assembly function.
 type Regs struct {
 	flag bool
 	ax   uint64
