@@ -48,6 +48,9 @@ func (m *Model) At(pass *analysis.Pass, cur inspector.Cursor, p Policy) Frequenc
 	if at := saidRare(pass, cur); at != "" {
 		return Frequency{Level: Cold, Reason: "its branch is said to run rarely (the comment at " + at + ")"}
 	}
+	if name := diagnosticClosure(pass.TypesInfo, cur); name != "" {
+		return Frequency{Level: Cold, Reason: "builds diagnostics (every call of " + name + " feeds one)"}
+	}
 	var decl *ast.FuncDecl
 	for f := range cur.Enclosing((*ast.FuncDecl)(nil)) {
 		decl = f.Node().(*ast.FuncDecl)
@@ -68,6 +71,71 @@ func (m *Model) At(pass *analysis.Pass, cur inspector.Cursor, p Policy) Frequenc
 		return Frequency{Level: Cold, Reason: "a description for people (" + decl.Name.Name + ")", Describes: true}
 	}
 	return f
+}
+
+// diagnosticClosure returns the name of a local function around cur
+// (hexKeys := func(...) {...}) whose every call feeds a diagnostic, as
+// the package's helpers do (see diagHelpers); else "".
+func diagnosticClosure(info *types.Info, cur inspector.Cursor) string {
+	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		v := definedAs(info, lit)
+		if v == nil {
+			continue
+		}
+		for fn := range lit.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			if onlyCalledForDiagnostics(info, fn, v) {
+				return v.Name()
+			}
+			break
+		}
+	}
+	return ""
+}
+
+// definedAs returns the local that the expression at cur is the only
+// value of (f := func...; ids := describe(rs); var f = ...), or nil.
+func definedAs(info *types.Info, cur inspector.Cursor) *types.Var {
+	var name *ast.Ident
+	switch n := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if n.Tok == token.DEFINE && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
+			name, _ = n.Lhs[0].(*ast.Ident)
+		}
+	case *ast.ValueSpec:
+		if len(n.Names) == 1 && len(n.Values) == 1 {
+			name = n.Names[0]
+		}
+	}
+	if name == nil {
+		return nil
+	}
+	v, _ := info.Defs[name].(*types.Var)
+	return v
+}
+
+// onlyCalledForDiagnostics reports whether v is used in fn, and only as
+// the function of calls that feed a diagnostic.
+func onlyCalledForDiagnostics(info *types.Info, fn inspector.Cursor, v *types.Var) bool {
+	return usedOnly(info, fn, v, func(id inspector.Cursor) bool {
+		kind, _ := id.ParentEdge()
+		return kind == edge.CallExpr_Fun && (InDiagnostic(info, id) || storedForDiagnostic(info, id))
+	})
+}
+
+// usedOnly reports whether v is used in fn, and every use at an
+// identifier for which ok holds.
+func usedOnly(info *types.Info, fn inspector.Cursor, v *types.Var, ok func(inspector.Cursor) bool) bool {
+	uses := 0
+	for id := range fn.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[id.Node().(*ast.Ident)] != v {
+			continue
+		}
+		if !ok(id) {
+			return false
+		}
+		uses++
+	}
+	return uses > 0
 }
 
 // packageLiteral returns how often a function literal at package level
@@ -342,35 +410,14 @@ func storedForDiagnostic(info *types.Info, cur inspector.Cursor) bool {
 	if kind, _ := cur.ParentEdge(); kind != edge.CallExpr_Fun {
 		return false
 	}
-	var name *ast.Ident
-	switch n := cur.Parent().Parent().Node().(type) {
-	case *ast.AssignStmt:
-		if n.Tok == token.DEFINE && len(n.Lhs) == 1 && len(n.Rhs) == 1 {
-			name, _ = n.Lhs[0].(*ast.Ident)
-		}
-	case *ast.ValueSpec:
-		if len(n.Names) == 1 && len(n.Values) == 1 {
-			name = n.Names[0]
-		}
-	}
-	v, ok := info.Defs[name].(*types.Var)
-	if name == nil || !ok {
+	v := definedAs(info, cur.Parent())
+	if v == nil {
 		return false
 	}
-	uses := 0
 	for fn := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		for id := range fn.Preorder((*ast.Ident)(nil)) {
-			if info.Uses[id.Node().(*ast.Ident)] != v {
-				continue
-			}
-			if !InDiagnostic(info, id) {
-				return false
-			}
-			uses++
-		}
-		break
+		return usedOnly(info, fn, v, func(id inspector.Cursor) bool { return InDiagnostic(info, id) })
 	}
-	return uses > 0
+	return false
 }
 
 // IsDiagnosticCall reports whether call builds or emits a diagnostic:

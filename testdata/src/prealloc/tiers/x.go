@@ -2067,6 +2067,36 @@ func candidateIDs(ns []*node) string {
 // PickOne keeps pickOne used in production.
 func PickOne(candidates []*node) (*node, error) { return pickOne(candidates) }
 
+// A local function whose every call is an argument of a log call builds
+// that line: it runs once per failure.
+func CommitKeys(keys [][]string, committed bool) error {
+	if !committed {
+		return nil
+	}
+	joinKeys := func(ks [][]string) []string {
+		var out []string // want `out can be preallocated with capacity len\(ks\) .*\[low: builds diagnostics \(every call of joinKeys feeds one\)\]$`
+		for _, k := range ks {
+			out = append(out, k[0])
+		}
+		return out
+	}
+	log.Printf("commit failed after the primary was committed: %v", joinKeys(keys))
+	return fmt.Errorf("commit failed")
+}
+
+// A local function also called for its result is not only the log's.
+func SplitKeys(keys [][]string) []string {
+	joinKeys := func(ks [][]string) []string {
+		var out []string // want `out can be preallocated with capacity len\(ks\) .*\[medium: no bound on the count found here\]$`
+		for _, k := range ks {
+			out = append(out, k[0])
+		}
+		return out
+	}
+	log.Printf("splitting %v", joinKeys(keys))
+	return joinKeys(keys)
+}
+
 // A helper whose local is also returned is not only the error's.
 func Label(candidates []*node) (string, error) {
 	ids := nodeIDs(candidates)
