@@ -447,6 +447,58 @@ func IsDiagnosticCall(info *types.Info, call *ast.CallExpr) bool {
 	return false
 }
 
+// WritesLog reports whether call writes a log line: a function of log or
+// log/slog, or a leveled logger's method (Info, Warnf, Debugw, ...) of a
+// type named as a logger (zap.Logger, logrus.Entry, hclog.Logger) or
+// declared in a logging package. Each line formats its arguments and
+// writes them out, far more work than a slice's growth.
+func WritesLog(info *types.Info, call *ast.CallExpr) bool {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() == nil {
+		return false
+	}
+	if !isLogLevel(fn.Name()) {
+		return false
+	}
+	if path := fn.Pkg().Path(); path == "log" || path == "log/slog" {
+		return true
+	}
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	name := strings.ToLower(named.Obj().Name())
+	return strings.Contains(name, "logger") || name == "entry" || loggingPackages[named.Obj().Pkg().Name()]
+}
+
+// loggingPackages are the names of packages of leveled loggers.
+var loggingPackages = map[string]bool{"zap": true, "logrus": true, "zerolog": true, "klog": true, "glog": true, "logr": true, "hclog": true, "log": true, "slog": true}
+
+// isLogLevel reports whether name is a logging call's: a level (Info,
+// Warning, Error) or Print, with the suffixes of a format, key-value
+// pairs, a newline or a context (Infof, Warnw, Println, InfoContext).
+// Debug and Trace are left out: production turns those levels off, and a
+// disabled line costs a level check.
+func isLogLevel(name string) bool {
+	lower := strings.ToLower(name)
+	for _, suffix := range []string{"context", "f", "w", "ln"} {
+		if base, ok := strings.CutSuffix(lower, suffix); ok && logLevels[base] {
+			return true
+		}
+	}
+	return logLevels[lower]
+}
+
+var logLevels = map[string]bool{"info": true, "warn": true, "warning": true, "error": true, "print": true, "notice": true, "log": true, "logattrs": true}
+
 // makesError reports whether fn returns one value of a concrete error type
 // (func missingAttribute(name string) *resolutionError): a function that
 // may fail returns the error interface, one that returns a concrete error

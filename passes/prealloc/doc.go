@@ -243,7 +243,9 @@
 //     through the functions it calls (the message names where); not a
 //     slice or map that such a function makes, nor
 //     a string conversion or concatenation, &T{} or new, which are small
-//     next to the growth), loops over a directory listing (the result
+//     next to the growth), loop bodies that write a log line as one of
+//     their own statements (log, slog, or a logger's Info, Warnf, Errorw:
+//     not Debug or Trace, which production turns off), loops over a directory listing (the result
 //     of os.ReadDir, fs.Glob or a File's Readdir, which allocates an entry
 //     per file to read), loops, in a package that imports net, net/http,
 //     database/sql or grpc, in a function that also makes a remote call,

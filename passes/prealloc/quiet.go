@@ -150,6 +150,20 @@ func (c *checker) allocation(body ast.Node, sc scope) (site allocSite, heavy boo
 	return site, heavy
 }
 
+// logsEach returns the logging call that the loop body makes as one of
+// its own statements, outside any if or switch, or "": every iteration
+// that passes the guards before it writes a log line.
+func logsEach(info *types.Info, body *ast.BlockStmt) string {
+	for _, stmt := range body.List {
+		if es, ok := stmt.(*ast.ExprStmt); ok {
+			if call, ok := es.X.(*ast.CallExpr); ok && cost.WritesLog(info, call) {
+				return types.ExprString(call.Fun)
+			}
+		}
+	}
+	return ""
+}
+
 // guardsRest reports whether stmt is an if whose body leaves (returns,
 // continues or breaks) without an else: the statements after it run
 // only on the iterations or calls it lets through (if len(data) < 4 {
@@ -596,6 +610,8 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 		return low("it only goes into a diagnostic (a log line or an error's text)")
 	case into != "":
 		return low("builds an error (" + into + "): once per failure")
+	case logsEach(c.pass.TypesInfo, body) != "":
+		return low("the loop body also writes a log line (" + logsEach(c.pass.TypesInfo, body) + ") on each iteration that gets that far, far more work than the growth")
 	case heavy && alloc.waits:
 		return low("the loop body also calls " + alloc.String() + ", which takes a context and can fail (a query, a remote call or a wait, costlier than the growth), " + when)
 	case heavy:

@@ -2097,6 +2097,47 @@ func SplitKeys(keys [][]string) []string {
 	return joinKeys(keys)
 }
 
+// A loop that writes a log line per element does far more than growing
+// its slice.
+type auditLogger struct{}
+
+func (auditLogger) Info(msg string, kv ...any) {}
+
+func (auditLogger) Debug(msg string, kv ...any) {}
+
+var audit auditLogger
+
+func LockedKeys(keys []string) []string {
+	var locked []string // want `locked can be preallocated .*\[low: the loop body also writes a log line \(audit.Info\) on each iteration that gets that far, far more work than the growth\]$`
+	for _, k := range keys {
+		audit.Info("key is locked", "key", k)
+		locked = append(locked, k)
+	}
+	return locked
+}
+
+// A debug line is usually switched off.
+func TracedKeys(keys []string) []string {
+	var traced []string // want `traced can be preallocated .*\[medium: no bound on the count found here\]$`
+	for _, k := range keys {
+		audit.Debug("tracing", "key", k)
+		traced = append(traced, k)
+	}
+	return traced
+}
+
+// A log line written only for some elements is no such cost.
+func CheckedKeys(keys []string) []string {
+	var checked []string // want `checked can be preallocated .*\[medium: no bound on the count found here\]$`
+	for _, k := range keys {
+		if k == "" {
+			log.Printf("empty key")
+		}
+		checked = append(checked, k)
+	}
+	return checked
+}
+
 // A helper whose local is also returned is not only the error's.
 func Label(candidates []*node) (string, error) {
 	ids := nodeIDs(candidates)
