@@ -186,7 +186,9 @@
 // the fields that follow it (mu sync.Mutex // protects the following
 // fields: the order groups what the lock covers), or shares a group of
 // fields (a run without blank lines) with data that its comment, or the
-// group's, says it protects or guards; when a comment over a group of
+// group's, says it protects or guards, unless an order as small keeps the
+// group whole and in its order (the other fields before it, or after it
+// filling its tail padding): that order is the fix; when a comment over a group of
 // fields speaks of fields ("Write fields", "The fields below are set at
 // build time"): the struct is laid out in sections; or
 // when goroutines of the package write two of its fields at once (atomics

@@ -2,6 +2,7 @@ package fieldalign
 
 import (
 	"bytes"
+	"cmp"
 	"go/ast"
 	"go/format"
 	"go/parser"
@@ -46,8 +47,8 @@ func noFixReason(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate)
 	if name := guardingField(pass, c); name != "" {
 		return "the comment of " + name + " says it guards the fields that follow it, which a reorder would move away"
 	}
-	if name := guardedGroup(pass, c); name != "" {
-		return "the comment over " + name + " and the fields next to it says the lock guards them, and a reorder would split the group"
+	if name, group := guardedGroup(pass, c); name != "" && !keepGroup(pass, c, group) {
+		return "the comment over " + name + " and the fields next to it says the lock guards them, and the smallest order would split the group"
 	}
 	if header := headedGroup(pass, c); header != "" {
 		return "a comment heads a group of fields (" + strconv.Quote(header) + "), which a reorder would scatter"
@@ -93,9 +94,10 @@ func fieldGroups(tf *token.File, list []*ast.Field) [][]*ast.Field {
 // guardedGroup returns the name of a lock that shares a group of fields
 // (a run without blank lines) with others, where the comment over the
 // group or on the lock says it protects or guards (// List of observers
-// and the mutex that protects them): the group is the lock and its data,
-// which a reorder would scatter, leaving the comment on one of them.
-func guardedGroup(pass *analysis.Pass, c *candidate) string {
+// and the mutex that protects them), and the group: the lock and its
+// data, which a reorder must keep together, in their order, leaving the
+// comment where it is.
+func guardedGroup(pass *analysis.Pass, c *candidate) (string, []*ast.Field) {
 	for _, group := range fieldGroups(pass.Fset.File(c.file.FileStart), c.st.Fields.List) {
 		if len(group) < 2 {
 			continue
@@ -106,12 +108,47 @@ func guardedGroup(pass *analysis.Pass, c *candidate) string {
 			}
 			for _, g := range []*ast.CommentGroup{group[0].Doc, f.Doc, f.Comment} {
 				if saysGuards(strings.ToLower(g.Text())) {
-					return f.Names[0].Name
+					return f.Names[0].Name, group
 				}
 			}
 		}
 	}
-	return ""
+	return "", nil
+}
+
+// keepGroup reports whether some order of c's fields as small as c.order
+// keeps group together as written, and makes it c.order: c.order itself,
+// or the group's block preceded by the other fields, largest alignment
+// first, or followed by them, smallest first (to fill the block's tail
+// padding); with no more pointer bytes either.
+func keepGroup(pass *analysis.Pass, c *candidate, group []*ast.Field) bool {
+	if i := slices.Index(c.order, group[0]); i >= 0 && i+len(group) <= len(c.order) && slices.Equal(c.order[i:i+len(group)], group) {
+		return true
+	}
+	units, ok := unitsOf(pass, c.st, c.obj.Type().Underlying().(*types.Struct))
+	if !ok {
+		return false
+	}
+	var block, others []unit
+	for _, u := range units {
+		if slices.Contains(group, u.field) {
+			block = append(block, u)
+		} else {
+			others = append(others, u)
+		}
+	}
+	after := slices.Clone(others)
+	slices.SortStableFunc(after, func(a, b unit) int { return cmp.Compare(a.align, b.align) })
+	for _, order := range [][]unit{append(optimalOrder(others, false), block...), append(slices.Clone(block), after...)} {
+		if pass.TypesSizes.Sizeof(structOf(order)) == c.opt && ptrBytes(pass.TypesSizes, structOf(order)) <= c.optPtr {
+			c.order = c.order[:0]
+			for _, u := range order {
+				c.order = append(c.order, u.field)
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // guardingField returns the name of the lock (a field whose type has a

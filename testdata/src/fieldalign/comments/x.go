@@ -43,8 +43,8 @@ type Locked struct { // want `struct Locked of 32 bytes could be 24 .*no fix: th
 var locked []Locked
 
 // Observed keeps its mutex with the count it guards, as the comment over
-// both says: a reorder would split them.
-type Observed struct { // want `struct Observed of 32 bytes could be 24 .*no fix: the comment over mu and the fields next to it says the lock guards them, and a reorder would split the group`
+// both says: the fix moves the other fields around the group.
+type Observed struct { // want `struct Observed of 32 bytes could be 24 .*; reorder the fields`
 	open bool
 
 	// The number of observers, and the mutex that protects it.
@@ -53,6 +53,22 @@ type Observed struct { // want `struct Observed of 32 bytes could be 24 .*no fix
 
 	done bool
 }
+
+// Watched's guarded group cannot stay whole in a smallest order: the
+// group's own order wastes space.
+type Watched struct { // want `struct Watched of 32 bytes could be 24 .*no fix: the comment over mu and the fields next to it says the lock guards them, and the smallest order would split the group`
+	open bool
+
+	// The watchers, and the mutex that protects them.
+	active bool
+	n      int64
+	idle   bool
+	mu     sync.Mutex
+
+	done bool
+}
+
+var watched []Watched
 
 var observed []Observed
 
