@@ -239,7 +239,8 @@ func (w *walker) noteContainer(expr ast.Expr, listed bool) {
 			setOnce(w.u.many, tn, desc)
 		} else if p, ok := types.Unalias(elem).(*types.Pointer); ok {
 			if tn := typesx.LocalStruct(pass.Pkg, p.Elem()); tn != nil {
-				setOnce(w.u.pointedTo, tn, desc)
+				// The values are made elsewhere; the container says many exist.
+				setOnce(w.u.pointedTo, tn, "held by pointer in "+desc)
 			}
 		}
 	}

@@ -64,7 +64,7 @@ func (t *timers) Get() *Timer {
 }
 
 // Ptr is held by pointer in a map.
-type Ptr struct { // want `struct Ptr of 40 bytes could be 32 .*\[high: allocated one by one: map\[string\]\*Ptr at`
+type Ptr struct { // want `struct Ptr of 40 bytes could be 32 .*\[high: allocated one by one: held by pointer in map\[string\]\*Ptr at`
 	a    bool
 	b, c int64
 	d    bool
@@ -119,7 +119,7 @@ func find(xs []int64) *Found {
 
 // Args shrinks by less than a fifth, 72 -> 64, but its size class by a
 // fifth, 80 -> 64, and every value is a heap object of its own.
-type Args struct { // want `struct Args of 72 bytes could be 64 \(saves 8 bytes per value; size class 80 -> 64\); reorder the fields \[high: allocated one by one: \[\]\*Args at x.go:\d+\]`
+type Args struct { // want `struct Args of 72 bytes could be 64 \(saves 8 bytes per value; size class 80 -> 64\); reorder the fields \[high: allocated one by one: held by pointer in \[\]\*Args at x.go:\d+\]`
 	p                *int
 	a                bool
 	q, r, s, t, u, v *int

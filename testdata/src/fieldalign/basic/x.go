@@ -48,7 +48,7 @@ type Event struct {
 func run(ch chan Event) {}
 
 // Msg travels through a channel by pointer: each one is allocated.
-type Msg struct { // want `struct Msg of 24 bytes could be 16 .*\[high: allocated one by one: <-chan \*Msg at`
+type Msg struct { // want `struct Msg of 24 bytes could be 16 .*\[high: allocated one by one: held by pointer in <-chan \*Msg at`
 	kind byte
 	at   int64
 	ok   bool

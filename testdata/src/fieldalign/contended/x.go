@@ -8,7 +8,7 @@ import "sync/atomic"
 
 // Conn is made per connection; its reader and writer goroutines each
 // count their own bytes.
-type Conn struct { // want `struct Conn of 64 bytes could be 48 \(saves 16 bytes per value; size class 64 -> 48\); no fix: read and written may be written by different goroutines and can share a .* now; .* between them \(see falseshare\) would not survive a reorder in the same run \[high: allocated one by one: \[\]\*Conn at x.go:\d+\]`
+type Conn struct { // want `struct Conn of 64 bytes could be 48 \(saves 16 bytes per value; size class 64 -> 48\); no fix: read and written may be written by different goroutines and can share a .* now; .* between them \(see falseshare\) would not survive a reorder in the same run \[high: allocated one by one: held by pointer in \[\]\*Conn at x.go:\d+\]`
 	closed  bool
 	read    atomic.Int64
 	open    bool
@@ -91,7 +91,7 @@ func work(workers int) {
 
 // Stats is written by its one goroutine, without atomics or locks: only
 // its size is at stake, and the fix reorders it.
-type Stats struct { // want `struct Stats of 56 bytes could be 40 .*; reorder the fields \[high: allocated one by one: \[\]\*Stats at x.go:\d+\]`
+type Stats struct { // want `struct Stats of 56 bytes could be 40 .*; reorder the fields \[high: allocated one by one: held by pointer in \[\]\*Stats at x.go:\d+\]`
 	ready bool
 	total int64
 	done  bool

@@ -300,7 +300,7 @@ func oneExport(size int64) int { return cap(slices.Clip([]export{{ok: true, size
 // conn synchronizes, and a map of the client holds one per call in flight:
 // the package makes it through a helper that the evidence does not follow,
 // so it says what it saw and no more.
-type conn struct { // want `struct conn of 32 bytes could be 24 .*\[low: few values, as far as the package shows: it synchronizes, as a long-lived client, worker or endpoint does, and is made one by one \(map\[int64\]\*conn at x.go:\d+\) by no method seen to make one per call\]$`
+type conn struct { // want `struct conn of 32 bytes could be 24 .*\[low: few values, as far as the package shows: it synchronizes, as a long-lived client, worker or endpoint does, and is made one by one \(held by pointer in map\[int64\]\*conn at x.go:\d+\) by no method seen to make one per call\]$`
 	open bool
 	mu   sync.Mutex
 	seq  int64
