@@ -80,6 +80,8 @@ func estimate(u *uses, c *candidate, scanShrinks bool) cost.Estimate {
 	switch {
 	case isSingletonName(c.obj.Name(), isMany) && (isMany || isAllocated || isPerCall):
 		e = cost.Estimate{Tier: cost.Low, Evidence: "few values: its name says it is a configuration or a long-lived service"}
+	case c.bigScan && !isMany && !isPerCall && synchronizes(c.obj):
+		e = cost.Estimate{Tier: cost.Low, Evidence: fmt.Sprintf("few values, as far as the package shows: it synchronizes, as a long-lived device, client or worker does; the GC scans %d bytes of each per cycle", c.ptr)}
 	case c.bigScan:
 		e = cost.Estimate{Tier: cost.Medium, Evidence: "large pointer-free fields before the pointers, scanned on every GC cycle"}
 	case isAllocated && !isMany && !isPerCall && !u.pooled[c.obj] && synchronizes(c.obj):

@@ -216,5 +216,7 @@
 // (hash chains, a page buffer) before a pointer field make the collector
 // scan all of them in every value on every cycle. Those are reported at
 // the medium tier whatever the number of values (std moved
-// compress/flate's hash chains behind the pointers for this).
+// compress/flate's hash chains behind the pointers for this), unless the
+// struct synchronizes (a mutex, a channel) and nothing shows many values
+// or one per call: a long-lived device or worker, one of a few, is low.
 package fieldalign

@@ -2,7 +2,10 @@
 // pointers: the GC scans the tables of every value on every cycle.
 package bigscan
 
-import "io"
+import (
+	"io"
+	"sync"
+)
 
 // matcher keeps 128 KiB of hash chains before its writer and window: each
 // value costs the collector 128 KiB of scanning per cycle, whatever its
@@ -26,5 +29,17 @@ type counters struct {
 	hits [64]uint32
 	name string
 }
+
+// device keeps a 64 KiB buffer before its pointers, and a lock: a
+// long-lived value, one per device, whose scanning is not worth a change
+// without -scan.
+type device struct {
+	buf  [64 << 10]byte
+	mu   sync.Mutex
+	name string
+	file io.ReadWriteCloser
+}
+
+func OpenDevice(f io.ReadWriteCloser) *device { return &device{file: f} }
 
 var _, _, _ = matcher{}, window{}, counters{}
