@@ -121,7 +121,8 @@ func findCandidates(pass *analysis.Pass, rep *suppress.Reporter, insp *inspector
 // signature of a function declared without a body (assembly, or
 // //go:linkname to another package's function, whose private struct the
 // type copies field by field) or from the type of a variable linked by
-// //go:linkname. A reorder would make both sides disagree.
+// //go:linkname. A reorder would make both sides disagree. A linkname to
+// the package's own function names no other code.
 func sharedWithOtherCode(pass *analysis.Pass) map[*types.TypeName]bool {
 	shared := make(map[*types.TypeName]bool)
 	var visit func(t types.Type)
@@ -161,6 +162,9 @@ func sharedWithOtherCode(pass *analysis.Pass) map[*types.TypeName]bool {
 		for _, decl := range file.Decls {
 			switch decl := decl.(type) {
 			case *ast.FuncDecl:
+				if target, ok := linked[decl.Name.Name]; ok && strings.HasPrefix(target, pass.Pkg.Path()+".") {
+					continue // another name for the package's own function (net/http's badRoundTrip)
+				}
 				if decl.Body == nil {
 					if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
 						visit(fn.Type())
@@ -170,7 +174,7 @@ func sharedWithOtherCode(pass *analysis.Pass) map[*types.TypeName]bool {
 				for _, spec := range decl.Specs {
 					if vs, ok := spec.(*ast.ValueSpec); ok {
 						for _, name := range vs.Names {
-							if linked[name.Name] {
+							if target, ok := linked[name.Name]; ok && !strings.HasPrefix(target, pass.Pkg.Path()+".") {
 								visit(pass.TypesInfo.TypeOf(name))
 							}
 						}
@@ -182,15 +186,15 @@ func sharedWithOtherCode(pass *analysis.Pass) map[*types.TypeName]bool {
 	return shared
 }
 
-// linknamed returns the local names that the file's //go:linkname
-// directives link to symbols elsewhere.
-func linknamed(file *ast.File) map[string]bool {
-	names := make(map[string]bool)
+// linknamed maps the local names of the file's //go:linkname directives
+// to the symbols they link to ("" when the directive names none).
+func linknamed(file *ast.File) map[string]string {
+	names := make(map[string]string)
 	for _, group := range file.Comments {
 		for _, c := range group.List {
 			if rest, ok := strings.CutPrefix(c.Text, "//go:linkname "); ok {
 				if fields := strings.Fields(rest); len(fields) > 0 {
-					names[fields[0]] = true
+					names[fields[0]] = strings.Join(fields[1:], "")
 				}
 			}
 		}

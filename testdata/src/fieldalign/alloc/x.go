@@ -2,7 +2,10 @@
 // allocation's size class shrinks.
 package alloc
 
-import "sync"
+import (
+	"sync"
+	_ "unsafe"
+)
 
 // Item is allocated in a loop; 40 -> 32 bytes changes the class 48 -> 32.
 type Item struct { // want `struct Item of 40 bytes could be 32 \(saves 8 bytes per value; size class 48 -> 32\); reorder the fields \[high: allocated one by one: &Item\{\} in a loop at x.go:\d+\]`
@@ -191,4 +194,24 @@ func parseTokens(toks []token) (nodes []any) {
 		}
 	}
 	return nodes
+}
+
+// Session is reached from a linkname to the package's own method: another
+// name for it, which no other code reads.
+type Session struct { // want `struct Session of 24 bytes could be 16 .*\[high: allocated one by one: &Session\{\} in a loop at x.go:\d+\]`
+	open bool
+	id   int64
+	done bool
+}
+
+func (s *Session) Close() error { return nil }
+
+//go:linkname closeSession fieldalign/alloc.(*Session).Close
+func closeSession(*Session) error
+
+func sessions(n int) (last *Session) {
+	for i := 0; i < n; i++ {
+		last = &Session{id: int64(i)}
+	}
+	return last
 }
