@@ -121,8 +121,9 @@ func findCandidates(pass *analysis.Pass, rep *suppress.Reporter, insp *inspector
 // signature of a function declared without a body (assembly, or
 // //go:linkname to another package's function, whose private struct the
 // type copies field by field) or from the type of a variable linked by
-// //go:linkname. A reorder would make both sides disagree. A linkname to
-// the package's own function names no other code.
+// //go:linkname to another package's. A reorder would make both sides
+// disagree. A linkname to the package's own function names no other
+// code.
 func sharedWithOtherCode(pass *analysis.Pass) map[*types.TypeName]bool {
 	shared := make(map[*types.TypeName]bool)
 	var visit func(t types.Type)
@@ -174,7 +175,9 @@ func sharedWithOtherCode(pass *analysis.Pass) map[*types.TypeName]bool {
 				for _, spec := range decl.Specs {
 					if vs, ok := spec.(*ast.ValueSpec); ok {
 						for _, name := range vs.Names {
-							if target, ok := linked[name.Name]; ok && !strings.HasPrefix(target, pass.Pkg.Path()+".") {
+							// A directive without a target lets other packages
+							// pull the variable, with its own type.
+							if target := linked[name.Name]; target != "" && !strings.HasPrefix(target, pass.Pkg.Path()+".") {
 								visit(pass.TypesInfo.TypeOf(name))
 							}
 						}

@@ -215,3 +215,20 @@ func sessions(n int) (last *Session) {
 	}
 	return last
 }
+
+// Root is the type of a variable that other packages may pull by
+// linkname: they name the same type.
+type Root struct { // want `struct Root of 24 bytes could be 16 .*\[high: allocated one by one: &Root\{\} in a loop at x.go:\d+\]`
+	on   bool
+	id   int64
+	done bool
+}
+
+//go:linkname systemRoot
+var systemRoot *Root
+
+func roots(n int) {
+	for i := 0; i < n; i++ {
+		systemRoot = &Root{id: int64(i)}
+	}
+}
