@@ -19,6 +19,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/memlint/memlint/internal/astx"
+	"github.com/memlint/memlint/internal/passflag"
 	"github.com/memlint/memlint/passes/falseshare"
 )
 
@@ -120,7 +121,7 @@ func guardedGroup(pass *analysis.Pass, c *candidate) (string, []*ast.Field) {
 // keeps group together as written, and makes it c.order: c.order itself,
 // or the group's block preceded by the other fields, largest alignment
 // first, or followed by them, smallest first (to fill the block's tail
-// padding); with no more pointer bytes either.
+// padding); with no more pointer bytes either, where those are reported.
 func keepGroup(pass *analysis.Pass, c *candidate, group []*ast.Field) bool {
 	if i := slices.Index(c.order, group[0]); i >= 0 && i+len(group) <= len(c.order) && slices.Equal(c.order[i:i+len(group)], group) {
 		return true
@@ -140,7 +141,8 @@ func keepGroup(pass *analysis.Pass, c *candidate, group []*ast.Field) bool {
 	after := slices.Clone(others)
 	slices.SortStableFunc(after, func(a, b unit) int { return cmp.Compare(a.align, b.align) })
 	for _, order := range [][]unit{append(optimalOrder(others, false), block...), append(slices.Clone(block), after...)} {
-		if pass.TypesSizes.Sizeof(structOf(order)) == c.opt && ptrBytes(pass.TypesSizes, structOf(order)) <= c.optPtr {
+		scanned := (passflag.Bool(pass, "scan") || c.bigScan) && ptrBytes(pass.TypesSizes, structOf(order)) > c.optPtr
+		if pass.TypesSizes.Sizeof(structOf(order)) == c.opt && !scanned {
 			c.order = c.order[:0]
 			for _, u := range order {
 				c.order = append(c.order, u.field)

@@ -70,6 +70,21 @@ type Watched struct { // want `struct Watched of 32 bytes could be 24 .*no fix: 
 
 var watched []Watched
 
+// Bound's group stays whole when the fields after it fill its padding,
+// though its pointers then end later: without -fieldalign.scan, pointer
+// bytes are no reason to refuse the order.
+type Bound struct { // want `struct Bound of 40 bytes could be 32 .*; reorder the fields`
+	// mu protects the connection and its state.
+	mu    sync.Mutex
+	conn  *int
+	ready bool
+
+	pool  *int
+	black bool
+}
+
+var bound []Bound
+
 var observed []Observed
 
 // Sectioned heads a group of its fields with a comment: a reorder would
