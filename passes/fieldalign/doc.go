@@ -161,7 +161,9 @@
 // through fields, pointers or elements, from the signature of a function
 // declared without a body (assembly, or a //go:linkname to another
 // package's function, whose private struct it copies field by field) or
-// the type of a variable linked by //go:linkname; one whose comments talk about
+// the type of a variable linked by //go:linkname; one whose fields'
+// comments give their bytes in an encoded header (// 4-5, // bytes 8..11);
+// one whose comments talk about
 // alignment, layout, offsets, cache lines, false sharing, atomic access or
 // field order (a comment that padding is wasted, or that a field could be
 // atomic, is no such evidence); one declared in a file that imports "C";

@@ -350,7 +350,8 @@ func tagKeys(s *types.Struct) (keys []string, tagged bool) {
 }
 
 // mentionsLayout reports whether the comments of the declaration or of its
-// fields talk about alignment, offsets, atomics or field order.
+// fields talk about alignment, offsets, atomics or field order, or give
+// the fields' bytes in an encoded form.
 func mentionsLayout(file *ast.File, spec *ast.TypeSpec, st *ast.StructType) bool {
 	start := spec.Pos()
 	if spec.Doc != nil {
@@ -367,8 +368,19 @@ func mentionsLayout(file *ast.File, spec *ast.TypeSpec, st *ast.StructType) bool
 			return true
 		}
 	}
-	return false
+	ranges := 0
+	for _, f := range st.Fields.List {
+		if f.Comment != nil && byteRange.MatchString(f.Comment.Text()) {
+			ranges++
+		}
+	}
+	return ranges >= 2
 }
+
+// byteRange matches a field comment that gives the field's bytes in an
+// encoded header ("// 4-5", "// bytes 8..11"): two or more such comments
+// document a wire layout in field order, which a reorder would scramble.
+var byteRange = regexp.MustCompile(`^\s*(?i:bytes?\s*)?\[?\d+\s*(-|–|\.\.|:)\s*\d+\]?\s*$`)
 
 // A unit is one line of a field list: a field, or a group of fields sharing
 // a type (a, b int), which a reorder keeps together.

@@ -215,3 +215,14 @@ var (
 	docs       []Doc
 	recordsAll []Record
 )
+
+// FileHeader's field comments give each field's bytes in the file's
+// header: the order documents the encoding.
+type FileHeader struct {
+	magic   string // 0-3
+	version uint16 // 4-5
+	kind    string // 6-9
+	width   uint16 // 10-11
+}
+
+var headersFile []FileHeader
