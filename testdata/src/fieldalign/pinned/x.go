@@ -219,10 +219,10 @@ var (
 // FileHeader's field comments give each field's bytes in the file's
 // header: the order documents the encoding.
 type FileHeader struct {
-	magic   string // 0-3
+	magic   uint32 // 0-3
 	version uint16 // 4-5
-	kind    string // 6-9
-	width   uint16 // 10-11
+	size    uint64 // 6-13
+	width   uint16 // 14-15
 }
 
 var headersFile []FileHeader
