@@ -304,8 +304,10 @@
 // through a local copied from one, args := fe.Args, and when a loop counts
 // to its length rather than ranging over it), fields,
 // locals and parameters that hold the machines of a cluster (slices and
-// maps whose name ends in members, peers, servers, brokers or replicas: a
-// handful, listed when membership changes), the keys that sign one
+// maps whose name ends in members, peers, servers, brokers or replicas,
+// or whose elements are of a type named Server, Member, Peer, Broker or
+// Replica, as a driver's []description.Server: a handful, listed when
+// membership changes), the keys that sign one
 // message (names ending in signers, privateKeys or signingKeys: one or
 // two), and locals
 // that a method so named returned (dir.ParseArgs()); lists that a call

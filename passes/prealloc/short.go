@@ -75,8 +75,13 @@ func (c *checker) listOf(loop ast.Node) ast.Expr {
 // namesMachines reports whether x is a slice or map field, local or
 // parameter named for the machines of a cluster (c.members,
 // cluster.Brokers, encPeers): the name's last word is one of machineWords,
-// so a list of replica assignments is not one.
+// so a list of replica assignments is not one. A list whose elements are
+// of a type so named in the singular ([]description.Server, []*Peer) holds
+// machines too, whatever its own name (candidates, deprioritized).
 func (c *checker) namesMachines(x ast.Expr) bool {
+	if isMachine(typesx.RangeElem(c.pass.TypesInfo.TypeOf(x))) {
+		return true
+	}
 	name, ok := c.listName(x)
 	if !ok {
 		return false
@@ -86,6 +91,19 @@ func (c *checker) namesMachines(x ast.Expr) bool {
 		name = name[last:]
 	}
 	return slices.Contains(machineWords, strings.ToLower(name))
+}
+
+// isMachine reports whether t, or what it points to, is a named type
+// called Server, Member, Peer, Broker or Replica (exported: a package's
+// own member or peer type may name a part of something else).
+func isMachine(t types.Type) bool {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	return ok && slices.ContainsFunc(machineWords, func(w string) bool {
+		return named.Obj().Name() == strings.ToUpper(w[:1])+strings.TrimSuffix(w[1:], "s")
+	})
 }
 
 // namesSigners reports whether x is a field, local or parameter named for

@@ -746,6 +746,30 @@ func (c *Cluster) BrokerIDs() []uint64 {
 	return ids
 }
 
+// Server is one machine of a deployment, as a driver describes it.
+type Server struct{ Addr string }
+
+// AvoidServers filters the candidates by a list of servers named for what
+// happened to them: its elements are machines, a handful.
+func AvoidServers(candidates, deprioritized []Server) map[string]bool {
+	avoid := make(map[string]bool) // want `avoid can be preallocated with capacity len\(deprioritized\) .*\[low: a list that is short in practice\]$`
+	for _, srv := range deprioritized {
+		avoid[srv.Addr] = true
+	}
+	return avoid
+}
+
+// A Serverless function is no machine.
+type Serverless struct{ Name string }
+
+func FunctionNames(fns []Serverless) []string {
+	var names []string // want `names can be preallocated with capacity len\(fns\) .*\[medium: no bound on the count found here\]$`
+	for _, f := range fns {
+		names = append(names, f.Name)
+	}
+	return names
+}
+
 // DecodePeers decodes the addresses of a consensus group's peers, as
 // stored with its configuration: a handful, low.
 func DecodePeers(encPeers [][]byte) []string {
