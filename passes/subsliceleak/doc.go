@@ -215,7 +215,10 @@
 // cleared behind it). A field of a local that the function makes itself
 // (list := new(extList), decoded into by another package's code, used
 // only through its fields) is that local's own: uses of the same field
-// elsewhere in the package are of other values and do not count.
+// elsewhere in the package are of other values and do not count. Uses
+// after the removal in the same function, outside any loop around it,
+// see the shortened slice (return ctx.rules), whose end comes before the
+// cleared slots, and do not count either.
 // Slices the package reaches through their capacity
 // (s[:cap(s)], s[:len(s)+1], a ring buffer counting in the length) are
 // not reported: what lies past the length is kept on purpose.

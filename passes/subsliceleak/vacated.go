@@ -467,8 +467,9 @@ func (v *vacate) diagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur 
 		src.Text(v.as.Rhs[0]), dropped, types.TypeString(v.elem, qual), held, until, clearing)
 	if one && !v.front && movesElements(pass.TypesInfo, fn, v) {
 		// A swap-remove: the last element lives on in the slot it moved
-		// to, and only its duplicate is left behind.
-		msg = fmt.Sprintf("%s drops the last slot of a []%s, whose element was moved into another slot: the backing array keeps a duplicate, which holds what it points to reachable after that element is removed in turn, until an append overwrites the slot or the array is freed; clear first with %s",
+		// to, and only its duplicate is left behind; unless the removed
+		// element was the last, which then stays.
+		msg = fmt.Sprintf("%s drops the last slot of a []%s, which keeps its element: a duplicate of one moved into another slot, or the removed element if it was the last; the backing array holds what it points to reachable, after that element is removed in turn, until an append overwrites the slot or the array is freed; clear first with %s",
 			src.Text(v.as.Rhs[0]), types.TypeString(v.elem, qual), clearing)
 	}
 	d := analysis.Diagnostic{Pos: v.as.Pos(), End: v.as.End(), Message: msg}
@@ -552,7 +553,7 @@ func (v *vacate) estimate(pass *analysis.Pass, model *cost.Model, cur inspector.
 	case (v.del != nil || movesElements(info, fn, v)) && removesMany(info, cur):
 		return cost.Estimate{Tier: cost.Low, Evidence: "removed in a loop from a slice nothing shows long-lived: each duplicate stays until an append overwrites its slot or the slice is dropped"}
 	case v.del != nil || movesElements(info, fn, v):
-		return cost.Estimate{Tier: cost.Low, Evidence: "one removal: the vacated slot keeps a duplicate of an element still in the slice, until that goes too"}
+		return cost.Estimate{Tier: cost.Low, Evidence: "one removal: the vacated slot keeps a duplicate of an element still in the slice, or the removed element if it was the last"}
 	case v.front:
 		return cost.Estimate{Tier: cost.Low, Evidence: "dropped from the front: the array is replaced when the slice grows again"}
 	}
@@ -789,9 +790,13 @@ func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspe
 		return "the slice belongs to package " + pkg.Name() + ", whose code may hold another slice of the same array"
 	}
 	own := freshRoot(info, fn, v.holder)
+	once := !inLoop(cur)
 	for _, occ := range v.occurrences(pass, insp) {
 		if own && (occ.Node().Pos() < fn.Pos() || occ.Node().End() > fn.End()) {
 			continue // another object's field: this one is fn's own
+		}
+		if once && occ.Node().Pos() >= v.as.End() && occ.Node().End() <= fn.End() {
+			continue // the shortened slice, shared after the reslice: the cleared slots lie past its end
 		}
 		if !keptHome(info, occ, occ.Node().(ast.Expr), 0) {
 			return "the slice is shared at " + astx.Where(pass.Fset, occ.Node().Pos()) + ", which may see the cleared elements"
@@ -803,6 +808,19 @@ func (v *vacate) noFix(pass *analysis.Pass, insp *inspector.Inspector, cur inspe
 		return why
 	}
 	return ""
+}
+
+// inLoop reports whether the statement at cur runs in a loop of its
+// function, where what follows it may run before it again.
+func inLoop(cur inspector.Cursor) bool {
+	for anc := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch anc.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		}
+		return false
+	}
+	return false
 }
 
 // freshRoot reports whether holder is a field (d.Ext, d.Rows.List) of a
