@@ -182,8 +182,9 @@
 // stacks, and elements that hold only strings are low.
 //
 // The fix clears the dropped elements first, clear(q.items[:1]) or
-// clear(s.list[len(s.list)-1:]) (go1.21; in an older file one slot whose
-// zero is nil is set to nil, s.list[len(s.list)-1] = nil); a deletion by append becomes
+// clear(s.list[len(s.list)-1:]) (go1.21; in an older file one slot is
+// set to its zero value, s.list[len(s.list)-1] = nil, or q.items[0] =
+// item{} for a struct or array type of the package); a deletion by append becomes
 // slices.Delete(s, i, j), which clears the vacated tail (go1.22; in an
 // older file the message says to zero the vacated slots after the shift,
 // and there is no fix). It is withheld when another

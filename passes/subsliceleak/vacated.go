@@ -455,13 +455,13 @@ func (v *vacate) diagnostic(pass *analysis.Pass, insp *inspector.Inspector, cur 
 		dropped, held = "the "+end+" element", "it: what it points to stays"
 	}
 	clearing, byClear := "clear("+span+")", true
-	if one && nilZero(v.elem) && astx.MissingBuiltin(pass, "clear", v.as.Pos()) != "" {
+	if zero := zeroLiteral(pass.Pkg, v.elem); one && zero != "" && astx.MissingBuiltin(pass, "clear", v.as.Pos()) != "" {
 		// Without clear, one slot is zeroed by assignment in any version.
 		index := "0"
 		if !v.front {
 			index = src.Text(v.slice.High)
 		}
-		clearing, byClear = base+"["+index+"] = nil", false
+		clearing, byClear = base+"["+index+"] = "+zero, false
 	}
 	msg := fmt.Sprintf("%s drops %s of a []%s from the slice, but the backing array still holds %s reachable until %s or the array is freed; clear first with %s",
 		src.Text(v.as.Rhs[0]), dropped, types.TypeString(v.elem, qual), held, until, clearing)
@@ -1414,6 +1414,24 @@ func localStays(info *types.Info, cur inspector.Cursor, id *ast.Ident, home ast.
 		}
 	}
 	return true
+}
+
+// zeroLiteral returns the text of t's zero value where the package can
+// write it without an import: nil, or T{} for a struct or array type it
+// declares; else "".
+func zeroLiteral(pkg *types.Package, t types.Type) string {
+	if nilZero(t) {
+		return "nil"
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() != pkg || named.TypeArgs().Len() > 0 {
+		return ""
+	}
+	switch named.Underlying().(type) {
+	case *types.Struct, *types.Array:
+		return named.Obj().Name() + "{}"
+	}
+	return ""
 }
 
 // nilZero reports whether nil is the zero value of t.

@@ -45,3 +45,18 @@ func (l *entryLog) StableTo(n int) {
 }
 
 func (l *entryLog) Append(c *conn) { l.entries = append(l.entries, c) }
+
+// waiters pops callbacks from the front, one per response: a struct slot
+// is zeroed by assigning its zero value.
+type waiter struct {
+	done func()
+	id   int
+}
+
+type waiters struct{ list []waiter }
+
+func (w *waiters) Next() func() {
+	head := w.list[0]
+	w.list = w.list[1:] // want `w.list\[1:\] drops the first element of a \[\]waiter from the slice, .*; clear first with w.list\[0\] = waiter\{\} \[low: `
+	return head.done
+}
