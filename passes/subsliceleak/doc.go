@@ -178,7 +178,8 @@
 // in a loop that goes on removing (a filter of dead entries, leaving a
 // duplicate per removal) from a slice that goroutines share (a field of a
 // struct with a mutex, or a package variable). One removal followed by a
-// return or break, lists of hooks, handlers or listeners, other queues and
+// return or break, lists of hooks, handlers or listeners (not a queue of
+// them popped from the front, one per response), other queues and
 // stacks, and elements that hold only strings are low.
 //
 // The fix clears the dropped elements first, clear(q.items[:1]) or

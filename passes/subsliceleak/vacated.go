@@ -548,7 +548,7 @@ func (v *vacate) estimate(pass *analysis.Pass, model *cost.Model, cur inspector.
 		return cost.Estimate{Tier: cost.Low, Evidence: "the elements hold only strings"}
 	case shared && (v.del != nil || movesElements(info, fn, v)) && registration(v.elem) == "" && removesMany(info, cur):
 		return cost.Estimate{Tier: cost.Medium, Evidence: "removed in a loop from a long-lived shared slice (a package variable, or a field of a struct with a mutex), whose vacated slots keep moved elements"}
-	case registration(v.elem) != "":
+	case registration(v.elem) != "" && !v.front: // popped from the front, it is a queue: consumed, not unregistered
 		return cost.Estimate{Tier: cost.Low, Evidence: "a list of " + registration(v.elem) + "s: a few, changed rarely"}
 	case (v.del != nil || movesElements(info, fn, v)) && removesMany(info, cur):
 		return cost.Estimate{Tier: cost.Low, Evidence: "removed in a loop from a slice nothing shows long-lived: each duplicate stays until an append overwrites its slot or the slice is dropped"}

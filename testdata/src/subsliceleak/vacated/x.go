@@ -737,3 +737,17 @@ func lowerRule(r *ruleNode, results []*ruleNode) []*ruleNode {
 }
 
 var _ = lowerRule
+
+// responders is a queue of callbacks, one pushed per request and popped
+// per response: not a list of handlers registered once.
+type respHandler struct{ fn func() }
+
+type responders struct{ queue []*respHandler }
+
+func (r *responders) Push(h func()) { r.queue = append(r.queue, &respHandler{fn: h}) }
+
+func (r *responders) Pop() *respHandler {
+	head := r.queue[0]
+	r.queue = r.queue[1:] // want `\[low: dropped from the front: the array is replaced when the slice grows again\]$`
+	return head
+}
