@@ -19,6 +19,17 @@ func FileOf(pass *analysis.Pass, pos token.Pos) *ast.File {
 	return nil
 }
 
+// HasComment reports whether a comment of file lies inside n: an edit
+// that rewrites n whole would drop it.
+func HasComment(file *ast.File, n ast.Node) bool {
+	for _, g := range file.Comments {
+		if n.Pos() < g.Pos() && g.End() <= n.End() {
+			return true
+		}
+	}
+	return false
+}
+
 // ScopeAt returns the innermost scope at pos of file, or the package's
 // scope when the file has none (its type-checking failed).
 func ScopeAt(pass *analysis.Pass, file *ast.File, pos token.Pos) *types.Scope {

@@ -423,8 +423,22 @@ func (r *Reporter) Report(d analysis.Diagnostic, e cost.Estimate) {
 	if e.Evidence != "" {
 		d.Message += ": " + e.Evidence
 	}
-	d.Message += "]"
+	d.Message = oneLine(d.Message + "]")
 	r.pass.Report(d)
+}
+
+// oneLine joins the lines of a message that quotes code written over
+// several (append(s[:i],\n\t\ts[i+1:]...)): a diagnostic is one line of
+// output, and tools split their input at newlines.
+func oneLine(msg string) string {
+	if !strings.Contains(msg, "\n") {
+		return msg
+	}
+	lines := strings.Split(msg, "\n")
+	for i := range lines {
+		lines[i] = strings.TrimSpace(lines[i])
+	}
+	return strings.Join(lines, " ")
 }
 
 // Nolinted reports whether a //nolint directive that names one of

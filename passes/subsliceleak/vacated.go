@@ -505,6 +505,9 @@ func (v *vacate) deleteDiagnostic(pass *analysis.Pass, insp *inspector.Inspector
 	if why == "" && old {
 		why = "slices.Delete clears the tail since go1.22"
 	}
+	if why == "" && file != nil && astx.HasComment(file, v.del) {
+		why = "a comment inside the call would be lost"
+	}
 	var name string
 	var needImport bool
 	if why == "" {

@@ -751,3 +751,37 @@ func (r *responders) Pop() *respHandler {
 	r.queue = r.queue[1:] // want `\[low: dropped from the front: the array is replaced when the slice grows again\]$`
 	return head
 }
+
+// A deletion written over two lines is quoted on one line of output; a
+// comment inside the call withholds the fix, which would drop it.
+type sweepList struct {
+	mu    sync.Mutex
+	tasks []*sweepTask
+}
+
+type sweepTask struct{ done bool }
+
+func (l *sweepList) Sweep() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for i := 0; i < len(l.tasks); i++ {
+		if l.tasks[i].done {
+			l.tasks = append(l.tasks[:i], // want `deletes from a \[\]\*sweepTask by shifting.*\(no automatic fix: a comment inside the call would be lost\)`
+				l.tasks[i+1:]...)
+			i--
+		}
+	}
+}
+
+func (l *sweepList) Prune() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for i := 0; i < len(l.tasks); i++ {
+		if l.tasks[i] == nil {
+			l.tasks = // want `append\(l.tasks\[:i\], l.tasks\[i\+1:\]...\) deletes from a \[\]\*sweepTask by shifting.*slices.Delete\(l.tasks, i, i\+1\) clears them \[`
+				append(l.tasks[:i],
+					l.tasks[i+1:]...)
+			i--
+		}
+	}
+}
