@@ -45,7 +45,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 		return nil, "a goto to the loop's label would skip the builder's declaration"
 	}
 	for _, acc := range g.accums {
-		if c.hasComment(file, acc.stmt) {
+		if astx.HasComment(file, acc.stmt) {
 			return nil, "a comment inside the statement would be lost"
 		}
 		if list, _ := astx.StmtList(acc.cur); list == nil {
@@ -511,15 +511,6 @@ func (c *checker) growSize(g *group, x exitInfo, empty bool) string {
 func isDirectChild(body *ast.BlockStmt, s ast.Stmt) bool {
 	for _, b := range body.List {
 		if b == s {
-			return true
-		}
-	}
-	return false
-}
-
-func (c *checker) hasComment(file *ast.File, n ast.Node) bool {
-	for _, cg := range file.Comments {
-		if cg.Pos() >= n.Pos() && cg.End() <= n.End() {
 			return true
 		}
 	}
