@@ -101,108 +101,18 @@ type candidate struct {
 // declaration itself.
 func findCandidates(pass *analysis.Pass, rep *suppress.Reporter, insp *inspector.Inspector) []*candidate {
 	var cands []*candidate
-	mirrored := sharedWithOtherCode(pass)
 	for fileCur := range insp.Root().Children() {
 		file := fileCur.Node().(*ast.File)
 		if rep.Skips(file) || importsC(file) {
 			continue
 		}
 		for cur := range fileCur.Preorder((*ast.TypeSpec)(nil)) {
-			if c := candidateOf(pass, file, cur.Node().(*ast.TypeSpec)); c != nil && !mirrored[c.obj] {
+			if c := candidateOf(pass, file, cur.Node().(*ast.TypeSpec)); c != nil {
 				cands = append(cands, c)
 			}
 		}
 	}
 	return cands
-}
-
-// sharedWithOtherCode returns the struct types of the package whose
-// values code outside Go's view reads by offset: those reached from the
-// signature of a function declared without a body (assembly, or
-// //go:linkname to another package's function, whose private struct the
-// type copies field by field) or from the type of a variable linked by
-// //go:linkname to another package's. A reorder would make both sides
-// disagree. A linkname to the package's own function names no other
-// code.
-func sharedWithOtherCode(pass *analysis.Pass) map[*types.TypeName]bool {
-	shared := make(map[*types.TypeName]bool)
-	var visit func(t types.Type)
-	visit = func(t types.Type) {
-		switch t := t.(type) {
-		case *types.Named:
-			if tn := t.Obj(); tn.Pkg() == pass.Pkg && !shared[tn] {
-				shared[tn] = true
-				visit(t.Underlying())
-			}
-		case *types.Pointer:
-			visit(t.Elem())
-		case *types.Slice:
-			visit(t.Elem())
-		case *types.Array:
-			visit(t.Elem())
-		case *types.Map:
-			visit(t.Key())
-			visit(t.Elem())
-		case *types.Chan:
-			visit(t.Elem())
-		case *types.Struct:
-			for f := range t.Fields() {
-				visit(f.Type())
-			}
-		case *types.Tuple:
-			for v := range t.Variables() {
-				visit(v.Type())
-			}
-		case *types.Signature:
-			visit(t.Params())
-			visit(t.Results())
-		}
-	}
-	for _, file := range pass.Files {
-		linked := linknamed(file)
-		for _, decl := range file.Decls {
-			switch decl := decl.(type) {
-			case *ast.FuncDecl:
-				if target, ok := linked[decl.Name.Name]; ok && strings.HasPrefix(target, pass.Pkg.Path()+".") {
-					continue // another name for the package's own function (net/http's badRoundTrip)
-				}
-				if decl.Body == nil {
-					if fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func); ok {
-						visit(fn.Type())
-					}
-				}
-			case *ast.GenDecl:
-				for _, spec := range decl.Specs {
-					if vs, ok := spec.(*ast.ValueSpec); ok {
-						for _, name := range vs.Names {
-							// A directive without a target lets other packages
-							// pull the variable, with its own type.
-							if target := linked[name.Name]; target != "" && !strings.HasPrefix(target, pass.Pkg.Path()+".") {
-								visit(pass.TypesInfo.TypeOf(name))
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-	return shared
-}
-
-// linknamed maps the local names of the file's //go:linkname directives
-// to the symbols they link to ("" when the directive names none).
-func linknamed(file *ast.File) map[string]string {
-	names := make(map[string]string)
-	for _, group := range file.Comments {
-		for _, c := range group.List {
-			if rest, ok := strings.CutPrefix(c.Text, "//go:linkname "); ok {
-				if fields := strings.Fields(rest); len(fields) > 0 {
-					names[fields[0]] = strings.Join(fields[1:], "")
-				}
-			}
-		}
-	}
-	return names
 }
 
 func importsC(f *ast.File) bool {

@@ -121,8 +121,68 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		}
 	}
 	w.notePerCallMakers()
+	w.u.noteLinked(pass)
 	w.u.propagateMany(pass)
 	return w.u
+}
+
+// noteLinked pins the structs that code out of Go's view reads by
+// offset: those reached from the signature of a function declared
+// without a body (assembly, or a //go:linkname to another package's
+// function, whose private struct the type copies field by field, as
+// sonic's StdField copies encoding/json's field) or from the type of a
+// variable pulled by //go:linkname from another package. A linkname to
+// the package's own function (net/http's badRoundTrip), or one without a
+// target that lets other packages pull a variable with their own copy of
+// its type, names no other layout.
+func (u *uses) noteLinked(pass *analysis.Pass) {
+	own := func(target string) bool { return strings.HasPrefix(target, pass.Pkg.Path()+".") }
+	for _, file := range pass.Files {
+		linked := linknamed(file)
+		for _, decl := range file.Decls {
+			switch decl := decl.(type) {
+			case *ast.FuncDecl:
+				fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+				if target, isLinked := linked[decl.Name.Name]; decl.Body != nil || !ok || isLinked && own(target) {
+					continue
+				}
+				why := "read by " + decl.Name.Name + ", declared without a body"
+				for _, vars := range []*types.Tuple{fn.Signature().Params(), fn.Signature().Results()} {
+					for v := range vars.Variables() {
+						markAll(pass, u.pinned, v.Type(), why)
+					}
+				}
+			case *ast.GenDecl:
+				for _, spec := range decl.Specs {
+					vs, ok := spec.(*ast.ValueSpec)
+					if !ok {
+						continue
+					}
+					for _, name := range vs.Names {
+						if target := linked[name.Name]; target != "" && !own(target) {
+							markAll(pass, u.pinned, pass.TypesInfo.TypeOf(name), "linked to "+target)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// linknamed maps the local names of the file's //go:linkname directives
+// to the symbols they link to ("" when the directive names none).
+func linknamed(file *ast.File) map[string]string {
+	names := make(map[string]string)
+	for _, group := range file.Comments {
+		for _, c := range group.List {
+			if rest, ok := strings.CutPrefix(c.Text, "//go:linkname "); ok {
+				if fields := strings.Fields(rest); len(fields) > 0 {
+					names[fields[0]] = strings.Join(fields[1:], "")
+				}
+			}
+		}
+	}
+	return names
 }
 
 // noteFieldOrder records a method of a struct of the package that uses
