@@ -209,6 +209,8 @@
 // in place does: kept := s[:0]; kept = append(kept, x); s = kept); when
 // it is assigned, or given in a composite literal
 // (&T{items: ...}), anything but nil, a new slice or copy (make, a
+// slice appended to that the next statement sets to nil, handing its
+// array over: s = append(pending, s...); pending = nil, a
 // literal, append(nil, xs...), or a local made so, filled in place and
 // stored once: attrs := make([]Attr, 1); attrs[0] = a; &Node{Attr: attrs})
 // or itself so resliced; and when a range over it (or over

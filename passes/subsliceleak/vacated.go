@@ -1134,7 +1134,8 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 		}
 		id, isIdent := ast.Unparen(as.Lhs[idx]).(*ast.Ident)
 		return ownValue(info, astx.InnermostFunc(cur).Node(), as.Rhs[idx], home) ||
-			isIdent && growsItself(info, as.Rhs[idx], info.Uses[id])
+			isIdent && growsItself(info, as.Rhs[idx], info.Uses[id]) ||
+			handedOver(info, parent, as.Rhs[idx])
 	case edge.KeyValueExpr_Key:
 		// &T{pending: make(...)}, &T{events: append([]E(nil), es...)}: a
 		// literal that gives the field an array of its own, as an
@@ -1182,6 +1183,24 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 		return ok && localStays(info, cur, id, home, depth)
 	}
 	return false
+}
+
+// handedOver reports whether rhs, assigned by the statement at stmt, is
+// append(y, ...) of a slice y that the next statement sets to nil
+// (d.coroutines = append(d.pending, d.coroutines...); d.pending = nil):
+// whatever array the append returns, y lets go of it, and the assigned
+// slice holds it alone.
+func handedOver(info *types.Info, stmt inspector.Cursor, rhs ast.Expr) bool {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 || !astx.IsBuiltin(info, call.Fun, "append") {
+		return false
+	}
+	list, i := astx.StmtList(stmt)
+	if i+1 >= len(list) {
+		return false
+	}
+	next, ok := list[i+1].(*ast.AssignStmt)
+	return ok && len(next.Lhs) == 1 && len(next.Rhs) == 1 && sameRef(info, next.Lhs[0], call.Args[0]) && info.Types[next.Rhs[0]].IsNil()
 }
 
 // keepsNothing reports whether call is of a function of the standard

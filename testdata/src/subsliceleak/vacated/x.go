@@ -785,3 +785,24 @@ func (l *sweepList) Prune() {
 		}
 	}
 }
+
+// A dispatcher takes its pending coroutines ahead of the others, then
+// lets go of the pending list: the merged slice holds its array alone.
+type dispatcher struct {
+	mu      sync.Mutex
+	pending []*sweepTask
+	running []*sweepTask
+}
+
+func (d *dispatcher) Run() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.running = append(d.pending, d.running...)
+	d.pending = nil
+	for i := 0; i < len(d.running); i++ {
+		if d.running[i].done {
+			d.running = append(d.running[:i], d.running[i+1:]...) // want `deletes from a \[\]\*sweepTask by shifting.*slices.Delete\(d.running, i, i\+1\) clears them \[`
+			i--
+		}
+	}
+}
