@@ -401,8 +401,10 @@ func InDiagnostic(info *types.Info, cur inspector.Cursor) bool {
 }
 
 // storedForDiagnostic reports whether the call whose function is the
-// identifier at cur sets a local that only diagnostics read: ids :=
-// describe(rs); return fmt.Errorf("...: %s", ids).
+// identifier at cur sets a local that only diagnostics read, directly or
+// through a standard function that makes a text of it: ids :=
+// describe(rs), or ids := strings.Join(names(rs), ", "); return
+// fmt.Errorf("...: %s", ids).
 func storedForDiagnostic(info *types.Info, cur inspector.Cursor) bool {
 	if kind, _ := cur.ParentEdge(); kind == edge.SelectorExpr_Sel {
 		cur = cur.Parent()
@@ -410,7 +412,17 @@ func storedForDiagnostic(info *types.Info, cur inspector.Cursor) bool {
 	if kind, _ := cur.ParentEdge(); kind != edge.CallExpr_Fun {
 		return false
 	}
-	v := definedAs(info, cur.Parent())
+	value := cur.Parent()
+	// supported := strings.Join(r.names(), ", "): a text made of the
+	// result keeps nothing else of it.
+	for {
+		kind, _ := value.ParentEdge()
+		if call, ok := value.Parent().Node().(*ast.CallExpr); !ok || kind != edge.CallExpr_Args || !typesx.ReadsOnly(info, call) {
+			break
+		}
+		value = value.Parent()
+	}
+	v := definedAs(info, value)
 	if v == nil {
 		return false
 	}

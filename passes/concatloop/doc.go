@@ -131,7 +131,8 @@
 //     self-check switch (invariants, assertions, race), configuration
 //     loading, a library's functions that replace a package variable
 //     without a lock (they set the package up), unexported helpers whose every call feeds a diagnostic
-//     (also through a local that only diagnostics read), and local
+//     (also through a local that only diagnostics read, set to the result
+//     or to a text made from it), and local
 //     functions (f := func...) whose every call does, an error type's
 //     methods that return a string (the failing field's path),
 //     functions without production callers), fields of error values,

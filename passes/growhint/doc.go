@@ -105,7 +105,8 @@
 // log.V(4)), initialization and code without
 // production callers are the low tier (reported under -strict), and so
 // are helpers whose every call feeds a diagnostic or a trace (also through
-// a local that only diagnostics read), and local functions (f := func...)
+// a local that only diagnostics read, set to the result or to a text made
+// from it), and local functions (f := func...)
 // whose every call does, an error type's methods that return
 // a string (the failing field's path), text that
 // ends in a panic, an error or a log call, builders filled without loops

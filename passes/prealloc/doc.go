@@ -218,7 +218,8 @@
 //     slice or map that after the loop only goes into an error value (a
 //     composite literal of an error type, a diagnostic's arguments), helpers
 //     whose every call feeds a diagnostic (also through a local that only
-//     diagnostics read), and local functions (f := func...) whose every
+//     diagnostics read, set to the result or to a text joined from it:
+//     known := strings.Join(r.kindNames(), ", ")), and local functions (f := func...) whose every
 //     call does, an error type's methods that return a string, a lifecycle
 //     Start() or Start(ctx) and startup* functions, configuration loading (also a parse* or load* function
 //     that returns a Config), a library's functions that replace a package

@@ -2162,6 +2162,27 @@ func CheckedKeys(keys []string) []string {
 	return checked
 }
 
+// A helper whose result is joined into a local that only an error reads
+// builds that error too.
+type registry struct{ kinds map[string]func() }
+
+func (r *registry) kindNames() []string {
+	var names []string // want `names can be preallocated with capacity len\(r.kinds\) .*\[low: builds diagnostics \(every call of kindNames feeds one\)\]$`
+	for k := range r.kinds {
+		names = append(names, k)
+	}
+	return names
+}
+
+func (r *registry) Lookup(kind string) (func(), error) {
+	fn, ok := r.kinds[kind]
+	if !ok {
+		known := strings.Join(r.kindNames(), ", ")
+		return nil, fmt.Errorf("unknown kind %q; known: %s", kind, known)
+	}
+	return fn, nil
+}
+
 // A helper whose local is also returned is not only the error's.
 func Label(candidates []*node) (string, error) {
 	ids := nodeIDs(candidates)
