@@ -271,8 +271,9 @@ func isMap(t types.Type) bool {
 // before its last iteration, or skip part of an iteration: then the trip
 // count is only an upper bound on the number of appends. Returning an
 // error does not count, nor does a bare return under if err != nil of
-// fn's named error result: the result is abandoned with the loop.
-func (c *checker) leavesEarly(body *ast.BlockStmt, fn ast.Node) bool {
+// fn's named error result, nor a return for which abandons holds (see
+// abandonedBy): the result is abandoned with the loop.
+func (c *checker) leavesEarly(body *ast.BlockStmt, fn ast.Node, abandons func(*ast.ReturnStmt) bool) bool {
 	failures := c.namedErrorReturns(body, fn)
 	found := false
 	var visit func(root ast.Node, breakCaught, continueCaught bool)
@@ -285,7 +286,7 @@ func (c *checker) leavesEarly(body *ast.BlockStmt, fn ast.Node) bool {
 			case *ast.FuncLit:
 				return false
 			case *ast.ReturnStmt:
-				found = !c.returnsError(n) && !failures[n]
+				found = !c.returnsError(n) && !failures[n] && !abandons(n)
 			case *ast.BranchStmt:
 				switch {
 				case n.Label != nil, n.Tok == token.GOTO:
@@ -320,6 +321,33 @@ func (c *checker) leavesEarly(body *ast.BlockStmt, fn ast.Node) bool {
 	}
 	visit(body, false, false)
 	return found
+}
+
+// abandonedBy returns whether a return of inner, the function around the
+// loop, drops v: v is a local of inner, no result mentions it, and no
+// deferred call or function literal of inner may read it afterwards
+// (return nil, false when an element fails to convert: the list goes with
+// the loop, whose count holds wherever the list is used).
+func (c *checker) abandonedBy(inner ast.Node, v *types.Var) func(*ast.ReturnStmt) bool {
+	body := astx.FuncBody(inner)
+	info := c.pass.TypesInfo
+	if body == nil || v.Pos() < body.Pos() || v.Pos() > body.End() {
+		return func(*ast.ReturnStmt) bool { return false }
+	}
+	captured := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			captured = captured || astx.Mentions(info, n, v)
+			return false
+		case *ast.DeferStmt:
+			captured = captured || astx.Mentions(info, n, v)
+		}
+		return !captured
+	})
+	return func(ret *ast.ReturnStmt) bool {
+		return !captured && !astx.Mentions(info, ret, v)
+	}
 }
 
 // namedErrorReturns returns the bare returns of body that end an if

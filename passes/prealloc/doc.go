@@ -81,8 +81,10 @@
 //
 // It also reports, with the count as an upper bound, appends under an if
 // or switch and loops that may leave early (a return of an error does not
-// count, nor a bare return under if err != nil of the named error result:
-// the result is abandoned): "gets at most len(src) elements". The
+// count, nor a bare return under if err != nil of the named error result,
+// nor a return that does not hand out a local list, which no deferred call
+// or function literal reads (return nil, false): the result is
+// abandoned): "gets at most len(src) elements". The
 // fix is withheld for a nil slice then, which must stay nil when nothing
 // is appended, for errors collected under a condition, and lists that
 // only build an error (usually none: the capacity would be allocated on

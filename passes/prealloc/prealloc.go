@@ -252,9 +252,9 @@ func (c *checker) checkLoop(loopCur inspector.Cursor) {
 	if list == nil {
 		return
 	}
-	early := c.leavesEarly(body, fn)
+	inner := astx.InnermostFunc(loopCur).Node()
 	for _, acc := range accs {
-		if early && acc.cond == nil {
+		if acc.cond == nil && c.leavesEarly(body, fn, c.abandonedBy(inner, acc.v)) {
 			acc.cond = loopCur.Node() // the loop may skip the statement: the count is an upper bound
 		}
 		c.checkAccumulation(loopCur, acc, n, fn, list, idx)

@@ -250,3 +250,34 @@ func Others(names []string) map[string]int {
 	}
 	return others
 }
+
+// Converted returns nothing when an element fails: the list goes with the
+// loop, and a list that is used has one element per item.
+type convItem struct {
+	v  any
+	ok bool
+}
+
+func Converted(items []convItem) ([]any, bool) {
+	var out []any // want `out can be preallocated with capacity len\(items\) \(append grows it`
+	for _, it := range items {
+		if !it.ok {
+			return nil, false
+		}
+		out = append(out, it.v)
+	}
+	return out, true
+}
+
+// UntilBad hands out what it gathered when an element fails: the count is
+// an upper bound, the low tier (not reported by default).
+func UntilBad(items []convItem) ([]any, bool) {
+	var out []any
+	for _, it := range items {
+		if !it.ok {
+			return out, false
+		}
+		out = append(out, it.v)
+	}
+	return out, true
+}
