@@ -905,7 +905,9 @@ func isCounter(info *types.Info, e ast.Expr, post ast.Stmt) bool {
 	case *ast.IncDecStmt:
 		stepped = p.X
 	case *ast.AssignStmt:
-		if len(p.Lhs) == 1 && (p.Tok == token.ADD_ASSIGN || p.Tok == token.SUB_ASSIGN) {
+		// A counter stepped by a shift or a product (flag <<= 1) reaches a
+		// constant bound sooner, once per bit.
+		if len(p.Lhs) == 1 && (p.Tok == token.ADD_ASSIGN || p.Tok == token.SUB_ASSIGN || p.Tok == token.SHL_ASSIGN || p.Tok == token.MUL_ASSIGN) {
 			stepped = p.Lhs[0]
 		}
 	}

@@ -841,3 +841,35 @@ func Countdown(n int, parts []string) string {
 	}
 	return s
 }
+
+// permBits is a set of flags; permEnd is one past the highest.
+type permBits uint32
+
+const (
+	permRead permBits = 1 << iota
+	permWrite
+	permExec
+	permEnd
+)
+
+var permNames = map[permBits]string{permRead: "r", permWrite: "w", permExec: "x"}
+
+// PermNames shifts its counter up to a constant: one trip per flag.
+func PermNames(p permBits) string {
+	s := ""
+	for flag := permRead; flag < permEnd; flag <<= 1 {
+		if p&flag != 0 {
+			s += permNames[flag] + "|" // want `s grows by \+= .*\[low: a count fixed by the code\]$`
+		}
+	}
+	return s
+}
+
+// Doublings shifts its counter up to a parameter: nothing fixes the count.
+func Doublings(n int, parts []string) string {
+	s := ""
+	for i := 1; i < n; i *= 2 {
+		s += parts[i%len(parts)] // want `s grows by \+= .*\[medium\]$`
+	}
+	return s
+}
