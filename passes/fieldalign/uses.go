@@ -97,7 +97,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		for cur := range fileCur.Preorder(filter...) {
 			switch n := cur.Node().(type) {
 			case *ast.ArrayType, *ast.MapType, *ast.ChanType:
-				if w.production && !inTable(cur) && !listedArgument(cur) {
+				if w.production && !inTable(cur) && !listedArgument(cur) && !freeListField(cur) {
 					k, _ := cur.ParentEdge()
 					w.noteContainer(n.(ast.Expr), k == edge.CompositeLit_Type || k == edge.TypeSpec_Type)
 				}
@@ -258,6 +258,25 @@ func (w *walker) notePerCallMakers() {
 			}
 		}
 	}
+}
+
+// freeListField reports whether the container type at cur is the type of
+// a struct field that keeps spare values for reuse, as its name (free,
+// spareNodes) or its comment (// to reuse allocations, // free list)
+// says: a value is made only when the list is empty, so the values that
+// exist are as many as were ever in use at once, not one per use.
+func freeListField(cur inspector.Cursor) bool {
+	if k, _ := cur.ParentEdge(); k != edge.Field_Type {
+		return false
+	}
+	f := cur.Parent().Node().(*ast.Field)
+	for _, name := range f.Names {
+		if astx.StartsWithWord(name.Name, []string{"free", "spare"}) {
+			return true
+		}
+	}
+	text := strings.ToLower(f.Doc.Text() + " " + f.Comment.Text())
+	return slices.ContainsFunc([]string{"reuse", "recycle", "free list", "freelist"}, func(w string) bool { return strings.Contains(text, w) })
 }
 
 // minArrayLen is the length from which an array of a struct counts as many

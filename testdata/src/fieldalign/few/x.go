@@ -265,3 +265,36 @@ type FileStore struct {
 func NewFileStore(dir string) *FileStore { return &FileStore{files: []string{dir}} }
 
 func (s *FileStore) Read(p []byte) (int, error) { return 0, io.EOF }
+
+// scope is recycled through the lexer's spares: the slice holds as many
+// as were ever open at once, a nesting depth.
+type scope struct {
+	open   bool
+	depth  int64
+	list   bool
+	names  []string
+	parent *scope
+	first  int64
+	last   int64
+}
+
+type lexer struct {
+	cur    *scope
+	scopes []*scope // to reuse scope allocations
+}
+
+func (l *lexer) push() {
+	var s *scope
+	if n := len(l.scopes); n > 0 {
+		s, l.scopes = l.scopes[n-1], l.scopes[:n-1]
+	} else {
+		s = new(scope)
+	}
+	l.cur = s
+}
+
+func (l *lexer) pop() {
+	*l.cur = scope{names: l.cur.names[:0]}
+	l.scopes = append(l.scopes, l.cur)
+	l.cur = nil
+}
