@@ -18,7 +18,8 @@
 // old contents. Pools that reset on Get (every Get followed by a reset,
 // directly or in a getter helper, as encoding/json does, or by handing the
 // object to a function that resets it first, as x/text's transform.Bytes
-// does with a Transformer) are never reported,
+// does with a Transformer, or by a method documented to discard what it
+// held, as maphash's SetSeed) are never reported,
 // nor are pools of bufio readers and writers that no Get retargets: each
 // stays bound to the source its New gave it (bufio.NewReader(rand.Reader)),
 // so what it buffers is that source's for any user, and Reset(nil) would

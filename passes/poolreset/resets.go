@@ -89,6 +89,10 @@ func (a *checker) callResets(c *ssa.CallCommon, v ssa.Value) bool {
 		}
 	}
 	obj, ok := fn.Object().(*types.Func)
+	if ok && obj.Pkg() != nil && len(c.Args) > 0 && c.Args[0] == v && fn.Signature.Recv() != nil &&
+		slices.Contains(resettingMethods[obj.Pkg().Path()], typeName(fn.Signature.Recv().Type())+"."+obj.Name()) {
+		return true
+	}
 	if ok && obj.Pkg() != nil && len(c.Args) > 0 && c.Args[0] == v &&
 		slices.Contains(resettingFuncs[obj.Pkg().Path()], obj.Name()) {
 		return true
@@ -101,6 +105,14 @@ func (a *checker) callResets(c *ssa.CallCommon, v ssa.Value) bool {
 // transform.Bytes and its kind call the Transformer's Reset first.
 var resettingFuncs = map[string][]string{
 	"golang.org/x/text/transform": {"Bytes", "String", "Append", "NewReader", "NewWriter"},
+}
+
+// resettingMethods are, by package, the methods documented to discard
+// what the receiver held: maphash's SetSeed drops the bytes added before
+// it, math/rand's Seed starts the sequence over.
+var resettingMethods = map[string][]string{
+	"hash/maphash": {"Hash.SetSeed"},
+	"math/rand":    {"Rand.Seed"},
 }
 
 // closureResets reports whether the closure made by mc resets the

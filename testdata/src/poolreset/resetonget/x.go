@@ -3,6 +3,7 @@ package resetonget
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"poolreset/resetonget/wire"
 	"sync"
@@ -327,4 +328,18 @@ func appendSum(src []byte) int64 {
 	defer appendPool.Put(b) // want `b is put back into appendPool without a reset on some path \(the next Get sees its old contents\); call b.Reset\(\) in the deferred call, before Put \[low: no production callers\]$`
 	b.AppendValues(src)
 	return b.Sum()
+}
+
+// SetSeed discards what the hash was given before it: each Get starts
+// over, so a Put needs no Reset.
+var hashPool = sync.Pool{New: func() any { return new(maphash.Hash) }}
+
+// KeyHash hashes a key with a seed.
+func KeyHash(seed maphash.Seed, key string) uint64 {
+	h := hashPool.Get().(*maphash.Hash)
+	h.SetSeed(seed)
+	h.WriteString(key)
+	sum := h.Sum64()
+	hashPool.Put(h)
+	return sum
 }
