@@ -284,8 +284,8 @@ func isAppend(info *types.Info, call *ast.CallExpr) bool {
 // in a loop inside it), is followed by leaving loop before a continue or
 // another read from recv: then no next read overwrites what it keeps.
 func leavesLoop(pass *analysis.Pass, cur, loop inspector.Cursor, recv string) bool {
-	if inner, _ := innermostLoop(cur); inner.Node() != loop.Node() {
-		return false
+	if inner, ok := innermostLoop(cur); !ok || inner.Node() != loop.Node() {
+		return false // in a function literal of the loop, run at any time
 	}
 	return astx.LeavesBefore(pass.TypesInfo, cur, loop, func(s ast.Stmt) bool {
 		return continues(s) || readsAgain(pass, s, recv)

@@ -171,3 +171,16 @@ func untilBlank(br *bufio.Reader) []byte {
 		}
 	}
 }
+
+// LastInClosure keeps the scanner's token from a function literal in the
+// loop: what it keeps is overwritten by the next Scan all the same.
+func LastInClosure(sc *bufio.Scanner) []byte {
+	var last []byte
+	for sc.Scan() {
+		line := sc.Bytes()
+		func() {
+			last = line // want `line \(from sc.Bytes\(\)\) is kept in last, past the next sc.Scan\(\)`
+		}()
+	}
+	return last
+}
