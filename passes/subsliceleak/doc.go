@@ -225,7 +225,11 @@
 // cleared slots, and do not count either.
 // Slices the package reaches through their capacity
 // (s[:cap(s)], s[:len(s)+1], a ring buffer counting in the length) are
-// not reported: what lies past the length is kept on purpose.
+// not reported: what lies past the length is kept on purpose. Nor is a
+// field whose every appended element the same function also stores in a
+// map field of the struct that the package never deletes from, clears or
+// replaces once made (a set of the items seen beside the list of those
+// still to do): the map keeps each element as long as the array would.
 //
 // # Suggested fix
 //

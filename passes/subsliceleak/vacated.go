@@ -63,7 +63,7 @@ func checkVacated(pass *analysis.Pass, rep *suppress.Reporter, model *cost.Model
 		for cur := range fileCur.Preorder((*ast.AssignStmt)(nil)) {
 			fnCur := astx.InnermostFunc(cur)
 			v := vacateAt(pass, cur, fnCur.Node())
-			if v == nil || clearsDropped(pass, insp, fnCur.Node(), v) || onLoan(pass.TypesInfo, fnCur.Node(), v) || v.restored(pass.TypesInfo, fnCur.Node()) || v.extended(pass, insp) {
+			if v == nil || clearsDropped(pass, insp, fnCur.Node(), v) || onLoan(pass.TypesInfo, fnCur.Node(), v) || v.restored(pass.TypesInfo, fnCur.Node()) || v.extended(pass, insp) || v.mirrored(pass.TypesInfo, insp) {
 				continue
 			}
 			rep.Report(v.diagnostic(pass, insp, cur, fnCur.Node()), v.estimate(pass, model, cur, fnCur.Node()))
@@ -616,6 +616,115 @@ func registration(t types.Type) string {
 		}
 	}
 	return ""
+}
+
+// mirrored reports whether every element appended to the slice, a field,
+// is also stored, in the same function, as a key or value of a map field
+// of the same struct that the package never deletes from, clears or
+// replaces once made (a set of the items seen beside the list of those
+// still to do: added[item] = true; todo = append(todo, item)). The map
+// keeps each element reachable as long as the array would: a vacated
+// slot keeps nothing more.
+func (v *vacate) mirrored(info *types.Info, insp *inspector.Inspector) bool {
+	sel, ok := v.holder.(*ast.SelectorExpr)
+	if v.owner != ownedByField || !ok || info.Selections[sel] == nil {
+		return false
+	}
+	field := info.Selections[sel].Obj()
+	fieldOf := func(e ast.Expr) types.Object {
+		if s, ok := ast.Unparen(e).(*ast.SelectorExpr); ok && info.Selections[s] != nil {
+			return info.Selections[s].Obj()
+		}
+		return nil
+	}
+	var maps []types.Object // the map field that mirrors each append
+	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil)) {
+		as := cur.Node().(*ast.AssignStmt)
+		for i, lhs := range as.Lhs {
+			if fieldOf(lhs) != field || len(as.Lhs) != len(as.Rhs) {
+				continue
+			}
+			call, ok := ast.Unparen(as.Rhs[i]).(*ast.CallExpr)
+			if !ok || !astx.IsBuiltin(info, call.Fun, "append") {
+				continue // a reslice or a reset: it adds nothing
+			}
+			if call.Ellipsis.IsValid() || len(call.Args) < 2 {
+				return false
+			}
+			fn := astx.InnermostFunc(cur).Node()
+			for _, arg := range call.Args[1:] {
+				m := mapHolding(info, fn, arg, fieldOf)
+				if m == nil {
+					return false
+				}
+				maps = append(maps, m)
+			}
+		}
+	}
+	return len(maps) > 0 && !slices.ContainsFunc(maps, func(m types.Object) bool { return m != maps[0] || droppedFrom(info, insp, m, fieldOf) })
+}
+
+// mapHolding returns the map field that fn stores the variable e in, as
+// a key or a value (m.seen[e] = true, m.byID[id] = e); nil if e is not a
+// variable or fn stores it in none.
+func mapHolding(info *types.Info, fn ast.Node, e ast.Expr, fieldOf func(ast.Expr) types.Object) types.Object {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || info.Uses[id] == nil {
+		return nil
+	}
+	isE := func(x ast.Expr) bool {
+		xid, ok := ast.Unparen(x).(*ast.Ident)
+		return ok && info.Uses[xid] == info.Uses[id]
+	}
+	var found types.Object
+	ast.Inspect(fn, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found != nil || len(as.Lhs) != len(as.Rhs) {
+			return found == nil
+		}
+		for i, lhs := range as.Lhs {
+			ix, ok := ast.Unparen(lhs).(*ast.IndexExpr)
+			if !ok {
+				continue
+			}
+			if _, isMap := info.TypeOf(ix.X).Underlying().(*types.Map); isMap && (isE(ix.Index) || isE(as.Rhs[i])) {
+				found = fieldOf(ix.X)
+			}
+		}
+		return found == nil
+	})
+	return found
+}
+
+// droppedFrom reports whether the package deletes from or clears the map
+// field m, or sets it other than when it is nil (if x.m == nil { x.m =
+// make(...) }).
+func droppedFrom(info *types.Info, insp *inspector.Inspector, m types.Object, fieldOf func(ast.Expr) types.Object) bool {
+	for cur := range insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			if (astx.IsBuiltin(info, n.Fun, "delete") || astx.IsBuiltin(info, n.Fun, "clear")) && len(n.Args) > 0 && fieldOf(n.Args[0]) == m {
+				return true
+			}
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if fieldOf(lhs) == m && !madeWhenNil(cur, lhs) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// madeWhenNil reports whether the assignment at cur to lhs is in the body
+// of an if statement whose condition is lhs == nil.
+func madeWhenNil(cur inspector.Cursor, lhs ast.Expr) bool {
+	for anc := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		bin, ok := ast.Unparen(anc.Node().(*ast.IfStmt).Cond).(*ast.BinaryExpr)
+		return ok && bin.Op == token.EQL && types.ExprString(bin.X) == types.ExprString(lhs) && types.ExprString(bin.Y) == "nil"
+	}
+	return false
 }
 
 // sharedHolder reports whether the slice is a package variable or a
