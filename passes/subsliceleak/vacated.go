@@ -630,13 +630,17 @@ func (v *vacate) mirrored(info *types.Info, insp *inspector.Inspector) bool {
 	if v.owner != ownedByField || !ok || info.Selections[sel] == nil {
 		return false
 	}
-	field := info.Selections[sel].Obj()
+	// The fields of a generic struct are one per instantiation: compare
+	// their origins.
 	fieldOf := func(e ast.Expr) types.Object {
 		if s, ok := ast.Unparen(e).(*ast.SelectorExpr); ok && info.Selections[s] != nil {
-			return info.Selections[s].Obj()
+			if v, ok := info.Selections[s].Obj().(*types.Var); ok {
+				return v.Origin()
+			}
 		}
 		return nil
 	}
+	field := fieldOf(sel)
 	var maps []types.Object // the map field that mirrors each append
 	for cur := range insp.Root().Preorder((*ast.AssignStmt)(nil)) {
 		as := cur.Node().(*ast.AssignStmt)

@@ -879,3 +879,41 @@ func (s *forgetfulSet) Run(do func(*task)) {
 		do(t)
 	}
 }
+
+// The same set, generic: each method sees its own instance of the fields.
+type workSet[T comparable] struct {
+	mu    sync.Mutex
+	added map[T]bool
+	todo  []T
+}
+
+func (w *workSet[T]) Add(item T) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.added == nil {
+		w.added = make(map[T]bool)
+	}
+	if !w.added[item] {
+		w.added[item] = true
+		w.todo = append(w.todo, item)
+	}
+}
+
+func (w *workSet[T]) Next() (T, bool) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var zero T
+	if len(w.todo) == 0 {
+		return zero, false
+	}
+	item := w.todo[0]
+	w.todo[0] = w.todo[len(w.todo)-1]
+	w.todo = w.todo[:len(w.todo)-1]
+	return item, true
+}
+
+func drain(w *workSet[*task], do func(*task)) {
+	for t, ok := w.Next(); ok; t, ok = w.Next() {
+		do(t)
+	}
+}
