@@ -190,9 +190,11 @@
 // fields (a run without blank lines) with data that its comment, or the
 // group's, says it protects or guards, unless an order as small keeps the
 // group whole and in its order (the other fields before it, or after it
-// filling its tail padding): that order is the fix; when a comment over a group of
-// fields speaks of fields ("Write fields", "The fields below are set at
-// build time"): the struct is laid out in sections; or
+// filling its tail padding; the lock and the fields after it stay last):
+// that order is the fix; when a comment over a group of fields speaks of
+// fields ("Write fields", "The fields below are set at build time") and
+// the smallest order does not keep that section whole, last or before
+// another section: the struct is laid out in sections; or
 // when goroutines of the package write two of its fields at once (atomics
 // or locks, as falseshare finds them): where those fields lie decides which
 // goroutines share a cache line, a reorder could bring them into one, and

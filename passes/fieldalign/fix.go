@@ -45,10 +45,13 @@ func noFixReason(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate)
 	if freeComments(c, pass.Fset.File(c.file.FileStart)) {
 		return "the field list has comments that belong to no field"
 	}
-	if name := guardingField(pass, c); name != "" {
-		return "the comment of " + name + " says it guards the fields that follow it, which a reorder would move away"
-	}
-	if name, group := guardedGroup(pass, c); name != "" && !keepGroup(pass, c, group) {
+	// A lock whose comment says it guards the fields that follow it
+	// bounds its group by that comment, not by blank lines.
+	if name, tail := guardingField(pass, c); name != "" {
+		if !keepGroup(pass, c, tail, true) {
+			return "the comment of " + name + " says it guards the fields that follow it, which a reorder would move away"
+		}
+	} else if name, group := guardedGroup(pass, c); name != "" && !keepGroup(pass, c, group, false) {
 		return "the comment over " + name + " and the fields next to it says the lock guards them, and the smallest order would split the group"
 	}
 	if header := headedGroup(pass, c); header != "" {
@@ -60,10 +63,12 @@ func noFixReason(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate)
 // headedGroup returns the first line of a comment over a group of fields
 // (a run without blank lines) that speaks of fields, such as "Write
 // fields": a section of the struct, whose members a reorder would move
-// away from it; or "".
+// away from it, unless the order keeps them together and apart from the
+// others; or "".
 func headedGroup(pass *analysis.Pass, c *candidate) string {
-	for _, group := range fieldGroups(pass.Fset.File(c.file.FileStart), c.st.Fields.List) {
-		if len(group) < 2 || group[0].Doc == nil {
+	groups := fieldGroups(pass.Fset.File(c.file.FileStart), c.st.Fields.List)
+	for _, group := range groups {
+		if len(group) < 2 || group[0].Doc == nil || keptApart(c.order, group, groups) {
 			continue
 		}
 		text := group[0].Doc.Text()
@@ -122,8 +127,10 @@ func guardedGroup(pass *analysis.Pass, c *candidate) (string, []*ast.Field) {
 // or the group's block preceded by the other fields, largest alignment
 // first, or followed by them, smallest first (to fill the block's tail
 // padding); with no more pointer bytes either, where those are reported.
-func keepGroup(pass *analysis.Pass, c *candidate, group []*ast.Field) bool {
-	if i := slices.Index(c.order, group[0]); i >= 0 && i+len(group) <= len(c.order) && slices.Equal(c.order[i:i+len(group)], group) {
+// last says the group must stay the struct's last fields (a lock that
+// guards the fields that follow it, and those fields).
+func keepGroup(pass *analysis.Pass, c *candidate, group []*ast.Field, last bool) bool {
+	if i := keptAt(c.order, group); i >= 0 && (!last || i+len(group) == len(c.order)) {
 		return true
 	}
 	units, ok := unitsOf(pass, c.st, c.obj.Type().Underlying().(*types.Struct))
@@ -140,7 +147,11 @@ func keepGroup(pass *analysis.Pass, c *candidate, group []*ast.Field) bool {
 	}
 	after := slices.Clone(others)
 	slices.SortStableFunc(after, func(a, b unit) int { return cmp.Compare(a.align, b.align) })
-	for _, order := range [][]unit{append(optimalOrder(others, false), block...), append(slices.Clone(block), after...)} {
+	orders := [][]unit{append(optimalOrder(others, false), block...)}
+	if !last {
+		orders = append(orders, append(slices.Clone(block), after...))
+	}
+	for _, order := range orders {
 		scanned := (passflag.Bool(pass, "scan") || c.bigScan) && ptrBytes(pass.TypesSizes, structOf(order)) > c.optPtr
 		if pass.TypesSizes.Sizeof(structOf(order)) == c.opt && !scanned {
 			c.order = c.order[:0]
@@ -153,24 +164,46 @@ func keepGroup(pass *analysis.Pass, c *candidate, group []*ast.Field) bool {
 	return false
 }
 
+// keptApart reports whether order keeps group together, as written, and
+// still set apart: last, or followed by a field that began a group of its
+// own, before which the fix keeps a blank line.
+func keptApart(order, group []*ast.Field, groups [][]*ast.Field) bool {
+	i := keptAt(order, group)
+	if i < 0 {
+		return false
+	}
+	end := i + len(group)
+	return end == len(order) || slices.ContainsFunc(groups[1:], func(g []*ast.Field) bool { return g[0] == order[end] })
+}
+
+// keptAt returns where order holds group's fields together, as written;
+// -1 if it does not.
+func keptAt(order, group []*ast.Field) int {
+	if i := slices.Index(order, group[0]); i >= 0 && i+len(group) <= len(order) && slices.Equal(order[i:i+len(group)], group) {
+		return i
+	}
+	return -1
+}
+
 // guardingField returns the name of the lock (a field whose type has a
 // Lock method, as sync.Mutex) whose comment says it protects or guards the
-// fields that follow it (mu sync.Mutex // protects the following fields):
-// the order groups the fields the lock covers, a layout that carries
-// meaning.
-func guardingField(pass *analysis.Pass, c *candidate) string {
-	for _, f := range c.st.Fields.List {
+// fields that follow it (mu sync.Mutex // protects the following fields),
+// and the fields from it to the end: the order groups the fields the lock
+// covers, a layout that carries meaning, which a reorder of the fields
+// before them keeps.
+func guardingField(pass *analysis.Pass, c *candidate) (string, []*ast.Field) {
+	for i, f := range c.st.Fields.List {
 		if len(f.Names) == 0 || !isLock(pass.TypesInfo.TypeOf(f.Type)) {
 			continue
 		}
 		for _, g := range []*ast.CommentGroup{f.Doc, f.Comment} {
 			text := strings.ToLower(g.Text())
 			if saysGuards(text) && (strings.Contains(text, "following") || strings.Contains(text, "below")) {
-				return f.Names[0].Name
+				return f.Names[0].Name, c.st.Fields.List[i:]
 			}
 		}
 	}
-	return ""
+	return "", nil
 }
 
 // saysGuards reports whether a lower-cased comment says a lock protects

@@ -42,6 +42,19 @@ type Locked struct { // want `struct Locked of 32 bytes could be 24 .*no fix: th
 
 var locked []Locked
 
+// Session's mutex guards the fields after it too, but the saving lies
+// in the fields before it: the fix reorders those and keeps the lock and
+// what follows it last.
+type Session struct { // want `struct Session of 56 bytes could be 48 .*; reorder the fields`
+	quiet bool
+	id    int64
+	auth  bool
+	mu    sync.Mutex // protects the following
+	peers []string
+}
+
+var sessions []Session
+
 // Observed keeps its mutex with the count it guards, as the comment over
 // both says: the fix moves the other fields around the group.
 type Observed struct { // want `struct Observed of 32 bytes could be 24 .*; reorder the fields`
@@ -101,6 +114,33 @@ type Sectioned struct { // want `struct Sectioned of 32 bytes could be 24 .*no f
 }
 
 var sectioned []Sectioned
+
+// Tallied heads a section with a comment too, but the smallest order
+// moves the section whole, as the group that still ends the struct: the
+// fix reorders the others.
+type Tallied struct { // want `struct Tallied of 24 bytes could be 16 .*; reorder the fields`
+	open bool
+	n    int64
+
+	// Flag fields
+	sent bool
+	recv bool
+}
+
+// Counted's section would be followed by a field that joins it: no fix.
+type Counted struct { // want `struct Counted of 32 bytes could be 24 .*no fix: a comment heads a group of fields \("Count fields"\), which a reorder would scatter`
+	open bool
+
+	// Count fields
+	sent int64
+	recv int64
+
+	done bool
+}
+
+var counted []Counted
+
+var tallied []Tallied
 
 // Limits has a field whose comment mentions guarding what follows, but it
 // is no lock: the fields are reordered.
