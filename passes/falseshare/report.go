@@ -85,8 +85,8 @@ const manyPairs = 3
 func (c *checker) noteContended(tn *types.TypeName, spans []span) {
 	for i, a := range spans {
 		for _, b := range spans[i+1:] {
-			if a.top == b.top {
-				continue
+			if a.top == b.top || c.allCold(a.locs) || c.allCold(b.locs) {
+				continue // a field written only in cold code (Close) contends with nothing
 			}
 			if _, _, ok := concurrent(c.rootsOf(a.locs), c.rootsOf(b.locs), isShared(a.locs) || isShared(b.locs)); !ok {
 				continue

@@ -196,7 +196,8 @@
 // the smallest order does not keep that section whole, last or before
 // another section: the struct is laid out in sections; or
 // when goroutines of the package write two of its fields at once (atomics
-// or locks, as falseshare finds them): where those fields lie decides which
+// or locks, as falseshare finds them; not a field written only in cold
+// code, as a closed flag set in Close): where those fields lie decides which
 // goroutines share a cache line, a reorder could bring them into one, and
 // falseshare's padding of the same struct would not survive a reorder in
 // the same run.
