@@ -222,6 +222,9 @@ func (c *checker) cost(b *builder, e estimate) cost.Estimate {
 	case f.Level == cost.Hot:
 		return cost.Estimate{Tier: cost.Medium, Evidence: f.Reason}
 	}
+	if _, lit := b.fn.Node().(*ast.FuncLit); lit {
+		return cost.Estimate{Tier: cost.Medium, Evidence: "per call of a function literal in " + name}
+	}
 	return cost.Estimate{Tier: cost.Medium, Evidence: "per call of " + name}
 }
 

@@ -523,3 +523,16 @@ func (s *Source) Path() string {
 	}
 	return buf.String()
 }
+
+// Repeater returns a function that builds the text: the builder is made
+// per call of that function, not of Repeater.
+func Repeater(n int) func() []byte {
+	return func() []byte {
+		buf := []byte{} // want `buf is filled by 2 writes in a loop .*\[medium: per call of a function literal in Repeater\]`
+		for i := 0; i < n; i++ {
+			buf = append(buf, "ab"...)
+			buf = append(buf, ',')
+		}
+		return buf
+	}
+}
