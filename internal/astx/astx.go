@@ -396,9 +396,8 @@ func Operands(cond ast.Expr, op token.Token) []ast.Expr {
 func StartsWithWord(name string, words []string) bool {
 	lower := strings.ToLower(name)
 	for _, w := range words {
-		if rest, ok := strings.CutPrefix(lower, w); ok {
-			next := name[len(w):]
-			return rest == "" || next[0] < 'a' || next[0] > 'z'
+		if rest, ok := strings.CutPrefix(lower, w); ok && (rest == "" || name[len(w)] < 'a' || name[len(w)] > 'z') {
+			return true
 		}
 	}
 	return false

@@ -43,7 +43,9 @@
 //   - values allocated one by one: elements of []*T, map[K]*T or chan *T
 //     (unless the package takes them from pages, &s[i] or a generic
 //     Pool[T], and allocates a T by itself only into a field of an owner,
-//     outside loops: exit: &block{}, a sentinel per graph),
+//     outside loops: exit: &block{}, a sentinel per graph; nor a field
+//     that keeps spare values for reuse, as its name, free or spares, or
+//     its comment, "to reuse allocations", says),
 //     &T{} or new(T) in a loop (not one returned from the loop, which
 //     happens once per call), in a sync.Pool's New function, or after a
 //     sync.Pool's Get in the same function, made when the pool has none
@@ -92,6 +94,8 @@
 // message (fmt.Errorf("want %T", &T{})), or made only when a variable or field
 // is nil (v = &T{} under if v == nil: a field made lazily, once per
 // owner, or a free list that was empty, whose values are recycled), or
+// made after an if statement that takes a value off a list and returns it
+// (the free list kept in a slice), or
 // stored by a method in a field of its receiver (c.w = &T{}: one per
 // receiver, made when it is set up or upgraded); nor a
 // function whose every call in the package runs only then, or when a

@@ -262,7 +262,7 @@ func (w *walker) notePerCallMakers() {
 
 // freeListField reports whether the container type at cur is the type of
 // a struct field that keeps spare values for reuse, as its name (free,
-// spareNodes) or its comment (// to reuse allocations, // free list)
+// spares, spareNodes) or its comment (// to reuse allocations, // free list)
 // says: a value is made only when the list is empty, so the values that
 // exist are as many as were ever in use at once, not one per use.
 func freeListField(cur inspector.Cursor) bool {
@@ -271,7 +271,7 @@ func freeListField(cur inspector.Cursor) bool {
 	}
 	f := cur.Parent().Node().(*ast.Field)
 	for _, name := range f.Names {
-		if astx.StartsWithWord(name.Name, []string{"free", "spare"}) {
+		if astx.StartsWithWord(name.Name, []string{"free", "spare", "spares"}) {
 			return true
 		}
 	}
@@ -495,7 +495,7 @@ func storedInPlace(cur inspector.Cursor) bool {
 // shows that it runs many times: a loop, a sync.Pool's New, or the calls
 // of a function that hands the value to its caller.
 func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what string, pos token.Pos) {
-	if cost.OnErrorPath(w.pass.TypesInfo, cur) || cost.InDiagnostic(w.pass.TypesInfo, cur) || madeWhenMissing(cur) {
+	if cost.OnErrorPath(w.pass.TypesInfo, cur) || cost.InDiagnostic(w.pass.TypesInfo, cur) || madeWhenMissing(cur) || madeWhenListEmpty(cur) {
 		return // once per failure or message, or once per owner: no sign of many values
 	}
 	if how := repeated(w.pass, cur); how != "" {
@@ -639,6 +639,53 @@ func madeWhenMissing(cur inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// madeWhenListEmpty reports whether the allocation at cur follows, in
+// its function, an if statement that takes a value off a list and
+// returns it (if n := len(p.free); n > 0 { c := p.free[n-1]; p.free =
+// p.free[:n-1]; return c }): a value is made only when that free list is
+// empty, and the values are recycled, not made per call.
+func madeWhenListEmpty(cur inspector.Cursor) bool {
+	fn := astx.InnermostFunc(cur)
+	if fn == (inspector.Cursor{}) {
+		return false // a package variable's initializer
+	}
+	body := astx.FuncBody(fn.Node())
+	if body == nil {
+		return false
+	}
+	for _, st := range body.List {
+		if st.End() > cur.Node().Pos() {
+			return false
+		}
+		if ifs, ok := st.(*ast.IfStmt); ok && popsAndReturns(ifs.Body) {
+			return true
+		}
+	}
+	return false
+}
+
+// popsAndReturns reports whether b shortens a slice held in a variable or
+// field (s = s[:n-1], s = s[1:]) and returns, outside function literals.
+func popsAndReturns(b *ast.BlockStmt) bool {
+	pops, returns := false, false
+	ast.Inspect(b, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			returns = true
+		case *ast.AssignStmt:
+			for i, rhs := range n.Rhs {
+				if sl, ok := ast.Unparen(rhs).(*ast.SliceExpr); ok && i < len(n.Lhs) && types.ExprString(sl.X) == types.ExprString(n.Lhs[i]) {
+					pops = true
+				}
+			}
+		}
+		return true
+	})
+	return pops && returns
 }
 
 // assignmentOf returns the assignment v = x or v = &x whose only value is

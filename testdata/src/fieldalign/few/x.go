@@ -298,3 +298,46 @@ func (l *lexer) pop() {
 	l.scopes = append(l.scopes, l.cur)
 	l.cur = nil
 }
+
+// frame is handed out by its stack's alloc, which makes one only when
+// the spare list is empty: as many exist as were ever open at once.
+type frame struct {
+	open   bool
+	depth  int64
+	list   bool
+	names  []string
+	parent *frame
+	first  int64
+	last   int64
+}
+
+type frameStack struct {
+	cur    *frame
+	spares []*frame
+}
+
+func (s *frameStack) alloc() *frame {
+	if n := len(s.spares); n > 0 {
+		f := s.spares[n-1]
+		s.spares = s.spares[:n-1]
+		return f
+	}
+	return &frame{}
+}
+
+func (s *frameStack) enter() *frame {
+	f := s.alloc()
+	f.parent = s.cur
+	s.cur = f
+	return f
+}
+
+func (s *frameStack) leave() {
+	f := s.cur
+	s.cur = f.parent
+	*f = frame{names: f.names[:0]}
+	s.spares = append(s.spares, f)
+}
+
+// Open starts a frame per nesting level of the input.
+func (s *frameStack) Open() *frame { return s.enter() }
