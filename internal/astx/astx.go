@@ -11,7 +11,6 @@ import (
 	"go/types"
 	"path/filepath"
 	"strconv"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/edge"
@@ -388,17 +387,4 @@ func Operands(cond ast.Expr, op token.Token) []ast.Expr {
 		return append(Operands(bin.X, op), Operands(bin.Y, op)...)
 	}
 	return []ast.Expr{ast.Unparen(cond)}
-}
-
-// StartsWithWord reports whether a camel-case name starts with one of
-// words, lower-case, followed by nothing or a new word (closeAll and
-// freeList, but not closest, Stopped or freeze).
-func StartsWithWord(name string, words []string) bool {
-	lower := strings.ToLower(name)
-	for _, w := range words {
-		if rest, ok := strings.CutPrefix(lower, w); ok && (rest == "" || name[len(w)] < 'a' || name[len(w)] > 'z') {
-			return true
-		}
-	}
-	return false
 }

@@ -517,15 +517,15 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "deprecated API (" + name + ")", Deprecated: true, ownOnly: true}
 	case pkg.deprecated[receiverType(pass, decl)] != "":
 		return Frequency{Level: Cold, Reason: pkg.deprecated[receiverType(pass, decl)], Deprecated: true}
-	case isMigration(pass.Pkg.Path()) || astx.StartsWithWord(name, migrationWords):
+	case isMigration(pass.Pkg.Path()) || startsWithWord(name, migrationWords):
 		return Frequency{Level: Cold, Reason: "schema migration, at start-up or deploy (" + name + ")"}
 	case !method && name == "main" && pass.Pkg.Name() == "main":
 		return Frequency{Level: Cold, Reason: "once per process (a command's main)"}
-	case astx.StartsWithWord(name, teardownWords):
+	case startsWithWord(name, teardownWords):
 		return Frequency{Level: Cold, Reason: "at teardown (" + name + ")"}
-	case astx.StartsWithWord(name, periodicWords):
+	case startsWithWord(name, periodicWords):
 		return Frequency{Level: Cold, Reason: "on a refresh, a reload or a renewal (" + name + "): when a timer fires or the data changes, not per request"}
-	case astx.StartsWithWord(name, []string{"reconcile"}):
+	case startsWithWord(name, []string{"reconcile"}):
 		return Frequency{Level: Cold, Reason: "a controller's reconcile (" + name + "): per change of a watched resource, around the API calls it makes"}
 	case method && slices.Contains(describingMethods, name) && describesAsFmtDoes(pass, decl):
 		return Frequency{Level: Cold, Reason: "a description for people (" + name + ")", Describes: name == "String" || name == "Format"}
@@ -556,7 +556,7 @@ func ownFrequency(pass *analysis.Pass, decl *ast.FuncDecl, pkg *packageFacts) Fr
 		return Frequency{Level: Cold, Reason: "configuration, at start-up (" + name + ")"}
 	case method && buildsFromConfig(pass, decl):
 		return Frequency{Level: Cold, Reason: "builds from configuration, at start-up (" + receiverType(pass, decl).Name() + "." + name + ")"}
-	case method && name == "Start" && (paramsAre(pass, decl) || paramsAre(pass, decl, "context.Context")) || astx.StartsWithWord(name, []string{"startup"}):
+	case method && name == "Start" && (paramsAre(pass, decl) || paramsAre(pass, decl, "context.Context")) || startsWithWord(name, []string{"startup"}):
 		// A lifecycle's Start, given at most the context that ends its run.
 		return Frequency{Level: Cold, Reason: "at start-up (" + name + ")"}
 	case method && memoized(pass, decl) != "":
@@ -1124,6 +1124,19 @@ func locks(info *types.Info, body *ast.BlockStmt) bool {
 	})
 }
 
+// startsWithWord reports whether name starts with one of words followed by
+// nothing or a new word (closeAll, but not closest or Stopped).
+func startsWithWord(name string, words []string) bool {
+	lower := strings.ToLower(name)
+	for _, w := range words {
+		if rest, ok := strings.CutPrefix(lower, w); ok {
+			next := name[len(w):]
+			return rest == "" || next[0] < 'a' || next[0] > 'z'
+		}
+	}
+	return false
+}
+
 // isConfigLoader reports whether a function's lower-cased name says it
 // loads, parses or applies configuration (loadConfig, parseFlags,
 // applyOptions), or builds something from it (newRemotesFromConfig): that
@@ -1177,7 +1190,7 @@ func buildsConfig(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 // (a TopicConfig's toRequest), per request.
 func buildsFromConfig(pass *analysis.Pass, decl *ast.FuncDecl) bool {
 	recv := receiverType(pass, decl)
-	return recv != nil && isConfigName(recv.Name()) && astx.StartsWithWord(decl.Name.Name, []string{"new", "build"})
+	return recv != nil && isConfigName(recv.Name()) && startsWithWord(decl.Name.Name, []string{"new", "build"})
 }
 
 // isFlagValueSet reports whether decl is Set(string) error, the method by

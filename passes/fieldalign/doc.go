@@ -44,8 +44,8 @@
 //     (unless the package takes them from pages, &s[i] or a generic
 //     Pool[T], and allocates a T by itself only into a field of an owner,
 //     outside loops: exit: &block{}, a sentinel per graph; nor a field
-//     that keeps spare values for reuse, as its name, free or spares, or
-//     its comment, "to reuse allocations", says),
+//     whose comment says it keeps spare values for reuse, "to reuse
+//     allocations", "free list"),
 //     &T{} or new(T) in a loop (not one returned from the loop, which
 //     happens once per call), in a sync.Pool's New function, or after a
 //     sync.Pool's Get in the same function, made when the pool has none

@@ -261,20 +261,16 @@ func (w *walker) notePerCallMakers() {
 }
 
 // freeListField reports whether the container type at cur is the type of
-// a struct field that keeps spare values for reuse, as its name (free,
-// spares, spareNodes) or its comment (// to reuse allocations, // free list)
-// says: a value is made only when the list is empty, so the values that
-// exist are as many as were ever in use at once, not one per use.
+// a struct field whose comment says it keeps spare values for reuse (//
+// to reuse allocations, // free list): a value is made only when the list
+// is empty, so the values that exist are as many as were ever in use at
+// once, not one per use. (A name says less: database/sql's freeConn holds
+// idle connections, one per connection of the pool.)
 func freeListField(cur inspector.Cursor) bool {
 	if k, _ := cur.ParentEdge(); k != edge.Field_Type {
 		return false
 	}
 	f := cur.Parent().Node().(*ast.Field)
-	for _, name := range f.Names {
-		if astx.StartsWithWord(name.Name, []string{"free", "spare", "spares"}) {
-			return true
-		}
-	}
 	text := strings.ToLower(f.Doc.Text() + " " + f.Comment.Text())
 	return slices.ContainsFunc([]string{"reuse", "recycle", "free list", "freelist"}, func(w string) bool { return strings.Contains(text, w) })
 }

@@ -232,3 +232,16 @@ func roots(n int) {
 		systemRoot = &Root{id: int64(i)}
 	}
 }
+
+// Conn is held idle in its pool's freeConn: a free list by name, but one
+// of connections, as many as the pool keeps open.
+type Conn struct { // want `struct Conn of 40 bytes could be 32 .*\[high: allocated one by one: held by pointer in \[\]\*Conn at x.go:\d+\]`
+	inUse  bool
+	id     int64
+	closed bool
+	addr   string
+}
+
+type connPool struct {
+	freeConn []*Conn // idle connections, oldest first
+}

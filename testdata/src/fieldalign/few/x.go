@@ -313,7 +313,7 @@ type frame struct {
 
 type frameStack struct {
 	cur    *frame
-	spares []*frame
+	spares []*frame // closed frames, to reuse
 }
 
 func (s *frameStack) alloc() *frame {
