@@ -187,7 +187,10 @@
 // The finding comes without a fix, and says why, when the package (tests
 // included) builds the type with a positional literal such as T{1, true},
 // which a reorder would break or, with fields of the same type, silently
-// change; when the field list has comments that belong to no field; when
+// change; when it converts the type to or from a struct type whose fields
+// are written out separately (T(struct{ ... }{}), a generated check that a
+// copy of T is up to date), which must list them in the same order; when
+// the field list has comments that belong to no field; when
 // a lock's comment (a field with a Lock method) says it protects or guards
 // the fields that follow it (mu sync.Mutex // protects the following
 // fields: the order groups what the lock covers), or shares a group of

@@ -32,6 +32,9 @@ func noFixReason(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate)
 	if why := u.encoded[c.obj]; why != "" {
 		return why
 	}
+	if why := u.converted[c.obj]; why != "" {
+		return why
+	}
 	// (The fuzz test runs the pass without falseshare.)
 	if contended, _ := pass.ResultOf[falseshare.Analyzer].(falseshare.Contended); contended[c.obj] != "" {
 		return contended[c.obj]

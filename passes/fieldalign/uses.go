@@ -22,6 +22,7 @@ import (
 type uses struct {
 	pinned    map[*types.TypeName]string // why the layout must not change
 	encoded   map[*types.TypeName]string // why a reorder changes encoded output
+	converted map[*types.TypeName]string // why a reorder breaks a conversion
 	many      map[*types.TypeName]string // where many values are stored inline
 	allocated map[*types.TypeName]string // where many values are allocated one by one
 	// pointedTo holds the structs that a container of pointers (a []*T)
@@ -74,6 +75,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 	w := &walker{pass: pass, model: model, u: &uses{
 		pinned:     make(map[*types.TypeName]string),
 		encoded:    make(map[*types.TypeName]string),
+		converted:  make(map[*types.TypeName]string),
 		many:       make(map[*types.TypeName]string),
 		allocated:  make(map[*types.TypeName]string),
 		pointedTo:  make(map[*types.TypeName]string),
@@ -1046,11 +1048,46 @@ func (w *walker) noteConversion(call *ast.CallExpr, to types.Type) {
 		return
 	}
 	why := "its memory is reinterpreted through unsafe.Pointer at " + astx.Where(pass.Fset, call.Pos())
-	if isUnsafePointer(to) {
+	switch {
+	case isUnsafePointer(to):
 		markAll(pass, w.u.pinned, from, why)
-	} else if isUnsafePointer(from) {
+	case isUnsafePointer(from):
 		markAll(pass, w.u.pinned, to, why)
+	case fieldsWrittenTwice(from, to):
+		why := "it is converted to or from a struct type whose fields are written out separately, at " + astx.Where(pass.Fset, call.Pos()) + ", which a reorder would break"
+		for _, t := range []types.Type{from, to} {
+			if tn := typesx.LocalStruct(pass.Pkg, derefBoth(from, to, t)); tn != nil {
+				setOnce(w.u.converted, tn, why)
+			}
+		}
 	}
+}
+
+// fieldsWrittenTwice reports whether a conversion between from and to
+// (or between the types they point to) converts between two struct types
+// whose field lists are declared separately (T(struct{ A int }{}), a
+// generated check that a copy of T is up to date): their fields must come
+// in the same order. A type declared as another (type B A) shares its
+// field list.
+func fieldsWrittenTwice(from, to types.Type) bool {
+	f, t := derefBoth(from, to, from), derefBoth(from, to, to)
+	fs, ok1 := f.Underlying().(*types.Struct)
+	ts, ok2 := t.Underlying().(*types.Struct)
+	return ok1 && ok2 && fs != ts && fs.NumFields() > 0
+}
+
+// derefBoth returns what t points to if from and to are both pointers,
+// else t.
+func derefBoth(from, to, t types.Type) types.Type {
+	pf, ok1 := from.Underlying().(*types.Pointer)
+	pt, ok2 := to.Underlying().(*types.Pointer)
+	if !ok1 || !ok2 {
+		return t
+	}
+	if t == from {
+		return pf.Elem()
+	}
+	return pt.Elem()
 }
 
 func isUnsafePointer(t types.Type) bool {

@@ -46,3 +46,33 @@ type Pointed struct { // want `struct Pointed of 24 bytes could be 16 .*no fix: 
 var pointedMore []*Pointed
 
 var pointed = []*Pointed{{true, 1, false}}
+
+// Action has a generated check that a copy written elsewhere is up to
+// date: a conversion from a struct type listing its fields in this order.
+type Action struct { // want `struct Action of 24 bytes could be 16 .*no fix: it is converted to or from a struct type whose fields are written out separately, at x.go:\d+, which a reorder would break`
+	accept bool
+	ttl    int64
+	reject bool
+}
+
+var actions []*Action
+
+var _ = Action(struct {
+	accept bool
+	ttl    int64
+	reject bool
+}{})
+
+// Alias is declared as Keyed2 and converted to it: one field list, which
+// the fix reorders for both.
+type Keyed2 struct { // want `struct Keyed2 of 24 bytes could be 16 .*; reorder the fields`
+	ok   bool
+	n    int64
+	more bool
+}
+
+type Alias Keyed2
+
+var keyed2 []Keyed2
+
+func toAlias(k *Keyed2) *Alias { return (*Alias)(k) }
