@@ -181,6 +181,23 @@ func TestTypeErrors(t *testing.T) {
 	}
 }
 
+// TestEmptyFile checks that a package of files without a package clause
+// (empty .go files, which the parser keeps without a position) is
+// reported as a syntax error, without a crash.
+func TestEmptyFile(t *testing.T) {
+	dir := module(t)
+	if err := os.Mkdir(filepath.Join(dir, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "empty", "empty.go"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, code := run(t, dir, memlint, "./...")
+	if code == 2 || !strings.Contains(out, "expected 'package'") || strings.Contains(out, "goroutine") || !strings.Contains(out, "struct T") {
+		t.Errorf("memlint on a package of empty files: exit %d, output:\n%s\nwant the syntax error and the other package's finding", code, out)
+	}
+}
+
 func TestLoadErrors(t *testing.T) {
 	dir := module(t)
 	for _, pattern := range []string{"./nonexistent", "./nonexistent/...", "no/such/pkg"} {

@@ -813,7 +813,7 @@ func generatorOutput(rel string) bool {
 // table generators of a disassembler do.
 func writesGeneratedHeader(pass *analysis.Pass) bool {
 	for _, f := range pass.Files {
-		if strings.HasSuffix(pass.Fset.File(f.Pos()).Name(), "_test.go") {
+		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
 			continue
 		}
 		found := false
@@ -969,7 +969,7 @@ var testFilePrefixes = []string{"test_", "testutil", "testhelper", "testfixture"
 func testSupportFiles(pass *analysis.Pass) map[*token.File]string {
 	files := make(map[*token.File]string)
 	for _, f := range pass.Files {
-		tf := pass.Fset.File(f.Pos())
+		tf := pass.Fset.File(f.FileStart)
 		if tf == nil || strings.HasSuffix(tf.Name(), "_test.go") {
 			continue
 		}

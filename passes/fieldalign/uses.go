@@ -95,7 +95,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		(*ast.UnaryExpr)(nil),
 	}
 	for fileCur := range insp.Root().Children() {
-		w.production = !strings.HasSuffix(pass.Fset.File(fileCur.Node().Pos()).Name(), "_test.go")
+		w.production = !strings.HasSuffix(pass.Fset.File(fileCur.Node().(*ast.File).FileStart).Name(), "_test.go")
 		for cur := range fileCur.Preorder(filter...) {
 			switch n := cur.Node().(type) {
 			case *ast.ArrayType, *ast.MapType, *ast.ChanType:
