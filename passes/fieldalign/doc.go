@@ -94,8 +94,8 @@
 // message (fmt.Errorf("want %T", &T{})), or made only when a variable or field
 // is nil (v = &T{} under if v == nil: a field made lazily, once per
 // owner, or a free list that was empty, whose values are recycled), or
-// made after an if statement that takes a value off a list and returns it
-// (the free list kept in a slice), or
+// made after an if statement that takes a value off such a free list (a
+// field whose comment says it keeps values for reuse) and returns it, or
 // stored by a method in a field of its receiver (c.w = &T{}: one per
 // receiver, made when it is set up or upgraded); nor a
 // function whose every call in the package runs only then, or when a

@@ -57,6 +57,9 @@ type walker struct {
 	// declarations (type byName []T) give: cited only when no other use of
 	// the type is.
 	listed map[*types.TypeName]string
+	// spares are the fields whose comment says they keep values for reuse
+	// (see reuseLists).
+	spares map[*types.Var]bool
 }
 
 type maker struct {
@@ -85,7 +88,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		perCall:    make(map[*types.TypeName]string),
 		positional: make(map[*types.TypeName]token.Pos),
 		wireOrder:  make(map[*types.TypeName]string),
-	}, makers: make(map[*types.TypeName][]maker), calls: make(map[*types.Func]*callCount), esc: newEscapes(pass), listed: make(map[*types.TypeName]string)}
+	}, makers: make(map[*types.TypeName][]maker), calls: make(map[*types.Func]*callCount), esc: newEscapes(pass), listed: make(map[*types.TypeName]string), spares: reuseLists(pass)}
 	filter := []ast.Node{
 		(*ast.ArrayType)(nil),
 		(*ast.MapType)(nil),
@@ -99,7 +102,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 		for cur := range fileCur.Preorder(filter...) {
 			switch n := cur.Node().(type) {
 			case *ast.ArrayType, *ast.MapType, *ast.ChanType:
-				if w.production && !inTable(cur) && !listedArgument(cur) && !freeListField(cur) {
+				if w.production && !inTable(cur) && !listedArgument(cur) && !w.freeListField(cur) {
 					k, _ := cur.ParentEdge()
 					w.noteContainer(n.(ast.Expr), k == edge.CompositeLit_Type || k == edge.TypeSpec_Type)
 				}
@@ -263,18 +266,48 @@ func (w *walker) notePerCallMakers() {
 }
 
 // freeListField reports whether the container type at cur is the type of
-// a struct field whose comment says it keeps spare values for reuse (//
-// to reuse allocations, // free list): a value is made only when the list
-// is empty, so the values that exist are as many as were ever in use at
-// once, not one per use. (A name says less: database/sql's freeConn holds
-// idle connections, one per connection of the pool.)
-func freeListField(cur inspector.Cursor) bool {
+// a field that keeps spare values for reuse (see reuseLists): a value is
+// made only when the list is empty, so the values that exist are as many
+// as were ever in use at once, not one per use.
+func (w *walker) freeListField(cur inspector.Cursor) bool {
 	if k, _ := cur.ParentEdge(); k != edge.Field_Type {
 		return false
 	}
 	f := cur.Parent().Node().(*ast.Field)
-	text := strings.ToLower(f.Doc.Text() + " " + f.Comment.Text())
-	return slices.ContainsFunc([]string{"reuse", "recycle", "free list", "freelist"}, func(w string) bool { return strings.Contains(text, w) })
+	if len(f.Names) == 0 {
+		return false
+	}
+	v, _ := w.pass.TypesInfo.Defs[f.Names[0]].(*types.Var)
+	return w.spares[v]
+}
+
+// reuseLists returns the struct fields whose comment says they keep
+// values for reuse (// to reuse allocations, // free list). A name says
+// less: database/sql's freeConn holds idle connections, one per
+// connection of the pool, which maintainers made smaller.
+func reuseLists(pass *analysis.Pass) map[*types.Var]bool {
+	spares := make(map[*types.Var]bool)
+	for _, file := range pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			st, ok := n.(*ast.StructType)
+			if !ok {
+				return true
+			}
+			for _, f := range st.Fields.List {
+				text := strings.ToLower(f.Doc.Text() + " " + f.Comment.Text())
+				if !slices.ContainsFunc([]string{"reuse", "recycle", "free list", "freelist"}, func(w string) bool { return strings.Contains(text, w) }) {
+					continue
+				}
+				for _, name := range f.Names {
+					if v, ok := pass.TypesInfo.Defs[name].(*types.Var); ok {
+						spares[v] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return spares
 }
 
 // minArrayLen is the length from which an array of a struct counts as many
@@ -493,7 +526,7 @@ func storedInPlace(cur inspector.Cursor) bool {
 // shows that it runs many times: a loop, a sync.Pool's New, or the calls
 // of a function that hands the value to its caller.
 func (w *walker) noteAllocation(cur inspector.Cursor, tn *types.TypeName, what string, pos token.Pos) {
-	if cost.OnErrorPath(w.pass.TypesInfo, cur) || cost.InDiagnostic(w.pass.TypesInfo, cur) || madeWhenMissing(cur) || madeWhenListEmpty(cur) {
+	if cost.OnErrorPath(w.pass.TypesInfo, cur) || cost.InDiagnostic(w.pass.TypesInfo, cur) || madeWhenMissing(cur) || w.madeWhenListEmpty(cur) {
 		return // once per failure or message, or once per owner: no sign of many values
 	}
 	if how := repeated(w.pass, cur); how != "" {
@@ -640,11 +673,12 @@ func madeWhenMissing(cur inspector.Cursor) bool {
 }
 
 // madeWhenListEmpty reports whether the allocation at cur follows, in
-// its function, an if statement that takes a value off a list and
-// returns it (if n := len(p.free); n > 0 { c := p.free[n-1]; p.free =
-// p.free[:n-1]; return c }): a value is made only when that free list is
-// empty, and the values are recycled, not made per call.
-func madeWhenListEmpty(cur inspector.Cursor) bool {
+// its function, an if statement that takes a value off a field that keeps
+// spare values for reuse (see reuseLists) and returns it (if n :=
+// len(p.free); n > 0 { c := p.free[n-1]; p.free = p.free[:n-1]; return c
+// }): a value is made only when that free list is empty, and the values
+// are recycled, not made per call.
+func (w *walker) madeWhenListEmpty(cur inspector.Cursor) bool {
 	fn := astx.InnermostFunc(cur)
 	if fn == (inspector.Cursor{}) {
 		return false // a package variable's initializer
@@ -657,16 +691,16 @@ func madeWhenListEmpty(cur inspector.Cursor) bool {
 		if st.End() > cur.Node().Pos() {
 			return false
 		}
-		if ifs, ok := st.(*ast.IfStmt); ok && popsAndReturns(ifs.Body) {
+		if ifs, ok := st.(*ast.IfStmt); ok && w.popsAndReturns(ifs.Body) {
 			return true
 		}
 	}
 	return false
 }
 
-// popsAndReturns reports whether b shortens a slice held in a variable or
-// field (s = s[:n-1], s = s[1:]) and returns, outside function literals.
-func popsAndReturns(b *ast.BlockStmt) bool {
+// popsAndReturns reports whether b shortens a field that keeps spare
+// values (p.free = p.free[:n-1]) and returns, outside function literals.
+func (w *walker) popsAndReturns(b *ast.BlockStmt) bool {
 	pops, returns := false, false
 	ast.Inspect(b, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -676,8 +710,13 @@ func popsAndReturns(b *ast.BlockStmt) bool {
 			returns = true
 		case *ast.AssignStmt:
 			for i, rhs := range n.Rhs {
-				if sl, ok := ast.Unparen(rhs).(*ast.SliceExpr); ok && i < len(n.Lhs) && types.ExprString(sl.X) == types.ExprString(n.Lhs[i]) {
-					pops = true
+				sl, ok := ast.Unparen(rhs).(*ast.SliceExpr)
+				if !ok || i >= len(n.Lhs) || types.ExprString(sl.X) != types.ExprString(n.Lhs[i]) {
+					continue
+				}
+				if sel, ok := ast.Unparen(sl.X).(*ast.SelectorExpr); ok && w.pass.TypesInfo.Selections[sel] != nil {
+					v, _ := w.pass.TypesInfo.Selections[sel].Obj().(*types.Var)
+					pops = pops || w.spares[v]
 				}
 			}
 		}
