@@ -190,7 +190,10 @@
 // change; when it converts the type to or from a struct type whose fields
 // are written out separately (T(struct{ ... }{}), a generated check that a
 // copy of T is up to date), which must list them in the same order; when
-// the field list has comments that belong to no field; when
+// a test of the package prints its values with fmt (fmt.Sprint(v), an
+// Example's output: %v shows the fields in order), unless the type has a
+// String or Error method; when the field list has comments that belong
+// to no field; when
 // a lock's comment (a field with a Lock method) says it protects or guards
 // the fields that follow it (mu sync.Mutex // protects the following
 // fields: the order groups what the lock covers), or shares a group of

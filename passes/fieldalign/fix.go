@@ -32,7 +32,7 @@ func noFixReason(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate)
 	if why := u.encoded[c.obj]; why != "" {
 		return why
 	}
-	if why := u.converted[c.obj]; why != "" {
+	if why := u.breaks[c.obj]; why != "" {
 		return why
 	}
 	// (The fuzz test runs the pass without falseshare.)
@@ -44,6 +44,9 @@ func noFixReason(pass *analysis.Pass, u *uses, tests *unseenTests, c *candidate)
 	}
 	if at := tests.positionalLiteral(pass, c.obj.Name()); at != "" {
 		return "positional literals at " + at + " would break"
+	}
+	if fn, at := tests.printedBy(pass, c.obj.Name()); at != "" && !isStringer(c.obj.Type()) {
+		return printedReason(fn, at)
 	}
 	if freeComments(c, pass.Fset.File(c.file.FileStart)) {
 		return "the field list has comments that belong to no field"
@@ -241,7 +244,15 @@ type testFile struct {
 	// the file (see positionalLiterals) to the first such literal; nil
 	// until the file is parsed.
 	positional map[string]token.Pos
-	fset       *token.FileSet
+	// printed maps each type name whose values the file prints with fmt
+	// (see printedValues) to the first such call and its function.
+	printed map[string]printCall
+	fset    *token.FileSet
+}
+
+type printCall struct {
+	fn  string
+	pos token.Pos
 }
 
 // positionalLiteral returns where (file:line) the first positional literal
@@ -264,6 +275,26 @@ func (t *unseenTests) positionalLiteral(pass *analysis.Pass, name string) string
 		}
 	}
 	return ""
+}
+
+// printedBy returns the fmt function and the place (file:line) where the
+// unseen tests first print a value of the named type, or "".
+func (t *unseenTests) printedBy(pass *analysis.Pass, name string) (string, string) {
+	if !t.loaded {
+		t.load(pass)
+	}
+	for _, f := range t.files {
+		if !bytes.Contains(f.src, []byte(name)) {
+			continue
+		}
+		if f.positional == nil {
+			f.parse()
+		}
+		if c, ok := f.printed[name]; ok {
+			return c.fn, astx.Where(f.fset, c.pos)
+		}
+	}
+	return "", ""
 }
 
 func (t *unseenTests) load(pass *analysis.Pass) {
@@ -290,6 +321,7 @@ func (t *unseenTests) load(pass *analysis.Pass) {
 func (f *testFile) parse() {
 	f.fset = token.NewFileSet()
 	f.positional = make(map[string]token.Pos)
+	f.printed = make(map[string]printCall)
 	file, err := parser.ParseFile(f.fset, f.name, f.src, parser.SkipObjectResolution)
 	if err != nil {
 		return
@@ -298,6 +330,68 @@ func (f *testFile) parse() {
 		if _, seen := f.positional[name]; !seen {
 			f.positional[name] = pos
 		}
+	})
+	printedValues(file, func(name string, c printCall) {
+		if _, seen := f.printed[name]; !seen {
+			f.printed[name] = c
+		}
+	})
+}
+
+// printedValues calls yield with each call of a printing function of fmt
+// (see printFuncs) in f and the name of the type of each value it prints
+// that the syntax tells: a literal name{...} or &name{...}, new(name), or
+// a variable set to one in the file. Without type information, a name
+// declared twice may be taken for the other.
+func printedValues(f *ast.File, yield func(name string, c printCall)) {
+	made := make(map[string]string) // variable -> type name
+	typeOf := func(e ast.Expr) string {
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+			e = ast.Unparen(u.X)
+		}
+		switch e := e.(type) {
+		case *ast.CompositeLit:
+			return typeName(e.Type)
+		case *ast.CallExpr:
+			if id, ok := e.Fun.(*ast.Ident); ok && id.Name == "new" && len(e.Args) == 1 {
+				return typeName(e.Args[0])
+			}
+		case *ast.Ident:
+			return made[e.Name]
+		}
+		return ""
+	}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && len(as.Lhs) == len(as.Rhs) {
+			for i, lhs := range as.Lhs {
+				if id, ok := lhs.(*ast.Ident); ok {
+					if name := typeOf(as.Rhs[i]); name != "" {
+						made[id.Name] = name
+					}
+				}
+			}
+		}
+		return true
+	})
+	ast.Inspect(f, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		sel, ok := call.Fun.(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != "fmt" || !slices.Contains(printFuncs, sel.Sel.Name) {
+			return true
+		}
+		for _, arg := range call.Args {
+			if name := typeOf(arg); name != "" {
+				yield(name, printCall{"fmt." + sel.Sel.Name, call.Pos()})
+			}
+		}
+		return true
 	})
 }
 

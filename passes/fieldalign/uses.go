@@ -22,7 +22,7 @@ import (
 type uses struct {
 	pinned    map[*types.TypeName]string // why the layout must not change
 	encoded   map[*types.TypeName]string // why a reorder changes encoded output
-	converted map[*types.TypeName]string // why a reorder breaks a conversion
+	breaks    map[*types.TypeName]string // why a reorder breaks a conversion or a test
 	many      map[*types.TypeName]string // where many values are stored inline
 	allocated map[*types.TypeName]string // where many values are allocated one by one
 	// pointedTo holds the structs that a container of pointers (a []*T)
@@ -78,7 +78,7 @@ func findUses(pass *analysis.Pass, insp *inspector.Inspector, model *cost.Model)
 	w := &walker{pass: pass, model: model, u: &uses{
 		pinned:     make(map[*types.TypeName]string),
 		encoded:    make(map[*types.TypeName]string),
-		converted:  make(map[*types.TypeName]string),
+		breaks:     make(map[*types.TypeName]string),
 		many:       make(map[*types.TypeName]string),
 		allocated:  make(map[*types.TypeName]string),
 		pointedTo:  make(map[*types.TypeName]string),
@@ -903,6 +903,29 @@ var layoutPackages = map[string]bool{
 	"encoding/xml":    false,
 }
 
+// printFuncs are the functions of package fmt whose output a test can
+// compare: a string, or an Example's standard output.
+var printFuncs = []string{"Sprint", "Sprintf", "Sprintln", "Print", "Printf", "Println", "Fprint", "Fprintf", "Fprintln"}
+
+// printedReason says why a test that prints a struct's values with fn at
+// the place at keeps its fields from a reorder.
+func printedReason(fn, at string) string {
+	return "a test prints its values with " + fn + " at " + at + ", whose output follows the field order"
+}
+
+// isStringer reports whether fmt prints t, or what it points to, with its
+// own String or Error method rather than field by field.
+func isStringer(t types.Type) bool {
+	for _, name := range []string{"String", "Error"} {
+		if obj, _, _ := types.LookupFieldOrMethod(t, false, nil, name); obj != nil {
+			if _, ok := obj.(*types.Func); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 	pass := w.pass
 	info := pass.TypesInfo
@@ -949,6 +972,17 @@ func (w *walker) noteCall(cur inspector.Cursor, call *ast.CallExpr) {
 					continue
 				}
 				markAll(pass, w.u.encoded, info.TypeOf(arg), why)
+			}
+		} else if path == "fmt" && !w.production && slices.Contains(printFuncs, obj.Name()) {
+			// A test that prints a value with %v, as an Example's output
+			// or a string it compares, sees the fields in declaration
+			// order.
+			for _, arg := range call.Args {
+				if t := info.TypeOf(arg); t != nil && !isStringer(t) {
+					if tn := typesx.LocalStructOrPointer(pass.Pkg, t); tn != nil {
+						setOnce(w.u.breaks, tn, printedReason("fmt."+obj.Name(), astx.Where(pass.Fset, call.Pos())))
+					}
+				}
 			}
 		} else if path == "reflect" && obj.Name() == "ValueOf" {
 			// Code that walks a value's fields by index sees them in
@@ -1096,7 +1130,7 @@ func (w *walker) noteConversion(call *ast.CallExpr, to types.Type) {
 		why := "it is converted to or from a struct type whose fields are written out separately, at " + astx.Where(pass.Fset, call.Pos()) + ", which a reorder would break"
 		for _, t := range []types.Type{from, to} {
 			if tn := typesx.LocalStruct(pass.Pkg, derefBoth(from, to, t)); tn != nil {
-				setOnce(w.u.converted, tn, why)
+				setOnce(w.u.breaks, tn, why)
 			}
 		}
 	}

@@ -76,3 +76,23 @@ type Alias Keyed2
 var keyed2 []Keyed2
 
 func toAlias(k *Keyed2) *Alias { return (*Alias)(k) }
+
+// Printed is shown by a test, which checks the text.
+type Printed struct { // want `struct Printed of 24 bytes could be 16 .*no fix: a test prints its values with fmt.Sprint at x_test.go:\d+, whose output follows the f.eld order`
+	ok   bool
+	n    int64
+	more bool
+}
+
+var printed []Printed
+
+// Named prints itself with its String method: the fix applies.
+type Named struct { // want `struct Named of 24 bytes could be 16 .*; reorder the fields`
+	ok   bool
+	n    int64
+	more bool
+}
+
+func (n Named) String() string { return "named" }
+
+var named []Named
