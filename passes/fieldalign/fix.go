@@ -260,16 +260,7 @@ type printCall struct {
 // information, any positional literal whose type, or whose enclosing
 // literal's type, mentions the name counts.
 func (t *unseenTests) positionalLiteral(pass *analysis.Pass, name string) string {
-	if !t.loaded {
-		t.load(pass)
-	}
-	for _, f := range t.files {
-		if !bytes.Contains(f.src, []byte(name)) {
-			continue
-		}
-		if f.positional == nil {
-			f.parse()
-		}
+	for _, f := range t.mentioning(pass, name) {
 		if pos, ok := f.positional[name]; ok {
 			return astx.Where(f.fset, pos)
 		}
@@ -280,9 +271,21 @@ func (t *unseenTests) positionalLiteral(pass *analysis.Pass, name string) string
 // printedBy returns the fmt function and the place (file:line) where the
 // unseen tests first print a value of the named type, or "".
 func (t *unseenTests) printedBy(pass *analysis.Pass, name string) (string, string) {
+	for _, f := range t.mentioning(pass, name) {
+		if c, ok := f.printed[name]; ok {
+			return c.fn, astx.Where(f.fset, c.pos)
+		}
+	}
+	return "", ""
+}
+
+// mentioning returns the unseen test files whose text contains name,
+// parsed.
+func (t *unseenTests) mentioning(pass *analysis.Pass, name string) []*testFile {
 	if !t.loaded {
 		t.load(pass)
 	}
+	var files []*testFile
 	for _, f := range t.files {
 		if !bytes.Contains(f.src, []byte(name)) {
 			continue
@@ -290,11 +293,9 @@ func (t *unseenTests) printedBy(pass *analysis.Pass, name string) (string, strin
 		if f.positional == nil {
 			f.parse()
 		}
-		if c, ok := f.printed[name]; ok {
-			return c.fn, astx.Where(f.fset, c.pos)
-		}
+		files = append(files, f)
 	}
-	return "", ""
+	return files
 }
 
 func (t *unseenTests) load(pass *analysis.Pass) {
