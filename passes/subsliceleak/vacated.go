@@ -942,15 +942,23 @@ func inLoop(cur inspector.Cursor) bool {
 // freshRoot reports whether holder is a field (d.Ext, d.Rows.List) of a
 // local that fn makes itself (d := new(T), &T{...} or T{...}) and uses
 // only through its fields or as an argument of other packages' functions
-// (xml's Decode into it): uses of the same field elsewhere in the package
-// are of other objects, and cannot hold this one's array.
+// (xml's Decode into it, or into its address: json.Unmarshal(b, &d)):
+// uses of the same field elsewhere in the package are of other objects,
+// and cannot hold this one's array.
 func freshRoot(info *types.Info, fn ast.Node, holder ast.Expr) bool {
 	if _, ok := ast.Unparen(holder).(*ast.SelectorExpr); !ok {
 		return false
 	}
-	body := astx.FuncBody(fn)
 	v, ok := info.Uses[astx.RootIdent(holder)].(*types.Var)
-	if !ok || body == nil || v.Pos() < body.Pos() || v.Pos() > body.End() {
+	return ok && keptLocal(info, fn, v)
+}
+
+// keptLocal reports whether v is a local that fn makes itself and uses
+// only through its fields or as an argument of other packages' functions:
+// nothing but fn holds it, and nothing does once fn returns.
+func keptLocal(info *types.Info, fn ast.Node, v *types.Var) bool {
+	body := astx.FuncBody(fn)
+	if body == nil || v.Pos() < body.Pos() || v.Pos() > body.End() {
 		return false // not a local: a parameter, a receiver or a package variable
 	}
 	fresh, made := true, false
@@ -958,6 +966,7 @@ func freshRoot(info *types.Info, fn ast.Node, holder ast.Expr) bool {
 		id, ok := ast.Unparen(e).(*ast.Ident)
 		return ok && info.Uses[id] == v
 	}
+	decodedInto := make(map[ast.Expr]bool) // &v given to another package's function
 	ast.Inspect(fn, func(n ast.Node) bool {
 		if !fresh {
 			return false
@@ -987,6 +996,9 @@ func freshRoot(info *types.Info, fn ast.Node, holder ast.Expr) bool {
 				if isV(arg) && (callee == nil || callee.Pkg() == v.Pkg()) {
 					fresh = false // the package's own code may keep a slice of it
 				}
+				if addr, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && addr.Op == token.AND && callee != nil && callee.Pkg() != v.Pkg() {
+					decodedInto[addr] = true
+				}
 			}
 		case *ast.ValueSpec:
 			for i, name := range n.Names {
@@ -996,7 +1008,7 @@ func freshRoot(info *types.Info, fn ast.Node, holder ast.Expr) bool {
 				}
 			}
 		case *ast.UnaryExpr:
-			if n.Op == token.AND && isV(n.X) {
+			if n.Op == token.AND && isV(n.X) && !decodedInto[n] {
 				fresh = false
 			}
 		case *ast.ReturnStmt:
@@ -1249,6 +1261,12 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 		return ownValue(info, astx.InnermostFunc(cur).Node(), as.Rhs[idx], home) ||
 			isIdent && growsItself(info, as.Rhs[idx], info.Uses[id]) ||
 			handedOver(info, parent, as.Rhs[idx])
+	case edge.KeyValueExpr_Value:
+		// progress := &Progress{Tasks: s.tasks}; json.Marshal(progress): a
+		// literal of a local that only fn holds, gone when fn returns.
+		v := literalLocal(info, parent.Parent())
+		fn := astx.InnermostFunc(cur)
+		return v != nil && fn.Valid() && keptLocal(info, fn.Node(), v)
 	case edge.KeyValueExpr_Key:
 		// &T{pending: make(...)}, &T{events: append([]E(nil), es...)}: a
 		// literal that gives the field an array of its own, as an
@@ -1296,6 +1314,34 @@ func keptHome(info *types.Info, cur inspector.Cursor, home ast.Expr, depth int) 
 		return ok && localStays(info, cur, id, home, depth)
 	}
 	return false
+}
+
+// literalLocal returns the local that the composite literal at lit, or
+// its address, defines (p := &T{...}, var p = T{...}), or nil.
+func literalLocal(info *types.Info, lit inspector.Cursor) *types.Var {
+	cur := lit
+	if kind, _ := cur.ParentEdge(); kind == edge.UnaryExpr_X && cur.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
+		cur = cur.Parent()
+	}
+	kind, idx := cur.ParentEdge()
+	var name *ast.Ident
+	switch kind {
+	case edge.AssignStmt_Rhs:
+		as := cur.Parent().Node().(*ast.AssignStmt)
+		if as.Tok == token.DEFINE && len(as.Lhs) == len(as.Rhs) {
+			name, _ = as.Lhs[idx].(*ast.Ident)
+		}
+	case edge.ValueSpec_Values:
+		spec := cur.Parent().Node().(*ast.ValueSpec)
+		if len(spec.Names) == len(spec.Values) {
+			name = spec.Names[idx]
+		}
+	}
+	if name == nil {
+		return nil
+	}
+	v, _ := info.Defs[name].(*types.Var)
+	return v
 }
 
 // handedOver reports whether rhs, assigned by the statement at stmt, is
@@ -1412,7 +1458,9 @@ func ownValue(info *types.Info, fn ast.Node, e, home ast.Expr) bool {
 		}
 		return false
 	}
-	return isZero(info, e) || sameRef(info, e, home) || onlyFromHome(info, fn, e, home) || freshLocal(info, fn, e)
+	// freshRoot: r.tasks = status.Tasks, of a local decoded into, which
+	// lets go of the array when fn returns.
+	return isZero(info, e) || sameRef(info, e, home) || onlyFromHome(info, fn, e, home) || freshLocal(info, fn, e) || freshRoot(info, fn, e)
 }
 
 // freshLocal reports whether e is a local variable that fn sets only to

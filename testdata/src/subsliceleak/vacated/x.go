@@ -715,6 +715,93 @@ func DropKept(r io.Reader) int {
 	return len(list.Ext)
 }
 
+// A syncer resumes the tasks that a saved status lists: the list comes
+// from a local the function decoded into, which lets go of it on return,
+// so the field holds the array alone and its removals may clear slots.
+type resumeTask struct {
+	next, last uint64
+	done       bool
+}
+
+type resumeStatus struct{ Tasks []*resumeTask }
+
+type Resumer struct {
+	mu    sync.Mutex
+	tasks []*resumeTask
+}
+
+func (r *Resumer) Load(saved []byte) {
+	var status resumeStatus
+	if err := json.Unmarshal(saved, &status); err != nil {
+		return
+	}
+	r.tasks = status.Tasks
+}
+
+// Save marshals a status that holds the list only while it is encoded.
+func (r *Resumer) Save() []byte {
+	status := &resumeStatus{Tasks: r.tasks}
+	b, _ := json.Marshal(status)
+	return b
+}
+
+func (r *Resumer) Clean() {
+	for i := 0; i < len(r.tasks); i++ {
+		if r.tasks[i].done {
+			r.tasks = append(r.tasks[:i], r.tasks[i+1:]...) // want `deletes from a \[\]\*resumeTask by shifting.*slices.Delete\(r.tasks, i, i\+1\) clears them \[medium: removed in a loop from a long-lived shared slice`
+			i--
+		}
+	}
+}
+
+// Kept in a field too, the decoded status shares the array.
+type KeptResumer struct {
+	mu    sync.Mutex
+	tasks []*resumeTask
+	last  *resumeStatus
+}
+
+func (r *KeptResumer) Load(saved []byte) {
+	var status resumeStatus
+	if err := json.Unmarshal(saved, &status); err != nil {
+		return
+	}
+	r.tasks = status.Tasks
+	r.last = &status
+}
+
+func (r *KeptResumer) Clean() {
+	for i := 0; i < len(r.tasks); i++ {
+		if r.tasks[i].done {
+			r.tasks = append(r.tasks[:i], r.tasks[i+1:]...) // want `\(no automatic fix: the slice is shared at x.go:\d+, which may see the cleared elements\)`
+			i--
+		}
+	}
+}
+
+// A status kept in a field holds the list after Save returns.
+type SnapResumer struct {
+	mu    sync.Mutex
+	tasks []*resumeTask
+	last  *resumeStatus
+}
+
+func (r *SnapResumer) Save() []byte {
+	status := &resumeStatus{Tasks: r.tasks}
+	r.last = status
+	b, _ := json.Marshal(status)
+	return b
+}
+
+func (r *SnapResumer) Clean() {
+	for i := 0; i < len(r.tasks); i++ {
+		if r.tasks[i].done {
+			r.tasks = append(r.tasks[:i], r.tasks[i+1:]...) // want `\(no automatic fix: the slice is shared at x.go:\d+, which may see the cleared elements\)`
+			i--
+		}
+	}
+}
+
 // lowerRule shifts a rule out of its result when the rule comes out
 // empty, then returns the shortened list: the returned slice ends before
 // the vacated slot, so the fix may clear it.
