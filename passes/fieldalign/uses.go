@@ -650,11 +650,33 @@ func takesBytesIfIO(fn *types.Func) bool {
 	return true
 }
 
-// madeWhenMissing reports whether the allocation at cur fills a variable
-// or field only when it is nil: v = &T{} in the body of if v == nil. That
-// is a field made lazily, once per owner, or a cache or free list that was
+// madeWhenMissing reports whether the allocation or call at cur fills a
+// variable or field only when it is nil or a lookup of it missed: v =
+// &T{} in the body of if v == nil or if !ok, also as a field of a literal
+// assigned there (pair = linkPair{in: c.newLink(id)}), or after an if
+// that returns when the lookup hit. That is a field made lazily, once per
+// owner, a get-or-create (one per key), or a cache or free list that was
 // empty, whose values are recycled: not a value per call.
 func madeWhenMissing(cur inspector.Cursor) bool {
+	return underMissTest(literalRoot(cur)) || afterHitReturns(cur)
+}
+
+// literalRoot returns the outermost composite literal that holds the
+// expression at cur as a field or element, or cur.
+func literalRoot(cur inspector.Cursor) inspector.Cursor {
+	for {
+		switch kind, _ := cur.ParentEdge(); kind {
+		case edge.KeyValueExpr_Value:
+			cur = cur.Parent().Parent()
+		case edge.CompositeLit_Elts:
+			cur = cur.Parent()
+		default:
+			return cur
+		}
+	}
+}
+
+func underMissTest(cur inspector.Cursor) bool {
 	as, parent := assignmentOf(cur)
 	if as == nil {
 		return false
@@ -668,6 +690,54 @@ func madeWhenMissing(cur inspector.Cursor) bool {
 		if as.Pos() >= ifs.Body.Pos() && as.End() <= ifs.Body.End() && (comparesToNil(ifs.Cond, lhs) || isNot(ifs.Cond)) {
 			return true
 		}
+	}
+	return false
+}
+
+// afterHitReturns reports whether cur follows, in its function, an if
+// statement that returns when a lookup hit (if _, ok := m[k]; ok {
+// return }, if v := m[k]; v != nil { return v }): what follows runs only
+// when it missed.
+func afterHitReturns(cur inspector.Cursor) bool {
+	for anc := range cur.Enclosing() {
+		switch n := anc.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			for _, stmt := range n.List {
+				if stmt.Pos() >= cur.Node().Pos() {
+					break
+				}
+				if ifs, ok := stmt.(*ast.IfStmt); ok && returnsOnHit(ifs) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// returnsOnHit reports whether ifs looks a key up in its init, tests that
+// it was found, and returns from its body.
+func returnsOnHit(ifs *ast.IfStmt) bool {
+	init, ok := ifs.Init.(*ast.AssignStmt)
+	if !ok || ifs.Else != nil || len(init.Rhs) != 1 || len(ifs.Body.List) == 0 {
+		return false
+	}
+	if _, isLookup := ast.Unparen(init.Rhs[0]).(*ast.IndexExpr); !isLookup {
+		return false
+	}
+	if _, returns := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !returns {
+		return false
+	}
+	cond := ast.Unparen(ifs.Cond)
+	switch len(init.Lhs) {
+	case 2: // _, ok := m[k]; ok
+		id, ok := cond.(*ast.Ident)
+		return ok && types.ExprString(init.Lhs[1]) == id.Name
+	case 1: // v := m[k]; v != nil
+		b, ok := cond.(*ast.BinaryExpr)
+		return ok && b.Op == token.NEQ && types.ExprString(b.X) == types.ExprString(init.Lhs[0]) && types.ExprString(b.Y) == "nil"
 	}
 	return false
 }

@@ -341,3 +341,54 @@ func (s *frameStack) leave() {
 
 // Open starts a frame per nesting level of the input.
 func (s *frameStack) Open() *frame { return s.enter() }
+
+// brokerLink is made by a method of the client only when the lookup of
+// its broker missed, however the call is written (in a literal under the
+// test, or after a hit that returns): one per broker, a few, though a
+// slice of pointers lists them.
+type brokerLink struct {
+	up   bool
+	mu   sync.Mutex
+	sent int64
+	down bool
+}
+
+type linkPair struct{ in, out *brokerLink }
+
+type brokerClient struct {
+	mu    sync.Mutex
+	links map[int32]linkPair
+	ready []*brokerLink
+}
+
+func (c *brokerClient) newLink(id int32) *brokerLink { return &brokerLink{} }
+
+func (c *brokerClient) LinkFor(id int32) linkPair {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	pair, exists := c.links[id]
+	if !exists {
+		pair = linkPair{in: c.newLink(id), out: c.newLink(id)}
+		c.links[id] = pair
+	}
+	return pair
+}
+
+func (c *brokerClient) AddReplicas(ids []int32) {
+	ensure := func(id int32) {
+		if _, exists := c.links[id]; exists {
+			return
+		}
+		c.links[id] = linkPair{in: c.newLink(id)}
+	}
+	for _, id := range ids {
+		ensure(id)
+	}
+}
+
+func (c *brokerClient) AddLeader(id int32) {
+	var exists bool
+	if _, exists = c.links[id]; !exists {
+		c.links[id] = linkPair{out: c.newLink(id)}
+	}
+}
