@@ -551,29 +551,90 @@ func namedForDiagnostic(name string) bool {
 
 // OnErrorPath reports whether the code at cur runs only when something
 // failed: in the body of an if whose condition tests an error against
-// nil (if err != nil), in its function. What runs there runs once per
+// nil (if err != nil) or its kind (errors.Is, errors.As), or after an if
+// that returns unless something failed (if !errors.Is(err, errOld) {
+// return }: a fallback), in its function. What runs there runs once per
 // failure, not once per call or iteration.
 func OnErrorPath(info *types.Info, cur inspector.Cursor) bool {
 	for ifs := range guards(cur) {
-		if testsErrorNotNil(info, ifs.Cond) {
+		if testsFailure(info, ifs.Cond) {
 			return true
+		}
+	}
+	return afterReturnUnlessFailed(info, cur)
+}
+
+// testsFailure reports whether cond is, or is a conjunction or
+// disjunction with, a comparison err != nil of an error-typed operand or
+// a test of an error's kind.
+func testsFailure(info *types.Info, cond ast.Expr) bool {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch c.Op {
+		case token.LAND, token.LOR:
+			return testsFailure(info, c.X) || testsFailure(info, c.Y)
+		case token.NEQ:
+			return isNil(info, c.Y) && isError(info.TypeOf(c.X)) || isNil(info, c.X) && isError(info.TypeOf(c.Y))
+		}
+	case *ast.CallExpr:
+		fn, ok := typeutil.Callee(info, c).(*types.Func)
+		return ok && fn.Pkg() != nil && fn.Pkg().Path() == "errors" && (fn.Name() == "Is" || fn.Name() == "As")
+	}
+	return false
+}
+
+// afterReturnUnlessFailed reports whether cur follows, in a block of its
+// function, an if without else that ends in a return and whose condition
+// holds unless something failed: err == nil, !errors.Is(err, x), or the
+// negation of a local set once to such a test.
+func afterReturnUnlessFailed(info *types.Info, cur inspector.Cursor) bool {
+	fn := astx.InnermostFunc(cur)
+	if fn == (inspector.Cursor{}) {
+		return false
+	}
+	for anc := range cur.Enclosing((*ast.BlockStmt)(nil)) {
+		block := anc.Node().(*ast.BlockStmt)
+		if block.Pos() < fn.Node().Pos() {
+			return false
+		}
+		for _, stmt := range block.List {
+			if stmt.End() > cur.Node().Pos() {
+				break // the statement holding cur, and those after it
+			}
+			ifs, ok := stmt.(*ast.IfStmt)
+			if ok && ifs.Else == nil && endsInReturn(ifs.Body) && holdsUnlessFailed(info, fn.Node(), ifs.Cond) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// testsErrorNotNil reports whether cond is, or is a conjunction or
-// disjunction with, a comparison err != nil of an error-typed operand.
-func testsErrorNotNil(info *types.Info, cond ast.Expr) bool {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok {
+func endsInReturn(body *ast.BlockStmt) bool {
+	if len(body.List) == 0 {
 		return false
 	}
-	switch b.Op {
-	case token.LAND, token.LOR:
-		return testsErrorNotNil(info, b.X) || testsErrorNotNil(info, b.Y)
-	case token.NEQ:
-		return isNil(info, b.Y) && isError(info.TypeOf(b.X)) || isNil(info, b.X) && isError(info.TypeOf(b.Y))
+	_, ok := body.List[len(body.List)-1].(*ast.ReturnStmt)
+	return ok
+}
+
+// holdsUnlessFailed reports whether cond is err == nil or the negation
+// of a failure test, directly or through a local that fn sets once.
+func holdsUnlessFailed(info *types.Info, fn ast.Node, cond ast.Expr) bool {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		return c.Op == token.EQL && (isNil(info, c.Y) && isError(info.TypeOf(c.X)) || isNil(info, c.X) && isError(info.TypeOf(c.Y)))
+	case *ast.UnaryExpr:
+		if c.Op != token.NOT {
+			return false
+		}
+		test := ast.Unparen(c.X)
+		if id, ok := test.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				test = astx.FixedValue(info, fn, v)
+			}
+		}
+		return test != nil && testsFailure(info, test)
 	}
 	return false
 }

@@ -705,8 +705,8 @@ func afterHitReturns(cur inspector.Cursor) bool {
 			return false
 		case *ast.BlockStmt:
 			for _, stmt := range n.List {
-				if stmt.Pos() >= cur.Node().Pos() {
-					break
+				if stmt.End() > cur.Node().Pos() {
+					break // the statement holding cur, and those after it
 				}
 				if ifs, ok := stmt.(*ast.IfStmt); ok && returnsOnHit(ifs) {
 					return true

@@ -214,8 +214,10 @@
 //     that keep their result in a field of the receiver (once per value),
 //     periodic refresh, reload, resync and renew functions, a
 //     controller's reconcile functions (per change of a watched resource,
-//     around API calls), loops under a test of an error against nil (if
-//     err != nil, else if connErr != nil: once per failure), error
+//     around API calls), loops that run only when something failed
+//     (under if err != nil, else if connErr != nil or errors.Is(err,
+//     errOld), or after a return taken unless it failed: a fallback),
+//     once per failure, error
 //     aggregation (a slice of errors, or of values that are errors), a
 //     slice or map that after the loop only goes into an error value (a
 //     composite literal of an error type, a diagnostic's arguments), helpers

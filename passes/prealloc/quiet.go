@@ -600,7 +600,7 @@ func (c *checker) estimate(loopCur inspector.Cursor, acc accumulation, filledEls
 	case freq.Level == cost.Cold:
 		return low(freq.Reason)
 	case cost.OnErrorPath(c.pass.TypesInfo, loopCur):
-		return low("on an error path (under a test of an error against nil): once per failure")
+		return low("on an error path (it runs only when something failed): once per failure")
 	case typesx.IsErrorList(acc.typ()):
 		// The errors of closing or checking a few resources, gathered for
 		// errors.Join, on a path that usually ends with none

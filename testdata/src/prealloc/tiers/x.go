@@ -7,6 +7,7 @@ import (
 	"context"
 	"crypto/x509"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"log"
 	"maps"
@@ -549,13 +550,29 @@ func Unique(names []string) []string {
 func Responses(keys []string, fetch func([]string) (map[string]string, error)) map[string]string {
 	found, err := fetch(keys)
 	if err != nil {
-		failed := make(map[string]string) // want `failed can be preallocated with capacity len\(keys\) .*\[low: on an error path \(under a test of an error against nil\): once per failure\]$`
+		failed := make(map[string]string) // want `failed can be preallocated with capacity len\(keys\) .*\[low: on an error path \(it runs only when something failed\): once per failure\]$`
 		for _, k := range keys {
 			failed[k] = err.Error()
 		}
 		return failed
 	}
 	return found
+}
+
+var errTooOld = errors.New("broker too old")
+
+// KeysAlone asks for each key alone only when the batched request failed
+// because the broker is too old: a fallback, once per such failure.
+func KeysAlone(keys []string, lastErr error) [][]string {
+	split := errors.Is(lastErr, errTooOld)
+	if !split {
+		return [][]string{keys}
+	}
+	var out [][]string // want `out can be preallocated with capacity len\(keys\) .*\[low: on an error path \(it runs only when something failed\): once per failure\]$`
+	for _, k := range keys {
+		out = append(out, []string{k})
+	}
+	return out
 }
 
 // FirstSeen keeps each key the first time it counts it: the map it looks
