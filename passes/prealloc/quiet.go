@@ -2,6 +2,7 @@ package prealloc
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 	"slices"
@@ -123,7 +124,9 @@ func (c *checker) allocation(body ast.Node, sc scope) (site allocSite, heavy boo
 		case *ast.FuncLit:
 			found("a closure")
 		case *ast.CompositeLit:
-			if t := info.TypeOf(n); t != nil && (isSlice(t) || isMap(t)) {
+			// []T{} has no elements to allocate: it points at the
+			// runtime's zero-size base, as make([]T, 0) does.
+			if t := info.TypeOf(n); t != nil && (isSlice(t) && len(n.Elts) > 0 || isMap(t)) {
 				found("a " + typeKind(t) + " literal")
 			}
 		case *ast.ValueSpec:
@@ -132,7 +135,7 @@ func (c *checker) allocation(body ast.Node, sc scope) (site allocSite, heavy boo
 			}
 		case *ast.CallExpr:
 			switch {
-			case c.isBuiltin(n.Fun, "make"):
+			case c.isBuiltin(n.Fun, "make") && !makesEmptySlice(info, n):
 				found("make")
 			case c.isAllocatingCall(n):
 				site, heavy = allocSite{what: c.src.Text(n.Fun)}, true // in a function called too
@@ -148,6 +151,20 @@ func (c *checker) allocation(body ast.Node, sc scope) (site allocSite, heavy boo
 	}
 	ast.Inspect(body, visit)
 	return site, heavy
+}
+
+// makesEmptySlice reports whether call, a make, makes a slice of length
+// and capacity 0, which allocates nothing.
+func makesEmptySlice(info *types.Info, call *ast.CallExpr) bool {
+	if len(call.Args) < 2 || !isSlice(info.TypeOf(call.Args[0])) {
+		return false
+	}
+	for _, size := range call.Args[1:] {
+		if v := info.Types[size].Value; v == nil || constant.Sign(v) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // logsEach returns the logging call that the loop body makes as one of
