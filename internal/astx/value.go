@@ -37,13 +37,17 @@ func InitialValue(info *types.Info, fn ast.Node, v *types.Var) ast.Expr {
 // Values returns the values fn gives the local variable v: the one it is
 // declared with and those of plain assignments to it (v = x), if fn
 // assigns nothing else to v or its parts, nor takes its address. It
-// returns nil otherwise, or if v is not declared with a value.
+// returns nil otherwise, or if v is declared with a value that is not
+// its own (one of a call's results, a range's element).
 func Values(info *types.Info, fn ast.Node, v *types.Var) []ast.Expr {
 	var values []ast.Expr
 	plain := make(map[*ast.AssignStmt]bool)
+	unpaired := false
 	ast.Inspect(fn, func(n ast.Node) bool {
 		if value := initialValue(info, n, v); value != nil {
 			values = append(values, value)
+		} else if declaresWithValue(info, n, v) {
+			unpaired = true
 		}
 		if as, ok := n.(*ast.AssignStmt); ok && as.Tok == token.ASSIGN && len(as.Lhs) == len(as.Rhs) {
 			for i, lhs := range as.Lhs {
@@ -55,10 +59,28 @@ func Values(info *types.Info, fn ast.Node, v *types.Var) []ast.Expr {
 		}
 		return true
 	})
-	if len(values) == 0 || reassignedOtherwise(info, fn, v, plain) {
+	if len(values) == 0 || unpaired || reassignedOtherwise(info, fn, v, plain) {
 		return nil
 	}
 	return values
+}
+
+// declaresWithValue reports whether n declares v with some value: x, err
+// := f(), var a, b = f(), for _, x := range xs.
+func declaresWithValue(info *types.Info, n ast.Node, v *types.Var) bool {
+	defines := func(e ast.Expr) bool {
+		id, ok := e.(*ast.Ident)
+		return ok && info.Defs[id] == v
+	}
+	switch n := n.(type) {
+	case *ast.AssignStmt:
+		return n.Tok == token.DEFINE && slices.ContainsFunc(n.Lhs, defines)
+	case *ast.ValueSpec:
+		return len(n.Values) > 0 && slices.ContainsFunc(n.Names, func(name *ast.Ident) bool { return defines(name) })
+	case *ast.RangeStmt:
+		return n.Tok == token.DEFINE && (n.Key != nil && defines(n.Key) || n.Value != nil && defines(n.Value))
+	}
+	return false
 }
 
 // reassignedOtherwise is Reassigned, leaving out the assignments in plain.
