@@ -388,3 +388,8 @@ func Operands(cond ast.Expr, op token.Token) []ast.Expr {
 	}
 	return []ast.Expr{ast.Unparen(cond)}
 }
+
+// Contains reports whether pos lies in n.
+func Contains(n ast.Node, pos token.Pos) bool {
+	return n.Pos() <= pos && pos < n.End()
+}

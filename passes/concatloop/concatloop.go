@@ -106,7 +106,7 @@ func run(pass *analysis.Pass) (any, error) {
 // result) of the loop's function, or the last element of a slice that is
 // one, which only that function can read.
 func (c *checker) isLocal(g *group) bool {
-	return (g.target.path == "" || g.target.path == lastElem) && contains(g.fn.Node(), g.target.obj.Pos())
+	return (g.target.path == "" || g.target.path == lastElem) && astx.Contains(g.fn.Node(), g.target.obj.Pos())
 }
 
 // short returns the source of e, elided when it is too long for a message.

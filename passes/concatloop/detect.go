@@ -159,15 +159,11 @@ func (c *checker) growthLoop(cur inspector.Cursor, t target) (loop, fn inspector
 	}
 	for i := len(loops) - 1; i >= 0; i-- {
 		l := loops[i]
-		if !contains(l.Node(), t.obj.Pos()) && !c.reassignedIn(l, t) && !astx.LeavesAfter(c.info, cur, l) {
+		if !astx.Contains(l.Node(), t.obj.Pos()) && !c.reassignedIn(l, t) && !astx.LeavesAfter(c.info, cur, l) {
 			return l, fn, true
 		}
 	}
 	return inspector.Cursor{}, fn, false
-}
-
-func contains(n ast.Node, pos token.Pos) bool {
-	return n.Pos() <= pos && pos < n.End()
 }
 
 // reassignedIn reports whether the loop writes t (or the variable its
@@ -235,12 +231,12 @@ func (c *checker) appendsTo(as *ast.AssignStmt, v *types.Var) bool {
 // first part and copies nothing; another statement grows it.
 func (c *checker) onlyWhenEmpty(acc *accumulation, loop ast.Node) bool {
 	for anc := range acc.cur.Enclosing((*ast.IfStmt)(nil), (*ast.CaseClause)(nil)) {
-		if !contains(loop, anc.Node().Pos()) || anc.Node() == loop {
+		if !astx.Contains(loop, anc.Node().Pos()) || anc.Node() == loop {
 			break
 		}
 		switch n := anc.Node().(type) {
 		case *ast.IfStmt:
-			if contains(n.Body, acc.stmt.Pos()) && c.requiresEmpty(n.Cond, acc.target) {
+			if astx.Contains(n.Body, acc.stmt.Pos()) && c.requiresEmpty(n.Cond, acc.target) {
 				return true
 			}
 		case *ast.CaseClause:

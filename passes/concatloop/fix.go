@@ -27,7 +27,7 @@ func (c *checker) builderFix(file *ast.File, g *group) (*analysis.SuggestedFix, 
 		return nil, "another string also grows in this loop"
 	case g.target.path != "":
 		return nil, name + " is a struct field, which other code can read while the loop runs"
-	case !contains(g.fn.Node(), v.Pos()):
+	case !astx.Contains(g.fn.Node(), v.Pos()):
 		return nil, name + " is not local to this function, so other code can read it while the loop runs"
 	}
 	if c.src.File(g.loop.Node().Pos()) == nil {
@@ -147,7 +147,7 @@ func replace(n ast.Node, text string) analysis.TextEdit {
 // isPlainLocal reports whether v is a local variable of fn rather than one
 // of its parameters or results, which the compiler never reports unused.
 func isPlainLocal(fn ast.Node, v *types.Var) bool {
-	return !contains(astx.FuncType(fn), v.Pos())
+	return !astx.Contains(astx.FuncType(fn), v.Pos())
 }
 
 // typeName returns how to convert a string to t in this package: "" for
@@ -258,7 +258,7 @@ func (c *checker) classifyUses(g *group) (uses, string) {
 		if un, ok := parent.(*ast.UnaryExpr); ok && un.Op == token.AND {
 			return u, name + "'s address is taken, so other code could read it while the loop runs"
 		}
-		if !contains(loop, id.Pos()) {
+		if !astx.Contains(loop, id.Pos()) {
 			if as, ok := parent.(*ast.AssignStmt); !ok || !isLHS(as, id) {
 				u.readsAfterFix++
 			}
@@ -341,7 +341,7 @@ func (c *checker) isEmptyTest(parent ast.Node, id *ast.Ident) bool {
 func (c *checker) inReturn(cur inspector.Cursor, loop ast.Node) bool {
 	for anc := range cur.Enclosing((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)) {
 		_, ok := anc.Node().(*ast.ReturnStmt)
-		return ok && contains(loop, anc.Node().Pos())
+		return ok && astx.Contains(loop, anc.Node().Pos())
 	}
 	return false
 }
@@ -386,7 +386,7 @@ func (c *checker) exits(g *group) (exitInfo, string) {
 				lbl := c.info.Uses[n.Label]
 				if lbl == ownLabel {
 					x.reachesEnd = x.reachesEnd || n.Tok == token.BREAK
-				} else if lbl == nil || !contains(loop, lbl.Pos()) {
+				} else if lbl == nil || !astx.Contains(loop, lbl.Pos()) {
 					x.leaving = append(x.leaving, n)
 				}
 			case n.Tok == token.BREAK && astx.BreakTarget(cur) == loop:
@@ -402,7 +402,7 @@ func (c *checker) exits(g *group) (exitInfo, string) {
 
 func (c *checker) isResult(fn ast.Node, v *types.Var) bool {
 	results := astx.FuncType(fn).Results
-	return results != nil && contains(results, v.Pos())
+	return results != nil && astx.Contains(results, v.Pos())
 }
 
 func (c *checker) isGotoTarget(fn inspector.Cursor, ls *ast.LabeledStmt) bool {
@@ -732,7 +732,7 @@ func (c *checker) replaceLoop(file *ast.File, g *group, fn, args string) (*analy
 	var text strings.Builder
 	ind := c.src.Indent(g.loop.Node().Pos())
 	for _, cg := range file.Comments {
-		if contains(g.loop.Node(), cg.Pos()) {
+		if astx.Contains(g.loop.Node(), cg.Pos()) {
 			for _, cm := range cg.List {
 				text.WriteString(cm.Text + "\n" + ind)
 			}

@@ -136,7 +136,7 @@ func (c *checker) invariant(e ast.Expr, loop inspector.Cursor) bool {
 		return false
 	}
 	v, ok := c.info.Uses[id].(*types.Var)
-	return ok && !contains(loop.Node(), v.Pos()) && !c.reassignedIn(loop, target{obj: v})
+	return ok && !astx.Contains(loop.Node(), v.Pos()) && !c.reassignedIn(loop, target{obj: v})
 }
 
 // joinSeparator returns sep when the loop joins the elements of a string

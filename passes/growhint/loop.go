@@ -585,7 +585,7 @@ func (c *checker) walkedStrings(loop inspector.Cursor) []*types.Var {
 				return true
 			}
 			v, ok := c.info.Uses[id].(*types.Var)
-			if ok && !seen[v] && !v.IsField() && (typesx.IsString(v.Type()) || typesx.IsByteSlice(v.Type())) && !contains(loop.Node(), v.Pos()) {
+			if ok && !seen[v] && !v.IsField() && (typesx.IsString(v.Type()) || typesx.IsByteSlice(v.Type())) && !astx.Contains(loop.Node(), v.Pos()) {
 				seen[v] = true
 				vars = append(vars, v)
 			}
@@ -735,10 +735,6 @@ func (c *checker) rendersNumber(call *ast.CallExpr) bool {
 		rendered = true
 	}
 	return rendered
-}
-
-func contains(n ast.Node, pos token.Pos) bool {
-	return n.Pos() <= pos && pos < n.End()
 }
 
 // isContent reports whether t holds text: a string, a byte slice, a byte
