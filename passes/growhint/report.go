@@ -64,9 +64,9 @@ func (c *checker) growth(b *builder) string {
 		t = ptr.Elem()
 	}
 	if typesx.IsNamed(t, "bytes", "Buffer") {
-		return "it starts empty, and past the 64 bytes its first write reserves it reallocates as it grows"
+		return "it starts empty, and past the 64 bytes its first write reserves, each write that outgrows it reallocates and copies what it holds"
 	}
-	return "it starts empty and reallocates as it grows"
+	return "it starts empty, so each write that outgrows its capacity reallocates and copies what it holds"
 }
 
 // isPreallocs reports whether the slice gets exactly one element per

@@ -65,7 +65,7 @@ func Hex(data []byte) string {
 // JoinQuoted writes each string of a slice with two quotes around it: the
 // strings' lengths are summed by a loop before the Grow.
 func JoinQuoted(parts []string) string {
-	var buf bytes.Buffer // want `buf is filled by 3 writes in a loop whose total size is known before the first write: 2\*len\(parts\) bytes plus the lengths of the elements of parts; it starts empty, and past the 64 bytes its first write reserves it reallocates as it grows`
+	var buf bytes.Buffer // want `buf is filled by 3 writes in a loop whose total size is known before the first write: 2\*len\(parts\) bytes plus the lengths of the elements of parts; it starts empty, and past the 64 bytes its first write reserves, each write that outgrows it reallocates and copies what it holds`
 	for _, p := range parts {
 		buf.WriteByte('"')
 		buf.WriteString(p)
@@ -108,7 +108,7 @@ func Rewrite(qs string) string {
 
 // Repeat writes a counted number of constant pieces.
 func Repeat(n int) []byte {
-	buf := []byte{} // want `buf is filled by 2 writes in a loop whose total size is known before the first write: 3\*max\(n, 0\) bytes; it starts empty and reallocates as it grows: make it with that capacity \[medium: per call of Repeat\]`
+	buf := []byte{} // want `buf is filled by 2 writes in a loop whose total size is known before the first write: 3\*max\(n, 0\) bytes; it starts empty, so each write that outgrows its capacity reallocates and copies what it holds: make it with that capacity \[medium: per call of Repeat\]`
 	for i := 0; i < n; i++ {
 		buf = append(buf, "ab"...)
 		buf = append(buf, ',')
@@ -144,7 +144,7 @@ func Framed(lines []string) []byte {
 	if len(lines) == 0 {
 		return nil
 	}
-	var out []byte // want `out is filled by 2 writes in a loop whose total size is known before the first write: len\(lines\) bytes plus the lengths of the elements of lines; it starts empty and reallocates as it grows: make it with that capacity \[`
+	var out []byte // want `out is filled by 2 writes in a loop whose total size is known before the first write: len\(lines\) bytes plus the lengths of the elements of lines; it starts empty, so each write that outgrows its capacity reallocates and copies what it holds: make it with that capacity \[`
 	for _, l := range lines {
 		out = append(out, l...)
 		out = append(out, '\n')
@@ -330,7 +330,7 @@ func Transcode(s string) string {
 // constant counted, the estimate is only the lines' lengths, and a Grow
 // of that falls short by the separators: no automatic fix.
 func JoinLines(lines []string) string {
-	var b strings.Builder // want `b is filled by 2 writes in a loop whose total size is known before the first write: at least the lengths of the elements of lines \(not counted: b.WriteRune\('\\n'\)\); it starts empty and reallocates as it grows: call b.Grow first \(no automatic fix: b.WriteRune\('\\n'\) on some iterations is not counted, so a Grow of this size falls short and the builder still doubles; count it per iteration for an upper bound\)`
+	var b strings.Builder // want `b is filled by 2 writes in a loop whose total size is known before the first write: at least the lengths of the elements of lines \(not counted: b.WriteRune\('\\n'\)\); it starts empty, so each write that outgrows its capacity reallocates and copies what it holds: call b.Grow first \(no automatic fix: b.WriteRune\('\\n'\) on some iterations is not counted, so a Grow of this size falls short and the builder still doubles; count it per iteration for an upper bound\)`
 	for i, l := range lines {
 		b.WriteString(l)
 		if i < len(lines)-1 {
