@@ -696,7 +696,8 @@ func (c *checker) distinctKeys(loopCur inspector.Cursor, acc accumulation) bool 
 	// entry at the element's position (names[i]). A field that classifies
 	// the elements (item.Kind, n.XMLName.Local) has a few distinct values,
 	// not one per element.
-	if sel, ok := ast.Unparen(index.Index).(*ast.SelectorExpr); ok && (classifies(sel.Sel.Name) || isElem(sel.X) && c.sharedAttribute(sel, typesx.IsSet(acc.typ()))) {
+	set := typesx.IsSet(acc.typ()) || c.storesConstant(acc)
+	if sel, ok := ast.Unparen(index.Index).(*ast.SelectorExpr); ok && (classifies(sel.Sel.Name) || isElem(sel.X) && c.sharedAttribute(sel, set) || set && c.partAttribute(sel, isElem)) {
 		return false
 	}
 	for key := ast.Unparen(index.Index); ; {
@@ -873,6 +874,39 @@ func (c *checker) sharedAttribute(sel *ast.SelectorExpr, set bool) bool {
 		}
 	}
 	return false
+}
+
+// partAttribute reports whether sel selects a field that does not
+// identify its struct from a part of an element (v.at.row, the row of a
+// variable's location): the parts of many elements share such values, so
+// a set of them holds a few.
+func (c *checker) partAttribute(sel *ast.SelectorExpr, isElem func(ast.Expr) bool) bool {
+	part, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok || identifies(sel.Sel.Name) {
+		return false
+	}
+	for {
+		if s := c.pass.TypesInfo.Selections[part]; s == nil || s.Kind() != types.FieldVal {
+			return false
+		}
+		if isElem(part.X) {
+			return true
+		}
+		if part, ok = ast.Unparen(part.X).(*ast.SelectorExpr); !ok {
+			return false
+		}
+	}
+}
+
+// storesConstant reports whether acc's map gets a constant or nil value
+// (rows[r] = nil): a set, whatever its value type.
+func (c *checker) storesConstant(acc accumulation) bool {
+	as, ok := acc.stmt.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 {
+		return false
+	}
+	tv := c.pass.TypesInfo.Types[as.Rhs[0]]
+	return tv.Value != nil || tv.IsNil()
 }
 
 // isIdentityWord reports whether a field's name is an identity word

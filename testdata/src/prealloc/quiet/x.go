@@ -701,3 +701,34 @@ func Collected(users []user) int {
 	}
 	return len(users)
 }
+
+type exprSpot struct{ row, col int }
+
+type ownerRef struct{ ID string }
+
+type usedVar struct {
+	name  string
+	at    *exprSpot
+	owner ownerRef
+}
+
+// RowsUsed collects the rows its variables sit on: a row is an attribute
+// of each variable's location, which the variables of one expression
+// share, so the set holds a row or two, not one per variable.
+func RowsUsed(vars map[string]usedVar) map[int]any {
+	rows := make(map[int]any)
+	for _, v := range vars {
+		rows[v.at.row] = nil
+	}
+	return rows
+}
+
+// OwnersSeen collects an identity of each variable's part: one per
+// variable.
+func OwnersSeen(vars []usedVar) map[string]bool {
+	seen := make(map[string]bool) // want `seen can be preallocated with capacity len\(vars\)`
+	for _, v := range vars {
+		seen[v.owner.ID] = true
+	}
+	return seen
+}
