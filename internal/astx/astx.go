@@ -364,6 +364,37 @@ func BreakTarget(cur inspector.Cursor) ast.Node {
 	return nil
 }
 
+// EndsInReturn reports whether the last statement of block is a return.
+func EndsInReturn(block *ast.BlockStmt) bool {
+	if len(block.List) == 0 {
+		return false
+	}
+	_, ok := block.List[len(block.List)-1].(*ast.ReturnStmt)
+	return ok
+}
+
+// AfterIf reports whether the code at cur follows, in a block of its
+// function, an if statement for which test holds: after an if whose body
+// returns, cur runs only when its condition did not.
+func AfterIf(cur inspector.Cursor, test func(*ast.IfStmt) bool) bool {
+	for anc := range cur.Enclosing() {
+		switch n := anc.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.BlockStmt:
+			for _, stmt := range n.List {
+				if stmt.End() > cur.Node().Pos() {
+					break // the statement holding cur, and those after it
+				}
+				if ifs, ok := stmt.(*ast.IfStmt); ok && test(ifs) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // EndsInBreakOrReturn reports whether block's last statement is a break
 // or a return: it leaves the loop (or switch) or the function.
 func EndsInBreakOrReturn(block *ast.BlockStmt) bool {

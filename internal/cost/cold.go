@@ -592,30 +592,9 @@ func afterReturnUnlessFailed(info *types.Info, cur inspector.Cursor) bool {
 	if fn == (inspector.Cursor{}) {
 		return false
 	}
-	for anc := range cur.Enclosing((*ast.BlockStmt)(nil)) {
-		block := anc.Node().(*ast.BlockStmt)
-		if block.Pos() < fn.Node().Pos() {
-			return false
-		}
-		for _, stmt := range block.List {
-			if stmt.End() > cur.Node().Pos() {
-				break // the statement holding cur, and those after it
-			}
-			ifs, ok := stmt.(*ast.IfStmt)
-			if ok && ifs.Else == nil && endsInReturn(ifs.Body) && holdsUnlessFailed(info, fn.Node(), ifs.Cond) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func endsInReturn(body *ast.BlockStmt) bool {
-	if len(body.List) == 0 {
-		return false
-	}
-	_, ok := body.List[len(body.List)-1].(*ast.ReturnStmt)
-	return ok
+	return astx.AfterIf(cur, func(ifs *ast.IfStmt) bool {
+		return ifs.Else == nil && astx.EndsInReturn(ifs.Body) && holdsUnlessFailed(info, fn.Node(), ifs.Cond)
+	})
 }
 
 // holdsUnlessFailed reports whether cond is err == nil or the negation

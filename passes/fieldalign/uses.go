@@ -658,7 +658,7 @@ func takesBytesIfIO(fn *types.Func) bool {
 // owner, a get-or-create (one per key), or a cache or free list that was
 // empty, whose values are recycled: not a value per call.
 func madeWhenMissing(cur inspector.Cursor) bool {
-	return underMissTest(literalRoot(cur)) || afterHitReturns(cur)
+	return underMissTest(literalRoot(cur)) || astx.AfterIf(cur, returnsOnHit)
 }
 
 // literalRoot returns the outermost composite literal that holds the
@@ -694,40 +694,19 @@ func underMissTest(cur inspector.Cursor) bool {
 	return false
 }
 
-// afterHitReturns reports whether cur follows, in its function, an if
-// statement that returns when a lookup hit (if _, ok := m[k]; ok {
-// return }, if v := m[k]; v != nil { return v }): what follows runs only
-// when it missed.
-func afterHitReturns(cur inspector.Cursor) bool {
-	for anc := range cur.Enclosing() {
-		switch n := anc.Node().(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return false
-		case *ast.BlockStmt:
-			for _, stmt := range n.List {
-				if stmt.End() > cur.Node().Pos() {
-					break // the statement holding cur, and those after it
-				}
-				if ifs, ok := stmt.(*ast.IfStmt); ok && returnsOnHit(ifs) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
 // returnsOnHit reports whether ifs looks a key up in its init, tests that
-// it was found, and returns from its body.
+// it was found, and returns from its body (if _, ok := m[k]; ok { return
+// }, if v := m[k]; v != nil { return v }): what follows it runs only when
+// the lookup missed.
 func returnsOnHit(ifs *ast.IfStmt) bool {
 	init, ok := ifs.Init.(*ast.AssignStmt)
-	if !ok || ifs.Else != nil || len(init.Rhs) != 1 || len(ifs.Body.List) == 0 {
+	if !ok || ifs.Else != nil || len(init.Rhs) != 1 {
 		return false
 	}
 	if _, isLookup := ast.Unparen(init.Rhs[0]).(*ast.IndexExpr); !isLookup {
 		return false
 	}
-	if _, returns := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !returns {
+	if !astx.EndsInReturn(ifs.Body) {
 		return false
 	}
 	cond := ast.Unparen(ifs.Cond)
