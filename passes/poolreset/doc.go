@@ -93,8 +93,9 @@
 // whose variable has no such field: the message then names the object's
 // field. A field cleared through a type assertion of that interface (xc,
 // ok := c.(*XORChunk); xc.b.stream = nil) is cleared in the object put
-// back. A reader has no harmless value to be reset to: such
-// a finding is low tier; so is a compressor reset to the writer its
+// back. A reader that memlint knows no harmless value to reset to (a
+// Reset(io.Reader) of another package's type, which may read from it at
+// once, as gzip.Reader's does) gets no fix, and such a finding is low tier; so is a compressor reset to the writer its
 // getter's caller passes (a file, a connection, a response: the package
 // does not show it is large, while each reset re-initializes the
 // compressor's tables), an object that keeps only a connection (a bufio

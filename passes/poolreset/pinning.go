@@ -565,13 +565,13 @@ func (a *checker) checkPinned(p *putSite) (d *analysis.Diagnostic, low string) {
 }
 
 // lowPins says why dropping the pins held is worth little, or returns "":
-// there is nothing harmless to reset a reader to, or what a compressor
+// no reader is known to be harmless to reset to, or what a compressor
 // holds is the writer its getter's caller gave (a file, a connection, a
 // response: the package does not show it is large), while each reset
 // re-initializes the compressor's tables.
 func lowPins(held []*pin, fixes []string) string {
 	if slices.Contains(fixes, "") {
-		return "nothing harmless to reset it to"
+		return "no reader known to be harmless to reset it to"
 	}
 	for _, pn := range held {
 		if param, ok := pn.src.(*ssa.Parameter); ok && pn.reset != nil && isCompressor(pn.reset.Args[0].Type()) {
@@ -666,7 +666,7 @@ func (a *checker) keepsOtherValues(pn *pin) bool {
 // blind, or "" if they can.
 func (a *checker) whyNoReleaseFix(p *putSite, held []*pin, fixes []string) string {
 	if slices.Contains(fixes, "") {
-		return "the Reset method needs a reader, and none is harmless to give it"
+		return "its Reset method takes a reader, and memlint knows none it accepts harmlessly"
 	}
 	if a.usedAfterPut(p) {
 		return "it is used after the Put"

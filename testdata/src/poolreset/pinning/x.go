@@ -635,6 +635,6 @@ func DecodeGzip(r io.Reader) ([]byte, error) {
 		return nil, err
 	}
 	b, err := io.ReadAll(d.zr)
-	gzDecoders.Put(d) // want `d is put back into gzDecoders still referencing its last user's memory through d.zr \(set from gzip.NewReader, given r; a Get reuses it through its Reset\): .*; reset it to a source that holds nothing, if it accepts one, before Put \(no automatic fix: .*\) \[low: nothing harmless to reset it to\]`
+	gzDecoders.Put(d) // want `d is put back into gzDecoders still referencing its last user's memory through d.zr \(set from gzip.NewReader, given r; a Get reuses it through its Reset\): .*; reset it to a source that holds nothing, if it accepts one, before Put \(no automatic fix: .*\) \[low: no reader known to be harmless to reset it to\]`
 	return b, err
 }
