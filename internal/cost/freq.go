@@ -126,7 +126,9 @@ func build(pass *analysis.Pass) *Model {
 	insp := lazyinspect.Of(pass)
 	m := &Model{pkg: pass.Pkg, funcs: make(map[*types.Func]*funcInfo), memo: make(map[*types.Func]Frequency)}
 	viaInterface := interfaceMethodNames(pass.Pkg)
-	facts := packageFacts{cold: DevTool(pass), deprecated: deprecatedTypes(pass), testSupport: testSupportFiles(pass), testTypes: typesForDebugOrTests(pass)}
+	m.command = commandPackage(pass.Pkg)
+	isCommand := m.command != "" || pass.Pkg.Name() == "main"
+	facts := packageFacts{cold: DevTool(pass), deprecated: deprecatedTypes(pass), testSupport: testSupportFiles(pass, isCommand), testTypes: typesForDebugOrTests(pass)}
 	if facts.cold == "" {
 		facts.cold = copiedCode(pass.Pkg.Path())
 	}
@@ -198,7 +200,6 @@ func build(pass *analysis.Pass) *Model {
 	m.builtHere = builtHere(pass, insp)
 	m.servesHTTP = sync.OnceValue(func() bool { return servesHTTP(pass, insp) })
 	m.diagHelpers = make(map[*types.Func]string)
-	m.command = commandPackage(pass.Pkg)
 	for fn, info := range m.funcs {
 		m.frequency(fn)
 		cold := info.diagCalls + info.offCalls + info.debugCalls
@@ -964,9 +965,10 @@ var testFilePrefixes = []string{"test_", "testutil", "testhelper", "testfixture"
 // testSupportFiles returns the files of the package other than its
 // _test.go files that import a test library or take a *testing.T, or are
 // named for tests (a name in testFilePrefixes, or starting with test in a
-// file that imports testing), each with why: their functions run in tests
-// only.
-func testSupportFiles(pass *analysis.Pass) map[*token.File]string {
+// file that imports testing, except in a command's package, where test.go
+// is the code of a test subcommand), each with why: their functions run
+// in tests only.
+func testSupportFiles(pass *analysis.Pass, command bool) map[*token.File]string {
 	files := make(map[*token.File]string)
 	for _, f := range pass.Files {
 		tf := pass.Fset.File(f.FileStart)
@@ -986,7 +988,7 @@ func testSupportFiles(pass *analysis.Pass) map[*token.File]string {
 		case files[tf] != "":
 		case importsTesting && usesTestingTypes(pass.TypesInfo, f):
 			files[tf] = "test support (its file takes a testing.T, B or TB)"
-		case importsTesting && strings.HasPrefix(base, "test"), slices.ContainsFunc(testFilePrefixes, func(p string) bool { return strings.HasPrefix(base, p) }):
+		case importsTesting && strings.HasPrefix(base, "test") && !command, slices.ContainsFunc(testFilePrefixes, func(p string) bool { return strings.HasPrefix(base, p) }):
 			files[tf] = "test support (its file, " + base + ", is named for tests)"
 		}
 	}
