@@ -95,7 +95,7 @@
 // elements (or a map's key and value) of more than 64 bytes, where the
 // bound may reserve far more than the loop keeps (the few findings a
 // filter drops of many), and for a loop over the bytes or runes of a
-// string or []byte, whose length bounds matches of one character (the
+// string, []byte or []rune, whose length bounds matches of one character (the
 // newlines of a document) many times over; not for a copy of its bytes or
 // runes, which keeps most of them. It reports appends to a field of a local struct
 // (p.list = append(p.list, x), grown with slices.Grow), counting loops

@@ -155,8 +155,9 @@ func (c *checker) endsInError(block *ast.BlockStmt) bool {
 // (findings of which a few are kept) costs more than the growth saves.
 const maxHintedElement = 64
 
-// overText returns the string or []byte a loop goes over byte by byte or
-// rune by rune (for i, b := range data, for i := 0; i < len(s); i++), or "".
+// overText returns the string, []byte or []rune a loop goes over byte by
+// byte or rune by rune (for i, b := range data, for i := 0; i < len(s);
+// i++), or "".
 func (c *checker) overText(loop ast.Node) string {
 	var x ast.Expr
 	switch l := loop.(type) {
@@ -175,7 +176,7 @@ func (c *checker) overText(loop ast.Node) string {
 	default:
 		return ""
 	}
-	if t := c.pass.TypesInfo.TypeOf(x); t != nil && (typesx.IsString(t) || typesx.IsByteSlice(t)) {
+	if t := c.pass.TypesInfo.TypeOf(x); t != nil && (typesx.IsString(t) || keepsCharacters(t)) {
 		return types.ExprString(x)
 	}
 	return ""
@@ -313,7 +314,7 @@ func (c *checker) checkAccumulation(loopCur inspector.Cursor, acc accumulation, 
 		return
 	}
 	if text := c.overText(loopCur.Node()); acc.cond != nil && !acc.skipsConstants && text != "" && !keepsCharacters(acc.typ()) {
-		c.report(d, c.message(d)+"; no automatic fix: the loop goes over the bytes of "+text+" and appends for some, so one per byte may reserve many times what it keeps (a line start per newline)", nil)
+		c.report(d, c.message(d)+"; no automatic fix: the loop goes over the characters of "+text+" and appends for some, so one per character may reserve many times what it keeps (a line start per newline)", nil)
 		return
 	}
 	if acc.cond != nil && !acc.skipsConstants {

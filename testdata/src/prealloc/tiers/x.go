@@ -2335,10 +2335,23 @@ func Ignored(fs []finding, ignore func(finding) bool) []finding {
 	return dropped
 }
 
+// RuneMatches appends the index of each rune that starts a match: at most
+// one per rune of the text, usually a few.
+func RuneMatches(text string, search []rune) []int {
+	runes := []rune(text)
+	var at []int // want `at gets at most len\(runes\) elements .*; no automatic fix: the loop goes over the characters of runes and appends for some, so one per character may reserve many times what it keeps \(a line start per newline\) \[low: conditional: the count is only an upper bound\]$`
+	for i, r := range runes {
+		if r == search[0] {
+			at = append(at, i)
+		}
+	}
+	return at
+}
+
 // LineStarts appends one offset per newline of a document: one per byte
 // would reserve 8 bytes of capacity per byte of text.
 func LineStarts(data []byte) []int {
-	starts := []int{0} // want `starts gets at most len\(data\) \+ 1 elements .*; no automatic fix: the loop goes over the bytes of data and appends for some, so one per byte may reserve many times what it keeps \(a line start per newline\) \[low: conditional: the count is only an upper bound\]$`
+	starts := []int{0} // want `starts gets at most len\(data\) \+ 1 elements .*; no automatic fix: the loop goes over the characters of data and appends for some, so one per character may reserve many times what it keeps \(a line start per newline\) \[low: conditional: the count is only an upper bound\]$`
 	for i, b := range data {
 		if b == '\n' {
 			starts = append(starts, i+1)
